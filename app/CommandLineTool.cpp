@@ -1,0 +1,497 @@
+#include "CommandLineTool.h"
+
+#include "engine/DemoGenerator.h"
+#include "engine/FusionPipeline.h"
+#include "engine/LinearRegression.h"
+#include "engine/ManifestLoader.h"
+#include "engine/TrainingSession.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QDirIterator>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cmath>
+
+namespace fl {
+
+QString commandLineUsage()
+{
+    return QStringLiteral(
+        "Usage: fusionlab-cli COMMAND [OPTIONS]\n"
+        "\n"
+        "Commands:\n"
+        "  train DATASET        Embed, fuse and train the seed's linear regression; print the loss curve.\n"
+        "  stats DATASET        Users, items, interactions, rating mean and per-modality width and coverage.\n"
+        "  export-demo DIR      Write the built-in demo dataset (manifest, CSV files, images) to DIR.\n"
+        "  generate-demo DIR    Generate the demo dataset afresh (--seed, --items, --users) into DIR.\n"
+        "\n"
+        "DATASET is 'demo' (built in), a folder holding manifest.json, or a manifest file.\n"
+        "\n"
+        "train options:\n"
+        "  --alpha W, --beta W, --gamma W   weights of the 1st, 2nd and 3rd modality (default 0.5 each)\n"
+        "  --weight NAME=W                  weight of a modality by name (repeatable)\n"
+        "  --modalities A,B                 fuse only these modalities (default: all)\n"
+        "  --fusion sum|product|concat      fusion operator (default sum)\n"
+        "  --width N                        common width for sum/product (default: automatic)\n"
+        "  --text-width N                   LSA width of text modalities (default 32)\n"
+        "  --image-features grid-mean|histogram|both   (default grid-mean)\n"
+        "  --optimizer gd|sgd               full-batch gradient descent or mini-batch SGD (default gd)\n"
+        "  --lr ETA                         learning rate (default 0.01)\n"
+        "  --epochs N                       epochs (default 200)\n"
+        "  --batch-size N                   mini-batch size for sgd (default 256)\n"
+        "  --l2 LAMBDA                      L2 penalty on the weights (default 0)\n"
+        "  --validation FRACTION            share of interactions held out (default 0.2)\n"
+        "  --seed N                         seed of the split and of SGD (default 42)\n"
+        "  --json                           one JSON object per line instead of a table\n"
+        "\n"
+        "  -h, --help                       this text\n"
+        "  -v, --version                    the version\n");
+}
+
+CommandLineTool::CommandLineTool(QTextStream &out, QTextStream &err, bool terminal)
+    : m_out(out)
+    , m_err(err)
+    , m_terminal(terminal)
+{
+}
+
+int CommandLineTool::usageError(const QString &message)
+{
+    m_err << "fusionlab-cli: " << message << "\n\n" << commandLineUsage();
+    m_err.flush();
+    return 2;
+}
+
+int CommandLineTool::run(const QStringList &arguments)
+{
+    const QStringList args = arguments.mid(1);
+    if (args.isEmpty())
+        return usageError(QStringLiteral("no command given."));
+    const QString command = args.first();
+    if (command == QLatin1String("-h") || command == QLatin1String("--help") || command == QLatin1String("help")) {
+        m_out << commandLineUsage();
+        return 0;
+    }
+    if (command == QLatin1String("-v") || command == QLatin1String("--version")) {
+        m_out << "fusionlab-cli " << FUSIONLAB_VERSION << "\n";
+        return 0;
+    }
+    if (command == QLatin1String("train"))
+        return train(args);
+    if (command == QLatin1String("stats"))
+        return stats(args);
+    if (command == QLatin1String("export-demo"))
+        return exportDemo(args);
+    if (command == QLatin1String("generate-demo"))
+        return generateDemo(args);
+    return usageError(QStringLiteral("unknown command '%1'.").arg(command));
+}
+
+namespace {
+
+// Parses `args` (the command first) with `parser`; on failure returns the message.
+std::optional<QString> parseArguments(QCommandLineParser &parser, const QStringList &args, int positionals)
+{
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    QStringList withProgram = args;
+    withProgram.prepend(QStringLiteral("fusionlab-cli"));
+    if (!parser.parse(withProgram))
+        return parser.errorText() + QLatin1Char('.');
+    if (parser.isSet(QStringLiteral("help")))
+        return QString();
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != positionals + 1)
+        return QStringLiteral("'%1' takes %2 argument(s), got %3.").arg(args.first()).arg(positionals).arg(positional.size() - 1);
+    return std::nullopt;
+}
+
+std::optional<double> toNumber(const QString &text)
+{
+    bool ok = false;
+    const double v = text.toDouble(&ok);
+    return ok && std::isfinite(v) ? std::optional<double>(v) : std::nullopt;
+}
+
+QJsonValue jsonNumber(double v)
+{
+    return std::isfinite(v) ? QJsonValue(v) : QJsonValue();
+}
+
+QString printLine(const QJsonObject &o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+} // namespace
+
+int CommandLineTool::train(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    auto option = [&parser](const char *name, const char *value) {
+        parser.addOption(QCommandLineOption(QString::fromLatin1(name), QString(), QString::fromLatin1(value)));
+    };
+    option("alpha", "w");
+    option("beta", "w");
+    option("gamma", "w");
+    option("weight", "name=w");
+    option("modalities", "list");
+    option("fusion", "op");
+    option("width", "n");
+    option("text-width", "n");
+    option("image-features", "kind");
+    option("optimizer", "name");
+    option("lr", "eta");
+    option("epochs", "n");
+    option("batch-size", "n");
+    option("l2", "lambda");
+    option("validation", "fraction");
+    option("seed", "n");
+    parser.addOption(QCommandLineOption(QStringLiteral("json")));
+    if (auto error = parseArguments(parser, args, 1)) {
+        if (error->isEmpty()) {
+            m_out << commandLineUsage();
+            return 0;
+        }
+        return usageError(*error);
+    }
+
+    TrainingConfig training;
+    auto number = [&](const char *name, double lo, double hi, double *target) -> std::optional<QString> {
+        const QString key = QString::fromLatin1(name);
+        if (!parser.isSet(key))
+            return std::nullopt;
+        const std::optional<double> v = toNumber(parser.value(key));
+        if (!v || *v < lo || *v > hi)
+            return QStringLiteral("--%1 expects a number from %2 to %3, got '%4'.").arg(key).arg(lo).arg(hi).arg(parser.value(key));
+        *target = *v;
+        return std::nullopt;
+    };
+    double epochs = training.epochs, batch = training.batchSize, seed = 42, validation = 0.2;
+    double width = 0, textWidth = 32;
+    for (auto check : {number("lr", 1e-12, 1e6, &training.learningRate), number("epochs", 1, 1e9, &epochs),
+                       number("batch-size", 1, 1e9, &batch), number("l2", 0, 1e6, &training.l2),
+                       number("seed", 0, 9.007199254740992e15, &seed), number("validation", 0, 0.95, &validation),
+                       number("width", 1, 4096, &width), number("text-width", 1, 4096, &textWidth)}) {
+        if (check)
+            return usageError(*check);
+    }
+    training.epochs = int(epochs);
+    training.batchSize = int(batch);
+    training.seed = std::uint64_t(seed);
+    if (parser.isSet(QStringLiteral("optimizer"))) {
+        const auto kind = optimizerFromName(parser.value(QStringLiteral("optimizer")));
+        if (!kind)
+            return usageError(QStringLiteral("--optimizer expects gd or sgd, got '%1'.").arg(parser.value(QStringLiteral("optimizer"))));
+        training.optimizer = *kind;
+    }
+    FusionOp op = FusionOp::Sum;
+    if (parser.isSet(QStringLiteral("fusion"))) {
+        const auto parsed = fusionOpFromName(parser.value(QStringLiteral("fusion")));
+        if (!parsed)
+            return usageError(QStringLiteral("--fusion expects sum, product or concat, got '%1'.").arg(parser.value(QStringLiteral("fusion"))));
+        op = *parsed;
+    }
+    std::optional<ImageFeatureKind> imageKind = ImageFeatureKind::GridMean;
+    if (parser.isSet(QStringLiteral("image-features"))) {
+        imageKind = imageFeatureKindFromName(parser.value(QStringLiteral("image-features")));
+        if (!imageKind)
+            return usageError(QStringLiteral("--image-features expects grid-mean, histogram or both, got '%1'.")
+                                  .arg(parser.value(QStringLiteral("image-features"))));
+    }
+
+    const QString datasetArg = parser.positionalArguments().at(1);
+    Result<Dataset> loaded = loadDataset(datasetArg);
+    if (!loaded) {
+        m_err << "fusionlab-cli: " << loaded.error() << "\n";
+        return 1;
+    }
+    auto dataset = std::make_shared<const Dataset>(std::move(loaded).value());
+
+    RunConfig config;
+    config.training = training;
+    config.pipeline = defaultPipelineConfig(*dataset);
+    config.pipeline.op = op;
+    config.pipeline.commonWidth = int(width);
+    config.pipeline.split.validationFraction = validation;
+    config.pipeline.split.seed = training.seed;
+    for (ModalityConfig &m : config.pipeline.modalities) {
+        m.text.width = int(textWidth);
+        m.image.kind = *imageKind;
+    }
+    if (parser.isSet(QStringLiteral("modalities"))) {
+        const QStringList chosen = parser.value(QStringLiteral("modalities")).split(QLatin1Char(','), Qt::SkipEmptyParts);
+        for (const QString &name : chosen) {
+            if (!config.pipeline.modality(name.trimmed()))
+                return usageError(QStringLiteral("--modalities: the dataset has no modality '%1' (it has: %2).")
+                                      .arg(name, [&] { QStringList n; for (const auto &m : dataset->modalities) n << m.name; return n.join(QStringLiteral(", ")); }()));
+        }
+        for (ModalityConfig &m : config.pipeline.modalities)
+            m.enabled = chosen.contains(m.name);
+    }
+    const char *positional[] = {"alpha", "beta", "gamma"};
+    for (int k = 0; k < 3; ++k) {
+        const QString key = QString::fromLatin1(positional[k]);
+        if (!parser.isSet(key))
+            continue;
+        const std::optional<double> v = toNumber(parser.value(key));
+        if (!v)
+            return usageError(QStringLiteral("--%1 expects a number, got '%2'.").arg(key, parser.value(key)));
+        if (k >= int(config.pipeline.modalities.size()))
+            return usageError(QStringLiteral("--%1 sets modality %2, but the dataset has only %3.").arg(key).arg(k + 1).arg(config.pipeline.modalities.size()));
+        config.pipeline.modalities[size_t(k)].weight = *v;
+    }
+    for (const QString &assignment : parser.values(QStringLiteral("weight"))) {
+        const qsizetype eq = assignment.indexOf(QLatin1Char('='));
+        const std::optional<double> v = eq > 0 ? toNumber(assignment.mid(eq + 1)) : std::nullopt;
+        ModalityConfig *m = eq > 0 ? config.pipeline.modality(assignment.left(eq)) : nullptr;
+        if (!v || !m)
+            return usageError(QStringLiteral("--weight expects NAME=NUMBER with a modality of the dataset, got '%1'.").arg(assignment));
+        m->weight = *v;
+    }
+
+    const bool json = parser.isSet(QStringLiteral("json"));
+    FusionPipeline pipeline(dataset);
+    QElapsedTimer clock;
+    clock.start();
+    Result<std::shared_ptr<const TrainingProblem>> prepared = pipeline.prepare(config.pipeline);
+    if (!prepared) {
+        m_err << "fusionlab-cli: " << prepared.error() << "\n";
+        return 1;
+    }
+    const double prepareSeconds = clock.nsecsElapsed() * 1e-9;
+    const TrainingProblem &problem = **prepared;
+    const ProblemInfo info = describeProblem(problem, training.l2);
+    if (!json) {
+        m_out << dataset->name << ": " << dataset->interactionCount() << " interactions, "
+              << info.trainRows << " for training, " << info.validationRows << " for validation\n";
+        m_out << info.formula << "   (";
+        for (int k = 0; k < info.modalityNames.size(); ++k)
+            m_out << (k ? ", " : "") << info.modalityNames[k] << " = " << info.weights[size_t(k)];
+        m_out << "), width " << info.featureWidth << "\n";
+        for (const QString &note : info.notes)
+            m_out << "  · " << note << "\n";
+        m_out << QStringLiteral("Closed-form optimum: train loss %1, validation loss %2; gradient descent is stable for η < %3\n")
+                     .arg(info.optimumTrainLoss, 0, 'g', 6).arg(info.optimumValidationLoss, 0, 'g', 6)
+                     .arg(info.maxStableLearningRate, 0, 'g', 4);
+        m_out << QStringLiteral("%1  %2  %3\n").arg(QStringLiteral("epoch"), 8).arg(QStringLiteral("train loss"), 14).arg(QStringLiteral("val loss"), 14);
+        m_out.flush();
+    }
+
+    LinearRegressionTrainer trainer(*prepared, training);
+    clock.restart();
+    const int every = std::max(1, training.epochs / 20);
+    for (int e = 0; e < training.epochs; ++e) {
+        const EpochRecord r = trainer.step();
+        if (json) {
+            m_out << printLine(QJsonObject{{"event", "epoch"}, {"epoch", r.epoch}, {"train_loss", jsonNumber(r.trainLoss)},
+                                           {"val_loss", jsonNumber(r.validationLoss)}})
+                  << "\n";
+        } else {
+            if (r.epoch % every == 0 || r.epoch == training.epochs || trainer.divergence()) {
+                if (m_terminal)
+                    m_err << "\r\033[K";
+                m_out << QStringLiteral("%1  %2  %3\n").arg(r.epoch, 8).arg(r.trainLoss, 14, 'g', 7).arg(r.validationLoss, 14, 'g', 7);
+                m_out.flush();
+            }
+            if (m_terminal) {
+                const int filled = int(30.0 * r.epoch / training.epochs);
+                m_err << "\r[" << QString(filled, QLatin1Char('#')) << QString(30 - filled, QLatin1Char(' ')) << "] "
+                      << r.epoch << "/" << training.epochs;
+                m_err.flush();
+            }
+        }
+        if (trainer.divergence())
+            break;
+    }
+    if (m_terminal && !json) {
+        m_err << "\r\033[K";
+        m_err.flush();
+    }
+    const double seconds = clock.nsecsElapsed() * 1e-9;
+    const RunSummary summary = summarizeRun(trainer, problem, seconds, trainer.divergence() ? QStringLiteral("diverged") : QStringLiteral("completed"));
+
+    QJsonArray weights;
+    for (double w : info.weights)
+        weights.append(w);
+    QJsonObject s{{"event", "summary"},
+                  {"status", summary.reason},
+                  {"epochs", summary.epochs},
+                  {"train_loss", jsonNumber(summary.trainLoss)},
+                  {"val_loss", jsonNumber(summary.validationLoss)},
+                  {"rmse", jsonNumber(summary.rmse)},
+                  {"mae", jsonNumber(summary.mae)},
+                  {"optimum_train_loss", jsonNumber(info.optimumTrainLoss)},
+                  {"optimum_val_loss", jsonNumber(info.optimumValidationLoss)},
+                  {"max_stable_lr", jsonNumber(info.maxStableLearningRate)},
+                  {"lr", training.learningRate},
+                  {"fusion", fusionOpName(op)},
+                  {"formula", info.formula},
+                  {"modalities", QJsonArray::fromStringList(info.modalityNames)},
+                  {"weights", weights},
+                  {"feature_width", info.featureWidth},
+                  {"optimizer", optimizerName(training.optimizer)},
+                  {"seconds", seconds},
+                  {"prepare_seconds", prepareSeconds}};
+    if (trainer.divergence())
+        s.insert(QStringLiteral("message"), *trainer.divergence());
+    if (json) {
+        m_out << printLine(s) << "\n";
+    } else {
+        m_out << QStringLiteral("RMSE %1, MAE %2 on the validation set; %3 epochs in %4 s\n")
+                     .arg(summary.rmse, 0, 'f', 4).arg(summary.mae, 0, 'f', 4).arg(summary.epochs).arg(seconds, 0, 'g', 3);
+    }
+    m_out.flush();
+    if (trainer.divergence()) {
+        m_err << "fusionlab-cli: " << *trainer.divergence() << "\n";
+        return 1;
+    }
+    return 0;
+}
+
+int CommandLineTool::stats(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    parser.addOption(QCommandLineOption(QStringLiteral("json")));
+    if (auto error = parseArguments(parser, args, 1)) {
+        if (error->isEmpty()) {
+            m_out << commandLineUsage();
+            return 0;
+        }
+        return usageError(*error);
+    }
+    Result<Dataset> loaded = loadDataset(parser.positionalArguments().at(1));
+    if (!loaded) {
+        m_err << "fusionlab-cli: " << loaded.error() << "\n";
+        return 1;
+    }
+    auto dataset = std::make_shared<const Dataset>(std::move(loaded).value());
+    FusionPipeline pipeline(dataset);
+    const PipelineConfig defaults = defaultPipelineConfig(*dataset);
+    QJsonArray modalities;
+    for (const ModalityConfig &config : defaults.modalities) {
+        const ModalitySource *source = dataset->modality(config.name);
+        Result<std::shared_ptr<const ModalityMatrix>> e = pipeline.embedding(config);
+        if (!e) {
+            m_err << "fusionlab-cli: " << e.error() << "\n";
+            return 1;
+        }
+        modalities.append(QJsonObject{{"name", source->name},
+                                      {"kind", modalityKindName(source->kind)},
+                                      {"width", (*e)->width()},
+                                      {"missing", source->missingCount()},
+                                      {"coverage", dataset->itemCount() ? 1.0 - double(source->missingCount()) / dataset->itemCount() : 0.0},
+                                      {"origin", source->origin},
+                                      {"embedding", (*e)->description}});
+    }
+    const QJsonObject o{{"name", dataset->name},
+                        {"users", dataset->userCount()},
+                        {"items", dataset->itemCount()},
+                        {"interactions", dataset->interactionCount()},
+                        {"rating_mean", dataset->ratingMean()},
+                        {"rating_min", dataset->interactionCount() ? dataset->rating.minCoeff() : 0.0},
+                        {"rating_max", dataset->interactionCount() ? dataset->rating.maxCoeff() : 0.0},
+                        {"modalities", modalities}};
+    if (parser.isSet(QStringLiteral("json"))) {
+        m_out << printLine(o) << "\n";
+        return 0;
+    }
+    m_out << dataset->name << "\n"
+          << "  users         " << dataset->userCount() << "\n"
+          << "  items         " << dataset->itemCount() << "\n"
+          << "  interactions  " << dataset->interactionCount() << "\n"
+          << "  rating mean   " << QString::number(dataset->ratingMean(), 'f', 3) << "\n"
+          << "  modalities:\n";
+    for (const QJsonValue &v : modalities) {
+        const QJsonObject m = v.toObject();
+        m_out << "    " << m[QStringLiteral("name")].toString() << " (" << m[QStringLiteral("kind")].toString()
+              << "): width " << m[QStringLiteral("width")].toInt() << ", missing " << m[QStringLiteral("missing")].toInt()
+              << " — " << m[QStringLiteral("embedding")].toString() << "\n";
+    }
+    return 0;
+}
+
+int CommandLineTool::exportDemo(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    if (auto error = parseArguments(parser, args, 1)) {
+        if (error->isEmpty()) {
+            m_out << commandLineUsage();
+            return 0;
+        }
+        return usageError(*error);
+    }
+    const QDir target(parser.positionalArguments().at(1));
+    const QString root = QStringLiteral(":/demo");
+    int files = 0;
+    QDirIterator it(root, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString source = it.next();
+        const QString relative = source.mid(root.size() + 1);
+        const QString destination = target.filePath(relative);
+        if (!QDir().mkpath(QFileInfo(destination).absolutePath())) {
+            m_err << "fusionlab-cli: cannot create the folder " << QFileInfo(destination).absolutePath() << "\n";
+            return 1;
+        }
+        QFile::remove(destination);
+        if (!QFile::copy(source, destination)) {
+            m_err << "fusionlab-cli: cannot write " << destination << "\n";
+            return 1;
+        }
+        QFile::setPermissions(destination, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
+        ++files;
+    }
+    if (files == 0) {
+        m_err << "fusionlab-cli: this build carries no demo dataset\n";
+        return 1;
+    }
+    m_out << "Wrote the demo dataset (" << files << " files) to " << target.absolutePath() << "\n";
+    return 0;
+}
+
+int CommandLineTool::generateDemo(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    parser.addOption(QCommandLineOption(QStringLiteral("seed"), QString(), QStringLiteral("n")));
+    parser.addOption(QCommandLineOption(QStringLiteral("items"), QString(), QStringLiteral("n")));
+    parser.addOption(QCommandLineOption(QStringLiteral("users"), QString(), QStringLiteral("n")));
+    if (auto error = parseArguments(parser, args, 1)) {
+        if (error->isEmpty()) {
+            m_out << commandLineUsage();
+            return 0;
+        }
+        return usageError(*error);
+    }
+    DemoSettings settings;
+    auto integer = [&](const char *name, long long lo, auto *target) -> bool {
+        const QString key = QString::fromLatin1(name);
+        if (!parser.isSet(key))
+            return true;
+        bool ok = false;
+        const long long v = parser.value(key).toLongLong(&ok);
+        if (!ok || v < lo)
+            return false;
+        *target = static_cast<std::remove_pointer_t<decltype(target)>>(v);
+        return true;
+    };
+    if (!integer("seed", 0, &settings.seed) || !integer("items", 6, &settings.items) || !integer("users", 1, &settings.users))
+        return usageError(QStringLiteral("--seed, --items and --users expect whole numbers (items ≥ 6)."));
+    Result<void> written = writeDemoDataset(parser.positionalArguments().at(1), settings);
+    if (!written) {
+        m_err << "fusionlab-cli: " << written.error() << "\n";
+        return 1;
+    }
+    m_out << "Generated the demo dataset in " << QDir(parser.positionalArguments().at(1)).absolutePath() << "\n";
+    return 0;
+}
+
+} // namespace fl

@@ -1,0 +1,20 @@
+#include "CommandLineTool.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+#include <unistd.h>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("fusionlab-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(FUSIONLAB_VERSION));
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    fl::CommandLineTool tool(out, err, isatty(fileno(stderr)) != 0);
+    const int code = tool.run(QCoreApplication::arguments());
+    out.flush();
+    err.flush();
+    return code;
+}

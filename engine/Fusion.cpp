@@ -1,0 +1,230 @@
+#include "Fusion.h"
+
+#include <Eigen/Eigenvalues>
+
+#include <algorithm>
+#include <functional>
+#include <numeric>
+
+namespace fl {
+
+QString fusionOpName(FusionOp op)
+{
+    switch (op) {
+    case FusionOp::Sum: return QStringLiteral("sum");
+    case FusionOp::Product: return QStringLiteral("product");
+    case FusionOp::Concat: return QStringLiteral("concat");
+    }
+    return {};
+}
+
+std::optional<FusionOp> fusionOpFromName(const QString &name)
+{
+    const QString n = name.trimmed().toLower();
+    if (n == QLatin1String("sum"))
+        return FusionOp::Sum;
+    if (n == QLatin1String("product"))
+        return FusionOp::Product;
+    if (n == QLatin1String("concat") || n == QLatin1String("concatenation"))
+        return FusionOp::Concat;
+    return std::nullopt;
+}
+
+static QString weightSymbol(int k)
+{
+    static const char16_t symbols[] = u"αβγδεζηθ";
+    return k < 8 ? QString(QChar(symbols[k])) : QStringLiteral("w%1").arg(k + 1);
+}
+
+static QString subscript(int n)
+{
+    QString out;
+    for (QChar c : QString::number(n))
+        out += QChar(u'₀' + (c.unicode() - u'0'));
+    return out;
+}
+
+QString fusionOpFormula(FusionOp op, int modalityCount)
+{
+    QStringList terms;
+    for (int k = 0; k < modalityCount; ++k) {
+        const QString e = QStringLiteral("E") + subscript(k + 1);
+        switch (op) {
+        case FusionOp::Sum: terms << weightSymbol(k) + QStringLiteral("·") + e; break;
+        case FusionOp::Product: terms << QStringLiteral("(") + weightSymbol(k) + QStringLiteral("·") + e + QStringLiteral(")"); break;
+        case FusionOp::Concat: terms << weightSymbol(k) + QStringLiteral("·") + e; break;
+        }
+    }
+    switch (op) {
+    case FusionOp::Sum: return QStringLiteral("F = ") + terms.join(QStringLiteral(" + "));
+    case FusionOp::Product: return QStringLiteral("F = ") + terms.join(QStringLiteral(" ⊙ "));
+    case FusionOp::Concat: return QStringLiteral("F = [") + terms.join(QStringLiteral(", ")) + QStringLiteral("]");
+    }
+    return {};
+}
+
+std::vector<double> FusionPlan::coefficients(const std::vector<double> &weights) const
+{
+    if (op == FusionOp::Product) {
+        const double c = std::accumulate(weights.begin(), weights.end(), 1.0, std::multiplies<>());
+        return {c};
+    }
+    return weights;
+}
+
+Eigen::MatrixXd FusionPlan::fuse(const std::vector<double> &weights) const
+{
+    const std::vector<double> c = coefficients(weights);
+    Eigen::MatrixXd f = Eigen::MatrixXd::Zero(itemCount(), width);
+    for (size_t k = 0; k < blocks.size(); ++k)
+        f.middleCols(offsets[k], blocks[k].cols()).noalias() += c[k] * blocks[k];
+    return f;
+}
+
+Eigen::VectorXd FusionPlan::multiply(const std::vector<double> &weights, const Eigen::VectorXd &w) const
+{
+    const std::vector<double> c = coefficients(weights);
+    Eigen::VectorXd out = Eigen::VectorXd::Zero(itemCount());
+    for (size_t k = 0; k < blocks.size(); ++k)
+        out.noalias() += c[k] * (blocks[k] * w.segment(offsets[k], blocks[k].cols()));
+    return out;
+}
+
+Eigen::MatrixXd pcaProject(const Eigen::MatrixXd &x, int width, double *explainedShare)
+{
+    const Eigen::RowVectorXd mean = x.colwise().mean();
+    const Eigen::MatrixXd centred = x.rowwise() - mean;
+    const Eigen::MatrixXd cov = (centred.transpose() * centred) / std::max<Eigen::Index>(1, x.rows());
+    Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> solver(cov);
+    // Eigenvalues come in increasing order: take the last `width` columns, largest first.
+    Eigen::MatrixXd basis = solver.eigenvectors().rightCols(width).rowwise().reverse();
+    for (Eigen::Index c = 0; c < basis.cols(); ++c) {
+        Eigen::Index arg = 0;
+        basis.col(c).cwiseAbs().maxCoeff(&arg);
+        if (basis(arg, c) < 0)
+            basis.col(c) = -basis.col(c);
+    }
+    if (explainedShare) {
+        const double total = solver.eigenvalues().sum();
+        *explainedShare = total > 0 ? solver.eigenvalues().tail(width).sum() / total : 1.0;
+    }
+    return centred * basis;
+}
+
+Result<FusionPlan> planFusion(FusionOp op, const std::vector<const ModalityMatrix *> &modalities, int commonWidth)
+{
+    if (modalities.empty())
+        return makeError(QStringLiteral("Fusion needs at least one modality; all are switched off."));
+    const Eigen::Index rows = modalities.front()->values.rows();
+    for (const ModalityMatrix *m : modalities) {
+        if (m->values.rows() != rows)
+            return makeError(QStringLiteral("planFusion: modality '%1' has %2 rows but '%3' has %4; every modality needs one row per item.")
+                                 .arg(m->name).arg(m->values.rows()).arg(modalities.front()->name).arg(rows));
+        if (m->width() == 0)
+            return makeError(QStringLiteral("planFusion: modality '%1' has no columns.").arg(m->name));
+    }
+
+    FusionPlan plan;
+    plan.op = op;
+    for (const ModalityMatrix *m : modalities)
+        plan.modalityNames << m->name;
+
+    if (op == FusionOp::Concat) {
+        int offset = 0;
+        for (const ModalityMatrix *m : modalities) {
+            plan.blocks.push_back(m->values);
+            plan.offsets.push_back(offset);
+            offset += m->width();
+        }
+        plan.width = offset;
+        return plan;
+    }
+
+    int width = commonWidth;
+    if (width <= 0) {
+        width = 0;
+        for (const ModalityMatrix *m : modalities) {
+            if (m->width() > 1)
+                width = width == 0 ? m->width() : std::min(width, m->width());
+        }
+        if (width == 0)
+            width = 1;
+    }
+    std::vector<Eigen::MatrixXd> aligned;
+    for (const ModalityMatrix *m : modalities) {
+        if (m->width() > width) {
+            double kept = 1.0;
+            Eigen::MatrixXd projected = pcaProject(m->values, width, &kept);
+            standardizeColumns(projected, {});
+            plan.notes << QStringLiteral("%1: %2 → %3 columns by PCA (keeps %4% of its variance), then standardised.")
+                              .arg(m->name).arg(m->width()).arg(width).arg(kept * 100.0, 0, 'f', 0);
+            aligned.push_back(std::move(projected));
+        } else if (m->width() < width) {
+            Eigen::MatrixXd padded = Eigen::MatrixXd::Zero(rows, width);
+            padded.leftCols(m->width()) = m->values;
+            plan.notes << QStringLiteral("%1: %2 → %3 columns, padded with zeros.").arg(m->name).arg(m->width()).arg(width);
+            aligned.push_back(std::move(padded));
+        } else {
+            aligned.push_back(m->values);
+        }
+    }
+    plan.width = width;
+    if (op == FusionOp::Sum) {
+        plan.blocks = std::move(aligned);
+        plan.offsets.assign(plan.blocks.size(), 0);
+    } else {
+        Eigen::MatrixXd product = aligned.front();
+        for (size_t k = 1; k < aligned.size(); ++k)
+            product = product.cwiseProduct(aligned[k]);
+        plan.blocks.push_back(std::move(product));
+        plan.offsets.push_back(0);
+        if (std::any_of(modalities.begin(), modalities.end(), [&](const ModalityMatrix *m) { return m->width() < width; }))
+            plan.notes << QStringLiteral("Zero padding makes the padded columns of the product zero.");
+    }
+    return plan;
+}
+
+static void checkSameShape(const std::vector<Eigen::MatrixXd> &matrices, const std::vector<double> &weights)
+{
+    Q_ASSERT(!matrices.empty() && matrices.size() == weights.size());
+    for (const Eigen::MatrixXd &m : matrices) {
+        Q_ASSERT(m.rows() == matrices.front().rows());
+        Q_UNUSED(m);
+    }
+    Q_UNUSED(weights);
+}
+
+Eigen::MatrixXd fuseSum(const std::vector<Eigen::MatrixXd> &matrices, const std::vector<double> &weights)
+{
+    checkSameShape(matrices, weights);
+    Eigen::MatrixXd f = weights[0] * matrices[0];
+    for (size_t k = 1; k < matrices.size(); ++k)
+        f += weights[k] * matrices[k];
+    return f;
+}
+
+Eigen::MatrixXd fuseProduct(const std::vector<Eigen::MatrixXd> &matrices, const std::vector<double> &weights)
+{
+    checkSameShape(matrices, weights);
+    Eigen::MatrixXd f = weights[0] * matrices[0];
+    for (size_t k = 1; k < matrices.size(); ++k)
+        f = f.cwiseProduct(weights[k] * matrices[k]);
+    return f;
+}
+
+Eigen::MatrixXd fuseConcat(const std::vector<Eigen::MatrixXd> &matrices, const std::vector<double> &weights)
+{
+    checkSameShape(matrices, weights);
+    Eigen::Index width = 0;
+    for (const Eigen::MatrixXd &m : matrices)
+        width += m.cols();
+    Eigen::MatrixXd f(matrices[0].rows(), width);
+    Eigen::Index offset = 0;
+    for (size_t k = 0; k < matrices.size(); ++k) {
+        f.middleCols(offset, matrices[k].cols()) = weights[k] * matrices[k];
+        offset += matrices[k].cols();
+    }
+    return f;
+}
+
+} // namespace fl

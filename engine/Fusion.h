@@ -1,0 +1,65 @@
+#pragma once
+
+// Fusion operators over N modality matrices (items × dₖ each), the seed's F = αE₁ + βE₂ generalised.
+//
+// Every operator is written as a placement of weighted blocks: F = Σₖ cₖ · place(Bₖ, offsetₖ), where
+// - sum:     Bₖ = Eₖ at offset 0, cₖ = wₖ                      (all Eₖ share one width)
+// - concat:  Bₖ = Eₖ at offset Σ_{j<k} dⱼ, cₖ = wₖ
+// - product: one block B = E₁ ⊙ E₂ ⊙ … at offset 0, c = Πₖ wₖ (all Eₖ share one width)
+// This structure is what lets training avoid re-reading rows when a weight moves: FᵀCF is
+// Σₖₗ cₖcₗ · place(BₖᵀCBₗ), so the cross-products of the blocks are computed once per plan.
+
+#include "ModalityMatrix.h"
+#include "Result.h"
+
+#include <Eigen/Core>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+#include <vector>
+
+namespace fl {
+
+enum class FusionOp { Sum, Product, Concat };
+
+QString fusionOpName(FusionOp op);                       // "sum", "product", "concat"
+std::optional<FusionOp> fusionOpFromName(const QString &name);
+QString fusionOpFormula(FusionOp op, int modalityCount); // e.g. "F = α·E₁ + β·E₂"
+
+struct FusionPlan
+{
+    FusionOp op = FusionOp::Sum;
+    QStringList modalityNames;           // the fused modalities, in weight order
+    std::vector<Eigen::MatrixXd> blocks; // items × dₖ
+    std::vector<int> offsets;            // column offset of each block in F
+    int width = 0;                       // columns of F
+    QStringList notes;                   // projections and padding done to make widths agree
+
+    int itemCount() const { return blocks.empty() ? 0 : int(blocks.front().rows()); }
+    // cₖ for the given modality weights (one per modality name).
+    std::vector<double> coefficients(const std::vector<double> &weights) const;
+    // The explicit fused matrix F (items × width).
+    Eigen::MatrixXd fuse(const std::vector<double> &weights) const;
+    // F·w for a weight vector of length width, without forming F.
+    Eigen::VectorXd multiply(const std::vector<double> &weights, const Eigen::VectorXd &w) const;
+};
+
+// Builds the plan for `op` over `modalities` (all with the same number of rows). Sum and product need
+// one width: wider modalities are projected by PCA to `commonWidth`, narrower ones padded with zeros,
+// and each projected matrix is standardised again. commonWidth ≤ 0 picks the smallest width among the
+// modalities wider than one column. Every change is described in the plan's notes.
+Result<FusionPlan> planFusion(FusionOp op, const std::vector<const ModalityMatrix *> &modalities,
+                              int commonWidth = 0);
+
+// Direct forms of the operators on equal-width matrices, for checking the plan and for teaching.
+Eigen::MatrixXd fuseSum(const std::vector<Eigen::MatrixXd> &matrices, const std::vector<double> &weights);
+Eigen::MatrixXd fuseProduct(const std::vector<Eigen::MatrixXd> &matrices, const std::vector<double> &weights);
+Eigen::MatrixXd fuseConcat(const std::vector<Eigen::MatrixXd> &matrices, const std::vector<double> &weights);
+
+// Principal-component projection of the (centred) rows of x onto its top `width` directions.
+// explainedShare receives the share of the variance kept. Signs are fixed so that the largest
+// loading of each component is positive.
+Eigen::MatrixXd pcaProject(const Eigen::MatrixXd &x, int width, double *explainedShare = nullptr);
+
+} // namespace fl

@@ -1,0 +1,223 @@
+#include "FusionPipeline.h"
+
+namespace fl {
+
+ModalityConfig *PipelineConfig::modality(const QString &name)
+{
+    for (ModalityConfig &m : modalities) {
+        if (m.name == name)
+            return &m;
+    }
+    return nullptr;
+}
+
+std::vector<double> PipelineConfig::enabledWeights() const
+{
+    std::vector<double> weights;
+    for (const ModalityConfig &m : modalities) {
+        if (m.enabled)
+            weights.push_back(m.weight);
+    }
+    return weights;
+}
+
+PipelineConfig defaultPipelineConfig(const Dataset &dataset)
+{
+    PipelineConfig config;
+    for (const ModalitySource &source : dataset.modalities) {
+        ModalityConfig m;
+        m.name = source.name;
+        config.modalities.push_back(m);
+    }
+    return config;
+}
+
+FusionPipeline::FusionPipeline(std::shared_ptr<const Dataset> dataset)
+    : m_dataset(std::move(dataset))
+{
+}
+
+static QString embeddingKey(const ModalitySource &source, const ModalityConfig &config)
+{
+    switch (source.kind) {
+    case ModalityKind::Text:
+        return QStringLiteral("%1|text|%2|%3|%4|%5|%6|%7|%8|%9")
+            .arg(source.name)
+            .arg(config.text.width)
+            .arg(config.text.tokenizer.lowercase)
+            .arg(config.text.tokenizer.removeStopWords)
+            .arg(config.text.tfidf.minDocumentFrequency)
+            .arg(config.text.tfidf.maxTerms)
+            .arg(config.text.tfidf.sublinearTf)
+            .arg(config.text.seed)
+            .arg(config.text.powerIterations);
+    case ModalityKind::Image:
+        return QStringLiteral("%1|image|%2|%3|%4")
+            .arg(source.name, imageFeatureKindName(config.image.kind))
+            .arg(config.image.grid)
+            .arg(config.image.histogramBins);
+    case ModalityKind::Numeric:
+    case ModalityKind::Vectors:
+        return source.name + QStringLiteral("|values");
+    }
+    return source.name;
+}
+
+Result<std::shared_ptr<const ModalityMatrix>> FusionPipeline::embedding(const ModalityConfig &config,
+                                                                        const ProgressFn &progress)
+{
+    const ModalitySource *source = m_dataset->modality(config.name);
+    if (!source)
+        return makeError(QStringLiteral("The dataset has no modality named '%1'.").arg(config.name));
+    const QString key = embeddingKey(*source, config);
+    if (auto it = m_embeddings.constFind(key); it != m_embeddings.constEnd())
+        return *it;
+
+    std::vector<bool> missing = source->missing;
+    missing.resize(size_t(m_dataset->itemCount()), false);
+    ModalityMatrix matrix;
+    switch (source->kind) {
+    case ModalityKind::Text: {
+        Result<ModalityMatrix> r = embedText(source->name, source->texts, missing, config.text, progress);
+        if (!r)
+            return makeError(r.error());
+        matrix = std::move(r).value();
+        break;
+    }
+    case ModalityKind::Image: {
+        Result<ModalityMatrix> r = embedImages(source->name, source->imagePaths, missing, config.image, progress);
+        if (!r)
+            return makeError(r.error());
+        matrix = std::move(r).value();
+        break;
+    }
+    case ModalityKind::Numeric:
+    case ModalityKind::Vectors: {
+        matrix.name = source->name;
+        matrix.values = source->values;
+        matrix.missing = missing;
+        matrix.description = QStringLiteral("%1 column(s) from %2, used as they are").arg(source->values.cols()).arg(source->origin);
+        if (const int m = matrix.missingCount(); m > 0) {
+            imputeMissingWithMean(matrix.values, missing);
+            matrix.notes << QStringLiteral("%1: %2 of %3 items have no value; filled with the column mean.")
+                                .arg(source->name).arg(m).arg(m_dataset->itemCount());
+        }
+        break;
+    }
+    }
+    standardizeColumns(matrix.values, {});
+    auto shared = std::make_shared<const ModalityMatrix>(std::move(matrix));
+    m_embeddings.insert(key, shared);
+    return shared;
+}
+
+Result<std::shared_ptr<const TrainingProblem>> FusionPipeline::prepare(const PipelineConfig &config,
+                                                                       const ProgressFn &progress)
+{
+    if (m_dataset->interactionCount() == 0)
+        return makeError(QStringLiteral("The dataset '%1' has no interactions to train on.").arg(m_dataset->name));
+
+    std::vector<std::shared_ptr<const ModalityMatrix>> embedded;
+    QString planKey = fusionOpName(config.op) + QLatin1Char('|') + QString::number(config.commonWidth);
+    int enabledCount = 0;
+    for (const ModalityConfig &m : config.modalities)
+        enabledCount += m.enabled ? 1 : 0;
+    int done = 0;
+    for (const ModalityConfig &m : config.modalities) {
+        if (!m.enabled)
+            continue;
+        ProgressFn sub;
+        if (progress) {
+            sub = [&progress, done, enabledCount](double f) { return progress((done + f) / (enabledCount + 1)); };
+        }
+        Result<std::shared_ptr<const ModalityMatrix>> e = embedding(m, sub);
+        if (!e)
+            return makeError(e.error());
+        embedded.push_back(*e);
+        planKey += QLatin1Char('|') + embeddingKey(*m_dataset->modality(m.name), m);
+        ++done;
+    }
+    if (embedded.empty())
+        return makeError(QStringLiteral("Switch on at least one modality: there is nothing to fuse."));
+
+    std::shared_ptr<const FusionPlan> plan = m_plans.value(planKey);
+    if (!plan) {
+        std::vector<const ModalityMatrix *> raw;
+        for (const auto &e : embedded)
+            raw.push_back(e.get());
+        Result<FusionPlan> p = planFusion(config.op, raw, config.commonWidth);
+        if (!p)
+            return makeError(p.error());
+        FusionPlan fused = std::move(p).value();
+        QStringList notes;
+        for (const auto &e : embedded)
+            notes << QStringLiteral("%1: %2").arg(e->name, e->description) << e->notes;
+        fused.notes = notes + fused.notes;
+        plan = std::make_shared<const FusionPlan>(std::move(fused));
+        if (m_plans.size() > 16)
+            m_plans.clear();
+        m_plans.insert(planKey, plan);
+    }
+
+    const QString splitKey = QStringLiteral("%1|%2").arg(config.split.validationFraction).arg(config.split.seed);
+    SplitRows rows = m_splits.value(splitKey);
+    if (!rows.train) {
+        const Split split = randomSplit(m_dataset->interactionCount(), config.split);
+        auto makeRows = [this](const std::vector<int> &indices) {
+            auto set = std::make_shared<RowSet>();
+            set->items.reserve(indices.size());
+            set->targets.resize(Eigen::Index(indices.size()));
+            for (size_t i = 0; i < indices.size(); ++i) {
+                set->items.push_back(m_dataset->interactionItem[size_t(indices[i])]);
+                set->targets(Eigen::Index(i)) = m_dataset->rating(indices[i]);
+            }
+            return std::shared_ptr<const RowSet>(std::move(set));
+        };
+        rows = SplitRows{makeRows(split.train), makeRows(split.validation)};
+        m_splits.insert(splitKey, rows);
+    }
+    if (rows.train->size() == 0)
+        return makeError(QStringLiteral("The split leaves no training interactions (validation fraction %1).")
+                             .arg(config.split.validationFraction));
+
+    const QString statisticsKey = planKey + QLatin1Char('#') + splitKey;
+    std::shared_ptr<const Statistics> statistics = m_statistics.value(statisticsKey);
+    if (!statistics) {
+        statistics = std::make_shared<const Statistics>(
+            Statistics{BlockStatistics(*plan, *rows.train), BlockStatistics(*plan, *rows.validation)});
+        if (m_statistics.size() > 16)
+            m_statistics.clear();
+        m_statistics.insert(statisticsKey, statistics);
+    }
+
+    auto problem = std::make_shared<TrainingProblem>();
+    problem->plan = plan;
+    problem->weights = config.enabledWeights();
+    problem->trainRows = rows.train;
+    problem->validationRows = rows.validation;
+    problem->train = statistics->train.assemble(*plan, problem->weights);
+    problem->validation = statistics->validation.assemble(*plan, problem->weights);
+    if (progress)
+        progress(1.0);
+    return std::shared_ptr<const TrainingProblem>(std::move(problem));
+}
+
+ProblemInfo describeProblem(const TrainingProblem &problem, double l2)
+{
+    ProblemInfo info;
+    info.formula = fusionOpFormula(problem.plan->op, int(problem.plan->modalityNames.size()));
+    info.modalityNames = problem.plan->modalityNames;
+    info.weights = problem.weights;
+    info.featureWidth = problem.plan->width;
+    info.trainRows = problem.trainRows->size();
+    info.validationRows = problem.validationRows->size();
+    info.notes = problem.plan->notes;
+    const Eigen::VectorXd optimum = problem.train.optimum(l2);
+    info.optimumTrainLoss = problem.train.loss(optimum);
+    info.optimumValidationLoss = problem.validation.loss(optimum);
+    info.maxStableLearningRate = problem.train.maxStableLearningRate(l2);
+    info.initialLoss = problem.train.loss(Eigen::VectorXd::Zero(problem.dimension()));
+    return info;
+}
+
+} // namespace fl

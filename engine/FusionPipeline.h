@@ -1,0 +1,100 @@
+#pragma once
+
+// From a loaded Dataset to a TrainingProblem: embeds each enabled modality (cached per modality and
+// embedder settings, so moving α or β never re-embeds), plans the fusion (cached per operator and
+// modality set), splits the interactions, and gathers the block statistics (cached per plan and split).
+// Only the O(width²) assembly runs again when a weight changes. Not thread-safe: one owner at a time
+// (the CLI, or the TrainingSession's engine thread).
+
+#include "Dataset.h"
+#include "Fusion.h"
+#include "ImageEmbedder.h"
+#include "LinearRegression.h"
+#include "ModalityMatrix.h"
+#include "Result.h"
+#include "Split.h"
+#include "TextEmbedder.h"
+
+#include <QHash>
+#include <QString>
+
+#include <memory>
+#include <vector>
+
+namespace fl {
+
+struct ModalityConfig
+{
+    QString name;
+    bool enabled = true;
+    double weight = 0.5;
+    TextEmbedderSettings text;      // used when the modality is text
+    ImageEmbedderSettings image;    // used when the modality is images
+};
+
+// What is being fitted: changing any of it starts a new run.
+struct PipelineConfig
+{
+    FusionOp op = FusionOp::Sum;
+    int commonWidth = 0;                     // ≤ 0: automatic (see planFusion)
+    std::vector<ModalityConfig> modalities;  // one per dataset modality, in dataset order
+    SplitConfig split;
+
+    ModalityConfig *modality(const QString &name);
+    std::vector<double> enabledWeights() const;
+};
+
+// Every modality of the dataset on, with the seed's weight 0.5.
+PipelineConfig defaultPipelineConfig(const Dataset &dataset);
+
+// What a prepared problem looks like, for the user.
+struct ProblemInfo
+{
+    QString formula;                 // e.g. "F = α·E₁ + β·E₂"
+    QStringList modalityNames;       // the fused ones, in weight order
+    std::vector<double> weights;
+    int featureWidth = 0;            // columns of F (the bias comes on top)
+    int trainRows = 0;
+    int validationRows = 0;
+    QStringList notes;               // embedding descriptions, imputation, projections
+    double optimumTrainLoss = 0;     // closed-form floor (normal equations, LDLT)
+    double optimumValidationLoss = 0;
+    double maxStableLearningRate = 0;
+    double initialLoss = 0;          // the training loss at W = 0
+};
+
+class FusionPipeline
+{
+public:
+    explicit FusionPipeline(std::shared_ptr<const Dataset> dataset);
+
+    const Dataset &dataset() const { return *m_dataset; }
+    std::shared_ptr<const Dataset> sharedDataset() const { return m_dataset; }
+
+    Result<std::shared_ptr<const ModalityMatrix>> embedding(const ModalityConfig &config,
+                                                            const ProgressFn &progress = {});
+    Result<std::shared_ptr<const TrainingProblem>> prepare(const PipelineConfig &config,
+                                                           const ProgressFn &progress = {});
+
+private:
+    struct SplitRows
+    {
+        std::shared_ptr<const RowSet> train;
+        std::shared_ptr<const RowSet> validation;
+    };
+    struct Statistics
+    {
+        BlockStatistics train;
+        BlockStatistics validation;
+    };
+
+    std::shared_ptr<const Dataset> m_dataset;
+    QHash<QString, std::shared_ptr<const ModalityMatrix>> m_embeddings;
+    QHash<QString, std::shared_ptr<const FusionPlan>> m_plans;
+    QHash<QString, SplitRows> m_splits;
+    QHash<QString, std::shared_ptr<const Statistics>> m_statistics;
+};
+
+ProblemInfo describeProblem(const TrainingProblem &problem, double l2);
+
+} // namespace fl

@@ -1,0 +1,272 @@
+#include "LinearRegression.h"
+
+#include <Eigen/Cholesky>
+#include <Eigen/Eigenvalues>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <thread>
+
+namespace fl {
+
+double QuadraticForm::loss(const Eigen::VectorXd &w) const
+{
+    if (count <= 0)
+        return 0.0;
+    const double quadratic = w.dot(gram * w) - 2.0 * w.dot(moment) + sumSquares;
+    // Rounding can push an exact fit a hair below zero; NaN and ∞ must pass through.
+    return quadratic < 0 ? 0.0 : quadratic / (2.0 * count);
+}
+
+Eigen::VectorXd QuadraticForm::gradient(const Eigen::VectorXd &w, double l2) const
+{
+    Eigen::VectorXd g = (gram * w - moment) / std::max(1.0, count);
+    if (l2 > 0)
+        g.head(g.size() - 1) += l2 * w.head(w.size() - 1);
+    return g;
+}
+
+static Eigen::MatrixXd hessian(const QuadraticForm &q, double l2)
+{
+    Eigen::MatrixXd h = q.gram / std::max(1.0, q.count);
+    if (l2 > 0)
+        h.diagonal().head(h.rows() - 1).array() += l2;
+    return h;
+}
+
+Eigen::VectorXd QuadraticForm::optimum(double l2) const
+{
+    // LDLT with pivoting leaves the components of zero pivots at zero, so collinear features (a padded
+    // zero column, a duplicated modality) still give a minimiser.
+    return hessian(*this, l2).ldlt().solve(moment / std::max(1.0, count));
+}
+
+double QuadraticForm::maxStableLearningRate(double l2) const
+{
+    Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> solver(hessian(*this, l2), Eigen::EigenvaluesOnly);
+    const double largest = solver.eigenvalues().maxCoeff();
+    return largest > 0 ? 2.0 / largest : std::numeric_limits<double>::infinity();
+}
+
+namespace {
+
+struct PartialStatistics
+{
+    Eigen::MatrixXd cross;
+    Eigen::VectorXd countMoment;
+    Eigen::VectorXd targetMoment;
+};
+
+// Accumulates the weighted cross-products of the stacked blocks over items [first, last).
+PartialStatistics accumulate(const FusionPlan &plan, const std::vector<int> &starts, int width,
+                             const Eigen::VectorXd &counts, const Eigen::VectorXd &sums,
+                             Eigen::Index first, Eigen::Index last)
+{
+    constexpr Eigen::Index chunk = 2048;
+    PartialStatistics out{Eigen::MatrixXd::Zero(width, width), Eigen::VectorXd::Zero(width),
+                          Eigen::VectorXd::Zero(width)};
+    Eigen::MatrixXd stacked(width, chunk);   // columns are items, scaled by √count
+    for (Eigen::Index begin = first; begin < last; begin += chunk) {
+        const Eigen::Index n = std::min(chunk, last - begin);
+        const Eigen::ArrayXd root = counts.segment(begin, n).array().sqrt();
+        for (size_t k = 0; k < plan.blocks.size(); ++k) {
+            const auto rows = plan.blocks[k].middleRows(begin, n);
+            stacked.block(starts[k], 0, rows.cols(), n) = rows.transpose();
+            out.countMoment.segment(starts[k], rows.cols()).noalias() += rows.transpose() * counts.segment(begin, n);
+            out.targetMoment.segment(starts[k], rows.cols()).noalias() += rows.transpose() * sums.segment(begin, n);
+        }
+        auto view = stacked.leftCols(n);
+        view = view.array().rowwise() * root.transpose();
+        out.cross.selfadjointView<Eigen::Lower>().rankUpdate(view);
+    }
+    return out;
+}
+
+} // namespace
+
+BlockStatistics::BlockStatistics(const FusionPlan &plan, const RowSet &rows)
+{
+    const Eigen::Index items = plan.itemCount();
+    int width = 0;
+    for (const Eigen::MatrixXd &block : plan.blocks) {
+        m_starts.push_back(width);
+        width += int(block.cols());
+    }
+    Eigen::VectorXd counts = Eigen::VectorXd::Zero(items);
+    Eigen::VectorXd sums = Eigen::VectorXd::Zero(items);
+    for (int r = 0; r < rows.size(); ++r) {
+        counts(rows.items[size_t(r)]) += 1.0;
+        sums(rows.items[size_t(r)]) += rows.targets(r);
+    }
+    m_count = rows.size();
+    m_sum = rows.targets.sum();
+    m_sumSquares = rows.targets.squaredNorm();
+
+    const unsigned threads = items > 50000 ? std::max(1u, std::min(4u, std::thread::hardware_concurrency())) : 1u;
+    std::vector<PartialStatistics> parts(threads);
+    std::vector<std::thread> workers;
+    for (unsigned t = 0; t < threads; ++t) {
+        const Eigen::Index first = items * t / threads;
+        const Eigen::Index last = items * (t + 1) / threads;
+        auto job = [&, t, first, last] { parts[t] = accumulate(plan, m_starts, width, counts, sums, first, last); };
+        if (t + 1 == threads)
+            job();
+        else
+            workers.emplace_back(job);
+    }
+    for (std::thread &w : workers)
+        w.join();
+    m_cross = std::move(parts[0].cross);
+    m_countMoment = std::move(parts[0].countMoment);
+    m_targetMoment = std::move(parts[0].targetMoment);
+    for (unsigned t = 1; t < threads; ++t) {
+        m_cross += parts[t].cross;
+        m_countMoment += parts[t].countMoment;
+        m_targetMoment += parts[t].targetMoment;
+    }
+    m_cross = m_cross.selfadjointView<Eigen::Lower>();
+}
+
+QuadraticForm BlockStatistics::assemble(const FusionPlan &plan, const std::vector<double> &weights) const
+{
+    const std::vector<double> c = plan.coefficients(weights);
+    const int d = plan.width;
+    QuadraticForm q;
+    q.gram = Eigen::MatrixXd::Zero(d + 1, d + 1);
+    q.moment = Eigen::VectorXd::Zero(d + 1);
+    for (size_t k = 0; k < plan.blocks.size(); ++k) {
+        const Eigen::Index dk = plan.blocks[k].cols();
+        for (size_t l = 0; l < plan.blocks.size(); ++l) {
+            const Eigen::Index dl = plan.blocks[l].cols();
+            q.gram.block(plan.offsets[k], plan.offsets[l], dk, dl) +=
+                c[k] * c[l] * m_cross.block(m_starts[k], m_starts[l], dk, dl);
+        }
+        q.gram.col(d).segment(plan.offsets[k], dk) += c[k] * m_countMoment.segment(m_starts[k], dk);
+        q.moment.segment(plan.offsets[k], dk) += c[k] * m_targetMoment.segment(m_starts[k], dk);
+    }
+    q.gram.row(d).head(d) = q.gram.col(d).head(d).transpose();
+    q.gram(d, d) = m_count;
+    q.moment(d) = m_sum;
+    q.sumSquares = m_sumSquares;
+    q.count = m_count;
+    return q;
+}
+
+QString optimizerName(OptimizerKind kind)
+{
+    return kind == OptimizerKind::GradientDescent ? QStringLiteral("gd") : QStringLiteral("sgd");
+}
+
+std::optional<OptimizerKind> optimizerFromName(const QString &name)
+{
+    const QString n = name.trimmed().toLower();
+    if (n == QLatin1String("gd"))
+        return OptimizerKind::GradientDescent;
+    if (n == QLatin1String("sgd"))
+        return OptimizerKind::MiniBatchSgd;
+    return std::nullopt;
+}
+
+RegressionMetrics evaluateRegression(const FusionPlan &plan, const std::vector<double> &weights,
+                                     const Eigen::VectorXd &w, const RowSet &rows)
+{
+    RegressionMetrics m;
+    if (rows.size() == 0)
+        return m;
+    const Eigen::VectorXd itemPrediction =
+        plan.multiply(weights, w.head(plan.width)).array() + w(plan.width);
+    double squares = 0, absolute = 0;
+    for (int r = 0; r < rows.size(); ++r) {
+        const double e = itemPrediction(rows.items[size_t(r)]) - rows.targets(r);
+        squares += e * e;
+        absolute += std::abs(e);
+    }
+    m.rmse = std::sqrt(squares / rows.size());
+    m.mae = absolute / rows.size();
+    return m;
+}
+
+QString divergenceMessage(int epoch, double learningRate, double loss, double initialLoss)
+{
+    const QString reached = std::isfinite(loss) ? QStringLiteral("grew to %1").arg(loss, 0, 'g', 3)
+                                                : QStringLiteral("became %1").arg(std::isnan(loss) ? "NaN" : "infinite");
+    return QStringLiteral("Training diverged at epoch %1: the training loss %2 (it started at %3). "
+                          "The learning rate η = %4 is too large for these features; try η = %5 or smaller.")
+        .arg(epoch)
+        .arg(reached)
+        .arg(initialLoss, 0, 'g', 4)
+        .arg(learningRate, 0, 'g', 4)
+        .arg(learningRate / 10.0, 0, 'g', 4);
+}
+
+LinearRegressionTrainer::LinearRegressionTrainer(std::shared_ptr<const TrainingProblem> problem,
+                                                 const TrainingConfig &config)
+    : m_problem(std::move(problem))
+    , m_config(config)
+    , m_w(Eigen::VectorXd::Zero(m_problem->dimension()))
+    , m_random(config.seed)
+{
+    m_initialLoss = m_problem->train.loss(m_w);
+    if (m_config.optimizer == OptimizerKind::MiniBatchSgd) {
+        m_features = m_problem->plan->fuse(m_problem->weights);
+        m_order.resize(size_t(m_problem->trainRows->size()));
+        for (size_t i = 0; i < m_order.size(); ++i)
+            m_order[i] = int(i);
+    }
+}
+
+void LinearRegressionTrainer::sgdEpoch()
+{
+    const RowSet &rows = *m_problem->trainRows;
+    const Eigen::Index d = m_features.cols();
+    const int batch = std::max(1, m_config.batchSize);
+    const double eta = m_config.learningRate;
+    m_random.shuffle(m_order.begin(), m_order.end());
+    Eigen::VectorXd grad(d);
+    for (size_t begin = 0; begin < m_order.size(); begin += size_t(batch)) {
+        const size_t end = std::min(m_order.size(), begin + size_t(batch));
+        grad.setZero();
+        double biasGrad = 0;
+        const double bias = m_w(d);
+        const auto w = m_w.head(d);
+        for (size_t i = begin; i < end; ++i) {
+            const int r = m_order[i];
+            const auto x = m_features.row(rows.items[size_t(r)]);
+            const double e = x.dot(w) + bias - rows.targets(r);
+            grad.noalias() += e * x.transpose();
+            biasGrad += e;
+        }
+        const double scale = 1.0 / double(end - begin);
+        if (m_config.l2 > 0)
+            m_w.head(d) -= eta * (grad * scale + m_config.l2 * m_w.head(d));
+        else
+            m_w.head(d) -= eta * scale * grad;
+        m_w(d) -= eta * scale * biasGrad;
+    }
+}
+
+EpochRecord LinearRegressionTrainer::step()
+{
+    EpochRecord record;
+    record.learningRate = m_config.learningRate;
+    if (m_divergence) {
+        record.epoch = m_epoch;
+        record.trainLoss = record.validationLoss = std::numeric_limits<double>::quiet_NaN();
+        return record;
+    }
+    if (m_config.optimizer == OptimizerKind::GradientDescent)
+        m_w -= m_config.learningRate * m_problem->train.gradient(m_w, m_config.l2);
+    else
+        sgdEpoch();
+    ++m_epoch;
+    record.epoch = m_epoch;
+    record.trainLoss = m_problem->train.loss(m_w);
+    record.validationLoss = m_problem->validation.loss(m_w);
+    const bool finite = std::isfinite(record.trainLoss) && m_w.allFinite();
+    if (!finite || record.trainLoss > 1e6 * std::max(m_initialLoss, 1e-12))
+        m_divergence = divergenceMessage(m_epoch, m_config.learningRate, finite ? record.trainLoss : std::numeric_limits<double>::quiet_NaN(), m_initialLoss);
+    return record;
+}
+
+} // namespace fl

@@ -1,0 +1,155 @@
+#pragma once
+
+// The seed's model: linear regression f(x; W) = Wᵀx + b on fused item features, predicting each
+// rating, with loss L = 1/(2N)·Σ(y − f)² (+ λ/2·‖W‖² when L2 is on; the bias is not penalised),
+// trained by full-batch gradient descent W ← W − η∇L or by mini-batch SGD.
+//
+// Squared loss depends on the rows only through XᵀX, Xᵀy and yᵀy. Rows reference items, so with
+// per-item counts c and target sums s these are FᵀCF, Fᵀs and Σy² — and F is a weighted placement of
+// blocks (see Fusion.h), so the block cross-products are computed once and a new α or β costs
+// O(width²) instead of a pass over the rows. Full-batch epochs then never touch the rows at all.
+
+#include "Fusion.h"
+#include "Random.h"
+#include "Result.h"
+
+#include <Eigen/Core>
+#include <QString>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace fl {
+
+// Training or validation rows: the item each row refers to and its target (the rating).
+struct RowSet
+{
+    std::vector<int> items;
+    Eigen::VectorXd targets;
+
+    int size() const { return int(items.size()); }
+};
+
+// Sufficient statistics of squared loss for one weighting of the fused features. The last coordinate
+// of every vector is the bias.
+struct QuadraticForm
+{
+    Eigen::MatrixXd gram;    // XᵀX, (width+1)²
+    Eigen::VectorXd moment;  // Xᵀy
+    double sumSquares = 0;   // yᵀy
+    double count = 0;        // N
+
+    int dimension() const { return int(moment.size()); }
+    // Data loss 1/(2N)·Σ(y − f)² at parameters w (without the L2 term).
+    double loss(const Eigen::VectorXd &w) const;
+    // ∇ of the data loss plus λ/2·‖W‖² (bias excluded).
+    Eigen::VectorXd gradient(const Eigen::VectorXd &w, double l2) const;
+    // Closed-form minimiser of the regularised loss: (XᵀX/N + λĨ) w = Xᵀy/N, solved by LDLT.
+    Eigen::VectorXd optimum(double l2) const;
+    // 2 / λ_max of the Hessian: gradient descent diverges for any larger η.
+    double maxStableLearningRate(double l2) const;
+};
+
+// Cross-products of a plan's blocks over one row set, weighted by how often each item occurs.
+// Computed once per (plan, rows) in one pass over the items, on both cores.
+class BlockStatistics
+{
+public:
+    BlockStatistics() = default;
+    BlockStatistics(const FusionPlan &plan, const RowSet &rows);
+
+    QuadraticForm assemble(const FusionPlan &plan, const std::vector<double> &weights) const;
+
+private:
+    Eigen::MatrixXd m_cross;        // [B₁ … B_K]ᵀ C [B₁ … B_K]
+    Eigen::VectorXd m_countMoment;  // [B₁ … B_K]ᵀ c
+    Eigen::VectorXd m_targetMoment; // [B₁ … B_K]ᵀ s
+    std::vector<int> m_starts;      // column of block k inside the stacked blocks
+    double m_count = 0;
+    double m_sum = 0;
+    double m_sumSquares = 0;
+};
+
+enum class OptimizerKind { GradientDescent, MiniBatchSgd };
+QString optimizerName(OptimizerKind kind);                 // "gd", "sgd"
+std::optional<OptimizerKind> optimizerFromName(const QString &name);
+
+struct TrainingConfig
+{
+    double learningRate = 0.01;
+    int epochs = 200;
+    OptimizerKind optimizer = OptimizerKind::GradientDescent;
+    int batchSize = 256;
+    double l2 = 0.0;
+    std::uint64_t seed = 42;
+};
+
+// Everything one run of the model needs for one choice of fusion weights.
+struct TrainingProblem
+{
+    std::shared_ptr<const FusionPlan> plan;
+    std::vector<double> weights;
+    std::shared_ptr<const RowSet> trainRows;
+    std::shared_ptr<const RowSet> validationRows;
+    QuadraticForm train;
+    QuadraticForm validation;
+
+    int dimension() const { return train.dimension(); }
+};
+
+struct EpochRecord
+{
+    int epoch = 0;               // 1-based: the loss after this many epochs
+    double trainLoss = 0;
+    double validationLoss = 0;
+    double learningRate = 0;     // the η this epoch used
+};
+
+struct RegressionMetrics
+{
+    double rmse = 0;
+    double mae = 0;
+};
+
+// Prediction errors of parameters w over rows (w's last entry is the bias).
+RegressionMetrics evaluateRegression(const FusionPlan &plan, const std::vector<double> &weights,
+                                     const Eigen::VectorXd &w, const RowSet &rows);
+
+// Runs epochs of gradient descent or mini-batch SGD on a TrainingProblem, one at a time, so a caller
+// (the CLI loop, the TrainingSession thread) decides when to stop, pause or change η.
+class LinearRegressionTrainer
+{
+public:
+    LinearRegressionTrainer(std::shared_ptr<const TrainingProblem> problem, const TrainingConfig &config);
+
+    // One epoch with the current learning rate. After divergence it does nothing.
+    EpochRecord step();
+    void setLearningRate(double learningRate) { m_config.learningRate = learningRate; }
+    double learningRate() const { return m_config.learningRate; }
+
+    int epoch() const { return m_epoch; }
+    const Eigen::VectorXd &parameters() const { return m_w; }
+    double initialLoss() const { return m_initialLoss; }
+    // Set once the loss became non-finite or grew by more than 10⁶ over its start.
+    const std::optional<QString> &divergence() const { return m_divergence; }
+    const TrainingConfig &config() const { return m_config; }
+
+private:
+    void sgdEpoch();
+
+    std::shared_ptr<const TrainingProblem> m_problem;
+    TrainingConfig m_config;
+    Eigen::VectorXd m_w;
+    Eigen::MatrixXd m_features;   // F, only for mini-batch SGD
+    std::vector<int> m_order;     // SGD row order
+    Random m_random;
+    int m_epoch = 0;
+    double m_initialLoss = 0;
+    std::optional<QString> m_divergence;
+};
+
+QString divergenceMessage(int epoch, double learningRate, double loss, double initialLoss);
+
+} // namespace fl

@@ -1,0 +1,70 @@
+#include "ModalityMatrix.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace fl {
+
+int ModalityMatrix::missingCount() const
+{
+    return int(std::count(missing.begin(), missing.end(), true));
+}
+
+static bool isMissing(const std::vector<bool> &missing, Eigen::Index row)
+{
+    return !missing.empty() && missing[size_t(row)];
+}
+
+void imputeMissingWithMean(Eigen::MatrixXd &values, const std::vector<bool> &missing)
+{
+    if (missing.empty() || std::none_of(missing.begin(), missing.end(), [](bool m) { return m; }))
+        return;
+    Eigen::RowVectorXd sum = Eigen::RowVectorXd::Zero(values.cols());
+    Eigen::Index present = 0;
+    for (Eigen::Index r = 0; r < values.rows(); ++r) {
+        if (!isMissing(missing, r)) {
+            sum += values.row(r);
+            ++present;
+        }
+    }
+    const Eigen::RowVectorXd mean = present > 0 ? Eigen::RowVectorXd(sum / double(present))
+                                                : Eigen::RowVectorXd::Zero(values.cols());
+    for (Eigen::Index r = 0; r < values.rows(); ++r) {
+        if (isMissing(missing, r))
+            values.row(r) = mean;
+    }
+}
+
+void standardizeColumns(Eigen::MatrixXd &values, const std::vector<bool> &missing)
+{
+    const Eigen::Index n = values.rows();
+    Eigen::Index present = 0;
+    Eigen::RowVectorXd sum = Eigen::RowVectorXd::Zero(values.cols());
+    for (Eigen::Index r = 0; r < n; ++r) {
+        if (!isMissing(missing, r)) {
+            sum += values.row(r);
+            ++present;
+        }
+    }
+    if (present == 0) {
+        values.setZero();
+        return;
+    }
+    const Eigen::RowVectorXd mean = sum / double(present);
+    Eigen::RowVectorXd sq = Eigen::RowVectorXd::Zero(values.cols());
+    for (Eigen::Index r = 0; r < n; ++r) {
+        if (!isMissing(missing, r))
+            sq += (values.row(r) - mean).array().square().matrix();
+    }
+    for (Eigen::Index c = 0; c < values.cols(); ++c) {
+        const double sd = std::sqrt(sq(c) / double(present));
+        for (Eigen::Index r = 0; r < n; ++r) {
+            if (isMissing(missing, r) || sd < 1e-12)
+                values(r, c) = 0.0;
+            else
+                values(r, c) = (values(r, c) - mean(c)) / sd;
+        }
+    }
+}
+
+} // namespace fl

@@ -1,0 +1,34 @@
+#pragma once
+
+// One modality after embedding: a dense items × width matrix with a per-item missing mask, plus a
+// plain-language account of what was done to produce it (shown to the user).
+
+#include <Eigen/Core>
+#include <QString>
+#include <QStringList>
+
+#include <vector>
+
+namespace fl {
+
+struct ModalityMatrix
+{
+    QString name;
+    QString description;          // e.g. "TF-IDF over 1,204 terms, LSA to 32 dimensions"
+    Eigen::MatrixXd values;       // items × width
+    std::vector<bool> missing;    // per item
+    QStringList notes;            // anything the user should know (imputation, projection, skipped files)
+
+    int width() const { return int(values.cols()); }
+    int rows() const { return int(values.rows()); }
+    int missingCount() const;
+};
+
+// Replaces each column by (x − mean) / sd over the items that are not missing; missing rows are set
+// to 0 (the column mean after standardisation). Constant columns become 0.
+void standardizeColumns(Eigen::MatrixXd &values, const std::vector<bool> &missing);
+
+// Mean imputation for rows marked missing, over the present rows; all-missing columns become 0.
+void imputeMissingWithMean(Eigen::MatrixXd &values, const std::vector<bool> &missing);
+
+} // namespace fl

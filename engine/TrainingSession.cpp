@@ -1,0 +1,337 @@
+#include "TrainingSession.h"
+
+#include <QElapsedTimer>
+
+namespace fl {
+
+RunSummary summarizeRun(const LinearRegressionTrainer &trainer, const TrainingProblem &problem,
+                        double seconds, const QString &reason)
+{
+    RunSummary s;
+    s.epochs = trainer.epoch();
+    s.trainLoss = problem.train.loss(trainer.parameters());
+    s.validationLoss = problem.validation.loss(trainer.parameters());
+    const RegressionMetrics m = evaluateRegression(*problem.plan, problem.weights, trainer.parameters(),
+                                                   *problem.validationRows);
+    s.rmse = m.rmse;
+    s.mae = m.mae;
+    s.optimumTrainLoss = problem.train.loss(problem.train.optimum(trainer.config().l2));
+    s.seconds = seconds;
+    s.reason = reason;
+    return s;
+}
+
+TrainingSession::TrainingSession(QObject *parent)
+    : QObject(parent)
+{
+    qRegisterMetaType<fl::ProblemInfo>();
+    qRegisterMetaType<QList<fl::EpochRecord>>();
+    qRegisterMetaType<fl::RunSummary>();
+    m_thread = QThread::create([this] { run(); });
+    m_thread->setObjectName(QStringLiteral("FusionLab engine"));
+    m_thread->start();
+}
+
+TrainingSession::~TrainingSession()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_quit = true;
+    }
+    m_abortPreparation = true;
+    m_wake.notify_all();
+    m_thread->wait();
+    delete m_thread;
+}
+
+void TrainingSession::setDataset(std::shared_ptr<const Dataset> dataset)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_pendingDataset = std::move(dataset);
+        m_pendingConfig.reset();
+        m_stopRequested = true;
+    }
+    m_abortPreparation = true;
+    m_wake.notify_all();
+}
+
+int TrainingSession::start(const RunConfig &config, bool startPaused)
+{
+    int id = 0;
+    {
+        std::lock_guard lock(m_mutex);
+        id = ++m_runId;
+        m_pendingConfig = config;
+        m_pendingLearningRate.reset();
+        m_paused = startPaused;
+        m_steps = 0;
+        m_stopRequested = false;
+    }
+    m_abortPreparation = true;
+    m_wake.notify_all();
+    return id;
+}
+
+void TrainingSession::pause()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_paused = true;
+        m_steps = 0;
+    }
+    m_wake.notify_all();
+}
+
+void TrainingSession::resume()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_paused = false;
+        m_resumeRequested = true;
+    }
+    m_wake.notify_all();
+}
+
+void TrainingSession::step()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_paused = true;
+        ++m_steps;
+    }
+    m_wake.notify_all();
+}
+
+void TrainingSession::stop()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopRequested = true;
+        m_pendingConfig.reset();
+    }
+    m_abortPreparation = true;
+    m_wake.notify_all();
+}
+
+void TrainingSession::setLearningRate(double learningRate)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_pendingLearningRate = learningRate;
+    }
+    m_wake.notify_all();
+}
+
+int TrainingSession::currentRunId() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_runId;
+}
+
+void TrainingSession::setState(State state)
+{
+    if (m_state.exchange(state) != state)
+        Q_EMIT stateChanged(state);
+}
+
+void TrainingSession::run()
+{
+    std::unique_ptr<FusionPipeline> pipeline;
+    std::shared_ptr<const TrainingProblem> problem;
+    std::unique_ptr<LinearRegressionTrainer> trainer;
+    int runId = 0;
+    int epochLimit = 0;
+    bool ended = false;          // finished or failed: waits for resume/step to continue
+    QList<EpochRecord> buffer;
+    QElapsedTimer sinceFlush;
+    QElapsedTimer trainingClock;
+    double trainingSeconds = 0;
+
+    auto flush = [&] {
+        if (!buffer.isEmpty()) {
+            Q_EMIT progress(runId, buffer);
+            buffer.clear();
+        }
+        sinceFlush.restart();
+    };
+    auto endRun = [&](const QString &reason) {
+        flush();
+        if (trainer && problem)
+            Q_EMIT finished(runId, summarizeRun(*trainer, *problem, trainingSeconds, reason));
+    };
+
+    std::unique_lock lock(m_mutex);
+    for (;;) {
+        m_wake.wait(lock, [&] {
+            const bool canTrain = trainer && !trainer->divergence() && (!m_paused || m_steps > 0);
+            return m_quit || m_pendingDataset || m_pendingConfig || m_stopRequested || m_pendingLearningRate
+                || m_resumeRequested || (canTrain && (!ended || m_steps > 0));
+        });
+        if (m_quit)
+            break;
+
+        if (m_pendingDataset) {
+            auto dataset = std::move(m_pendingDataset);
+            m_pendingDataset.reset();
+            m_stopRequested = false;
+            lock.unlock();
+            if (trainer && !ended)
+                endRun(QStringLiteral("stopped"));
+            trainer.reset();
+            problem.reset();
+            pipeline = std::make_unique<FusionPipeline>(std::move(dataset));
+            setState(State::Idle);
+            lock.lock();
+            continue;
+        }
+        if (m_stopRequested) {
+            m_stopRequested = false;
+            m_steps = 0;
+            lock.unlock();
+            if (trainer && !ended)
+                endRun(QStringLiteral("stopped"));
+            trainer.reset();
+            problem.reset();
+            setState(State::Idle);
+            lock.lock();
+            continue;
+        }
+        if (m_pendingConfig) {
+            const RunConfig config = std::move(*m_pendingConfig);
+            m_pendingConfig.reset();
+            m_abortPreparation = false;
+            const int newRunId = m_runId;
+            lock.unlock();
+            if (trainer && !ended)
+                endRun(QStringLiteral("superseded"));
+            flush();
+            trainer.reset();
+            problem.reset();
+            runId = newRunId;
+            ended = false;
+            if (!pipeline) {
+                Q_EMIT failed(runId, tr("No dataset is loaded."));
+                setState(State::Failed);
+                lock.lock();
+                continue;
+            }
+            setState(State::Preparing);
+            try {
+                double reported = -1;
+                const ProgressFn onProgress = [&](double f) {
+                    if (f >= 1.0 || f - reported >= 0.01) {
+                        reported = f;
+                        Q_EMIT preparing(runId, f);
+                    }
+                    return !m_abortPreparation.load();
+                };
+                Result<std::shared_ptr<const TrainingProblem>> prepared = pipeline->prepare(config.pipeline, onProgress);
+                if (m_abortPreparation.load()) {
+                    lock.lock();
+                    continue;
+                }
+                if (!prepared) {
+                    Q_EMIT failed(runId, prepared.error());
+                    setState(State::Failed);
+                    lock.lock();
+                    continue;
+                }
+                problem = *prepared;
+                trainer = std::make_unique<LinearRegressionTrainer>(problem, config.training);
+                epochLimit = config.training.epochs;
+                trainingSeconds = 0;
+                Q_EMIT runPrepared(runId, describeProblem(*problem, config.training.l2));
+            } catch (const std::exception &e) {
+                Q_EMIT failed(runId, tr("The engine could not prepare this run: %1").arg(QString::fromLocal8Bit(e.what())));
+                setState(State::Failed);
+                lock.lock();
+                continue;
+            }
+            sinceFlush.restart();
+            lock.lock();
+            const bool waitForStep = m_paused && m_steps == 0;
+            lock.unlock();
+            setState(waitForStep ? State::Paused : State::Running);
+            lock.lock();
+            continue;
+        }
+        if (m_pendingLearningRate) {
+            const double eta = *m_pendingLearningRate;
+            m_pendingLearningRate.reset();
+            if (trainer) {
+                trainer->setLearningRate(eta);
+                lock.unlock();
+                Q_EMIT learningRateChanged(runId, trainer->epoch() + 1, eta);
+                lock.lock();
+            }
+            continue;
+        }
+        if (m_resumeRequested) {
+            m_resumeRequested = false;
+            if (trainer && ended && !trainer->divergence()) {
+                ended = false;
+                epochLimit = trainer->epoch() + trainer->config().epochs;
+            }
+            if (trainer && !ended) {
+                lock.unlock();
+                setState(State::Running);
+                lock.lock();
+            }
+            continue;
+        }
+        if (!trainer || trainer->divergence())
+            continue;
+
+        const bool stepping = m_steps > 0;
+        if (stepping)
+            --m_steps;
+        const bool pauseAfter = m_paused && m_steps == 0;
+        lock.unlock();
+
+        if (ended) {
+            // A step after the run finished extends it by one epoch.
+            ended = false;
+            epochLimit = std::max(epochLimit, trainer->epoch() + 1);
+        }
+        setState(State::Running);
+        try {
+            trainingClock.restart();
+            buffer.append(trainer->step());
+            trainingSeconds += trainingClock.nsecsElapsed() * 1e-9;
+        } catch (const std::exception &e) {
+            flush();
+            Q_EMIT failed(runId, tr("The engine stopped: %1").arg(QString::fromLocal8Bit(e.what())));
+            trainer.reset();
+            setState(State::Failed);
+            lock.lock();
+            continue;
+        }
+        if (trainer->divergence()) {
+            flush();
+            Q_EMIT failed(runId, *trainer->divergence());
+            ended = true;
+            setState(State::Failed);
+        } else if (trainer->epoch() >= epochLimit) {
+            endRun(QStringLiteral("completed"));
+            ended = true;
+            setState(State::Finished);
+        } else if (pauseAfter) {
+            flush();
+            setState(State::Paused);
+        } else if (sinceFlush.elapsed() >= progressIntervalMs) {
+            flush();
+        }
+        lock.lock();
+        if (m_paused && m_steps == 0 && !ended && m_state.load() == State::Running) {
+            lock.unlock();
+            flush();
+            setState(State::Paused);
+            lock.lock();
+        }
+    }
+    lock.unlock();
+    flush();
+}
+
+} // namespace fl

@@ -1,0 +1,111 @@
+#pragma once
+
+// Runs training on its own engine thread and talks to the rest of the program by signals (the
+// mandelbrot RenderThread pattern: commands are copied in under a mutex, results go out by value).
+//
+// - start() begins a new run of what is being fitted; it supersedes the current one, whose id is
+//   retired, so late results of a superseded run can always be told apart by their run id.
+// - pause(), resume(), step() (exactly one epoch, then paused) and stop() act at epoch boundaries.
+// - setLearningRate() continues the current run with the new η from the next epoch.
+// - progress() carries every epoch, in batches emitted at most ~30 times a second however fast the
+//   epochs run; a batch is always flushed when the run pauses, finishes or fails.
+// The destructor stops the thread cleanly, so closing a window during a run is safe.
+
+#include "Dataset.h"
+#include "FusionPipeline.h"
+#include "LinearRegression.h"
+
+#include <QList>
+#include <QObject>
+#include <QThread>
+
+#include <atomic>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <optional>
+
+namespace fl {
+
+struct RunConfig
+{
+    PipelineConfig pipeline;
+    TrainingConfig training;
+};
+
+struct RunSummary
+{
+    int epochs = 0;
+    double trainLoss = 0;
+    double validationLoss = 0;
+    double rmse = 0;               // on the validation rows
+    double mae = 0;
+    double optimumTrainLoss = 0;
+    double seconds = 0;            // training time, without preparation
+    QString reason;                // "completed", "stopped"
+};
+
+RunSummary summarizeRun(const LinearRegressionTrainer &trainer, const TrainingProblem &problem,
+                        double seconds, const QString &reason);
+
+class TrainingSession : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class State { Idle, Preparing, Running, Paused, Finished, Failed };
+    Q_ENUM(State)
+
+    explicit TrainingSession(QObject *parent = nullptr);
+    ~TrainingSession() override;
+
+    // Replaces the dataset (and drops every cached embedding); any run ends.
+    void setDataset(std::shared_ptr<const Dataset> dataset);
+    // Starts a new run and returns its id. With startPaused, the run is prepared and waits for
+    // step() or resume().
+    int start(const RunConfig &config, bool startPaused = false);
+    void pause();
+    void resume();
+    void step();
+    void stop();
+    void setLearningRate(double learningRate);
+
+    State state() const { return m_state.load(); }
+    int currentRunId() const;
+
+    // Longest time between progress emissions, for tests and the benchmark (milliseconds).
+    static constexpr int progressIntervalMs = 33;
+
+Q_SIGNALS:
+    void stateChanged(fl::TrainingSession::State state);
+    void preparing(int runId, double fraction);
+    void runPrepared(int runId, const fl::ProblemInfo &info);
+    void progress(int runId, const QList<fl::EpochRecord> &epochs);
+    void learningRateChanged(int runId, int fromEpoch, double learningRate);
+    void finished(int runId, const fl::RunSummary &summary);
+    void failed(int runId, const QString &message);
+
+private:
+    void run();
+    void setState(State state);
+
+    QThread *m_thread = nullptr;
+
+    // Commands, guarded by m_mutex.
+    mutable std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::shared_ptr<const Dataset> m_pendingDataset;
+    std::optional<RunConfig> m_pendingConfig;
+    std::optional<double> m_pendingLearningRate;
+    int m_runId = 0;
+    int m_steps = 0;
+    bool m_paused = false;
+    bool m_resumeRequested = false;
+    bool m_stopRequested = false;
+    bool m_quit = false;
+
+    std::atomic<State> m_state{State::Idle};
+    std::atomic<bool> m_abortPreparation{false};
+};
+
+} // namespace fl
