@@ -1,0 +1,245 @@
+// fusionlab-cli, run as a user runs it: the JSON schema of train and stats, the readable table,
+// export-demo, and exit codes — 2 with the usage text for a wrong argument, 1 with file and line for
+// bad data, never a crash.
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QProcess::ExitStatus status = QProcess::CrashExit;
+    QByteArray out;
+    QString err;
+};
+
+Run runCli(const QStringList &arguments)
+{
+    QProcess process;
+    process.start(QStringLiteral(FUSIONLAB_CLI_PATH), arguments);
+    Run run;
+    if (!process.waitForFinished(120000))
+        return run;
+    run.exitCode = process.exitCode();
+    run.status = process.exitStatus();
+    run.out = process.readAllStandardOutput();
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+QList<QJsonObject> jsonLines(const QByteArray &out)
+{
+    QList<QJsonObject> lines;
+    for (const QByteArray &line : out.split('\n')) {
+        if (line.trimmed().isEmpty())
+            continue;
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(line, &error);
+        if (error.error != QJsonParseError::NoError || !doc.isObject())
+            return {};
+        lines << doc.object();
+    }
+    return lines;
+}
+
+void writeFile(const QString &path, const QByteArray &content)
+{
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(content);
+}
+
+} // namespace
+
+class CommandLineTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void trainJsonSchema()
+    {
+        const Run run = runCli({QStringLiteral("train"), QStringLiteral("demo"), QStringLiteral("--alpha"), QStringLiteral("0.5"),
+                                QStringLiteral("--beta"), QStringLiteral("0.5"), QStringLiteral("--lr"), QStringLiteral("0.01"),
+                                QStringLiteral("--epochs"), QStringLiteral("200"), QStringLiteral("--json")});
+        QCOMPARE(run.status, QProcess::NormalExit);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QList<QJsonObject> lines = jsonLines(run.out);
+        QCOMPARE(lines.size(), 201);
+        double previous = std::numeric_limits<double>::infinity();
+        for (int k = 0; k < 200; ++k) {
+            const QJsonObject &o = lines[k];
+            QCOMPARE(o[QStringLiteral("event")].toString(), QStringLiteral("epoch"));
+            QCOMPARE(o[QStringLiteral("epoch")].toInt(), k + 1);
+            QVERIFY(o[QStringLiteral("train_loss")].isDouble());
+            QVERIFY(o[QStringLiteral("val_loss")].isDouble());
+            const double loss = o[QStringLiteral("train_loss")].toDouble();
+            QVERIFY(loss <= previous);   // η = 0.01 is far below the stable rate on the demo
+            previous = loss;
+        }
+        const QJsonObject summary = lines.back();
+        QCOMPARE(summary[QStringLiteral("event")].toString(), QStringLiteral("summary"));
+        for (const char *key : {"rmse", "mae", "optimum_train_loss", "seconds", "train_loss", "val_loss"})
+            QVERIFY2(summary[QLatin1String(key)].isDouble(), key);
+        QCOMPARE(summary[QStringLiteral("epochs")].toInt(), 200);
+        QVERIFY(summary[QStringLiteral("optimum_train_loss")].toDouble() <= previous);
+        QVERIFY(summary[QStringLiteral("rmse")].toDouble() > 0.0);
+        QVERIFY(summary[QStringLiteral("mae")].toDouble() <= summary[QStringLiteral("rmse")].toDouble());
+        QCOMPARE(summary[QStringLiteral("weights")].toArray().at(0).toDouble(), 0.5);
+    }
+
+    void trainOptions_data()
+    {
+        QTest::addColumn<QStringList>("options");
+        QTest::newRow("concat sgd") << QStringList{"--fusion", "concat", "--optimizer", "sgd", "--batch-size", "64", "--lr", "0.01"};
+        QTest::newRow("product l2") << QStringList{"--fusion", "product", "--l2", "0.01", "--seed", "3"};
+        QTest::newRow("two modalities") << QStringList{"--modalities", "text,image", "--weight", "image=0.8", "--image-features", "both"};
+    }
+
+    void trainOptions()
+    {
+        QFETCH(QStringList, options);
+        const Run run = runCli(QStringList{"train", "demo", "--epochs", "5", "--json"} + options);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QList<QJsonObject> lines = jsonLines(run.out);
+        QCOMPARE(lines.size(), 6);
+        QVERIFY(lines.back()[QStringLiteral("rmse")].isDouble());
+    }
+
+    void sameSeedSameCurve()
+    {
+        const QStringList args{"train", "demo", "--optimizer", "sgd", "--epochs", "3", "--seed", "11", "--json"};
+        const QList<QJsonObject> a = jsonLines(runCli(args).out), b = jsonLines(runCli(args).out);
+        QCOMPARE(a.size(), 4);
+        for (int k = 0; k < 3; ++k)
+            QCOMPARE(a[k][QStringLiteral("train_loss")].toDouble(), b[k][QStringLiteral("train_loss")].toDouble());
+    }
+
+    void readableTable()
+    {
+        const Run run = runCli({"train", "demo", "--epochs", "40"});
+        QCOMPARE(run.exitCode, 0);
+        const QString text = QString::fromUtf8(run.out);
+        QVERIFY(text.contains(QStringLiteral("F = α·E₁ + β·E₂ + γ·E₃")));
+        QVERIFY(text.contains(QStringLiteral("Closed-form optimum")));
+        QVERIFY(text.contains(QStringLiteral("RMSE")));
+    }
+
+    void statsJson()
+    {
+        const Run run = runCli({"stats", "demo", "--json"});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QList<QJsonObject> lines = jsonLines(run.out);
+        QCOMPARE(lines.size(), 1);
+        const QJsonObject o = lines.front();
+        QVERIFY(o[QStringLiteral("users")].toInt() >= 200);
+        QVERIFY(o[QStringLiteral("items")].toInt() >= 500);
+        QVERIFY(o[QStringLiteral("interactions")].toInt() >= 10000);
+        const double mean = o[QStringLiteral("rating_mean")].toDouble();
+        QVERIFY(mean > 1.0 && mean < 5.0);
+        const QJsonArray modalities = o[QStringLiteral("modalities")].toArray();
+        QCOMPARE(modalities.size(), 3);
+        QStringList names;
+        for (const QJsonValue &v : modalities) {
+            const QJsonObject m = v.toObject();
+            names << m[QStringLiteral("name")].toString();
+            QVERIFY(m[QStringLiteral("width")].toInt() >= 1);
+            QCOMPARE(m[QStringLiteral("missing")].toInt(), 0);
+        }
+        QCOMPARE(names, (QStringList{"text", "image", "price"}));
+        QCOMPARE(modalities[1].toObject()[QStringLiteral("width")].toInt(), 48);   // 4×4 grid × RGB
+        QCOMPARE(modalities[2].toObject()[QStringLiteral("width")].toInt(), 1);
+    }
+
+    void exportedDemoLoadsLikeTheBuiltIn()
+    {
+        QTemporaryDir dir;
+        const Run exported = runCli({"export-demo", dir.path()});
+        QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
+        QVERIFY(QFile::exists(dir.filePath(QStringLiteral("manifest.json"))));
+        QVERIFY(QFile::exists(dir.filePath(QStringLiteral("images/i0001.png"))));
+        const QJsonObject fromDisk = jsonLines(runCli({"stats", dir.path(), "--json"}).out).value(0);
+        const QJsonObject builtIn = jsonLines(runCli({"stats", "demo", "--json"}).out).value(0);
+        QVERIFY(!fromDisk.isEmpty());
+        for (const char *key : {"users", "items", "interactions", "rating_mean", "modalities"})
+            QCOMPARE(fromDisk[QLatin1String(key)], builtIn[QLatin1String(key)]);
+    }
+
+    void wrongArguments_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("no command") << QStringList{} << "no command";
+        QTest::newRow("unknown command") << QStringList{"fit", "demo"} << "unknown command 'fit'";
+        QTest::newRow("unknown option") << QStringList{"train", "demo", "--bogus"} << "bogus";
+        QTest::newRow("bad fusion") << QStringList{"train", "demo", "--fusion", "average"} << "--fusion expects sum, product or concat";
+        QTest::newRow("bad optimizer") << QStringList{"train", "demo", "--optimizer", "adam"} << "--optimizer expects gd or sgd";
+        QTest::newRow("bad lr") << QStringList{"train", "demo", "--lr", "fast"} << "--lr expects a number";
+        QTest::newRow("negative epochs") << QStringList{"train", "demo", "--epochs", "-3"} << "--epochs expects a number";
+        QTest::newRow("missing dataset") << QStringList{"train"} << "takes 1 argument";
+        QTest::newRow("bad weight") << QStringList{"train", "demo", "--weight", "sound=0.3"} << "--weight expects NAME=NUMBER";
+        QTest::newRow("bad modality") << QStringList{"train", "demo", "--modalities", "text,audio"} << "no modality 'audio'";
+    }
+
+    void wrongArguments()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, expected);
+        const Run run = runCli(arguments);
+        QCOMPARE(run.status, QProcess::NormalExit);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(expected), qPrintable(run.err));
+        QVERIFY(run.err.contains(QStringLiteral("Usage: fusionlab-cli")));
+    }
+
+    void helpAndVersion()
+    {
+        const Run help = runCli({"--help"});
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY(help.out.contains("export-demo"));
+        const Run version = runCli({"--version"});
+        QCOMPARE(version.exitCode, 0);
+        QVERIFY(version.out.startsWith("fusionlab-cli " FUSIONLAB_VERSION));
+    }
+
+    void badDataNamesFileAndLine()
+    {
+        QTemporaryDir dir;
+        writeFile(dir.filePath(QStringLiteral("manifest.json")),
+                  R"({"fusionlab_manifest": 1, "name": "broken",
+                      "items": {"file": "items.csv", "id": "item_id"},
+                      "interactions": {"file": "ratings.csv", "user": "user_id", "item": "item_id", "rating": "rating"},
+                      "modalities": [{"name": "price", "kind": "numeric", "columns": ["price"]}]})");
+        writeFile(dir.filePath(QStringLiteral("items.csv")), "item_id,price\na,1.5\nb,2.5\n");
+        writeFile(dir.filePath(QStringLiteral("ratings.csv")), "user_id,item_id,rating\nu1,a,4\nu1,b,four\n");
+        for (const char *command : {"train", "stats"}) {
+            const Run run = runCli({QString::fromLatin1(command), dir.path()});
+            QCOMPARE(run.status, QProcess::NormalExit);
+            QCOMPARE(run.exitCode, 1);
+            QVERIFY2(run.err.contains(QStringLiteral("ratings.csv")) && run.err.contains(QStringLiteral("3")), qPrintable(run.err));
+        }
+        const Run missing = runCli({"stats", dir.filePath(QStringLiteral("nothing-here"))});
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY(missing.err.contains(QStringLiteral("nothing-here")));
+    }
+
+    void divergenceExitsWithTheLearningRate()
+    {
+        const Run run = runCli({"train", "demo", "--lr", "100", "--epochs", "500", "--json"});
+        QCOMPARE(run.status, QProcess::NormalExit);
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY(run.err.contains(QStringLiteral("η = 100")));
+        const QList<QJsonObject> lines = jsonLines(run.out);
+        QVERIFY(!lines.isEmpty());
+        QCOMPARE(lines.back()[QStringLiteral("status")].toString(), QStringLiteral("diverged"));
+        QVERIFY(lines.size() < 501);
+    }
+};
+
+QTEST_GUILESS_MAIN(CommandLineTest)
+#include "test_cli.moc"

@@ -1,0 +1,247 @@
+// TrainingSession: the engine thread's start, pause, step, resume, stop, live η changes from another
+// thread, superseded runs, divergence, bounded progress rate and a clean shutdown mid-run.
+
+#include "engine/Random.h"
+#include "engine/TrainingSession.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+#include <thread>
+
+using namespace fl;
+
+namespace {
+
+std::shared_ptr<const Dataset> makeDataset(int items = 50, int interactions = 600)
+{
+    auto d = std::make_shared<Dataset>();
+    d->name = QStringLiteral("session fixture");
+    Random random(3);
+    for (int i = 0; i < items; ++i) {
+        d->itemIds << QStringLiteral("i%1").arg(i);
+        d->itemTitles << d->itemIds.back();
+    }
+    for (int u = 0; u < 10; ++u)
+        d->userIds << QStringLiteral("u%1").arg(u);
+    for (const char *name : {"a", "b"}) {
+        ModalitySource m;
+        m.name = QString::fromLatin1(name);
+        m.kind = ModalityKind::Numeric;
+        m.values.resize(items, 3);
+        for (Eigen::Index k = 0; k < m.values.size(); ++k)
+            m.values.data()[k] = random.normal();
+        m.missing.assign(size_t(items), false);
+        d->modalities.push_back(m);
+    }
+    d->rating.resize(interactions);
+    for (int r = 0; r < interactions; ++r) {
+        const int item = int(random.below(std::uint64_t(items)));
+        d->interactionItem.push_back(item);
+        d->interactionUser.push_back(int(random.below(10)));
+        d->rating(r) = 3.0 + d->modalities[0].values(item, 0) - 0.5 * d->modalities[1].values(item, 1) + 0.2 * random.normal();
+    }
+    return d;
+}
+
+RunConfig makeConfig(const Dataset &d, int epochs, double eta = 0.05)
+{
+    RunConfig c;
+    c.pipeline = defaultPipelineConfig(d);
+    c.training.epochs = epochs;
+    c.training.learningRate = eta;
+    return c;
+}
+
+QList<EpochRecord> records(const QSignalSpy &spy, int runId)
+{
+    QList<EpochRecord> all;
+    for (const QList<QVariant> &args : spy) {
+        if (args.at(0).toInt() == runId)
+            all += args.at(1).value<QList<EpochRecord>>();
+    }
+    return all;
+}
+
+} // namespace
+
+class TrainingSessionTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void runsToCompletionWithEveryEpoch()
+    {
+        TrainingSession session;
+        session.setDataset(makeDataset());
+        QSignalSpy prepared(&session, &TrainingSession::runPrepared);
+        QSignalSpy progress(&session, &TrainingSession::progress);
+        QSignalSpy finished(&session, &TrainingSession::finished);
+        const int id = session.start(makeConfig(*makeDataset(), 300));
+        QTRY_COMPARE(finished.count(), 1);
+        QCOMPARE(prepared.count(), 1);
+        QCOMPARE(prepared.at(0).at(0).toInt(), id);
+        const ProblemInfo info = prepared.at(0).at(1).value<ProblemInfo>();
+        QCOMPARE(info.modalityNames, (QStringList{QStringLiteral("a"), QStringLiteral("b")}));
+        QVERIFY(info.optimumTrainLoss > 0 && info.optimumTrainLoss < info.initialLoss);
+        const QList<EpochRecord> all = records(progress, id);
+        QCOMPARE(all.size(), 300);
+        for (int i = 0; i < all.size(); ++i)
+            QCOMPARE(all[i].epoch, i + 1);
+        const RunSummary summary = finished.at(0).at(1).value<RunSummary>();
+        QCOMPARE(summary.epochs, 300);
+        QCOMPARE(summary.reason, QStringLiteral("completed"));
+        QCOMPARE(summary.trainLoss, all.back().trainLoss);
+        QVERIFY(summary.trainLoss >= summary.optimumTrainLoss - 1e-12);
+        QTRY_COMPARE(session.state(), TrainingSession::State::Finished);
+    }
+
+    void progressRateIsBounded()
+    {
+        TrainingSession session;
+        session.setDataset(makeDataset());
+        QSignalSpy progress(&session, &TrainingSession::progress);
+        QSignalSpy finished(&session, &TrainingSession::finished);
+        QElapsedTimer clock;
+        clock.start();
+        const int id = session.start(makeConfig(*makeDataset(), 200000, 0.01));
+        QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 1, 120000);
+        const qint64 elapsed = clock.elapsed();
+        // Every epoch arrives, in few batches: no more than one per 33 ms plus the final flush.
+        QCOMPARE(records(progress, id).size(), 200000);
+        QVERIFY2(progress.count() <= elapsed / TrainingSession::progressIntervalMs + 2,
+                 qPrintable(QStringLiteral("%1 batches in %2 ms").arg(progress.count()).arg(elapsed)));
+    }
+
+    void pauseStepResumeStop()
+    {
+        TrainingSession session;
+        session.setDataset(makeDataset());
+        QSignalSpy progress(&session, &TrainingSession::progress);
+        QSignalSpy finished(&session, &TrainingSession::finished);
+        QSignalSpy states(&session, &TrainingSession::stateChanged);
+        const int id = session.start(makeConfig(*makeDataset(), 1000000, 0.001), true);
+        QTRY_COMPARE(session.state(), TrainingSession::State::Paused);
+        QTest::qWait(100);
+        QCOMPARE(records(progress, id).size(), 0);   // prepared, waiting for a step
+
+        for (int k = 1; k <= 3; ++k) {
+            session.step();
+            QTRY_COMPARE(records(progress, id).size(), k);
+            QCOMPARE(records(progress, id).back().epoch, k);
+        }
+        QTest::qWait(150);
+        QCOMPARE(records(progress, id).size(), 3);   // a step is exactly one epoch
+        QCOMPARE(session.state(), TrainingSession::State::Paused);
+
+        session.resume();
+        QTRY_VERIFY(records(progress, id).size() > 10);
+        session.pause();
+        QTRY_COMPARE(session.state(), TrainingSession::State::Paused);
+        const int atPause = records(progress, id).size();
+        QTest::qWait(200);
+        QCOMPARE(records(progress, id).size(), atPause);   // paused: no new points
+        const QList<EpochRecord> all = records(progress, id);
+        for (int i = 0; i < all.size(); ++i)
+            QCOMPARE(all[i].epoch, i + 1);
+
+        session.stop();
+        QTRY_COMPARE(finished.count(), 1);
+        QCOMPARE(finished.at(0).at(1).value<RunSummary>().reason, QStringLiteral("stopped"));
+        QTRY_COMPARE(session.state(), TrainingSession::State::Idle);
+    }
+
+    void learningRateChangesFromAnotherThread()
+    {
+        TrainingSession session;
+        session.setDataset(makeDataset());
+        QSignalSpy progress(&session, &TrainingSession::progress);
+        QSignalSpy changed(&session, &TrainingSession::learningRateChanged);
+        const int id = session.start(makeConfig(*makeDataset(), 1000000, 0.001), true);
+        QTRY_COMPARE(session.state(), TrainingSession::State::Paused);
+        session.step();
+        session.step();
+        QTRY_COMPARE(records(progress, id).size(), 2);
+        std::thread other([&session] { session.setLearningRate(0.02); });
+        other.join();
+        QTRY_COMPARE(changed.count(), 1);
+        QCOMPARE(changed.at(0).at(0).toInt(), id);
+        QCOMPARE(changed.at(0).at(1).toInt(), 3);   // takes effect from the next epoch
+        QCOMPARE(changed.at(0).at(2).toDouble(), 0.02);
+        session.step();
+        QTRY_COMPARE(records(progress, id).size(), 3);
+        const QList<EpochRecord> all = records(progress, id);
+        QCOMPARE(all[0].learningRate, 0.001);
+        QCOMPARE(all[1].learningRate, 0.001);
+        QCOMPARE(all[2].learningRate, 0.02);
+    }
+
+    void newRunSupersedesTheOld()
+    {
+        TrainingSession session;
+        session.setDataset(makeDataset());
+        QSignalSpy prepared(&session, &TrainingSession::runPrepared);
+        QSignalSpy progress(&session, &TrainingSession::progress);
+        QSignalSpy finished(&session, &TrainingSession::finished);
+        RunConfig config = makeConfig(*makeDataset(), 1000000, 0.001);
+        const int first = session.start(config);
+        QTRY_VERIFY(!records(progress, first).isEmpty());
+        config.pipeline.modalities[0].weight = 0.9;   // α moved: a new run
+        const int second = session.start(config);
+        QVERIFY(second > first);
+        QTRY_VERIFY(!records(progress, second).isEmpty());
+        // The old run ended as superseded before the new one was prepared; nothing of it came after.
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(finished.at(0).at(0).toInt(), first);
+        QCOMPARE(finished.at(0).at(1).value<RunSummary>().reason, QStringLiteral("superseded"));
+        bool sawSecond = false;
+        for (const QList<QVariant> &args : progress) {
+            sawSecond = sawSecond || args.at(0).toInt() == second;
+            if (sawSecond)
+                QCOMPARE(args.at(0).toInt(), second);
+        }
+        QCOMPARE(prepared.last().at(1).value<ProblemInfo>().weights.front(), 0.9);
+        QCOMPARE(records(progress, second).front().epoch, 1);
+    }
+
+    void divergenceFailsTheRun()
+    {
+        TrainingSession session;
+        session.setDataset(makeDataset());
+        QSignalSpy failed(&session, &TrainingSession::failed);
+        const int id = session.start(makeConfig(*makeDataset(), 100000, 50.0));
+        QTRY_COMPARE(failed.count(), 1);
+        QCOMPARE(failed.at(0).at(0).toInt(), id);
+        QVERIFY(failed.at(0).at(1).toString().contains(QStringLiteral("η = 50")));
+        QTRY_COMPARE(session.state(), TrainingSession::State::Failed);
+    }
+
+    void engineErrorsArriveAsMessages()
+    {
+        TrainingSession session;
+        QSignalSpy failed(&session, &TrainingSession::failed);
+        session.start(makeConfig(*makeDataset(), 10));   // no dataset yet
+        QTRY_COMPARE(failed.count(), 1);
+        session.setDataset(makeDataset());
+        RunConfig config = makeConfig(*makeDataset(), 10);
+        for (ModalityConfig &m : config.pipeline.modalities)
+            m.enabled = false;
+        session.start(config);
+        QTRY_COMPARE(failed.count(), 2);
+        QVERIFY(failed.at(1).at(1).toString().contains(QStringLiteral("at least one modality")));
+    }
+
+    void destroyedWhileRunning()
+    {
+        auto session = std::make_unique<TrainingSession>();
+        session->setDataset(makeDataset());
+        QSignalSpy progress(session.get(), &TrainingSession::progress);
+        session->start(makeConfig(*makeDataset(), 100000000, 0.001));
+        QTRY_VERIFY(progress.count() > 0);
+        session.reset();   // must stop the thread and return
+        QVERIFY(true);
+    }
+};
+
+QTEST_GUILESS_MAIN(TrainingSessionTest)
+#include "test_session.moc"
