@@ -1,0 +1,1203 @@
+#include "ManifestLoader.h"
+
+#include "CsvReader.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonParseError>
+#include <QRegularExpression>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstring>
+#include <limits>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace fl {
+
+namespace {
+
+constexpr qint64 kMaxManifestBytes = qint64(16) << 20;
+
+// Where each key and array element of a (valid) JSON text starts, so that messages about the
+// manifest can name a line; QJsonDocument keeps no positions. Paths look like "items.file" or
+// "modalities[1].kind".
+class JsonPositions
+{
+public:
+    explicit JsonPositions(const QByteArray &json)
+        : m_json(json)
+    {
+        skipSpace();
+        value(QString());
+    }
+
+    // The line of path, or of its closest ancestor that was found.
+    int line(QString path) const
+    {
+        for (;;) {
+            const auto found = m_offsets.constFind(path);
+            if (found != m_offsets.constEnd())
+                return lineOf(*found);
+            const qsizetype cut = std::max(path.lastIndexOf(QLatin1Char('.')), path.lastIndexOf(QLatin1Char('[')));
+            if (cut <= 0)
+                return 1;
+            path.truncate(cut);
+        }
+    }
+
+    int lineOf(qsizetype offset) const
+    {
+        int line = 1;
+        for (qsizetype i = 0; i < offset && i < m_json.size(); ++i) {
+            if (m_json[i] == '\n')
+                ++line;
+        }
+        return line;
+    }
+
+private:
+    bool atEnd() const { return m_pos >= m_json.size(); }
+    char peek() const { return atEnd() ? '\0' : m_json[m_pos]; }
+
+    void skipSpace()
+    {
+        while (!atEnd() && (peek() == ' ' || peek() == '\t' || peek() == '\n' || peek() == '\r'))
+            ++m_pos;
+    }
+
+    QString string()
+    {
+        ++m_pos;
+        const qsizetype begin = m_pos;
+        while (!atEnd() && peek() != '"') {
+            if (peek() == '\\')
+                ++m_pos;
+            ++m_pos;
+        }
+        const QString text = QString::fromUtf8(m_json.constData() + begin, m_pos - begin);
+        ++m_pos;
+        return text;
+    }
+
+    void value(const QString &path)
+    {
+        skipSpace();
+        const char c = peek();
+        if (c == '{') {
+            ++m_pos;
+            for (;;) {
+                skipSpace();
+                if (atEnd() || peek() == '}')
+                    break;
+                if (peek() == ',') {
+                    ++m_pos;
+                    continue;
+                }
+                const qsizetype keyOffset = m_pos;
+                const QString key = string();
+                const QString child = path.isEmpty() ? key : path + QLatin1Char('.') + key;
+                m_offsets.insert(child, keyOffset);
+                skipSpace();
+                if (peek() == ':')
+                    ++m_pos;
+                value(child);
+            }
+            ++m_pos;
+        } else if (c == '[') {
+            ++m_pos;
+            int index = 0;
+            for (;;) {
+                skipSpace();
+                if (atEnd() || peek() == ']')
+                    break;
+                if (peek() == ',') {
+                    ++m_pos;
+                    continue;
+                }
+                const QString child = QStringLiteral("%1[%2]").arg(path).arg(index++);
+                m_offsets.insert(child, m_pos);
+                value(child);
+            }
+            ++m_pos;
+        } else if (c == '"') {
+            string();
+        } else {
+            while (!atEnd() && peek() != ',' && peek() != '}' && peek() != ']' && peek() != ' '
+                   && peek() != '\n' && peek() != '\r' && peek() != '\t')
+                ++m_pos;
+        }
+    }
+
+    QByteArray m_json;
+    qsizetype m_pos = 0;
+    QHash<QString, qsizetype> m_offsets;
+};
+
+// Maps id bytes to dense indices 0, 1, … in order of insertion. Open addressing; ids of up to 8 bytes
+// (most ids) live inside the slot, so a lookup usually touches one cache line and never allocates: the
+// interactions loop looks up cells viewed straight in the mapped file. (With QHash<QByteArray, int>,
+// loading 5M interactions took 2.5x as long here, mostly in its AES-based hash.)
+class IdIndex
+{
+public:
+    int size() const { return m_size; }
+
+    int find(std::string_view key) const
+    {
+        if (m_slots.empty())
+            return -1;
+        const Slot probe = makeSlot(key);
+        for (size_t i = probe.hash & m_mask;; i = (i + 1) & m_mask) {
+            const Slot &slot = m_slots[i];
+            if (slot.index < 0)
+                return -1;
+            if (matches(slot, probe, key))
+                return slot.index;
+        }
+    }
+
+    // The index of key, adding it at the end if it is new; `added` tells which.
+    int insert(std::string_view key, bool &added)
+    {
+        if (size_t(m_size + 1) * 2 > m_slots.size())
+            grow();
+        Slot probe = makeSlot(key);
+        size_t i = probe.hash & m_mask;
+        for (;; i = (i + 1) & m_mask) {
+            const Slot &slot = m_slots[i];
+            if (slot.index < 0)
+                break;
+            if (matches(slot, probe, key)) {
+                added = false;
+                return slot.index;
+            }
+        }
+        if (key.size() > sizeof(quint64)) {
+            probe.key = m_arena.size();
+            m_arena.append(key);
+        }
+        probe.index = m_size++;
+        m_slots[i] = probe;
+        added = true;
+        return probe.index;
+    }
+
+private:
+    struct Slot
+    {
+        size_t hash = 0;
+        quint64 key = 0;          // the bytes themselves if length <= 8, else an offset into m_arena
+        qint32 index = -1;
+        quint32 length = 0;
+    };
+
+    static Slot makeSlot(std::string_view key)
+    {
+        Slot slot;
+        slot.hash = std::hash<std::string_view>{}(key);
+        slot.length = quint32(key.size());
+        if (key.size() <= sizeof(quint64))
+            std::memcpy(&slot.key, key.data(), key.size());
+        return slot;
+    }
+
+    bool matches(const Slot &slot, const Slot &probe, std::string_view key) const
+    {
+        if (slot.hash != probe.hash || slot.length != probe.length)
+            return false;
+        if (slot.length <= sizeof(quint64))
+            return slot.key == probe.key;
+        return std::string_view(m_arena).substr(size_t(slot.key), slot.length) == key;
+    }
+
+    void grow()
+    {
+        const size_t capacity = std::max<size_t>(64, m_slots.size() * 2);
+        std::vector<Slot> slots(capacity);
+        const size_t mask = capacity - 1;
+        for (const Slot &slot : m_slots) {
+            if (slot.index < 0)
+                continue;
+            size_t i = slot.hash & mask;
+            while (slots[i].index >= 0)
+                i = (i + 1) & mask;
+            slots[i] = slot;
+        }
+        m_slots = std::move(slots);
+        m_mask = mask;
+    }
+
+    std::vector<Slot> m_slots;
+    size_t m_mask = 0;
+    int m_size = 0;
+    std::string m_arena;
+};
+
+QString jsonTypeName(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::Null: return QStringLiteral("null");
+    case QJsonValue::Bool: return QStringLiteral("a boolean");
+    case QJsonValue::Double: return QStringLiteral("a number");
+    case QJsonValue::String: return QStringLiteral("a string");
+    case QJsonValue::Array: return QStringLiteral("a list");
+    case QJsonValue::Object: return QStringLiteral("an object");
+    case QJsonValue::Undefined: break;
+    }
+    return QStringLiteral("nothing");
+}
+
+QString quoted(const QString &text)
+{
+    return QLatin1Char('"') + text + QLatin1Char('"');
+}
+
+QByteArrayView trimmedView(QByteArrayView view)
+{
+    qsizetype begin = 0;
+    qsizetype end = view.size();
+    while (begin < end && (view[begin] == ' ' || view[begin] == '\t'))
+        ++begin;
+    while (end > begin && (view[end - 1] == ' ' || view[end - 1] == '\t'))
+        --end;
+    return view.sliced(begin, end - begin);
+}
+
+enum class NumberStatus { Ok, Empty, NotNumber, NotFinite };
+
+// Locale-independent: "1.5", "-2e3", "+4"; "nan"/"inf" are numbers but not finite.
+NumberStatus parseNumber(QByteArrayView text, double &out)
+{
+    QByteArrayView view = trimmedView(text);
+    if (view.isEmpty())
+        return NumberStatus::Empty;
+    if (view[0] == '+')
+        view = view.sliced(1);
+    const char *begin = view.data();
+    const char *end = begin + view.size();
+    const auto [ptr, ec] = std::from_chars(begin, end, out);
+    if (ec == std::errc::result_out_of_range) {
+        out = std::numeric_limits<double>::infinity();
+        return NumberStatus::NotFinite;
+    }
+    if (ec != std::errc() || ptr != end || view.isEmpty())
+        return NumberStatus::NotNumber;
+    return std::isfinite(out) ? NumberStatus::Ok : NumberStatus::NotFinite;
+}
+
+// Seconds since the epoch: an integer, a finite number, or an ISO 8601 date (UTC unless it says).
+std::optional<qint64> parseTimestamp(QByteArrayView text)
+{
+    const QByteArrayView view = trimmedView(text);
+    qint64 integer = 0;
+    const auto [ptr, ec] = std::from_chars(view.data(), view.data() + view.size(), integer);
+    if (ec == std::errc() && ptr == view.data() + view.size() && !view.isEmpty())
+        return integer;
+    double number = 0;
+    if (parseNumber(view, number) == NumberStatus::Ok && std::abs(number) < 9.2e18)
+        return qint64(std::llround(number));
+    QDateTime date = QDateTime::fromString(QString::fromUtf8(view.data(), view.size()), Qt::ISODate);
+    if (!date.isValid())
+        return std::nullopt;
+    if (date.timeSpec() == Qt::LocalTime)
+        date.setTimeSpec(Qt::UTC);
+    return date.toSecsSinceEpoch();
+}
+
+bool hasUrlScheme(const QString &path)
+{
+    static const QRegularExpression scheme(QStringLiteral("^[A-Za-z][A-Za-z0-9+.-]+://"));
+    return scheme.match(path).hasMatch();
+}
+
+// A column named by the manifest, with the JSON key that named it (for messages).
+struct ColumnRef
+{
+    QString name;
+    QString key;
+    bool isSet() const { return !key.isEmpty(); }
+};
+
+struct FileSpec
+{
+    QString name;                 // as written in the manifest
+    QString path;                 // resolved
+    QString key;                  // "items" or "interactions"
+    CsvOptions options;
+};
+
+struct ModalitySpec
+{
+    QString name;
+    QString key;                  // "modalities[2]"
+    ModalityKind kind = ModalityKind::Text;
+    std::vector<ColumnRef> columns;   // text, numeric
+    QString pattern;                  // image: path pattern with {column} placeholders
+    ColumnRef pathColumn;             // image: a column holding the path
+};
+
+struct Manifest
+{
+    QString name;
+    FileSpec items;
+    ColumnRef itemId;
+    ColumnRef itemTitle;
+    ColumnRef itemCategory;
+    FileSpec interactions;
+    ColumnRef user;
+    ColumnRef item;
+    ColumnRef rating;
+    ColumnRef timestamp;
+    std::vector<ModalitySpec> modalities;
+};
+
+// Turns the JSON into a Manifest, checking every key and type; nothing is read from the data files.
+class ManifestParser
+{
+public:
+    ManifestParser(QString label, QString folder, const QByteArray &json, QJsonObject root)
+        : m_label(std::move(label))
+        , m_folder(std::move(folder))
+        , m_positions(json)
+        , m_root(std::move(root))
+    {
+    }
+
+    Result<Manifest> parse()
+    {
+        Manifest manifest;
+        if (Result<void> ok = checkKeys(m_root, QString(), {"fusionlab_manifest", "name", "items", "interactions", "modalities"}); !ok)
+            return makeError(ok.error());
+
+        const QJsonValue version = m_root.value(QLatin1String("fusionlab_manifest"));
+        if (version.isUndefined()) {
+            return error(QString(), QStringLiteral("missing required key \"fusionlab_manifest\"; expected "
+                                                   "\"fusionlab_manifest\": %1 to mark a FusionLab manifest")
+                                        .arg(kManifestVersion));
+        }
+        if (!version.isDouble())
+            return typeError(QStringLiteral("fusionlab_manifest"), QStringLiteral("the number %1").arg(kManifestVersion), version);
+        if (version.toDouble() != kManifestVersion) {
+            return error(QStringLiteral("fusionlab_manifest"),
+                         QStringLiteral("unsupported \"fusionlab_manifest\" version %1; this FusionLab reads "
+                                        "version %2")
+                             .arg(version.toDouble())
+                             .arg(kManifestVersion));
+        }
+
+        const QJsonValue name = m_root.value(QLatin1String("name"));
+        if (!name.isUndefined() && !name.isString())
+            return typeError(QStringLiteral("name"), QStringLiteral("a string"), name);
+        manifest.name = name.toString();
+
+        Result<QJsonObject> items = object(m_root, QStringLiteral("items"),
+                                           QStringLiteral("{\"file\": \"items.csv\", \"id\": \"item_id\"}"));
+        if (!items)
+            return makeError(items.error());
+        if (Result<void> ok = checkKeys(*items, QStringLiteral("items"),
+                                        {"file", "delimiter", "encoding", "header", "id", "title", "category"});
+            !ok)
+            return makeError(ok.error());
+        if (Result<FileSpec> spec = fileSpec(*items, QStringLiteral("items")); spec)
+            manifest.items = std::move(*spec);
+        else
+            return makeError(spec.error());
+
+        Result<QJsonObject> interactions = object(m_root, QStringLiteral("interactions"),
+            QStringLiteral("{\"file\": \"ratings.csv\", \"user\": \"user_id\", \"item\": \"item_id\"}"));
+        if (!interactions)
+            return makeError(interactions.error());
+        if (Result<void> ok = checkKeys(*interactions, QStringLiteral("interactions"),
+                                        {"file", "delimiter", "encoding", "header", "user", "item", "rating", "timestamp"});
+            !ok)
+            return makeError(ok.error());
+        if (Result<FileSpec> spec = fileSpec(*interactions, QStringLiteral("interactions")); spec)
+            manifest.interactions = std::move(*spec);
+        else
+            return makeError(spec.error());
+
+        struct Wanted
+        {
+            const QJsonObject *object;
+            QString section;
+            const char *key;
+            bool required;
+            const char *meaning;
+            ColumnRef *target;
+        };
+        const Wanted wanted[] = {
+            {&*items, QStringLiteral("items"), "id", true, "the column holding item ids", &manifest.itemId},
+            {&*items, QStringLiteral("items"), "title", false, "", &manifest.itemTitle},
+            {&*items, QStringLiteral("items"), "category", false, "", &manifest.itemCategory},
+            {&*interactions, QStringLiteral("interactions"), "user", true, "the column holding user ids", &manifest.user},
+            {&*interactions, QStringLiteral("interactions"), "item", true, "the column holding item ids", &manifest.item},
+            {&*interactions, QStringLiteral("interactions"), "rating", false, "", &manifest.rating},
+            {&*interactions, QStringLiteral("interactions"), "timestamp", false, "", &manifest.timestamp},
+        };
+        for (const Wanted &w : wanted) {
+            Result<ColumnRef> column = columnKey(*w.object, w.section, QLatin1String(w.key));
+            if (!column)
+                return makeError(column.error());
+            if (!column->isSet() && w.required) {
+                return error(w.section, QStringLiteral("\"%1\" is missing required key \"%2\" (%3)")
+                                            .arg(w.section, QLatin1String(w.key), QLatin1String(w.meaning)));
+            }
+            *w.target = std::move(*column);
+        }
+
+        Result<std::vector<ModalitySpec>> modalities = modalityList();
+        if (!modalities)
+            return makeError(modalities.error());
+        manifest.modalities = std::move(*modalities);
+        return manifest;
+    }
+
+    QString at(const QString &key) const
+    {
+        return QStringLiteral("%1:%2").arg(m_label).arg(m_positions.line(key));
+    }
+
+    Error error(const QString &key, const QString &what) const
+    {
+        return makeError(at(key) + QStringLiteral(": ") + what);
+    }
+
+private:
+    Error typeError(const QString &key, const QString &expected, const QJsonValue &found) const
+    {
+        return error(key, QStringLiteral("%1: expected %2 but found %3").arg(key, expected, jsonTypeName(found)));
+    }
+
+    Result<void> checkKeys(const QJsonObject &object, const QString &section, std::initializer_list<const char *> known) const
+    {
+        QStringList allowed;
+        for (const char *key : known)
+            allowed.append(QLatin1String(key));
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            if (!allowed.contains(it.key())) {
+                const QString where = section.isEmpty() ? QStringLiteral("the manifest") : quoted(section);
+                const QString key = section.isEmpty() ? it.key() : section + QLatin1Char('.') + it.key();
+                return error(key, QStringLiteral("unknown key \"%1\" in %2; expected one of: %3")
+                                      .arg(it.key(), where, allowed.join(QStringLiteral(", "))));
+            }
+        }
+        return {};
+    }
+
+    Result<QJsonObject> object(const QJsonObject &parent, const QString &key, const QString &example) const
+    {
+        const QJsonValue value = parent.value(key);
+        if (value.isUndefined())
+            return error(QString(), QStringLiteral("missing required key \"%1\"; expected an object like %2").arg(key, example));
+        if (!value.isObject())
+            return typeError(key, QStringLiteral("an object like ") + example, value);
+        return value.toObject();
+    }
+
+    Result<FileSpec> fileSpec(const QJsonObject &object, const QString &section) const
+    {
+        FileSpec spec;
+        spec.key = section;
+        const QJsonValue file = object.value(QLatin1String("file"));
+        if (file.isUndefined())
+            return error(section, QStringLiteral("\"%1\" is missing required key \"file\" (the table's file name, "
+                                                 "relative to the manifest)").arg(section));
+        if (!file.isString() || file.toString().trimmed().isEmpty())
+            return typeError(section + QStringLiteral(".file"), QStringLiteral("a file name"), file);
+        spec.name = file.toString().trimmed();
+        spec.path = QDir::isAbsolutePath(spec.name) ? spec.name
+                                                    : QDir::cleanPath(m_folder + QLatin1Char('/') + spec.name);
+        spec.options.label = spec.name;
+        spec.options.delimiter = defaultCsvDelimiter(spec.name);
+
+        const QString delimiterKey = section + QStringLiteral(".delimiter");
+        const QJsonValue delimiter = object.value(QLatin1String("delimiter"));
+        if (!delimiter.isUndefined()) {
+            const QString text = delimiter.toString();
+            if (text == QLatin1String(",") || text == QLatin1String(";") || text == QLatin1String("|"))
+                spec.options.delimiter = text[0].toLatin1();
+            else if (text == QLatin1String("\t") || text.compare(QLatin1String("tab"), Qt::CaseInsensitive) == 0)
+                spec.options.delimiter = '\t';
+            else
+                return error(delimiterKey, QStringLiteral("%1: expected \",\", \"\\t\" (or \"tab\"), \";\" or \"|\"")
+                                               .arg(delimiterKey));
+        }
+
+        const QString encodingKey = section + QStringLiteral(".encoding");
+        const QJsonValue encoding = object.value(QLatin1String("encoding"));
+        if (!encoding.isUndefined()) {
+            const QString text = encoding.toString().toLower();
+            if (text == QLatin1String("utf-8") || text == QLatin1String("utf8"))
+                spec.options.encoding = CsvEncoding::Utf8;
+            else if (text == QLatin1String("latin-1") || text == QLatin1String("latin1") || text == QLatin1String("iso-8859-1"))
+                spec.options.encoding = CsvEncoding::Latin1;
+            else
+                return error(encodingKey, QStringLiteral("%1: expected \"utf-8\" or \"latin-1\"").arg(encodingKey));
+        }
+
+        const QJsonValue header = object.value(QLatin1String("header"));
+        if (!header.isUndefined()) {
+            if (!header.isBool())
+                return typeError(section + QStringLiteral(".header"), QStringLiteral("true or false"), header);
+            spec.options.hasHeader = header.toBool();
+        }
+        return spec;
+    }
+
+    // A column name: a string, or a 1-based position (a number) for files without a header.
+    Result<ColumnRef> columnValue(const QJsonValue &value, const QString &key) const
+    {
+        ColumnRef column;
+        column.key = key;
+        if (value.isString() && !value.toString().trimmed().isEmpty()) {
+            column.name = value.toString().trimmed();
+            return column;
+        }
+        if (value.isDouble() && value.toDouble() >= 1 && value.toDouble() == std::floor(value.toDouble())) {
+            column.name = QString::number(qint64(value.toDouble()));
+            return column;
+        }
+        return typeError(key, QStringLiteral("a column name"), value);
+    }
+
+    Result<ColumnRef> columnKey(const QJsonObject &object, const QString &section, const QString &key) const
+    {
+        const QJsonValue value = object.value(key);
+        if (value.isUndefined())
+            return ColumnRef{};
+        return columnValue(value, section + QLatin1Char('.') + key);
+    }
+
+    Result<std::vector<ModalitySpec>> modalityList() const
+    {
+        std::vector<ModalitySpec> list;
+        const QJsonValue value = m_root.value(QLatin1String("modalities"));
+        if (value.isUndefined())
+            return list;
+        if (!value.isArray())
+            return typeError(QStringLiteral("modalities"), QStringLiteral("a list of modalities"), value);
+        const QJsonArray array = value.toArray();
+        QHash<QString, QString> keyByName;
+        for (int i = 0; i < array.size(); ++i) {
+            const QString key = QStringLiteral("modalities[%1]").arg(i);
+            if (!array[i].isObject())
+                return typeError(key, QStringLiteral("an object like {\"name\": \"text\", \"kind\": \"text\", ...}"), array[i]);
+            Result<ModalitySpec> spec = modality(array[i].toObject(), key, i + 1);
+            if (!spec)
+                return makeError(spec.error());
+            if (keyByName.contains(spec->name)) {
+                return error(key, QStringLiteral("modality name '%1' is used twice (lines %2 and %3); modality names "
+                                                 "must be unique")
+                                      .arg(spec->name)
+                                      .arg(m_positions.line(keyByName[spec->name] + QStringLiteral(".name")))
+                                      .arg(m_positions.line(key + QStringLiteral(".name"))));
+            }
+            keyByName.insert(spec->name, key);
+            list.push_back(std::move(*spec));
+        }
+        return list;
+    }
+
+    Result<std::vector<ColumnRef>> columnList(const QJsonObject &object, const QString &key, const QString &modality) const
+    {
+        const QString columnsKey = key + QStringLiteral(".columns");
+        const QJsonValue value = object.value(QLatin1String("columns"));
+        if (value.isUndefined()) {
+            return error(key, QStringLiteral("modality '%1' is missing \"columns\"; expected a list of column names")
+                                  .arg(modality));
+        }
+        if (!value.isArray() || value.toArray().isEmpty())
+            return typeError(columnsKey, QStringLiteral("a non-empty list of column names"), value);
+        std::vector<ColumnRef> columns;
+        const QJsonArray array = value.toArray();
+        for (int i = 0; i < array.size(); ++i) {
+            Result<ColumnRef> column = columnValue(array[i], QStringLiteral("%1[%2]").arg(columnsKey).arg(i));
+            if (!column)
+                return makeError(column.error());
+            columns.push_back(std::move(*column));
+        }
+        return columns;
+    }
+
+    Result<ModalitySpec> modality(const QJsonObject &object, const QString &key, int number) const
+    {
+        ModalitySpec spec;
+        spec.key = key;
+        const QJsonValue name = object.value(QLatin1String("name"));
+        if (!name.isString() || name.toString().trimmed().isEmpty())
+            return error(key, QStringLiteral("modality %1 has no \"name\"; expected a non-empty string").arg(number));
+        spec.name = name.toString().trimmed();
+
+        const QJsonValue kind = object.value(QLatin1String("kind"));
+        const QString kindKey = key + QStringLiteral(".kind");
+        const QString kindText = kind.toString();
+        if (kind.isUndefined())
+            return error(key, QStringLiteral("modality '%1' has no \"kind\"; expected \"text\", \"image\" or \"numeric\"")
+                                  .arg(spec.name));
+        if (kindText == QLatin1String("vectors"))
+            return error(kindKey, QStringLiteral("modality '%1': kind \"vectors\" (.npy) is not supported yet").arg(spec.name));
+        if (kindText == QLatin1String("text")) {
+            spec.kind = ModalityKind::Text;
+            if (Result<void> ok = checkKeys(object, key, {"name", "kind", "columns"}); !ok)
+                return makeError(ok.error());
+            Result<std::vector<ColumnRef>> columns = columnList(object, key, spec.name);
+            if (!columns)
+                return makeError(columns.error());
+            spec.columns = std::move(*columns);
+        } else if (kindText == QLatin1String("numeric")) {
+            spec.kind = ModalityKind::Numeric;
+            if (Result<void> ok = checkKeys(object, key, {"name", "kind", "columns"}); !ok)
+                return makeError(ok.error());
+            Result<std::vector<ColumnRef>> columns = columnList(object, key, spec.name);
+            if (!columns)
+                return makeError(columns.error());
+            spec.columns = std::move(*columns);
+        } else if (kindText == QLatin1String("image")) {
+            spec.kind = ModalityKind::Image;
+            if (Result<void> ok = checkKeys(object, key, {"name", "kind", "path", "column"}); !ok)
+                return makeError(ok.error());
+            const QJsonValue path = object.value(QLatin1String("path"));
+            const QJsonValue column = object.value(QLatin1String("column"));
+            if (path.isUndefined() == column.isUndefined()) {
+                return error(key, QStringLiteral("modality '%1': expected either \"path\" (a pattern such as "
+                                                 "\"images/{item_id}.png\") or \"column\" (a column holding each "
+                                                 "item's image path), exactly one of them")
+                                      .arg(spec.name));
+            }
+            if (!path.isUndefined()) {
+                if (!path.isString() || path.toString().trimmed().isEmpty())
+                    return typeError(key + QStringLiteral(".path"), QStringLiteral("a path pattern"), path);
+                spec.pattern = path.toString().trimmed();
+            } else {
+                Result<ColumnRef> ref = columnValue(column, key + QStringLiteral(".column"));
+                if (!ref)
+                    return makeError(ref.error());
+                spec.pathColumn = std::move(*ref);
+            }
+        } else {
+            return error(kind.isString() ? kindKey : key,
+                         QStringLiteral("modality '%1' has unknown kind %2; expected \"text\", \"image\" or \"numeric\"")
+                             .arg(spec.name, kind.isString() ? quoted(kindText) : jsonTypeName(kind)));
+        }
+        return spec;
+    }
+
+    QString m_label;
+    QString m_folder;
+    JsonPositions m_positions;
+    QJsonObject m_root;
+};
+
+// An image path pattern split into literal text and column placeholders.
+struct PatternPiece
+{
+    QString literal;
+    int column = -1;
+};
+
+struct ModalityBuild
+{
+    const ModalitySpec *spec = nullptr;
+    std::vector<int> columns;
+    std::vector<PatternPiece> pieces;
+    int pathColumn = -1;
+    std::vector<double> values;   // numeric, row-major
+    ModalitySource source;
+};
+
+// Reads the files a Manifest names into a Dataset.
+class DatasetBuilder
+{
+public:
+    DatasetBuilder(const Manifest &manifest, const ManifestParser &parser, QString folder)
+        : m_manifest(manifest)
+        , m_parser(parser)
+        , m_folder(std::move(folder))
+        , m_items(manifest.items.options)
+        , m_interactions(manifest.interactions.options)
+    {
+    }
+
+    Result<Dataset> build(Dataset dataset, const ProgressFn &progress)
+    {
+        if (Result<void> ok = openFile(m_items, m_manifest.items); !ok)
+            return makeError(ok.error());
+        if (Result<void> ok = openFile(m_interactions, m_manifest.interactions); !ok)
+            return makeError(ok.error());
+        if (Result<void> ok = resolveColumns(); !ok)
+            return makeError(ok.error());
+
+        const double itemBytes = double(m_items.byteSize());
+        const double total = std::max(1.0, itemBytes + double(m_interactions.byteSize()));
+        ProgressFn itemProgress;
+        ProgressFn interactionProgress;
+        if (progress) {
+            itemProgress = [&](double f) { return progress(f * itemBytes / total); };
+            interactionProgress = [&](double f) { return progress((itemBytes + f * (total - itemBytes)) / total); };
+        }
+        if (Result<void> ok = readItems(dataset, itemProgress); !ok)
+            return makeError(ok.error());
+        if (Result<void> ok = readInteractions(dataset, interactionProgress); !ok)
+            return makeError(ok.error());
+
+        for (ModalityBuild &build : m_modalities) {
+            if (build.spec->kind == ModalityKind::Numeric) {
+                const int width = int(build.columns.size());
+                build.source.values = Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>(
+                    build.values.data(), dataset.itemCount(), width);
+            }
+            dataset.modalities.push_back(std::move(build.source));
+        }
+        return dataset;
+    }
+
+private:
+    Result<void> openFile(CsvReader &reader, const FileSpec &spec)
+    {
+        if (!QFileInfo::exists(spec.path)) {
+            return m_parser.error(spec.key + QStringLiteral(".file"),
+                                  QStringLiteral("%1 file \"%2\" does not exist (looked for %3)")
+                                      .arg(spec.key, spec.name, QDir::toNativeSeparators(spec.path)));
+        }
+        return reader.open(spec.path);
+    }
+
+    Result<int> column(const CsvReader &reader, const ColumnRef &ref)
+    {
+        const int index = reader.columnIndex(ref.name);
+        const QString namedBy = QStringLiteral("%1, %2").arg(m_parser.at(ref.key), ref.key);
+        if (index < 0) {
+            if (!reader.options().hasHeader) {
+                return makeError(QStringLiteral("%1: column %2 (named in %3) does not exist; the file has %4 columns, "
+                                                "named 1 to %4 by position because \"header\" is false")
+                                     .arg(reader.label(), quoted(ref.name), namedBy)
+                                     .arg(reader.columnCount()));
+            }
+            return makeError(QStringLiteral("%1:1: column %2 (named in %3) is not in the header; the header has: %4")
+                                 .arg(reader.label(), quoted(ref.name), namedBy, reader.header().join(QStringLiteral(", "))));
+        }
+        const int again = int(reader.header().indexOf(ref.name, index + 1));
+        if (again >= 0) {
+            return makeError(QStringLiteral("%1:1: column %2 (named in %3) appears twice in the header (columns %4 "
+                                            "and %5); rename one of them")
+                                 .arg(reader.label(), quoted(ref.name), namedBy)
+                                 .arg(index + 1)
+                                 .arg(again + 1));
+        }
+        return index;
+    }
+
+    Result<void> resolveColumns()
+    {
+        auto resolve = [&](const CsvReader &reader, const ColumnRef &ref, int &target) -> Result<void> {
+            target = -1;
+            if (!ref.isSet())
+                return {};
+            Result<int> index = column(reader, ref);
+            if (!index)
+                return makeError(index.error());
+            target = *index;
+            return {};
+        };
+        const std::pair<const ColumnRef *, int *> itemColumns[] = {
+            {&m_manifest.itemId, &m_idColumn}, {&m_manifest.itemTitle, &m_titleColumn},
+            {&m_manifest.itemCategory, &m_categoryColumn}};
+        for (const auto &[ref, target] : itemColumns) {
+            if (Result<void> ok = resolve(m_items, *ref, *target); !ok)
+                return ok;
+        }
+        const std::pair<const ColumnRef *, int *> interactionColumns[] = {
+            {&m_manifest.user, &m_userColumn}, {&m_manifest.item, &m_itemColumn},
+            {&m_manifest.rating, &m_ratingColumn}, {&m_manifest.timestamp, &m_timestampColumn}};
+        for (const auto &[ref, target] : interactionColumns) {
+            if (Result<void> ok = resolve(m_interactions, *ref, *target); !ok)
+                return ok;
+        }
+
+        for (const ModalitySpec &spec : m_manifest.modalities) {
+            ModalityBuild build;
+            build.spec = &spec;
+            build.source.name = spec.name;
+            build.source.kind = spec.kind;
+            QStringList originParts;
+            for (const ColumnRef &ref : spec.columns) {
+                int index = -1;
+                if (Result<void> ok = resolve(m_items, ref, index); !ok)
+                    return ok;
+                build.columns.push_back(index);
+                originParts.append(ref.name);
+            }
+            if (spec.pathColumn.isSet()) {
+                if (Result<void> ok = resolve(m_items, spec.pathColumn, build.pathColumn); !ok)
+                    return ok;
+                originParts.append(spec.pathColumn.name);
+            }
+            if (!spec.pattern.isEmpty()) {
+                if (Result<void> ok = splitPattern(spec, build.pieces); !ok)
+                    return ok;
+                originParts.append(spec.pattern);
+            }
+            build.source.origin = QStringLiteral("%1: %2").arg(m_manifest.items.name, originParts.join(QStringLiteral(", ")));
+            m_modalities.push_back(std::move(build));
+        }
+        return {};
+    }
+
+    Result<void> splitPattern(const ModalitySpec &spec, std::vector<PatternPiece> &pieces)
+    {
+        const QString &pattern = spec.pattern;
+        const QString key = spec.key + QStringLiteral(".path");
+        qsizetype pos = 0;
+        bool anyPlaceholder = false;
+        while (pos < pattern.size()) {
+            const qsizetype open = pattern.indexOf(QLatin1Char('{'), pos);
+            if (open < 0) {
+                pieces.push_back({pattern.mid(pos), -1});
+                break;
+            }
+            if (open > pos)
+                pieces.push_back({pattern.mid(pos, open - pos), -1});
+            const qsizetype close = pattern.indexOf(QLatin1Char('}'), open);
+            if (close < 0) {
+                return m_parser.error(key, QStringLiteral("modality '%1': the path pattern \"%2\" has a \"{\" without a "
+                                                          "closing \"}\"; expected {column} placeholders")
+                                               .arg(spec.name, pattern));
+            }
+            ColumnRef ref{pattern.mid(open + 1, close - open - 1).trimmed(), key};
+            int index = -1;
+            Result<int> found = column(m_items, ref);
+            if (!found)
+                return makeError(found.error());
+            index = *found;
+            pieces.push_back({QString(), index});
+            anyPlaceholder = true;
+            pos = close + 1;
+        }
+        if (!anyPlaceholder) {
+            return m_parser.error(key, QStringLiteral("modality '%1': the path pattern \"%2\" has no {column} "
+                                                      "placeholder, so every item would get the same image")
+                                           .arg(spec.name, pattern));
+        }
+        return {};
+    }
+
+    QString resolvePath(const QString &path) const
+    {
+        if (hasUrlScheme(path) || QDir::isAbsolutePath(path))
+            return path;
+        return QDir::cleanPath(m_folder + QLatin1Char('/') + path);
+    }
+
+    Result<void> readItems(Dataset &dataset, const ProgressFn &progress)
+    {
+        const QString &label = m_items.label();
+        std::vector<int> lineOfItem;
+        Result<void> done = m_items.forEachRecord(
+            [&](const CsvRecord &record) -> Result<void> {
+                const QString id = record.text(m_idColumn).trimmed();
+                if (id.isEmpty()) {
+                    return makeError(QStringLiteral("%1:%2: empty item id in column \"%3\"; expected an id on every line")
+                                         .arg(label).arg(record.line()).arg(m_manifest.itemId.name));
+                }
+                const QByteArray key = id.toUtf8();
+                bool added = false;
+                const int item = m_itemIndex.insert(std::string_view(key.constData(), size_t(key.size())), added);
+                if (!added) {
+                    return makeError(QStringLiteral("%1:%2: duplicate item id \"%3\" (also on line %4); expected each "
+                                                    "item once")
+                                         .arg(label).arg(record.line()).arg(id).arg(lineOfItem[size_t(item)]));
+                }
+                lineOfItem.push_back(record.line());
+                dataset.itemIds.append(id);
+                QString title = m_titleColumn >= 0 ? record.text(m_titleColumn).trimmed() : QString();
+                dataset.itemTitles.append(title.isEmpty() ? id : title);
+                if (m_categoryColumn >= 0)
+                    dataset.itemCategories.append(record.text(m_categoryColumn).trimmed());
+                for (ModalityBuild &build : m_modalities) {
+                    if (Result<void> ok = addModalityItem(build, record); !ok)
+                        return ok;
+                }
+                return {};
+            },
+            progress);
+        if (!done)
+            return done;
+        if (dataset.itemCount() == 0) {
+            return makeError(QStringLiteral("%1:%2: expected an item after the header but found the end of the file")
+                                 .arg(label).arg(m_items.firstDataLine()));
+        }
+        return {};
+    }
+
+    Result<void> addModalityItem(ModalityBuild &build, const CsvRecord &record)
+    {
+        ModalitySource &source = build.source;
+        switch (build.spec->kind) {
+        case ModalityKind::Text: {
+            QStringList parts;
+            for (int column : build.columns) {
+                const QString text = record.text(column).trimmed();
+                if (!text.isEmpty())
+                    parts.append(text);
+            }
+            source.texts.append(parts.join(QLatin1Char('\n')));
+            source.missing.push_back(parts.isEmpty());
+            break;
+        }
+        case ModalityKind::Image: {
+            QString path;
+            bool missing = false;
+            if (build.pathColumn >= 0) {
+                path = record.text(build.pathColumn).trimmed();
+                missing = path.isEmpty();
+            } else {
+                for (const PatternPiece &piece : build.pieces) {
+                    if (piece.column < 0) {
+                        path += piece.literal;
+                        continue;
+                    }
+                    const QString value = record.text(piece.column).trimmed();
+                    missing = missing || value.isEmpty();
+                    path += value;
+                }
+            }
+            source.imagePaths.append(missing ? QString() : resolvePath(path));
+            source.missing.push_back(missing);
+            break;
+        }
+        case ModalityKind::Numeric: {
+            bool missing = false;
+            const size_t rowStart = build.values.size();
+            for (size_t c = 0; c < build.columns.size(); ++c) {
+                double value = 0.0;
+                const NumberStatus status = parseNumber(record.bytes(build.columns[c]), value);
+                if (status == NumberStatus::NotNumber) {
+                    return makeError(QStringLiteral("%1:%2: column \"%3\" (modality '%4') holds \"%5\"; expected a "
+                                                    "number (an empty cell, NaN or inf marks the item as missing)")
+                                         .arg(m_items.label())
+                                         .arg(record.line())
+                                         .arg(build.spec->columns[c].name, build.spec->name,
+                                              record.text(build.columns[c])));
+                }
+                missing = missing || status != NumberStatus::Ok;
+                build.values.push_back(status == NumberStatus::Ok ? value : 0.0);
+            }
+            if (missing)
+                std::fill(build.values.begin() + qsizetype(rowStart), build.values.end(), 0.0);
+            source.missing.push_back(missing);
+            break;
+        }
+        case ModalityKind::Vectors:
+            break;
+        }
+        return {};
+    }
+
+    Result<void> readInteractions(Dataset &dataset, const ProgressFn &progress)
+    {
+        const QString &label = m_interactions.label();
+        const bool utf8 = m_manifest.interactions.options.encoding == CsvEncoding::Utf8;
+        IdIndex userIndex;
+        std::vector<double> ratings;
+        const qsizetype estimate = m_interactions.maxRecordCount();
+        dataset.interactionUser.reserve(size_t(estimate));
+        dataset.interactionItem.reserve(size_t(estimate));
+        ratings.reserve(size_t(estimate));
+        if (m_timestampColumn >= 0)
+            dataset.timestamp.reserve(size_t(estimate));
+
+        // Keys are UTF-8 bytes; a UTF-8 file is looked up without copying the cell.
+        auto key = [&](const CsvRecord &record, int column, QByteArray &storage) -> std::string_view {
+            QByteArrayView view = trimmedView(record.bytes(column));
+            if (!utf8) {
+                storage = record.text(column).trimmed().toUtf8();
+                view = storage;
+            }
+            return std::string_view(view.data(), size_t(view.size()));
+        };
+
+        QByteArray userStorage;
+        QByteArray itemStorage;
+        // Interaction files are often sorted by user: skip the lookup while the user stays the same.
+        std::string lastUserKey;
+        int lastUser = -1;
+        Result<void> done = m_interactions.forEachRecord(
+            [&](const CsvRecord &record) -> Result<void> {
+                const std::string_view userKey = key(record, m_userColumn, userStorage);
+                if (userKey.empty()) {
+                    return makeError(QStringLiteral("%1:%2: empty user id in column \"%3\"; expected an id on every line")
+                                         .arg(label).arg(record.line()).arg(m_manifest.user.name));
+                }
+                const int item = m_itemIndex.find(key(record, m_itemColumn, itemStorage));
+                if (item < 0) {
+                    return makeError(QStringLiteral("%1:%2: item id \"%3\" in column \"%4\" is not in %5; expected one "
+                                                    "of the items file's ids")
+                                         .arg(label).arg(record.line())
+                                         .arg(record.text(m_itemColumn).trimmed(), m_manifest.item.name,
+                                              m_manifest.items.name));
+                }
+                if (lastUser < 0 || userKey != lastUserKey) {
+                    bool newUser = false;
+                    lastUser = userIndex.insert(userKey, newUser);
+                    lastUserKey.assign(userKey);
+                    if (newUser)
+                        dataset.userIds.append(record.text(m_userColumn).trimmed());
+                }
+                const int user = lastUser;
+
+                double rating = 1.0;
+                if (m_ratingColumn >= 0) {
+                    const NumberStatus status = parseNumber(record.bytes(m_ratingColumn), rating);
+                    if (status == NumberStatus::Empty) {
+                        return makeError(QStringLiteral("%1:%2: empty rating in column \"%3\"; expected a number such "
+                                                        "as 4 or 3.5")
+                                             .arg(label).arg(record.line()).arg(m_manifest.rating.name));
+                    }
+                    if (status != NumberStatus::Ok) {
+                        const QString problem = status == NumberStatus::NotFinite
+                            ? QStringLiteral("is not a finite number; expected a finite number")
+                            : QStringLiteral("is not a number; expected a number such as 4 or 3.5");
+                        return makeError(QStringLiteral("%1:%2: rating \"%3\" in column \"%4\" %5")
+                                             .arg(label).arg(record.line())
+                                             .arg(record.text(m_ratingColumn).trimmed(), m_manifest.rating.name, problem));
+                    }
+                }
+                if (m_timestampColumn >= 0) {
+                    const std::optional<qint64> time = parseTimestamp(record.bytes(m_timestampColumn));
+                    if (!time) {
+                        return makeError(QStringLiteral("%1:%2: timestamp \"%3\" in column \"%4\" is not a number; "
+                                                        "expected seconds since 1970 or an ISO 8601 date")
+                                             .arg(label).arg(record.line())
+                                             .arg(record.text(m_timestampColumn).trimmed(), m_manifest.timestamp.name));
+                    }
+                    dataset.timestamp.push_back(*time);
+                }
+                dataset.interactionUser.push_back(user);
+                dataset.interactionItem.push_back(item);
+                ratings.push_back(rating);
+                return {};
+            },
+            progress);
+        if (!done)
+            return done;
+        if (ratings.empty()) {
+            return makeError(QStringLiteral("%1:%2: expected an interaction after the header but found the end of "
+                                            "the file; a dataset needs at least one interaction")
+                                 .arg(label).arg(m_interactions.firstDataLine()));
+        }
+        dataset.rating = Eigen::Map<const Eigen::VectorXd>(ratings.data(), Eigen::Index(ratings.size()));
+        return {};
+    }
+
+    const Manifest &m_manifest;
+    const ManifestParser &m_parser;
+    QString m_folder;
+    CsvReader m_items;
+    CsvReader m_interactions;
+    int m_idColumn = -1;
+    int m_titleColumn = -1;
+    int m_categoryColumn = -1;
+    int m_userColumn = -1;
+    int m_itemColumn = -1;
+    int m_ratingColumn = -1;
+    int m_timestampColumn = -1;
+    std::vector<ModalityBuild> m_modalities;
+    IdIndex m_itemIndex;
+};
+
+QString folderOf(const QString &path)
+{
+    if (path.startsWith(QLatin1Char(':'))) {
+        const qsizetype slash = path.lastIndexOf(QLatin1Char('/'));
+        return slash > 0 ? path.left(slash) : QStringLiteral(":");
+    }
+    return QFileInfo(path).absolutePath();
+}
+
+} // namespace
+
+Result<Dataset> loadManifest(const QString &manifestPath, const ProgressFn &progress)
+{
+    const QString &label = manifestPath;
+    QFile file(manifestPath);
+    if (!file.exists())
+        return makeError(QStringLiteral("%1: manifest not found; expected a FusionLab manifest.json").arg(label));
+    if (QFileInfo(manifestPath).isDir())
+        return makeError(QStringLiteral("%1: is a folder; expected a manifest.json file").arg(label));
+    if (!file.open(QIODevice::ReadOnly))
+        return makeError(QStringLiteral("%1: cannot open: %2").arg(label, file.errorString()));
+    if (file.size() > kMaxManifestBytes) {
+        return makeError(QStringLiteral("%1: %2 bytes is too large for a manifest; expected a small JSON file that "
+                                        "names the data files")
+                             .arg(label).arg(file.size()));
+    }
+    const QByteArray json = file.readAll();
+    if (json.trimmed().isEmpty())
+        return makeError(QStringLiteral("%1 is empty; expected a JSON object with \"fusionlab_manifest\": %2")
+                             .arg(label).arg(kManifestVersion));
+
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        const qsizetype offset = std::clamp<qsizetype>(parseError.offset, 0, json.size());
+        const qsizetype lineStart = json.lastIndexOf('\n', offset - 1) + 1;
+        int line = 1;
+        for (qsizetype i = 0; i < offset; ++i)
+            line += json[i] == '\n' ? 1 : 0;
+        return makeError(QStringLiteral("%1:%2:%3: invalid JSON: %4 (at byte offset %5)")
+                             .arg(label).arg(line).arg(offset - lineStart + 1)
+                             .arg(parseError.errorString()).arg(offset));
+    }
+    if (!document.isObject())
+        return makeError(QStringLiteral("%1:1: expected a JSON object ({ … }) at the top level").arg(label));
+
+    const QString folder = folderOf(manifestPath);
+    ManifestParser parser(label, folder, json, document.object());
+    Result<Manifest> manifest = parser.parse();
+    if (!manifest)
+        return makeError(manifest.error());
+
+    Dataset dataset;
+    dataset.name = manifest->name.isEmpty() ? QFileInfo(folder).fileName() : manifest->name;
+    dataset.sourcePath = manifestPath.startsWith(QLatin1Char(':')) ? manifestPath : QFileInfo(manifestPath).absoluteFilePath();
+    DatasetBuilder builder(*manifest, parser, folder);
+    return builder.build(std::move(dataset), progress);
+}
+
+Result<Dataset> loadDataset(const QString &pathOrDemo, const ProgressFn &progress)
+{
+    if (pathOrDemo == QLatin1String("demo")) {
+        if (!QFile::exists(kDemoManifestPath)) {
+            return makeError(QStringLiteral("%1: the built-in demo dataset is missing from this build; expected it "
+                                            "in resources/demo")
+                                 .arg(kDemoManifestPath));
+        }
+        return loadManifest(kDemoManifestPath, progress);
+    }
+    const QFileInfo info(pathOrDemo);
+    if (!info.exists())
+        return makeError(QStringLiteral("%1: no such file or folder; expected a manifest.json, a folder holding one, "
+                                        "or \"demo\"")
+                             .arg(pathOrDemo));
+    if (info.isDir()) {
+        const QString manifest = QDir(pathOrDemo).filePath(QStringLiteral("manifest.json"));
+        if (!QFileInfo::exists(manifest))
+            return makeError(QStringLiteral("%1: no manifest.json in this folder; expected a FusionLab manifest "
+                                            "(see \"Dataset manifest\" in README.md)")
+                                 .arg(pathOrDemo));
+        return loadManifest(manifest, progress);
+    }
+    return loadManifest(pathOrDemo, progress);
+}
+
+} // namespace fl

@@ -1,0 +1,26 @@
+#pragma once
+
+// Loads a dataset described by a FusionLab manifest (manifest.json): an items table, an interactions
+// table and the item modalities drawn from the items table's columns. Loading is all-or-nothing:
+// either a complete Dataset or one error naming the file, the line (and column) and what was
+// expected. Image files are not opened here; the image embedder decodes them later.
+// The format is documented in README.md ("Dataset manifest").
+
+#include "Dataset.h"
+#include "Result.h"
+
+#include <QString>
+
+namespace fl {
+
+inline constexpr int kManifestVersion = 1;
+inline const QString kDemoManifestPath = QStringLiteral(":/demo/manifest.json");
+
+// Reads the manifest at manifestPath (a file or a ":/" resource) and the files it names, which are
+// resolved relative to the manifest's folder.
+Result<Dataset> loadManifest(const QString &manifestPath, const ProgressFn &progress = {});
+
+// "demo" loads the built-in demo dataset; a folder loads FOLDER/manifest.json; a file is a manifest.
+Result<Dataset> loadDataset(const QString &pathOrDemo, const ProgressFn &progress = {});
+
+} // namespace fl

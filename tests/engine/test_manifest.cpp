@@ -1,0 +1,441 @@
+#include "engine/ManifestLoader.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <cmath>
+
+using namespace fl;
+
+namespace {
+
+const QString kFixtures = QStringLiteral(FUSIONLAB_FIXTURES_DIR "/manifest");
+
+// The base of every malformed case; each case edits one piece of it. Line numbers matter to the cases.
+const QString kBaseManifest = QStringLiteral(
+    "{\n"                                                                                          // 1
+    "  \"fusionlab_manifest\": 1,\n"                                                               // 2
+    "  \"items\": {\"file\": \"items.csv\", \"id\": \"item_id\", \"title\": \"title\"},\n"         // 3
+    "  \"interactions\": {\"file\": \"ratings.csv\", \"user\": \"user_id\", \"item\": \"item_id\", "
+    "\"rating\": \"rating\", \"timestamp\": \"ts\"},\n"                                            // 4
+    "  \"modalities\": [\n"                                                                        // 5
+    "    {\"name\": \"text\", \"kind\": \"text\", \"columns\": [\"title\"]},\n"                    // 6
+    "    {\"name\": \"price\", \"kind\": \"numeric\", \"columns\": [\"price\"]}\n"                 // 7
+    "  ]\n"                                                                                        // 8
+    "}\n");                                                                                        // 9
+const QByteArray kBaseItems = "item_id,title,price\na,Alpha,1.5\nb,Beta,2\nc,Gamma,3\n";
+const QByteArray kBaseRatings = "user_id,item_id,rating,ts\nu1,a,5,100\nu2,b,3,101\nu1,c,4,102\n";
+
+bool writeFile(const QString &path, const QByteArray &data)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return false;
+    return file.write(data) == data.size();
+}
+
+QString errorOf(const Result<Dataset> &result)
+{
+    return result.ok() ? QStringLiteral("(loaded without error)") : result.error();
+}
+
+} // namespace
+
+class TestManifest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void shopFixture()
+    {
+        const QString folder = kFixtures + "/shop";
+        const Result<Dataset> loaded = loadManifest(folder + "/manifest.json");
+        QVERIFY2(loaded.ok(), qPrintable(errorOf(loaded)));
+        const Dataset &d = *loaded;
+        const QString dir = QDir::cleanPath(folder);
+
+        QCOMPARE(d.name, QStringLiteral("Fixture shop"));
+        QCOMPARE(d.sourcePath, QFileInfo(folder + "/manifest.json").absoluteFilePath());
+        QCOMPARE(d.itemIds, QStringList({"i1", "i2", "i3", "i4", "i5"}));
+        QCOMPARE(d.itemTitles, QStringList({"Red mug", "Desk \"pro\" lamp", "Notebook", "i4", "Kettle"}));
+        QCOMPARE(d.itemCategories, QStringList({"kitchen", "office", "office", "", "kitchen"}));
+
+        QCOMPARE(d.userIds, QStringList({"u7", "u3", "u9"}));
+        QCOMPARE(d.interactionUser, std::vector<int>({0, 1, 0, 2, 1}));
+        QCOMPARE(d.interactionItem, std::vector<int>({1, 0, 0, 3, 4}));
+        QCOMPARE(d.rating.size(), Eigen::Index(5));
+        const double ratings[] = {4, 5, 3.5, 1, 2};
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(d.rating[i], ratings[i]);
+        QCOMPARE(d.timestamp, std::vector<qint64>({1000, 1001, 1483228800, 1003, 1005}));
+        QCOMPARE(d.ratingMean(), 3.1);
+
+        QCOMPARE(int(d.modalities.size()), 4);
+        const ModalitySource *text = d.modality("text");
+        QVERIFY(text);
+        QCOMPARE(text->kind, ModalityKind::Text);
+        QCOMPARE(text->origin, QStringLiteral("items.csv: title_en, description_en, title_zh"));
+        QCOMPARE(text->texts, QStringList({QString::fromUtf8("Red mug\nCeramic mug, 350 ml\n红色马克杯"),
+                                           QString::fromUtf8("Desk \"pro\" lamp\nLED lamp\nwith two arms\n台灯"),
+                                           QString::fromUtf8("Notebook\n笔记本"), QString(),
+                                           QString::fromUtf8("Kettle\nBoils water\n水壶")}));
+        QCOMPARE(text->missing, std::vector<bool>({false, false, false, true, false}));
+        QCOMPARE(text->missingCount(), 1);
+
+        const ModalitySource *image = d.modality("image");
+        QVERIFY(image);
+        QCOMPARE(image->kind, ModalityKind::Image);
+        QCOMPARE(image->origin, QStringLiteral("items.csv: images/{category}/{item_id}.png"));
+        QCOMPARE(image->imagePaths, QStringList({dir + "/images/kitchen/i1.png", dir + "/images/office/i2.png",
+                                                 dir + "/images/office/i3.png", QString(),
+                                                 dir + "/images/kitchen/i5.png"}));
+        QCOMPARE(image->missingCount(), 1);
+        QVERIFY(image->missing[3]);
+
+        const ModalitySource *cover = d.modality("cover");
+        QVERIFY(cover);
+        QCOMPARE(cover->origin, QStringLiteral("items.csv: cover"));
+        QCOMPARE(cover->imagePaths, QStringList({dir + "/covers/mug.jpg", QString(), "/covers/notebook.png",
+                                                 "https://example.com/c4.jpg", QDir::cleanPath(kFixtures + "/shared/kettle.jpg")}));
+        QCOMPARE(cover->missing, std::vector<bool>({false, true, false, false, false}));
+
+        const ModalitySource *price = d.modality("price");
+        QVERIFY(price);
+        QCOMPARE(price->kind, ModalityKind::Numeric);
+        QCOMPARE(price->origin, QStringLiteral("items.csv: price, weight"));
+        QCOMPARE(price->values.rows(), Eigen::Index(5));
+        QCOMPARE(price->values.cols(), Eigen::Index(2));
+        Eigen::MatrixXd expected(5, 2);
+        expected << 12.5, 0.4, 39, 1.2, 0, 0, 0, 0, -25, 1.5;
+        QCOMPARE(price->values, expected);
+        QCOMPARE(price->missing, std::vector<bool>({false, false, true, true, false}));
+        QCOMPARE(price->missingCount(), 2);
+    }
+
+    void implicitFeedbackLatin1WithoutHeader()
+    {
+        const Result<Dataset> loaded = loadDataset(kFixtures + "/implicit");
+        QVERIFY2(loaded.ok(), qPrintable(errorOf(loaded)));
+        const Dataset &d = *loaded;
+        QCOMPARE(d.name, QStringLiteral("implicit"));
+        QCOMPARE(d.itemIds, QStringList({"a1", "a2", QString::fromUtf8("été")}));
+        QCOMPARE(d.itemTitles, QStringList({QString::fromUtf8("Café crème"), QString::fromUtf8("Naïve"),
+                                            QString::fromUtf8("été")}));
+        QVERIFY(d.itemCategories.isEmpty());
+        // Both files are Latin-1: the id "été" must match across them after decoding.
+        QCOMPARE(d.userIds, QStringList({"bob", QString::fromUtf8("Zoë")}));
+        QCOMPARE(d.interactionUser, std::vector<int>({0, 1, 0, 1}));
+        QCOMPARE(d.interactionItem, std::vector<int>({1, 0, 0, 2}));
+        QCOMPARE(d.rating, Eigen::VectorXd::Ones(4).eval());
+        QVERIFY(d.timestamp.empty());
+        QVERIFY(d.modalities.empty());
+    }
+
+    void goodbooksAsAManifest()
+    {
+        const QString books = QStringLiteral(FUSIONLAB_SHARED_DIR "/data/goodbooks-10k/books.csv");
+        const QString ratings = QStringLiteral(FUSIONLAB_SHARED_DIR "/data/goodbooks-10k/samples/ratings.csv");
+        if (!QFile::exists(books) || !QFile::exists(ratings))
+            QSKIP("goodbooks-10k is not available on this machine");
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString manifest = QStringLiteral(
+            "{\"fusionlab_manifest\": 1, \"name\": \"goodbooks\",\n"
+            " \"items\": {\"file\": \"%1\", \"id\": \"book_id\", \"title\": \"title\", \"category\": \"language_code\"},\n"
+            " \"interactions\": {\"file\": \"%2\", \"user\": \"user_id\", \"item\": \"book_id\", \"rating\": \"rating\"},\n"
+            " \"modalities\": [{\"name\": \"text\", \"kind\": \"text\", \"columns\": [\"title\", \"authors\"]},\n"
+            "   {\"name\": \"cover\", \"kind\": \"image\", \"column\": \"image_url\"},\n"
+            "   {\"name\": \"stats\", \"kind\": \"numeric\", \"columns\": [\"average_rating\", \"isbn13\", "
+            "\"original_publication_year\"]}]}\n").arg(books, ratings);
+        QVERIFY(writeFile(dir.filePath("manifest.json"), manifest.toUtf8()));
+
+        const Result<Dataset> loaded = loadDataset(dir.path());
+        QVERIFY2(loaded.ok(), qPrintable(errorOf(loaded)));
+        const Dataset &d = *loaded;
+        QCOMPARE(d.itemCount(), 10000);
+        QCOMPARE(d.itemIds.first(), QStringLiteral("1"));
+        QCOMPARE(d.itemIds.last(), QStringLiteral("10000"));
+        QCOMPARE(d.itemTitles[0], QStringLiteral("The Hunger Games (The Hunger Games, #1)"));
+        QCOMPARE(d.itemCategories[0], QStringLiteral("eng"));
+        QCOMPARE(d.interactionCount(), 99);
+        QCOMPARE(d.userIds, QStringList({"1", "2", "4", "6", "8"}));
+        QCOMPARE(d.interactionItem[0], 257);                 // user 1 rated book_id 258
+        QCOMPARE(d.rating.sum(), 402.0);
+
+        const ModalitySource *text = d.modality("text");
+        QVERIFY(text);
+        QCOMPARE(text->texts[1], QString::fromUtf8("Harry Potter and the Sorcerer's Stone (Harry Potter, #1)\n"
+                                                   "J.K. Rowling, Mary GrandPré"));
+        const ModalitySource *cover = d.modality("cover");
+        QVERIFY(cover);
+        QCOMPARE(cover->imagePaths[0], QStringLiteral("https://images.gr-assets.com/books/1447303603m/2767052.jpg"));
+        const ModalitySource *stats = d.modality("stats");
+        QVERIFY(stats);
+        QCOMPARE(stats->values(0, 0), 4.34);
+        QCOMPARE(stats->values(0, 1), 9.78043902348e+12);
+        QCOMPARE(stats->values(0, 2), 2008.0);
+        // 585 books lack an ISBN-13 and 21 a publication year; 603 lack one or both (counted with Python).
+        QCOMPARE(stats->missingCount(), 603);
+        QVERIFY(stats->missing[105]);                        // Bossypants: empty isbn13
+    }
+
+    void builtInDemo()
+    {
+        if (!QFile::exists(kDemoManifestPath))
+            QSKIP("the demo dataset has not been generated into resources/demo yet");
+        const Result<Dataset> loaded = loadDataset("demo");
+        QVERIFY2(loaded.ok(), qPrintable(errorOf(loaded)));
+        const Dataset &d = *loaded;
+        QCOMPARE(d.sourcePath, kDemoManifestPath);
+        QVERIFY(!d.name.isEmpty());
+        QVERIFY(d.itemCount() > 0);
+        QVERIFY(d.userCount() > 0);
+        QVERIFY(d.interactionCount() > 0);
+        QCOMPARE(d.itemTitles.size(), d.itemIds.size());
+        QCOMPARE(Eigen::Index(d.interactionCount()), d.rating.size());
+        for (int i = 0; i < d.interactionCount(); ++i) {
+            QVERIFY(d.interactionUser[i] >= 0 && d.interactionUser[i] < d.userCount());
+            QVERIFY(d.interactionItem[i] >= 0 && d.interactionItem[i] < d.itemCount());
+            QVERIFY(std::isfinite(d.rating[i]));
+        }
+        // The demo's manifest (resources/demo) names these three modalities.
+        QVERIFY(d.modality("text") && d.modality("image") && d.modality("price"));
+        QCOMPARE(d.modality("price")->values.cols(), Eigen::Index(1));
+        QVERIFY(d.modality("image")->imagePaths.first().startsWith(":/demo/images/"));
+        for (const ModalitySource &m : d.modalities) {
+            QCOMPARE(int(m.missing.size()), d.itemCount());
+            if (m.kind == ModalityKind::Text)
+                QCOMPARE(m.texts.size(), d.itemIds.size());
+            if (m.kind == ModalityKind::Numeric)
+                QCOMPARE(m.values.rows(), Eigen::Index(d.itemCount()));
+            if (m.kind == ModalityKind::Image) {
+                QCOMPARE(m.imagePaths.size(), d.itemIds.size());
+                for (int i = 0; i < d.itemCount(); ++i) {
+                    if (!m.missing[i])
+                        QVERIFY2(QFile::exists(m.imagePaths[i]), qPrintable(m.imagePaths[i]));
+                }
+            }
+        }
+    }
+
+    void malformed_data()
+    {
+        QTest::addColumn<QString>("find");       // text in the base manifest to replace ("" = keep it)
+        QTest::addColumn<QString>("replace");
+        QTest::addColumn<QByteArray>("items");   // "" = the base items.csv
+        QTest::addColumn<QByteArray>("ratings"); // "" = the base ratings.csv
+        QTest::addColumn<QString>("message");    // expected part of the error
+
+        const QString none;
+        const QByteArray base;
+        QTest::newRow("invalid JSON")
+            << "\"items\": {" << "\"items\": {," << base << base
+            << "manifest.json:3:14: invalid JSON: ";
+        QTest::newRow("not an object") << kBaseManifest << "[1, 2]\n" << base << base
+                                       << "manifest.json:1: expected a JSON object";
+        QTest::newRow("no version") << "\"fusionlab_manifest\": 1," << "" << base << base
+                                    << "manifest.json:1: missing required key \"fusionlab_manifest\"";
+        QTest::newRow("wrong version") << "\"fusionlab_manifest\": 1" << "\"fusionlab_manifest\": 2" << base << base
+                                       << "manifest.json:2: unsupported \"fusionlab_manifest\" version 2; this "
+                                          "FusionLab reads version 1";
+        QTest::newRow("version as a string") << "\"fusionlab_manifest\": 1" << "\"fusionlab_manifest\": \"1\"" << base
+                                             << base << "manifest.json:2: fusionlab_manifest: expected the number 1 "
+                                                        "but found a string";
+        QTest::newRow("unknown key") << "\"modalities\"" << "\"modalites\"" << base << base
+                                     << "manifest.json:5: unknown key \"modalites\" in the manifest; expected one "
+                                        "of: fusionlab_manifest, name, items, interactions, modalities";
+        QTest::newRow("renamed items") << "\"items\"" << "\"things\"" << base << base
+                                       << "manifest.json:3: unknown key \"things\"";
+        QTest::newRow("no items") << "  \"items\": {\"file\": \"items.csv\", \"id\": \"item_id\", \"title\": \"title\"},\n"
+                                  << "" << base << base
+                                  << "manifest.json:1: missing required key \"items\"; expected an object like";
+        QTest::newRow("no item id") << "\"id\": \"item_id\", " << "" << base << base
+                                    << "manifest.json:3: \"items\" is missing required key \"id\" (the column "
+                                       "holding item ids)";
+        QTest::newRow("no user column") << "\"user\": \"user_id\", " << "" << base << base
+                                        << "manifest.json:4: \"interactions\" is missing required key \"user\"";
+        QTest::newRow("bad delimiter") << "\"file\": \"items.csv\"" << "\"file\": \"items.csv\", \"delimiter\": \"::\""
+                                       << base << base << "manifest.json:3: items.delimiter: expected \",\"";
+        QTest::newRow("bad encoding") << "\"file\": \"items.csv\"" << "\"file\": \"items.csv\", \"encoding\": \"cp1252\""
+                                      << base << base
+                                      << "manifest.json:3: items.encoding: expected \"utf-8\" or \"latin-1\"";
+        QTest::newRow("missing file") << "\"file\": \"ratings.csv\"" << "\"file\": \"votes.csv\"" << base << base
+                                      << "manifest.json:4: interactions file \"votes.csv\" does not exist (looked for ";
+        QTest::newRow("column not in header")
+            << "\"title\": \"title\"" << "\"title\": \"name\"" << base << base
+            << "items.csv:1: column \"name\" (named in ";
+        QTest::newRow("column not in header lists the header")
+            << "\"ts\"" << "\"time\"" << base << base
+            << ", interactions.timestamp) is not in the header; the header has: user_id, item_id, rating, ts";
+        QTest::newRow("modality column not in header")
+            << "[\"price\"]" << "[\"price\", \"weight\"]" << base << base
+            << "modalities[1].columns[1]) is not in the header; the header has: item_id, title, price";
+        QTest::newRow("image pattern column not in header")
+            << "\"kind\": \"text\", \"columns\": [\"title\"]" << "\"kind\": \"image\", \"path\": \"img/{sku}.png\""
+            << base << base
+            << "items.csv:1: column \"sku\" (named in ";
+        QTest::newRow("image pattern without placeholder")
+            << "\"kind\": \"text\", \"columns\": [\"title\"]" << "\"kind\": \"image\", \"path\": \"img/x.png\""
+            << base << base << "manifest.json:6: modality 'text': the path pattern \"img/x.png\" has no {column}";
+        QTest::newRow("modality without name") << "\"name\": \"text\", " << "" << base << base
+                                               << "manifest.json:6: modality 1 has no \"name\"; expected a non-empty "
+                                                  "string";
+        QTest::newRow("unknown modality kind") << "\"kind\": \"numeric\"" << "\"kind\": \"audio\"" << base << base
+                                               << "manifest.json:7: modality 'price' has unknown kind \"audio\"; "
+                                                  "expected \"text\", \"image\" or \"numeric\"";
+        QTest::newRow("vectors not yet") << "\"kind\": \"numeric\", \"columns\": [\"price\"]"
+                                         << "\"kind\": \"vectors\", \"file\": \"emb.npy\"" << base << base
+                                         << "manifest.json:7: modality 'price': kind \"vectors\" (.npy) is not "
+                                            "supported yet";
+        QTest::newRow("duplicate modality names") << "\"name\": \"price\"" << "\"name\": \"text\"" << base << base
+                                                  << "manifest.json:7: modality name 'text' is used twice (lines 6 "
+                                                     "and 7)";
+        QTest::newRow("duplicate item id")
+            << none << none << QByteArray("item_id,title,price\na,Alpha,1\nb,Beta,2\n\"b\",Again,3\n") << base
+            << "items.csv:4: duplicate item id \"b\" (also on line 3)";
+        QTest::newRow("empty item id") << none << none << QByteArray("item_id,title,price\na,Alpha,1\n ,Blank,2\n")
+                                       << base << "items.csv:3: empty item id in column \"item_id\"";
+        QTest::newRow("wrong field count in items")
+            << none << none << QByteArray("item_id,title,price\na,\"Al\npha\",1\nb,Beta\n") << base
+            << "items.csv:4: expected 3 fields (header: item_id, title, price) but found 2";
+        QTest::newRow("non-numeric modality value")
+            << none << none << QByteArray("item_id,title,price\na,Alpha,1\nb,Beta,cheap\n") << base
+            << "items.csv:3: column \"price\" (modality 'price') holds \"cheap\"; expected a number";
+        QTest::newRow("no item rows") << none << none << QByteArray("item_id,title,price\n") << base
+                                  << "items.csv:2: expected an item after the header";
+        QTest::newRow("empty items file") << none << none << QByteArray("\n") << base
+                                          << "items.csv is empty; expected a header line";
+        QTest::newRow("unknown item")
+            << none << none << base << QByteArray("user_id,item_id,rating,ts\nu1,a,5,1\nu1,zz,4,2\n")
+            << "ratings.csv:3: item id \"zz\" in column \"item_id\" is not in items.csv";
+        QTest::newRow("empty user id")
+            << none << none << base << QByteArray("user_id,item_id,rating,ts\n,a,5,1\n")
+            << "ratings.csv:2: empty user id in column \"user_id\"";
+        QTest::newRow("non-numeric rating")
+            << none << none << base << QByteArray("user_id,item_id,rating,ts\nu1,a,good,1\n")
+            << "ratings.csv:2: rating \"good\" in column \"rating\" is not a number";
+        QTest::newRow("empty rating")
+            << none << none << base << QByteArray("user_id,item_id,rating,ts\nu1,a,5,1\nu1,b,,1\n")
+            << "ratings.csv:3: empty rating in column \"rating\"; expected a number";
+        QTest::newRow("rating NaN")
+            << none << none << base << QByteArray("user_id,item_id,rating,ts\nu1,a,5,1\nu2,b,3,1\nu1,c,NaN,1\n")
+            << "ratings.csv:4: rating \"NaN\" in column \"rating\" is not a finite number";
+        QTest::newRow("rating inf") << none << none << base << QByteArray("user_id,item_id,rating,ts\nu1,a,-inf,1\n")
+                                    << "ratings.csv:2: rating \"-inf\" in column \"rating\" is not a finite number";
+        QTest::newRow("rating overflow") << none << none << base
+                                         << QByteArray("user_id,item_id,rating,ts\nu1,a,1e999,1\n")
+                                         << "ratings.csv:2: rating \"1e999\" in column \"rating\" is not a finite";
+        QTest::newRow("non-numeric timestamp")
+            << none << none << base << QByteArray("user_id,item_id,rating,ts\nu1,a,5,yesterday\n")
+            << "ratings.csv:2: timestamp \"yesterday\" in column \"ts\" is not a number";
+        QTest::newRow("empty interactions") << none << none << base << QByteArray("user_id,item_id,rating,ts\r\n\r\n")
+                                            << "ratings.csv:2: expected an interaction after the header but found "
+                                               "the end of the file";
+        QTest::newRow("invalid UTF-8 in interactions")
+            << none << none << base << QByteArray("user_id,item_id,rating,ts\nu1,a,5,1\nJos\xE9,b,4,2\n")
+            << "ratings.csv:3: expected UTF-8 text; set \"encoding\": \"latin-1\" in the manifest if the file is "
+               "Latin-1";
+    }
+
+    void malformed()
+    {
+        QFETCH(QString, find);
+        QFETCH(QString, replace);
+        QFETCH(QByteArray, items);
+        QFETCH(QByteArray, ratings);
+        QFETCH(QString, message);
+
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QString manifest = kBaseManifest;
+        if (!find.isNull()) {
+            QVERIFY2(manifest.contains(find), qPrintable(find));
+            manifest.replace(manifest.indexOf(find), find.size(), replace);
+        }
+        QVERIFY(writeFile(dir.filePath("manifest.json"), manifest.toUtf8()));
+        QVERIFY(writeFile(dir.filePath("items.csv"), items.isEmpty() ? kBaseItems : items));
+        QVERIFY(writeFile(dir.filePath("ratings.csv"), ratings.isEmpty() ? kBaseRatings : ratings));
+
+        const Result<Dataset> loaded = loadManifest(dir.filePath("manifest.json"));
+        QVERIFY(!loaded.ok());
+        QVERIFY2(loaded.error().contains(message), qPrintable("got: " + loaded.error()));
+    }
+
+    void baseOfTheMalformedCasesLoads()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QVERIFY(writeFile(dir.filePath("manifest.json"), kBaseManifest.toUtf8()));
+        QVERIFY(writeFile(dir.filePath("items.csv"), kBaseItems));
+        QVERIFY(writeFile(dir.filePath("ratings.csv"), kBaseRatings));
+        const Result<Dataset> loaded = loadManifest(dir.filePath("manifest.json"));
+        QVERIFY2(loaded.ok(), qPrintable(errorOf(loaded)));
+        QCOMPARE(loaded->itemCount(), 3);
+        QCOMPARE(loaded->interactionCount(), 3);
+        QCOMPARE(loaded->timestamp, std::vector<qint64>({100, 101, 102}));
+    }
+
+    void missingManifestAndFolders()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const Result<Dataset> noManifest = loadManifest(dir.filePath("manifest.json"));
+        QVERIFY(!noManifest.ok());
+        QCOMPARE(noManifest.error(),
+                 dir.filePath("manifest.json") + ": manifest not found; expected a FusionLab manifest.json");
+
+        const Result<Dataset> emptyFolder = loadDataset(dir.path());
+        QVERIFY(!emptyFolder.ok());
+        QVERIFY2(emptyFolder.error().startsWith(dir.path() + ": no manifest.json in this folder"),
+                 qPrintable(emptyFolder.error()));
+
+        const Result<Dataset> nowhere = loadDataset(dir.filePath("nowhere"));
+        QVERIFY(!nowhere.ok());
+        QVERIFY(nowhere.error().startsWith(dir.filePath("nowhere") + ": no such file or folder"));
+
+        QVERIFY(writeFile(dir.filePath("manifest.json"), "  \n"));
+        const Result<Dataset> blank = loadDataset(dir.path());
+        QVERIFY(!blank.ok());
+        QVERIFY(blank.error().startsWith(dir.filePath("manifest.json") + " is empty"));
+    }
+
+    void progressReachesTheEndAndCanCancel()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QVERIFY(writeFile(dir.filePath("manifest.json"), kBaseManifest.toUtf8()));
+        QVERIFY(writeFile(dir.filePath("items.csv"), kBaseItems));
+        QByteArray ratings = "user_id,item_id,rating,ts\n";
+        for (int i = 0; i < 200000; ++i)
+            ratings += "customer-" + QByteArray::number(i % 977) + "," + "abc"[i % 3] + "," + QByteArray::number(1 + i % 5)
+                       + "," + QByteArray::number(i) + "\n";
+        QVERIFY(writeFile(dir.filePath("ratings.csv"), ratings));
+
+        std::vector<double> fractions;
+        const Result<Dataset> loaded = loadManifest(dir.filePath("manifest.json"), [&](double f) {
+            fractions.push_back(f);
+            return true;
+        });
+        QVERIFY2(loaded.ok(), qPrintable(errorOf(loaded)));
+        QCOMPARE(loaded->interactionCount(), 200000);
+        QCOMPARE(loaded->userCount(), 977);
+        QCOMPARE(loaded->userIds[976], QStringLiteral("customer-976"));
+        for (int i = 0; i < loaded->interactionCount(); ++i) {
+            if (loaded->interactionUser[i] != i % 977 || loaded->interactionItem[i] != i % 3)
+                QFAIL(qPrintable(QString("interaction %1 has the wrong user or item").arg(i)));
+        }
+        QCOMPARE(loaded->rating.sum(), 200000.0 * 3.0);   // 1..5 repeat evenly
+        QVERIFY(fractions.size() >= 3);
+        QVERIFY(std::is_sorted(fractions.begin(), fractions.end()));
+        QCOMPARE(fractions.back(), 1.0);
+
+        const Result<Dataset> cancelled = loadManifest(dir.filePath("manifest.json"), [](double f) { return f < 0.5; });
+        QVERIFY(!cancelled.ok());
+        QCOMPARE(cancelled.error(), QStringLiteral("ratings.csv: reading cancelled"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestManifest)
+#include "test_manifest.moc"
