@@ -64,6 +64,7 @@ int TrainingSession::start(const RunConfig &config, bool startPaused)
         id = ++m_runId;
         m_pendingConfig = config;
         m_pendingLearningRate.reset();
+        m_pendingEpochLimit.reset();
         m_paused = startPaused;
         m_steps = 0;
         m_stopRequested = false;
@@ -123,6 +124,15 @@ void TrainingSession::setLearningRate(double learningRate)
     m_wake.notify_all();
 }
 
+void TrainingSession::setEpochLimit(int epochs)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_pendingEpochLimit = std::max(1, epochs);
+    }
+    m_wake.notify_all();
+}
+
 int TrainingSession::currentRunId() const
 {
     std::lock_guard lock(m_mutex);
@@ -166,7 +176,7 @@ void TrainingSession::run()
         m_wake.wait(lock, [&] {
             const bool canTrain = trainer && !trainer->divergence() && (!m_paused || m_steps > 0);
             return m_quit || m_pendingDataset || m_pendingConfig || m_stopRequested || m_pendingLearningRate
-                || m_resumeRequested || (canTrain && (!ended || m_steps > 0));
+                || m_pendingEpochLimit || m_resumeRequested || (canTrain && (!ended || m_steps > 0));
         });
         if (m_quit)
             break;
@@ -267,11 +277,17 @@ void TrainingSession::run()
             }
             continue;
         }
+        if (m_pendingEpochLimit) {
+            epochLimit = *m_pendingEpochLimit;
+            m_pendingEpochLimit.reset();
+            continue;
+        }
         if (m_resumeRequested) {
             m_resumeRequested = false;
             if (trainer && ended && !trainer->divergence()) {
                 ended = false;
-                epochLimit = trainer->epoch() + trainer->config().epochs;
+                if (epochLimit <= trainer->epoch())
+                    epochLimit = trainer->epoch() + trainer->config().epochs;
             }
             if (trainer && !ended) {
                 lock.unlock();

@@ -69,6 +69,8 @@ public:
     void step();
     void stop();
     void setLearningRate(double learningRate);
+    // Moves the current run's last epoch; a finished run waits for resume() to go on.
+    void setEpochLimit(int epochs);
 
     State state() const { return m_state.load(); }
     int currentRunId() const;
@@ -97,6 +99,7 @@ private:
     std::shared_ptr<const Dataset> m_pendingDataset;
     std::optional<RunConfig> m_pendingConfig;
     std::optional<double> m_pendingLearningRate;
+    std::optional<int> m_pendingEpochLimit;
     int m_runId = 0;
     int m_steps = 0;
     bool m_paused = false;
