@@ -1,11 +1,15 @@
 // fusionlab-bench: prints one JSON object per measurement, for the README's performance section.
 //   fusionlab-bench train --rows N --dim D --epochs E [--optimizer gd|sgd] [--no-numpy] --json
 //   fusionlab-bench reweight --rows N --dim D [--no-numpy] --json
+//   fusionlab-bench ui [--seconds S] --json
 
 #include "engine/Fusion.h"
 #include "engine/LinearRegression.h"
 #include "engine/Random.h"
 #include "engine/Split.h"
+#include "UiBenchmark.h"
+
+#include <QApplication>
 
 #include <QCoreApplication>
 #include <QCommandLineParser>
@@ -111,12 +115,27 @@ struct Prepared
 
 int main(int argc, char *argv[])
 {
+    if (argc > 1 && qstrcmp(argv[1], "ui") == 0) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        QApplication app(argc, argv);
+        QCommandLineParser parser;
+        parser.addPositionalArgument(QStringLiteral("mode"), QStringLiteral("ui"));
+        parser.addOption({QStringLiteral("seconds"), QStringLiteral("training time"), QStringLiteral("s"), QStringLiteral("6")});
+        parser.addOption({QStringLiteral("changes"), QStringLiteral("α changes during the run"), QStringLiteral("n"), QStringLiteral("5")});
+        parser.addOption({QStringLiteral("json"), QStringLiteral("JSON output (always on)")});
+        parser.process(app);
+        const QJsonObject result = runUiBenchmark(std::max(1.0, parser.value(QStringLiteral("seconds")).toDouble()),
+                                                  std::max(0, parser.value(QStringLiteral("changes")).toInt()));
+        QTextStream(stdout) << QJsonDocument(result).toJson(QJsonDocument::Compact) << "\n";
+        return result.contains(QStringLiteral("error")) ? 1 : 0;
+    }
     QCoreApplication app(argc, argv);
     QTextStream out(stdout);
     QTextStream err(stderr);
     QCommandLineParser parser;
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("mode"), QStringLiteral("train | reweight"));
+    parser.addPositionalArgument(QStringLiteral("mode"), QStringLiteral("train | reweight | ui"));
     parser.addOption({QStringLiteral("rows"), QStringLiteral("rows of synthetic data"), QStringLiteral("n"), QStringLiteral("1000000")});
     parser.addOption({QStringLiteral("dim"), QStringLiteral("width of each modality"), QStringLiteral("d"), QStringLiteral("64")});
     parser.addOption({QStringLiteral("epochs"), QStringLiteral("epochs to time"), QStringLiteral("n"), QStringLiteral("200")});

@@ -1,0 +1,109 @@
+#include "UiBenchmark.h"
+
+#include "ui/ExperimentController.h"
+#include "ui/LossChartView.h"
+#include "ui/MainWindow.h"
+#include "ui/ModalitiesPanel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDoubleSpinBox>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QStandardPaths>
+#include <QTimer>
+
+#include <algorithm>
+#include <functional>
+
+namespace {
+
+// Spins the event loop until `done` holds or `timeoutMs` passes.
+bool waitFor(const std::function<bool()> &done, int timeoutMs)
+{
+    QElapsedTimer clock;
+    clock.start();
+    while (!done()) {
+        if (clock.elapsed() > timeoutMs)
+            return false;
+        QEventLoop loop;
+        QTimer::singleShot(1, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    return true;
+}
+
+double percentile(std::vector<double> values, double p)
+{
+    if (values.empty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    return values[std::min(values.size() - 1, size_t(p * double(values.size())))];
+}
+
+} // namespace
+
+QJsonObject runUiBenchmark(double seconds, int weightChanges)
+{
+    QStandardPaths::setTestModeEnabled(true);
+    fl::MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    fl::ExperimentController *controller = window.controller();
+    fl::TrainingSession *session = controller->session();
+    window.openDataset(QStringLiteral("demo"));
+    if (!waitFor([&] { return controller->dataset() && session->state() == fl::TrainingSession::State::Paused; }, 30000))
+        return {{"error", "the demo dataset did not load"}};
+
+    fl::TrainingConfig training = controller->config().training;
+    training.epochs = 100000000;
+    training.learningRate = 0.001;
+    controller->setTrainingConfig(training);
+    window.trainAction()->trigger();
+
+    // Event-loop gaps, sampled by a 2 ms timer: a gap longer than the interval is a stall.
+    constexpr int tick = 2;
+    std::vector<double> stalls;
+    QElapsedTimer sinceTick;
+    sinceTick.start();
+    QTimer probe;
+    probe.setTimerType(Qt::PreciseTimer);
+    probe.setInterval(tick);
+    QObject::connect(&probe, &QTimer::timeout, [&] {
+        stalls.push_back(std::max(0.0, sinceTick.nsecsElapsed() * 1e-6 - tick));
+        sinceTick.restart();
+    });
+    probe.start();
+
+    // α changes spread over the run: from the committed edit to the new run's points on the chart.
+    std::vector<double> toPoints;
+    QElapsedTimer total;
+    total.start();
+    const double changeEvery = seconds / (weightChanges + 1);
+    for (int k = 1; k <= weightChanges; ++k) {
+        waitFor([&] { return total.elapsed() >= changeEvery * 1000 * k; }, int(seconds * 2000));
+        QElapsedTimer latency;
+        latency.start();
+        window.modalitiesPanel()->weightSpinBox(0)->setValue(k % 2 ? 0.8 : 0.4);
+        const int runId = controller->currentRunId();
+        waitFor([&] { return window.chart()->currentRunId() == runId && window.chart()->currentEpochCount() > 0; }, 5000);
+        const int shown = window.chart()->displayedPointCount();
+        waitFor([&] { return window.chart()->displayedPointCount() != shown; }, 5000);
+        toPoints.push_back(latency.nsecsElapsed() * 1e-6);
+    }
+    waitFor([&] { return total.elapsed() >= seconds * 1000; }, int(seconds * 2000));
+    probe.stop();
+    const int epochs = window.chart()->currentEpochCount();
+    window.close();
+
+    QJsonObject result{{"mode", "ui"},
+                       {"seconds", seconds},
+                       {"samples", int(stalls.size())},
+                       {"max_stall_ms", stalls.empty() ? 0.0 : *std::max_element(stalls.begin(), stalls.end())},
+                       {"p99_stall_ms", percentile(stalls, 0.99)},
+                       {"epochs_in_last_run", epochs},
+                       {"weight_changes", weightChanges},
+                       {"ms_to_first_points_median", percentile(toPoints, 0.5)},
+                       {"ms_to_first_points_max", toPoints.empty() ? 0.0 : *std::max_element(toPoints.begin(), toPoints.end())}};
+    return result;
+}

@@ -1,0 +1,583 @@
+// The live loss chart: min–max decimation (extremes and endpoints kept, at most four points per column,
+// short curves untouched, incremental = from scratch), run bookkeeping (stale runs ignored, three
+// ghosts, markers, reset), a million epochs drawn with a plot-width's worth of points, the log axis
+// with a zero loss, and the PNG, SVG and CSV exports.
+
+#include "engine/LinearRegression.h"
+#include "engine/Random.h"
+#include "ui/CurveDecimator.h"
+#include "ui/LossChartView.h"
+
+#include <QAction>
+#include <QFile>
+#include <QFileInfo>
+#include <QImage>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+#include <limits>
+#include <map>
+#include <set>
+
+using namespace fl;
+
+namespace {
+
+bool closeRelative(double actual, double expected, double tolerance)
+{
+    return std::abs(actual - expected) <= tolerance * std::max(1.0, std::abs(expected));
+}
+
+// The column rule CurveDecimator documents.
+int columnOf(double x, double xMin, double xMax, int columns)
+{
+    const double c = std::floor((x - xMin) / (xMax - xMin) * columns);
+    return c < 0 ? 0 : c >= columns ? columns - 1 : int(c);
+}
+
+QList<EpochRecord> smoothRun(int first, int count, double scale)
+{
+    QList<EpochRecord> records;
+    records.reserve(count);
+    for (int e = first; e < first + count; ++e) {
+        const double train = scale * (0.3 + 1.0 / (1.0 + 0.05 * e));
+        records.append(EpochRecord{e, train, train * 1.08 + 0.02, 0.05});
+    }
+    return records;
+}
+
+// Pixels within a small distance of an exact colour: the middle of a ≥ 2 px curve has it exactly.
+int pixelsNear(const QImage &image, const QColor &color)
+{
+    const QImage rgb = image.convertToFormat(QImage::Format_RGB32);
+    int count = 0;
+    for (int y = 0; y < rgb.height(); ++y) {
+        const QRgb *line = reinterpret_cast<const QRgb *>(rgb.constScanLine(y));
+        for (int x = 0; x < rgb.width(); ++x) {
+            if (std::abs(qRed(line[x]) - color.red()) <= 12 && std::abs(qGreen(line[x]) - color.green()) <= 12
+                && std::abs(qBlue(line[x]) - color.blue()) <= 12)
+                ++count;
+        }
+    }
+    return count;
+}
+
+// With FUSIONLAB_LOSSCHART_PNG=/some/chart.png set, pictures are kept for a person to look at:
+// /some/chart.png, /some/chart-NAME.png.
+void keepSnapshot(const QImage &image, const QString &name)
+{
+    QString path = qEnvironmentVariable("FUSIONLAB_LOSSCHART_PNG");
+    if (path.isEmpty())
+        return;
+    if (!name.isEmpty())
+        path.insert(path.lastIndexOf(QLatin1Char('.')), QLatin1Char('-') + name);
+    QVERIFY(image.save(path));
+}
+
+// The chart as exported (laid out and up to date, at twice the screen resolution).
+QImage rendered(const LossChartView &view)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("rendered.png"));
+    QString error;
+    if (!view.exportPng(path, &error))
+        qWarning("%s", qPrintable(error));
+    return QImage(path);
+}
+
+const QColor kTrainBlue(0, 114, 178);
+const QColor kValidationVermillion(213, 94, 0);
+
+} // namespace
+
+class LossChartTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void decimationKeepsExtremesAndEndpoints();
+    void decimationPassesShortInputThrough();
+    void decimationOfDegenerateRanges();
+    void incrementalDecimationMatchesFromScratch();
+    void staleRunsAreIgnored();
+    void beginRunKeepsThreeGhosts();
+    void markersAreCounted();
+    void clearRemovesEverything();
+    void nonFinitePointsAreSkipped();
+    void hoverTextNamesTheNearestEpoch();
+    void millionEpochsDrawWithPlotWidthPoints();
+    void logScaleWithZeroLossStillDrawsTheCurve();
+    void exportPngWritesAnImage();
+    void exportSvgWritesSvg();
+    void exportCsvHasEveryEpochOfEveryRun();
+    void snapshotShowsCurvesMarkersAndOptimum();
+};
+
+void LossChartTest::decimationKeepsExtremesAndEndpoints()
+{
+    const int n = 10000;
+    const int columns = 97;
+    const double xMin = 1;
+    const double xMax = n;
+    Random random(7);
+    QList<QPointF> points;
+    for (int i = 1; i <= n; ++i)
+        points.append(QPointF(i, std::exp(-i / 3000.0) + 0.01 * random.normal()));
+    points[4999].setY(100.0);   // a one-epoch spike
+    points[7001].setY(-100.0);  // and a dip
+
+    const QList<QPointF> out = decimateMinMax(points, xMin, xMax, columns);
+    QVERIFY(out.size() <= 4 * columns);
+    QVERIFY(out.size() >= 2 * columns);
+    QCOMPARE(out.front(), points.front());
+    QCOMPARE(out.back(), points.back());
+    QVERIFY(out.contains(QPointF(5000, 100.0)));
+    QVERIFY(out.contains(QPointF(7002, -100.0)));
+
+    // Column by column: at most four points, all of them input points in x order, and the column's
+    // first, last, lowest and highest point among them.
+    std::map<int, QList<QPointF>> inputByColumn;
+    std::map<int, QList<QPointF>> outputByColumn;
+    for (const QPointF &p : points)
+        inputByColumn[columnOf(p.x(), xMin, xMax, columns)].append(p);
+    for (int i = 0; i < out.size(); ++i) {
+        if (i > 0)
+            QVERIFY(out[i - 1].x() < out[i].x());
+        QVERIFY(points.contains(out[i]));
+        outputByColumn[columnOf(out[i].x(), xMin, xMax, columns)].append(out[i]);
+    }
+    QCOMPARE(outputByColumn.size(), inputByColumn.size());
+    for (const auto &[column, input] : inputByColumn) {
+        const QList<QPointF> &kept = outputByColumn[column];
+        QVERIFY(kept.size() <= 4);
+        QCOMPARE(kept.front(), input.front());
+        QCOMPARE(kept.back(), input.back());
+        double low = input.front().y();
+        double high = low;
+        for (const QPointF &p : input) {
+            low = std::min(low, p.y());
+            high = std::max(high, p.y());
+        }
+        double keptLow = kept.front().y();
+        double keptHigh = keptLow;
+        for (const QPointF &p : kept) {
+            keptLow = std::min(keptLow, p.y());
+            keptHigh = std::max(keptHigh, p.y());
+        }
+        QCOMPARE(keptLow, low);
+        QCOMPARE(keptHigh, high);
+    }
+}
+
+void LossChartTest::decimationPassesShortInputThrough()
+{
+    QList<QPointF> points;
+    for (int i = 1; i <= 200; ++i)
+        points.append(QPointF(i, std::sin(i * 0.37) / 3.0));
+    QCOMPARE(decimateMinMax(points, 1, 200, 100), points);
+    QCOMPARE(decimateMinMax({}, 1, 200, 100), QList<QPointF>());
+    const QList<QPointF> one{QPointF(3, 0.5)};
+    QCOMPARE(decimateMinMax(one, 1, 200, 100), one);
+
+    points.append(QPointF(201, 0.25));  // one point over 2·columns: decimated, so fewer points
+    QVERIFY(decimateMinMax(points, 1, 201, 10).size() <= 40);
+}
+
+void LossChartTest::decimationOfDegenerateRanges()
+{
+    QList<QPointF> points;
+    for (int i = 1; i <= 1000; ++i)
+        points.append(QPointF(i, (i % 7) - 3.0 + (i == 600 ? 50 : 0)));
+    for (const auto &[xMin, xMax, columns] : {std::tuple{1.0, 1000.0, 0}, std::tuple{5.0, 5.0, 100}}) {
+        const QList<QPointF> out = decimateMinMax(points, xMin, xMax, columns);
+        QVERIFY(out.size() <= 4);
+        QCOMPARE(out.front(), points.front());
+        QCOMPARE(out.back(), points.back());
+        QVERIFY(out.contains(QPointF(600, 50 + (600 % 7) - 3.0)));
+        QVERIFY(out.contains(QPointF(7, -3.0)));  // the first of the lowest
+    }
+}
+
+void LossChartTest::incrementalDecimationMatchesFromScratch()
+{
+    Random random(11);
+    CurveDecimator decimator;
+    QList<QPointF> points;
+    double xEnd = 2000;
+    int steps = 0;
+    while (points.size() < 60000) {
+        const int chunk = 1 + int(random.below(3000));
+        for (int i = 0; i < chunk; ++i)
+            points.append(QPointF(points.size() + 1, random.normal()));
+        if (points.size() > xEnd)
+            xEnd *= 2;  // the view's x range steps up now and then
+        const int columns = steps % 5 == 4 ? 333 : 300;  // and the plot is resized now and then
+        QCOMPARE(decimator.update(points, 1, xEnd, columns), decimateMinMax(points, 1, xEnd, columns));
+        QCOMPARE(decimator.update(points, 1, xEnd, columns), decimateMinMax(points, 1, xEnd, columns));
+        ++steps;
+    }
+    decimator.reset();
+    QCOMPARE(decimator.update(points.mid(0, 10), 1, xEnd, 300), points.mid(0, 10));
+}
+
+void LossChartTest::staleRunsAreIgnored()
+{
+    LossChartView view;
+    QCOMPARE(view.currentRunId(), -1);
+    view.appendEpochs(0, smoothRun(1, 5, 1));  // no run begun yet
+    QCOMPARE(view.currentEpochCount(), 0);
+
+    view.beginRun(1, QStringLiteral("α = 1"));
+    view.beginRun(2, QStringLiteral("α = 2"));
+    QCOMPARE(view.currentRunId(), 2);
+    view.appendEpochs(1, smoothRun(1, 5, 1));
+    view.setOptimum(1, 0.1);
+    view.markLearningRateChange(1, 3, 0.5);
+    QCOMPARE(view.currentEpochCount(), 0);
+    QCOMPARE(view.markerCount(), 0);
+
+    view.appendEpochs(2, smoothRun(1, 5, 1));
+    view.appendEpochs(1, smoothRun(6, 5, 1));
+    QCOMPARE(view.currentEpochCount(), 5);
+    QCOMPARE(view.currentEpochs().back().epoch, 5);
+
+    // A record that does not come after the last epoch is ignored.
+    view.appendEpochs(2, smoothRun(4, 3, 2));
+    QCOMPARE(view.currentEpochCount(), 6);
+    QCOMPARE(view.currentEpochs().back().epoch, 6);
+    QCOMPARE(view.currentEpochs()[4].trainLoss, smoothRun(5, 1, 1).front().trainLoss);
+
+    view.beginRun(2, QStringLiteral("again"));  // the current run: nothing happens
+    QCOMPARE(view.currentEpochCount(), 6);
+    QCOMPARE(view.ghostCount(), 0);
+}
+
+void LossChartTest::beginRunKeepsThreeGhosts()
+{
+    LossChartView view;
+    view.beginRun(1, QStringLiteral("run 1"));
+    QCOMPARE(view.ghostCount(), 0);
+    const QList<int> expected{1, 2, 3, 3, 3};
+    for (int i = 0; i < expected.size(); ++i) {
+        view.appendEpochs(i + 1, smoothRun(1, 20, 1 + i));
+        view.beginRun(i + 2, QStringLiteral("run %1").arg(i + 2));
+        QCOMPARE(view.ghostCount(), expected[i]);
+        QCOMPARE(view.currentEpochCount(), 0);
+    }
+    // Run 6 is current and empty; a run that never got an epoch is dropped, not kept as a ghost.
+    view.beginRun(7, QStringLiteral("run 7"));
+    QCOMPARE(view.ghostCount(), 3);
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("runs.csv"));
+    QString error;
+    QVERIFY2(view.exportCsv(path, &error), qPrintable(error));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = file.readAll().split('\n');
+    std::set<int> runs;
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        if (!lines[i].isEmpty())
+            runs.insert(lines[i].split(',').front().toInt());
+    }
+    QCOMPARE(runs, (std::set<int>{3, 4, 5}));
+}
+
+void LossChartTest::markersAreCounted()
+{
+    LossChartView view;
+    view.beginRun(1, QString());
+    view.appendEpochs(1, smoothRun(1, 30, 1));
+    view.markLearningRateChange(1, 10, 0.05);
+    view.markLearningRateChange(1, 20, 0.01);
+    QCOMPARE(view.markerCount(), 2);
+    view.markLearningRateChange(1, 20, 0.02);  // same epoch: replaces
+    QCOMPARE(view.markerCount(), 2);
+    view.markLearningRateChange(7, 25, 0.5);   // not the current run
+    QCOMPARE(view.markerCount(), 2);
+    view.beginRun(2, QString());               // markers belong to their run
+    QCOMPARE(view.markerCount(), 0);
+    view.markLearningRateChange(2, 5, 0.1);
+    QCOMPARE(view.markerCount(), 1);
+}
+
+void LossChartTest::clearRemovesEverything()
+{
+    LossChartView view;
+    view.resize(800, 500);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.beginRun(1, QString());
+    view.appendEpochs(1, smoothRun(1, 50, 1));
+    view.beginRun(2, QString());
+    view.appendEpochs(2, smoothRun(1, 40, 1));
+    view.setOptimum(2, 0.3);
+    view.markLearningRateChange(2, 20, 0.01);
+    QTRY_COMPARE(view.displayedPointCount(), 2 * 50 + 2 * 40);
+
+    view.clear();
+    QCOMPARE(view.ghostCount(), 0);
+    QCOMPARE(view.markerCount(), 0);
+    QCOMPARE(view.currentEpochCount(), 0);
+    QCOMPARE(view.currentRunId(), -1);
+    QCOMPARE(view.displayedPointCount(), 0);
+    view.appendEpochs(2, smoothRun(41, 5, 1));  // the cleared run's late results
+    QCOMPARE(view.currentEpochCount(), 0);
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("empty.csv"));
+    QVERIFY(view.exportCsv(path, nullptr));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), QByteArray("run,label,epoch,train_loss,val_loss,learning_rate\n"));
+}
+
+void LossChartTest::nonFinitePointsAreSkipped()
+{
+    LossChartView view;
+    view.resize(800, 500);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.beginRun(1, QString());
+    QList<EpochRecord> records = smoothRun(1, 10, 1);
+    records[3].trainLoss = std::numeric_limits<double>::quiet_NaN();
+    records[8].trainLoss = std::numeric_limits<double>::infinity();
+    records[9].validationLoss = std::numeric_limits<double>::infinity();
+    view.appendEpochs(1, records);
+    QCOMPARE(view.currentEpochCount(), 10);
+    QTRY_COMPARE(view.displayedPointCount(), 8 + 9);
+    view.setLogScale(true);
+    QCOMPARE(view.displayedPointCount(), 8 + 9);
+}
+
+void LossChartTest::hoverTextNamesTheNearestEpoch()
+{
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    LossChartView view;
+    view.beginRun(1, QString());
+    QCOMPARE(view.describeEpoch(1), QString());
+    view.appendEpochs(1, {EpochRecord{10, 0.5, 0.6, 0.1}, EpochRecord{57, 0.43121, 0.442, 0.1},
+                          EpochRecord{60, std::numeric_limits<double>::quiet_NaN(), 1234.5678, 0.1}});
+    QCOMPARE(view.describeEpoch(57), QStringLiteral("epoch 57 · train 0.4312 · validation 0.4420"));
+    QCOMPARE(view.describeEpoch(40), QStringLiteral("epoch 57 · train 0.4312 · validation 0.4420"));
+    QCOMPARE(view.describeEpoch(33), QStringLiteral("epoch 10 · train 0.5000 · validation 0.6000"));
+    QCOMPARE(view.describeEpoch(-5), QStringLiteral("epoch 10 · train 0.5000 · validation 0.6000"));
+    QCOMPARE(view.describeEpoch(9999), QStringLiteral("epoch 60 · train — · validation 1,235"));
+    QLocale::setDefault(QLocale::system());
+}
+
+void LossChartTest::millionEpochsDrawWithPlotWidthPoints()
+{
+    LossChartView view;
+    view.resize(900, 500);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.beginRun(1, QString());
+    const int total = 1000000;
+    const int batch = 5000;
+    for (int first = 1; first <= total; first += batch) {
+        QList<EpochRecord> records;
+        records.reserve(batch);
+        for (int e = first; e < first + batch; ++e) {
+            const double train = 1.0 / (1.0 + 1e-4 * e) + 0.01 * std::sin(e * 0.01);
+            records.append(EpochRecord{e, train, train + 0.05, 0.01});
+        }
+        view.appendEpochs(1, records);
+    }
+    QCOMPARE(view.currentEpochCount(), total);
+    // Two curves (train, validation), each at most four points per pixel column of the plot.
+    QTRY_VERIFY(view.displayedPointCount() > 0 && view.displayedPointCount() <= 2 * 4 * view.plotColumns());
+    QVERIFY(view.plotColumns() > 300);
+    QVERIFY(view.plotColumns() < view.width());
+    keepSnapshot(rendered(view), QStringLiteral("million"));
+}
+
+void LossChartTest::logScaleWithZeroLossStillDrawsTheCurve()
+{
+    LossChartView view;
+    view.resize(900, 560);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QSignalSpy spy(&view, &LossChartView::logScaleChanged);
+    view.beginRun(1, QString());
+    QList<EpochRecord> records = smoothRun(1, 200, 1);
+    for (EpochRecord &r : records) {
+        if (r.epoch >= 100)
+            r.trainLoss = 0;  // a perfect fit
+    }
+    view.appendEpochs(1, records);
+    QTRY_COMPARE(view.displayedPointCount(), 400);
+
+    view.logScaleAction()->trigger();
+    QVERIFY(view.logScale());
+    QCOMPARE(spy.count(), 1);
+    QCOMPARE(spy.front().front().toBool(), true);
+    view.setLogScale(true);  // no change, no signal
+    QCOMPARE(spy.count(), 1);
+    QCOMPARE(view.displayedPointCount(), 400);
+    // The train curve is really drawn: QLogValueAxis would hide it whole over one zero.
+    const QImage logImage = rendered(view);
+    QVERIFY(pixelsNear(logImage, kTrainBlue) > 1200);
+    keepSnapshot(logImage, QStringLiteral("log"));
+    QTest::qWait(100);
+    keepSnapshot(view.grab().toImage(), QStringLiteral("loggrab"));
+
+    view.setLogScale(false);
+    QVERIFY(!view.logScaleAction()->isChecked());
+    QCOMPARE(spy.count(), 2);
+    QVERIFY(pixelsNear(rendered(view), kTrainBlue) > 1200);
+}
+
+void LossChartTest::exportPngWritesAnImage()
+{
+    QTemporaryDir dir;
+    LossChartView view;
+    view.resize(700, 450);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.beginRun(1, QString());
+    view.appendEpochs(1, smoothRun(1, 120, 1));
+    const QString path = dir.filePath(QStringLiteral("chart.png"));
+    QString error;
+    QVERIFY2(view.exportPng(path, &error), qPrintable(error));  // no wait: the export redraws first
+    QVERIFY(QFileInfo(path).size() > 0);
+    const QImage image(path);
+    QVERIFY(!image.isNull());
+    QVERIFY(image.width() >= view.width());
+    QVERIFY(pixelsNear(image, kTrainBlue) > 600);
+
+    LossChartView hidden;  // never shown: still a full-size picture
+    hidden.beginRun(1, QString());
+    hidden.appendEpochs(1, smoothRun(1, 120, 1));
+    const QString hiddenPath = dir.filePath(QStringLiteral("hidden.png"));
+    QVERIFY2(hidden.exportPng(hiddenPath, &error), qPrintable(error));
+    const QImage hiddenImage(hiddenPath);
+    QVERIFY(hiddenImage.width() >= 800);
+    QVERIFY(pixelsNear(hiddenImage, kTrainBlue) > 600);
+
+    const QString bad = dir.filePath(QStringLiteral("missing/chart.png"));
+    error.clear();
+    QVERIFY(!view.exportPng(bad, &error));
+    QVERIFY(error.contains(QStringLiteral("chart.png")));
+    QVERIFY(!QFileInfo::exists(bad));
+}
+
+void LossChartTest::exportSvgWritesSvg()
+{
+    QTemporaryDir dir;
+    LossChartView view;
+    view.resize(700, 450);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.beginRun(1, QString());
+    view.appendEpochs(1, smoothRun(1, 80, 1));
+    view.setOptimum(1, 0.3);
+    const QString path = dir.filePath(QStringLiteral("chart.svg"));
+    QString error;
+    QVERIFY2(view.exportSvg(path, &error), qPrintable(error));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray svg = file.readAll();
+    QVERIFY(svg.startsWith("<?xml"));
+    QVERIFY(svg.contains("<svg"));
+    QVERIFY(svg.contains("<path") || svg.contains("<polyline"));
+
+    error.clear();
+    QVERIFY(!view.exportSvg(dir.filePath(QStringLiteral("missing/chart.svg")), &error));
+    QVERIFY(error.contains(QStringLiteral("chart.svg")));
+}
+
+void LossChartTest::exportCsvHasEveryEpochOfEveryRun()
+{
+    LossChartView view;
+    const QString ghostLabel = QStringLiteral("α = 0.5, β = \"0.5\"");  // needs quoting
+    const QString currentLabel = QStringLiteral("融合 α = 0.7");
+    Random random(3);
+    QList<EpochRecord> ghostRecords;
+    for (int e = 1; e <= 3000; ++e)  // long enough to be decimated on screen, never in the file
+        ghostRecords.append(EpochRecord{e, random.uniform() / 3.0, std::exp(random.normal()), 0.1 / 3.0});
+    QList<EpochRecord> currentRecords;
+    for (int e = 1; e <= 700; ++e)
+        currentRecords.append(EpochRecord{e, random.uniform() * 1e-9, random.uniform() * 1e6, 1.0 / 7.0});
+    currentRecords[10].trainLoss = std::numeric_limits<double>::quiet_NaN();
+    currentRecords[11].validationLoss = std::numeric_limits<double>::infinity();
+
+    view.beginRun(4, ghostLabel);
+    view.appendEpochs(4, ghostRecords);
+    view.beginRun(5, currentLabel);
+    view.appendEpochs(5, currentRecords);
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("losses.csv"));
+    QString error;
+    QVERIFY2(view.exportCsv(path, &error), qPrintable(error));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QList<QByteArray> lines = file.readAll().split('\n');
+    QCOMPARE(lines.back(), QByteArray());
+    lines.removeLast();
+    QCOMPARE(lines.front(), QByteArray("run,label,epoch,train_loss,val_loss,learning_rate"));
+    QCOMPARE(lines.size(), 1 + ghostRecords.size() + currentRecords.size());
+
+    const QByteArray ghostPrefix = "4,\"α = 0.5, β = \"\"0.5\"\"\",";
+    const QByteArray currentPrefix = QByteArray("5,") + currentLabel.toUtf8() + ',';
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const bool ghost = i <= ghostRecords.size();
+        const QByteArray &prefix = ghost ? ghostPrefix : currentPrefix;
+        const EpochRecord &expected = ghost ? ghostRecords[i - 1] : currentRecords[i - 1 - ghostRecords.size()];
+        QVERIFY2(lines[i].startsWith(prefix), lines[i].constData());
+        const QList<QByteArray> fields = lines[i].mid(prefix.size()).split(',');
+        QCOMPARE(fields.size(), 4);
+        QCOMPARE(fields[0].toInt(), expected.epoch);
+        const double values[3] = {expected.trainLoss, expected.validationLoss, expected.learningRate};
+        for (int k = 0; k < 3; ++k) {
+            bool ok = false;
+            const double parsed = QString::fromLatin1(fields[k + 1]).toDouble(&ok);
+            if (std::isnan(values[k])) {
+                QCOMPARE(fields[k + 1], QByteArray("nan"));
+            } else if (std::isinf(values[k])) {
+                QCOMPARE(fields[k + 1], QByteArray("inf"));
+            } else {
+                QVERIFY(ok);
+                QVERIFY2(closeRelative(parsed, values[k], 1e-12), lines[i].constData());
+            }
+        }
+    }
+}
+
+void LossChartTest::snapshotShowsCurvesMarkersAndOptimum()
+{
+    LossChartView view;
+    view.resize(1000, 600);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.beginRun(1, QStringLiteral("α = 0.5 · β = 0.5"));
+    view.appendEpochs(1, smoothRun(1, 240, 1.15));
+    view.beginRun(2, QStringLiteral("α = 0.7 · β = 0.3"));
+    view.setOptimum(2, 0.3);
+    QList<EpochRecord> records = smoothRun(1, 180, 1);
+    for (EpochRecord &r : records) {
+        if (r.epoch >= 60)
+            r.learningRate = 0.02;
+        if (r.epoch >= 120)
+            r.learningRate = 0.01;
+    }
+    view.appendEpochs(2, records);
+    view.markLearningRateChange(2, 60, 0.02);
+    view.markLearningRateChange(2, 120, 0.01);
+    view.markLearningRateChange(2, 126, 0.005);
+    QTRY_COMPARE(view.displayedPointCount(), 2 * 240 + 2 * 180);
+
+    const QImage image = rendered(view);
+    QVERIFY(pixelsNear(image, kTrainBlue) > 1200);
+    QVERIFY(pixelsNear(image, kValidationVermillion) > 600);
+    QVERIFY(pixelsNear(image, QColor(204, 121, 167)) > 300);  // the markers
+    QTest::qWait(50);  // let the widget lay itself out before grabbing it as it is on screen
+    keepSnapshot(view.grab().toImage(), QString());
+}
+
+QTEST_MAIN(LossChartTest)
+#include "test_losschart.moc"

@@ -1,0 +1,253 @@
+// The live training window, offscreen: controls reach the engine, Step/Pause/Reset do what they say,
+// the ghost of a previous run, the divergence message and its retry, export, and settings.
+
+#include "engine/ManifestLoader.h"
+#include "ui/AppSettings.h"
+#include "ui/DivergenceBanner.h"
+#include "ui/ExperimentController.h"
+#include "ui/FormulaPanel.h"
+#include "ui/LossChartView.h"
+#include "ui/MainWindow.h"
+#include "ui/ModalitiesPanel.h"
+#include "ui/TrainingPanel.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFile>
+#include <QImage>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace fl;
+
+class MainWindowTest : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<MainWindow> m_window;
+
+    TrainingSession *session() { return m_window->controller()->session(); }
+
+    void openDemo()
+    {
+        m_window = std::make_unique<MainWindow>();
+        m_window->show();
+        QSignalSpy loaded(m_window->controller(), &ExperimentController::datasetLoaded);
+        m_window->openDataset(QStringLiteral("demo"));
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(session()->state(), TrainingSession::State::Paused, 20000);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        AppSettings::clear();
+    }
+
+    void init()
+    {
+        AppSettings::clear();   // every case starts from the defaults
+        openDemo();
+    }
+    void cleanup() { m_window.reset(); }
+
+    void opensReadyOnTheDemo()
+    {
+        QVERIFY(m_window->windowTitle().contains(QStringLiteral("FusionLab demo shop")));
+        QTRY_VERIFY(m_window->formulaPanel()->text().contains(QStringLiteral("Closed form")));
+        QCOMPARE(m_window->chart()->currentEpochCount(), 0);   // prepared, waiting for Train
+    }
+
+    void weightSliderReachesTheEngine()
+    {
+        QSignalSpy prepared(session(), &TrainingSession::runPrepared);
+        QSlider *beta = m_window->modalitiesPanel()->weightSlider(1);
+        beta->setValue(150);   // keyboard-style move: committed at once
+        QTRY_VERIFY(prepared.count() >= 1);
+        const ProblemInfo info = prepared.last().at(1).value<ProblemInfo>();
+        QCOMPARE(info.weights.at(1), 1.5);
+        QCOMPARE(m_window->modalitiesPanel()->weightSpinBox(1)->value(), 1.5);
+        QCOMPARE(m_window->controller()->config().pipeline.modalities[1].weight, 1.5);
+    }
+
+    void learningRateReachesTheEngine()
+    {
+        QSignalSpy changed(session(), &TrainingSession::learningRateChanged);
+        m_window->trainingPanel()->learningRateSpinBox()->setValue(0.05);
+        QTRY_COMPARE(changed.count(), 1);
+        QCOMPARE(changed.at(0).at(2).toDouble(), 0.05);
+        QCOMPARE(m_window->trainingPanel()->learningRateSlider()->value(), TrainingPanel::sliderPosition(0.05));
+        m_window->stepAction()->trigger();
+        QTRY_COMPARE(m_window->chart()->currentEpochCount(), 1);
+        QCOMPARE(m_window->chart()->currentEpochs().back().learningRate, 0.05);
+        QCOMPARE(m_window->chart()->markerCount(), 1);
+        // The log slider spans 1e-5 … 10.
+        QCOMPARE(TrainingPanel::sliderPosition(1e-5), 0);
+        QVERIFY(std::abs(TrainingPanel::learningRateAt(TrainingPanel::sliderPosition(10.0)) - 10.0) < 1e-9);
+    }
+
+    void stepAddsExactlyOneEpoch()
+    {
+        for (int k = 1; k <= 3; ++k) {
+            m_window->stepAction()->trigger();
+            QTRY_COMPARE(m_window->chart()->currentEpochCount(), k);
+        }
+        QTest::qWait(200);
+        QCOMPARE(m_window->chart()->currentEpochCount(), 3);
+        QCOMPARE(m_window->chart()->currentEpochs().back().epoch, 3);
+        QVERIFY(m_window->statusText().contains(QStringLiteral("epoch 3")));
+    }
+
+    void pauseStopsNewPoints()
+    {
+        TrainingConfig training = m_window->controller()->config().training;
+        training.epochs = 100000000;
+        training.learningRate = 0.001;
+        m_window->controller()->setTrainingConfig(training);
+        m_window->trainAction()->trigger();
+        QTRY_VERIFY(m_window->chart()->currentEpochCount() > 20);
+        QCOMPARE(m_window->trainAction()->text(), QStringLiteral("Pause"));
+        m_window->trainAction()->trigger();
+        QTRY_COMPARE(session()->state(), TrainingSession::State::Paused);
+        QTest::qWait(100);
+        const int paused = m_window->chart()->currentEpochCount();
+        QTest::qWait(300);
+        QCOMPARE(m_window->chart()->currentEpochCount(), paused);
+        QCOMPARE(m_window->trainAction()->text(), QStringLiteral("Resume"));
+    }
+
+    void ghostAppearsAfterAnAlphaChange()
+    {
+        m_window->trainAction()->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->chart()->currentEpochCount(), 200, 20000);
+        QCOMPARE(m_window->chart()->ghostCount(), 0);
+        QSignalSpy progress(session(), &TrainingSession::progress);
+        m_window->modalitiesPanel()->weightSpinBox(0)->setValue(0.9);
+        QTRY_COMPARE(m_window->chart()->ghostCount(), 1);
+        // The new run starts at once (Train was pressed) and draws from epoch 1.
+        QTRY_VERIFY(m_window->chart()->currentEpochCount() > 0);
+        QCOMPARE(m_window->chart()->currentEpochs().front().epoch, 1);
+        m_window->modalitiesPanel()->operatorBox()->setCurrentIndex(2);
+        QTRY_COMPARE(m_window->chart()->ghostCount(), 2);
+    }
+
+    void resetClears()
+    {
+        m_window->stepAction()->trigger();
+        QTRY_COMPARE(m_window->chart()->currentEpochCount(), 1);
+        m_window->modalitiesPanel()->weightSpinBox(0)->setValue(0.7);
+        QTRY_COMPARE(m_window->chart()->ghostCount(), 1);
+        m_window->resetAction()->trigger();
+        QCOMPARE(m_window->chart()->ghostCount(), 0);
+        QCOMPARE(m_window->chart()->currentEpochCount(), 0);
+        QTRY_COMPARE(session()->state(), TrainingSession::State::Paused);
+        m_window->stepAction()->trigger();
+        QTRY_COMPARE(m_window->chart()->currentEpochCount(), 1);
+        QCOMPARE(m_window->chart()->currentEpochs().front().epoch, 1);
+    }
+
+    void divergenceShowsTheMessageAndRetries()
+    {
+        m_window->trainingPanel()->learningRateSpinBox()->setValue(10.0);
+        m_window->trainAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->banner()->isVisible(), 10000);
+        QVERIFY(m_window->banner()->message().contains(QStringLiteral("η = 10")));
+        QVERIFY(m_window->banner()->retryButton()->isVisible());
+        QCOMPARE(session()->state(), TrainingSession::State::Failed);
+        m_window->banner()->retryButton()->click();
+        QVERIFY(!m_window->banner()->isVisible());
+        QCOMPARE(m_window->controller()->config().training.learningRate, 1.0);
+        QCOMPARE(m_window->trainingPanel()->learningRateSpinBox()->value(), 1.0);
+        QTRY_VERIFY(m_window->chart()->currentEpochCount() > 0);
+        QCOMPARE(m_window->chart()->currentEpochs().front().learningRate, 1.0);
+        QTRY_COMPARE_WITH_TIMEOUT(session()->state(), TrainingSession::State::Finished, 20000);
+        QVERIFY(!m_window->banner()->isVisible());
+    }
+
+    void exportWritesValidFiles()
+    {
+        m_window->trainAction()->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(session()->state(), TrainingSession::State::Finished, 20000);
+        QTemporaryDir dir;
+        QString error;
+        QVERIFY2(m_window->exportChart(dir.filePath(QStringLiteral("loss.png")), &error), qPrintable(error));
+        QImage png(dir.filePath(QStringLiteral("loss.png")));
+        QVERIFY(!png.isNull() && png.width() > 100);
+        QVERIFY2(m_window->exportChart(dir.filePath(QStringLiteral("loss.svg")), &error), qPrintable(error));
+        QFile svg(dir.filePath(QStringLiteral("loss.svg")));
+        QVERIFY(svg.open(QIODevice::ReadOnly));
+        const QByteArray svgText = svg.readAll();
+        QVERIFY(svgText.startsWith("<?xml") && svgText.contains("<svg"));
+        QVERIFY2(m_window->exportChart(dir.filePath(QStringLiteral("loss.csv")), &error), qPrintable(error));
+        QFile csv(dir.filePath(QStringLiteral("loss.csv")));
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = csv.readAll().trimmed().split('\n');
+        QCOMPARE(lines.size(), 1 + m_window->controller()->config().training.epochs);
+        QVERIFY(!m_window->exportChart(dir.filePath(QStringLiteral("loss.bmp")), &error));
+        QVERIFY(error.contains(QStringLiteral(".png, .svg or .csv")));
+    }
+
+    void settingsRoundTrip()
+    {
+        Result<Dataset> demo = loadDataset(QStringLiteral("demo"));
+        QVERIFY(demo.ok());
+        RunConfig config = AppSettings::restoreRunConfig(*demo);
+        config.pipeline.op = FusionOp::Concat;
+        config.pipeline.modalities[0].weight = 1.25;
+        config.pipeline.modalities[2].enabled = false;
+        config.pipeline.modalities[0].text.width = 24;
+        config.pipeline.modalities[1].image.kind = ImageFeatureKind::Both;
+        config.training.learningRate = 0.0375;
+        config.training.optimizer = OptimizerKind::MiniBatchSgd;
+        config.training.batchSize = 64;
+        config.training.l2 = 0.002;
+        config.training.epochs = 321;
+        config.training.seed = 99;
+        AppSettings::saveRunConfig(config);
+        const RunConfig back = AppSettings::restoreRunConfig(*demo);
+        QCOMPARE(back.pipeline.op, FusionOp::Concat);
+        QCOMPARE(back.pipeline.modalities[0].weight, 1.25);
+        QCOMPARE(back.pipeline.modalities[2].enabled, false);
+        QCOMPARE(back.pipeline.modalities[0].text.width, 24);
+        QCOMPARE(back.pipeline.modalities[1].image.kind, ImageFeatureKind::Both);
+        QCOMPARE(back.training.learningRate, 0.0375);
+        QCOMPARE(back.training.optimizer, OptimizerKind::MiniBatchSgd);
+        QCOMPARE(back.training.batchSize, 64);
+        QCOMPARE(back.training.l2, 0.002);
+        QCOMPARE(back.training.epochs, 321);
+        QCOMPARE(back.training.seed, std::uint64_t(99));
+
+        // A new window opens with what the last one left.
+        m_window.reset();
+        openDemo();
+        QCOMPARE(m_window->trainingPanel()->learningRateSpinBox()->value(), 0.0375);
+        QCOMPARE(m_window->modalitiesPanel()->weightSpinBox(0)->value(), 1.25);
+        QVERIFY(!m_window->modalitiesPanel()->enabledBox(2)->isChecked());
+        QCOMPARE(AppSettings::recentDatasets().value(0), QStringLiteral("demo"));
+        AppSettings::clear();
+        QCOMPARE(AppSettings::restoreRunConfig(*demo).training.learningRate, 0.01);
+    }
+
+    void closingDuringARunStopsCleanly()
+    {
+        TrainingConfig training = m_window->controller()->config().training;
+        training.epochs = 100000000;
+        m_window->controller()->setTrainingConfig(training);
+        m_window->trainAction()->trigger();
+        QTRY_VERIFY(m_window->chart()->currentEpochCount() > 10);
+        m_window->close();
+        m_window.reset();   // joins the engine thread
+        QVERIFY(true);
+    }
+};
+
+QTEST_MAIN(MainWindowTest)
+#include "test_mainwindow.moc"

@@ -1,0 +1,105 @@
+#include "AppSettings.h"
+
+#include <QSettings>
+
+namespace fl {
+
+namespace {
+
+QSettings settings()
+{
+    return QSettings(QSettings::IniFormat, QSettings::UserScope, QStringLiteral("FusionLab"), QStringLiteral("FusionLab"));
+}
+
+} // namespace
+
+void AppSettings::clear()
+{
+    QSettings s = settings();
+    s.clear();
+    s.sync();
+}
+
+QByteArray AppSettings::windowGeometry() { return settings().value(QStringLiteral("window/geometry")).toByteArray(); }
+void AppSettings::setWindowGeometry(const QByteArray &geometry) { settings().setValue(QStringLiteral("window/geometry"), geometry); }
+QByteArray AppSettings::windowState() { return settings().value(QStringLiteral("window/state")).toByteArray(); }
+void AppSettings::setWindowState(const QByteArray &state) { settings().setValue(QStringLiteral("window/state"), state); }
+
+QStringList AppSettings::recentDatasets()
+{
+    return settings().value(QStringLiteral("datasets/recent")).toStringList();
+}
+
+void AppSettings::addRecentDataset(const QString &path)
+{
+    QStringList recent = recentDatasets();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > maxRecentDatasets)
+        recent.removeLast();
+    QSettings s = settings();
+    s.setValue(QStringLiteral("datasets/recent"), recent);
+    s.setValue(QStringLiteral("datasets/last"), path);
+}
+
+QString AppSettings::lastDataset()
+{
+    return settings().value(QStringLiteral("datasets/last"), QStringLiteral("demo")).toString();
+}
+
+bool AppSettings::logScale() { return settings().value(QStringLiteral("chart/logScale"), false).toBool(); }
+void AppSettings::setLogScale(bool on) { settings().setValue(QStringLiteral("chart/logScale"), on); }
+
+void AppSettings::saveRunConfig(const RunConfig &config)
+{
+    QSettings s = settings();
+    s.beginGroup(QStringLiteral("run"));
+    s.setValue(QStringLiteral("fusion"), fusionOpName(config.pipeline.op));
+    s.setValue(QStringLiteral("commonWidth"), config.pipeline.commonWidth);
+    s.setValue(QStringLiteral("validationFraction"), config.pipeline.split.validationFraction);
+    s.setValue(QStringLiteral("learningRate"), config.training.learningRate);
+    s.setValue(QStringLiteral("epochs"), config.training.epochs);
+    s.setValue(QStringLiteral("optimizer"), optimizerName(config.training.optimizer));
+    s.setValue(QStringLiteral("batchSize"), config.training.batchSize);
+    s.setValue(QStringLiteral("l2"), config.training.l2);
+    s.setValue(QStringLiteral("seed"), QString::number(config.training.seed));
+    for (const ModalityConfig &m : config.pipeline.modalities) {
+        s.beginGroup(QStringLiteral("modality-") + m.name);
+        s.setValue(QStringLiteral("enabled"), m.enabled);
+        s.setValue(QStringLiteral("weight"), m.weight);
+        s.setValue(QStringLiteral("textWidth"), m.text.width);
+        s.setValue(QStringLiteral("imageFeatures"), imageFeatureKindName(m.image.kind));
+        s.endGroup();
+    }
+    s.endGroup();
+}
+
+RunConfig AppSettings::restoreRunConfig(const Dataset &dataset)
+{
+    RunConfig config;
+    config.pipeline = defaultPipelineConfig(dataset);
+    QSettings s = settings();
+    s.beginGroup(QStringLiteral("run"));
+    config.pipeline.op = fusionOpFromName(s.value(QStringLiteral("fusion")).toString()).value_or(FusionOp::Sum);
+    config.pipeline.commonWidth = s.value(QStringLiteral("commonWidth"), 0).toInt();
+    config.pipeline.split.validationFraction = std::clamp(s.value(QStringLiteral("validationFraction"), 0.2).toDouble(), 0.0, 0.95);
+    config.training.learningRate = std::clamp(s.value(QStringLiteral("learningRate"), 0.01).toDouble(), 1e-5, 10.0);
+    config.training.epochs = std::max(1, s.value(QStringLiteral("epochs"), 200).toInt());
+    config.training.optimizer = optimizerFromName(s.value(QStringLiteral("optimizer")).toString()).value_or(OptimizerKind::GradientDescent);
+    config.training.batchSize = std::max(1, s.value(QStringLiteral("batchSize"), 256).toInt());
+    config.training.l2 = std::max(0.0, s.value(QStringLiteral("l2"), 0.0).toDouble());
+    config.training.seed = s.value(QStringLiteral("seed"), QStringLiteral("42")).toString().toULongLong();
+    config.pipeline.split.seed = config.training.seed;
+    for (ModalityConfig &m : config.pipeline.modalities) {
+        s.beginGroup(QStringLiteral("modality-") + m.name);
+        m.enabled = s.value(QStringLiteral("enabled"), m.enabled).toBool();
+        m.weight = s.value(QStringLiteral("weight"), m.weight).toDouble();
+        m.text.width = std::clamp(s.value(QStringLiteral("textWidth"), m.text.width).toInt(), 1, 512);
+        m.image.kind = imageFeatureKindFromName(s.value(QStringLiteral("imageFeatures")).toString()).value_or(m.image.kind);
+        s.endGroup();
+    }
+    s.endGroup();
+    return config;
+}
+
+} // namespace fl

@@ -1,0 +1,155 @@
+#include "ExperimentController.h"
+
+#include "AppSettings.h"
+
+#include "engine/ManifestLoader.h"
+
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace fl {
+
+ExperimentController::ExperimentController(QObject *parent)
+    : QObject(parent)
+    , m_session(new TrainingSession(this))
+{
+    connect(&m_loader, &QFutureWatcher<Result<Dataset>>::finished, this, &ExperimentController::onLoaded);
+}
+
+ExperimentController::~ExperimentController()
+{
+    m_loader.waitForFinished();
+}
+
+QString ExperimentController::runLabel(const RunConfig &config)
+{
+    QStringList parts;
+    for (const ModalityConfig &m : config.pipeline.modalities) {
+        if (m.enabled)
+            parts << QStringLiteral("%1 %2").arg(m.name).arg(m.weight, 0, 'f', 2);
+    }
+    return QStringLiteral("%1 (%2), η %3").arg(fusionOpName(config.pipeline.op), parts.join(QStringLiteral(", ")))
+        .arg(config.training.learningRate, 0, 'g', 3);
+}
+
+void ExperimentController::openDataset(const QString &pathOrDemo)
+{
+    if (m_loader.isRunning())
+        return;
+    m_loadingPath = pathOrDemo;
+    Q_EMIT datasetLoading(pathOrDemo);
+    m_loader.setFuture(QtConcurrent::run([pathOrDemo] { return loadDataset(pathOrDemo); }));
+}
+
+void ExperimentController::onLoaded()
+{
+    Result<Dataset> loaded = m_loader.result();
+    if (!loaded) {
+        // The dataset the user had stays loaded, with its run.
+        Q_EMIT datasetFailed(m_loadingPath, loaded.error());
+        return;
+    }
+    m_dataset = std::make_shared<const Dataset>(std::move(loaded).value());
+    m_datasetPath = m_loadingPath;
+    m_config = AppSettings::restoreRunConfig(*m_dataset);
+    m_session->setDataset(m_dataset);
+    m_autoRun = false;
+    Q_EMIT cleared();
+    Q_EMIT datasetLoaded(m_datasetPath);
+    Q_EMIT configChanged(m_config);
+    startRun(true);
+}
+
+void ExperimentController::startRun(bool paused)
+{
+    if (!m_dataset)
+        return;
+    m_runId = m_session->start(m_config, paused);
+    Q_EMIT runStarted(m_runId, runLabel(m_config));
+}
+
+void ExperimentController::setPipelineConfig(const PipelineConfig &pipeline)
+{
+    m_config.pipeline = pipeline;
+    m_config.pipeline.split.seed = m_config.training.seed;
+    AppSettings::saveRunConfig(m_config);
+    Q_EMIT configChanged(m_config);
+    startRun(!m_autoRun);
+}
+
+void ExperimentController::setTrainingConfig(const TrainingConfig &training)
+{
+    const TrainingConfig before = m_config.training;
+    m_config.training = training;
+    m_config.pipeline.split.seed = training.seed;
+    AppSettings::saveRunConfig(m_config);
+    Q_EMIT configChanged(m_config);
+    const bool refit = before.optimizer != training.optimizer || before.batchSize != training.batchSize
+        || before.l2 != training.l2 || before.seed != training.seed;
+    if (refit) {
+        startRun(!m_autoRun);
+        return;
+    }
+    if (before.learningRate != training.learningRate)
+        m_session->setLearningRate(training.learningRate);
+    if (before.epochs != training.epochs)
+        m_session->setEpochLimit(training.epochs);
+}
+
+void ExperimentController::train()
+{
+    m_autoRun = true;
+    switch (m_session->state()) {
+    case TrainingSession::State::Paused:
+    case TrainingSession::State::Finished:
+    case TrainingSession::State::Preparing:
+    case TrainingSession::State::Running:
+        m_session->resume();
+        break;
+    case TrainingSession::State::Idle:
+    case TrainingSession::State::Failed:
+        startRun(false);
+        break;
+    }
+}
+
+void ExperimentController::pause()
+{
+    m_autoRun = false;
+    m_session->pause();
+}
+
+void ExperimentController::trainOrPause()
+{
+    if (m_session->state() == TrainingSession::State::Running)
+        pause();
+    else
+        train();
+}
+
+void ExperimentController::step()
+{
+    m_autoRun = false;
+    const TrainingSession::State state = m_session->state();
+    if (state == TrainingSession::State::Idle || state == TrainingSession::State::Failed)
+        startRun(true);
+    m_session->step();
+}
+
+void ExperimentController::reset()
+{
+    m_autoRun = false;
+    m_session->stop();
+    Q_EMIT cleared();
+    startRun(true);
+}
+
+void ExperimentController::lowerLearningRateAndRetry()
+{
+    m_config.training.learningRate = std::max(1e-5, m_config.training.learningRate / 10.0);
+    AppSettings::saveRunConfig(m_config);
+    Q_EMIT configChanged(m_config);
+    m_autoRun = true;
+    startRun(false);
+}
+
+} // namespace fl

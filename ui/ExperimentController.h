@@ -1,0 +1,68 @@
+#pragma once
+
+// What the window's controls mean for the engine: owns the TrainingSession and the loaded dataset,
+// keeps the current RunConfig, and turns user intent into session commands — a change of what is
+// fitted (α, β, operator, embedder settings, optimizer, L2, seed) starts a new run and the previous
+// curve stays as a ghost; a new η continues the current run. Dataset loading runs on a worker thread.
+// No widgets here, so the behaviour is testable without a window.
+
+#include "engine/Dataset.h"
+#include "engine/TrainingSession.h"
+
+#include <QFutureWatcher>
+#include <QObject>
+
+#include <memory>
+
+namespace fl {
+
+class ExperimentController : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ExperimentController(QObject *parent = nullptr);
+    ~ExperimentController() override;
+
+    TrainingSession *session() { return m_session; }
+    std::shared_ptr<const Dataset> dataset() const { return m_dataset; }
+    QString datasetPath() const { return m_datasetPath; }
+    const RunConfig &config() const { return m_config; }
+    bool isLoading() const { return m_loader.isRunning(); }
+    int currentRunId() const { return m_runId; }
+    static QString runLabel(const RunConfig &config);
+
+public Q_SLOTS:
+    void openDataset(const QString &pathOrDemo);
+    void setPipelineConfig(const fl::PipelineConfig &pipeline);
+    void setTrainingConfig(const fl::TrainingConfig &training);
+    void train();
+    void pause();
+    void trainOrPause();
+    void step();
+    void reset();
+    void lowerLearningRateAndRetry();
+
+Q_SIGNALS:
+    void datasetLoading(const QString &path);
+    void datasetLoaded(const QString &path);
+    void datasetFailed(const QString &path, const QString &message);
+    void configChanged(const fl::RunConfig &config);
+    void runStarted(int runId, const QString &label);
+    void cleared();
+
+private:
+    void startRun(bool paused);
+    void onLoaded();
+
+    TrainingSession *m_session;
+    std::shared_ptr<const Dataset> m_dataset;
+    QString m_datasetPath;
+    QString m_loadingPath;
+    RunConfig m_config;
+    int m_runId = 0;
+    bool m_autoRun = false;   // true once the user pressed Train; a new run then starts running
+    QFutureWatcher<Result<Dataset>> m_loader;
+};
+
+} // namespace fl

@@ -1,0 +1,116 @@
+#include "FormulaPanel.h"
+
+#include <QLabel>
+#include <QLocale>
+#include <QScrollArea>
+#include <QVBoxLayout>
+
+namespace fl {
+
+namespace {
+
+QString number(double v, int precision = 4)
+{
+    return QLocale().toString(v, 'g', precision);
+}
+
+QString symbol(int k)
+{
+    static const char16_t symbols[] = u"αβγδεζηθ";
+    return k < 8 ? QString(QChar(symbols[k])) : QStringLiteral("w%1").arg(k + 1);
+}
+
+} // namespace
+
+FormulaPanel::FormulaPanel(QWidget *parent)
+    : QWidget(parent)
+{
+    auto *layout = new QVBoxLayout(this);
+    m_label = new QLabel(this);
+    m_label->setTextFormat(Qt::RichText);
+    m_label->setWordWrap(true);
+    m_label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont big = m_label->font();
+    big.setPointSizeF(big.pointSizeF() * 1.25);
+    m_label->setFont(big);
+    m_notes = new QLabel(this);
+    m_notes->setWordWrap(true);
+    m_notes->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_label);
+    layout->addWidget(m_notes);
+    layout->addStretch(1);
+    render();
+}
+
+void FormulaPanel::setConfig(const RunConfig &config)
+{
+    m_config = config;
+    render();
+}
+
+void FormulaPanel::setProblem(const ProblemInfo &info)
+{
+    m_problem = info;
+    m_epoch.reset();
+    render();
+}
+
+void FormulaPanel::setEpoch(const EpochRecord &record)
+{
+    m_epoch = record;
+    render();
+}
+
+void FormulaPanel::clearRun()
+{
+    m_problem.reset();
+    m_epoch.reset();
+    render();
+}
+
+QString FormulaPanel::text() const
+{
+    return m_label->text();
+}
+
+void FormulaPanel::render()
+{
+    QStringList lines;
+    QStringList terms;
+    QStringList legend;
+    int k = 0;
+    for (const ModalityConfig &m : m_config.pipeline.modalities) {
+        if (!m.enabled)
+            continue;
+        const QString e = QStringLiteral("E<sub>%1</sub>").arg(k + 1);
+        terms << QStringLiteral("<b>%1</b>·%2").arg(number(m.weight, 3), e);
+        legend << QStringLiteral("%1 = %2 (%3)").arg(e, m.name, symbol(k));
+        ++k;
+    }
+    const QString joiner = m_config.pipeline.op == FusionOp::Product ? QStringLiteral(" ⊙ ") : m_config.pipeline.op == FusionOp::Concat ? QStringLiteral(", ") : QStringLiteral(" + ");
+    QString fused = terms.join(joiner);
+    if (m_config.pipeline.op == FusionOp::Concat)
+        fused = QStringLiteral("[") + fused + QStringLiteral("]");
+    lines << tr("<b>Fusion</b>: F = %1").arg(fused);
+    lines << QStringLiteral("<small>%1</small>").arg(legend.join(QStringLiteral(", ")));
+    const QString width = m_problem ? QString::number(m_problem->featureWidth) : QStringLiteral("d");
+    lines << tr("<b>Model</b>: f(x; W) = Wᵀx + b, x ∈ ℝ<sup>%1</sup>").arg(width);
+    const QString n = m_problem ? QLocale().toString(m_problem->trainRows) : QStringLiteral("N");
+    const QString loss = m_epoch ? number(m_epoch->trainLoss) : QStringLiteral("…");
+    lines << tr("<b>Loss</b>: L = 1/(2N) Σ (y − f)² = <b>%1</b> &nbsp;(N = %2)").arg(loss, n);
+    if (m_epoch)
+        lines << tr("validation loss %1 on %2 held-out ratings").arg(number(m_epoch->validationLoss), QLocale().toString(m_problem ? m_problem->validationRows : 0));
+    const double eta = m_epoch ? m_epoch->learningRate : m_config.training.learningRate;
+    lines << tr("<b>Update</b>: W ← W − η∇L, &nbsp;η = <b>%1</b>%2")
+                 .arg(number(eta, 3), m_epoch ? tr(", epoch %1").arg(m_epoch->epoch) : QString());
+    if (m_config.training.l2 > 0)
+        lines << tr("with L2: + λ/2·‖W‖², λ = %1").arg(number(m_config.training.l2, 3));
+    if (m_problem) {
+        lines << tr("<b>Closed form</b>: (XᵀX/N + λI) W* = Xᵀy/N gives L* = <b>%1</b>").arg(number(m_problem->optimumTrainLoss));
+        lines << tr("Gradient descent converges for η < 2/λ<sub>max</sub> = %1").arg(number(m_problem->maxStableLearningRate, 3));
+    }
+    m_label->setText(lines.join(QStringLiteral("<br>")));
+    m_notes->setText(m_problem ? m_problem->notes.join(QStringLiteral("\n")) : QString());
+}
+
+} // namespace fl

@@ -1,0 +1,1046 @@
+#include "LossChartView.h"
+
+#include "CurveDecimator.h"
+
+#include <QAction>
+#include <QBrush>
+#include <QChart>
+#include <QChartView>
+#include <QCursor>
+#include <QDir>
+#include <QFontMetricsF>
+#include <QGraphicsLayout>
+#include <QGraphicsRectItem>
+#include <QGraphicsScene>
+#include <QGraphicsSimpleTextItem>
+#include <QImage>
+#include <QImageWriter>
+#include <QLegend>
+#include <QLineSeries>
+#include <QLocale>
+#include <QLogValueAxis>
+#include <QMenu>
+#include <QPaintEvent>
+#include <QPainter>
+#include <QPen>
+#include <QSaveFile>
+#include <QSvgGenerator>
+#include <QTimer>
+#include <QToolTip>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+#include <deque>
+#include <limits>
+#include <optional>
+#include <vector>
+
+namespace fl {
+
+namespace {
+
+constexpr int kMaxGhosts = 3;
+constexpr int kRedrawIntervalMs = 33;     // at most ~30 redraws a second
+constexpr double kLogFloor = 1e-12;       // QLogValueAxis hides a whole series holding a value ≤ 0
+constexpr double kGhostAlpha[kMaxGhosts] = {0.35, 0.25, 0.18};  // most recent ghost first
+constexpr double kExportScale = 2.0;      // PNG export resolution relative to the screen
+
+// Okabe–Ito colours: distinguishable with every common colour-vision deficiency. Vermillion rather
+// than orange for validation because it keeps its contrast on a washed-out projector.
+const QColor kTrainColor(0, 114, 178);
+const QColor kValidationColor(213, 94, 0);
+const QColor kOptimumColor(0, 0, 0);
+const QColor kMarkerColor(204, 121, 167);
+
+QColor withAlpha(QColor color, double alpha)
+{
+    color.setAlphaF(float(alpha));
+    return color;
+}
+
+QPen curvePen(const QColor &color, double width, bool dashed)
+{
+    QPen pen(color, width, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
+    if (dashed)
+        pen.setDashPattern({3.0, 2.0});
+    return pen;
+}
+
+QPen optimumPen()
+{
+    QPen pen(withAlpha(kOptimumColor, 0.85), 2.5, Qt::SolidLine, Qt::FlatCap);
+    pen.setDashPattern({1.0, 1.5});
+    return pen;
+}
+
+QFont sizedFont(QFont font, double minimumPointSize, bool bold = false)
+{
+    if (font.pointSizeF() < minimumPointSize)
+        font.setPointSizeF(minimumPointSize);
+    font.setBold(bold);
+    return font;
+}
+
+// The smallest m·10ᵏ ≥ v with m from a fine ladder: the x axis grows in these steps, so its labels do
+// not change 30 times a second and the decimation of all but the newest column can be reused.
+double niceAxisEnd(double v)
+{
+    if (v <= 10)
+        return 10;
+    const double power = std::pow(10.0, std::floor(std::log10(v)));
+    for (double m : {1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0}) {
+        const double end = std::round(m * power);
+        if (end >= v)
+            return end;
+    }
+    return std::round(10 * power);
+}
+
+// The smallest of 1, 2, 5 · 10ᵏ that is ≥ raw: a tick interval.
+double niceStep(double raw)
+{
+    const double power = std::pow(10.0, std::floor(std::log10(raw)));
+    for (double m : {1.0, 2.0, 5.0}) {
+        if (m * power >= raw * (1 - 1e-12))
+            return m * power;
+    }
+    return 10 * power;
+}
+
+QString formatLoss(double value)
+{
+    if (std::isnan(value))
+        return QStringLiteral("—");
+    if (std::isinf(value))
+        return value > 0 ? QStringLiteral("∞") : QStringLiteral("−∞");
+    QLocale locale;
+    locale.setNumberOptions(locale.numberOptions() | QLocale::IncludeTrailingZeroesAfterDot);
+    return locale.toString(value, 'g', 4);
+}
+
+QByteArray csvField(const QString &text)
+{
+    QByteArray bytes = text.toUtf8();
+    if (bytes.contains(',') || bytes.contains('"') || bytes.contains('\n') || bytes.contains('\r')) {
+        bytes.replace("\"", "\"\"");
+        bytes = '"' + bytes + '"';
+    }
+    return bytes;
+}
+
+QString writeError(const QString &path, const QString &reason)
+{
+    return LossChartView::tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), reason);
+}
+
+struct Extent
+{
+    double low = std::numeric_limits<double>::infinity();
+    double high = -std::numeric_limits<double>::infinity();
+
+    void add(double v)
+    {
+        low = std::min(low, v);
+        high = std::max(high, v);
+    }
+    void add(const Extent &other)
+    {
+        low = std::min(low, other.low);
+        high = std::max(high, other.high);
+    }
+    bool valid() const { return low <= high; }
+};
+
+// One loss curve: every finite point of it, and what the chart was last given.
+struct Curve
+{
+    QList<QPointF> points;  // x = epoch, sorted
+    CurveDecimator decimator;
+    QLineSeries *series = nullptr;
+    bool stale = true;      // the series needs new points
+    int shown = 0;          // points given to the series
+    Extent shownExtent;     // y range of those points
+};
+
+struct Run
+{
+    int id = -1;
+    QString label;
+    QList<EpochRecord> records;
+    Curve train;
+    Curve validation;
+
+    int lastEpoch() const { return records.isEmpty() ? 0 : records.back().epoch; }
+};
+
+struct Marker
+{
+    int epoch = 0;
+    QLineSeries *series = nullptr;
+    QGraphicsRectItem *box = nullptr;  // label background; owns the text
+    QGraphicsSimpleTextItem *text = nullptr;
+};
+
+// The legend, as a widget under the chart rather than Qt Charts' own: that one truncates entries that
+// do not fit on one row ("validati…"), this one wraps them onto more rows, so a longer translation
+// is never cut. It is also one thing less to port to Qt Graphs.
+class LegendStrip : public QWidget
+{
+public:
+    struct Entry
+    {
+        QPen pen;
+        QString text;
+    };
+
+    explicit LegendStrip(QWidget *parent)
+        : QWidget(parent)
+    {
+        QSizePolicy policy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+        policy.setHeightForWidth(true);
+        setSizePolicy(policy);
+        setFont(sizedFont(font(), 12));
+    }
+
+    void setEntries(const QList<Entry> &entries)
+    {
+        m_entries = entries;
+        updateGeometry();
+        update();
+    }
+
+    bool hasHeightForWidth() const override { return true; }
+    int heightForWidth(int width) const override
+    {
+        double height = 0;
+        layoutEntries(width, &height);
+        return int(std::ceil(height));
+    }
+    QSize sizeHint() const override
+    {
+        double height = 0;
+        const QList<QRectF> boxes = layoutEntries(std::numeric_limits<int>::max() / 2, &height);
+        double width = 0;
+        for (const QRectF &box : boxes)
+            width = std::max(width, box.right());
+        return QSize(int(std::ceil(width + 2 * margin())), int(std::ceil(height)));
+    }
+    QSize minimumSizeHint() const override
+    {
+        double widest = 0;
+        for (const Entry &entry : m_entries)
+            widest = std::max(widest, entryWidth(entry));
+        return QSize(int(std::ceil(widest + 2 * margin())), heightForWidth(int(widest + 2 * margin())));
+    }
+
+protected:
+    void paintEvent(QPaintEvent *) override
+    {
+        QPainter painter(this);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.fillRect(rect(), Qt::white);
+        double height = 0;
+        const QList<QRectF> boxes = layoutEntries(width(), &height);
+        for (qsizetype i = 0; i < m_entries.size(); ++i) {
+            const QRectF &box = boxes[i];
+            const double y = box.center().y();
+            painter.setPen(m_entries[i].pen);
+            painter.drawLine(QPointF(box.left(), y), QPointF(box.left() + sampleWidth(), y));
+            painter.setPen(QColor(40, 40, 40));
+            painter.drawText(QRectF(box.left() + sampleWidth() + gap(), box.top(),
+                                    box.width() - sampleWidth() - gap(), box.height()),
+                             Qt::AlignLeft | Qt::AlignVCenter, m_entries[i].text);
+        }
+    }
+
+private:
+    double em() const { return QFontMetricsF(font()).height(); }
+    double sampleWidth() const { return 2.2 * em(); }
+    double gap() const { return 0.4 * em(); }
+    double spacing() const { return 1.2 * em(); }
+    double margin() const { return 0.5 * em(); }
+    double entryWidth(const Entry &entry) const
+    {
+        return sampleWidth() + gap() + QFontMetricsF(font()).horizontalAdvance(entry.text);
+    }
+
+    // Entry boxes in rows as wide as width allows, each row centred; *height is the total height.
+    QList<QRectF> layoutEntries(int width, double *height) const
+    {
+        const double rowHeight = 1.4 * em();
+        const double available = width - 2 * margin();
+        QList<QRectF> boxes;
+        qsizetype rowStart = 0;
+        double x = 0;
+        double y = 0.2 * em();
+        auto centreRow = [&](qsizetype end) {
+            const double shift = std::max(0.0, (available - x) / 2) + margin();
+            for (qsizetype i = rowStart; i < end; ++i)
+                boxes[i].translate(shift, 0);
+        };
+        for (qsizetype i = 0; i < m_entries.size(); ++i) {
+            const double w = entryWidth(m_entries[i]);
+            if (i > rowStart && x + spacing() + w > available) {
+                centreRow(i);
+                rowStart = i;
+                x = 0;
+                y += rowHeight;
+            }
+            const double left = i > rowStart ? x + spacing() : 0;
+            boxes.append(QRectF(left, y, w, rowHeight));
+            x = left + w;
+        }
+        centreRow(m_entries.size());
+        *height = m_entries.isEmpty() ? 0 : y + rowHeight + 0.3 * em();
+        return boxes;
+    }
+
+    QList<Entry> m_entries;
+};
+
+} // namespace
+
+// A QObject so that every connection made with it as context dies with it, before the chart does.
+struct LossChartView::Private : QObject
+{
+    explicit Private(LossChartView *owner);
+
+    QAbstractAxis *yAxis() const { return logScale ? static_cast<QAbstractAxis *>(yLog) : yLinear; }
+    QLineSeries *addSeries(const QPen &pen, const QString &name);
+    void connectHover(QLineSeries *series, const Run *run);
+    void rebuildSeries();
+    void removeMarkers();
+    void createMarkerSeries(Marker &marker);
+    void scheduleRedraw();
+    QSize prepareExport();
+    void redraw();
+    int measureColumns() const;
+    void setXRange(double end);
+    void setYRange(const Extent &extent);
+    void updateCurve(Curve &curve, bool layoutChanged);
+    void placeMarkerLabels();
+    static QString describe(const Run &run, int epoch);
+    void showTooltip(const Run *run, const QPointF &point, bool state);
+    void renderInto(QPainter *painter) const;
+    std::vector<Run *> runsOldestFirst() const;
+
+    LossChartView *q;
+    QChart *chart = nullptr;
+    QChartView *view = nullptr;
+    LegendStrip *legend = nullptr;
+    QValueAxis *xAxis = nullptr;
+    QValueAxis *yLinear = nullptr;
+    QLogValueAxis *yLog = nullptr;
+    QLineSeries *optimumSeries = nullptr;
+    QAction *logAction = nullptr;
+    QAction *exportAction = nullptr;
+    QTimer redrawTimer;
+
+    std::unique_ptr<Run> current;
+    std::deque<std::unique_ptr<Run>> ghosts;  // most recent first
+    std::optional<double> optimum;
+    std::vector<Marker> markers;
+    bool logScale = false;
+
+    // The layout the curves were last decimated and drawn for.
+    int columns = 0;
+    double xEnd = 10;
+    bool drawnLog = false;
+    double yLow = 0;
+    double yHigh = 1;
+};
+
+LossChartView::Private::Private(LossChartView *owner)
+    : q(owner)
+{
+    chart = new QChart;
+    chart->setTitle(QString());
+    chart->setAnimationOptions(QChart::NoAnimation);
+    chart->setLocalizeNumbers(true);
+    chart->setBackgroundRoundness(0);
+    chart->setBackgroundBrush(Qt::white);  // plain, not the theme's gradient: simpler SVG
+    chart->setMargins(QMargins(6, 6, 12, 6));
+    chart->layout()->setContentsMargins(0, 0, 0, 0);
+
+    const QFont base = q->font();
+    const QFont labelFont = sizedFont(base, 12);
+    const QFont titleFont = sizedFont(base, 13, true);
+
+    xAxis = new QValueAxis;
+    xAxis->setTitleText(LossChartView::tr("epoch"));
+    // With localised numbers Qt Charts only understands formats with a precision ("%.Nx"); "%d" and
+    // "%g" draw no labels at all.
+    xAxis->setLabelFormat(QStringLiteral("%.0f"));
+    xAxis->setTickType(QValueAxis::TicksDynamic);
+    xAxis->setTickAnchor(0);
+    yLinear = new QValueAxis;
+    yLinear->setTickType(QValueAxis::TicksDynamic);
+    yLinear->setTickAnchor(0);
+    yLinear->setLabelFormat(QStringLiteral("%.4g"));
+    yLog = new QLogValueAxis;
+    yLog->setBase(10);
+    yLog->setLabelFormat(QStringLiteral("%.6g"));
+    for (QAbstractAxis *axis : {static_cast<QAbstractAxis *>(xAxis), static_cast<QAbstractAxis *>(yLinear),
+                                static_cast<QAbstractAxis *>(yLog)}) {
+        axis->setLabelsFont(labelFont);
+        axis->setTitleFont(titleFont);
+        axis->setLabelsColor(QColor(40, 40, 40));
+        axis->setGridLineColor(QColor(220, 220, 220));
+    }
+    yLinear->setTitleText(LossChartView::tr("loss"));
+    yLog->setTitleText(LossChartView::tr("loss (log scale)"));
+    xAxis->setRange(1, xEnd);
+    yLinear->setRange(yLow, yHigh);
+    yLog->setRange(0.01, 1);
+    // Both y axes stay in the chart and the unused one is hidden: removing an axis leaves its items to
+    // a deferred delete, and an export made before the event loop runs would draw both.
+    yLog->setVisible(false);
+    chart->addAxis(xAxis, Qt::AlignBottom);
+    chart->addAxis(yLinear, Qt::AlignLeft);
+    chart->addAxis(yLog, Qt::AlignLeft);
+
+    chart->legend()->hide();
+
+    view = new QChartView(chart, q);
+    view->setRenderHint(QPainter::Antialiasing);
+    view->setContextMenuPolicy(Qt::CustomContextMenu);
+    view->setAccessibleName(LossChartView::tr("Loss curves"));
+    legend = new LegendStrip(q);
+    auto *layout = new QVBoxLayout(q);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(view, 1);
+    layout->addWidget(legend);
+
+    logAction = new QAction(LossChartView::tr("Logarithmic loss axis"), q);
+    logAction->setCheckable(true);
+    connect(logAction, &QAction::toggled, this, [this](bool on) { q->setLogScale(on); });
+    exportAction = new QAction(LossChartView::tr("Export…"), q);
+    connect(exportAction, &QAction::triggered, this, [this] { Q_EMIT q->exportRequested(); });
+    connect(view, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        QMenu menu(q);
+        menu.addAction(logAction);
+        menu.addSeparator();
+        menu.addAction(exportAction);
+        menu.exec(view->viewport()->mapToGlobal(pos));
+    });
+
+    redrawTimer.setSingleShot(true);
+    redrawTimer.setInterval(kRedrawIntervalMs);
+    connect(&redrawTimer, &QTimer::timeout, this, [this] { redraw(); });
+    connect(chart, &QChart::plotAreaChanged, this, [this](const QRectF &area) {
+        if (int(area.width()) != columns)
+            scheduleRedraw();
+        placeMarkerLabels();
+    });
+}
+
+QLineSeries *LossChartView::Private::addSeries(const QPen &pen, const QString &name)
+{
+    auto *series = new QLineSeries;
+    series->setPen(pen);
+    series->setName(name);
+    chart->addSeries(series);
+    series->attachAxis(xAxis);
+    series->attachAxis(yAxis());
+    return series;
+}
+
+void LossChartView::Private::connectHover(QLineSeries *series, const Run *run)
+{
+    connect(series, &QXYSeries::hovered, this,
+            [this, run](const QPointF &point, bool state) { showTooltip(run, point, state); });
+}
+
+// Series are re-created whenever runs move (beginRun, clear): it keeps the drawing order (ghosts
+// under the current run, oldest lowest) and the legend right without bookkeeping.
+void LossChartView::Private::rebuildSeries()
+{
+    chart->removeAllSeries();
+    optimumSeries = nullptr;
+    for (Marker &marker : markers)
+        marker.series = nullptr;
+
+    QList<LegendStrip::Entry> entries;
+    for (int i = int(ghosts.size()) - 1; i >= 0; --i) {
+        Run &ghost = *ghosts[size_t(i)];
+        const double alpha = kGhostAlpha[std::min(i, kMaxGhosts - 1)];
+        ghost.validation.series = addSeries(curvePen(withAlpha(kValidationColor, alpha), 2, true), ghost.label);
+        ghost.train.series = addSeries(curvePen(withAlpha(kTrainColor, alpha), 2, false), ghost.label);
+        connectHover(ghost.train.series, &ghost);
+        connectHover(ghost.validation.series, &ghost);
+        ghost.train.stale = ghost.validation.stale = true;
+    }
+    if (current) {
+        const QPen train = curvePen(kTrainColor, 3, false);
+        const QPen validation = curvePen(kValidationColor, 3, true);
+        current->validation.series = addSeries(validation, LossChartView::tr("validation loss"));
+        current->train.series = addSeries(train, LossChartView::tr("train loss"));
+        connectHover(current->train.series, current.get());
+        connectHover(current->validation.series, current.get());
+        current->train.stale = current->validation.stale = true;
+        entries.append({train, current->train.series->name()});
+        entries.append({validation, current->validation.series->name()});
+    }
+    if (optimum) {
+        optimumSeries = addSeries(optimumPen(), LossChartView::tr("closed-form optimum"));
+        entries.append({optimumPen(), optimumSeries->name()});
+    }
+    if (!ghosts.empty()) {
+        entries.append({curvePen(withAlpha(kTrainColor, kGhostAlpha[0]), 2, false),
+                        ghosts.size() == 1 ? LossChartView::tr("previous run") : LossChartView::tr("previous runs")});
+    }
+    legend->setEntries(entries);
+    for (Marker &marker : markers)
+        createMarkerSeries(marker);
+}
+
+void LossChartView::Private::createMarkerSeries(Marker &marker)
+{
+    QPen pen(kMarkerColor, 2, Qt::SolidLine, Qt::FlatCap);
+    pen.setDashPattern({4.0, 3.0});
+    marker.series = addSeries(pen, QString());
+}
+
+void LossChartView::Private::removeMarkers()
+{
+    for (Marker &marker : markers) {
+        if (marker.series) {
+            chart->removeSeries(marker.series);
+            delete marker.series;
+        }
+        delete marker.box;
+    }
+    markers.clear();
+}
+
+void LossChartView::Private::scheduleRedraw()
+{
+    if (!redrawTimer.isActive())
+        redrawTimer.start();
+}
+
+// Brings the chart up to date and lays it out now, so that an export made right after new data (before
+// the event loop has run) shows it. Returns the size to export at.
+QSize LossChartView::Private::prepareExport()
+{
+    if (!q->isVisible()) {
+        // A view never shown has no meaningful size: export at a slide-friendly one.
+        q->resize(960, 600);
+        q->layout()->activate();
+        chart->resize(view->size());
+    }
+    chart->layout()->activate();
+    redraw();
+    chart->layout()->activate();
+    return q->size();
+}
+
+int LossChartView::Private::measureColumns() const
+{
+    const int width = int(chart->plotArea().width());
+    // Before the first layout the plot area is empty: decimate for the whole view instead.
+    return width >= 16 ? width : std::max(256, view->width());
+}
+
+namespace {
+
+// Sets range and tick interval in the order that never asks for more ticks than either state does.
+void setAxisRange(QValueAxis *axis, double low, double high, double tickInterval)
+{
+    if (tickInterval > axis->tickInterval()) {
+        axis->setTickInterval(tickInterval);
+        axis->setRange(low, high);
+    } else {
+        axis->setRange(low, high);
+        axis->setTickInterval(tickInterval);
+    }
+}
+
+} // namespace
+
+void LossChartView::Private::setXRange(double end)
+{
+    // As many labels as fit, however long the numbers are in this locale.
+    const QFontMetricsF metrics(xAxis->labelsFont());
+    const double labelWidth = metrics.horizontalAdvance(QLocale().toString(qint64(end))) + 3 * metrics.averageCharWidth();
+    const int maxLabels = std::max(2, int(columns / labelWidth));
+    setAxisRange(xAxis, 1, end, std::max(1.0, niceStep(end / maxLabels)));
+}
+
+void LossChartView::Private::setYRange(const Extent &extent)
+{
+    const double plotHeight = chart->plotArea().height() >= 16 ? chart->plotArea().height() : 300.0;
+    const double labelHeight = QFontMetricsF(yLinear->labelsFont()).height();
+    const int maxLabels = std::clamp(int(plotHeight / (2.5 * labelHeight)), 2, 8);
+
+    if (logScale) {
+        double low = extent.valid() ? std::pow(10.0, std::floor(std::log10(extent.low))) : 0.01;
+        double high = extent.valid() ? std::pow(10.0, std::ceil(std::log10(extent.high))) : 1.0;
+        if (!(high > low))
+            high = low * 10;
+        const double decades = std::log10(high / low);
+        yLog->setMinorTickCount(decades <= 4 ? -1 : 0);
+        yLow = low;
+        yHigh = high;
+        // A hair wider: pow(10, k) can land just inside the range and lose its label.
+        yLog->setRange(low * (1 - 1e-9), high * (1 + 1e-9));
+        return;
+    }
+
+    double low = extent.valid() ? extent.low : 0.0;
+    double high = extent.valid() ? extent.high : 1.0;
+    const double span = high - low;
+    const double pad = span > 0 ? 0.05 * span : std::max(0.1 * std::abs(high), 1e-9);
+    double paddedLow = low - pad;
+    if (low >= 0 && paddedLow < 0)
+        paddedLow = 0;
+    const double paddedHigh = high + pad;
+    const double step = niceStep((paddedHigh - paddedLow) / maxLabels);
+    if (std::isfinite(paddedLow) && std::isfinite(paddedHigh) && std::isfinite(step) && step > 0) {
+        low = std::floor(paddedLow / step) * step;
+        high = std::ceil(paddedHigh / step) * step;
+        // Enough significant digits that neighbouring tick labels differ, and whole numbers below a
+        // billion written out (200,000 rather than 2e+05).
+        const double magnitude = std::max(std::abs(low), std::abs(high));
+        int digits = int(std::ceil(std::log10(magnitude / step))) + 1;
+        if (magnitude >= 1 && magnitude < 1e9)
+            digits = std::max(digits, int(std::floor(std::log10(magnitude))) + 1);
+        digits = std::clamp(digits, 2, 12);
+        yLinear->setTickType(QValueAxis::TicksDynamic);
+        yLinear->setLabelFormat(QStringLiteral("%.%1g").arg(digits));
+        yLow = low;
+        yHigh = high;
+        setAxisRange(yLinear, low, high, step);
+        return;
+    }
+    // Losses near the limits of double: plain ticks, no rounding.
+    yLinear->setTickType(QValueAxis::TicksFixed);
+    yLinear->setTickCount(5);
+    yLinear->setLabelFormat(QStringLiteral("%.4g"));
+    if (!(high > low))
+        high = low + 1;
+    yLow = low;
+    yHigh = high;
+    yLinear->setRange(low, high);
+}
+
+void LossChartView::Private::updateCurve(Curve &curve, bool layoutChanged)
+{
+    if (!curve.series || (!curve.stale && !layoutChanged))
+        return;
+    const QList<QPointF> &decimated = curve.decimator.update(curve.points, 1.0, xEnd, columns);
+    curve.shownExtent = Extent();
+    if (logScale) {
+        // A loss ≤ 0 is drawn at ε, below the axis range, which follows the positive values only:
+        // on a log axis a zero loss heads off the bottom rather than squeezing every decade above it.
+        QList<QPointF> clamped = decimated;
+        for (QPointF &p : clamped) {
+            if (p.y() > 0)
+                curve.shownExtent.add(p.y());
+            p.setY(std::max(p.y(), kLogFloor));
+        }
+        curve.series->replace(clamped);
+    } else {
+        for (const QPointF &p : decimated)
+            curve.shownExtent.add(p.y());
+        curve.series->replace(decimated);
+    }
+    curve.shown = int(decimated.size());
+    curve.stale = false;
+}
+
+void LossChartView::Private::redraw()
+{
+    redrawTimer.stop();
+
+    int lastEpoch = 0;
+    if (current)
+        lastEpoch = current->lastEpoch();
+    for (const auto &ghost : ghosts)
+        lastEpoch = std::max(lastEpoch, ghost->lastEpoch());
+    for (const Marker &marker : markers)
+        lastEpoch = std::max(lastEpoch, marker.epoch);
+
+    const int newColumns = measureColumns();
+    const double newEnd = niceAxisEnd(lastEpoch);
+    const bool layoutChanged = newColumns != columns || newEnd != xEnd || logScale != drawnLog;
+    columns = newColumns;
+    xEnd = newEnd;
+    drawnLog = logScale;
+    setXRange(xEnd);
+
+    // The y range follows the current run (and the optimum); ghosts may extend it downwards only, so
+    // a diverged earlier run cannot flatten the run being watched. With no current points yet, it
+    // follows the ghosts.
+    Extent currentExtent;
+    Extent ghostExtent;
+    for (auto &ghost : ghosts) {
+        updateCurve(ghost->train, layoutChanged);
+        updateCurve(ghost->validation, layoutChanged);
+        ghostExtent.add(ghost->train.shownExtent);
+        ghostExtent.add(ghost->validation.shownExtent);
+    }
+    if (current) {
+        updateCurve(current->train, layoutChanged);
+        updateCurve(current->validation, layoutChanged);
+        currentExtent.add(current->train.shownExtent);
+        currentExtent.add(current->validation.shownExtent);
+    }
+    Extent extent;
+    if (currentExtent.valid()) {
+        extent = currentExtent;
+        extent.low = std::min(extent.low, ghostExtent.low);
+    } else {
+        extent = ghostExtent;
+    }
+    std::optional<double> shownOptimum;
+    if (optimum) {
+        shownOptimum = logScale ? std::max(*optimum, kLogFloor) : *optimum;
+        if (!logScale || *optimum > 0)
+            extent.add(*optimum);
+    }
+    setYRange(extent);
+
+    if (optimumSeries && shownOptimum)
+        optimumSeries->replace({QPointF(1, *shownOptimum), QPointF(xEnd, *shownOptimum)});
+    for (Marker &marker : markers) {
+        if (marker.series)
+            marker.series->replace({QPointF(marker.epoch, yLow), QPointF(marker.epoch, yHigh)});
+    }
+    placeMarkerLabels();
+}
+
+// Labels sit at the top of the plot, right of their line (left of it near the right edge); labels
+// that would overlap move down a row.
+void LossChartView::Private::placeMarkerLabels()
+{
+    const QRectF plot = chart->plotArea();
+    std::vector<Marker *> order;
+    for (Marker &marker : markers) {
+        if (marker.box)
+            order.push_back(&marker);
+    }
+    std::sort(order.begin(), order.end(), [](const Marker *a, const Marker *b) { return a->epoch < b->epoch; });
+    std::vector<double> rowEnds;
+    for (Marker *marker : order) {
+        const double x = marker->series ? chart->mapToPosition(QPointF(marker->epoch, yHigh), marker->series).x() : 0;
+        const bool inside = marker->series && plot.width() > 0 && x >= plot.left() - 0.5 && x <= plot.right() + 0.5;
+        marker->box->setVisible(inside);
+        if (!inside)
+            continue;
+        const QSizeF size = marker->box->rect().size();
+        double left = x + 4;
+        if (left + size.width() > plot.right())
+            left = x - 4 - size.width();
+        size_t row = 0;
+        while (row < rowEnds.size() && rowEnds[row] > left - 4)
+            ++row;
+        if (row == rowEnds.size())
+            rowEnds.push_back(0);
+        rowEnds[row] = left + size.width();
+        marker->box->setPos(left, plot.top() + 4 + double(row) * (size.height() + 2));
+    }
+}
+
+QString LossChartView::Private::describe(const Run &run, int epoch)
+{
+    if (run.records.isEmpty())
+        return QString();
+    auto it = std::lower_bound(run.records.cbegin(), run.records.cend(), epoch,
+                               [](const EpochRecord &r, int e) { return r.epoch < e; });
+    if (it == run.records.cend())
+        --it;
+    else if (it != run.records.cbegin() && epoch - (it - 1)->epoch < it->epoch - epoch)
+        --it;
+    return LossChartView::tr("epoch %1 · train %2 · validation %3")
+        .arg(QLocale().toString(it->epoch), formatLoss(it->trainLoss), formatLoss(it->validationLoss));
+}
+
+void LossChartView::Private::showTooltip(const Run *run, const QPointF &point, bool state)
+{
+    if (!state || run->records.isEmpty()) {
+        QToolTip::hideText();
+        return;
+    }
+    QString text = describe(*run, int(std::lround(point.x())));
+    if (run != current.get()) {
+        const QString title = run->label.isEmpty() ? LossChartView::tr("previous run")
+                                                   : LossChartView::tr("previous run: %1").arg(run->label);
+        text = title + QLatin1Char('\n') + text;
+    }
+    QToolTip::showText(QCursor::pos(), text, view);
+}
+
+// The chart with its legend, as on screen.
+void LossChartView::Private::renderInto(QPainter *painter) const
+{
+    q->render(painter, QPoint(), QRegion(), QWidget::DrawChildren);
+}
+
+std::vector<Run *> LossChartView::Private::runsOldestFirst() const
+{
+    std::vector<Run *> runs;
+    for (auto it = ghosts.rbegin(); it != ghosts.rend(); ++it)
+        runs.push_back(it->get());
+    if (current)
+        runs.push_back(current.get());
+    return runs;
+}
+
+LossChartView::LossChartView(QWidget *parent)
+    : QWidget(parent)
+    , m_d(std::make_unique<Private>(this))
+{
+}
+
+LossChartView::~LossChartView() = default;
+
+void LossChartView::beginRun(int runId, const QString &label)
+{
+    if (m_d->current && m_d->current->id == runId)
+        return;
+    if (m_d->current && !m_d->current->records.isEmpty()) {
+        m_d->ghosts.push_front(std::move(m_d->current));
+        while (int(m_d->ghosts.size()) > kMaxGhosts)
+            m_d->ghosts.pop_back();
+    }
+    m_d->current = std::make_unique<Run>();
+    m_d->current->id = runId;
+    m_d->current->label = label;
+    m_d->optimum.reset();
+    m_d->removeMarkers();
+    m_d->rebuildSeries();
+    m_d->scheduleRedraw();
+}
+
+void LossChartView::appendEpochs(int runId, const QList<EpochRecord> &epochs)
+{
+    Run *run = m_d->current.get();
+    if (!run || run->id != runId || epochs.isEmpty())
+        return;
+    for (const EpochRecord &record : epochs) {
+        if (run->lastEpoch() > 0 && record.epoch <= run->lastEpoch())
+            continue;
+        run->records.append(record);
+        if (std::isfinite(record.trainLoss))
+            run->train.points.append(QPointF(record.epoch, record.trainLoss));
+        if (std::isfinite(record.validationLoss))
+            run->validation.points.append(QPointF(record.epoch, record.validationLoss));
+    }
+    run->train.stale = run->validation.stale = true;
+    m_d->scheduleRedraw();
+}
+
+void LossChartView::setOptimum(int runId, double optimumTrainLoss)
+{
+    if (!m_d->current || m_d->current->id != runId || !std::isfinite(optimumTrainLoss))
+        return;
+    const bool created = !m_d->optimum;
+    m_d->optimum = optimumTrainLoss;
+    if (created)
+        m_d->rebuildSeries();
+    m_d->scheduleRedraw();
+}
+
+void LossChartView::markLearningRateChange(int runId, int epoch, double learningRate)
+{
+    if (!m_d->current || m_d->current->id != runId)
+        return;
+    const QString text = tr("η = %1").arg(QLocale().toString(learningRate, 'g', 4));
+    auto existing = std::find_if(m_d->markers.begin(), m_d->markers.end(),
+                                 [epoch](const Marker &m) { return m.epoch == epoch; });
+    Marker *marker = nullptr;
+    if (existing != m_d->markers.end()) {
+        marker = &*existing;
+    } else {
+        m_d->markers.push_back(Marker{epoch, nullptr, nullptr, nullptr});
+        marker = &m_d->markers.back();
+        m_d->createMarkerSeries(*marker);
+        marker->box = new QGraphicsRectItem(m_d->chart);
+        marker->box->setBrush(QColor(255, 255, 255, 215));
+        marker->box->setPen(Qt::NoPen);
+        marker->box->setZValue(1000);
+        marker->text = new QGraphicsSimpleTextItem(marker->box);
+        marker->text->setFont(sizedFont(font(), 11));
+        marker->text->setBrush(QColor(60, 60, 60));
+        marker->text->setPos(4, 1);
+    }
+    marker->text->setText(text);
+    const QRectF textRect = marker->text->boundingRect();
+    marker->box->setRect(0, 0, textRect.width() + 8, textRect.height() + 2);
+    m_d->scheduleRedraw();
+}
+
+void LossChartView::clear()
+{
+    m_d->current.reset();
+    m_d->ghosts.clear();
+    m_d->optimum.reset();
+    m_d->removeMarkers();
+    m_d->rebuildSeries();
+    m_d->scheduleRedraw();
+}
+
+void LossChartView::setLogScale(bool on)
+{
+    if (on == m_d->logScale)
+        return;
+    m_d->logScale = on;
+    // The log axis must never see a value ≤ 0: into log mode, the clamped points and the new range go
+    // in before the axis swap; out of it, after.
+    if (on)
+        m_d->redraw();
+    QAbstractAxis *previous = on ? static_cast<QAbstractAxis *>(m_d->yLinear) : m_d->yLog;
+    const QList<QAbstractSeries *> series = m_d->chart->series();
+    for (QAbstractSeries *s : series) {
+        s->detachAxis(previous);
+        s->attachAxis(m_d->yAxis());
+    }
+    previous->setVisible(false);
+    m_d->yAxis()->setVisible(true);
+    if (!on)
+        m_d->redraw();
+    m_d->logAction->setChecked(on);
+    Q_EMIT logScaleChanged(on);
+}
+
+bool LossChartView::logScale() const
+{
+    return m_d->logScale;
+}
+
+QAction *LossChartView::logScaleAction() const
+{
+    return m_d->logAction;
+}
+
+int LossChartView::currentRunId() const
+{
+    return m_d->current ? m_d->current->id : -1;
+}
+
+int LossChartView::currentEpochCount() const
+{
+    return m_d->current ? int(m_d->current->records.size()) : 0;
+}
+
+int LossChartView::ghostCount() const
+{
+    return int(m_d->ghosts.size());
+}
+
+int LossChartView::markerCount() const
+{
+    return int(m_d->markers.size());
+}
+
+int LossChartView::displayedPointCount() const
+{
+    int count = 0;
+    for (const Run *run : m_d->runsOldestFirst())
+        count += run->train.shown + run->validation.shown;
+    return count;
+}
+
+int LossChartView::plotColumns() const
+{
+    return m_d->columns;
+}
+
+QString LossChartView::describeEpoch(int epoch) const
+{
+    return m_d->current ? Private::describe(*m_d->current, epoch) : QString();
+}
+
+QList<EpochRecord> LossChartView::currentEpochs() const
+{
+    return m_d->current ? m_d->current->records : QList<EpochRecord>();
+}
+
+bool LossChartView::exportPng(const QString &path, QString *error) const
+{
+    const QSize size = m_d->prepareExport();
+    QImage image(size * kExportScale, QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(kExportScale);
+    image.fill(Qt::white);
+    {
+        QPainter painter(&image);
+        m_d->renderInto(&painter);
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        if (error)
+            *error = writeError(path, file.errorString());
+        return false;
+    }
+    QImageWriter writer(&file, "png");
+    if (!writer.write(image)) {
+        if (error)
+            *error = writeError(path, writer.errorString());
+        return false;
+    }
+    if (!file.commit()) {
+        if (error)
+            *error = writeError(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+bool LossChartView::exportSvg(const QString &path, QString *error) const
+{
+    const QSize size = m_d->prepareExport();
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        if (error)
+            *error = writeError(path, file.errorString());
+        return false;
+    }
+    QSvgGenerator generator;
+    generator.setOutputDevice(&file);
+    generator.setSize(size);
+    generator.setViewBox(QRect(QPoint(0, 0), size));
+    generator.setResolution(logicalDpiX());  // fonts in points keep their on-screen size
+    generator.setTitle(tr("Loss curves"));
+    QPainter painter;
+    if (!painter.begin(&generator)) {
+        if (error)
+            *error = writeError(path, tr("the SVG renderer could not start"));
+        return false;
+    }
+    m_d->renderInto(&painter);
+    painter.end();
+    if (!file.commit()) {
+        if (error)
+            *error = writeError(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+bool LossChartView::exportCsv(const QString &path, QString *error) const
+{
+    QByteArray out("run,label,epoch,train_loss,val_loss,learning_rate\n");
+    for (const Run *run : m_d->runsOldestFirst()) {
+        const QByteArray prefix = QByteArray::number(run->id) + ',' + csvField(run->label) + ',';
+        for (const EpochRecord &r : run->records) {
+            out += prefix;
+            out += QByteArray::number(r.epoch) + ',';
+            out += QByteArray::number(r.trainLoss, 'g', 17) + ',';
+            out += QByteArray::number(r.validationLoss, 'g', 17) + ',';
+            out += QByteArray::number(r.learningRate, 'g', 17) + '\n';
+        }
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(out) != out.size() || !file.commit()) {
+        if (error)
+            *error = writeError(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+} // namespace fl

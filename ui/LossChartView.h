@@ -1,0 +1,85 @@
+#pragma once
+
+// The live loss chart of the training window: train and validation loss of the current run drawn as
+// epochs arrive, up to three earlier runs kept as faded "ghosts" for comparison, the closed-form
+// optimum as a floor, learning-rate changes as labelled vertical markers, a linear/log loss axis, and
+// export to PNG, SVG and CSV.
+//
+// Epochs are kept in full here; the chart only ever receives a min–max decimated copy (CurveDecimator),
+// replaced in one call per series from a coalescing timer (at most ~30 redraws a second), because
+// Qt Charts re-lays a whole curve on every appended point. Every Qt Charts type stays inside the .cpp
+// so the view can move to Qt Graphs without touching its users.
+
+#include "engine/LinearRegression.h"
+
+#include <QList>
+#include <QString>
+#include <QWidget>
+
+#include <memory>
+
+class QAction;
+
+namespace fl {
+
+class LossChartView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit LossChartView(QWidget *parent = nullptr);
+    ~LossChartView() override;
+
+    // Starts run runId: the current run (if it has any epoch) becomes the most recent ghost, the
+    // oldest of more than three ghosts goes, and the current run's optimum and markers are dropped.
+    // A run that never received an epoch is discarded rather than kept as a ghost. Calling it again
+    // with the current run's id does nothing.
+    void beginRun(int runId, const QString &label);
+    // Adds epochs to the current run; calls for any other run are ignored (superseded runs must not
+    // reach the chart). Records whose epoch is not after the run's last epoch are ignored. Non-finite
+    // losses are kept (they are exported) but not drawn.
+    void appendEpochs(int runId, const QList<EpochRecord> &epochs);
+    // The closed-form floor of the current run's train loss, drawn as a dotted horizontal line.
+    void setOptimum(int runId, double optimumTrainLoss);
+    // A vertical marker at epoch labelled "η = …"; a second change at the same epoch replaces the first.
+    void markLearningRateChange(int runId, int epoch, double learningRate);
+    // Removes everything, and forgets the current run: nothing is accepted until the next beginRun().
+    void clear();
+
+    void setLogScale(bool on);
+    bool logScale() const;
+    // The checkable "logarithmic loss axis" action of the context menu, for reuse in a window menu.
+    QAction *logScaleAction() const;
+
+    int currentRunId() const;  // -1 before the first beginRun() and after clear()
+    int currentEpochCount() const;
+    int ghostCount() const;
+    int markerCount() const;
+    // Points handed to the chart for the loss curves of all runs (after decimation), for tests.
+    int displayedPointCount() const;
+    // The number of pixel columns the curves were last decimated for (the plot area's width).
+    int plotColumns() const;
+    QList<EpochRecord> currentEpochs() const;
+    // The hover text for the current run's epoch nearest to epoch, e.g.
+    // "epoch 57 · train 0.4312 · validation 0.4420"; empty while the run has no epoch.
+    QString describeEpoch(int epoch) const;
+
+    // Exports bring the chart up to date first. PNG and SVG show the chart and its legend as on screen
+    // (a view never shown is drawn at 960×600). On failure they return false, leave no partial file,
+    // and set *error (if given) to a message naming the file.
+    bool exportPng(const QString &path, QString *error) const;  // at twice the on-screen resolution
+    bool exportSvg(const QString &path, QString *error) const;
+    // Header "run,label,epoch,train_loss,val_loss,learning_rate"; every epoch of every run kept
+    // (ghosts first, oldest first), not decimated, numbers with 17 significant digits.
+    bool exportCsv(const QString &path, QString *error) const;
+
+Q_SIGNALS:
+    void logScaleChanged(bool on);
+    void exportRequested();
+
+private:
+    struct Private;
+    std::unique_ptr<Private> m_d;
+};
+
+} // namespace fl

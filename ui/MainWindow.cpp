@@ -1,0 +1,354 @@
+#include "MainWindow.h"
+
+#include "AppSettings.h"
+#include "DivergenceBanner.h"
+#include "ExperimentController.h"
+#include "FormulaPanel.h"
+#include "LossChartView.h"
+#include "ModalitiesPanel.h"
+#include "TrainingPanel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLocale>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QScrollArea>
+#include <QStatusBar>
+#include <QVBoxLayout>
+
+namespace fl {
+
+namespace {
+
+QDockWidget *makeDock(const QString &title, const QString &objectName, QWidget *content, QWidget *parent)
+{
+    auto *dock = new QDockWidget(title, parent);
+    dock->setObjectName(objectName);
+    auto *scroll = new QScrollArea(dock);
+    scroll->setWidget(content);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    dock->setWidget(scroll);
+    return dock;
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_controller(new ExperimentController(this))
+    , m_chart(new LossChartView)
+    , m_banner(new DivergenceBanner)
+    , m_modalities(new ModalitiesPanel)
+    , m_training(new TrainingPanel)
+    , m_formulas(new FormulaPanel)
+{
+    setWindowTitle(tr("FusionLab"));
+    setAcceptDrops(true);
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
+
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_chart, 1);
+    setCentralWidget(central);
+
+    createActions();
+    m_training->setActions(m_trainAction, m_stepAction, m_resetAction);
+    addDockWidget(Qt::LeftDockWidgetArea, makeDock(tr("Fusion"), QStringLiteral("fusionDock"), m_modalities, this));
+    addDockWidget(Qt::LeftDockWidgetArea, makeDock(tr("Model and training"), QStringLiteral("trainingDock"), m_training, this));
+    addDockWidget(Qt::RightDockWidgetArea, makeDock(tr("Formulas"), QStringLiteral("formulaDock"), m_formulas, this));
+    createMenus();
+
+    m_stateLabel = new QLabel(this);
+    m_epochLabel = new QLabel(this);
+    m_lossLabel = new QLabel(this);
+    m_speedLabel = new QLabel(this);
+    m_busy = new QProgressBar(this);
+    m_busy->setRange(0, 0);
+    m_busy->setMaximumWidth(160);
+    m_busy->hide();
+    statusBar()->addWidget(m_stateLabel);
+    statusBar()->addWidget(m_epochLabel);
+    statusBar()->addWidget(m_lossLabel, 1);
+    statusBar()->addPermanentWidget(m_busy);
+    statusBar()->addPermanentWidget(m_speedLabel);
+
+    TrainingSession *session = m_controller->session();
+    connect(m_modalities, &ModalitiesPanel::configEdited, m_controller, &ExperimentController::setPipelineConfig);
+    connect(m_modalities, &ModalitiesPanel::configPreviewed, this, [this](const PipelineConfig &pipeline) {
+        RunConfig preview = m_controller->config();
+        preview.pipeline = pipeline;
+        m_formulas->setConfig(preview);
+    });
+    connect(m_training, &TrainingPanel::configEdited, m_controller, &ExperimentController::setTrainingConfig);
+    connect(m_banner, &DivergenceBanner::retryRequested, m_controller, &ExperimentController::lowerLearningRateAndRetry);
+    connect(m_chart, &LossChartView::logScaleChanged, this, [this](bool on) {
+        m_logScaleAction->setChecked(on);
+        AppSettings::setLogScale(on);
+    });
+    connect(m_chart, &LossChartView::exportRequested, this, &MainWindow::showExportDialog);
+
+    connect(m_controller, &ExperimentController::configChanged, this, [this](const RunConfig &config) {
+        m_modalities->setConfig(config.pipeline);
+        m_training->setConfig(config.training);
+        m_formulas->setConfig(config);
+    });
+    connect(m_controller, &ExperimentController::datasetLoading, this, [this](const QString &path) {
+        m_busy->show();
+        statusBar()->showMessage(tr("Loading %1 …").arg(path == QLatin1String("demo") ? tr("the demo dataset") : path));
+    });
+    connect(m_controller, &ExperimentController::datasetLoaded, this, [this](const QString &path) {
+        m_busy->hide();
+        statusBar()->clearMessage();
+        const auto dataset = m_controller->dataset();
+        m_modalities->setDataset(*dataset, m_controller->config().pipeline);
+        setWindowTitle(tr("%1 — FusionLab").arg(dataset->name));
+        AppSettings::addRecentDataset(path);
+        updateRecentMenu();
+        m_banner->hide();
+    });
+    connect(m_controller, &ExperimentController::datasetFailed, this, [this](const QString &path, const QString &message) {
+        m_busy->hide();
+        statusBar()->clearMessage();
+        if (!m_controller->dataset() && path != QLatin1String("demo")) {
+            // Nothing is loaded yet (a remembered dataset has gone): open on the demo rather than empty.
+            openDataset(QStringLiteral("demo"));
+        }
+        QMessageBox::warning(this, tr("Could not open the dataset"),
+                             tr("%1 could not be opened; the current dataset stays loaded.\n\n%2").arg(path, message));
+    });
+    connect(m_controller, &ExperimentController::cleared, this, [this] {
+        m_chart->clear();
+        m_formulas->clearRun();
+        m_banner->hide();
+        m_epochLabel->clear();
+        m_lossLabel->clear();
+        m_speedLabel->clear();
+    });
+    connect(m_controller, &ExperimentController::runStarted, this, [this](int runId, const QString &label) {
+        m_chart->beginRun(runId, label);
+        m_formulas->clearRun();
+        m_banner->hide();
+        m_speedEpochs = 0;
+        m_speedClock.restart();
+    });
+
+    connect(session, &TrainingSession::runPrepared, this, [this](int runId, const ProblemInfo &info) {
+        if (runId != m_controller->currentRunId())
+            return;
+        m_chart->setOptimum(runId, info.optimumTrainLoss);
+        m_formulas->setProblem(info);
+    });
+    connect(session, &TrainingSession::progress, this, &MainWindow::onProgress);
+    connect(session, &TrainingSession::learningRateChanged, this, [this](int runId, int fromEpoch, double eta) {
+        m_chart->markLearningRateChange(runId, fromEpoch, eta);
+    });
+    connect(session, &TrainingSession::failed, this, [this](int runId, const QString &message) {
+        if (runId != m_controller->currentRunId())
+            return;
+        if (message.contains(QStringLiteral("diverged")))
+            m_banner->showDivergence(message);
+        else
+            m_banner->showError(message);
+    });
+    connect(session, &TrainingSession::stateChanged, this, &MainWindow::onStateChanged);
+    onStateChanged(TrainingSession::State::Idle);
+
+    m_chart->setLogScale(AppSettings::logScale());
+    m_logScaleAction->setChecked(AppSettings::logScale());
+    resize(1280, 800);
+    restoreGeometry(AppSettings::windowGeometry());
+    restoreState(AppSettings::windowState());
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    m_trainAction = new QAction(tr("Train"), this);
+    m_trainAction->setShortcut(Qt::Key_Space);
+    m_trainAction->setToolTip(tr("Train until the epoch limit, or pause a run in progress (Space)."));
+    connect(m_trainAction, &QAction::triggered, m_controller, &ExperimentController::trainOrPause);
+
+    m_stepAction = new QAction(tr("Step"), this);
+    m_stepAction->setShortcut(Qt::Key_Right);
+    m_stepAction->setToolTip(tr("Run exactly one epoch, then pause (→)."));
+    connect(m_stepAction, &QAction::triggered, m_controller, &ExperimentController::step);
+
+    m_resetAction = new QAction(tr("Reset"), this);
+    m_resetAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    m_resetAction->setToolTip(tr("Stop, clear every curve and start again from W = 0 (Ctrl+R)."));
+    connect(m_resetAction, &QAction::triggered, m_controller, &ExperimentController::reset);
+
+    for (QAction *action : {m_trainAction, m_stepAction, m_resetAction}) {
+        action->setShortcutContext(Qt::WindowShortcut);
+        addAction(action);
+    }
+
+    m_logScaleAction = new QAction(tr("Logarithmic loss axis"), this);
+    m_logScaleAction->setCheckable(true);
+    m_logScaleAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    connect(m_logScaleAction, &QAction::toggled, m_chart, &LossChartView::setLogScale);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *open = file->addAction(tr("&Open Dataset…"), this, &MainWindow::showOpenDialog);
+    open->setShortcut(QKeySequence::Open);
+    file->addAction(tr("Open the &Demo Dataset"), this, [this] { openDataset(QStringLiteral("demo")); });
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    updateRecentMenu();
+    file->addSeparator();
+    QAction *exportAction = file->addAction(tr("&Export Chart…"), this, &MainWindow::showExportDialog);
+    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *run = menuBar()->addMenu(tr("&Run"));
+    run->addAction(m_trainAction);
+    run->addAction(m_stepAction);
+    run->addAction(m_resetAction);
+
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    m_viewMenu->addAction(m_logScaleAction);
+    m_viewMenu->addSeparator();
+    for (QDockWidget *dock : findChildren<QDockWidget *>())
+        m_viewMenu->addAction(dock->toggleViewAction());
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About FusionLab"), this, [this] {
+        QMessageBox::about(this, tr("About FusionLab"),
+                           tr("<b>FusionLab %1</b><p>A lab for cross-modal feature fusion in recommender systems: "
+                              "embed each modality, fuse them (F = αE₁ + βE₂ and other operators), and watch a model learn.</p>")
+                               .arg(QStringLiteral(FUSIONLAB_VERSION)));
+    });
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = AppSettings::recentDatasets();
+    for (const QString &path : recent) {
+        const QString label = path == QLatin1String("demo") ? tr("Demo dataset") : path;
+        m_recentMenu->addAction(label, this, [this, path] { openDataset(path); });
+    }
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::openDataset(const QString &pathOrDemo)
+{
+    m_controller->openDataset(pathOrDemo);
+}
+
+void MainWindow::showOpenDialog()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Dataset"), QString(),
+                                                      tr("FusionLab manifest (manifest.json *.json);;All files (*)"));
+    if (!path.isEmpty())
+        openDataset(path);
+}
+
+void MainWindow::showExportDialog()
+{
+    QString selected;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Chart"), QStringLiteral("loss.png"),
+                                                      tr("PNG image (*.png);;SVG drawing (*.svg);;Curves as CSV (*.csv)"), &selected);
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!exportChart(path, &error))
+        QMessageBox::warning(this, tr("Export failed"), error);
+    else
+        statusBar()->showMessage(tr("Wrote %1").arg(path), 5000);
+}
+
+bool MainWindow::exportChart(const QString &path, QString *error)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("png"))
+        return m_chart->exportPng(path, error);
+    if (suffix == QLatin1String("svg"))
+        return m_chart->exportSvg(path, error);
+    if (suffix == QLatin1String("csv"))
+        return m_chart->exportCsv(path, error);
+    if (error)
+        *error = tr("%1: choose a file ending in .png, .svg or .csv.").arg(path);
+    return false;
+}
+
+QString MainWindow::statusText() const
+{
+    return QStringList{m_stateLabel->text(), m_epochLabel->text(), m_lossLabel->text(), m_speedLabel->text()}.join(QStringLiteral(" | "));
+}
+
+void MainWindow::onStateChanged(TrainingSession::State state)
+{
+    QString text;
+    switch (state) {
+    case TrainingSession::State::Idle: text = tr("Ready"); break;
+    case TrainingSession::State::Preparing: text = tr("Embedding and fusing …"); break;
+    case TrainingSession::State::Running: text = tr("Training"); break;
+    case TrainingSession::State::Paused: text = tr("Paused"); break;
+    case TrainingSession::State::Finished: text = tr("Finished"); break;
+    case TrainingSession::State::Failed: text = tr("Stopped"); break;
+    }
+    m_stateLabel->setText(text);
+    const bool running = state == TrainingSession::State::Running;
+    m_trainAction->setText(running ? tr("Pause") : state == TrainingSession::State::Paused && m_chart->currentEpochCount() > 0 ? tr("Resume") : tr("Train"));
+}
+
+void MainWindow::onProgress(int runId, const QList<EpochRecord> &epochs)
+{
+    if (runId != m_controller->currentRunId() || epochs.isEmpty())
+        return;
+    m_chart->appendEpochs(runId, epochs);
+    const EpochRecord &last = epochs.back();
+    m_formulas->setEpoch(last);
+    m_epochLabel->setText(tr("epoch %1").arg(QLocale().toString(last.epoch)));
+    m_lossLabel->setText(tr("train loss %1 · validation loss %2")
+                             .arg(QLocale().toString(last.trainLoss, 'g', 5), QLocale().toString(last.validationLoss, 'g', 5)));
+    m_speedEpochs += int(epochs.size());
+    const qint64 ms = m_speedClock.elapsed();
+    if (ms >= 500) {
+        m_speedLabel->setText(tr("%1 epochs/s").arg(QLocale().toString(1000.0 * m_speedEpochs / ms, 'f', 0)));
+        m_speedEpochs = 0;
+        m_speedClock.restart();
+    }
+    if (m_controller->session()->state() == TrainingSession::State::Paused)
+        m_trainAction->setText(tr("Resume"));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    AppSettings::setWindowGeometry(saveGeometry());
+    AppSettings::setWindowState(saveState());
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (!urls.isEmpty() && urls.front().isLocalFile()) {
+        openDataset(urls.front().toLocalFile());
+        event->acceptProposedAction();
+    }
+}
+
+} // namespace fl

@@ -1,0 +1,88 @@
+#pragma once
+
+// The main window: wires the dock panels, the loss chart and the status line to the
+// ExperimentController. It holds no training logic and no settings code of its own beyond handing
+// geometry to AppSettings.
+
+#include "engine/TrainingSession.h"
+
+#include <QElapsedTimer>
+#include <QMainWindow>
+
+class QAction;
+class QLabel;
+class QMenu;
+class QProgressBar;
+
+namespace fl {
+
+class DivergenceBanner;
+class ExperimentController;
+class FormulaPanel;
+class LossChartView;
+class ModalitiesPanel;
+class TrainingPanel;
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    void openDataset(const QString &pathOrDemo);
+
+    ExperimentController *controller() const { return m_controller; }
+    LossChartView *chart() const { return m_chart; }
+    ModalitiesPanel *modalitiesPanel() const { return m_modalities; }
+    TrainingPanel *trainingPanel() const { return m_training; }
+    FormulaPanel *formulaPanel() const { return m_formulas; }
+    DivergenceBanner *banner() const { return m_banner; }
+    QAction *trainAction() const { return m_trainAction; }
+    QAction *stepAction() const { return m_stepAction; }
+    QAction *resetAction() const { return m_resetAction; }
+    QString statusText() const;
+
+    // Writes the chart by the file's suffix: .png, .svg or .csv.
+    bool exportChart(const QString &path, QString *error);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void updateRecentMenu();
+    void onStateChanged(TrainingSession::State state);
+    void onProgress(int runId, const QList<EpochRecord> &epochs);
+    void showExportDialog();
+    void showOpenDialog();
+
+    ExperimentController *m_controller;
+    LossChartView *m_chart;
+    DivergenceBanner *m_banner;
+    ModalitiesPanel *m_modalities;
+    TrainingPanel *m_training;
+    FormulaPanel *m_formulas;
+
+    QAction *m_trainAction = nullptr;
+    QAction *m_stepAction = nullptr;
+    QAction *m_resetAction = nullptr;
+    QAction *m_logScaleAction = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+
+    QLabel *m_stateLabel = nullptr;
+    QLabel *m_epochLabel = nullptr;
+    QLabel *m_lossLabel = nullptr;
+    QLabel *m_speedLabel = nullptr;
+    QProgressBar *m_busy = nullptr;
+
+    QElapsedTimer m_speedClock;
+    int m_speedEpochs = 0;
+};
+
+} // namespace fl

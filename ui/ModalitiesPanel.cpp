@@ -1,0 +1,200 @@
+#include "ModalitiesPanel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QLabel>
+#include <QSignalBlocker>
+#include <QSlider>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace fl {
+
+namespace {
+
+QString weightSymbol(int k)
+{
+    static const char16_t symbols[] = u"αβγδεζηθ";
+    return k < 8 ? QString(QChar(symbols[k])) : QStringLiteral("w%1").arg(k + 1);
+}
+
+} // namespace
+
+ModalitiesPanel::ModalitiesPanel(QWidget *parent)
+    : QWidget(parent)
+{
+    auto *layout = new QVBoxLayout(this);
+    auto *form = new QFormLayout;
+    m_operator = new QComboBox(this);
+    m_operator->addItem(tr("Weighted sum"), int(FusionOp::Sum));
+    m_operator->addItem(tr("Elementwise product"), int(FusionOp::Product));
+    m_operator->addItem(tr("Weighted concatenation"), int(FusionOp::Concat));
+    m_operator->setToolTip(tr("How the modality matrices are combined into the item features F.\n"
+                              "Sum and product need one width: wider modalities are reduced by PCA, narrower ones padded."));
+    form->addRow(tr("Operator:"), m_operator);
+    layout->addLayout(form);
+    m_formula = new QLabel(this);
+    m_formula->setWordWrap(true);
+    m_formula->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_formula);
+    m_rows = new QGridLayout;
+    m_rows->setColumnStretch(2, 1);
+    layout->addLayout(m_rows);
+    layout->addStretch(1);
+
+    connect(m_operator, &QComboBox::currentIndexChanged, this, [this] {
+        if (m_updating)
+            return;
+        m_config.op = FusionOp(m_operator->currentData().toInt());
+        commit();
+    });
+}
+
+QSlider *ModalitiesPanel::weightSlider(int modality) const { return m_widgets.at(size_t(modality)).slider; }
+QDoubleSpinBox *ModalitiesPanel::weightSpinBox(int modality) const { return m_widgets.at(size_t(modality)).spin; }
+QCheckBox *ModalitiesPanel::enabledBox(int modality) const { return m_widgets.at(size_t(modality)).enabled; }
+
+void ModalitiesPanel::setDataset(const Dataset &dataset, const PipelineConfig &config)
+{
+    for (Row &row : m_widgets) {
+        for (QWidget *w : std::initializer_list<QWidget *>{row.enabled, row.symbol, row.slider, row.spin, row.textWidth, row.imageKind})
+            delete w;
+    }
+    m_widgets.clear();
+    m_config = config;
+
+    for (size_t k = 0; k < config.modalities.size(); ++k) {
+        const ModalityConfig &m = config.modalities[k];
+        const ModalitySource *source = dataset.modality(m.name);
+        Row row;
+        row.enabled = new QCheckBox(m.name, this);
+        row.enabled->setToolTip(tr("Include the %1 modality (%2, from %3) in the fusion.")
+                                    .arg(m.name, source ? modalityKindName(source->kind) : QString(), source ? source->origin : QString()));
+        row.symbol = new QLabel(this);
+        row.slider = new QSlider(Qt::Horizontal, this);
+        row.slider->setRange(0, sliderSteps);
+        row.slider->setMinimumWidth(120);
+        row.slider->setToolTip(tr("Weight of %1 in the fusion. Releasing the slider starts a new run; the previous curve stays as a ghost.").arg(m.name));
+        row.spin = new QDoubleSpinBox(this);
+        row.spin->setRange(0.0, maxWeight);
+        row.spin->setDecimals(2);
+        row.spin->setSingleStep(0.05);
+        row.spin->setToolTip(tr("Exact weight of %1.").arg(m.name));
+        const int r = int(k) * 2;
+        m_rows->addWidget(row.enabled, r, 0, 1, 4);
+        m_rows->addWidget(row.symbol, r + 1, 1);
+        m_rows->addWidget(row.slider, r + 1, 2);
+        m_rows->addWidget(row.spin, r + 1, 3);
+        if (source && source->kind == ModalityKind::Text) {
+            row.textWidth = new QSpinBox(this);
+            row.textWidth->setRange(2, 512);
+            row.textWidth->setPrefix(tr("LSA "));
+            row.textWidth->setToolTip(tr("Width of the text embedding: the number of LSA components kept from the TF-IDF matrix."));
+            m_rows->addWidget(row.textWidth, r, 3);
+            connect(row.textWidth, &QSpinBox::editingFinished, this, [this, k] {
+                if (m_updating || m_config.modalities[k].text.width == m_widgets[k].textWidth->value())
+                    return;
+                m_config.modalities[k].text.width = m_widgets[k].textWidth->value();
+                commit();
+            });
+        } else if (source && source->kind == ModalityKind::Image) {
+            row.imageKind = new QComboBox(this);
+            row.imageKind->addItem(tr("grid mean"), imageFeatureKindName(ImageFeatureKind::GridMean));
+            row.imageKind->addItem(tr("histogram"), imageFeatureKindName(ImageFeatureKind::ColorHistogram));
+            row.imageKind->addItem(tr("both"), imageFeatureKindName(ImageFeatureKind::Both));
+            row.imageKind->setToolTip(tr("Image features: mean colour per cell of a 4×4 grid, a colour histogram, or both."));
+            m_rows->addWidget(row.imageKind, r, 3);
+            connect(row.imageKind, &QComboBox::currentIndexChanged, this, [this, k] {
+                if (m_updating)
+                    return;
+                m_config.modalities[k].image.kind = *imageFeatureKindFromName(m_widgets[k].imageKind->currentData().toString());
+                commit();
+            });
+        }
+        connect(row.enabled, &QCheckBox::toggled, this, [this, k](bool on) {
+            if (m_updating)
+                return;
+            m_config.modalities[k].enabled = on;
+            commit();
+        });
+        connect(row.slider, &QSlider::valueChanged, this, [this, k](int value) {
+            if (m_updating)
+                return;
+            m_config.modalities[k].weight = maxWeight * value / sliderSteps;
+            {
+                const QSignalBlocker block(m_widgets[k].spin);
+                m_widgets[k].spin->setValue(m_config.modalities[k].weight);
+            }
+            if (m_widgets[k].slider->isSliderDown()) {
+                syncWidgets();
+                Q_EMIT configPreviewed(m_config);
+            } else {
+                commit();
+            }
+        });
+        connect(row.slider, &QSlider::sliderReleased, this, [this] { commit(); });
+        connect(row.spin, &QDoubleSpinBox::valueChanged, this, [this, k](double value) {
+            if (m_updating || std::abs(value - m_config.modalities[k].weight) < 1e-12)
+                return;
+            m_config.modalities[k].weight = value;
+            commit();
+        });
+        m_widgets.push_back(row);
+    }
+    syncWidgets();
+}
+
+void ModalitiesPanel::setConfig(const PipelineConfig &config)
+{
+    if (config.modalities.size() != m_widgets.size())
+        return;
+    m_config = config;
+    syncWidgets();
+}
+
+void ModalitiesPanel::commit()
+{
+    syncWidgets();
+    Q_EMIT configEdited(m_config);
+}
+
+void ModalitiesPanel::syncWidgets()
+{
+    m_updating = true;
+    m_operator->setCurrentIndex(m_operator->findData(int(m_config.op)));
+    int enabledIndex = 0;
+    QStringList terms;
+    for (size_t k = 0; k < m_widgets.size(); ++k) {
+        const ModalityConfig &m = m_config.modalities[k];
+        Row &row = m_widgets[k];
+        row.enabled->setChecked(m.enabled);
+        row.slider->setValue(int(std::lround(m.weight / maxWeight * sliderSteps)));
+        row.spin->setValue(m.weight);
+        row.slider->setEnabled(m.enabled);
+        row.spin->setEnabled(m.enabled);
+        if (row.textWidth) {
+            row.textWidth->setValue(m.text.width);
+            row.textWidth->setEnabled(m.enabled);
+        }
+        if (row.imageKind) {
+            row.imageKind->setCurrentIndex(row.imageKind->findData(imageFeatureKindName(m.image.kind)));
+            row.imageKind->setEnabled(m.enabled);
+        }
+        if (m.enabled) {
+            const QString symbol = weightSymbol(enabledIndex++);
+            row.symbol->setText(symbol + QStringLiteral(" ="));
+            terms << QStringLiteral("%1 = %2").arg(symbol).arg(m.weight, 0, 'f', 2);
+        } else {
+            row.symbol->setText(QString());
+        }
+    }
+    m_formula->setText(fusionOpFormula(m_config.op, enabledIndex) + QStringLiteral("\n") + terms.join(QStringLiteral(", ")));
+    m_updating = false;
+}
+
+} // namespace fl
