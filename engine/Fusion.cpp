@@ -5,8 +5,14 @@
 #include <algorithm>
 #include <functional>
 #include <numeric>
+#include <QCoreApplication>
 
 namespace fl {
+
+static QString tr(const char *text)
+{
+    return QCoreApplication::translate("fl::Fusion", text);
+}
 
 QString fusionOpName(FusionOp op)
 {
@@ -114,14 +120,14 @@ Eigen::MatrixXd pcaProject(const Eigen::MatrixXd &x, int width, double *explaine
 Result<FusionPlan> planFusion(FusionOp op, const std::vector<const ModalityMatrix *> &modalities, int commonWidth)
 {
     if (modalities.empty())
-        return makeError(QStringLiteral("Fusion needs at least one modality; all are switched off."));
+        return makeError(tr("Fusion needs at least one modality; all are switched off."));
     const Eigen::Index rows = modalities.front()->values.rows();
     for (const ModalityMatrix *m : modalities) {
         if (m->values.rows() != rows)
-            return makeError(QStringLiteral("planFusion: modality '%1' has %2 rows but '%3' has %4; every modality needs one row per item.")
+            return makeError(tr("planFusion: modality '%1' has %2 rows but '%3' has %4; every modality needs one row per item.")
                                  .arg(m->name).arg(m->values.rows()).arg(modalities.front()->name).arg(rows));
         if (m->width() == 0)
-            return makeError(QStringLiteral("planFusion: modality '%1' has no columns.").arg(m->name));
+            return makeError(tr("planFusion: modality '%1' has no columns.").arg(m->name));
     }
 
     FusionPlan plan;
@@ -156,13 +162,13 @@ Result<FusionPlan> planFusion(FusionOp op, const std::vector<const ModalityMatri
             double kept = 1.0;
             Eigen::MatrixXd projected = pcaProject(m->values, width, &kept);
             standardizeColumns(projected, {});
-            plan.notes << QStringLiteral("%1: %2 → %3 columns by PCA (keeps %4% of its variance), then standardised.")
+            plan.notes << tr("%1: %2 → %3 columns by PCA (keeps %4% of its variance), then standardised.")
                               .arg(m->name).arg(m->width()).arg(width).arg(kept * 100.0, 0, 'f', 0);
             aligned.push_back(std::move(projected));
         } else if (m->width() < width) {
             Eigen::MatrixXd padded = Eigen::MatrixXd::Zero(rows, width);
             padded.leftCols(m->width()) = m->values;
-            plan.notes << QStringLiteral("%1: %2 → %3 columns, padded with zeros.").arg(m->name).arg(m->width()).arg(width);
+            plan.notes << tr("%1: %2 → %3 columns, padded with zeros.").arg(m->name).arg(m->width()).arg(width);
             aligned.push_back(std::move(padded));
         } else {
             aligned.push_back(m->values);
@@ -179,7 +185,7 @@ Result<FusionPlan> planFusion(FusionOp op, const std::vector<const ModalityMatri
         plan.blocks.push_back(std::move(product));
         plan.offsets.push_back(0);
         if (std::any_of(modalities.begin(), modalities.end(), [&](const ModalityMatrix *m) { return m->width() < width; }))
-            plan.notes << QStringLiteral("Zero padding makes the padded columns of the product zero.");
+            plan.notes << tr("Zero padding makes the padded columns of the product zero.");
     }
     return plan;
 }

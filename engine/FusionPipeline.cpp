@@ -1,6 +1,12 @@
 #include "FusionPipeline.h"
+#include <QCoreApplication>
 
 namespace fl {
+
+static QString tr(const char *text)
+{
+    return QCoreApplication::translate("fl::FusionPipeline", text);
+}
 
 ModalityConfig *PipelineConfig::modality(const QString &name)
 {
@@ -68,7 +74,7 @@ Result<std::shared_ptr<const ModalityMatrix>> FusionPipeline::embedding(const Mo
 {
     const ModalitySource *source = m_dataset->modality(config.name);
     if (!source)
-        return makeError(QStringLiteral("The dataset has no modality named '%1'.").arg(config.name));
+        return makeError(tr("The dataset has no modality named '%1'.").arg(config.name));
     const QString key = embeddingKey(*source, config);
     if (auto it = m_embeddings.constFind(key); it != m_embeddings.constEnd())
         return *it;
@@ -96,10 +102,10 @@ Result<std::shared_ptr<const ModalityMatrix>> FusionPipeline::embedding(const Mo
         matrix.name = source->name;
         matrix.values = source->values;
         matrix.missing = missing;
-        matrix.description = QStringLiteral("%1 column(s) from %2, used as they are").arg(source->values.cols()).arg(source->origin);
+        matrix.description = tr("%1 column(s) from %2, used as they are").arg(source->values.cols()).arg(source->origin);
         if (const int m = matrix.missingCount(); m > 0) {
             imputeMissingWithMean(matrix.values, missing);
-            matrix.notes << QStringLiteral("%1: %2 of %3 items have no value; filled with the column mean.")
+            matrix.notes << tr("%1: %2 of %3 items have no value; filled with the column mean.")
                                 .arg(source->name).arg(m).arg(m_dataset->itemCount());
         }
         break;
@@ -115,7 +121,7 @@ Result<std::shared_ptr<const TrainingProblem>> FusionPipeline::prepare(const Pip
                                                                        const ProgressFn &progress)
 {
     if (m_dataset->interactionCount() == 0)
-        return makeError(QStringLiteral("The dataset '%1' has no interactions to train on.").arg(m_dataset->name));
+        return makeError(tr("The dataset '%1' has no interactions to train on.").arg(m_dataset->name));
 
     std::vector<std::shared_ptr<const ModalityMatrix>> embedded;
     QString planKey = fusionOpName(config.op) + QLatin1Char('|') + QString::number(config.commonWidth);
@@ -138,7 +144,7 @@ Result<std::shared_ptr<const TrainingProblem>> FusionPipeline::prepare(const Pip
         ++done;
     }
     if (embedded.empty())
-        return makeError(QStringLiteral("Switch on at least one modality: there is nothing to fuse."));
+        return makeError(tr("Switch on at least one modality: there is nothing to fuse."));
 
     std::shared_ptr<const FusionPlan> plan = m_plans.value(planKey);
     if (!plan) {
@@ -177,7 +183,7 @@ Result<std::shared_ptr<const TrainingProblem>> FusionPipeline::prepare(const Pip
         m_splits.insert(splitKey, rows);
     }
     if (rows.train->size() == 0)
-        return makeError(QStringLiteral("The split leaves no training interactions (validation fraction %1).")
+        return makeError(tr("The split leaves no training interactions (validation fraction %1).")
                              .arg(config.split.validationFraction));
 
     const QString statisticsKey = planKey + QLatin1Char('#') + splitKey;

@@ -7,8 +7,14 @@
 #include <cmath>
 #include <limits>
 #include <thread>
+#include <QCoreApplication>
 
 namespace fl {
+
+static QString tr(const char *text)
+{
+    return QCoreApplication::translate("fl::LinearRegression", text);
+}
 
 double QuadraticForm::loss(const Eigen::VectorXd &w) const
 {
@@ -189,10 +195,10 @@ RegressionMetrics evaluateRegression(const FusionPlan &plan, const std::vector<d
 
 QString divergenceMessage(int epoch, double learningRate, double loss, double initialLoss)
 {
-    const QString reached = std::isfinite(loss) ? QStringLiteral("grew to %1").arg(loss, 0, 'g', 3)
-                                                : QStringLiteral("became %1").arg(std::isnan(loss) ? "NaN" : "infinite");
-    return QStringLiteral("Training diverged at epoch %1: the training loss %2 (it started at %3). "
-                          "The learning rate η = %4 is too large for these features; try η = %5 or smaller.")
+    const QString reached = std::isfinite(loss) ? tr("grew to %1").arg(loss, 0, 'g', 3)
+                                                : tr("became %1").arg(std::isnan(loss) ? tr("NaN") : tr("infinite"));
+    return tr("Training diverged at epoch %1: the training loss %2 (it started at %3). "
+              "The learning rate η = %4 is too large for these features; try η = %5 or smaller.")
         .arg(epoch)
         .arg(reached)
         .arg(initialLoss, 0, 'g', 4)

@@ -325,7 +325,7 @@ void TrainingSession::run()
         }
         if (trainer->divergence()) {
             flush();
-            Q_EMIT failed(runId, *trainer->divergence());
+            Q_EMIT diverged(runId, *trainer->divergence());
             ended = true;
             setState(State::Failed);
         } else if (trainer->epoch() >= epochLimit) {

@@ -85,7 +85,8 @@ Q_SIGNALS:
     void progress(int runId, const QList<fl::EpochRecord> &epochs);
     void learningRateChanged(int runId, int fromEpoch, double learningRate);
     void finished(int runId, const fl::RunSummary &summary);
-    void failed(int runId, const QString &message);
+    void diverged(int runId, const QString &message);   // the run stopped: η too large for the features
+    void failed(int runId, const QString &message);     // an engine error: no dataset, nothing to fuse …
 
 private:
     void run();

@@ -107,7 +107,7 @@ void FormulaPanel::render()
         lines << tr("with L2: + λ/2·‖W‖², λ = %1").arg(number(m_config.training.l2, 3));
     if (m_problem) {
         lines << tr("<b>Closed form</b>: (XᵀX/N + λI) W* = Xᵀy/N gives L* = <b>%1</b>").arg(number(m_problem->optimumTrainLoss));
-        lines << tr("Gradient descent converges for η < 2/λ<sub>max</sub> = %1").arg(number(m_problem->maxStableLearningRate, 3));
+        lines << tr("Gradient descent converges for η &lt; 2/λ<sub>max</sub> = %1").arg(number(m_problem->maxStableLearningRate, 3));
     }
     m_label->setText(lines.join(QStringLiteral("<br>")));
     m_notes->setText(m_problem ? m_problem->notes.join(QStringLiteral("\n")) : QString());

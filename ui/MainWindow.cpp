@@ -53,6 +53,7 @@ MainWindow::MainWindow(QWidget *parent)
 {
     setWindowTitle(tr("FusionLab"));
     setAcceptDrops(true);
+    resize(1280, 800);
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
 
     auto *central = new QWidget(this);
@@ -63,9 +64,15 @@ MainWindow::MainWindow(QWidget *parent)
 
     createActions();
     m_training->setActions(m_trainAction, m_stepAction, m_resetAction);
-    addDockWidget(Qt::LeftDockWidgetArea, makeDock(tr("Fusion"), QStringLiteral("fusionDock"), m_modalities, this));
-    addDockWidget(Qt::LeftDockWidgetArea, makeDock(tr("Model and training"), QStringLiteral("trainingDock"), m_training, this));
-    addDockWidget(Qt::RightDockWidgetArea, makeDock(tr("Formulas"), QStringLiteral("formulaDock"), m_formulas, this));
+    QDockWidget *fusionDock = makeDock(tr("Fusion"), QStringLiteral("fusionDock"), m_modalities, this);
+    QDockWidget *trainingDock = makeDock(tr("Model and training"), QStringLiteral("trainingDock"), m_training, this);
+    QDockWidget *formulaDock = makeDock(tr("Formulas"), QStringLiteral("formulaDock"), m_formulas, this);
+    addDockWidget(Qt::LeftDockWidgetArea, fusionDock);
+    addDockWidget(Qt::LeftDockWidgetArea, trainingDock);
+    addDockWidget(Qt::RightDockWidgetArea, formulaDock);
+    // Modality rows need the height; the training form is compact.
+    resizeDocks({fusionDock, trainingDock}, {440, 300}, Qt::Vertical);
+    resizeDocks({fusionDock, formulaDock}, {340, 360}, Qt::Horizontal);
     createMenus();
 
     m_stateLabel = new QLabel(this);
@@ -76,6 +83,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_busy->setRange(0, 0);
     m_busy->setMaximumWidth(160);
     m_busy->hide();
+    for (QLabel *label : {m_stateLabel, m_epochLabel, m_lossLabel, m_speedLabel})
+        label->setContentsMargins(6, 0, 12, 0);
     statusBar()->addWidget(m_stateLabel);
     statusBar()->addWidget(m_epochLabel);
     statusBar()->addWidget(m_lossLabel, 1);
@@ -152,12 +161,12 @@ MainWindow::MainWindow(QWidget *parent)
     connect(session, &TrainingSession::learningRateChanged, this, [this](int runId, int fromEpoch, double eta) {
         m_chart->markLearningRateChange(runId, fromEpoch, eta);
     });
-    connect(session, &TrainingSession::failed, this, [this](int runId, const QString &message) {
-        if (runId != m_controller->currentRunId())
-            return;
-        if (message.contains(QStringLiteral("diverged")))
+    connect(session, &TrainingSession::diverged, this, [this](int runId, const QString &message) {
+        if (runId == m_controller->currentRunId())
             m_banner->showDivergence(message);
-        else
+    });
+    connect(session, &TrainingSession::failed, this, [this](int runId, const QString &message) {
+        if (runId == m_controller->currentRunId())
             m_banner->showError(message);
     });
     connect(session, &TrainingSession::stateChanged, this, &MainWindow::onStateChanged);
@@ -165,7 +174,6 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_chart->setLogScale(AppSettings::logScale());
     m_logScaleAction->setChecked(AppSettings::logScale());
-    resize(1280, 800);
     restoreGeometry(AppSettings::windowGeometry());
     restoreState(AppSettings::windowState());
 }

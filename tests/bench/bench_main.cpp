@@ -2,6 +2,7 @@
 //   fusionlab-bench train --rows N --dim D --epochs E [--optimizer gd|sgd] [--no-numpy] --json
 //   fusionlab-bench reweight --rows N --dim D [--no-numpy] --json
 //   fusionlab-bench ui [--seconds S] --json
+//   fusionlab-bench screenshots DIR          (the README's screenshots; run under xvfb-run)
 
 #include "engine/Fusion.h"
 #include "engine/LinearRegression.h"
@@ -115,6 +116,10 @@ struct Prepared
 
 int main(int argc, char *argv[])
 {
+    if (argc > 2 && qstrcmp(argv[1], "screenshots") == 0) {
+        QApplication app(argc, argv);
+        return writeScreenshots(QString::fromLocal8Bit(argv[2])) ? 0 : 1;
+    }
     if (argc > 1 && qstrcmp(argv[1], "ui") == 0) {
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");

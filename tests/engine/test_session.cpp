@@ -208,12 +208,14 @@ private Q_SLOTS:
     {
         TrainingSession session;
         session.setDataset(makeDataset());
-        QSignalSpy failed(&session, &TrainingSession::failed);
+        QSignalSpy failed(&session, &TrainingSession::diverged);
+        QSignalSpy errors(&session, &TrainingSession::failed);
         const int id = session.start(makeConfig(*makeDataset(), 100000, 50.0));
         QTRY_COMPARE(failed.count(), 1);
         QCOMPARE(failed.at(0).at(0).toInt(), id);
         QVERIFY(failed.at(0).at(1).toString().contains(QStringLiteral("η = 50")));
         QTRY_COMPARE(session.state(), TrainingSession::State::Failed);
+        QCOMPARE(errors.count(), 0);
     }
 
     void engineErrorsArriveAsMessages()
