@@ -237,6 +237,12 @@ void LinearRegressionTrainer::sgdEpoch()
         const double bias = m_w(d);
         const auto w = m_w.head(d);
         for (size_t i = begin; i < end; ++i) {
+            // Rows come in shuffled order: ask for one a few steps ahead so the memory latency overlaps.
+            if (i + 8 < m_order.size()) {
+                const double *ahead = m_features.row(rows.items[size_t(m_order[i + 8])]).data();
+                for (Eigen::Index c = 0; c < d; c += 8)
+                    __builtin_prefetch(ahead + c);
+            }
             const int r = m_order[i];
             const auto x = m_features.row(rows.items[size_t(r)]);
             const double e = x.dot(w) + bias - rows.targets(r);

@@ -142,7 +142,8 @@ private:
     std::shared_ptr<const TrainingProblem> m_problem;
     TrainingConfig m_config;
     Eigen::VectorXd m_w;
-    Eigen::MatrixXd m_features;   // F, only for mini-batch SGD
+    // F, only for mini-batch SGD, row-major so that each sampled row is one contiguous read.
+    Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> m_features;
     std::vector<int> m_order;     // SGD row order
     Random m_random;
     int m_epoch = 0;

@@ -37,8 +37,8 @@ TrainingSession::~TrainingSession()
     {
         std::lock_guard lock(m_mutex);
         m_quit = true;
+        m_abortPreparation = true;
     }
-    m_abortPreparation = true;
     m_wake.notify_all();
     m_thread->wait();
     delete m_thread;
@@ -51,8 +51,10 @@ void TrainingSession::setDataset(std::shared_ptr<const Dataset> dataset)
         m_pendingDataset = std::move(dataset);
         m_pendingConfig.reset();
         m_stopRequested = true;
+        // Set under the lock: the engine clears it when it takes the next config, and a late store
+        // here would abort the preparation of that new run.
+        m_abortPreparation = true;
     }
-    m_abortPreparation = true;
     m_wake.notify_all();
 }
 
@@ -68,8 +70,8 @@ int TrainingSession::start(const RunConfig &config, bool startPaused)
         m_paused = startPaused;
         m_steps = 0;
         m_stopRequested = false;
+        m_abortPreparation = true;
     }
-    m_abortPreparation = true;
     m_wake.notify_all();
     return id;
 }
@@ -110,8 +112,8 @@ void TrainingSession::stop()
         std::lock_guard lock(m_mutex);
         m_stopRequested = true;
         m_pendingConfig.reset();
+        m_abortPreparation = true;
     }
-    m_abortPreparation = true;
     m_wake.notify_all();
 }
 
@@ -335,8 +337,8 @@ void TrainingSession::run()
         } else if (pauseAfter) {
             flush();
             setState(State::Paused);
-        } else if (sinceFlush.elapsed() >= progressIntervalMs) {
-            flush();
+        } else if (trainer->epoch() == 1 || sinceFlush.elapsed() >= progressIntervalMs) {
+            flush();   // the first epoch of a run goes out at once: a new curve should start drawing now
         }
         lock.lock();
         if (m_paused && m_steps == 0 && !ended && m_state.load() == State::Running) {

@@ -87,9 +87,80 @@ QList<QPointF> decimateMinMax(const QList<QPointF> &points, double xMin, double 
     return out;
 }
 
+namespace {
+
+// Appends the first, lowest, highest and last of points[begin, end) in x order; returns how many.
+unsigned char appendExtremes(const QPointF *points, qsizetype begin, qsizetype end, QList<QPointF> &out)
+{
+    qsizetype lowest = begin, highest = begin;
+    for (qsizetype i = begin + 1; i < end; ++i) {
+        if (points[i].y() < points[lowest].y())
+            lowest = i;
+        if (points[i].y() > points[highest].y())
+            highest = i;
+    }
+    const qsizetype a = std::min(lowest, highest), b = std::max(lowest, highest);
+    unsigned char count = 1;
+    out.append(points[begin]);
+    if (a != begin) {
+        out.append(points[a]);
+        ++count;
+    }
+    if (b != a) {
+        out.append(points[b]);
+        ++count;
+    }
+    if (end - 1 != b) {
+        out.append(points[end - 1]);
+        ++count;
+    }
+    return count;
+}
+
+} // namespace
+
+void CurveDecimator::extendSummary(const QList<QPointF> &points)
+{
+    for (; m_summarized + m_bucket <= points.size(); m_summarized += m_bucket)
+        m_bucketSizes.push_back(appendExtremes(points.constData(), m_summarized, m_summarized + m_bucket, m_summary));
+    // Too long: merge neighbouring buckets from the summary itself (never from the input again), so
+    // doubling the bucket costs the summary's length, not the curve's. An odd last bucket is dropped and
+    // summarised again from the input at the new width.
+    while (m_summary.size() > summaryLimit) {
+        if (m_bucketSizes.size() % 2) {
+            m_summary.resize(m_summary.size() - m_bucketSizes.back());
+            m_bucketSizes.pop_back();
+            m_summarized -= m_bucket;
+        }
+        QList<QPointF> merged;
+        merged.reserve(m_summary.size() / 2 + 4);
+        std::vector<unsigned char> sizes;
+        sizes.reserve(m_bucketSizes.size() / 2);
+        qsizetype at = 0;
+        for (size_t k = 0; k < m_bucketSizes.size(); k += 2) {
+            const qsizetype pair = m_bucketSizes[k] + m_bucketSizes[k + 1];
+            sizes.push_back(appendExtremes(m_summary.constData(), at, at + pair, merged));
+            at += pair;
+        }
+        m_summary = std::move(merged);
+        m_bucketSizes = std::move(sizes);
+        m_bucket *= 2;
+    }
+}
+
 const QList<QPointF> &CurveDecimator::update(const QList<QPointF> &points, double xMin, double xMax, int columns)
 {
     const ColumnMap map(xMin, xMax, columns);
+    if (points.size() > summaryThreshold) {
+        if (points.size() < m_summarized)
+            reset();
+        extendSummary(points);
+        QList<QPointF> compact = m_summary;
+        compact.append(points.mid(m_summarized));
+        m_output = decimateMinMax(compact, xMin, xMax, columns);
+        m_incremental = false;
+        return m_output;
+    }
     if (points.size() <= 2 * qsizetype(map.columns())) {
         m_output = points;
         m_incremental = false;
@@ -121,6 +192,10 @@ const QList<QPointF> &CurveDecimator::update(const QList<QPointF> &points, doubl
 
 void CurveDecimator::reset()
 {
+    m_summary.clear();
+    m_bucketSizes.clear();
+    m_bucket = 64;
+    m_summarized = 0;
     m_output.clear();
     m_incremental = false;
     m_inputCount = 0;

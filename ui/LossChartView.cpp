@@ -777,7 +777,10 @@ void LossChartView::Private::showTooltip(const Run *run, const QPointF &point, b
 // The chart with its legend, as on screen.
 void LossChartView::Private::renderInto(QPainter *painter) const
 {
+    const bool smooth = view->renderHints().testFlag(QPainter::Antialiasing);
+    view->setRenderHint(QPainter::Antialiasing);
     q->render(painter, QPoint(), QRegion(), QWidget::DrawChildren);
+    view->setRenderHint(QPainter::Antialiasing, smooth);
 }
 
 std::vector<Run *> LossChartView::Private::runsOldestFirst() const
@@ -797,6 +800,14 @@ LossChartView::LossChartView(QWidget *parent)
 }
 
 LossChartView::~LossChartView() = default;
+
+void LossChartView::setLive(bool live)
+{
+    if (m_d->view->renderHints().testFlag(QPainter::Antialiasing) == !live)
+        return;
+    m_d->view->setRenderHint(QPainter::Antialiasing, !live);
+    m_d->view->viewport()->update();
+}
 
 void LossChartView::beginRun(int runId, const QString &label)
 {

@@ -62,6 +62,10 @@ MainWindow::MainWindow(QWidget *parent)
     layout->addWidget(m_chart, 1);
     setCentralWidget(central);
 
+    m_textTimer.setSingleShot(true);
+    m_textTimer.setInterval(100);
+    connect(&m_textTimer, &QTimer::timeout, this, &MainWindow::showLatest);
+
     createActions();
     m_training->setActions(m_trainAction, m_stepAction, m_resetAction);
     QDockWidget *fusionDock = makeDock(tr("Fusion"), QStringLiteral("fusionDock"), m_modalities, this);
@@ -136,6 +140,8 @@ MainWindow::MainWindow(QWidget *parent)
                              tr("%1 could not be opened; the current dataset stays loaded.\n\n%2").arg(path, message));
     });
     connect(m_controller, &ExperimentController::cleared, this, [this] {
+        m_latest.reset();
+        m_textTimer.stop();
         m_chart->clear();
         m_formulas->clearRun();
         m_banner->hide();
@@ -145,6 +151,8 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_controller, &ExperimentController::runStarted, this, [this](int runId, const QString &label) {
         m_chart->beginRun(runId, label);
+        m_latest.reset();
+        m_textTimer.stop();
         m_formulas->clearRun();
         m_banner->hide();
         m_speedEpochs = 0;
@@ -313,6 +321,9 @@ void MainWindow::onStateChanged(TrainingSession::State state)
     }
     m_stateLabel->setText(text);
     const bool running = state == TrainingSession::State::Running;
+    m_chart->setLive(running);
+    if (!running)
+        showLatest();
     m_trainAction->setText(running ? tr("Pause") : state == TrainingSession::State::Paused && m_chart->currentEpochCount() > 0 ? tr("Resume") : tr("Train"));
 }
 
@@ -321,12 +332,25 @@ void MainWindow::onProgress(int runId, const QList<EpochRecord> &epochs)
     if (runId != m_controller->currentRunId() || epochs.isEmpty())
         return;
     m_chart->appendEpochs(runId, epochs);
-    const EpochRecord &last = epochs.back();
+    m_latest = epochs.back();
+    m_speedEpochs += int(epochs.size());
+    // A paused run shows its last epoch at once (Step); a running one on the text timer.
+    if (m_controller->session()->state() != TrainingSession::State::Running)
+        showLatest();
+    else if (!m_textTimer.isActive())
+        m_textTimer.start();
+}
+
+void MainWindow::showLatest()
+{
+    m_textTimer.stop();
+    if (!m_latest)
+        return;
+    const EpochRecord last = *m_latest;
     m_formulas->setEpoch(last);
     m_epochLabel->setText(tr("epoch %1").arg(QLocale().toString(last.epoch)));
     m_lossLabel->setText(tr("train loss %1 · validation loss %2")
                              .arg(QLocale().toString(last.trainLoss, 'g', 5), QLocale().toString(last.validationLoss, 'g', 5)));
-    m_speedEpochs += int(epochs.size());
     const qint64 ms = m_speedClock.elapsed();
     if (ms >= 500) {
         m_speedLabel->setText(tr("%1 epochs/s").arg(QLocale().toString(1000.0 * m_speedEpochs / ms, 'f', 0)));

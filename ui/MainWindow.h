@@ -8,6 +8,9 @@
 
 #include <QElapsedTimer>
 #include <QMainWindow>
+#include <QTimer>
+
+#include <optional>
 
 class QAction;
 class QLabel;
@@ -80,6 +83,12 @@ private:
     QLabel *m_lossLabel = nullptr;
     QLabel *m_speedLabel = nullptr;
     QProgressBar *m_busy = nullptr;
+
+    // Text (formulas, status line) is re-laid out at most ten times a second: word-wrapped rich text
+    // costs milliseconds per layout, and epochs can arrive thousands of times a second.
+    QTimer m_textTimer;
+    std::optional<EpochRecord> m_latest;
+    void showLatest();
 
     QElapsedTimer m_speedClock;
     int m_speedEpochs = 0;

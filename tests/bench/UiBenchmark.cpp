@@ -101,6 +101,16 @@ QJsonObject runUiBenchmark(double seconds, int weightChanges)
     waitFor([&] { return total.elapsed() >= seconds * 1000; }, int(seconds * 2000));
     probe.stop();
     const int epochs = window.chart()->currentEpochCount();
+    // What one repaint costs, for the record: the chart alone and the whole window.
+    QElapsedTimer paint;
+    paint.start();
+    for (int k = 0; k < 5; ++k)
+        window.chart()->grab();
+    const double chartPaintMs = paint.nsecsElapsed() * 1e-6 / 5;
+    paint.restart();
+    for (int k = 0; k < 5; ++k)
+        window.grab();
+    const double windowPaintMs = paint.nsecsElapsed() * 1e-6 / 5;
     window.close();
 
     QJsonObject result{{"mode", "ui"},
@@ -110,6 +120,8 @@ QJsonObject runUiBenchmark(double seconds, int weightChanges)
                        {"max_stall_ms", stalls.empty() ? 0.0 : *std::max_element(stalls.begin(), stalls.end())},
                        {"p99_stall_ms", percentile(stalls, 0.99)},
                        {"epochs_in_last_run", epochs},
+                       {"ms_chart_paint", chartPaintMs},
+                       {"ms_window_paint", windowPaintMs},
                        {"weight_changes", weightChanges},
                        {"ms_to_first_points_median", percentile(toPoints, 0.5)},
                        {"ms_to_first_points_max", toPoints.empty() ? 0.0 : *std::max_element(toPoints.begin(), toPoints.end())}};

@@ -11,6 +11,35 @@
 
 using namespace fl;
 
+// Re-emits the session's signals on the test's thread. The session emits from its engine thread and
+// QSignalSpy appends from whatever thread emits, without a lock; a queued hop makes every spy below
+// fill on the main thread, where the test reads it.
+class SessionProbe : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit SessionProbe(TrainingSession *session)
+    {
+        connect(session, &TrainingSession::runPrepared, this, &SessionProbe::runPrepared, Qt::QueuedConnection);
+        connect(session, &TrainingSession::progress, this, &SessionProbe::progress, Qt::QueuedConnection);
+        connect(session, &TrainingSession::learningRateChanged, this, &SessionProbe::learningRateChanged, Qt::QueuedConnection);
+        connect(session, &TrainingSession::finished, this, &SessionProbe::finished, Qt::QueuedConnection);
+        connect(session, &TrainingSession::diverged, this, &SessionProbe::diverged, Qt::QueuedConnection);
+        connect(session, &TrainingSession::failed, this, &SessionProbe::failed, Qt::QueuedConnection);
+        connect(session, &TrainingSession::stateChanged, this, &SessionProbe::stateChanged, Qt::QueuedConnection);
+    }
+
+Q_SIGNALS:
+    void runPrepared(int runId, const fl::ProblemInfo &info);
+    void progress(int runId, const QList<fl::EpochRecord> &epochs);
+    void learningRateChanged(int runId, int fromEpoch, double learningRate);
+    void finished(int runId, const fl::RunSummary &summary);
+    void diverged(int runId, const QString &message);
+    void failed(int runId, const QString &message);
+    void stateChanged(fl::TrainingSession::State state);
+};
+
 namespace {
 
 std::shared_ptr<const Dataset> makeDataset(int items = 50, int interactions = 600)
@@ -73,10 +102,11 @@ private Q_SLOTS:
     void runsToCompletionWithEveryEpoch()
     {
         TrainingSession session;
+        SessionProbe probe(&session);
         session.setDataset(makeDataset());
-        QSignalSpy prepared(&session, &TrainingSession::runPrepared);
-        QSignalSpy progress(&session, &TrainingSession::progress);
-        QSignalSpy finished(&session, &TrainingSession::finished);
+        QSignalSpy prepared(&probe, &SessionProbe::runPrepared);
+        QSignalSpy progress(&probe, &SessionProbe::progress);
+        QSignalSpy finished(&probe, &SessionProbe::finished);
         const int id = session.start(makeConfig(*makeDataset(), 300));
         QTRY_COMPARE(finished.count(), 1);
         QCOMPARE(prepared.count(), 1);
@@ -99,9 +129,10 @@ private Q_SLOTS:
     void progressRateIsBounded()
     {
         TrainingSession session;
+        SessionProbe probe(&session);
         session.setDataset(makeDataset());
-        QSignalSpy progress(&session, &TrainingSession::progress);
-        QSignalSpy finished(&session, &TrainingSession::finished);
+        QSignalSpy progress(&probe, &SessionProbe::progress);
+        QSignalSpy finished(&probe, &SessionProbe::finished);
         QElapsedTimer clock;
         clock.start();
         const int id = session.start(makeConfig(*makeDataset(), 200000, 0.01));
@@ -116,10 +147,11 @@ private Q_SLOTS:
     void pauseStepResumeStop()
     {
         TrainingSession session;
+        SessionProbe probe(&session);
         session.setDataset(makeDataset());
-        QSignalSpy progress(&session, &TrainingSession::progress);
-        QSignalSpy finished(&session, &TrainingSession::finished);
-        QSignalSpy states(&session, &TrainingSession::stateChanged);
+        QSignalSpy progress(&probe, &SessionProbe::progress);
+        QSignalSpy finished(&probe, &SessionProbe::finished);
+        QSignalSpy states(&probe, &SessionProbe::stateChanged);
         const int id = session.start(makeConfig(*makeDataset(), 1000000, 0.001), true);
         QTRY_COMPARE(session.state(), TrainingSession::State::Paused);
         QTest::qWait(100);
@@ -154,9 +186,10 @@ private Q_SLOTS:
     void learningRateChangesFromAnotherThread()
     {
         TrainingSession session;
+        SessionProbe probe(&session);
         session.setDataset(makeDataset());
-        QSignalSpy progress(&session, &TrainingSession::progress);
-        QSignalSpy changed(&session, &TrainingSession::learningRateChanged);
+        QSignalSpy progress(&probe, &SessionProbe::progress);
+        QSignalSpy changed(&probe, &SessionProbe::learningRateChanged);
         const int id = session.start(makeConfig(*makeDataset(), 1000000, 0.001), true);
         QTRY_COMPARE(session.state(), TrainingSession::State::Paused);
         session.step();
@@ -179,10 +212,11 @@ private Q_SLOTS:
     void newRunSupersedesTheOld()
     {
         TrainingSession session;
+        SessionProbe probe(&session);
         session.setDataset(makeDataset());
-        QSignalSpy prepared(&session, &TrainingSession::runPrepared);
-        QSignalSpy progress(&session, &TrainingSession::progress);
-        QSignalSpy finished(&session, &TrainingSession::finished);
+        QSignalSpy prepared(&probe, &SessionProbe::runPrepared);
+        QSignalSpy progress(&probe, &SessionProbe::progress);
+        QSignalSpy finished(&probe, &SessionProbe::finished);
         RunConfig config = makeConfig(*makeDataset(), 1000000, 0.001);
         const int first = session.start(config);
         QTRY_VERIFY(!records(progress, first).isEmpty());
@@ -207,9 +241,10 @@ private Q_SLOTS:
     void divergenceFailsTheRun()
     {
         TrainingSession session;
+        SessionProbe probe(&session);
         session.setDataset(makeDataset());
-        QSignalSpy failed(&session, &TrainingSession::diverged);
-        QSignalSpy errors(&session, &TrainingSession::failed);
+        QSignalSpy failed(&probe, &SessionProbe::diverged);
+        QSignalSpy errors(&probe, &SessionProbe::failed);
         const int id = session.start(makeConfig(*makeDataset(), 100000, 50.0));
         QTRY_COMPARE(failed.count(), 1);
         QCOMPARE(failed.at(0).at(0).toInt(), id);
@@ -221,7 +256,8 @@ private Q_SLOTS:
     void engineErrorsArriveAsMessages()
     {
         TrainingSession session;
-        QSignalSpy failed(&session, &TrainingSession::failed);
+        SessionProbe probe(&session);
+        QSignalSpy failed(&probe, &SessionProbe::failed);
         session.start(makeConfig(*makeDataset(), 10));   // no dataset yet
         QTRY_COMPARE(failed.count(), 1);
         session.setDataset(makeDataset());
@@ -236,8 +272,9 @@ private Q_SLOTS:
     void destroyedWhileRunning()
     {
         auto session = std::make_unique<TrainingSession>();
+        auto probe = std::make_unique<SessionProbe>(session.get());
         session->setDataset(makeDataset());
-        QSignalSpy progress(session.get(), &TrainingSession::progress);
+        QSignalSpy progress(probe.get(), &SessionProbe::progress);
         session->start(makeConfig(*makeDataset(), 100000000, 0.001));
         QTRY_VERIFY(progress.count() > 0);
         session.reset();   // must stop the thread and return

@@ -101,6 +101,7 @@ private Q_SLOTS:
     void decimationPassesShortInputThrough();
     void decimationOfDegenerateRanges();
     void incrementalDecimationMatchesFromScratch();
+    void longCurvesAreDecimatedFromTheSummary();
     void staleRunsAreIgnored();
     void beginRunKeepsThreeGhosts();
     void markersAreCounted();
@@ -220,6 +221,40 @@ void LossChartTest::incrementalDecimationMatchesFromScratch()
     }
     decimator.reset();
     QCOMPARE(decimator.update(points.mid(0, 10), 1, xEnd, 300), points.mid(0, 10));
+}
+
+void LossChartTest::longCurvesAreDecimatedFromTheSummary()
+{
+    // Past the summary threshold: a random walk with one spike up and one down, grown in chunks while the
+    // x range steps up. Every drawn point is an input point, at most four per column, and the extremes
+    // and the endpoints are always there.
+    Random random(5);
+    CurveDecimator decimator;
+    QList<QPointF> points;
+    double y = 0;
+    const qsizetype total = 3 * CurveDecimator::summaryThreshold;
+    const qsizetype spikeUp = total / 3 + 17, spikeDown = 2 * total / 3 + 5;
+    double xEnd = 1000;
+    while (points.size() < total) {
+        const qsizetype chunk = 20000 + qsizetype(random.below(40000));
+        for (qsizetype i = 0; i < chunk && points.size() < total; ++i) {
+            y += 0.01 * random.normal();
+            const qsizetype index = points.size();
+            points.append(QPointF(double(index + 1), index == spikeUp ? 1e3 : index == spikeDown ? -1e3 : y));
+        }
+        while (points.size() > xEnd)
+            xEnd *= 1.5;
+        const QList<QPointF> &shown = decimator.update(points, 1, xEnd, 640);
+        QVERIFY(shown.size() <= 4 * 640);
+        QCOMPARE(shown.front(), points.front());
+        QCOMPARE(shown.back(), points.back());
+        for (const QPointF &p : shown)
+            QCOMPARE(points[qsizetype(p.x()) - 1], p);
+        const auto [low, high] = std::minmax_element(points.begin(), points.end(),
+                                                     [](const QPointF &a, const QPointF &b) { return a.y() < b.y(); });
+        QVERIFY(shown.contains(*low));
+        QVERIFY(shown.contains(*high));
+    }
 }
 
 void LossChartTest::staleRunsAreIgnored()
