@@ -146,7 +146,15 @@ Result<FusionPlan> planFusion(FusionOp op, const std::vector<const ModalityMatri
         return plan;
     }
 
+    int widest = 0;
+    for (const ModalityMatrix *m : modalities)
+        widest = std::max(widest, m->width());
     int width = commonWidth;
+    if (width > widest) {
+        // Wider than every modality would only add zero columns (and cost width² memory).
+        plan.notes << tr("Common width %1 is wider than every modality; using %2.").arg(width).arg(widest);
+        width = widest;
+    }
     if (width <= 0) {
         width = 0;
         for (const ModalityMatrix *m : modalities) {

@@ -13,11 +13,21 @@ ExperimentController::ExperimentController(QObject *parent)
     , m_session(new TrainingSession(this))
 {
     connect(&m_loader, &QFutureWatcher<Result<Dataset>>::finished, this, &ExperimentController::onLoaded);
+    m_saveTimer.setSingleShot(true);
+    m_saveTimer.setInterval(1000);
+    connect(&m_saveTimer, &QTimer::timeout, this, [this] { AppSettings::saveRunConfig(m_config); });
 }
 
 ExperimentController::~ExperimentController()
 {
+    if (m_saveTimer.isActive())
+        AppSettings::saveRunConfig(m_config);
     m_loader.waitForFinished();
+}
+
+void ExperimentController::saveSoon()
+{
+    m_saveTimer.start();
 }
 
 QString ExperimentController::runLabel(const RunConfig &config)
@@ -71,7 +81,7 @@ void ExperimentController::setPipelineConfig(const PipelineConfig &pipeline)
 {
     m_config.pipeline = pipeline;
     m_config.pipeline.split.seed = m_config.training.seed;
-    AppSettings::saveRunConfig(m_config);
+    saveSoon();
     Q_EMIT configChanged(m_config);
     startRun(!m_autoRun);
 }
@@ -81,7 +91,7 @@ void ExperimentController::setTrainingConfig(const TrainingConfig &training)
     const TrainingConfig before = m_config.training;
     m_config.training = training;
     m_config.pipeline.split.seed = training.seed;
-    AppSettings::saveRunConfig(m_config);
+    saveSoon();
     Q_EMIT configChanged(m_config);
     const bool refit = before.optimizer != training.optimizer || before.batchSize != training.batchSize
         || before.l2 != training.l2 || before.seed != training.seed;
@@ -146,7 +156,7 @@ void ExperimentController::reset()
 void ExperimentController::lowerLearningRateAndRetry()
 {
     m_config.training.learningRate = std::max(1e-5, m_config.training.learningRate / 10.0);
-    AppSettings::saveRunConfig(m_config);
+    saveSoon();
     Q_EMIT configChanged(m_config);
     m_autoRun = true;
     startRun(false);

@@ -11,6 +11,7 @@
 
 #include <QFutureWatcher>
 #include <QObject>
+#include <QTimer>
 
 #include <memory>
 
@@ -54,6 +55,7 @@ Q_SIGNALS:
 private:
     void startRun(bool paused);
     void onLoaded();
+    void saveSoon();
 
     TrainingSession *m_session;
     std::shared_ptr<const Dataset> m_dataset;
@@ -63,6 +65,9 @@ private:
     int m_runId = 0;
     bool m_autoRun = false;   // true once the user pressed Train; a new run then starts running
     QFutureWatcher<Result<Dataset>> m_loader;
+    // Parameters are written a second after the last change (and on exit), not on every slider step:
+    // a settings file write has no place between a slider's release and the new curve.
+    QTimer m_saveTimer;
 };
 
 } // namespace fl

@@ -133,6 +133,11 @@ private Q_SLOTS:
         QCOMPARE(wide->width, 4);
         QCOMPARE(wide->notes.size(), 2);
 
+        Result<FusionPlan> tooWide = planFusion(FusionOp::Sum, {&text, &image}, 100);
+        QVERIFY(tooWide.ok());
+        QCOMPARE(tooWide->width, 12);
+        QVERIFY(tooWide->notes.front().contains(QStringLiteral("Common width 100 is wider than every modality; using 12")));
+
         Result<FusionPlan> concat = planFusion(FusionOp::Concat, {&text, &image, &price});
         QVERIFY(concat.ok());
         QCOMPARE(concat->width, 21);
