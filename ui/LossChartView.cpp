@@ -311,6 +311,7 @@ struct LossChartView::Private : QObject
     QLineSeries *addSeries(const QPen &pen, const QString &name);
     void connectHover(QLineSeries *series, const Run *run);
     void rebuildSeries();
+    void updateLegend();
     void removeMarkers();
     void createMarkerSeries(Marker &marker);
     void scheduleRedraw();
@@ -463,7 +464,6 @@ void LossChartView::Private::rebuildSeries()
     for (Marker &marker : markers)
         marker.series = nullptr;
 
-    QList<LegendStrip::Entry> entries;
     for (int i = int(ghosts.size()) - 1; i >= 0; --i) {
         Run &ghost = *ghosts[size_t(i)];
         const double alpha = kGhostAlpha[std::min(i, kMaxGhosts - 1)];
@@ -474,27 +474,34 @@ void LossChartView::Private::rebuildSeries()
         ghost.train.stale = ghost.validation.stale = true;
     }
     if (current) {
-        const QPen train = curvePen(kTrainColor, 3, false);
-        const QPen validation = curvePen(kValidationColor, 3, true);
-        current->validation.series = addSeries(validation, LossChartView::tr("validation loss"));
-        current->train.series = addSeries(train, LossChartView::tr("train loss"));
+        current->validation.series = addSeries(curvePen(kValidationColor, 3, true), LossChartView::tr("validation loss"));
+        current->train.series = addSeries(curvePen(kTrainColor, 3, false), LossChartView::tr("train loss"));
         connectHover(current->train.series, current.get());
         connectHover(current->validation.series, current.get());
         current->train.stale = current->validation.stale = true;
-        entries.append({train, current->train.series->name()});
-        entries.append({validation, current->validation.series->name()});
-    }
-    if (optimum) {
+        // Created with the run and shown when its optimum arrives, so setOptimum() need not rebuild.
         optimumSeries = addSeries(optimumPen(), LossChartView::tr("closed-form optimum"));
-        entries.append({optimumPen(), optimumSeries->name()});
+        optimumSeries->setVisible(optimum.has_value());
     }
+    updateLegend();
+    for (Marker &marker : markers)
+        createMarkerSeries(marker);
+}
+
+void LossChartView::Private::updateLegend()
+{
+    QList<LegendStrip::Entry> entries;
+    if (current) {
+        entries.append({curvePen(kTrainColor, 3, false), LossChartView::tr("train loss")});
+        entries.append({curvePen(kValidationColor, 3, true), LossChartView::tr("validation loss")});
+    }
+    if (optimumSeries && optimum)
+        entries.append({optimumPen(), LossChartView::tr("closed-form optimum")});
     if (!ghosts.empty()) {
         entries.append({curvePen(withAlpha(kTrainColor, kGhostAlpha[0]), 2, false),
                         ghosts.size() == 1 ? LossChartView::tr("previous run") : LossChartView::tr("previous runs")});
     }
     legend->setEntries(entries);
-    for (Marker &marker : markers)
-        createMarkerSeries(marker);
 }
 
 void LossChartView::Private::createMarkerSeries(Marker &marker)
@@ -801,6 +808,17 @@ LossChartView::LossChartView(QWidget *parent)
 
 LossChartView::~LossChartView() = default;
 
+void LossChartView::reserveEpochs(int epochs)
+{
+    Run *run = m_d->current.get();
+    if (!run)
+        return;
+    const qsizetype room = std::min<qsizetype>(std::max(epochs, 0), qsizetype(1) << 24);
+    run->records.reserve(room);
+    run->train.points.reserve(room);
+    run->validation.points.reserve(room);
+}
+
 void LossChartView::setLive(bool live)
 {
     if (m_d->view->renderHints().testFlag(QPainter::Antialiasing) == !live)
@@ -851,8 +869,10 @@ void LossChartView::setOptimum(int runId, double optimumTrainLoss)
         return;
     const bool created = !m_d->optimum;
     m_d->optimum = optimumTrainLoss;
-    if (created)
-        m_d->rebuildSeries();
+    if (created && m_d->optimumSeries) {
+        m_d->optimumSeries->setVisible(true);
+        m_d->updateLegend();
+    }
     m_d->scheduleRedraw();
 }
 

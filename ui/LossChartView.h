@@ -51,6 +51,9 @@ public:
     // While a run streams epochs the curves are drawn without antialiasing: it makes a repaint about
     // three times cheaper, which keeps the event loop responsive. Still pictures and exports are smooth.
     void setLive(bool live);
+    // Sets aside room for the current run's epochs (up to 16M), so that a fast run never copies its
+    // buffers mid-stream. Untouched room costs address space only.
+    void reserveEpochs(int epochs);
     // The checkable "logarithmic loss axis" action of the context menu, for reuse in a window menu.
     QAction *logScaleAction() const;
 

@@ -151,6 +151,7 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_controller, &ExperimentController::runStarted, this, [this](int runId, const QString &label) {
         m_chart->beginRun(runId, label);
+        m_chart->reserveEpochs(m_controller->config().training.epochs);
         m_latest.reset();
         m_textTimer.stop();
         m_formulas->clearRun();
