@@ -36,7 +36,7 @@ std::optional<FusionOp> fusionOpFromName(const QString &name)
     return std::nullopt;
 }
 
-static QString weightSymbol(int k)
+QString fusionWeightSymbol(int k)
 {
     static const char16_t symbols[] = u"αβγδεζηθ";
     return k < 8 ? QString(QChar(symbols[k])) : QStringLiteral("w%1").arg(k + 1);
@@ -56,9 +56,9 @@ QString fusionOpFormula(FusionOp op, int modalityCount)
     for (int k = 0; k < modalityCount; ++k) {
         const QString e = QStringLiteral("E") + subscript(k + 1);
         switch (op) {
-        case FusionOp::Sum: terms << weightSymbol(k) + QStringLiteral("·") + e; break;
-        case FusionOp::Product: terms << QStringLiteral("(") + weightSymbol(k) + QStringLiteral("·") + e + QStringLiteral(")"); break;
-        case FusionOp::Concat: terms << weightSymbol(k) + QStringLiteral("·") + e; break;
+        case FusionOp::Sum: terms << fusionWeightSymbol(k) + QStringLiteral("·") + e; break;
+        case FusionOp::Product: terms << QStringLiteral("(") + fusionWeightSymbol(k) + QStringLiteral("·") + e + QStringLiteral(")"); break;
+        case FusionOp::Concat: terms << fusionWeightSymbol(k) + QStringLiteral("·") + e; break;
         }
     }
     switch (op) {

@@ -26,6 +26,7 @@ enum class FusionOp { Sum, Product, Concat };
 QString fusionOpName(FusionOp op);                       // "sum", "product", "concat"
 std::optional<FusionOp> fusionOpFromName(const QString &name);
 QString fusionOpFormula(FusionOp op, int modalityCount); // e.g. "F = α·E₁ + β·E₂"
+QString fusionWeightSymbol(int modality);                 // α, β, γ … then w9, w10 …
 
 struct FusionPlan
 {

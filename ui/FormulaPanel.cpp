@@ -14,12 +14,6 @@ QString number(double v, int precision = 4)
     return QLocale().toString(v, 'g', precision);
 }
 
-QString symbol(int k)
-{
-    static const char16_t symbols[] = u"αβγδεζηθ";
-    return k < 8 ? QString(QChar(symbols[k])) : QStringLiteral("w%1").arg(k + 1);
-}
-
 } // namespace
 
 FormulaPanel::FormulaPanel(QWidget *parent)
@@ -84,7 +78,7 @@ void FormulaPanel::render()
             continue;
         const QString e = QStringLiteral("E<sub>%1</sub>").arg(k + 1);
         terms << QStringLiteral("<b>%1</b>·%2").arg(number(m.weight, 3), e);
-        legend << QStringLiteral("%1 = %2 (%3)").arg(e, m.name, symbol(k));
+        legend << QStringLiteral("%1 = %2 (%3)").arg(e, m.name, fusionWeightSymbol(k));
         ++k;
     }
     const QString joiner = m_config.pipeline.op == FusionOp::Product ? QStringLiteral(" ⊙ ") : m_config.pipeline.op == FusionOp::Concat ? QStringLiteral(", ") : QStringLiteral(" + ");

@@ -15,16 +15,6 @@
 
 namespace fl {
 
-namespace {
-
-QString weightSymbol(int k)
-{
-    static const char16_t symbols[] = u"αβγδεζηθ";
-    return k < 8 ? QString(QChar(symbols[k])) : QStringLiteral("w%1").arg(k + 1);
-}
-
-} // namespace
-
 ModalitiesPanel::ModalitiesPanel(QWidget *parent)
     : QWidget(parent)
 {
@@ -186,7 +176,7 @@ void ModalitiesPanel::syncWidgets()
             row.imageKind->setEnabled(m.enabled);
         }
         if (m.enabled) {
-            const QString symbol = weightSymbol(enabledIndex++);
+            const QString symbol = fusionWeightSymbol(enabledIndex++);
             row.symbol->setText(symbol + QStringLiteral(" ="));
             terms << QStringLiteral("%1 = %2").arg(symbol).arg(m.weight, 0, 'f', 2);
         } else {

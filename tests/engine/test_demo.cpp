@@ -4,6 +4,7 @@
 // never a colour in the text, quality in the price, population effects in the ratings), and the
 // committed resource copy equal to a fresh generation so the two can never drift apart.
 
+#include "engine/CsvReader.h"
 #include "engine/DemoGenerator.h"
 
 #include <Eigen/Dense>
@@ -25,45 +26,15 @@ using namespace fl;
 
 namespace {
 
-// Minimal RFC 4180 reader: quoted fields may hold commas, doubled quotes and line breaks.
+// Every record of a CSV text, the header included, read by the engine's RFC 4180 reader.
 QList<QStringList> parseCsv(const QString &text)
 {
-    QList<QStringList> records;
-    QStringList record;
-    QString field;
-    bool quoted = false;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text[i];
-        if (quoted) {
-            if (c == u'"') {
-                if (i + 1 < text.size() && text[i + 1] == u'"') {
-                    field += u'"';
-                    ++i;
-                } else {
-                    quoted = false;
-                }
-            } else {
-                field += c;
-            }
-        } else if (c == u'"') {
-            quoted = true;
-        } else if (c == u',') {
-            record << field;
-            field.clear();
-        } else if (c == u'\n') {
-            record << field;
-            field.clear();
-            records << record;
-            record.clear();
-        } else {
-            field += c;
-        }
-    }
-    if (!field.isEmpty() || !record.isEmpty()) {
-        record << field;
-        records << record;
-    }
-    return records;
+    CsvOptions options;
+    options.hasHeader = false;
+    Result<CsvTable> table = fl::parseCsv(text.toUtf8(), options);
+    if (!table)
+        return {};
+    return QList<QStringList>(table->rows.begin(), table->rows.end());
 }
 
 QByteArray readBytes(const QString &path)

@@ -1,6 +1,7 @@
 // The text modality: ICU tokenization (Chinese by dictionary), TF-IDF against hand-computed values,
 // randomized truncated SVD against Eigen's JacobiSVD, and LSA embedding end to end.
 
+#include "engine/CsvReader.h"
 #include "engine/TextEmbedder.h"
 #include "engine/TfidfEmbedder.h"
 #include "engine/Tokenizer.h"
@@ -53,47 +54,15 @@ Eigen::MatrixXd lowRankPlusNoise(int rows, int cols, const std::vector<double> &
     return u * s.asDiagonal() * v.transpose() + noise * gaussian(rows, cols);
 }
 
-// Minimal RFC 4180 reader: quoted fields may hold commas, doubled quotes and line breaks.
+// Every record of a CSV text, the header included, read by the engine's RFC 4180 reader.
 QList<QStringList> parseCsv(const QString &text)
 {
-    QList<QStringList> records;
-    QStringList record;
-    QString field;
-    bool quoted = false;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text[i];
-        if (quoted) {
-            if (c == u'"') {
-                if (i + 1 < text.size() && text[i + 1] == u'"') {
-                    field += u'"';
-                    ++i;
-                } else {
-                    quoted = false;
-                }
-            } else {
-                field += c;
-            }
-        } else if (c == u'"') {
-            quoted = true;
-        } else if (c == u',') {
-            record << field;
-            field.clear();
-        } else if (c == u'\n' || c == u'\r') {
-            if (c == u'\r' && i + 1 < text.size() && text[i + 1] == u'\n')
-                ++i;
-            record << field;
-            field.clear();
-            records << record;
-            record.clear();
-        } else {
-            field += c;
-        }
-    }
-    if (!field.isEmpty() || !record.isEmpty()) {
-        record << field;
-        records << record;
-    }
-    return records;
+    CsvOptions options;
+    options.hasHeader = false;
+    Result<CsvTable> table = fl::parseCsv(text.toUtf8(), options);
+    if (!table)
+        return {};
+    return QList<QStringList>(table->rows.begin(), table->rows.end());
 }
 
 } // namespace
