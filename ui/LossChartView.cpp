@@ -547,9 +547,11 @@ QSize LossChartView::Private::prepareExport()
 
 int LossChartView::Private::measureColumns() const
 {
-    const int width = int(chart->plotArea().width());
+    // One column per two pixels: still a min and a max every other pixel, and half the points for
+    // Qt Charts to lay out on every frame, which is what a redraw mostly costs.
+    const int width = int(chart->plotArea().width()) / 2;
     // Before the first layout the plot area is empty: decimate for the whole view instead.
-    return width >= 16 ? width : std::max(256, view->width());
+    return width >= 16 ? width : std::max(256, view->width() / 2);
 }
 
 namespace {

@@ -63,7 +63,7 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(central);
 
     m_textTimer.setSingleShot(true);
-    m_textTimer.setInterval(100);
+    m_textTimer.setInterval(250);
     connect(&m_textTimer, &QTimer::timeout, this, &MainWindow::showLatest);
 
     createActions();

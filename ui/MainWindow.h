@@ -84,8 +84,9 @@ private:
     QLabel *m_speedLabel = nullptr;
     QProgressBar *m_busy = nullptr;
 
-    // Text (formulas, status line) is re-laid out at most ten times a second: word-wrapped rich text
-    // costs milliseconds per layout, and epochs can arrive thousands of times a second.
+    // Text (formulas, status line) is re-laid out at most four times a second while a run streams:
+    // the word-wrapped rich text of the formulas costs ~20 ms per layout here, and numbers that change
+    // faster cannot be read anyway.
     QTimer m_textTimer;
     std::optional<EpochRecord> m_latest;
     void showLatest();
