@@ -646,16 +646,8 @@ private:
                                   .arg(spec.name));
         if (kindText == QLatin1String("vectors"))
             return error(kindKey, QStringLiteral("modality '%1': kind \"vectors\" (.npy) is not supported yet").arg(spec.name));
-        if (kindText == QLatin1String("text")) {
-            spec.kind = ModalityKind::Text;
-            if (Result<void> ok = checkKeys(object, key, {"name", "kind", "columns"}); !ok)
-                return makeError(ok.error());
-            Result<std::vector<ColumnRef>> columns = columnList(object, key, spec.name);
-            if (!columns)
-                return makeError(columns.error());
-            spec.columns = std::move(*columns);
-        } else if (kindText == QLatin1String("numeric")) {
-            spec.kind = ModalityKind::Numeric;
+        if (kindText == QLatin1String("text") || kindText == QLatin1String("numeric")) {
+            spec.kind = kindText == QLatin1String("text") ? ModalityKind::Text : ModalityKind::Numeric;
             if (Result<void> ok = checkKeys(object, key, {"name", "kind", "columns"}); !ok)
                 return makeError(ok.error());
             Result<std::vector<ColumnRef>> columns = columnList(object, key, spec.name);
