@@ -26,26 +26,19 @@ using namespace fl;
 
 namespace {
 
-// Every record of a CSV text, the header included, read by the engine's RFC 4180 reader.
-QList<QStringList> parseCsv(const QString &text)
-{
-    CsvOptions options;
-    options.hasHeader = false;
-    Result<CsvTable> table = fl::parseCsv(text.toUtf8(), options);
-    if (!table)
-        return {};
-    return QList<QStringList>(table->rows.begin(), table->rows.end());
-}
-
 QByteArray readBytes(const QString &path)
 {
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
+// Every record of a CSV file, the header included, read by the engine's RFC 4180 reader.
 QList<QStringList> readCsv(const QString &path)
 {
-    return parseCsv(QString::fromUtf8(readBytes(path)));
+    CsvOptions options;
+    options.hasHeader = false;
+    Result<CsvTable> table = fl::readCsv(path, options);
+    return table ? QList<QStringList>(table->rows.begin(), table->rows.end()) : QList<QStringList>();
 }
 
 QImage readImage(const QString &path)
