@@ -1,11 +1,11 @@
 #include "Fusion.h"
 
 #include <Eigen/Eigenvalues>
+#include <QCoreApplication>
 
 #include <algorithm>
 #include <functional>
 #include <numeric>
-#include <QCoreApplication>
 
 namespace fl {
 

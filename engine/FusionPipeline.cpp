@@ -1,4 +1,5 @@
 #include "FusionPipeline.h"
+
 #include <QCoreApplication>
 
 namespace fl {

@@ -2,12 +2,12 @@
 
 #include <Eigen/Cholesky>
 #include <Eigen/Eigenvalues>
+#include <QCoreApplication>
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <thread>
-#include <QCoreApplication>
 
 namespace fl {
 
