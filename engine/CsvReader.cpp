@@ -123,7 +123,7 @@ CsvReader::CsvReader(CsvOptions options)
     : m_options(std::move(options))
 {
     m_special[uchar(m_options.delimiter)] = true;
-    m_special[uchar('"')] = true;
+    m_special[uchar('"')] = m_options.quoting;
     m_special[uchar('\r')] = true;
     m_special[uchar('\n')] = true;
 }
@@ -285,7 +285,7 @@ CsvReader::Parsed CsvReader::parseRecord(qsizetype &pos, int &line)
     result.startLine = line;
 
     for (;;) {
-        if (pos < n && d[pos] == '"') {
+        if (m_options.quoting && pos < n && d[pos] == '"') {
             const int quoteLine = line;
             const qsizetype begin = ++pos;
             bool needsCopy = false;
@@ -344,7 +344,7 @@ CsvReader::Parsed CsvReader::parseRecord(qsizetype &pos, int &line)
             const qsizetype begin = pos;
             while (pos < n && !m_special[uchar(d[pos])])
                 ++pos;
-            if (pos < n && d[pos] == '"') {
+            if (m_options.quoting && pos < n && d[pos] == '"') {
                 result.outcome = Outcome::StrayQuote;
                 result.problemLine = line;
                 result.problemField = int(m_spans.size()) + 1;

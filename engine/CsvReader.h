@@ -32,6 +32,7 @@ struct CsvOptions
     char delimiter = ',';
     CsvEncoding encoding = CsvEncoding::Utf8;
     bool hasHeader = true;        // false: columns are named "1", "2", … by position
+    bool quoting = true;          // false: '"' is an ordinary character (MovieLens .dat and u.item files)
     QString label;                // the file's name in messages; empty: the path (or "<memory>")
 };
 

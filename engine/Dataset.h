@@ -46,6 +46,7 @@ struct Dataset
     std::vector<int> interactionItem;
     Eigen::VectorXd rating;
     std::vector<qint64> timestamp; // empty if the data has none
+    std::vector<qint8> interactionSplit; // the file's own split, 0/1/2 = train/validation/test; empty if none
 
     std::vector<ModalitySource> modalities;
 

@@ -1,6 +1,7 @@
 #include "ManifestLoader.h"
 
 #include "CsvReader.h"
+#include "Interactions.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -143,106 +144,6 @@ private:
     QHash<QString, qsizetype> m_offsets;
 };
 
-// Maps id bytes to dense indices 0, 1, … in order of insertion. Open addressing; ids of up to 8 bytes
-// (most ids) live inside the slot, so a lookup usually touches one cache line and never allocates: the
-// interactions loop looks up cells viewed straight in the mapped file. (With QHash<QByteArray, int>,
-// loading 5M interactions took 2.5x as long here, mostly in its AES-based hash.)
-class IdIndex
-{
-public:
-    int size() const { return m_size; }
-
-    int find(std::string_view key) const
-    {
-        if (m_slots.empty())
-            return -1;
-        const Slot probe = makeSlot(key);
-        for (size_t i = probe.hash & m_mask;; i = (i + 1) & m_mask) {
-            const Slot &slot = m_slots[i];
-            if (slot.index < 0)
-                return -1;
-            if (matches(slot, probe, key))
-                return slot.index;
-        }
-    }
-
-    // The index of key, adding it at the end if it is new; `added` tells which.
-    int insert(std::string_view key, bool &added)
-    {
-        if (size_t(m_size + 1) * 2 > m_slots.size())
-            grow();
-        Slot probe = makeSlot(key);
-        size_t i = probe.hash & m_mask;
-        for (;; i = (i + 1) & m_mask) {
-            const Slot &slot = m_slots[i];
-            if (slot.index < 0)
-                break;
-            if (matches(slot, probe, key)) {
-                added = false;
-                return slot.index;
-            }
-        }
-        if (key.size() > sizeof(quint64)) {
-            probe.key = m_arena.size();
-            m_arena.append(key);
-        }
-        probe.index = m_size++;
-        m_slots[i] = probe;
-        added = true;
-        return probe.index;
-    }
-
-private:
-    struct Slot
-    {
-        size_t hash = 0;
-        quint64 key = 0;          // the bytes themselves if length <= 8, else an offset into m_arena
-        qint32 index = -1;
-        quint32 length = 0;
-    };
-
-    static Slot makeSlot(std::string_view key)
-    {
-        Slot slot;
-        slot.hash = std::hash<std::string_view>{}(key);
-        slot.length = quint32(key.size());
-        if (key.size() <= sizeof(quint64))
-            std::memcpy(&slot.key, key.data(), key.size());
-        return slot;
-    }
-
-    bool matches(const Slot &slot, const Slot &probe, std::string_view key) const
-    {
-        if (slot.hash != probe.hash || slot.length != probe.length)
-            return false;
-        if (slot.length <= sizeof(quint64))
-            return slot.key == probe.key;
-        return std::string_view(m_arena).substr(size_t(slot.key), slot.length) == key;
-    }
-
-    void grow()
-    {
-        const size_t capacity = std::max<size_t>(64, m_slots.size() * 2);
-        std::vector<Slot> slots(capacity);
-        const size_t mask = capacity - 1;
-        for (const Slot &slot : m_slots) {
-            if (slot.index < 0)
-                continue;
-            size_t i = slot.hash & mask;
-            while (slots[i].index >= 0)
-                i = (i + 1) & mask;
-            slots[i] = slot;
-        }
-        m_slots = std::move(slots);
-        m_mask = mask;
-    }
-
-    std::vector<Slot> m_slots;
-    size_t m_mask = 0;
-    int m_size = 0;
-    std::string m_arena;
-};
-
 QString jsonTypeName(const QJsonValue &value)
 {
     switch (value.type()) {
@@ -260,58 +161,6 @@ QString jsonTypeName(const QJsonValue &value)
 QString quoted(const QString &text)
 {
     return QLatin1Char('"') + text + QLatin1Char('"');
-}
-
-QByteArrayView trimmedView(QByteArrayView view)
-{
-    qsizetype begin = 0;
-    qsizetype end = view.size();
-    while (begin < end && (view[begin] == ' ' || view[begin] == '\t'))
-        ++begin;
-    while (end > begin && (view[end - 1] == ' ' || view[end - 1] == '\t'))
-        --end;
-    return view.sliced(begin, end - begin);
-}
-
-enum class NumberStatus { Ok, Empty, NotNumber, NotFinite };
-
-// Locale-independent: "1.5", "-2e3", "+4"; "nan"/"inf" are numbers but not finite.
-NumberStatus parseNumber(QByteArrayView text, double &out)
-{
-    QByteArrayView view = trimmedView(text);
-    if (view.isEmpty())
-        return NumberStatus::Empty;
-    if (view[0] == '+')
-        view = view.sliced(1);
-    const char *begin = view.data();
-    const char *end = begin + view.size();
-    const auto [ptr, ec] = std::from_chars(begin, end, out);
-    if (ec == std::errc::result_out_of_range) {
-        out = std::numeric_limits<double>::infinity();
-        return NumberStatus::NotFinite;
-    }
-    if (ec != std::errc() || ptr != end || view.isEmpty())
-        return NumberStatus::NotNumber;
-    return std::isfinite(out) ? NumberStatus::Ok : NumberStatus::NotFinite;
-}
-
-// Seconds since the epoch: an integer, a finite number, or an ISO 8601 date (UTC unless it says).
-std::optional<qint64> parseTimestamp(QByteArrayView text)
-{
-    const QByteArrayView view = trimmedView(text);
-    qint64 integer = 0;
-    const auto [ptr, ec] = std::from_chars(view.data(), view.data() + view.size(), integer);
-    if (ec == std::errc() && ptr == view.data() + view.size() && !view.isEmpty())
-        return integer;
-    double number = 0;
-    if (parseNumber(view, number) == NumberStatus::Ok && std::abs(number) < 9.2e18)
-        return qint64(std::llround(number));
-    QDateTime date = QDateTime::fromString(QString::fromUtf8(view.data(), view.size()), Qt::ISODate);
-    if (!date.isValid())
-        return std::nullopt;
-    if (date.timeSpec() == Qt::LocalTime)
-        date.setTimeSpec(Qt::UTC);
-    return date.toSecsSinceEpoch();
 }
 
 bool hasUrlScheme(const QString &path)
@@ -739,7 +588,21 @@ public:
         }
         if (Result<void> ok = readItems(dataset, itemProgress); !ok)
             return makeError(ok.error());
-        if (Result<void> ok = readInteractions(dataset, interactionProgress); !ok)
+        InteractionColumns columns;
+        columns.user = m_userColumn;
+        columns.item = m_itemColumn;
+        columns.rating = m_ratingColumn;
+        columns.timestamp = m_timestampColumn;
+        columns.userName = m_manifest.user.name;
+        columns.itemName = m_manifest.item.name;
+        columns.ratingName = m_manifest.rating.name;
+        columns.timestampName = m_manifest.timestamp.name;
+        InteractionOptions options;
+        options.itemsFile = m_manifest.items.name;
+        IdIndex userIndex;
+        if (Result<void> ok = readInteractions(m_interactions, columns, userIndex, m_itemIndex, options, dataset,
+                                               interactionProgress);
+            !ok)
             return makeError(ok.error());
 
         for (ModalityBuild &build : m_modalities) {
@@ -992,102 +855,6 @@ private:
         case ModalityKind::Vectors:
             break;
         }
-        return {};
-    }
-
-    Result<void> readInteractions(Dataset &dataset, const ProgressFn &progress)
-    {
-        const QString &label = m_interactions.label();
-        const bool utf8 = m_manifest.interactions.options.encoding == CsvEncoding::Utf8;
-        IdIndex userIndex;
-        std::vector<double> ratings;
-        const qsizetype estimate = m_interactions.maxRecordCount();
-        dataset.interactionUser.reserve(size_t(estimate));
-        dataset.interactionItem.reserve(size_t(estimate));
-        ratings.reserve(size_t(estimate));
-        if (m_timestampColumn >= 0)
-            dataset.timestamp.reserve(size_t(estimate));
-
-        // Keys are UTF-8 bytes; a UTF-8 file is looked up without copying the cell.
-        auto key = [&](const CsvRecord &record, int column, QByteArray &storage) -> std::string_view {
-            QByteArrayView view = trimmedView(record.bytes(column));
-            if (!utf8) {
-                storage = record.text(column).trimmed().toUtf8();
-                view = storage;
-            }
-            return std::string_view(view.data(), size_t(view.size()));
-        };
-
-        QByteArray userStorage;
-        QByteArray itemStorage;
-        // Interaction files are often sorted by user: skip the lookup while the user stays the same.
-        std::string lastUserKey;
-        int lastUser = -1;
-        Result<void> done = m_interactions.forEachRecord(
-            [&](const CsvRecord &record) -> Result<void> {
-                const std::string_view userKey = key(record, m_userColumn, userStorage);
-                if (userKey.empty()) {
-                    return makeError(QStringLiteral("%1:%2: empty user id in column \"%3\"; expected an id on every line")
-                                         .arg(label).arg(record.line()).arg(m_manifest.user.name));
-                }
-                const int item = m_itemIndex.find(key(record, m_itemColumn, itemStorage));
-                if (item < 0) {
-                    return makeError(QStringLiteral("%1:%2: item id \"%3\" in column \"%4\" is not in %5; expected one "
-                                                    "of the items file's ids")
-                                         .arg(label).arg(record.line())
-                                         .arg(record.text(m_itemColumn).trimmed(), m_manifest.item.name,
-                                              m_manifest.items.name));
-                }
-                if (lastUser < 0 || userKey != lastUserKey) {
-                    bool newUser = false;
-                    lastUser = userIndex.insert(userKey, newUser);
-                    lastUserKey.assign(userKey);
-                    if (newUser)
-                        dataset.userIds.append(record.text(m_userColumn).trimmed());
-                }
-                const int user = lastUser;
-
-                double rating = 1.0;
-                if (m_ratingColumn >= 0) {
-                    const NumberStatus status = parseNumber(record.bytes(m_ratingColumn), rating);
-                    if (status == NumberStatus::Empty) {
-                        return makeError(QStringLiteral("%1:%2: empty rating in column \"%3\"; expected a number such "
-                                                        "as 4 or 3.5")
-                                             .arg(label).arg(record.line()).arg(m_manifest.rating.name));
-                    }
-                    if (status != NumberStatus::Ok) {
-                        const QString problem = status == NumberStatus::NotFinite
-                            ? QStringLiteral("is not a finite number; expected a finite number")
-                            : QStringLiteral("is not a number; expected a number such as 4 or 3.5");
-                        return makeError(QStringLiteral("%1:%2: rating \"%3\" in column \"%4\" %5")
-                                             .arg(label).arg(record.line())
-                                             .arg(record.text(m_ratingColumn).trimmed(), m_manifest.rating.name, problem));
-                    }
-                }
-                if (m_timestampColumn >= 0) {
-                    const std::optional<qint64> time = parseTimestamp(record.bytes(m_timestampColumn));
-                    if (!time) {
-                        return makeError(QStringLiteral("%1:%2: timestamp \"%3\" in column \"%4\" is not a number; "
-                                                        "expected seconds since 1970 or an ISO 8601 date")
-                                             .arg(label).arg(record.line())
-                                             .arg(record.text(m_timestampColumn).trimmed(), m_manifest.timestamp.name));
-                    }
-                    dataset.timestamp.push_back(*time);
-                }
-                dataset.interactionUser.push_back(user);
-                dataset.interactionItem.push_back(item);
-                ratings.push_back(rating);
-                return {};
-            },
-            progress);
-        if (!done)
-            return done;
-        if (ratings.empty()) {
-            return makeError(QStringLiteral("%1:%2: expected an interaction after the header but found the end of "
-                                            "the file; a dataset needs at least one interaction")
-                                 .arg(label).arg(m_interactions.firstDataLine()));
-        }
-        dataset.rating = Eigen::Map<const Eigen::VectorXd>(ratings.data(), Eigen::Index(ratings.size()));
         return {};
     }
 
