@@ -20,17 +20,10 @@ FormulaPanel::FormulaPanel(QWidget *parent)
     : QWidget(parent)
 {
     auto *layout = new QVBoxLayout(this);
-    m_label = new QLabel(this);
-    m_label->setTextFormat(Qt::RichText);
-    m_label->setWordWrap(true);
-    m_label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    QFont big = m_label->font();
-    big.setPointSizeF(big.pointSizeF() * 1.25);
-    m_label->setFont(big);
+    m_layout = layout;
     m_notes = new QLabel(this);
     m_notes->setWordWrap(true);
     m_notes->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    layout->addWidget(m_label);
     layout->addWidget(m_notes);
     layout->addStretch(1);
     render();
@@ -64,7 +57,34 @@ void FormulaPanel::clearRun()
 
 QString FormulaPanel::text() const
 {
-    return m_label->text();
+    QStringList lines;
+    for (const QLabel *label : m_lines) {
+        if (!label->isHidden())
+            lines << label->text();
+    }
+    return lines.join(QStringLiteral("<br>"));
+}
+
+void FormulaPanel::showLines(const QStringList &lines)
+{
+    while (m_lines.size() < size_t(lines.size())) {
+        auto *label = new QLabel(this);
+        label->setTextFormat(Qt::RichText);
+        label->setWordWrap(true);
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        QFont big = label->font();
+        big.setPointSizeF(big.pointSizeF() * 1.25);
+        label->setFont(big);
+        m_layout->insertWidget(int(m_lines.size()), label);
+        m_lines.push_back(label);
+    }
+    for (size_t i = 0; i < m_lines.size(); ++i) {
+        QLabel *label = m_lines[i];
+        const bool shown = i < size_t(lines.size());
+        if (shown && label->text() != lines[qsizetype(i)])
+            label->setText(lines[qsizetype(i)]);
+        label->setVisible(shown);
+    }
 }
 
 void FormulaPanel::render()
@@ -103,8 +123,10 @@ void FormulaPanel::render()
         lines << tr("<b>Closed form</b>: (XᵀX/N + λI) W* = Xᵀy/N gives L* = <b>%1</b>").arg(number(m_problem->optimumTrainLoss));
         lines << tr("Gradient descent converges for η &lt; 2/λ<sub>max</sub> = %1").arg(number(m_problem->maxStableLearningRate, 3));
     }
-    m_label->setText(lines.join(QStringLiteral("<br>")));
-    m_notes->setText(m_problem ? m_problem->notes.join(QStringLiteral("\n")) : QString());
+    showLines(lines);
+    const QString notes = m_problem ? m_problem->notes.join(QStringLiteral("\n")) : QString();
+    if (m_notes->text() != notes)
+        m_notes->setText(notes);
 }
 
 } // namespace fl

@@ -9,7 +9,10 @@
 
 #include <QWidget>
 
+#include <vector>
+
 class QLabel;
+class QVBoxLayout;
 
 namespace fl {
 
@@ -28,12 +31,16 @@ public:
 
 private:
     void render();
+    void showLines(const QStringList &lines);
 
     RunConfig m_config;
     std::optional<ProblemInfo> m_problem;
     std::optional<EpochRecord> m_epoch;
-    QLabel *m_label = nullptr;
+    // One label per line, so that a live number re-lays out its own short line and not the whole
+    // panel (a single rich-text label cost up to 18 ms per update while training).
+    std::vector<QLabel *> m_lines;
     QLabel *m_notes = nullptr;
+    QVBoxLayout *m_layout = nullptr;
 };
 
 } // namespace fl

@@ -60,9 +60,11 @@ QColor withAlpha(QColor color, double alpha)
     return color;
 }
 
+// Flat caps and bevel joins: round ones make the stroker flatten an arc at every vertex and every dash,
+// which was most of a frame's cost with six decimated curves (a min/max zigzag has a vertex per pixel).
 QPen curvePen(const QColor &color, double width, bool dashed)
 {
-    QPen pen(color, width, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
+    QPen pen(color, width, Qt::SolidLine, Qt::FlatCap, Qt::BevelJoin);
     if (dashed)
         pen.setDashPattern({3.0, 2.0});
     return pen;
@@ -312,6 +314,7 @@ struct LossChartView::Private : QObject
     void connectHover(QLineSeries *series, const Run *run);
     void rebuildSeries();
     void updateLegend();
+    QPen validationPen(double alpha, double width) const;
     void removeMarkers();
     void createMarkerSeries(Marker &marker);
     void scheduleRedraw();
@@ -338,6 +341,8 @@ struct LossChartView::Private : QObject
     QAction *logAction = nullptr;
     QAction *exportAction = nullptr;
     QTimer redrawTimer;
+    bool live = false;            // a run is streaming: cheaper pens and no antialiasing
+    int yDigits = 0;              // significant digits of the linear axis' labels; 0: not dynamic
 
     std::unique_ptr<Run> current;
     std::deque<std::unique_ptr<Run>> ghosts;  // most recent first
@@ -467,14 +472,14 @@ void LossChartView::Private::rebuildSeries()
     for (int i = int(ghosts.size()) - 1; i >= 0; --i) {
         Run &ghost = *ghosts[size_t(i)];
         const double alpha = kGhostAlpha[std::min(i, kMaxGhosts - 1)];
-        ghost.validation.series = addSeries(curvePen(withAlpha(kValidationColor, alpha), 2, true), ghost.label);
+        ghost.validation.series = addSeries(validationPen(alpha, 2), ghost.label);
         ghost.train.series = addSeries(curvePen(withAlpha(kTrainColor, alpha), 2, false), ghost.label);
         connectHover(ghost.train.series, &ghost);
         connectHover(ghost.validation.series, &ghost);
         ghost.train.stale = ghost.validation.stale = true;
     }
     if (current) {
-        current->validation.series = addSeries(curvePen(kValidationColor, 3, true), LossChartView::tr("validation loss"));
+        current->validation.series = addSeries(validationPen(1, 3), LossChartView::tr("validation loss"));
         current->train.series = addSeries(curvePen(kTrainColor, 3, false), LossChartView::tr("train loss"));
         connectHover(current->train.series, current.get());
         connectHover(current->validation.series, current.get());
@@ -488,12 +493,19 @@ void LossChartView::Private::rebuildSeries()
         createMarkerSeries(marker);
 }
 
+// Dashed when still; solid while a run streams, because stroking dashes along a min/max zigzag is the
+// dearest part of a frame. The colours alone already tell the curves apart (Okabe–Ito).
+QPen LossChartView::Private::validationPen(double alpha, double width) const
+{
+    return curvePen(withAlpha(kValidationColor, alpha), width, !live);
+}
+
 void LossChartView::Private::updateLegend()
 {
     QList<LegendStrip::Entry> entries;
     if (current) {
         entries.append({curvePen(kTrainColor, 3, false), LossChartView::tr("train loss")});
-        entries.append({curvePen(kValidationColor, 3, true), LossChartView::tr("validation loss")});
+        entries.append({validationPen(1, 3), LossChartView::tr("validation loss")});
     }
     if (optimumSeries && optimum)
         entries.append({optimumPen(), LossChartView::tr("closed-form optimum")});
@@ -557,8 +569,12 @@ int LossChartView::Private::measureColumns() const
 namespace {
 
 // Sets range and tick interval in the order that never asks for more ticks than either state does.
+// Nothing is set when nothing changes: every setter makes Qt Charts rebuild the axis labels (rich-text
+// items), which cost more than a whole frame of curves.
 void setAxisRange(QValueAxis *axis, double low, double high, double tickInterval)
 {
+    if (axis->min() == low && axis->max() == high && axis->tickInterval() == tickInterval)
+        return;
     if (tickInterval > axis->tickInterval()) {
         axis->setTickInterval(tickInterval);
         axis->setRange(low, high);
@@ -592,6 +608,7 @@ void LossChartView::Private::setYRange(const Extent &extent)
             high = low * 10;
         const double decades = std::log10(high / low);
         yLog->setMinorTickCount(decades <= 4 ? -1 : 0);
+        yDigits = 0;              // the linear axis is set afresh when it comes back
         yLow = low;
         yHigh = high;
         // A hair wider: pow(10, k) can land just inside the range and lose its label.
@@ -618,8 +635,17 @@ void LossChartView::Private::setYRange(const Extent &extent)
         if (magnitude >= 1 && magnitude < 1e9)
             digits = std::max(digits, int(std::floor(std::log10(magnitude))) + 1);
         digits = std::clamp(digits, 2, 12);
-        yLinear->setTickType(QValueAxis::TicksDynamic);
-        yLinear->setLabelFormat(QStringLiteral("%.%1g").arg(digits));
+        // Hysteresis: a range that still holds the data and is less than twice as tall as needed
+        // stays, so a falling loss re-labels the axis a few times rather than on every frame.
+        if (yLinear->tickType() == QValueAxis::TicksDynamic && yLow <= low && yHigh >= high
+            && yHigh - yLow < 2 * (high - low) && digits <= yDigits)
+            return;
+        if (yLinear->tickType() != QValueAxis::TicksDynamic)
+            yLinear->setTickType(QValueAxis::TicksDynamic);
+        if (digits != yDigits) {
+            yLinear->setLabelFormat(QStringLiteral("%.%1g").arg(digits));
+            yDigits = digits;
+        }
         yLow = low;
         yHigh = high;
         setAxisRange(yLinear, low, high, step);
@@ -629,6 +655,7 @@ void LossChartView::Private::setYRange(const Extent &extent)
     yLinear->setTickType(QValueAxis::TicksFixed);
     yLinear->setTickCount(5);
     yLinear->setLabelFormat(QStringLiteral("%.4g"));
+    yDigits = 0;
     if (!(high > low))
         high = low + 1;
     yLow = low;
@@ -823,9 +850,17 @@ void LossChartView::reserveEpochs(int epochs)
 
 void LossChartView::setLive(bool live)
 {
-    if (m_d->view->renderHints().testFlag(QPainter::Antialiasing) == !live)
+    if (m_d->live == live)
         return;
+    m_d->live = live;
     m_d->view->setRenderHint(QPainter::Antialiasing, !live);
+    for (size_t i = 0; i < m_d->ghosts.size(); ++i) {
+        if (QLineSeries *series = m_d->ghosts[i]->validation.series)
+            series->setPen(m_d->validationPen(kGhostAlpha[std::min(int(i), kMaxGhosts - 1)], 2));
+    }
+    if (m_d->current && m_d->current->validation.series)
+        m_d->current->validation.series->setPen(m_d->validationPen(1, 3));
+    m_d->updateLegend();
     m_d->view->viewport()->update();
 }
 

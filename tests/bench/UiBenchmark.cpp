@@ -15,7 +15,10 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <cstdio>
+#include <ctime>
 #include <functional>
+#include <map>
 
 namespace {
 
@@ -41,6 +44,45 @@ double percentile(std::vector<double> values, double p)
     std::sort(values.begin(), values.end());
     return values[std::min(values.size() - 1, size_t(p * double(values.size())))];
 }
+
+double threadCpuMs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec * 1e-6;
+}
+
+// With FUSIONLAB_PROFILE_EVENTS set: the UI thread's CPU time between consecutive events, charged to
+// the earlier event (receiver class and type), so the heaviest handlers can be found on a loaded machine.
+class EventProfiler : public QObject
+{
+public:
+    struct Entry
+    {
+        double ms;
+        QString what;
+    };
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        const double now = threadCpuMs();
+        if (!m_last.isEmpty())
+            m_worst.push_back({now - m_lastAt, m_last});
+        m_last = QStringLiteral("%1 %2").arg(QLatin1String(watched->metaObject()->className())).arg(int(event->type()));
+        m_lastAt = now;
+        return false;
+    }
+    void print()
+    {
+        std::sort(m_worst.begin(), m_worst.end(), [](const Entry &a, const Entry &b) { return a.ms > b.ms; });
+        for (size_t i = 0; i < std::min<size_t>(25, m_worst.size()); ++i)
+            std::fprintf(stderr, "%8.2f ms  %s\n", m_worst[i].ms, qPrintable(m_worst[i].what));
+    }
+
+private:
+    QString m_last;
+    double m_lastAt = 0;
+    std::vector<Entry> m_worst;
+};
 
 } // namespace
 
@@ -81,6 +123,9 @@ QJsonObject runUiBenchmark(double seconds, int weightChanges)
         sinceTick.restart();
     });
     probe.start();
+    EventProfiler profiler;
+    if (qEnvironmentVariableIsSet("FUSIONLAB_PROFILE_EVENTS"))
+        qApp->installEventFilter(&profiler);
 
     // α changes spread over the run: from the committed edit to the new run's points on the chart.
     std::vector<double> toPoints;
@@ -100,6 +145,8 @@ QJsonObject runUiBenchmark(double seconds, int weightChanges)
     }
     waitFor([&] { return total.elapsed() >= seconds * 1000; }, int(seconds * 2000));
     probe.stop();
+    qApp->removeEventFilter(&profiler);
+    profiler.print();
     const int epochs = window.chart()->currentEpochCount();
     // What one repaint costs, for the record: the chart alone and the whole window.
     QElapsedTimer paint;
