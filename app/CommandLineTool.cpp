@@ -41,6 +41,8 @@ QString commandLineUsage()
         "  --width N                        common width for sum/product (default: automatic)\n"
         "  --text-width N                   LSA width of text modalities (default 32)\n"
         "  --image-features grid-mean|histogram|both   (default grid-mean)\n"
+        "  --missing mean|indicator|leave-out   items lacking a fused modality: mean imputation, zeros plus\n"
+        "                                   a missing column, or their interactions left out (default mean)\n"
         "  --optimizer gd|sgd               full-batch gradient descent or mini-batch SGD (default gd)\n"
         "  --lr ETA                         learning rate (default 0.01)\n"
         "  --epochs N                       epochs (default 200)\n"
@@ -146,6 +148,7 @@ int CommandLineTool::train(const QStringList &args)
     option("width", "n");
     option("text-width", "n");
     option("image-features", "kind");
+    option("missing", "policy");
     option("optimizer", "name");
     option("lr", "eta");
     option("epochs", "n");
@@ -206,6 +209,15 @@ int CommandLineTool::train(const QStringList &args)
                                   .arg(parser.value(QStringLiteral("image-features"))));
     }
 
+    MissingPolicy missing = MissingPolicy::MeanImpute;
+    if (parser.isSet(QStringLiteral("missing"))) {
+        const auto parsed = parseMissingPolicy(parser.value(QStringLiteral("missing")));
+        if (!parsed)
+            return usageError(QStringLiteral("--missing expects mean, indicator or leave-out, got '%1'.")
+                                  .arg(parser.value(QStringLiteral("missing"))));
+        missing = *parsed;
+    }
+
     const QString datasetArg = parser.positionalArguments().at(1);
     Result<Dataset> loaded = loadDataset(datasetArg);
     if (!loaded) {
@@ -218,6 +230,7 @@ int CommandLineTool::train(const QStringList &args)
     config.training = training;
     config.pipeline = defaultPipelineConfig(*dataset);
     config.pipeline.op = op;
+    config.pipeline.missing = missing;
     config.pipeline.commonWidth = int(width);
     config.pipeline.split.validationFraction = validation;
     config.pipeline.split.seed = training.seed;
@@ -332,6 +345,7 @@ int CommandLineTool::train(const QStringList &args)
                   {"max_stable_lr", jsonNumber(info.maxStableLearningRate)},
                   {"lr", training.learningRate},
                   {"fusion", fusionOpName(op)},
+                  {"missing", missingPolicyName(missing)},
                   {"formula", info.formula},
                   {"modalities", QJsonArray::fromStringList(info.modalityNames)},
                   {"weights", weights},

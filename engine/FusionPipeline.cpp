@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace fl {
 
 static QString tr(const char *text)
@@ -26,6 +28,25 @@ std::vector<double> PipelineConfig::enabledWeights() const
             weights.push_back(m.weight);
     }
     return weights;
+}
+
+QString missingPolicyName(MissingPolicy policy)
+{
+    switch (policy) {
+    case MissingPolicy::MeanImpute: return QStringLiteral("mean");
+    case MissingPolicy::ZeroWithIndicator: return QStringLiteral("indicator");
+    case MissingPolicy::LeaveOut: return QStringLiteral("leave-out");
+    }
+    return QString();
+}
+
+std::optional<MissingPolicy> parseMissingPolicy(const QString &name)
+{
+    for (MissingPolicy policy : {MissingPolicy::MeanImpute, MissingPolicy::ZeroWithIndicator, MissingPolicy::LeaveOut}) {
+        if (name == missingPolicyName(policy))
+            return policy;
+    }
+    return std::nullopt;
 }
 
 PipelineConfig defaultPipelineConfig(const Dataset &dataset)
@@ -140,8 +161,22 @@ Result<std::shared_ptr<const TrainingProblem>> FusionPipeline::prepare(const Pip
         Result<std::shared_ptr<const ModalityMatrix>> e = embedding(m, sub);
         if (!e)
             return makeError(e.error());
-        embedded.push_back(*e);
-        planKey += QLatin1Char('|') + embeddingKey(*m_dataset->modality(m.name), m);
+        QString key = embeddingKey(*m_dataset->modality(m.name), m);
+        std::shared_ptr<const ModalityMatrix> matrix = *e;
+        if (config.missing == MissingPolicy::ZeroWithIndicator && matrix->missingCount() > 0) {
+            key += QStringLiteral("|indicator");
+            std::shared_ptr<const ModalityMatrix> flagged = m_embeddings.value(key);
+            if (!flagged) {
+                ModalityMatrix withFlag = withMissingIndicator(*matrix);
+                withFlag.notes << tr("%1: %2 items without it are zeros, with a \"missing\" column added.")
+                                      .arg(matrix->name).arg(matrix->missingCount());
+                flagged = std::make_shared<const ModalityMatrix>(std::move(withFlag));
+                m_embeddings.insert(key, flagged);
+            }
+            matrix = flagged;
+        }
+        embedded.push_back(matrix);
+        planKey += QLatin1Char('|') + key;
         ++done;
     }
     if (embedded.empty())
@@ -166,26 +201,52 @@ Result<std::shared_ptr<const TrainingProblem>> FusionPipeline::prepare(const Pip
         m_plans.insert(planKey, plan);
     }
 
-    const QString splitKey = QStringLiteral("%1|%2").arg(config.split.validationFraction).arg(config.split.seed);
+    // Leaving out: every item missing any fused modality drops out of both sides of the split.
+    std::vector<bool> leftOut;
+    QString splitKey = QStringLiteral("%1|%2").arg(config.split.validationFraction).arg(config.split.seed);
+    if (config.missing == MissingPolicy::LeaveOut) {
+        leftOut.assign(size_t(m_dataset->itemCount()), false);
+        for (const auto &e : embedded) {
+            for (size_t i = 0; i < leftOut.size() && i < e->missing.size(); ++i)
+                leftOut[i] = leftOut[i] || e->missing[i];
+        }
+        if (std::none_of(leftOut.begin(), leftOut.end(), [](bool out) { return out; }))
+            leftOut.clear();
+        else
+            splitKey += QStringLiteral("|leave-out|") + planKey;
+    }
     SplitRows rows = m_splits.value(splitKey);
     if (!rows.train) {
         const Split split = randomSplit(m_dataset->interactionCount(), config.split);
-        auto makeRows = [this](const std::vector<int> &indices) {
+        auto makeRows = [this, &leftOut](const std::vector<int> &indices) {
             auto set = std::make_shared<RowSet>();
             set->items.reserve(indices.size());
-            set->targets.resize(Eigen::Index(indices.size()));
-            for (size_t i = 0; i < indices.size(); ++i) {
-                set->items.push_back(m_dataset->interactionItem[size_t(indices[i])]);
-                set->targets(Eigen::Index(i)) = m_dataset->rating(indices[i]);
+            std::vector<double> targets;
+            targets.reserve(indices.size());
+            for (const int index : indices) {
+                const int item = m_dataset->interactionItem[size_t(index)];
+                if (!leftOut.empty() && leftOut[size_t(item)])
+                    continue;
+                set->items.push_back(item);
+                targets.push_back(m_dataset->rating(index));
             }
+            set->targets = Eigen::Map<const Eigen::VectorXd>(targets.data(), Eigen::Index(targets.size()));
             return std::shared_ptr<const RowSet>(std::move(set));
         };
         rows = SplitRows{makeRows(split.train), makeRows(split.validation)};
+        if (m_splits.size() > 16)
+            m_splits.clear();
         m_splits.insert(splitKey, rows);
     }
-    if (rows.train->size() == 0)
+    if (rows.train->size() == 0) {
+        if (!leftOut.empty()) {
+            return makeError(tr("Leaving out items with missing data leaves no training interactions: every "
+                                "rated item lacks one of the fused modalities. Choose mean imputation or a "
+                                "missing indicator instead."));
+        }
         return makeError(tr("The split leaves no training interactions (validation fraction %1).")
                              .arg(config.split.validationFraction));
+    }
 
     const QString statisticsKey = planKey + QLatin1Char('#') + splitKey;
     std::shared_ptr<const Statistics> statistics = m_statistics.value(statisticsKey);
@@ -204,6 +265,13 @@ Result<std::shared_ptr<const TrainingProblem>> FusionPipeline::prepare(const Pip
     problem->validationRows = rows.validation;
     problem->train = statistics->train.assemble(*plan, problem->weights);
     problem->validation = statistics->validation.assemble(*plan, problem->weights);
+    if (!leftOut.empty()) {
+        const int kept = rows.train->size() + rows.validation->size();
+        problem->notes << tr("Left out %L1 of %L2 interactions, those of the %L3 item(s) lacking a fused modality.")
+                              .arg(m_dataset->interactionCount() - kept)
+                              .arg(m_dataset->interactionCount())
+                              .arg(std::count(leftOut.begin(), leftOut.end(), true));
+    }
     if (progress)
         progress(1.0);
     return std::shared_ptr<const TrainingProblem>(std::move(problem));
@@ -218,7 +286,7 @@ ProblemInfo describeProblem(const TrainingProblem &problem, double l2)
     info.featureWidth = problem.plan->width;
     info.trainRows = problem.trainRows->size();
     info.validationRows = problem.validationRows->size();
-    info.notes = problem.plan->notes;
+    info.notes = problem.plan->notes + problem.notes;
     const Eigen::VectorXd optimum = problem.train.optimum(l2);
     info.optimumTrainLoss = problem.train.loss(optimum);
     info.optimumValidationLoss = problem.validation.loss(optimum);

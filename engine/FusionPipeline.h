@@ -19,6 +19,7 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace fl {
@@ -32,12 +33,23 @@ struct ModalityConfig
     ImageEmbedderSettings image;    // used when the modality is images
 };
 
+// What happens to an item that has nothing for a fused modality (the seed's first challenge).
+enum class MissingPolicy {
+    MeanImpute,         // the modality's mean vector (0 after standardisation)
+    ZeroWithIndicator,  // zeros plus a "missing" column per incomplete modality
+    LeaveOut,           // the item's interactions are left out of training and validation
+};
+
+QString missingPolicyName(MissingPolicy policy);               // "mean", "indicator", "leave-out"
+std::optional<MissingPolicy> parseMissingPolicy(const QString &name);
+
 // What is being fitted: changing any of it starts a new run.
 struct PipelineConfig
 {
     FusionOp op = FusionOp::Sum;
     int commonWidth = 0;                     // ≤ 0: automatic (see planFusion)
     std::vector<ModalityConfig> modalities;  // one per dataset modality, in dataset order
+    MissingPolicy missing = MissingPolicy::MeanImpute;
     SplitConfig split;
 
     ModalityConfig *modality(const QString &name);

@@ -14,6 +14,7 @@
 #include "Result.h"
 
 #include <Eigen/Core>
+#include <QStringList>
 #include <QString>
 
 #include <cstdint>
@@ -95,6 +96,7 @@ struct TrainingProblem
     std::shared_ptr<const RowSet> validationRows;
     QuadraticForm train;
     QuadraticForm validation;
+    QStringList notes;           // about the rows (e.g. interactions left out for missing data)
 
     int dimension() const { return train.dimension(); }
 };

@@ -67,4 +67,26 @@ void standardizeColumns(Eigen::MatrixXd &values, const std::vector<bool> &missin
     }
 }
 
+ModalityMatrix withMissingIndicator(const ModalityMatrix &matrix)
+{
+    ModalityMatrix out = matrix;
+    const int missingRows = matrix.missingCount();
+    if (missingRows == 0)
+        return out;
+    const Eigen::Index rows = matrix.values.rows();
+    const Eigen::Index width = matrix.values.cols();
+    out.values.resize(rows, width + 1);
+    out.values.leftCols(width) = matrix.values;
+    const double share = double(missingRows) / double(rows);
+    // The indicator standardised: mean `share`, standard deviation sqrt(share (1 − share)).
+    const double sd = std::sqrt(share * (1.0 - share));
+    for (Eigen::Index r = 0; r < rows; ++r) {
+        const bool absent = matrix.missing[size_t(r)];
+        if (absent)
+            out.values.row(r).head(width).setZero();
+        out.values(r, width) = sd > 1e-12 ? ((absent ? 1.0 : 0.0) - share) / sd : 0.0;
+    }
+    return out;
+}
+
 } // namespace fl

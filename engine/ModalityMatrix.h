@@ -28,6 +28,11 @@ struct ModalityMatrix
 // to 0 (the column mean after standardisation). Constant columns become 0.
 void standardizeColumns(Eigen::MatrixXd &values, const std::vector<bool> &missing);
 
+// Zeros in the missing rows plus one more column, "is missing" (standardised like the others), so a
+// model can learn what having no text or no image says instead of treating the item as average.
+// A matrix with nothing missing comes back unchanged.
+ModalityMatrix withMissingIndicator(const ModalityMatrix &matrix);
+
 // Mean imputation for rows marked missing, over the present rows; all-missing columns become 0.
 void imputeMissingWithMean(Eigen::MatrixXd &values, const std::vector<bool> &missing);
 

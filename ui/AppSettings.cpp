@@ -56,6 +56,7 @@ void AppSettings::saveRunConfig(const RunConfig &config)
     s.beginGroup(QStringLiteral("run"));
     s.setValue(QStringLiteral("fusion"), fusionOpName(config.pipeline.op));
     s.setValue(QStringLiteral("commonWidth"), config.pipeline.commonWidth);
+    s.setValue(QStringLiteral("missing"), missingPolicyName(config.pipeline.missing));
     s.setValue(QStringLiteral("validationFraction"), config.pipeline.split.validationFraction);
     s.setValue(QStringLiteral("learningRate"), config.training.learningRate);
     s.setValue(QStringLiteral("epochs"), config.training.epochs);
@@ -82,6 +83,7 @@ RunConfig AppSettings::restoreRunConfig(const Dataset &dataset)
     s.beginGroup(QStringLiteral("run"));
     config.pipeline.op = fusionOpFromName(s.value(QStringLiteral("fusion")).toString()).value_or(FusionOp::Sum);
     config.pipeline.commonWidth = s.value(QStringLiteral("commonWidth"), 0).toInt();
+    config.pipeline.missing = parseMissingPolicy(s.value(QStringLiteral("missing")).toString()).value_or(MissingPolicy::MeanImpute);
     config.pipeline.split.validationFraction = std::clamp(s.value(QStringLiteral("validationFraction"), 0.2).toDouble(), 0.0, 0.95);
     config.training.learningRate = std::clamp(s.value(QStringLiteral("learningRate"), 0.01).toDouble(), 1e-5, 10.0);
     config.training.epochs = std::max(1, s.value(QStringLiteral("epochs"), 200).toInt());

@@ -27,6 +27,14 @@ ModalitiesPanel::ModalitiesPanel(QWidget *parent)
     m_operator->setToolTip(tr("How the modality matrices are combined into the item features F.\n"
                               "Sum and product need one width: wider modalities are reduced by PCA, narrower ones padded."));
     form->addRow(tr("Operator:"), m_operator);
+    m_missing = new QComboBox(this);
+    m_missing->addItem(tr("Mean of the others"), int(MissingPolicy::MeanImpute));
+    m_missing->addItem(tr("Zeros + missing flag"), int(MissingPolicy::ZeroWithIndicator));
+    m_missing->addItem(tr("Leave the item out"), int(MissingPolicy::LeaveOut));
+    m_missing->setToolTip(tr("What an item gets when it has no text, image or value for a fused modality:\n"
+                             "the modality's mean vector; zeros plus a column that says \"missing\", so the model\n"
+                             "can learn what absence means; or its ratings left out of training and validation."));
+    form->addRow(tr("Missing data:"), m_missing);
     layout->addLayout(form);
     m_formula = new QLabel(this);
     m_formula->setWordWrap(true);
@@ -41,6 +49,12 @@ ModalitiesPanel::ModalitiesPanel(QWidget *parent)
         if (m_updating)
             return;
         m_config.op = FusionOp(m_operator->currentData().toInt());
+        commit();
+    });
+    connect(m_missing, &QComboBox::currentIndexChanged, this, [this] {
+        if (m_updating)
+            return;
+        m_config.missing = MissingPolicy(m_missing->currentData().toInt());
         commit();
     });
 }
@@ -157,6 +171,7 @@ void ModalitiesPanel::syncWidgets()
 {
     m_updating = true;
     m_operator->setCurrentIndex(m_operator->findData(int(m_config.op)));
+    m_missing->setCurrentIndex(m_missing->findData(int(m_config.missing)));
     int enabledIndex = 0;
     QStringList terms;
     for (size_t k = 0; k < m_widgets.size(); ++k) {

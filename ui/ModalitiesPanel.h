@@ -35,6 +35,7 @@ public:
     QDoubleSpinBox *weightSpinBox(int modality) const;
     QCheckBox *enabledBox(int modality) const;
     QComboBox *operatorBox() const { return m_operator; }
+    QComboBox *missingBox() const { return m_missing; }
 
     static constexpr int sliderSteps = 200;   // weights 0.00 … 2.00
     static constexpr double maxWeight = 2.0;
@@ -61,6 +62,7 @@ private:
 
     PipelineConfig m_config;
     QComboBox *m_operator = nullptr;
+    QComboBox *m_missing = nullptr;
     QLabel *m_formula = nullptr;
     QGridLayout *m_rows = nullptr;
     std::vector<Row> m_widgets;

@@ -99,6 +99,8 @@ private Q_SLOTS:
         QTest::newRow("concat sgd") << QStringList{"--fusion", "concat", "--optimizer", "sgd", "--batch-size", "64", "--lr", "0.01"};
         QTest::newRow("product l2") << QStringList{"--fusion", "product", "--l2", "0.01", "--seed", "3"};
         QTest::newRow("two modalities") << QStringList{"--modalities", "text,image", "--weight", "image=0.8", "--image-features", "both"};
+        QTest::newRow("missing indicator") << QStringList{"--missing", "indicator"};
+        QTest::newRow("missing leave-out") << QStringList{"--missing", "leave-out", "--fusion", "concat"};
     }
 
     void trainOptions()
@@ -178,6 +180,7 @@ private Q_SLOTS:
         QTest::newRow("unknown command") << QStringList{"fit", "demo"} << "unknown command 'fit'";
         QTest::newRow("unknown option") << QStringList{"train", "demo", "--bogus"} << "bogus";
         QTest::newRow("bad fusion") << QStringList{"train", "demo", "--fusion", "average"} << "--fusion expects sum, product or concat";
+        QTest::newRow("bad missing policy") << QStringList{"train", "demo", "--missing", "median"} << "--missing expects mean, indicator or leave-out";
         QTest::newRow("bad optimizer") << QStringList{"train", "demo", "--optimizer", "adam"} << "--optimizer expects gd or sgd";
         QTest::newRow("bad lr") << QStringList{"train", "demo", "--lr", "fast"} << "--lr expects a number";
         QTest::newRow("negative epochs") << QStringList{"train", "demo", "--epochs", "-3"} << "--epochs expects a number";

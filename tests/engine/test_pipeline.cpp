@@ -107,6 +107,93 @@ private Q_SLOTS:
         QVERIFY(!e.ok());
         QVERIFY(e.error().contains(QStringLiteral("sound")));
     }
+
+    void missingIndicatorMatrix()
+    {
+        // Three items, one missing: its row becomes zeros, and the flag column (1, 0, 0 for the
+        // missing first item) is standardised: share 1/3, sd sqrt(2/9).
+        ModalityMatrix m;
+        m.values.resize(3, 2);
+        m.values << 5, 6, 1, 2, -1, -2;
+        m.missing = {true, false, false};
+        const ModalityMatrix flagged = withMissingIndicator(m);
+        QCOMPARE(flagged.width(), 3);
+        QCOMPARE(flagged.values(0, 0), 0.0);
+        QCOMPARE(flagged.values(0, 1), 0.0);
+        QCOMPARE(flagged.values(1, 0), 1.0);
+        QCOMPARE(flagged.values(2, 1), -2.0);
+        const double sd = std::sqrt(2.0 / 9.0);
+        QVERIFY(std::abs(flagged.values(0, 2) - (2.0 / 3.0) / sd) < 1e-12);
+        QVERIFY(std::abs(flagged.values(1, 2) - (-1.0 / 3.0) / sd) < 1e-12);
+        // Nothing missing: unchanged.
+        m.missing = {false, false, false};
+        QCOMPARE(withMissingIndicator(m).values, m.values);
+    }
+
+    void missingDataPolicies()
+    {
+        // Four items with a numeric modality; item "c" has no value. Ratings: a×3, b×2, c×4, d×1.
+        auto data = std::make_shared<Dataset>();
+        data->name = QStringLiteral("policies");
+        data->itemIds = data->itemTitles = QStringList{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"), QStringLiteral("d")};
+        data->userIds = QStringList{QStringLiteral("u")};
+        const std::vector<int> items{0, 0, 0, 1, 1, 2, 2, 2, 2, 3};
+        data->interactionItem = items;
+        data->interactionUser.assign(items.size(), 0);
+        data->rating = Eigen::VectorXd::LinSpaced(Eigen::Index(items.size()), 1, 5);
+        ModalitySource price;
+        price.name = QStringLiteral("price");
+        price.kind = ModalityKind::Numeric;
+        price.values.resize(4, 1);
+        price.values << 1, 2, 0, 4;
+        price.missing = {false, false, true, false};
+        data->modalities.push_back(price);
+
+        FusionPipeline pipeline(data);
+        PipelineConfig config = defaultPipelineConfig(*data);
+        config.split.validationFraction = 0.2;
+
+        auto rows = [&](MissingPolicy policy) {
+            config.missing = policy;
+            Result<std::shared_ptr<const TrainingProblem>> problem = pipeline.prepare(config);
+            if (!problem)
+                qFatal("%s", qPrintable(problem.error()));
+            return *problem;
+        };
+        const auto mean = rows(MissingPolicy::MeanImpute);
+        QCOMPARE(mean->trainRows->size() + mean->validationRows->size(), 10);
+        QCOMPARE(mean->plan->width, 1);
+
+        const auto flagged = rows(MissingPolicy::ZeroWithIndicator);
+        QCOMPARE(flagged->plan->width, 2);
+        QCOMPARE(flagged->trainRows->size() + flagged->validationRows->size(), 10);
+
+        const auto leftOut = rows(MissingPolicy::LeaveOut);
+        QCOMPARE(leftOut->trainRows->size() + leftOut->validationRows->size(), 6);
+        for (const int item : leftOut->trainRows->items)
+            QVERIFY(item != 2);
+        for (const int item : leftOut->validationRows->items)
+            QVERIFY(item != 2);
+        const QStringList notes = describeProblem(*leftOut, 0).notes;
+        QVERIFY2(notes.join(u'\n').contains(QStringLiteral("Left out 4 of 10 interactions, those of the 1 item(s)")),
+                 qPrintable(notes.join(u'\n')));
+
+        // Every rated item missing: a clear message rather than an empty fit.
+        auto empty = std::make_shared<Dataset>(*data);
+        empty->modalities[0].missing.assign(4, true);
+        FusionPipeline none(empty);
+        config.missing = MissingPolicy::LeaveOut;
+        Result<std::shared_ptr<const TrainingProblem>> problem = none.prepare(config);
+        QVERIFY(!problem);
+        QVERIFY2(problem.error().contains(QStringLiteral("leaves no training interactions")), qPrintable(problem.error()));
+    }
+
+    void missingPolicyNames()
+    {
+        for (MissingPolicy policy : {MissingPolicy::MeanImpute, MissingPolicy::ZeroWithIndicator, MissingPolicy::LeaveOut})
+            QCOMPARE(parseMissingPolicy(missingPolicyName(policy)), std::optional<MissingPolicy>(policy));
+        QVERIFY(!parseMissingPolicy(QStringLiteral("median")));
+    }
 };
 
 QTEST_GUILESS_MAIN(FusionPipelineTest)
