@@ -16,12 +16,18 @@ ExperimentController::ExperimentController(QObject *parent)
     m_saveTimer.setSingleShot(true);
     m_saveTimer.setInterval(1000);
     connect(&m_saveTimer, &QTimer::timeout, this, [this] { AppSettings::saveRunConfig(m_config); });
+    m_progressTimer.setInterval(100);
+    connect(&m_progressTimer, &QTimer::timeout, this, [this] {
+        if (m_loadState)
+            Q_EMIT loadProgress(m_loadState->fraction.load());
+    });
 }
 
 ExperimentController::~ExperimentController()
 {
     if (m_saveTimer.isActive())
         AppSettings::saveRunConfig(m_config);
+    cancelLoad();
     m_loader.waitForFinished();
 }
 
@@ -46,13 +52,33 @@ void ExperimentController::openDataset(const QString &pathOrDemo)
     if (m_loader.isRunning())
         return;
     m_loadingPath = pathOrDemo;
+    m_loadState = std::make_shared<LoadState>();
     Q_EMIT datasetLoading(pathOrDemo);
-    m_loader.setFuture(QtConcurrent::run([pathOrDemo] { return loadDataset(pathOrDemo); }));
+    m_progressTimer.start();
+    m_loader.setFuture(QtConcurrent::run([pathOrDemo, state = m_loadState] {
+        return loadDataset(pathOrDemo, [state](double fraction) {
+            state->fraction.store(fraction);
+            return !state->cancel.load();
+        });
+    }));
+}
+
+void ExperimentController::cancelLoad()
+{
+    if (m_loadState)
+        m_loadState->cancel.store(true);
 }
 
 void ExperimentController::onLoaded()
 {
+    m_progressTimer.stop();
+    const bool cancelled = m_loadState && m_loadState->cancel.load();
+    m_loadState.reset();
     Result<Dataset> loaded = m_loader.result();
+    if (cancelled) {
+        Q_EMIT datasetLoadCancelled(m_loadingPath);
+        return;
+    }
     if (!loaded) {
         // The dataset the user had stays loaded, with its run.
         Q_EMIT datasetFailed(m_loadingPath, loaded.error());

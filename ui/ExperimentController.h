@@ -13,6 +13,7 @@
 #include <QObject>
 #include <QTimer>
 
+#include <atomic>
 #include <memory>
 
 namespace fl {
@@ -35,6 +36,8 @@ public:
 
 public Q_SLOTS:
     void openDataset(const QString &pathOrDemo);
+    // Stops a load in progress; the dataset the user had stays (datasetLoadCancelled follows).
+    void cancelLoad();
     void setPipelineConfig(const fl::PipelineConfig &pipeline);
     void setTrainingConfig(const fl::TrainingConfig &training);
     void train();
@@ -48,6 +51,8 @@ Q_SIGNALS:
     void datasetLoading(const QString &path);
     void datasetLoaded(const QString &path);
     void datasetFailed(const QString &path, const QString &message);
+    void datasetLoadCancelled(const QString &path);
+    void loadProgress(double fraction);           // about ten times a second while loading
     void configChanged(const fl::RunConfig &config);
     void runStarted(int runId, const QString &label);
     void cleared();
@@ -57,7 +62,16 @@ private:
     void onLoaded();
     void saveSoon();
 
+    // Shared with the loading thread: how far it got, and whether the user asked it to stop.
+    struct LoadState
+    {
+        std::atomic<double> fraction{0.0};
+        std::atomic<bool> cancel{false};
+    };
+
     TrainingSession *m_session;
+    std::shared_ptr<LoadState> m_loadState;
+    QTimer m_progressTimer;
     std::shared_ptr<const Dataset> m_dataset;
     QString m_datasetPath;
     QString m_loadingPath;

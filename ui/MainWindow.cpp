@@ -6,6 +6,7 @@
 #include "FormulaPanel.h"
 #include "LossChartView.h"
 #include "ModalitiesPanel.h"
+#include "ProgressStrip.h"
 #include "TrainingPanel.h"
 
 #include <QAction>
@@ -19,7 +20,6 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
-#include <QProgressBar>
 #include <QScrollArea>
 #include <QStatusBar>
 #include <QVBoxLayout>
@@ -83,10 +83,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_epochLabel = new QLabel(this);
     m_lossLabel = new QLabel(this);
     m_speedLabel = new QLabel(this);
-    m_busy = new QProgressBar(this);
-    m_busy->setRange(0, 0);
-    m_busy->setMaximumWidth(160);
-    m_busy->hide();
+    m_busy = new ProgressStrip(this);
     for (QLabel *label : {m_stateLabel, m_epochLabel, m_lossLabel, m_speedLabel})
         label->setContentsMargins(6, 0, 12, 0);
     statusBar()->addWidget(m_stateLabel);
@@ -116,11 +113,18 @@ MainWindow::MainWindow(QWidget *parent)
         m_formulas->setConfig(config);
     });
     connect(m_controller, &ExperimentController::datasetLoading, this, [this](const QString &path) {
-        m_busy->show();
+        m_busy->begin(tr("Loading"), [this] { m_controller->cancelLoad(); });
         statusBar()->showMessage(tr("Loading %1 …").arg(path == QLatin1String("demo") ? tr("the demo dataset") : path));
     });
+    connect(m_controller, &ExperimentController::loadProgress, m_busy, &ProgressStrip::setFraction);
+    connect(m_controller, &ExperimentController::datasetLoadCancelled, this, [this](const QString &path) {
+        m_busy->finish();
+        statusBar()->showMessage(tr("Loading %1 cancelled; the current dataset stays loaded.").arg(path), 5000);
+        if (!m_controller->dataset())
+            openDataset(QStringLiteral("demo"));
+    });
     connect(m_controller, &ExperimentController::datasetLoaded, this, [this](const QString &path) {
-        m_busy->hide();
+        m_busy->finish();
         statusBar()->clearMessage();
         const auto dataset = m_controller->dataset();
         m_modalities->setDataset(*dataset, m_controller->config().pipeline);
@@ -130,7 +134,7 @@ MainWindow::MainWindow(QWidget *parent)
         m_banner->hide();
     });
     connect(m_controller, &ExperimentController::datasetFailed, this, [this](const QString &path, const QString &message) {
-        m_busy->hide();
+        m_busy->finish();
         statusBar()->clearMessage();
         if (!m_controller->dataset() && path != QLatin1String("demo")) {
             // Nothing is loaded yet (a remembered dataset has gone): open on the demo rather than empty.
@@ -179,6 +183,10 @@ MainWindow::MainWindow(QWidget *parent)
             m_banner->showError(message);
     });
     connect(session, &TrainingSession::stateChanged, this, &MainWindow::onStateChanged);
+    connect(session, &TrainingSession::preparing, this, [this](int runId, double fraction) {
+        if (runId == m_controller->currentRunId() && !m_controller->isLoading())
+            m_busy->setFraction(fraction);
+    });
     onStateChanged(TrainingSession::State::Idle);
 
     m_chart->setLogScale(AppSettings::logScale());
@@ -321,6 +329,12 @@ void MainWindow::onStateChanged(TrainingSession::State state)
     case TrainingSession::State::Failed: text = tr("Stopped"); break;
     }
     m_stateLabel->setText(text);
+    if (state == TrainingSession::State::Preparing && !m_controller->isLoading()) {
+        // Embedding a large dataset (thousands of images) takes a while: show it and let it be stopped.
+        m_busy->begin(tr("Embedding"), [this] { m_controller->session()->stop(); });
+    } else if (state != TrainingSession::State::Preparing && !m_controller->isLoading()) {
+        m_busy->finish();
+    }
     const bool running = state == TrainingSession::State::Running;
     m_chart->setLive(running);
     if (!running)

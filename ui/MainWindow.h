@@ -15,7 +15,6 @@
 class QAction;
 class QLabel;
 class QMenu;
-class QProgressBar;
 
 namespace fl {
 
@@ -24,6 +23,7 @@ class ExperimentController;
 class FormulaPanel;
 class LossChartView;
 class ModalitiesPanel;
+class ProgressStrip;
 class TrainingPanel;
 
 class MainWindow : public QMainWindow
@@ -82,7 +82,7 @@ private:
     QLabel *m_epochLabel = nullptr;
     QLabel *m_lossLabel = nullptr;
     QLabel *m_speedLabel = nullptr;
-    QProgressBar *m_busy = nullptr;
+    ProgressStrip *m_busy = nullptr;
 
     // Text (formulas, status line) is re-laid out at most four times a second while a run streams:
     // the word-wrapped rich text of the formulas costs ~20 ms per layout here, and numbers that change
