@@ -2,7 +2,9 @@
 
 #include "CsvReader.h"
 #include "Interactions.h"
+#include "Npy.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -28,6 +30,12 @@ namespace fl {
 namespace {
 
 constexpr qint64 kMaxManifestBytes = qint64(16) << 20;
+const QString kKinds = QStringLiteral("\"text\", \"image\", \"numeric\" or \"vectors\"");
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("fl::ManifestLoader", text);
+}
 
 // Where each key and array element of a (valid) JSON text starts, so that messages about the
 // manifest can name a line; QJsonDocument keeps no positions. Paths look like "items.file" or
@@ -193,6 +201,8 @@ struct ModalitySpec
     std::vector<ColumnRef> columns;   // text, numeric
     QString pattern;                  // image: path pattern with {column} placeholders
     ColumnRef pathColumn;             // image: a column holding the path
+    QString fileName;                 // vectors: the .npy file as written in the manifest
+    QString filePath;                 // vectors: resolved
 };
 
 struct Manifest
@@ -254,7 +264,7 @@ public:
         if (!items)
             return makeError(items.error());
         if (Result<void> ok = checkKeys(*items, QStringLiteral("items"),
-                                        {"file", "delimiter", "encoding", "header", "id", "title", "category"});
+                                        {"file", "delimiter", "encoding", "header", "quote", "id", "title", "category"});
             !ok)
             return makeError(ok.error());
         if (Result<FileSpec> spec = fileSpec(*items, QStringLiteral("items")); spec)
@@ -267,7 +277,7 @@ public:
         if (!interactions)
             return makeError(interactions.error());
         if (Result<void> ok = checkKeys(*interactions, QStringLiteral("interactions"),
-                                        {"file", "delimiter", "encoding", "header", "user", "item", "rating", "timestamp"});
+                                        {"file", "delimiter", "encoding", "header", "quote", "user", "item", "rating", "timestamp"});
             !ok)
             return makeError(ok.error());
         if (Result<FileSpec> spec = fileSpec(*interactions, QStringLiteral("interactions")); spec)
@@ -364,8 +374,7 @@ private:
         if (!file.isString() || file.toString().trimmed().isEmpty())
             return typeError(section + QStringLiteral(".file"), QStringLiteral("a file name"), file);
         spec.name = file.toString().trimmed();
-        spec.path = QDir::isAbsolutePath(spec.name) ? spec.name
-                                                    : QDir::cleanPath(m_folder + QLatin1Char('/') + spec.name);
+        spec.path = resolve(spec.name);
         spec.options.label = spec.name;
         spec.options.delimiter = defaultCsvDelimiter(spec.name);
 
@@ -400,7 +409,19 @@ private:
                 return typeError(section + QStringLiteral(".header"), QStringLiteral("true or false"), header);
             spec.options.hasHeader = header.toBool();
         }
+
+        const QJsonValue quote = object.value(QLatin1String("quote"));
+        if (!quote.isUndefined()) {
+            if (!quote.isBool())
+                return typeError(section + QStringLiteral(".quote"), QStringLiteral("true or false"), quote);
+            spec.options.quoting = quote.toBool();
+        }
         return spec;
+    }
+
+    QString resolve(const QString &name) const
+    {
+        return QDir::isAbsolutePath(name) ? name : QDir::cleanPath(m_folder + QLatin1Char('/') + name);
     }
 
     // A column name: a string, or a 1-based position (a number) for files without a header.
@@ -491,11 +512,22 @@ private:
         const QString kindKey = key + QStringLiteral(".kind");
         const QString kindText = kind.toString();
         if (kind.isUndefined())
-            return error(key, QStringLiteral("modality '%1' has no \"kind\"; expected \"text\", \"image\" or \"numeric\"")
-                                  .arg(spec.name));
-        if (kindText == QLatin1String("vectors"))
-            return error(kindKey, QStringLiteral("modality '%1': kind \"vectors\" (.npy) is not supported yet").arg(spec.name));
-        if (kindText == QLatin1String("text") || kindText == QLatin1String("numeric")) {
+            return error(key, QStringLiteral("modality '%1' has no \"kind\"; expected %2").arg(spec.name, kKinds));
+        if (kindText == QLatin1String("vectors")) {
+            spec.kind = ModalityKind::Vectors;
+            if (Result<void> ok = checkKeys(object, key, {"name", "kind", "file"}); !ok)
+                return makeError(ok.error());
+            const QJsonValue file = object.value(QLatin1String("file"));
+            if (file.isUndefined()) {
+                return error(key, tr("modality '%1' is missing \"file\"; expected a NumPy .npy file with one row per "
+                                     "item, such as \"file\": \"clip.npy\"")
+                                      .arg(spec.name));
+            }
+            if (!file.isString() || file.toString().trimmed().isEmpty())
+                return typeError(key + QStringLiteral(".file"), tr("a .npy file name"), file);
+            spec.fileName = file.toString().trimmed();
+            spec.filePath = resolve(spec.fileName);
+        } else if (kindText == QLatin1String("text") || kindText == QLatin1String("numeric")) {
             spec.kind = kindText == QLatin1String("text") ? ModalityKind::Text : ModalityKind::Numeric;
             if (Result<void> ok = checkKeys(object, key, {"name", "kind", "columns"}); !ok)
                 return makeError(ok.error());
@@ -527,8 +559,8 @@ private:
             }
         } else {
             return error(kind.isString() ? kindKey : key,
-                         QStringLiteral("modality '%1' has unknown kind %2; expected \"text\", \"image\" or \"numeric\"")
-                             .arg(spec.name, kind.isString() ? quoted(kindText) : jsonTypeName(kind)));
+                         QStringLiteral("modality '%1' has unknown kind %2; expected %3")
+                             .arg(spec.name, kind.isString() ? quoted(kindText) : jsonTypeName(kind), kKinds));
         }
         return spec;
     }
@@ -553,6 +585,7 @@ struct ModalityBuild
     std::vector<PatternPiece> pieces;
     int pathColumn = -1;
     std::vector<double> values;   // numeric, row-major
+    NpyHeader npy;                // vectors
     ModalitySource source;
 };
 
@@ -578,15 +611,26 @@ public:
         if (Result<void> ok = resolveColumns(); !ok)
             return makeError(ok.error());
 
-        const double itemBytes = double(m_items.byteSize());
-        const double total = std::max(1.0, itemBytes + double(m_interactions.byteSize()));
-        ProgressFn itemProgress;
-        ProgressFn interactionProgress;
-        if (progress) {
-            itemProgress = [&](double f) { return progress(f * itemBytes / total); };
-            interactionProgress = [&](double f) { return progress((itemBytes + f * (total - itemBytes)) / total); };
-        }
+        // Progress in proportion to bytes: the items file, the interactions file, then the .npy files.
+        double vectorBytes = 0;
+        for (const ModalityBuild &build : m_modalities)
+            vectorBytes += build.spec->kind == ModalityKind::Vectors ? double(QFileInfo(build.spec->filePath).size()) : 0.0;
+        const double total = std::max(1.0, double(m_items.byteSize()) + double(m_interactions.byteSize()) + vectorBytes);
+        double start = 0;
+        auto part = [&](double bytes) -> ProgressFn {
+            const double from = start / total;
+            const double span = bytes / total;
+            start += bytes;
+            if (!progress)
+                return {};
+            return [&progress, from, span](double f) { return progress(from + f * span); };
+        };
+        const ProgressFn itemProgress = part(double(m_items.byteSize()));
+        const ProgressFn interactionProgress = part(double(m_interactions.byteSize()));
+
         if (Result<void> ok = readItems(dataset, itemProgress); !ok)
+            return makeError(ok.error());
+        if (Result<void> ok = checkVectorRows(dataset); !ok)
             return makeError(ok.error());
         InteractionColumns columns;
         columns.user = m_userColumn;
@@ -611,12 +655,45 @@ public:
                 build.source.values = Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>(
                     build.values.data(), dataset.itemCount(), width);
             }
+            if (build.spec->kind == ModalityKind::Vectors) {
+                Result<NpyArray> array = readNpy(build.spec->filePath, part(double(QFileInfo(build.spec->filePath).size())),
+                                                 build.spec->fileName);
+                if (!array)
+                    return makeError(array.error());
+                build.source = vectorsModality(build.spec->name, build.source.origin, std::move(array->values));
+            }
             dataset.modalities.push_back(std::move(build.source));
         }
         return dataset;
     }
 
 private:
+    // One row per item, in the items file's order; checked before the interactions and the data are read.
+    Result<void> checkVectorRows(const Dataset &dataset) const
+    {
+        for (const ModalityBuild &build : m_modalities) {
+            if (build.spec->kind != ModalityKind::Vectors)
+                continue;
+            const ModalitySpec &spec = *build.spec;
+            if (build.npy.rows() != dataset.itemCount()) {
+                return m_parser.error(spec.key + QStringLiteral(".file"),
+                                      tr("modality '%1': %2 has %3 rows but %4 has %5 items; expected one row per "
+                                         "item, in the items file's order")
+                                          .arg(spec.name, spec.fileName).arg(build.npy.rows())
+                                          .arg(m_manifest.items.name).arg(dataset.itemCount()));
+            }
+            if (build.npy.cols() == 0) {
+                return m_parser.error(spec.key + QStringLiteral(".file"),
+                                      tr("modality '%1': %2 has shape %3 (no columns); expected at least one value "
+                                         "per item")
+                                          .arg(spec.name, spec.fileName)
+                                          .arg(QStringLiteral("(%1, 0)").arg(build.npy.rows())));
+            }
+        }
+        return {};
+    }
+
+
     Result<void> openFile(CsvReader &reader, const FileSpec &spec)
     {
         if (!QFileInfo::exists(spec.path)) {
@@ -703,6 +780,18 @@ private:
                 originParts.append(spec.pattern);
             }
             build.source.origin = QStringLiteral("%1: %2").arg(m_manifest.items.name, originParts.join(QStringLiteral(", ")));
+            if (spec.kind == ModalityKind::Vectors) {
+                if (!QFileInfo::exists(spec.filePath)) {
+                    return m_parser.error(spec.key + QStringLiteral(".file"),
+                                          tr("modality '%1': file \"%2\" does not exist (looked for %3)")
+                                              .arg(spec.name, spec.fileName, QDir::toNativeSeparators(spec.filePath)));
+                }
+                Result<NpyHeader> header = readNpyHeader(spec.filePath, spec.fileName);
+                if (!header)
+                    return makeError(header.error());
+                build.npy = std::move(*header);
+                build.source.origin = spec.fileName;
+            }
             m_modalities.push_back(std::move(build));
         }
         return {};
