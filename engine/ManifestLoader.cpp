@@ -2,7 +2,9 @@
 
 #include "CsvReader.h"
 #include "Interactions.h"
+#include "Npy.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -28,6 +30,12 @@ namespace fl {
 namespace {
 
 constexpr qint64 kMaxManifestBytes = qint64(16) << 20;
+const QString kKinds = QStringLiteral("\"text\", \"image\", \"numeric\" or \"vectors\"");
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("fl::ManifestLoader", text);
+}
 
 // Where each key and array element of a (valid) JSON text starts, so that messages about the
 // manifest can name a line; QJsonDocument keeps no positions. Paths look like "items.file" or
@@ -148,11 +156,11 @@ QString jsonTypeName(const QJsonValue &value)
 {
     switch (value.type()) {
     case QJsonValue::Null: return QStringLiteral("null");
-    case QJsonValue::Bool: return QStringLiteral("a boolean");
-    case QJsonValue::Double: return QStringLiteral("a number");
-    case QJsonValue::String: return QStringLiteral("a string");
-    case QJsonValue::Array: return QStringLiteral("a list");
-    case QJsonValue::Object: return QStringLiteral("an object");
+    case QJsonValue::Bool: return tr("a boolean");
+    case QJsonValue::Double: return tr("a number");
+    case QJsonValue::String: return tr("a string");
+    case QJsonValue::Array: return tr("a list");
+    case QJsonValue::Object: return tr("an object");
     case QJsonValue::Undefined: break;
     }
     return QStringLiteral("nothing");
@@ -193,6 +201,8 @@ struct ModalitySpec
     std::vector<ColumnRef> columns;   // text, numeric
     QString pattern;                  // image: path pattern with {column} placeholders
     ColumnRef pathColumn;             // image: a column holding the path
+    QString fileName;                 // vectors: the .npy file as written in the manifest
+    QString filePath;                 // vectors: resolved
 };
 
 struct Manifest
@@ -230,7 +240,7 @@ public:
 
         const QJsonValue version = m_root.value(QLatin1String("fusionlab_manifest"));
         if (version.isUndefined()) {
-            return error(QString(), QStringLiteral("missing required key \"fusionlab_manifest\"; expected "
+            return error(QString(), tr("missing required key \"fusionlab_manifest\"; expected "
                                                    "\"fusionlab_manifest\": %1 to mark a FusionLab manifest")
                                         .arg(kManifestVersion));
         }
@@ -238,7 +248,7 @@ public:
             return typeError(QStringLiteral("fusionlab_manifest"), QStringLiteral("the number %1").arg(kManifestVersion), version);
         if (version.toDouble() != kManifestVersion) {
             return error(QStringLiteral("fusionlab_manifest"),
-                         QStringLiteral("unsupported \"fusionlab_manifest\" version %1; this FusionLab reads "
+                         tr("unsupported \"fusionlab_manifest\" version %1; this FusionLab reads "
                                         "version %2")
                              .arg(version.toDouble())
                              .arg(kManifestVersion));
@@ -254,7 +264,7 @@ public:
         if (!items)
             return makeError(items.error());
         if (Result<void> ok = checkKeys(*items, QStringLiteral("items"),
-                                        {"file", "delimiter", "encoding", "header", "id", "title", "category"});
+                                        {"file", "delimiter", "encoding", "header", "quote", "id", "title", "category"});
             !ok)
             return makeError(ok.error());
         if (Result<FileSpec> spec = fileSpec(*items, QStringLiteral("items")); spec)
@@ -267,7 +277,7 @@ public:
         if (!interactions)
             return makeError(interactions.error());
         if (Result<void> ok = checkKeys(*interactions, QStringLiteral("interactions"),
-                                        {"file", "delimiter", "encoding", "header", "user", "item", "rating", "timestamp"});
+                                        {"file", "delimiter", "encoding", "header", "quote", "user", "item", "rating", "timestamp"});
             !ok)
             return makeError(ok.error());
         if (Result<FileSpec> spec = fileSpec(*interactions, QStringLiteral("interactions")); spec)
@@ -298,7 +308,7 @@ public:
             if (!column)
                 return makeError(column.error());
             if (!column->isSet() && w.required) {
-                return error(w.section, QStringLiteral("\"%1\" is missing required key \"%2\" (%3)")
+                return error(w.section, tr("\"%1\" is missing required key \"%2\" (%3)")
                                             .arg(w.section, QLatin1String(w.key), QLatin1String(w.meaning)));
             }
             *w.target = std::move(*column);
@@ -324,7 +334,7 @@ public:
 private:
     Error typeError(const QString &key, const QString &expected, const QJsonValue &found) const
     {
-        return error(key, QStringLiteral("%1: expected %2 but found %3").arg(key, expected, jsonTypeName(found)));
+        return error(key, tr("%1: expected %2 but found %3").arg(key, expected, jsonTypeName(found)));
     }
 
     Result<void> checkKeys(const QJsonObject &object, const QString &section, std::initializer_list<const char *> known) const
@@ -334,9 +344,9 @@ private:
             allowed.append(QLatin1String(key));
         for (auto it = object.begin(); it != object.end(); ++it) {
             if (!allowed.contains(it.key())) {
-                const QString where = section.isEmpty() ? QStringLiteral("the manifest") : quoted(section);
+                const QString where = section.isEmpty() ? tr("the manifest") : quoted(section);
                 const QString key = section.isEmpty() ? it.key() : section + QLatin1Char('.') + it.key();
-                return error(key, QStringLiteral("unknown key \"%1\" in %2; expected one of: %3")
+                return error(key, tr("unknown key \"%1\" in %2; expected one of: %3")
                                       .arg(it.key(), where, allowed.join(QStringLiteral(", "))));
             }
         }
@@ -347,9 +357,9 @@ private:
     {
         const QJsonValue value = parent.value(key);
         if (value.isUndefined())
-            return error(QString(), QStringLiteral("missing required key \"%1\"; expected an object like %2").arg(key, example));
+            return error(QString(), tr("missing required key \"%1\"; expected an object like %2").arg(key, example));
         if (!value.isObject())
-            return typeError(key, QStringLiteral("an object like ") + example, value);
+            return typeError(key, tr("an object like ") + example, value);
         return value.toObject();
     }
 
@@ -359,13 +369,12 @@ private:
         spec.key = section;
         const QJsonValue file = object.value(QLatin1String("file"));
         if (file.isUndefined())
-            return error(section, QStringLiteral("\"%1\" is missing required key \"file\" (the table's file name, "
+            return error(section, tr("\"%1\" is missing required key \"file\" (the table's file name, "
                                                  "relative to the manifest)").arg(section));
         if (!file.isString() || file.toString().trimmed().isEmpty())
             return typeError(section + QStringLiteral(".file"), QStringLiteral("a file name"), file);
         spec.name = file.toString().trimmed();
-        spec.path = QDir::isAbsolutePath(spec.name) ? spec.name
-                                                    : QDir::cleanPath(m_folder + QLatin1Char('/') + spec.name);
+        spec.path = resolve(spec.name);
         spec.options.label = spec.name;
         spec.options.delimiter = defaultCsvDelimiter(spec.name);
 
@@ -378,7 +387,7 @@ private:
             else if (text == QLatin1String("\t") || text.compare(QLatin1String("tab"), Qt::CaseInsensitive) == 0)
                 spec.options.delimiter = '\t';
             else
-                return error(delimiterKey, QStringLiteral("%1: expected \",\", \"\\t\" (or \"tab\"), \";\" or \"|\"")
+                return error(delimiterKey, tr("%1: expected \",\", \"\\t\" (or \"tab\"), \";\" or \"|\"")
                                                .arg(delimiterKey));
         }
 
@@ -391,7 +400,7 @@ private:
             else if (text == QLatin1String("latin-1") || text == QLatin1String("latin1") || text == QLatin1String("iso-8859-1"))
                 spec.options.encoding = CsvEncoding::Latin1;
             else
-                return error(encodingKey, QStringLiteral("%1: expected \"utf-8\" or \"latin-1\"").arg(encodingKey));
+                return error(encodingKey, tr("%1: expected \"utf-8\" or \"latin-1\"").arg(encodingKey));
         }
 
         const QJsonValue header = object.value(QLatin1String("header"));
@@ -400,7 +409,19 @@ private:
                 return typeError(section + QStringLiteral(".header"), QStringLiteral("true or false"), header);
             spec.options.hasHeader = header.toBool();
         }
+
+        const QJsonValue quote = object.value(QLatin1String("quote"));
+        if (!quote.isUndefined()) {
+            if (!quote.isBool())
+                return typeError(section + QStringLiteral(".quote"), QStringLiteral("true or false"), quote);
+            spec.options.quoting = quote.toBool();
+        }
         return spec;
+    }
+
+    QString resolve(const QString &name) const
+    {
+        return QDir::isAbsolutePath(name) ? name : QDir::cleanPath(m_folder + QLatin1Char('/') + name);
     }
 
     // A column name: a string, or a 1-based position (a number) for files without a header.
@@ -416,7 +437,7 @@ private:
             column.name = QString::number(qint64(value.toDouble()));
             return column;
         }
-        return typeError(key, QStringLiteral("a column name"), value);
+        return typeError(key, tr("a column name"), value);
     }
 
     Result<ColumnRef> columnKey(const QJsonObject &object, const QString &section, const QString &key) const
@@ -440,12 +461,12 @@ private:
         for (int i = 0; i < array.size(); ++i) {
             const QString key = QStringLiteral("modalities[%1]").arg(i);
             if (!array[i].isObject())
-                return typeError(key, QStringLiteral("an object like {\"name\": \"text\", \"kind\": \"text\", ...}"), array[i]);
+                return typeError(key, tr("an object like {\"name\": \"text\", \"kind\": \"text\", ...}"), array[i]);
             Result<ModalitySpec> spec = modality(array[i].toObject(), key, i + 1);
             if (!spec)
                 return makeError(spec.error());
             if (keyByName.contains(spec->name)) {
-                return error(key, QStringLiteral("modality name '%1' is used twice (lines %2 and %3); modality names "
+                return error(key, tr("modality name '%1' is used twice (lines %2 and %3); modality names "
                                                  "must be unique")
                                       .arg(spec->name)
                                       .arg(m_positions.line(keyByName[spec->name] + QStringLiteral(".name")))
@@ -462,11 +483,11 @@ private:
         const QString columnsKey = key + QStringLiteral(".columns");
         const QJsonValue value = object.value(QLatin1String("columns"));
         if (value.isUndefined()) {
-            return error(key, QStringLiteral("modality '%1' is missing \"columns\"; expected a list of column names")
+            return error(key, tr("modality '%1' is missing \"columns\"; expected a list of column names")
                                   .arg(modality));
         }
         if (!value.isArray() || value.toArray().isEmpty())
-            return typeError(columnsKey, QStringLiteral("a non-empty list of column names"), value);
+            return typeError(columnsKey, tr("a non-empty list of column names"), value);
         std::vector<ColumnRef> columns;
         const QJsonArray array = value.toArray();
         for (int i = 0; i < array.size(); ++i) {
@@ -484,18 +505,29 @@ private:
         spec.key = key;
         const QJsonValue name = object.value(QLatin1String("name"));
         if (!name.isString() || name.toString().trimmed().isEmpty())
-            return error(key, QStringLiteral("modality %1 has no \"name\"; expected a non-empty string").arg(number));
+            return error(key, tr("modality %1 has no \"name\"; expected a non-empty string").arg(number));
         spec.name = name.toString().trimmed();
 
         const QJsonValue kind = object.value(QLatin1String("kind"));
         const QString kindKey = key + QStringLiteral(".kind");
         const QString kindText = kind.toString();
         if (kind.isUndefined())
-            return error(key, QStringLiteral("modality '%1' has no \"kind\"; expected \"text\", \"image\" or \"numeric\"")
-                                  .arg(spec.name));
-        if (kindText == QLatin1String("vectors"))
-            return error(kindKey, QStringLiteral("modality '%1': kind \"vectors\" (.npy) is not supported yet").arg(spec.name));
-        if (kindText == QLatin1String("text") || kindText == QLatin1String("numeric")) {
+            return error(key, tr("modality '%1' has no \"kind\"; expected %2").arg(spec.name, kKinds));
+        if (kindText == QLatin1String("vectors")) {
+            spec.kind = ModalityKind::Vectors;
+            if (Result<void> ok = checkKeys(object, key, {"name", "kind", "file"}); !ok)
+                return makeError(ok.error());
+            const QJsonValue file = object.value(QLatin1String("file"));
+            if (file.isUndefined()) {
+                return error(key, tr("modality '%1' is missing \"file\"; expected a NumPy .npy file with one row per "
+                                     "item, such as \"file\": \"clip.npy\"")
+                                      .arg(spec.name));
+            }
+            if (!file.isString() || file.toString().trimmed().isEmpty())
+                return typeError(key + QStringLiteral(".file"), tr("a .npy file name"), file);
+            spec.fileName = file.toString().trimmed();
+            spec.filePath = resolve(spec.fileName);
+        } else if (kindText == QLatin1String("text") || kindText == QLatin1String("numeric")) {
             spec.kind = kindText == QLatin1String("text") ? ModalityKind::Text : ModalityKind::Numeric;
             if (Result<void> ok = checkKeys(object, key, {"name", "kind", "columns"}); !ok)
                 return makeError(ok.error());
@@ -510,7 +542,7 @@ private:
             const QJsonValue path = object.value(QLatin1String("path"));
             const QJsonValue column = object.value(QLatin1String("column"));
             if (path.isUndefined() == column.isUndefined()) {
-                return error(key, QStringLiteral("modality '%1': expected either \"path\" (a pattern such as "
+                return error(key, tr("modality '%1': expected either \"path\" (a pattern such as "
                                                  "\"images/{item_id}.png\") or \"column\" (a column holding each "
                                                  "item's image path), exactly one of them")
                                       .arg(spec.name));
@@ -527,8 +559,8 @@ private:
             }
         } else {
             return error(kind.isString() ? kindKey : key,
-                         QStringLiteral("modality '%1' has unknown kind %2; expected \"text\", \"image\" or \"numeric\"")
-                             .arg(spec.name, kind.isString() ? quoted(kindText) : jsonTypeName(kind)));
+                         tr("modality '%1' has unknown kind %2; expected %3")
+                             .arg(spec.name, kind.isString() ? quoted(kindText) : jsonTypeName(kind), kKinds));
         }
         return spec;
     }
@@ -553,6 +585,7 @@ struct ModalityBuild
     std::vector<PatternPiece> pieces;
     int pathColumn = -1;
     std::vector<double> values;   // numeric, row-major
+    NpyHeader npy;                // vectors
     ModalitySource source;
 };
 
@@ -578,15 +611,26 @@ public:
         if (Result<void> ok = resolveColumns(); !ok)
             return makeError(ok.error());
 
-        const double itemBytes = double(m_items.byteSize());
-        const double total = std::max(1.0, itemBytes + double(m_interactions.byteSize()));
-        ProgressFn itemProgress;
-        ProgressFn interactionProgress;
-        if (progress) {
-            itemProgress = [&](double f) { return progress(f * itemBytes / total); };
-            interactionProgress = [&](double f) { return progress((itemBytes + f * (total - itemBytes)) / total); };
-        }
+        // Progress in proportion to bytes: the items file, the interactions file, then the .npy files.
+        double vectorBytes = 0;
+        for (const ModalityBuild &build : m_modalities)
+            vectorBytes += build.spec->kind == ModalityKind::Vectors ? double(QFileInfo(build.spec->filePath).size()) : 0.0;
+        const double total = std::max(1.0, double(m_items.byteSize()) + double(m_interactions.byteSize()) + vectorBytes);
+        double start = 0;
+        auto part = [&](double bytes) -> ProgressFn {
+            const double from = start / total;
+            const double span = bytes / total;
+            start += bytes;
+            if (!progress)
+                return {};
+            return [&progress, from, span](double f) { return progress(from + f * span); };
+        };
+        const ProgressFn itemProgress = part(double(m_items.byteSize()));
+        const ProgressFn interactionProgress = part(double(m_interactions.byteSize()));
+
         if (Result<void> ok = readItems(dataset, itemProgress); !ok)
+            return makeError(ok.error());
+        if (Result<void> ok = checkVectorRows(dataset); !ok)
             return makeError(ok.error());
         InteractionColumns columns;
         columns.user = m_userColumn;
@@ -611,17 +655,50 @@ public:
                 build.source.values = Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>(
                     build.values.data(), dataset.itemCount(), width);
             }
+            if (build.spec->kind == ModalityKind::Vectors) {
+                Result<NpyArray> array = readNpy(build.spec->filePath, part(double(QFileInfo(build.spec->filePath).size())),
+                                                 build.spec->fileName);
+                if (!array)
+                    return makeError(array.error());
+                build.source = vectorsModality(build.spec->name, build.source.origin, std::move(array->values));
+            }
             dataset.modalities.push_back(std::move(build.source));
         }
         return dataset;
     }
 
 private:
+    // One row per item, in the items file's order; checked before the interactions and the data are read.
+    Result<void> checkVectorRows(const Dataset &dataset) const
+    {
+        for (const ModalityBuild &build : m_modalities) {
+            if (build.spec->kind != ModalityKind::Vectors)
+                continue;
+            const ModalitySpec &spec = *build.spec;
+            if (build.npy.rows() != dataset.itemCount()) {
+                return m_parser.error(spec.key + QStringLiteral(".file"),
+                                      tr("modality '%1': %2 has %3 rows but %4 has %5 items; expected one row per "
+                                         "item, in the items file's order")
+                                          .arg(spec.name, spec.fileName).arg(build.npy.rows())
+                                          .arg(m_manifest.items.name).arg(dataset.itemCount()));
+            }
+            if (build.npy.cols() == 0) {
+                return m_parser.error(spec.key + QStringLiteral(".file"),
+                                      tr("modality '%1': %2 has shape %3 (no columns); expected at least one value "
+                                         "per item")
+                                          .arg(spec.name, spec.fileName)
+                                          .arg(QStringLiteral("(%1, 0)").arg(build.npy.rows())));
+            }
+        }
+        return {};
+    }
+
+
     Result<void> openFile(CsvReader &reader, const FileSpec &spec)
     {
         if (!QFileInfo::exists(spec.path)) {
             return m_parser.error(spec.key + QStringLiteral(".file"),
-                                  QStringLiteral("%1 file \"%2\" does not exist (looked for %3)")
+                                  tr("%1 file \"%2\" does not exist (looked for %3)")
                                       .arg(spec.key, spec.name, QDir::toNativeSeparators(spec.path)));
         }
         return reader.open(spec.path);
@@ -633,17 +710,17 @@ private:
         const QString namedBy = QStringLiteral("%1, %2").arg(m_parser.at(ref.key), ref.key);
         if (index < 0) {
             if (!reader.options().hasHeader) {
-                return makeError(QStringLiteral("%1: column %2 (named in %3) does not exist; the file has %4 columns, "
+                return makeError(tr("%1: column %2 (named in %3) does not exist; the file has %4 columns, "
                                                 "named 1 to %4 by position because \"header\" is false")
                                      .arg(reader.label(), quoted(ref.name), namedBy)
                                      .arg(reader.columnCount()));
             }
-            return makeError(QStringLiteral("%1:1: column %2 (named in %3) is not in the header; the header has: %4")
+            return makeError(tr("%1:1: column %2 (named in %3) is not in the header; the header has: %4")
                                  .arg(reader.label(), quoted(ref.name), namedBy, reader.header().join(QStringLiteral(", "))));
         }
         const int again = int(reader.header().indexOf(ref.name, index + 1));
         if (again >= 0) {
-            return makeError(QStringLiteral("%1:1: column %2 (named in %3) appears twice in the header (columns %4 "
+            return makeError(tr("%1:1: column %2 (named in %3) appears twice in the header (columns %4 "
                                             "and %5); rename one of them")
                                  .arg(reader.label(), quoted(ref.name), namedBy)
                                  .arg(index + 1)
@@ -703,6 +780,18 @@ private:
                 originParts.append(spec.pattern);
             }
             build.source.origin = QStringLiteral("%1: %2").arg(m_manifest.items.name, originParts.join(QStringLiteral(", ")));
+            if (spec.kind == ModalityKind::Vectors) {
+                if (!QFileInfo::exists(spec.filePath)) {
+                    return m_parser.error(spec.key + QStringLiteral(".file"),
+                                          tr("modality '%1': file \"%2\" does not exist (looked for %3)")
+                                              .arg(spec.name, spec.fileName, QDir::toNativeSeparators(spec.filePath)));
+                }
+                Result<NpyHeader> header = readNpyHeader(spec.filePath, spec.fileName);
+                if (!header)
+                    return makeError(header.error());
+                build.npy = std::move(*header);
+                build.source.origin = spec.fileName;
+            }
             m_modalities.push_back(std::move(build));
         }
         return {};
@@ -724,7 +813,7 @@ private:
                 pieces.push_back({pattern.mid(pos, open - pos), -1});
             const qsizetype close = pattern.indexOf(QLatin1Char('}'), open);
             if (close < 0) {
-                return m_parser.error(key, QStringLiteral("modality '%1': the path pattern \"%2\" has a \"{\" without a "
+                return m_parser.error(key, tr("modality '%1': the path pattern \"%2\" has a \"{\" without a "
                                                           "closing \"}\"; expected {column} placeholders")
                                                .arg(spec.name, pattern));
             }
@@ -739,7 +828,7 @@ private:
             pos = close + 1;
         }
         if (!anyPlaceholder) {
-            return m_parser.error(key, QStringLiteral("modality '%1': the path pattern \"%2\" has no {column} "
+            return m_parser.error(key, tr("modality '%1': the path pattern \"%2\" has no {column} "
                                                       "placeholder, so every item would get the same image")
                                            .arg(spec.name, pattern));
         }
@@ -761,14 +850,14 @@ private:
             [&](const CsvRecord &record) -> Result<void> {
                 const QString id = record.text(m_idColumn).trimmed();
                 if (id.isEmpty()) {
-                    return makeError(QStringLiteral("%1:%2: empty item id in column \"%3\"; expected an id on every line")
+                    return makeError(tr("%1:%2: empty item id in column \"%3\"; expected an id on every line")
                                          .arg(label).arg(record.line()).arg(m_manifest.itemId.name));
                 }
                 const QByteArray key = id.toUtf8();
                 bool added = false;
                 const int item = m_itemIndex.insert(std::string_view(key.constData(), size_t(key.size())), added);
                 if (!added) {
-                    return makeError(QStringLiteral("%1:%2: duplicate item id \"%3\" (also on line %4); expected each "
+                    return makeError(tr("%1:%2: duplicate item id \"%3\" (also on line %4); expected each "
                                                     "item once")
                                          .arg(label).arg(record.line()).arg(id).arg(lineOfItem[size_t(item)]));
                 }
@@ -788,7 +877,7 @@ private:
         if (!done)
             return done;
         if (dataset.itemCount() == 0) {
-            return makeError(QStringLiteral("%1:%2: expected an item after the header but found the end of the file")
+            return makeError(tr("%1:%2: expected an item after the header but found the end of the file")
                                  .arg(label).arg(m_items.firstDataLine()));
         }
         return {};
@@ -837,7 +926,7 @@ private:
                 double value = 0.0;
                 const NumberStatus status = parseNumber(record.bytes(build.columns[c]), value);
                 if (status == NumberStatus::NotNumber) {
-                    return makeError(QStringLiteral("%1:%2: column \"%3\" (modality '%4') holds \"%5\"; expected a "
+                    return makeError(tr("%1:%2: column \"%3\" (modality '%4') holds \"%5\"; expected a "
                                                     "number (an empty cell, NaN or inf marks the item as missing)")
                                          .arg(m_items.label())
                                          .arg(record.line())
@@ -890,19 +979,19 @@ Result<Dataset> loadManifest(const QString &manifestPath, const ProgressFn &prog
     const QString &label = manifestPath;
     QFile file(manifestPath);
     if (!file.exists())
-        return makeError(QStringLiteral("%1: manifest not found; expected a FusionLab manifest.json").arg(label));
+        return makeError(tr("%1: manifest not found; expected a FusionLab manifest.json").arg(label));
     if (QFileInfo(manifestPath).isDir())
-        return makeError(QStringLiteral("%1: is a folder; expected a manifest.json file").arg(label));
+        return makeError(tr("%1: is a folder; expected a manifest.json file").arg(label));
     if (!file.open(QIODevice::ReadOnly))
-        return makeError(QStringLiteral("%1: cannot open: %2").arg(label, file.errorString()));
+        return makeError(tr("%1: cannot open: %2").arg(label, file.errorString()));
     if (file.size() > kMaxManifestBytes) {
-        return makeError(QStringLiteral("%1: %2 bytes is too large for a manifest; expected a small JSON file that "
+        return makeError(tr("%1: %2 bytes is too large for a manifest; expected a small JSON file that "
                                         "names the data files")
                              .arg(label).arg(file.size()));
     }
     const QByteArray json = file.readAll();
     if (json.trimmed().isEmpty())
-        return makeError(QStringLiteral("%1 is empty; expected a JSON object with \"fusionlab_manifest\": %2")
+        return makeError(tr("%1 is empty; expected a JSON object with \"fusionlab_manifest\": %2")
                              .arg(label).arg(kManifestVersion));
 
     QJsonParseError parseError;
@@ -913,12 +1002,12 @@ Result<Dataset> loadManifest(const QString &manifestPath, const ProgressFn &prog
         int line = 1;
         for (qsizetype i = 0; i < offset; ++i)
             line += json[i] == '\n' ? 1 : 0;
-        return makeError(QStringLiteral("%1:%2:%3: invalid JSON: %4 (at byte offset %5)")
+        return makeError(tr("%1:%2:%3: invalid JSON: %4 (at byte offset %5)")
                              .arg(label).arg(line).arg(offset - lineStart + 1)
                              .arg(parseError.errorString()).arg(offset));
     }
     if (!document.isObject())
-        return makeError(QStringLiteral("%1:1: expected a JSON object ({ … }) at the top level").arg(label));
+        return makeError(tr("%1:1: expected a JSON object ({ … }) at the top level").arg(label));
 
     const QString folder = folderOf(manifestPath);
     ManifestParser parser(label, folder, json, document.object());
@@ -937,7 +1026,7 @@ Result<Dataset> loadDataset(const QString &pathOrDemo, const ProgressFn &progres
 {
     if (pathOrDemo == QLatin1String("demo")) {
         if (!QFile::exists(kDemoManifestPath)) {
-            return makeError(QStringLiteral("%1: the built-in demo dataset is missing from this build; expected it "
+            return makeError(tr("%1: the built-in demo dataset is missing from this build; expected it "
                                             "in resources/demo")
                                  .arg(kDemoManifestPath));
         }
@@ -945,13 +1034,13 @@ Result<Dataset> loadDataset(const QString &pathOrDemo, const ProgressFn &progres
     }
     const QFileInfo info(pathOrDemo);
     if (!info.exists())
-        return makeError(QStringLiteral("%1: no such file or folder; expected a manifest.json, a folder holding one, "
+        return makeError(tr("%1: no such file or folder; expected a manifest.json, a folder holding one, "
                                         "or \"demo\"")
                              .arg(pathOrDemo));
     if (info.isDir()) {
         const QString manifest = QDir(pathOrDemo).filePath(QStringLiteral("manifest.json"));
         if (!QFileInfo::exists(manifest))
-            return makeError(QStringLiteral("%1: no manifest.json in this folder; expected a FusionLab manifest "
+            return makeError(tr("%1: no manifest.json in this folder; expected a FusionLab manifest "
                                             "(see \"Dataset manifest\" in README.md)")
                                  .arg(pathOrDemo));
         return loadManifest(manifest, progress);

@@ -1,4 +1,5 @@
 #include "engine/ManifestLoader.h"
+#include "engine/Npy.h"
 
 #include <QDir>
 #include <QFile>
@@ -40,6 +41,48 @@ QString errorOf(const Result<Dataset> &result)
 {
     return result.ok() ? QStringLiteral("(loaded without error)") : result.error();
 }
+
+// The base manifest with find replaced by replace (find null: unchanged).
+QString editedManifest(const QString &find, const QString &replace)
+{
+    QString manifest = kBaseManifest;
+    if (!find.isNull()) {
+        if (!manifest.contains(find))
+            qFatal("the base manifest has no \"%s\"", qPrintable(find));
+        manifest.replace(manifest.indexOf(find), find.size(), replace);
+    }
+    return manifest;
+}
+
+// Loads the base dataset with the given pieces replaced ("" = the base file; npy: clip.npy, written if
+// not empty) and returns the error it must fail with.
+QString loadError(const QString &manifest, const QByteArray &items, const QByteArray &ratings,
+                  const QByteArray &npy = {})
+{
+    QTemporaryDir dir;
+    if (!dir.isValid() || !writeFile(dir.filePath("manifest.json"), manifest.toUtf8())
+        || !writeFile(dir.filePath("items.csv"), items.isEmpty() ? kBaseItems : items)
+        || !writeFile(dir.filePath("ratings.csv"), ratings.isEmpty() ? kBaseRatings : ratings)
+        || (!npy.isEmpty() && !writeFile(dir.filePath("clip.npy"), npy)))
+        return QStringLiteral("(could not write the test files)");
+    const Result<Dataset> loaded = loadManifest(dir.filePath("manifest.json"));
+    return loaded.ok() ? QStringLiteral("(loaded without error)") : loaded.error();
+}
+
+// The bytes of values written as a little-endian float32 .npy file.
+QByteArray npyBytes(const Eigen::MatrixXd &values, NpyOptions options = {})
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath("m.npy");
+    if (!dir.isValid() || !writeNpy(path, values, NpyDtype::Float32, options).ok())
+        return {};
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// Modality 'price' (line 7 of the base manifest) replaced by a vectors modality.
+const QString kPriceModality = QStringLiteral("{\"name\": \"price\", \"kind\": \"numeric\", \"columns\": [\"price\"]}");
+const QString kClipModality = QStringLiteral("{\"name\": \"clip\", \"kind\": \"vectors\", \"file\": \"clip.npy\"}");
 
 } // namespace
 
@@ -284,11 +327,10 @@ private Q_SLOTS:
                                                   "string";
         QTest::newRow("unknown modality kind") << "\"kind\": \"numeric\"" << "\"kind\": \"audio\"" << base << base
                                                << "manifest.json:7: modality 'price' has unknown kind \"audio\"; "
-                                                  "expected \"text\", \"image\" or \"numeric\"";
-        QTest::newRow("vectors not yet") << "\"kind\": \"numeric\", \"columns\": [\"price\"]"
-                                         << "\"kind\": \"vectors\", \"file\": \"emb.npy\"" << base << base
-                                         << "manifest.json:7: modality 'price': kind \"vectors\" (.npy) is not "
-                                            "supported yet";
+                                                  "expected \"text\", \"image\", \"numeric\" or \"vectors\"";
+        QTest::newRow("quote not a boolean") << "\"file\": \"items.csv\"" << "\"file\": \"items.csv\", \"quote\": \"no\""
+                                             << base << base
+                                             << "manifest.json:3: items.quote: expected true or false but found a string";
         QTest::newRow("duplicate modality names") << "\"name\": \"price\"" << "\"name\": \"text\"" << base << base
                                                   << "manifest.json:7: modality name 'text' is used twice (lines 6 "
                                                      "and 7)";
@@ -346,21 +388,114 @@ private Q_SLOTS:
         QFETCH(QByteArray, items);
         QFETCH(QByteArray, ratings);
         QFETCH(QString, message);
+        const QString error = loadError(editedManifest(find, replace), items, ratings);
+        QVERIFY2(error.contains(message), qPrintable("got: " + error));
+    }
+
+    // A vectors modality 'clip' in place of 'price' (line 7), with clip.npy as given ("" = no file).
+    void malformedVectors_data()
+    {
+        QTest::addColumn<QString>("modality");
+        QTest::addColumn<QByteArray>("npy");
+        QTest::addColumn<QString>("message");
+        const QByteArray threeRows = npyBytes(Eigen::MatrixXd::Ones(3, 2));
+        QFile cube(QStringLiteral(FUSIONLAB_FIXTURES_DIR "/npy/f8_3d.npy"));
+        QVERIFY(cube.open(QIODevice::ReadOnly));
+
+        QTest::newRow("row count mismatch") << kClipModality << npyBytes(Eigen::MatrixXd::Ones(2, 4))
+                                            << "manifest.json:7: modality 'clip': clip.npy has 2 rows but items.csv has "
+                                               "3 items; expected one row per item, in the items file's order";
+        QTest::newRow("missing file") << kClipModality << QByteArray()
+                                      << "manifest.json:7: modality 'clip': file \"clip.npy\" does not exist (looked for ";
+        QTest::newRow("3-D array") << kClipModality << cube.readAll()
+                                   << "clip.npy: byte 60 (in the header): the array has 3 dimensions (shape (2, 3, 4)); "
+                                      "expected 1 (one value per row) or 2 (rows × columns)";
+        QTest::newRow("not a .npy file") << kClipModality << QByteArray("item_id,x\na,1\n")
+                                         << "clip.npy: does not start with the .npy magic string \\x93NUMPY";
+        QTest::newRow("truncated data") << kClipModality << threeRows.chopped(4)
+                                        << "clip.npy: shape (3, 2) of '<f4' needs 24 bytes of data after the header "
+                                           "(from byte 128) but the file has 20";
+        QTest::newRow("no columns") << kClipModality << npyBytes(Eigen::MatrixXd(3, 0))
+                                    << "manifest.json:7: modality 'clip': clip.npy has shape (3, 0) (no columns); "
+                                       "expected at least one value per item";
+        QTest::newRow("no file key") << "{\"name\": \"clip\", \"kind\": \"vectors\"}" << threeRows
+                                     << "manifest.json:7: modality 'clip' is missing \"file\"; expected a NumPy .npy "
+                                        "file with one row per item, such as \"file\": \"clip.npy\"";
+        QTest::newRow("file not a string") << "{\"name\": \"clip\", \"kind\": \"vectors\", \"file\": 3}" << threeRows
+                                           << "manifest.json:7: modalities[1].file: expected a .npy file name but "
+                                              "found a number";
+        QTest::newRow("columns on vectors")
+            << "{\"name\": \"clip\", \"kind\": \"vectors\", \"file\": \"clip.npy\", \"columns\": [\"price\"]}" << threeRows
+            << "manifest.json:7: unknown key \"columns\" in \"modalities[1]\"; expected one of: name, kind, file";
+    }
+
+    void malformedVectors()
+    {
+        QFETCH(QString, modality);
+        QFETCH(QByteArray, npy);
+        QFETCH(QString, message);
+        const QString error = loadError(editedManifest(kPriceModality, modality), {}, {}, npy);
+        QVERIFY2(error.contains(message), qPrintable("got: " + error));
+    }
+
+    // clip.npy: row i belongs to the i-th item of items.csv; a row with NaN or inf marks its item missing.
+    void vectorsModality()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QVERIFY(writeFile(dir.filePath("manifest.json"), editedManifest(kPriceModality, kClipModality).toUtf8()));
+        QVERIFY(writeFile(dir.filePath("items.csv"), kBaseItems));
+        QVERIFY(writeFile(dir.filePath("ratings.csv"), kBaseRatings));
+        Eigen::MatrixXd clip(3, 4);
+        clip << 0.5, -1, 2, 4, 1, std::nan(""), 3, 0, -0.25, 8, 16, 1024;
+        QVERIFY(writeNpy(dir.filePath("clip.npy"), clip, NpyDtype::Float64, {true, true, 2, false}).ok());
+
+        std::vector<double> fractions;
+        const Result<Dataset> loaded = loadManifest(dir.filePath("manifest.json"), [&](double f) {
+            fractions.push_back(f);
+            return true;
+        });
+        QVERIFY2(loaded.ok(), qPrintable(errorOf(loaded)));
+        QCOMPARE(loaded->itemIds, QStringList({"a", "b", "c"}));
+        QCOMPARE(loaded->interactionCount(), 3);
+        QCOMPARE(int(loaded->modalities.size()), 2);
+        const ModalitySource *vectors = loaded->modality("clip");
+        QVERIFY(vectors);
+        QCOMPARE(vectors->kind, ModalityKind::Vectors);
+        QCOMPARE(vectors->origin, QStringLiteral("clip.npy"));
+        Eigen::MatrixXd expected(3, 4);
+        expected << 0.5, -1, 2, 4, 0, 0, 0, 0, -0.25, 8, 16, 1024;
+        QCOMPARE(vectors->values, expected);
+        QCOMPARE(vectors->missing, std::vector<bool>({false, true, false}));
+        QCOMPARE(vectors->missingCount(), 1);
+        QVERIFY(std::is_sorted(fractions.begin(), fractions.end()));
+        QCOMPARE(fractions.back(), 1.0);
+
+        // A 1-D array is one value per item.
+        QVERIFY(writeFile(dir.filePath("clip.npy"), npyBytes(Eigen::Vector3d(1, 2, 3), {false, false, 1, true})));
+        const Result<Dataset> column = loadManifest(dir.filePath("manifest.json"));
+        QVERIFY2(column.ok(), qPrintable(errorOf(column)));
+        QCOMPARE(column->modality("clip")->values, Eigen::MatrixXd(Eigen::Vector3d(1, 2, 3)));
+        QCOMPARE(column->modality("clip")->missingCount(), 0);
+    }
+
+    // "quote": false reads '"' as an ordinary character (inch marks, MovieLens-style titles).
+    void quotingCanBeSwitchedOff()
+    {
+        const QByteArray items = "item_id,title,price\na,27\" screen,1.5\nb,\"Beta\",2\nc,Gamma,3\n";
+        const QString error = loadError(kBaseManifest, items, {});
+        QVERIFY2(error.startsWith("items.csv:2:"), qPrintable("got: " + error));
 
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
-        QString manifest = kBaseManifest;
-        if (!find.isNull()) {
-            QVERIFY2(manifest.contains(find), qPrintable(find));
-            manifest.replace(manifest.indexOf(find), find.size(), replace);
-        }
-        QVERIFY(writeFile(dir.filePath("manifest.json"), manifest.toUtf8()));
-        QVERIFY(writeFile(dir.filePath("items.csv"), items.isEmpty() ? kBaseItems : items));
-        QVERIFY(writeFile(dir.filePath("ratings.csv"), ratings.isEmpty() ? kBaseRatings : ratings));
-
+        QVERIFY(writeFile(dir.filePath("manifest.json"),
+                          editedManifest("\"file\": \"items.csv\"", "\"file\": \"items.csv\", \"quote\": false").toUtf8()));
+        QVERIFY(writeFile(dir.filePath("items.csv"), items));
+        QVERIFY(writeFile(dir.filePath("ratings.csv"), kBaseRatings));
         const Result<Dataset> loaded = loadManifest(dir.filePath("manifest.json"));
-        QVERIFY(!loaded.ok());
-        QVERIFY2(loaded.error().contains(message), qPrintable("got: " + loaded.error()));
+        QVERIFY2(loaded.ok(), qPrintable(errorOf(loaded)));
+        QCOMPARE(loaded->itemTitles, QStringList({"27\" screen", "\"Beta\"", "Gamma"}));
+        QCOMPARE(loaded->modality("text")->texts, QStringList({"27\" screen", "\"Beta\"", "Gamma"}));
     }
 
     void baseOfTheMalformedCasesLoads()
