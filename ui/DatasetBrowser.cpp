@@ -110,6 +110,17 @@ QString timeSpanText(qint64 first, qint64 last)
     return DatasetBrowser::tr("timestamps %1 to %2").arg(number(first), number(last));
 }
 
+// The smallest of 1, 2, 5 · 10ᵏ that is ≥ raw: a tick interval.
+double niceStep(double raw)
+{
+    const double power = std::pow(10.0, std::floor(std::log10(raw)));
+    for (double m : {1.0, 2.0, 5.0}) {
+        if (m * power >= raw * (1 - 1e-12))
+            return m * power;
+    }
+    return 10 * power;
+}
+
 QString titleOf(const Dataset &d, int item)
 {
     const QString title = item < d.itemTitles.size() ? d.itemTitles[item] : QString();
@@ -724,6 +735,8 @@ DatasetBrowser::Private::Private(DatasetBrowser *owner)
     busy->setMaximumWidth(140);
     busy->setTextVisible(false);
     busy->hide();
+    // As tall as the busy bar, so that the tabs do not move when it appears.
+    summaryLine->setMinimumHeight(busy->sizeHint().height());
     top->addWidget(summaryLine, 1);
     top->addWidget(busy, 0, Qt::AlignVCenter);
     layout->addLayout(top);
@@ -776,7 +789,8 @@ DatasetBrowser::Private::Private(DatasetBrowser *owner)
     itemView->horizontalHeader()->setSectionResizeMode(ItemThumbnailColumn, QHeaderView::Fixed);
     itemView->setColumnWidth(ItemThumbnailColumn, kThumbnailSize + 12);
     itemView->horizontalHeader()->setSectionResizeMode(ItemTextColumn, QHeaderView::Stretch);
-    userView->horizontalHeader()->setStretchLastSection(false);
+    // Three short columns: spread over the width rather than huddled at the left.
+    userView->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     for (QTableView *view : {itemView, userView})
         view->setSortingEnabled(true);  // after the indicator is cleared: starts in the dataset's order
 
@@ -934,22 +948,25 @@ void DatasetBrowser::Private::updateColumns()
         const int width = std::max(metrics.horizontalAdvance(header), metrics.horizontalAdvance(sample)) + 4 * metrics.averageCharWidth();
         view->setColumnWidth(column, width);
     };
-    QString longestId;
-    if (dataset) {
-        const int sample = std::min(dataset->itemCount(), 200);
-        for (int i = 0; i < sample; ++i) {
-            if (dataset->itemIds[i].size() > longestId.size())
-                longestId = dataset->itemIds[i];
-        }
-    }
-    fit(itemView, ItemIdColumn, longestId);
-    itemView->setColumnWidth(ItemTitleColumn, metrics.averageCharWidth() * 32);
-    itemView->setColumnWidth(ItemCategoryColumn, metrics.averageCharWidth() * 14);
+    // The widest of the first few hundred values, up to a limit (a long title is elided, and its
+    // tooltip has it whole).
+    auto widest = [&metrics](const QStringList &values, int limit) {
+        int width = 0;
+        const qsizetype sample = std::min<qsizetype>(values.size(), 300);
+        for (qsizetype i = 0; i < sample; ++i)
+            width = std::max(width, metrics.horizontalAdvance(values[i]));
+        return std::min(width, limit);
+    };
+    const int charWidth = metrics.averageCharWidth();
+    auto fitValues = [&](int column, const QStringList &values, int limitChars) {
+        const int header = metrics.horizontalAdvance(itemView->model()->headerData(column, Qt::Horizontal).toString());
+        itemView->setColumnWidth(column, std::max(header, widest(values, limitChars * charWidth)) + 3 * charWidth);
+    };
+    fitValues(ItemIdColumn, dataset ? dataset->itemIds : QStringList(), 24);
+    fitValues(ItemTitleColumn, dataset ? dataset->itemTitles : QStringList(), 48);
+    fitValues(ItemCategoryColumn, dataset ? dataset->itemCategories : QStringList(), 20);
     fit(itemView, ItemRatingsColumn, QStringLiteral("000,000"));
     fit(itemView, ItemMeanColumn, QStringLiteral("0.00"));
-    fit(userView, UserIdColumn, QStringLiteral("user_000000000"));
-    fit(userView, UserRatingsColumn, QStringLiteral("000,000"));
-    fit(userView, UserMeanColumn, QStringLiteral("0.00"));
 }
 
 void DatasetBrowser::Private::clearCharts(const QString &message)
@@ -1057,15 +1074,20 @@ void DatasetBrowser::Private::showLongTail(const DatasetSummary &s)
         high = low * 10;
     auto *x = new QValueAxis;
     styleAxis(x, base, DatasetBrowser::tr("items, most popular first"));
-    x->setRange(1, std::max(2, s.items));
-    x->applyNiceNumbers();
-    x->setMin(std::max(0.0, x->min()));
+    // The axis ends at the last item, with round ticks from 0: 62,000 items end at 62,000, not 80,000.
+    const int lastRank = std::max(2, s.items);
+    x->setTickType(QValueAxis::TicksDynamic);
+    x->setTickAnchor(0);
+    x->setTickInterval(std::max(1.0, niceStep(lastRank / 4.0)));
+    x->setRange(lastRank < 10 ? 1 : 0, lastRank);
     x->setLabelFormat(QStringLiteral("%.0f"));
     auto *y = new QLogValueAxis;
     styleAxis(y, base, DatasetBrowser::tr("interactions (log scale)"));
     y->setBase(10);
     y->setLabelFormat(QStringLiteral("%.0f"));
-    y->setMinorTickCount(-1);
+    // Minor lines only while there are few decades: more of them turn the plot grey.
+    y->setMinorTickCount(std::log10(high / low) <= 3.5 ? -1 : 0);
+    y->setMinorGridLineColor(QColor(238, 238, 238));
     // A hair wider: pow(10, k) can land just inside the range and lose its label.
     y->setRange(low * (1 - 1e-9), high * (1 + 1e-9));
     chart->addAxis(x, Qt::AlignBottom);
@@ -1110,8 +1132,12 @@ void DatasetBrowser::Private::showCoverage(const DatasetSummary &s)
     // Horizontal bars list their categories from the bottom up: reversed, the first modality is on top.
     for (auto it = s.coverage.rbegin(); it != s.coverage.rend(); ++it) {
         *set << 100.0 * it->fraction;
-        categories << DatasetBrowser::tr("%1 (%2): %3 of %4")
-                          .arg(it->name, modalityKindName(it->kind), number(it->present), number(it->total));
+        // "price (numeric): 590 of 600"; the kind only when the name does not already say it.
+        const QString kind = modalityKindName(it->kind);
+        const QString name = it->name.compare(kind, Qt::CaseInsensitive) == 0
+            ? it->name
+            : DatasetBrowser::tr("%1 (%2)").arg(it->name, kind);
+        categories << DatasetBrowser::tr("%1: %2 of %3").arg(name, number(it->present), number(it->total));
     }
     auto *series = new QHorizontalBarSeries;
     series->append(set);

@@ -487,15 +487,40 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(thumbnailState(browser, 0) == Browser::ThumbnailState::Ready
                                      && thumbnailState(browser, 8) == Browser::ThumbnailState::Ready, 20000);
         const QString out = qEnvironmentVariable("FUSIONLAB_SCREENSHOT_DIR");
+        auto save = [&browser, &out](const QString &name, bool runEvents = true) {
+            if (runEvents)
+                QCoreApplication::processEvents();
+            const QPixmap shot = browser.grab();
+            if (shot.size() != QSize(1280, 800) * shot.devicePixelRatio())
+                return false;
+            return out.isEmpty() || shot.save(QDir(out).filePath(QStringLiteral("browser-%1.png").arg(name)));
+        };
         const char *names[] = {"items", "users", "charts"};
         for (int tab = 0; tab < 3; ++tab) {
             browser.tabs()->setCurrentIndex(tab);
-            QCoreApplication::processEvents();
-            const QPixmap shot = browser.grab();
-            QCOMPARE(shot.size(), QSize(1280, 800) * shot.devicePixelRatio());
-            if (!out.isEmpty())
-                QVERIFY(shot.save(QDir(out).filePath(QStringLiteral("browser-%1.png").arg(QLatin1String(names[tab])))));
+            QVERIFY(save(QLatin1String(names[tab])));
         }
+
+        // While a summary is pending (its result cannot arrive before the event loop runs).
+        browser.setDataset(demo);
+        QVERIFY(browser.isSummarizing());
+        QVERIFY(save(QStringLiteral("summarizing"), false));
+        browser.tabs()->setCurrentIndex(0);
+        QVERIFY(save(QStringLiteral("items-summarizing"), false));
+        QVERIFY(browser.isSummarizing());
+
+        // Implicit feedback with an item no one touched, and a modality most items lack.
+        auto implicit = makeDataset({"a", "b", "c", "d"}, {"u1", "u2"}, {{0, 0, 1}, {1, 0, 1}, {1, 2, 1}, {0, 3, 1}});
+        ModalitySource text;
+        text.name = QStringLiteral("description");
+        text.kind = ModalityKind::Text;
+        text.texts = {QStringLiteral("a\nfirst"), QString(), QString(), QString()};
+        text.missing = {false, true, true, true};
+        implicit->modalities.push_back(text);
+        browser.setDataset(implicit);
+        QTRY_VERIFY(!browser.isSummarizing());
+        browser.tabs()->setCurrentIndex(2);
+        QVERIFY(save(QStringLiteral("implicit-charts")));
     }
 };
 
