@@ -141,18 +141,6 @@ bool isMissing(const ModalitySource &m, int item)
     return size_t(item) < m.missing.size() && m.missing[size_t(item)];
 }
 
-// Numbers compare as numbers, NaN (no mean) below every value; strings ignore case.
-bool sortValueLess(const QVariant &a, const QVariant &b)
-{
-    if (a.typeId() == QMetaType::QString)
-        return a.toString().compare(b.toString(), Qt::CaseInsensitive) < 0;
-    const double x = a.toDouble();
-    const double y = b.toDouble();
-    if (std::isnan(x) || std::isnan(y))
-        return std::isnan(x) && !std::isnan(y);
-    return x < y;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Models
 
@@ -173,6 +161,11 @@ public:
         m_thumbnailPixels = thumbnailPixels;
         m_text = m_dataset ? firstModality(*m_dataset, ModalityKind::Text) : nullptr;
         m_image = m_dataset ? firstModality(*m_dataset, ModalityKind::Image) : nullptr;
+        m_hasTitles = false;
+        if (m_dataset) {
+            for (int i = 0; i < m_dataset->itemCount() && !m_hasTitles; ++i)
+                m_hasTitles = titleOf(*m_dataset, i) != m_dataset->itemIds[i];
+        }
         m_rowsByPath.clear();
         if (m_image) {
             for (int i = 0; i < int(m_image->imagePaths.size()); ++i) {
@@ -321,12 +314,25 @@ public:
         case DatasetBrowser::ItemThumbnailColumn:
             return a < b;
         default:
-            return sortValueLess(index(a, column).data(DatasetBrowser::SortRole),
-                                 index(b, column).data(DatasetBrowser::SortRole));
+            return sortText(column, a).compare(sortText(column, b), Qt::CaseInsensitive) < 0;
         }
     }
 
+    // Whether the titles say more than the ids (without a title column they repeat them).
+    bool hasTitles() const { return m_hasTitles; }
+
 private:
+    QString sortText(int column, int row) const
+    {
+        switch (column) {
+        case DatasetBrowser::ItemIdColumn: return m_dataset->itemIds.value(row);
+        case DatasetBrowser::ItemTitleColumn: return titleOf(*m_dataset, row);
+        case DatasetBrowser::ItemCategoryColumn: return m_dataset->itemCategories.value(row);
+        case DatasetBrowser::ItemTextColumn: return textLine(row);
+        }
+        return {};
+    }
+
     // The first line of the item's text that does not merely repeat its title (texts often begin
     // with it); the first line if every line does.
     QString textLine(int row) const
@@ -393,6 +399,7 @@ private:
     const ModalitySource *m_image = nullptr;
     QHash<QString, QList<int>> m_rowsByPath;
     QSize m_thumbnailPixels;
+    bool m_hasTitles = false;
 };
 
 class UserTableModel : public QAbstractTableModel
@@ -470,8 +477,10 @@ public:
 
     bool less(int column, int a, int b) const
     {
-        if (column == DatasetBrowser::UserIdColumn || !m_summary)
-            return sortValueLess(index(a, column).data(DatasetBrowser::SortRole), index(b, column).data(DatasetBrowser::SortRole));
+        if (column == DatasetBrowser::UserIdColumn)
+            return m_dataset->userIds.value(a).compare(m_dataset->userIds.value(b), Qt::CaseInsensitive) < 0;
+        if (!m_summary)
+            return false;
         if (column == DatasetBrowser::UserRatingsColumn)
             return m_summary->userRatingCount[size_t(a)] < m_summary->userRatingCount[size_t(b)];
         const double x = m_summary->userRatingMean[size_t(a)];
@@ -691,6 +700,7 @@ struct DatasetBrowser::Private : QObject
     TableProxy<UserTableModel> *userProxy = nullptr;
 
     QLabel *summaryLine = nullptr;
+    QString summaryPlain;  // the summary line without its markup
     QProgressBar *busy = nullptr;
     QTabWidget *tabs = nullptr;
     QTableView *itemView = nullptr;
@@ -788,7 +798,6 @@ DatasetBrowser::Private::Private(DatasetBrowser *owner)
     itemView->setItemDelegateForColumn(ItemThumbnailColumn, new ThumbnailDelegate(itemView));
     itemView->horizontalHeader()->setSectionResizeMode(ItemThumbnailColumn, QHeaderView::Fixed);
     itemView->setColumnWidth(ItemThumbnailColumn, kThumbnailSize + 12);
-    itemView->horizontalHeader()->setSectionResizeMode(ItemTextColumn, QHeaderView::Stretch);
     // Three short columns: spread over the width rather than huddled at the left.
     userView->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     for (QTableView *view : {itemView, userView})
@@ -895,14 +904,16 @@ void DatasetBrowser::Private::applySummary(std::shared_ptr<const DatasetSummary>
 void DatasetBrowser::Private::updateSummaryLine()
 {
     if (!dataset) {
-        summaryLine->setText(DatasetBrowser::tr("No dataset is loaded."));
+        summaryPlain = DatasetBrowser::tr("No dataset is loaded.");
+        summaryLine->setText(summaryPlain);
         return;
     }
     const Dataset &d = *dataset;
     QStringList parts;
-    parts << DatasetBrowser::tr("%1 items").arg(number(d.itemCount()))
-          << DatasetBrowser::tr("%1 users").arg(number(d.userCount()))
-          << DatasetBrowser::tr("%1 interactions").arg(number(d.interactionCount()));
+    parts << (d.itemCount() == 1 ? DatasetBrowser::tr("1 item") : DatasetBrowser::tr("%1 items").arg(number(d.itemCount())))
+          << (d.userCount() == 1 ? DatasetBrowser::tr("1 user") : DatasetBrowser::tr("%1 users").arg(number(d.userCount())))
+          << (d.interactionCount() == 1 ? DatasetBrowser::tr("1 interaction")
+                                        : DatasetBrowser::tr("%1 interactions").arg(number(d.interactionCount())));
     if (!summary) {
         parts << DatasetBrowser::tr("summarizing…");
     } else {
@@ -916,8 +927,11 @@ void DatasetBrowser::Private::updateSummaryLine()
         if (s.hasTimestamps)
             parts << timeSpanText(s.firstTimestamp, s.lastTimestamp);
     }
-    const QString name = d.name.isEmpty() ? QString() : QStringLiteral("<b>%1</b>: ").arg(d.name.toHtmlEscaped());
-    summaryLine->setText(name + parts.join(QStringLiteral(" · ")).toHtmlEscaped());
+    const QString facts = parts.join(QStringLiteral(" · "));
+    summaryPlain = d.name.isEmpty() ? facts : DatasetBrowser::tr("%1: %2").arg(d.name, facts);
+    summaryLine->setText(d.name.isEmpty() ? facts.toHtmlEscaped()
+                                          : DatasetBrowser::tr("%1: %2").arg(QStringLiteral("<b>%1</b>").arg(d.name.toHtmlEscaped()),
+                                                                             facts.toHtmlEscaped()));
 }
 
 void DatasetBrowser::Private::updateMatchCount()
@@ -933,9 +947,16 @@ void DatasetBrowser::Private::updateColumns()
 {
     const bool implicit = summary && summary->implicitFeedback;
     itemView->setColumnHidden(ItemThumbnailColumn, !items->hasImages());
+    itemView->setColumnHidden(ItemTitleColumn, !items->hasTitles());
     itemView->setColumnHidden(ItemCategoryColumn, !items->hasCategories());
     itemView->setColumnHidden(ItemTextColumn, !items->hasText());
     itemView->setColumnHidden(ItemMeanColumn, implicit);
+    // The widest kind of content present takes the free width: the text, else the title, else the id.
+    const int stretch = items->hasText() ? ItemTextColumn : items->hasTitles() ? ItemTitleColumn : ItemIdColumn;
+    for (int column : {ItemIdColumn, ItemTitleColumn, ItemTextColumn}) {
+        itemView->horizontalHeader()->setSectionResizeMode(column, column == stretch ? QHeaderView::Stretch
+                                                                                      : QHeaderView::Interactive);
+    }
     userView->setColumnHidden(UserMeanColumn, implicit);
     const int textRow = QFontMetrics(itemView->font()).height() + 10;
     itemView->verticalHeader()->setDefaultSectionSize(items->hasImages() ? std::max(kThumbnailSize + 8, textRow) : textRow);
@@ -1107,6 +1128,9 @@ void DatasetBrowser::Private::showLongTail(const DatasetSummary &s)
         marker->attachAxis(y);
     }
     longTail.show(chart);
+    longTail.view->setToolTip(DatasetBrowser::tr("Every item is a point: its number of interactions, most popular item first, "
+                                                 "on a logarithmic scale. A steep start and a long flat tail mean that a few "
+                                                 "items get most of the attention."));
 
     const QString colour = kMarkerColor.name();
     longTailShare->setText(DatasetBrowser::tr("The top 20% of items (%1, left of the <span style=\"color:%2\">dashed line</span>) "
@@ -1162,6 +1186,8 @@ void DatasetBrowser::Private::showCoverage(const DatasetSummary &s)
     series->attachAxis(y);
     series->attachAxis(x);
     coverage.show(chart);
+    coverage.view->setToolTip(DatasetBrowser::tr("The share of items that have something for each modality; the others count "
+                                                 "as missing for it."));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1213,7 +1239,7 @@ std::shared_ptr<const DatasetSummary> DatasetBrowser::summary() const
 
 QString DatasetBrowser::summaryText() const
 {
-    return m_d->summaryLine->text();
+    return m_d->summaryPlain;
 }
 
 QTabWidget *DatasetBrowser::tabs() const

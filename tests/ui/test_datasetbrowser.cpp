@@ -158,6 +158,9 @@ private Q_SLOTS:
         QCOMPARE(cell(browser.itemsModel(), 0, Browser::ItemTextColumn).toString(), full.section(QLatin1Char('\n'), 1, 1));
 
         const QString line = browser.summaryText();
+        QVERIFY2(line.startsWith(QStringLiteral("FusionLab demo shop: ")), qPrintable(line));
+        QVERIFY(!browser.itemsView()->isColumnHidden(Browser::ItemTitleColumn));
+        QVERIFY(!browser.itemsView()->isColumnHidden(Browser::ItemCategoryColumn));
         QVERIFY2(line.contains(QStringLiteral("%1 items").arg(QLocale().toString(600))), qPrintable(line));
         QVERIFY2(line.contains(QStringLiteral("%1 interactions").arg(QLocale().toString(demo->interactionCount()))), qPrintable(line));
         QVERIFY2(line.contains(QStringLiteral("density")), qPrintable(line));
@@ -249,6 +252,12 @@ private Q_SLOTS:
             const double before = cell(model, row - 1, Browser::ItemMeanColumn, Browser::SortRole).toDouble();
             const double after = cell(model, row, Browser::ItemMeanColumn, Browser::SortRole).toDouble();
             QVERIFY(std::isnan(after) || before >= after);
+        }
+
+        browser.itemsView()->sortByColumn(Browser::ItemTitleColumn, Qt::AscendingOrder);
+        for (int row = 1; row < model->rowCount(); ++row) {
+            QVERIFY(cell(model, row - 1, Browser::ItemTitleColumn).toString().compare(
+                        cell(model, row, Browser::ItemTitleColumn).toString(), Qt::CaseInsensitive) <= 0);
         }
 
         QAbstractItemModel *users = browser.usersModel();
@@ -363,6 +372,8 @@ private Q_SLOTS:
         QVERIFY(showsMessage(browser, "coverageMessage"));
         QVERIFY(browser.summaryText().contains(QStringLiteral("implicit feedback")));
         QVERIFY(browser.itemsView()->isColumnHidden(Browser::ItemThumbnailColumn));
+        QVERIFY(browser.itemsView()->isColumnHidden(Browser::ItemTitleColumn));  // titles repeat the ids
+        QVERIFY(browser.itemsView()->isColumnHidden(Browser::ItemCategoryColumn));
         QVERIFY(browser.itemsView()->isColumnHidden(Browser::ItemTextColumn));
         QVERIFY(browser.itemsView()->isColumnHidden(Browser::ItemMeanColumn));
         QCOMPARE(thumbnailState(browser, 0), Browser::ThumbnailState::NoImage);
@@ -433,7 +444,11 @@ private Q_SLOTS:
         QCOMPARE(thumb.size(), QSize(64, 32) * browser.devicePixelRatioF());
         QCOMPARE(thumb.pixelColor(10, 10), QColor(Qt::red));
         QVERIFY(cell(browser.itemsModel(), 1, Browser::ItemThumbnailColumn, Qt::ToolTipRole).toString().contains(corrupt));
-        QVERIFY(!browser.grab().isNull());
+        const QPixmap shot = browser.grab();
+        QVERIFY(!shot.isNull());
+        const QString out = qEnvironmentVariable("FUSIONLAB_SCREENSHOT_DIR");
+        if (!out.isEmpty())
+            QVERIFY(shot.save(QDir(out).filePath(QStringLiteral("browser-no-image.png"))));
         QTRY_VERIFY(!browser.isSummarizing());
         // The coverage chart counts the masked item only: 3 of 4 have an image.
         auto *coverage = chartWidget<QChartView>(browser, "coverageChart");
