@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "AppSettings.h"
+#include "DatasetBrowser.h"
 #include "DivergenceBanner.h"
 #include "ExperimentController.h"
 #include "FormulaPanel.h"
@@ -22,6 +23,7 @@
 #include <QMimeData>
 #include <QScrollArea>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace fl {
@@ -56,11 +58,19 @@ MainWindow::MainWindow(QWidget *parent)
     resize(1280, 800);
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
 
-    auto *central = new QWidget(this);
-    auto *layout = new QVBoxLayout(central);
+    // The centre holds two pages: the training chart, and the browser of the loaded dataset.
+    auto *trainingPage = new QWidget;
+    auto *layout = new QVBoxLayout(trainingPage);
     layout->addWidget(m_banner);
     layout->addWidget(m_chart, 1);
-    setCentralWidget(central);
+    m_browser = new DatasetBrowser;
+    m_pages = new QTabWidget(this);
+    m_pages->setDocumentMode(true);
+    m_pages->addTab(trainingPage, tr("&Training"));
+    m_pages->addTab(m_browser, tr("&Dataset"));
+    m_pages->setTabToolTip(0, tr("Loss curves of the current run and its predecessors"));
+    m_pages->setTabToolTip(1, tr("The loaded dataset: items, users, ratings and modality coverage"));
+    setCentralWidget(m_pages);
 
     m_textTimer.setSingleShot(true);
     m_textTimer.setInterval(250);
@@ -128,6 +138,7 @@ MainWindow::MainWindow(QWidget *parent)
         statusBar()->clearMessage();
         const auto dataset = m_controller->dataset();
         m_modalities->setDataset(*dataset, m_controller->config().pipeline);
+        m_browser->setDataset(dataset);
         setWindowTitle(tr("%1 — FusionLab").arg(dataset->name));
         AppSettings::addRecentDataset(path);
         updateRecentMenu();
@@ -246,6 +257,11 @@ void MainWindow::createMenus()
     run->addAction(m_resetAction);
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
+    QAction *showTraining = m_viewMenu->addAction(tr("Training &Chart"), this, [this] { m_pages->setCurrentIndex(0); });
+    showTraining->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    QAction *showDataset = m_viewMenu->addAction(tr("Dataset &Browser"), this, [this] { m_pages->setCurrentIndex(1); });
+    showDataset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_logScaleAction);
     m_viewMenu->addSeparator();
     for (QDockWidget *dock : findChildren<QDockWidget *>())

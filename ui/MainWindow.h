@@ -15,9 +15,11 @@
 class QAction;
 class QLabel;
 class QMenu;
+class QTabWidget;
 
 namespace fl {
 
+class DatasetBrowser;
 class DivergenceBanner;
 class ExperimentController;
 class FormulaPanel;
@@ -41,6 +43,8 @@ public:
     ModalitiesPanel *modalitiesPanel() const { return m_modalities; }
     TrainingPanel *trainingPanel() const { return m_training; }
     FormulaPanel *formulaPanel() const { return m_formulas; }
+    DatasetBrowser *datasetBrowser() const { return m_browser; }
+    QTabWidget *pages() const { return m_pages; }
     DivergenceBanner *banner() const { return m_banner; }
     QAction *trainAction() const { return m_trainAction; }
     QAction *stepAction() const { return m_stepAction; }
@@ -83,6 +87,8 @@ private:
     QLabel *m_lossLabel = nullptr;
     QLabel *m_speedLabel = nullptr;
     ProgressStrip *m_busy = nullptr;
+    DatasetBrowser *m_browser = nullptr;
+    QTabWidget *m_pages = nullptr;
 
     // Text (formulas, status line) is re-laid out at most four times a second while a run streams:
     // the word-wrapped rich text of the formulas costs ~20 ms per layout here, and numbers that change

@@ -4,6 +4,7 @@
 #include "engine/ManifestLoader.h"
 #include "ui/AppSettings.h"
 #include "ui/DivergenceBanner.h"
+#include "ui/DatasetBrowser.h"
 #include "ui/ExperimentController.h"
 #include "ui/FormulaPanel.h"
 #include "ui/LossChartView.h"
@@ -21,6 +22,7 @@
 #include <QSignalSpy>
 #include <QSlider>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -64,6 +66,29 @@ private Q_SLOTS:
         QVERIFY(m_window->windowTitle().contains(QStringLiteral("FusionLab demo shop")));
         QTRY_VERIFY(m_window->formulaPanel()->text().contains(QStringLiteral("Closed form")));
         QCOMPARE(m_window->chart()->currentEpochCount(), 0);   // prepared, waiting for Train
+    }
+
+    void browserShowsTheLoadedDataset()
+    {
+        // The Dataset page follows the load; Ctrl+2 and Ctrl+1 switch pages.
+        QTRY_VERIFY(m_window->datasetBrowser()->dataset() != nullptr);
+        QCOMPARE(m_window->datasetBrowser()->dataset()->itemCount(), 600);
+        QTest::keyClick(m_window.get(), Qt::Key_2, Qt::ControlModifier);
+        QCOMPARE(m_window->pages()->currentWidget(), static_cast<QWidget *>(m_window->datasetBrowser()));
+        QTest::keyClick(m_window.get(), Qt::Key_1, Qt::ControlModifier);
+        QCOMPARE(m_window->pages()->currentIndex(), 0);
+    }
+
+    void missingPolicyReachesTheEngine()
+    {
+        std::vector<int> widths;
+        QObject receiver;
+        connect(session(), &TrainingSession::runPrepared, &receiver,
+                [&widths](int, const ProblemInfo &info) { widths.push_back(info.featureWidth); }, Qt::QueuedConnection);
+        QComboBox *missing = m_window->modalitiesPanel()->missingBox();
+        missing->setCurrentIndex(missing->findData(int(MissingPolicy::LeaveOut)));
+        QTRY_COMPARE(m_window->controller()->config().pipeline.missing, MissingPolicy::LeaveOut);
+        QTRY_VERIFY(!widths.empty());
     }
 
     void weightSliderReachesTheEngine()
