@@ -1,5 +1,6 @@
 #include "CommandLineTool.h"
 
+#include "engine/DatasetImport.h"
 #include "engine/DemoGenerator.h"
 #include "engine/FusionPipeline.h"
 #include "engine/LinearRegression.h"
@@ -16,6 +17,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <cmath>
 
 namespace fl {
@@ -31,7 +33,9 @@ QString commandLineUsage()
         "  export-demo DIR      Write the built-in demo dataset (manifest, CSV files, images) to DIR.\n"
         "  generate-demo DIR    Generate the demo dataset afresh (--seed, --items, --users) into DIR.\n"
         "\n"
-        "DATASET is 'demo' (built in), a folder holding manifest.json, or a manifest file.\n"
+        "DATASET is 'demo' (built in), a folder holding manifest.json or a manifest file, a MovieLens\n"
+        "release folder (ml-latest-small, ml-25m, ml-100k, ml-1m, …), an MMRec folder, or RecBole atomic\n"
+        "files; the format is detected, or given with --format auto|manifest|movielens|mmrec|recbole.\n"
         "\n"
         "train options:\n"
         "  --alpha W, --beta W, --gamma W   weights of the 1st, 2nd and 3rd modality (default 0.5 each)\n"
@@ -41,6 +45,7 @@ QString commandLineUsage()
         "  --width N                        common width for sum/product (default: automatic)\n"
         "  --text-width N                   LSA width of text modalities (default 32)\n"
         "  --image-features grid-mean|histogram|both   (default grid-mean)\n"
+        "  --format NAME                    dataset format (default auto: detected)\n"
         "  --missing mean|indicator|leave-out   items lacking a fused modality: mean imputation, zeros plus\n"
         "                                   a missing column, or their interactions left out (default mean)\n"
         "  --optimizer gd|sgd               full-batch gradient descent or mini-batch SGD (default gd)\n"
@@ -157,6 +162,7 @@ int CommandLineTool::train(const QStringList &args)
     option("validation", "fraction");
     option("seed", "n");
     parser.addOption(QCommandLineOption(QStringLiteral("json")));
+    parser.addOption(QCommandLineOption(QStringLiteral("format"), QString(), QStringLiteral("format")));
     if (auto error = parseArguments(parser, args, 1)) {
         if (error->isEmpty()) {
             m_out << commandLineUsage();
@@ -218,13 +224,11 @@ int CommandLineTool::train(const QStringList &args)
         missing = *parsed;
     }
 
-    const QString datasetArg = parser.positionalArguments().at(1);
-    Result<Dataset> loaded = loadDataset(datasetArg);
-    if (!loaded) {
-        m_err << "fusionlab-cli: " << loaded.error() << "\n";
-        return 1;
-    }
-    auto dataset = std::make_shared<const Dataset>(std::move(loaded).value());
+    int failure = 0;
+    std::optional<Dataset> loaded = loadDatasetArgument(parser, parser.isSet(QStringLiteral("json")), &failure);
+    if (!loaded)
+        return failure;
+    auto dataset = std::make_shared<const Dataset>(std::move(*loaded));
 
     RunConfig config;
     config.training = training;
@@ -308,25 +312,18 @@ int CommandLineTool::train(const QStringList &args)
                   << "\n";
         } else {
             if (r.epoch % every == 0 || r.epoch == training.epochs || trainer.divergence()) {
-                if (m_terminal)
-                    m_err << "\r\033[K";
+                clearProgressBar();
                 m_out << QStringLiteral("%1  %2  %3\n").arg(r.epoch, 8).arg(r.trainLoss, 14, 'g', 7).arg(r.validationLoss, 14, 'g', 7);
                 m_out.flush();
             }
-            if (m_terminal) {
-                const int filled = int(30.0 * r.epoch / training.epochs);
-                m_err << "\r[" << QString(filled, QLatin1Char('#')) << QString(30 - filled, QLatin1Char(' ')) << "] "
-                      << r.epoch << "/" << training.epochs;
-                m_err.flush();
-            }
+            if (m_terminal)
+                drawProgressBar(double(r.epoch) / training.epochs, QStringLiteral("%1/%2").arg(r.epoch).arg(training.epochs));
         }
         if (trainer.divergence())
             break;
     }
-    if (m_terminal && !json) {
-        m_err << "\r\033[K";
-        m_err.flush();
-    }
+    if (!json)
+        clearProgressBar();
     const double seconds = clock.nsecsElapsed() * 1e-9;
     const RunSummary summary = summarizeRun(trainer, problem, seconds, trainer.divergence() ? QStringLiteral("diverged") : QStringLiteral("completed"));
 
@@ -369,11 +366,61 @@ int CommandLineTool::train(const QStringList &args)
     return 0;
 }
 
+std::optional<Dataset> CommandLineTool::loadDatasetArgument(const QCommandLineParser &parser, bool quiet, int *exitCode)
+{
+    DatasetFormat format = DatasetFormat::Auto;
+    if (parser.isSet(QStringLiteral("format"))) {
+        const auto parsed = parseDatasetFormat(parser.value(QStringLiteral("format")));
+        if (!parsed) {
+            *exitCode = usageError(QStringLiteral("--format expects one of %1, got '%2'.")
+                                       .arg(datasetFormatNames().join(QStringLiteral(", ")), parser.value(QStringLiteral("format"))));
+            return std::nullopt;
+        }
+        format = *parsed;
+    }
+    QElapsedTimer clock;
+    clock.start();
+    bool drawn = false;
+    const bool showProgress = m_terminal && !quiet;
+    Result<Dataset> loaded = importDataset(parser.positionalArguments().at(1), format, [&](double fraction) {
+        if (showProgress && clock.elapsed() > 500) {
+            drawProgressBar(fraction, QStringLiteral("loading"));
+            drawn = true;
+        }
+        return true;
+    });
+    if (drawn)
+        clearProgressBar();
+    if (!loaded) {
+        m_err << "fusionlab-cli: " << loaded.error() << "\n";
+        *exitCode = 1;
+        return std::nullopt;
+    }
+    return std::move(loaded).value();
+}
+
+void CommandLineTool::drawProgressBar(double fraction, const QString &suffix)
+{
+    constexpr int width = 30;
+    const int filled = std::clamp(int(width * fraction), 0, width);
+    m_err << "\r[" << QString(filled, QLatin1Char('#')) << QString(width - filled, QLatin1Char(' ')) << "] " << suffix;
+    m_err.flush();
+}
+
+void CommandLineTool::clearProgressBar()
+{
+    if (!m_terminal)
+        return;
+    m_err << "\r\033[K";
+    m_err.flush();
+}
+
 int CommandLineTool::stats(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.addHelpOption();
     parser.addOption(QCommandLineOption(QStringLiteral("json")));
+    parser.addOption(QCommandLineOption(QStringLiteral("format"), QString(), QStringLiteral("format")));
     if (auto error = parseArguments(parser, args, 1)) {
         if (error->isEmpty()) {
             m_out << commandLineUsage();
@@ -381,12 +428,11 @@ int CommandLineTool::stats(const QStringList &args)
         }
         return usageError(*error);
     }
-    Result<Dataset> loaded = loadDataset(parser.positionalArguments().at(1));
-    if (!loaded) {
-        m_err << "fusionlab-cli: " << loaded.error() << "\n";
-        return 1;
-    }
-    auto dataset = std::make_shared<const Dataset>(std::move(loaded).value());
+    int failure = 0;
+    std::optional<Dataset> loaded = loadDatasetArgument(parser, parser.isSet(QStringLiteral("json")), &failure);
+    if (!loaded)
+        return failure;
+    auto dataset = std::make_shared<const Dataset>(std::move(*loaded));
     FusionPipeline pipeline(dataset);
     const PipelineConfig defaults = defaultPipelineConfig(*dataset);
     QJsonArray modalities;

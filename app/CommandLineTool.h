@@ -4,8 +4,15 @@
 // generate-demo; exit 0 on success, 1 when the data or the run fails (message names file and line),
 // 2 on a wrong argument (with the usage text).
 
+#include "engine/Dataset.h"
+#include "engine/Result.h"
+
 #include <QStringList>
 #include <QTextStream>
+
+#include <optional>
+
+class QCommandLineParser;
 
 namespace fl {
 
@@ -21,6 +28,11 @@ private:
     int stats(const QStringList &arguments);
     int exportDemo(const QStringList &arguments);
     int generateDemo(const QStringList &arguments);
+    // The DATASET argument with --format, a progress bar on a terminal for loads over half a second.
+    // Nullopt after printing the message: the exit code is then in *exitCode.
+    std::optional<Dataset> loadDatasetArgument(const QCommandLineParser &parser, bool quiet, int *exitCode);
+    void drawProgressBar(double fraction, const QString &suffix);
+    void clearProgressBar();
 
     QTextStream &m_out;
     QTextStream &m_err;

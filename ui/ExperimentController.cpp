@@ -2,7 +2,6 @@
 
 #include "AppSettings.h"
 
-#include "engine/ManifestLoader.h"
 
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -47,7 +46,7 @@ QString ExperimentController::runLabel(const RunConfig &config)
         .arg(config.training.learningRate, 0, 'g', 3);
 }
 
-void ExperimentController::openDataset(const QString &pathOrDemo)
+void ExperimentController::openDataset(const QString &pathOrDemo, DatasetFormat format)
 {
     if (m_loader.isRunning())
         return;
@@ -55,8 +54,8 @@ void ExperimentController::openDataset(const QString &pathOrDemo)
     m_loadState = std::make_shared<LoadState>();
     Q_EMIT datasetLoading(pathOrDemo);
     m_progressTimer.start();
-    m_loader.setFuture(QtConcurrent::run([pathOrDemo, state = m_loadState] {
-        return loadDataset(pathOrDemo, [state](double fraction) {
+    m_loader.setFuture(QtConcurrent::run([pathOrDemo, format, state = m_loadState] {
+        return importDataset(pathOrDemo, format, [state](double fraction) {
             state->fraction.store(fraction);
             return !state->cancel.load();
         });

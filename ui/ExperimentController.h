@@ -7,6 +7,7 @@
 // No widgets here, so the behaviour is testable without a window.
 
 #include "engine/Dataset.h"
+#include "engine/DatasetImport.h"
 #include "engine/TrainingSession.h"
 
 #include <QFutureWatcher>
@@ -35,7 +36,7 @@ public:
     static QString runLabel(const RunConfig &config);
 
 public Q_SLOTS:
-    void openDataset(const QString &pathOrDemo);
+    void openDataset(const QString &pathOrDemo, fl::DatasetFormat format = fl::DatasetFormat::Auto);
     // Stops a load in progress; the dataset the user had stays (datasetLoadCancelled follows).
     void cancelLoad();
     void setPipelineConfig(const fl::PipelineConfig &pipeline);

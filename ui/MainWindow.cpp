@@ -287,17 +287,40 @@ void MainWindow::updateRecentMenu()
     m_recentMenu->setEnabled(!recent.isEmpty());
 }
 
-void MainWindow::openDataset(const QString &pathOrDemo)
+void MainWindow::openDataset(const QString &pathOrDemo, DatasetFormat format)
 {
-    m_controller->openDataset(pathOrDemo);
+    m_controller->openDataset(pathOrDemo, format);
 }
 
 void MainWindow::showOpenDialog()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Dataset"), QString(),
-                                                      tr("FusionLab manifest (manifest.json *.json);;All files (*)"));
-    if (!path.isEmpty())
-        openDataset(path);
+    // The filter chosen is the format: "detect" reads the file's folder and header to decide. Any file
+    // of a MovieLens, MMRec or RecBole folder opens the whole dataset.
+    const std::vector<std::pair<DatasetFormat, QString>> filters{
+        {DatasetFormat::Auto, tr("Any dataset FusionLab reads (manifest.json *.json *.inter *.csv *.dat u.data *.item *.npy)")},
+        {DatasetFormat::Manifest, tr("FusionLab manifest (*.json)")},
+        {DatasetFormat::MovieLens, tr("MovieLens (ratings.csv movies.csv u.data u.item ratings.dat movies.dat)")},
+        {DatasetFormat::Mmrec, tr("MMRec (*.inter *.npy)")},
+        {DatasetFormat::RecBole, tr("RecBole atomic files (*.inter *.item *.user)")},
+        {DatasetFormat::Auto, tr("All files (*)")},
+    };
+    QStringList names;
+    for (const auto &filter : filters)
+        names << filter.second;
+    QString selected;
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Dataset"), QString(), names.join(QStringLiteral(";;")), &selected);
+    if (path.isEmpty())
+        return;
+    DatasetFormat format = DatasetFormat::Auto;
+    for (const auto &filter : filters) {
+        if (filter.second == selected)
+            format = filter.first;
+    }
+    // A file inside a dataset folder stands for the folder (manifests and .inter files name themselves).
+    const QFileInfo info(path);
+    const bool namesItself = format == DatasetFormat::Manifest || info.suffix() == QLatin1String("json")
+        || info.suffix() == QLatin1String("inter");
+    openDataset(namesItself ? path : info.absolutePath(), format);
 }
 
 void MainWindow::showExportDialog()

@@ -4,6 +4,7 @@
 // ExperimentController. It holds no training logic and no settings code of its own beyond handing
 // geometry to AppSettings.
 
+#include "engine/DatasetImport.h"
 #include "engine/TrainingSession.h"
 
 #include <QElapsedTimer>
@@ -36,7 +37,7 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    void openDataset(const QString &pathOrDemo);
+    void openDataset(const QString &pathOrDemo, fl::DatasetFormat format = fl::DatasetFormat::Auto);
 
     ExperimentController *controller() const { return m_controller; }
     LossChartView *chart() const { return m_chart; }

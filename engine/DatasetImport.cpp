@@ -1,0 +1,117 @@
+#include "DatasetImport.h"
+
+#include "ManifestLoader.h"
+#include "MmrecImporter.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+
+namespace fl {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("fl::DatasetImport", text);
+}
+
+constexpr DatasetFormat kAllFormats[] = {DatasetFormat::Auto, DatasetFormat::Demo, DatasetFormat::Manifest,
+                                         DatasetFormat::MovieLens, DatasetFormat::Mmrec, DatasetFormat::RecBole};
+
+bool isManifest(const QString &path)
+{
+    const QFileInfo info(path);
+    if (info.isDir())
+        return QFileInfo::exists(QDir(path).filePath(QStringLiteral("manifest.json")));
+    return info.isFile() && info.suffix().compare(QLatin1String("json"), Qt::CaseInsensitive) == 0;
+}
+
+} // namespace
+
+QString datasetFormatName(DatasetFormat format)
+{
+    switch (format) {
+    case DatasetFormat::Auto: return QStringLiteral("auto");
+    case DatasetFormat::Demo: return QStringLiteral("demo");
+    case DatasetFormat::Manifest: return QStringLiteral("manifest");
+    case DatasetFormat::MovieLens: return QStringLiteral("movielens");
+    case DatasetFormat::Mmrec: return QStringLiteral("mmrec");
+    case DatasetFormat::RecBole: return QStringLiteral("recbole");
+    }
+    return QString();
+}
+
+QString datasetFormatTitle(DatasetFormat format)
+{
+    switch (format) {
+    case DatasetFormat::Auto: return tr("Detect automatically");
+    case DatasetFormat::Demo: return tr("Built-in demo");
+    case DatasetFormat::Manifest: return tr("FusionLab manifest");
+    case DatasetFormat::MovieLens: return QStringLiteral("MovieLens");
+    case DatasetFormat::Mmrec: return QStringLiteral("MMRec");
+    case DatasetFormat::RecBole: return tr("RecBole atomic files");
+    }
+    return QString();
+}
+
+std::optional<DatasetFormat> parseDatasetFormat(const QString &name)
+{
+    for (DatasetFormat format : kAllFormats) {
+        if (name.compare(datasetFormatName(format), Qt::CaseInsensitive) == 0)
+            return format;
+    }
+    return std::nullopt;
+}
+
+QStringList datasetFormatNames()
+{
+    QStringList names;
+    for (DatasetFormat format : kAllFormats)
+        names << datasetFormatName(format);
+    return names;
+}
+
+DatasetFormat detectDatasetFormat(const QString &path)
+{
+    if (path == QLatin1String("demo"))
+        return DatasetFormat::Demo;
+    if (isManifest(path))
+        return DatasetFormat::Manifest;
+    if (looksLikeMmrec(path))
+        return DatasetFormat::Mmrec;
+    return DatasetFormat::Auto;
+}
+
+Result<Dataset> importDataset(const QString &path, DatasetFormat format, const ProgressFn &progress)
+{
+    if (format == DatasetFormat::Auto) {
+        format = detectDatasetFormat(path);
+        if (format == DatasetFormat::Auto) {
+            if (!QFileInfo::exists(path))
+                return makeError(tr("%1: no such file or folder; expected a dataset folder or file, or \"demo\"").arg(path));
+            return makeError(tr("%1: not a dataset FusionLab recognises; expected a folder or file of one of: a "
+                                "FusionLab manifest (manifest.json), MovieLens (ratings.csv + movies.csv, u.data + "
+                                "u.item, or ratings.dat + movies.dat), MMRec (NAME.inter with userID, itemID, … and "
+                                "*_feat.npy), RecBole atomic files (NAME.inter with name:type headers). For other "
+                                "CSV files, File ▸ Import CSV writes a manifest.")
+                                 .arg(path));
+        }
+    }
+    switch (format) {
+    case DatasetFormat::Auto:
+        break;
+    case DatasetFormat::Demo:
+        return loadDataset(QStringLiteral("demo"), progress);
+    case DatasetFormat::Manifest:
+        return loadDataset(path, progress);
+    case DatasetFormat::Mmrec:
+        return importMmrec(path, progress);
+    case DatasetFormat::MovieLens:
+    case DatasetFormat::RecBole:
+        return makeError(tr("%1: reading %2 is not built into this version").arg(path, datasetFormatTitle(format)));
+    }
+    return makeError(tr("%1: unknown dataset format").arg(path));
+}
+
+} // namespace fl
