@@ -597,6 +597,12 @@ std::vector<ImportProblem> ManifestBuilder::validate(const ImportSpec &spec, con
                                                            : tr("%1, line %2: empty item id in column %3"))
                                 .arg(file).arg(line).arg(quotedName(in.header[c])),
                             c, int(r));
+                    } else if (role == InteractionRole::Timestamp && !parseTimestamp(QByteArrayView(row[c].toUtf8()))) {
+                        add(ImportTableKind::Interactions,
+                            tr("%1, line %2, column %3: %4 is not a timestamp; expected seconds since 1970 or an "
+                               "ISO 8601 date such as 2024-05-01T12:00:00Z")
+                                .arg(file).arg(line).arg(quotedName(in.header[c]), quotedName(row[c])),
+                            c, int(r));
                     } else if (role == InteractionRole::Rating && numberStatus(row[c]) != NumberStatus::Ok) {
                         add(ImportTableKind::Interactions,
                             tr("%1, line %2, column %3: %4 is not a rating; expected a number (without a rating "

@@ -503,6 +503,8 @@ void ImportDialog::reparse(Table table, bool keepRoles)
     p.preview = CsvPreview{};
     if (!spec.path.isEmpty() && p.sniffText.isEmpty())
         p.preview = previewCsv(p.prefix, spec.options);
+    else if (!spec.path.isEmpty())
+        p.preview.error = p.sniffText;    // the file could not be read
     spec.header = p.preview.header;
     const bool sameColumns = keepRoles && spec.header == oldHeader;
 
@@ -551,7 +553,8 @@ void ImportDialog::fillPreview(Table table)
     Panel &p = panel(table);
     const CsvPreview &preview = p.preview;
     QTableWidget *view = p.view;
-    view->clear();
+    view->setRowCount(0);                 // releases the old role combo boxes
+    view->setColumnCount(0);
     const int columns = preview.columnCount();
     view->setColumnCount(columns);
     view->setRowCount(columns > 0 ? 1 + int(preview.rows.size()) : 0);

@@ -329,6 +329,10 @@ private Q_SLOTS:
             << 4 << QString::fromUtf8("ratings.csv, line 2, column “userId”: “u1” is not a rating; expected a number (without "
                                       "a rating column the data is implicit feedback)")
             << int(ImportTableKind::Interactions) << 0 << 0;
+        QTest::newRow("timestamp not a time")
+            << 8 << QString::fromUtf8("ratings.csv, line 2, column “itemId”: “a” is not a timestamp; expected seconds since "
+                                      "1970 or an ISO 8601 date such as 2024-05-01T12:00:00Z")
+            << int(ImportTableKind::Interactions) << 1 << 0;
         QTest::newRow("pattern names no column")
             << 5 << QStringLiteral("Image folder pattern: {sku} is not a column of items.csv; the columns are: item_id, title, "
                                    "category, price, image")
@@ -361,6 +365,8 @@ private Q_SLOTS:
                                          InteractionRole::Ignore}; break;
         case 5: spec.itemRoles[4] = ItemRole::Ignore; spec.imagePattern = QStringLiteral("images/{sku}.png"); break;
         case 6: spec.interactions.options.delimiter = ':'; break;
+        case 8: spec.interactionRoles = {InteractionRole::User, InteractionRole::Timestamp, InteractionRole::Item,
+                                         InteractionRole::Ignore}; break;
         case 7: spec.titleInText = false; spec.itemRoles = {ItemRole::Id, ItemRole::Title, ItemRole::Category,
                                                             ItemRole::Ignore, ItemRole::Ignore}; break;
         }

@@ -163,6 +163,14 @@ private Q_SLOTS:
         QCOMPARE(dialog.previewTable(Table::Interactions)->verticalHeaderItem(1)->text(), QStringLiteral("1"));
     }
 
+    void unreadableFileIsNamed()
+    {
+        ImportDialog dialog;
+        dialog.setInteractionsFile(QStringLiteral("/nonexistent-folder/ratings.csv"));
+        QCOMPARE(dialog.validationMessage(), QStringLiteral("/nonexistent-folder/ratings.csv: file not found"));
+        QVERIFY(!dialog.findChild<QPushButton *>("save")->isEnabled());
+    }
+
     void latin1IsSuggested()
     {
         ImportDialog dialog;
