@@ -5,6 +5,7 @@
 #include "DivergenceBanner.h"
 #include "ExperimentController.h"
 #include "FormulaPanel.h"
+#include "ImportDialog.h"
 #include "LossChartView.h"
 #include "ModalitiesPanel.h"
 #include "ProgressStrip.h"
@@ -242,6 +243,13 @@ void MainWindow::createMenus()
     QAction *open = file->addAction(tr("&Open Dataset…"), this, &MainWindow::showOpenDialog);
     open->setShortcut(QKeySequence::Open);
     file->addAction(tr("Open the &Demo Dataset"), this, [this] { openDataset(QStringLiteral("demo")); });
+    QAction *import = file->addAction(tr("&Import CSV…"), this, [this] {
+        ImportDialog dialog(this);
+        if (dialog.exec() == QDialog::Accepted && !dialog.manifestPath().isEmpty())
+            openDataset(dialog.manifestPath(), DatasetFormat::Manifest);
+    });
+    import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    import->setToolTip(tr("Turn your own CSV or TSV files (with image folders and .npy embeddings) into a dataset"));
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     updateRecentMenu();
     file->addSeparator();
