@@ -951,11 +951,12 @@ void DatasetBrowser::Private::updateColumns()
     itemView->setColumnHidden(ItemCategoryColumn, !items->hasCategories());
     itemView->setColumnHidden(ItemTextColumn, !items->hasText());
     itemView->setColumnHidden(ItemMeanColumn, implicit);
-    // The widest kind of content present takes the free width: the text, else the title, else the id.
-    const int stretch = items->hasText() ? ItemTextColumn : items->hasTitles() ? ItemTitleColumn : ItemIdColumn;
+    // The widest kinds of content present share the free width (title and text, else the id), so the
+    // counts stay in view on a narrow window instead of behind a horizontal scroll bar.
+    const bool stretchId = !items->hasText() && !items->hasTitles();
     for (int column : {ItemIdColumn, ItemTitleColumn, ItemTextColumn}) {
-        itemView->horizontalHeader()->setSectionResizeMode(column, column == stretch ? QHeaderView::Stretch
-                                                                                      : QHeaderView::Interactive);
+        const bool stretch = column == ItemIdColumn ? stretchId : true;
+        itemView->horizontalHeader()->setSectionResizeMode(column, stretch ? QHeaderView::Stretch : QHeaderView::Interactive);
     }
     userView->setColumnHidden(UserMeanColumn, implicit);
     const int textRow = QFontMetrics(itemView->font()).height() + 10;

@@ -28,9 +28,9 @@ ModalitiesPanel::ModalitiesPanel(QWidget *parent)
                               "Sum and product need one width: wider modalities are reduced by PCA, narrower ones padded."));
     form->addRow(tr("Operator:"), m_operator);
     m_missing = new QComboBox(this);
-    m_missing->addItem(tr("Mean of the others"), int(MissingPolicy::MeanImpute));
+    m_missing->addItem(tr("Mean imputation"), int(MissingPolicy::MeanImpute));
     m_missing->addItem(tr("Zeros + missing flag"), int(MissingPolicy::ZeroWithIndicator));
-    m_missing->addItem(tr("Leave the item out"), int(MissingPolicy::LeaveOut));
+    m_missing->addItem(tr("Leave items out"), int(MissingPolicy::LeaveOut));
     m_missing->setToolTip(tr("What an item gets when it has no text, image or value for a fused modality:\n"
                              "the modality's mean vector; zeros plus a column that says \"missing\", so the model\n"
                              "can learn what absence means; or its ratings left out of training and validation."));

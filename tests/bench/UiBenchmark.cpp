@@ -1,6 +1,7 @@
 #include "UiBenchmark.h"
 
 #include "ui/AppSettings.h"
+#include "ui/DatasetBrowser.h"
 #include "ui/ExperimentController.h"
 #include "ui/LossChartView.h"
 #include "ui/MainWindow.h"
@@ -12,6 +13,7 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTimer>
 
 #include <algorithm>
@@ -215,6 +217,14 @@ bool writeScreenshots(const QString &directory)
     settle();
     if (!window.grab().save(directory + QStringLiteral("/window-training.png")))
         return false;
+
+    // The Dataset page once its summary and the first thumbnails are in.
+    window.pages()->setCurrentWidget(window.datasetBrowser());
+    waitFor([&] { return !window.datasetBrowser()->isSummarizing(); }, 20000);
+    waitFor([] { return false; }, 1500);
+    if (!window.grab().save(directory + QStringLiteral("/window-dataset.png")))
+        return false;
+    window.pages()->setCurrentIndex(0);
 
     training.learningRate = 5.0;
     controller->setTrainingConfig(training);
