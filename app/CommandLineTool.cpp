@@ -48,7 +48,8 @@ QString commandLineUsage()
         "  --format NAME                    dataset format (default auto: detected)\n"
         "  --missing mean|indicator|leave-out   items lacking a fused modality: mean imputation, zeros plus\n"
         "                                   a missing column, or their interactions left out (default mean)\n"
-        "  --optimizer gd|sgd               full-batch gradient descent or mini-batch SGD (default gd)\n"
+        "  --optimizer gd|sgd|momentum|adam full-batch gradient descent, or mini-batch SGD, SGD with\n"
+        "                                   momentum 0.9, or Adam (default gd)\n"
         "  --lr ETA                         learning rate (default 0.01)\n"
         "  --epochs N                       epochs (default 200)\n"
         "  --batch-size N                   mini-batch size for sgd (default 256)\n"
@@ -197,7 +198,7 @@ int CommandLineTool::train(const QStringList &args)
     if (parser.isSet(QStringLiteral("optimizer"))) {
         const auto kind = optimizerFromName(parser.value(QStringLiteral("optimizer")));
         if (!kind)
-            return usageError(QStringLiteral("--optimizer expects gd or sgd, got '%1'.").arg(parser.value(QStringLiteral("optimizer"))));
+            return usageError(QStringLiteral("--optimizer expects gd, sgd, momentum or adam, got '%1'.").arg(parser.value(QStringLiteral("optimizer"))));
         training.optimizer = *kind;
     }
     FusionOp op = FusionOp::Sum;

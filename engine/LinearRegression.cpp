@@ -159,21 +159,6 @@ QuadraticForm BlockStatistics::assemble(const FusionPlan &plan, const std::vecto
     return q;
 }
 
-QString optimizerName(OptimizerKind kind)
-{
-    return kind == OptimizerKind::GradientDescent ? QStringLiteral("gd") : QStringLiteral("sgd");
-}
-
-std::optional<OptimizerKind> optimizerFromName(const QString &name)
-{
-    const QString n = name.trimmed().toLower();
-    if (n == QLatin1String("gd"))
-        return OptimizerKind::GradientDescent;
-    if (n == QLatin1String("sgd"))
-        return OptimizerKind::MiniBatchSgd;
-    return std::nullopt;
-}
-
 RegressionMetrics evaluateRegression(const FusionPlan &plan, const std::vector<double> &weights,
                                      const Eigen::VectorXd &w, const RowSet &rows)
 {
@@ -214,7 +199,8 @@ LinearRegressionTrainer::LinearRegressionTrainer(std::shared_ptr<const TrainingP
     , m_random(config.seed)
 {
     m_initialLoss = m_problem->train.loss(m_w);
-    if (m_config.optimizer == OptimizerKind::MiniBatchSgd) {
+    if (m_config.optimizer != OptimizerKind::GradientDescent) {
+        m_updater = ParameterUpdater(m_config.optimizer, m_w.size());
         m_features = m_problem->plan->fuse(m_problem->weights);
         m_order.resize(size_t(m_problem->trainRows->size()));
         for (size_t i = 0; i < m_order.size(); ++i)
@@ -229,9 +215,10 @@ void LinearRegressionTrainer::sgdEpoch()
     const int batch = std::max(1, m_config.batchSize);
     const double eta = m_config.learningRate;
     m_random.shuffle(m_order.begin(), m_order.end());
-    Eigen::VectorXd grad(d);
+    Eigen::VectorXd gradient(d + 1);
     for (size_t begin = 0; begin < m_order.size(); begin += size_t(batch)) {
         const size_t end = std::min(m_order.size(), begin + size_t(batch));
+        auto grad = gradient.head(d);
         grad.setZero();
         double biasGrad = 0;
         const double bias = m_w(d);
@@ -250,11 +237,11 @@ void LinearRegressionTrainer::sgdEpoch()
             biasGrad += e;
         }
         const double scale = 1.0 / double(end - begin);
+        grad *= scale;
         if (m_config.l2 > 0)
-            m_w.head(d) -= eta * (grad * scale + m_config.l2 * m_w.head(d));
-        else
-            m_w.head(d) -= eta * scale * grad;
-        m_w(d) -= eta * scale * biasGrad;
+            grad += m_config.l2 * m_w.head(d);
+        gradient(d) = biasGrad * scale;
+        m_updater.apply(m_w, gradient, eta);
     }
 }
 

@@ -10,6 +10,7 @@
 // O(width²) instead of a pass over the rows. Full-batch epochs then never touch the rows at all.
 
 #include "Fusion.h"
+#include "Optimizer.h"
 #include "Random.h"
 #include "Result.h"
 
@@ -72,10 +73,6 @@ private:
     double m_sum = 0;
     double m_sumSquares = 0;
 };
-
-enum class OptimizerKind { GradientDescent, MiniBatchSgd };
-QString optimizerName(OptimizerKind kind);                 // "gd", "sgd"
-std::optional<OptimizerKind> optimizerFromName(const QString &name);
 
 struct TrainingConfig
 {
@@ -147,6 +144,7 @@ private:
     // F, only for mini-batch SGD, row-major so that each sampled row is one contiguous read.
     Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> m_features;
     std::vector<int> m_order;     // SGD row order
+    ParameterUpdater m_updater;   // the mini-batch optimizers' state
     Random m_random;
     int m_epoch = 0;
     double m_initialLoss = 0;

@@ -51,8 +51,11 @@ TrainingPanel::TrainingPanel(QWidget *parent)
     m_optimizer = new QComboBox(this);
     m_optimizer->addItem(tr("Full-batch gradient descent"), optimizerName(OptimizerKind::GradientDescent));
     m_optimizer->addItem(tr("Mini-batch SGD"), optimizerName(OptimizerKind::MiniBatchSgd));
+    m_optimizer->addItem(tr("SGD with momentum"), optimizerName(OptimizerKind::Momentum));
+    m_optimizer->addItem(tr("Adam"), optimizerName(OptimizerKind::Adam));
     m_optimizer->setToolTip(tr("Gradient descent uses every training rating per step (the seed's W ← W − η∇L); "
-                               "SGD steps once per shuffled mini-batch."));
+                               "SGD steps once per shuffled mini-batch; momentum keeps 0.9 of the previous step; "
+                               "Adam scales each coordinate's step by its gradient history."));
     form->addRow(tr("Optimizer:"), m_optimizer);
 
     m_batch = new QSpinBox(this);
@@ -161,7 +164,7 @@ void TrainingPanel::syncWidgets()
     m_rateSpin->setValue(m_config.learningRate);
     m_optimizer->setCurrentIndex(m_optimizer->findData(optimizerName(m_config.optimizer)));
     m_batch->setValue(m_config.batchSize);
-    m_batch->setEnabled(m_config.optimizer == OptimizerKind::MiniBatchSgd);
+    m_batch->setEnabled(m_config.optimizer != OptimizerKind::GradientDescent);
     m_l2->setValue(m_config.l2);
     m_epochs->setValue(m_config.epochs);
     m_seed->setValue(int(m_config.seed));

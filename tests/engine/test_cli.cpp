@@ -181,7 +181,7 @@ private Q_SLOTS:
         QTest::newRow("unknown option") << QStringList{"train", "demo", "--bogus"} << "bogus";
         QTest::newRow("bad fusion") << QStringList{"train", "demo", "--fusion", "average"} << "--fusion expects sum, product or concat";
         QTest::newRow("bad missing policy") << QStringList{"train", "demo", "--missing", "median"} << "--missing expects mean, indicator or leave-out";
-        QTest::newRow("bad optimizer") << QStringList{"train", "demo", "--optimizer", "adam"} << "--optimizer expects gd or sgd";
+        QTest::newRow("bad optimizer") << QStringList{"train", "demo", "--optimizer", "lbfgs"} << "--optimizer expects gd, sgd, momentum or adam";
         QTest::newRow("bad lr") << QStringList{"train", "demo", "--lr", "fast"} << "--lr expects a number";
         QTest::newRow("negative epochs") << QStringList{"train", "demo", "--epochs", "-3"} << "--epochs expects a number";
         QTest::newRow("missing dataset") << QStringList{"train"} << "takes 1 argument";

@@ -265,6 +265,46 @@ private Q_SLOTS:
         QVERIFY(c.parameters() != LinearRegressionTrainer(problem, config).parameters());
     }
 
+    void momentumAndAdamUpdates()
+    {
+        // Momentum: v₁ = g, v₂ = μv₁ + g. θ = 0, g = (1, −2), η = 0.1, μ = 0.9.
+        Eigen::VectorXd theta = Eigen::VectorXd::Zero(2);
+        const Eigen::VectorXd g = (Eigen::VectorXd(2) << 1.0, -2.0).finished();
+        ParameterUpdater momentum(OptimizerKind::Momentum, 2, 0.9);
+        momentum.apply(theta, g, 0.1);
+        momentum.apply(theta, g, 0.1);
+        QVERIFY((theta - (-0.1 * g - 0.1 * 1.9 * g)).norm() < 1e-15);
+        // Adam's first bias-corrected step is η·g/(|g| + ε) per coordinate: −η·sign(g).
+        theta.setZero();
+        ParameterUpdater adam(OptimizerKind::Adam, 2);
+        adam.apply(theta, g, 0.01);
+        QVERIFY(std::abs(theta(0) + 0.01) < 1e-9 && std::abs(theta(1) - 0.01) < 1e-9);
+        // The second step with the same gradient moves the same amount again.
+        adam.apply(theta, g, 0.01);
+        QVERIFY(std::abs(theta(0) + 0.02) < 1e-9 && std::abs(theta(1) - 0.02) < 1e-9);
+        QCOMPARE(optimizerFromName(QStringLiteral("Adam")), std::optional<OptimizerKind>(OptimizerKind::Adam));
+        QCOMPARE(optimizerName(OptimizerKind::Momentum), QStringLiteral("momentum"));
+    }
+
+    void momentumAndAdamReachTheClosedForm()
+    {
+        const Fixture fx = makeFixture(FusionOp::Sum, 41, 60, 2000);
+        auto problem = makeProblem(fx);
+        const double floor = problem->train.loss(problem->train.optimum(0));
+        for (OptimizerKind kind : {OptimizerKind::Momentum, OptimizerKind::Adam}) {
+            TrainingConfig config;
+            config.optimizer = kind;
+            config.batchSize = 64;
+            config.learningRate = kind == OptimizerKind::Adam ? 0.01 : 0.005;
+            config.seed = 7;
+            LinearRegressionTrainer trainer(problem, config);
+            for (int e = 0; e < 150; ++e)
+                trainer.step();
+            const double reached = problem->train.loss(trainer.parameters());
+            QVERIFY2(reached < floor * 1.02, qPrintable(QStringLiteral("%1: %2 vs floor %3").arg(optimizerName(kind)).arg(reached).arg(floor)));
+        }
+    }
+
     void divergenceStopsWithAMessage()
     {
         const Fixture fx = makeFixture(FusionOp::Sum, 51);

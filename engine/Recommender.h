@@ -1,0 +1,100 @@
+#pragma once
+
+// What every recommendation model offers the rest of FusionLab, and the data they share. The
+// evaluator ranks items with scoreItems() (from several threads at once), the Recommendations panel
+// asks explain() why an item scored as it did, and the training session drives TrainableRecommender
+// one epoch at a time, keeping the best epoch's parameters for early stopping.
+//
+// Indices are the Dataset's dense ones (0..userCount-1, 0..itemCount-1); interactions are referred to
+// by their index in the Dataset's parallel arrays.
+
+#include "Dataset.h"
+#include "Optimizer.h"
+
+#include <Eigen/Core>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <vector>
+
+namespace fl {
+
+// A split of the interactions into train / validation / test (indices into the Dataset's arrays,
+// ascending), with the items held out entirely for cold-start evaluation (empty if none).
+struct SplitIndices
+{
+    std::vector<int> train;
+    std::vector<int> validation;
+    std::vector<int> test;
+    std::vector<bool> coldItem;   // per item: true if it is held out of training entirely
+    QStringList notes;            // what the split did, for the user
+};
+
+// Item content for the hybrid, linear and item-kNN models: the fused features F (items × d) and,
+// when the fusion operator is additive (sum, concatenation), one matrix per modality whose sum is F,
+// so a score can be split into what each modality contributed.
+struct ContentFeatures
+{
+    Eigen::MatrixXf fused;                 // items × d
+    QStringList partNames;                 // e.g. "text", "image", "price"; empty if not additive
+    std::vector<Eigen::MatrixXf> parts;    // same shape as fused; Σ parts == fused
+
+    int dimension() const { return int(fused.cols()); }
+};
+
+// One part of a score: a modality's name, "collaborative" (user × item factors) or "bias" (μ, bᵤ, bᵢ).
+struct ScoreContribution
+{
+    QString part;
+    double value = 0;
+};
+
+class Recommender
+{
+public:
+    virtual ~Recommender() = default;
+
+    virtual QString name() const = 0;
+    virtual int userCount() const = 0;
+    virtual int itemCount() const = 0;
+
+    // Scores of every item for the user (higher ranks first), written into scores (size itemCount()).
+    // Must be const and thread-safe: the evaluator calls it for different users from several threads.
+    virtual void scoreItems(int user, Eigen::Ref<Eigen::VectorXf> scores) const = 0;
+
+    // The predicted rating, for RMSE and MAE (a ranking-only model returns its score).
+    virtual double predict(int user, int item) const = 0;
+
+    // How the score of (user, item) splits into parts; the values sum to the score.
+    virtual std::vector<ScoreContribution> explain(int user, int item) const = 0;
+};
+
+enum class LossKind { Squared, Bpr };
+
+struct RecommenderTraining
+{
+    LossKind loss = LossKind::Squared;        // squared on ratings, or BPR with sampled negatives
+    OptimizerKind optimizer = OptimizerKind::Adam;
+    double learningRate = 0.01;
+    double l2 = 1e-4;
+    int factors = 32;                         // latent dimension of the factorization models
+    int batchSize = 1024;                     // mini-batch SGD / momentum / Adam
+    int negatives = 1;                        // BPR: sampled negatives per positive
+    double momentum = 0.9;
+    std::uint64_t seed = 42;
+};
+
+class TrainableRecommender : public Recommender
+{
+public:
+    // One pass over the training interactions with this learning rate; returns the mean training loss
+    // of the pass (including the L2 term). Non-finite means the run diverged.
+    virtual double trainEpoch(double learningRate) = 0;
+
+    // Keeps a copy of the parameters (the best epoch so far) and puts it back.
+    virtual void saveBest() = 0;
+    virtual void restoreBest() = 0;
+};
+
+} // namespace fl
