@@ -1,5 +1,7 @@
 #include "FormulaPanel.h"
 
+#include <QEvent>
+#include <QHash>
 #include <QLabel>
 #include <QLocale>
 #include <QScrollArea>
@@ -8,6 +10,49 @@
 namespace fl {
 
 namespace {
+
+// A word-wrapped rich-text label that remembers its height for each width it was asked about. Qt asks
+// every label of a layout for heightForWidth() on each layout pass, and a rich-text label answers by
+// laying out its whole document again: with live numbers changing four times a second, that was most
+// of the UI thread's text work while training.
+class FormulaLine : public QLabel
+{
+public:
+    explicit FormulaLine(QWidget *parent)
+        : QLabel(parent)
+    {
+    }
+
+    void setLine(const QString &text)
+    {
+        if (text == this->text())
+            return;
+        m_heights.clear();
+        setText(text);
+    }
+
+    int heightForWidth(int width) const override
+    {
+        if (auto it = m_heights.constFind(width); it != m_heights.constEnd())
+            return *it;
+        if (m_heights.size() > 32)
+            m_heights.clear();
+        const int height = QLabel::heightForWidth(width);
+        m_heights.insert(width, height);
+        return height;
+    }
+
+protected:
+    void changeEvent(QEvent *event) override
+    {
+        if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange)
+            m_heights.clear();
+        QLabel::changeEvent(event);
+    }
+
+private:
+    mutable QHash<int, int> m_heights;
+};
 
 QString number(double v, int precision = 4)
 {
@@ -21,7 +66,7 @@ FormulaPanel::FormulaPanel(QWidget *parent)
 {
     auto *layout = new QVBoxLayout(this);
     m_layout = layout;
-    m_notes = new QLabel(this);
+    m_notes = new FormulaLine(this);
     m_notes->setWordWrap(true);
     m_notes->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_notes);
@@ -68,7 +113,7 @@ QString FormulaPanel::text() const
 void FormulaPanel::showLines(const QStringList &lines)
 {
     while (m_lines.size() < size_t(lines.size())) {
-        auto *label = new QLabel(this);
+        auto *label = new FormulaLine(this);
         label->setTextFormat(Qt::RichText);
         label->setWordWrap(true);
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -81,8 +126,8 @@ void FormulaPanel::showLines(const QStringList &lines)
     for (size_t i = 0; i < m_lines.size(); ++i) {
         QLabel *label = m_lines[i];
         const bool shown = i < size_t(lines.size());
-        if (shown && label->text() != lines[qsizetype(i)])
-            label->setText(lines[qsizetype(i)]);
+        if (shown)
+            static_cast<FormulaLine *>(label)->setLine(lines[qsizetype(i)]);
         label->setVisible(shown);
     }
 }
@@ -125,8 +170,7 @@ void FormulaPanel::render()
     }
     showLines(lines);
     const QString notes = m_problem ? m_problem->notes.join(QStringLiteral("\n")) : QString();
-    if (m_notes->text() != notes)
-        m_notes->setText(notes);
+    static_cast<FormulaLine *>(m_notes)->setLine(notes);
 }
 
 } // namespace fl

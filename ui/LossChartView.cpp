@@ -8,6 +8,7 @@
 #include <QChartView>
 #include <QCursor>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFontMetricsF>
 #include <QGraphicsLayout>
 #include <QGraphicsRectItem>
@@ -341,6 +342,7 @@ struct LossChartView::Private : QObject
     QAction *logAction = nullptr;
     QAction *exportAction = nullptr;
     QTimer redrawTimer;
+    QElapsedTimer sinceRedraw;    // since the last redraw (invalid before the first)
     bool live = false;            // a run is streaming: cheaper pens and no antialiasing
     int yDigits = 0;              // significant digits of the linear axis' labels; 0: not dynamic
 
@@ -434,7 +436,6 @@ LossChartView::Private::Private(LossChartView *owner)
     });
 
     redrawTimer.setSingleShot(true);
-    redrawTimer.setInterval(kRedrawIntervalMs);
     connect(&redrawTimer, &QTimer::timeout, this, [this] { redraw(); });
     connect(chart, &QChart::plotAreaChanged, this, [this](const QRectF &area) {
         if (int(area.width()) != columns)
@@ -537,8 +538,13 @@ void LossChartView::Private::removeMarkers()
 
 void LossChartView::Private::scheduleRedraw()
 {
-    if (!redrawTimer.isActive())
-        redrawTimer.start();
+    // Leading edge: a chart idle for a whole interval redraws on the next pass of the event loop (so
+    // the first points of a new run appear at once, in their own pass, not inside the handler that
+    // delivered them); after that at most one redraw per interval.
+    if (redrawTimer.isActive())
+        return;
+    const qint64 since = sinceRedraw.isValid() ? sinceRedraw.elapsed() : kRedrawIntervalMs;
+    redrawTimer.start(int(std::clamp<qint64>(kRedrawIntervalMs - since, 0, kRedrawIntervalMs)));
 }
 
 // Brings the chart up to date and lays it out now, so that an export made right after new data (before
@@ -691,6 +697,7 @@ void LossChartView::Private::updateCurve(Curve &curve, bool layoutChanged)
 void LossChartView::Private::redraw()
 {
     redrawTimer.stop();
+    sinceRedraw.start();
 
     int lastEpoch = 0;
     if (current)

@@ -54,35 +54,47 @@ double threadCpuMs()
     return ts.tv_sec * 1e3 + ts.tv_nsec * 1e-6;
 }
 
-// With FUSIONLAB_PROFILE_EVENTS set: the UI thread's CPU time between consecutive events, charged to
-// the earlier event (receiver class and type), so the heaviest handlers can be found on a loaded machine.
+double wallMs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec * 1e-6;
+}
+
+// With FUSIONLAB_PROFILE_EVENTS set: the UI thread's wall and CPU time between consecutive events,
+// charged to the earlier event (receiver class and type). Wall far above CPU means the thread waited
+// (a lock, the scheduler); CPU time finds the heavy handlers even on a loaded machine.
 class EventProfiler : public QObject
 {
 public:
     struct Entry
     {
-        double ms;
+        double wall;
+        double cpu;
         QString what;
     };
     bool eventFilter(QObject *watched, QEvent *event) override
     {
-        const double now = threadCpuMs();
+        const double cpu = threadCpuMs();
+        const double wall = wallMs();
         if (!m_last.isEmpty())
-            m_worst.push_back({now - m_lastAt, m_last});
+            m_worst.push_back({wall - m_lastWall, cpu - m_lastCpu, m_last});
         m_last = QStringLiteral("%1 %2").arg(QLatin1String(watched->metaObject()->className())).arg(int(event->type()));
-        m_lastAt = now;
+        m_lastCpu = cpu;
+        m_lastWall = wall;
         return false;
     }
     void print()
     {
-        std::sort(m_worst.begin(), m_worst.end(), [](const Entry &a, const Entry &b) { return a.ms > b.ms; });
-        for (size_t i = 0; i < std::min<size_t>(25, m_worst.size()); ++i)
-            std::fprintf(stderr, "%8.2f ms  %s\n", m_worst[i].ms, qPrintable(m_worst[i].what));
+        std::sort(m_worst.begin(), m_worst.end(), [](const Entry &a, const Entry &b) { return a.wall > b.wall; });
+        for (size_t i = 0; i < std::min<size_t>(20, m_worst.size()); ++i)
+            std::fprintf(stderr, "wall %8.2f ms  cpu %8.2f ms  %s\n", m_worst[i].wall, m_worst[i].cpu, qPrintable(m_worst[i].what));
     }
 
 private:
     QString m_last;
-    double m_lastAt = 0;
+    double m_lastCpu = 0;
+    double m_lastWall = 0;
     std::vector<Entry> m_worst;
 };
 
@@ -126,7 +138,8 @@ QJsonObject runUiBenchmark(double seconds, int weightChanges)
     });
     probe.start();
     EventProfiler profiler;
-    if (qEnvironmentVariableIsSet("FUSIONLAB_PROFILE_EVENTS"))
+    const bool profile = qEnvironmentVariableIsSet("FUSIONLAB_PROFILE_EVENTS");
+    if (profile)
         qApp->installEventFilter(&profiler);
 
     // α changes spread over the run: from the committed edit to the new run's points on the chart.
@@ -138,12 +151,27 @@ QJsonObject runUiBenchmark(double seconds, int weightChanges)
         waitFor([&] { return total.elapsed() >= changeEvery * 1000 * k; }, int(seconds * 2000));
         QElapsedTimer latency;
         latency.start();
+        double prepared = -1, firstEpochs = -1;
+        QObject stages;
+        QObject::connect(session, &fl::TrainingSession::runPrepared, &stages, [&](int) {
+            if (prepared < 0)
+                prepared = latency.nsecsElapsed() * 1e-6;
+        });
+        QObject::connect(session, &fl::TrainingSession::progress, &stages, [&](int id) {
+            if (firstEpochs < 0 && id == controller->currentRunId())
+                firstEpochs = latency.nsecsElapsed() * 1e-6;
+        });
         window.modalitiesPanel()->weightSpinBox(0)->setValue(k % 2 ? 0.8 : 0.4);
+        const double committed = latency.nsecsElapsed() * 1e-6;
         const int runId = controller->currentRunId();
         waitFor([&] { return window.chart()->currentRunId() == runId && window.chart()->currentEpochCount() > 0; }, 5000);
         const int shown = window.chart()->displayedPointCount();
         waitFor([&] { return window.chart()->displayedPointCount() != shown; }, 5000);
         toPoints.push_back(latency.nsecsElapsed() * 1e-6);
+        if (profile) {
+            std::fprintf(stderr, "change %d: edit handled %.1f ms, prepared %.1f, first epochs %.1f, on the chart %.1f\n",
+                         k, committed, prepared, firstEpochs, toPoints.back());
+        }
     }
     waitFor([&] { return total.elapsed() >= seconds * 1000; }, int(seconds * 2000));
     probe.stop();
