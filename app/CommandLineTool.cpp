@@ -4,6 +4,7 @@
 #include "engine/DemoGenerator.h"
 #include "engine/FusionPipeline.h"
 #include "engine/LinearRegression.h"
+#include "engine/RunTrainer.h"
 #include "engine/ManifestLoader.h"
 #include "engine/TrainingSession.h"
 
@@ -278,14 +279,14 @@ int CommandLineTool::train(const QStringList &args)
     FusionPipeline pipeline(dataset);
     QElapsedTimer clock;
     clock.start();
-    Result<std::shared_ptr<const TrainingProblem>> prepared = pipeline.prepare(config.pipeline);
+    Result<PreparedRun> prepared = prepareRun(pipeline, config);
     if (!prepared) {
         m_err << "fusionlab-cli: " << prepared.error() << "\n";
         return 1;
     }
     const double prepareSeconds = clock.nsecsElapsed() * 1e-9;
-    const TrainingProblem &problem = **prepared;
-    const ProblemInfo info = describeProblem(problem, training.l2);
+    const ProblemInfo &info = prepared->info;
+    RunTrainer &trainer = *prepared->trainer;
     if (!json) {
         m_out << dataset->name << ": " << dataset->interactionCount() << " interactions, "
               << info.trainRows << " for training, " << info.validationRows << " for validation\n";
@@ -302,7 +303,6 @@ int CommandLineTool::train(const QStringList &args)
         m_out.flush();
     }
 
-    LinearRegressionTrainer trainer(*prepared, training);
     clock.restart();
     const int every = std::max(1, training.epochs / 20);
     for (int e = 0; e < training.epochs; ++e) {
@@ -326,7 +326,7 @@ int CommandLineTool::train(const QStringList &args)
     if (!json)
         clearProgressBar();
     const double seconds = clock.nsecsElapsed() * 1e-9;
-    const RunSummary summary = summarizeRun(trainer, problem, seconds, trainer.divergence() ? QStringLiteral("diverged") : QStringLiteral("completed"));
+    const RunSummary summary = trainer.summary(seconds, trainer.divergence() ? QStringLiteral("diverged") : QStringLiteral("completed"));
 
     QJsonArray weights;
     for (double w : info.weights)

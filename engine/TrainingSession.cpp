@@ -4,23 +4,6 @@
 
 namespace fl {
 
-RunSummary summarizeRun(const LinearRegressionTrainer &trainer, const TrainingProblem &problem,
-                        double seconds, const QString &reason)
-{
-    RunSummary s;
-    s.epochs = trainer.epoch();
-    s.trainLoss = problem.train.loss(trainer.parameters());
-    s.validationLoss = problem.validation.loss(trainer.parameters());
-    const RegressionMetrics m = evaluateRegression(*problem.plan, problem.weights, trainer.parameters(),
-                                                   *problem.validationRows);
-    s.rmse = m.rmse;
-    s.mae = m.mae;
-    s.optimumTrainLoss = problem.train.loss(problem.train.optimum(trainer.config().l2));
-    s.seconds = seconds;
-    s.reason = reason;
-    return s;
-}
-
 TrainingSession::TrainingSession(QObject *parent)
     : QObject(parent)
 {
@@ -150,8 +133,7 @@ void TrainingSession::setState(State state)
 void TrainingSession::run()
 {
     std::unique_ptr<FusionPipeline> pipeline;
-    std::shared_ptr<const TrainingProblem> problem;
-    std::unique_ptr<LinearRegressionTrainer> trainer;
+    std::unique_ptr<RunTrainer> trainer;
     int runId = 0;
     int epochLimit = 0;
     bool ended = false;          // finished or failed: waits for resume/step to continue
@@ -169,8 +151,8 @@ void TrainingSession::run()
     };
     auto endRun = [&](const QString &reason) {
         flush();
-        if (trainer && problem)
-            Q_EMIT finished(runId, summarizeRun(*trainer, *problem, trainingSeconds, reason));
+        if (trainer)
+            Q_EMIT finished(runId, trainer->summary(trainingSeconds, reason));
     };
 
     std::unique_lock lock(m_mutex);
@@ -191,7 +173,6 @@ void TrainingSession::run()
             if (trainer && !ended)
                 endRun(QStringLiteral("stopped"));
             trainer.reset();
-            problem.reset();
             pipeline = std::make_unique<FusionPipeline>(std::move(dataset));
             setState(State::Idle);
             lock.lock();
@@ -204,7 +185,6 @@ void TrainingSession::run()
             if (trainer && !ended)
                 endRun(QStringLiteral("stopped"));
             trainer.reset();
-            problem.reset();
             setState(State::Idle);
             lock.lock();
             continue;
@@ -219,7 +199,6 @@ void TrainingSession::run()
                 endRun(QStringLiteral("superseded"));
             flush();
             trainer.reset();
-            problem.reset();
             runId = newRunId;
             ended = false;
             if (!pipeline) {
@@ -238,7 +217,7 @@ void TrainingSession::run()
                     }
                     return !m_abortPreparation.load();
                 };
-                Result<std::shared_ptr<const TrainingProblem>> prepared = pipeline->prepare(config.pipeline, onProgress);
+                Result<PreparedRun> prepared = prepareRun(*pipeline, config, onProgress);
                 if (m_abortPreparation.load()) {
                     lock.lock();
                     continue;
@@ -249,11 +228,10 @@ void TrainingSession::run()
                     lock.lock();
                     continue;
                 }
-                problem = *prepared;
-                trainer = std::make_unique<LinearRegressionTrainer>(problem, config.training);
-                epochLimit = config.training.epochs;
+                trainer = std::move(prepared->trainer);
+                epochLimit = trainer->plannedEpochs();
                 trainingSeconds = 0;
-                Q_EMIT runPrepared(runId, describeProblem(*problem, config.training.l2));
+                Q_EMIT runPrepared(runId, prepared->info);
             } catch (const std::exception &e) {
                 Q_EMIT failed(runId, tr("The engine could not prepare this run: %1").arg(QString::fromLocal8Bit(e.what())));
                 setState(State::Failed);
@@ -289,7 +267,7 @@ void TrainingSession::run()
             if (trainer && ended && !trainer->divergence()) {
                 ended = false;
                 if (epochLimit <= trainer->epoch())
-                    epochLimit = trainer->epoch() + trainer->config().epochs;
+                    epochLimit = trainer->epoch() + trainer->plannedEpochs();
             }
             if (trainer && !ended) {
                 lock.unlock();
@@ -317,6 +295,8 @@ void TrainingSession::run()
             trainingClock.restart();
             buffer.append(trainer->step());
             trainingSeconds += trainingClock.nsecsElapsed() * 1e-9;
+            if (QMap<QString, double> values = trainer->lastMetrics(); !values.isEmpty())
+                Q_EMIT metrics(runId, trainer->epoch(), values);
         } catch (const std::exception &e) {
             flush();
             Q_EMIT failed(runId, tr("The engine stopped: %1").arg(QString::fromLocal8Bit(e.what())));
@@ -330,6 +310,10 @@ void TrainingSession::run()
             Q_EMIT diverged(runId, *trainer->divergence());
             ended = true;
             setState(State::Failed);
+        } else if (trainer->wantsToStop()) {
+            endRun(QStringLiteral("early stop"));
+            ended = true;
+            setState(State::Finished);
         } else if (trainer->epoch() >= epochLimit) {
             endRun(QStringLiteral("completed"));
             ended = true;

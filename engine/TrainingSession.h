@@ -12,8 +12,7 @@
 // The destructor stops the thread cleanly, so closing a window during a run is safe.
 
 #include "Dataset.h"
-#include "FusionPipeline.h"
-#include "LinearRegression.h"
+#include "RunTrainer.h"
 
 #include <QList>
 #include <QObject>
@@ -26,27 +25,6 @@
 #include <optional>
 
 namespace fl {
-
-struct RunConfig
-{
-    PipelineConfig pipeline;
-    TrainingConfig training;
-};
-
-struct RunSummary
-{
-    int epochs = 0;
-    double trainLoss = 0;
-    double validationLoss = 0;
-    double rmse = 0;               // on the validation rows
-    double mae = 0;
-    double optimumTrainLoss = 0;
-    double seconds = 0;            // training time, without preparation
-    QString reason;                // "completed", "stopped"
-};
-
-RunSummary summarizeRun(const LinearRegressionTrainer &trainer, const TrainingProblem &problem,
-                        double seconds, const QString &reason);
 
 class TrainingSession : public QObject
 {
@@ -83,6 +61,8 @@ Q_SIGNALS:
     void preparing(int runId, double fraction);
     void runPrepared(int runId, const fl::ProblemInfo &info);
     void progress(int runId, const QList<fl::EpochRecord> &epochs);
+    // Ranking models: validation metrics after an epoch ("recall@10" …), once per epoch.
+    void metrics(int runId, int epoch, const QMap<QString, double> &values);
     void learningRateChanged(int runId, int fromEpoch, double learningRate);
     void finished(int runId, const fl::RunSummary &summary);
     void diverged(int runId, const QString &message);   // the run stopped: η too large for the features

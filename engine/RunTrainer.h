@@ -1,0 +1,88 @@
+#pragma once
+
+// One run's training, whatever the model: the TrainingSession (and the CLI) drive it an epoch at a
+// time. The seed's linear regression is one kind; the ranking models are others. A run is made by
+// prepareRun(), which embeds, fuses and splits through the FusionPipeline's caches.
+
+#include "FusionPipeline.h"
+#include "LinearRegression.h"
+
+#include <QList>
+#include <QMap>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+namespace fl {
+
+struct RunConfig
+{
+    PipelineConfig pipeline;
+    TrainingConfig training;
+};
+
+struct RunSummary
+{
+    int epochs = 0;
+    double trainLoss = 0;
+    double validationLoss = 0;
+    double rmse = 0;               // on the validation rows
+    double mae = 0;
+    double optimumTrainLoss = 0;   // NaN when the model has no closed form
+    double seconds = 0;            // training time, without preparation
+    QString reason;                // "completed", "stopped", "superseded", "early stop"
+    int bestEpoch = 0;             // early stopping: the epoch whose parameters were kept (0: none)
+    QMap<QString, double> metrics; // ranking models: test metrics such as "ndcg@10" at the best epoch
+};
+
+class RunTrainer
+{
+public:
+    virtual ~RunTrainer() = default;
+
+    // One epoch with the current learning rate. After divergence it does nothing.
+    virtual EpochRecord step() = 0;
+    virtual int epoch() const = 0;
+    virtual void setLearningRate(double learningRate) = 0;
+    // Set once the loss became non-finite or grew by more than 10⁶ over its start.
+    virtual const std::optional<QString> &divergence() const = 0;
+    // The epochs the run was configured for.
+    virtual int plannedEpochs() const = 0;
+    virtual RunSummary summary(double seconds, const QString &reason) const = 0;
+    // Validation metrics of the epoch just stepped ("recall@10" …); empty for the linear model.
+    virtual QMap<QString, double> lastMetrics() const { return {}; }
+    // Early stopping: the validation metric stopped improving; the best epoch's parameters are back.
+    virtual bool wantsToStop() const { return false; }
+};
+
+// The seed's linear regression on fused item features as a RunTrainer.
+class LinearRunTrainer : public RunTrainer
+{
+public:
+    LinearRunTrainer(std::shared_ptr<const TrainingProblem> problem, const TrainingConfig &config);
+
+    EpochRecord step() override { return m_trainer.step(); }
+    int epoch() const override { return m_trainer.epoch(); }
+    void setLearningRate(double learningRate) override { m_trainer.setLearningRate(learningRate); }
+    const std::optional<QString> &divergence() const override { return m_trainer.divergence(); }
+    int plannedEpochs() const override { return m_trainer.config().epochs; }
+    RunSummary summary(double seconds, const QString &reason) const override;
+
+    const LinearRegressionTrainer &trainer() const { return m_trainer; }
+
+private:
+    std::shared_ptr<const TrainingProblem> m_problem;
+    LinearRegressionTrainer m_trainer;
+};
+
+struct PreparedRun
+{
+    std::unique_ptr<RunTrainer> trainer;
+    ProblemInfo info;
+};
+
+// Embeds, fuses and splits (cached in the pipeline) and makes the run's trainer.
+Result<PreparedRun> prepareRun(FusionPipeline &pipeline, const RunConfig &config, const ProgressFn &progress = {});
+
+} // namespace fl
