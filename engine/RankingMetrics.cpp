@@ -42,14 +42,19 @@ public:
     }
 
     // The min(k, candidates) best candidates for the user, best first (ties: lower item index first).
+    // Excluded items outside 0..itemCount−1 are ignored.
     const std::vector<ScoredItem> &rank(int user, int k, std::span<const int> excludedItems)
     {
         m_model.scoreItems(user, m_scores);
-        for (int item : excludedItems)
-            m_blocked[size_t(item)] = 1;
+        for (int item : excludedItems) {
+            if (size_t(item) < m_blocked.size())
+                m_blocked[size_t(item)] = 1;
+        }
         select(k);
-        for (int item : excludedItems)
-            m_blocked[size_t(item)] = m_nonCandidate[size_t(item)];
+        for (int item : excludedItems) {
+            if (size_t(item) < m_blocked.size())
+                m_blocked[size_t(item)] = m_nonCandidate[size_t(item)];
+        }
         return m_top;
     }
 

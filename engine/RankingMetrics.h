@@ -84,7 +84,8 @@ Result<RankingReport> evaluateColdStart(const Dataset &data, const Recommender &
 
 Result<RatingErrors> ratingErrors(const Dataset &data, const Recommender &model, const std::vector<int> &interactions);
 
-// The user's k best items (best first, ties by item index), leaving out excludedItems (any order).
+// The user's k best items (best first, ties by item index), leaving out excludedItems (any order; indices
+// out of range are ignored); empty for a user out of range or k < 1.
 std::vector<ScoredItem> topKScored(const Recommender &model, int user, int k, std::span<const int> excludedItems = {});
 std::vector<int> topK(const Recommender &model, int user, int k, std::span<const int> excludedItems = {});
 

@@ -210,6 +210,7 @@ private Q_SLOTS:
         const std::vector<int> trainOfUser0{0};
         QCOMPARE(topK(c.model, 0, 3, trainOfUser0), (std::vector<int>{2, 4, 6}));
         QCOMPARE(topK(c.model, 0, 3), (std::vector<int>{0, 2, 4}));
+        QCOMPARE(topK(c.model, 0, 3, std::vector<int>{-1, 0, 10}), (std::vector<int>{2, 4, 6}));
         QCOMPARE(int(topK(c.model, 0, 50, trainOfUser0).size()), 9);
         QVERIFY(topK(c.model, 0, 0).empty());
         QVERIFY(topK(c.model, 7, 3).empty());
