@@ -983,7 +983,7 @@ void RecommendationsPanel::Private::updateHistory()
     const int more = total - shownCount;
     historyMore->setText(more > 0 ? RecommendationsPanel::tr("and %1 more").arg(number(more)) : QString());
     historyMore->setVisible(more > 0);
-    historyView->scrollToTop();
+    historyView->horizontalScrollBar()->setValue(0);  // the newest first in view
 }
 
 void RecommendationsPanel::Private::updateNavigation()
