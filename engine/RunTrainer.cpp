@@ -8,7 +8,7 @@ LinearRunTrainer::LinearRunTrainer(std::shared_ptr<const TrainingProblem> proble
 {
 }
 
-RunSummary LinearRunTrainer::summary(double seconds, const QString &reason) const
+RunSummary LinearRunTrainer::summary(double seconds, const QString &reason)
 {
     const TrainingProblem &problem = *m_problem;
     RunSummary s;

@@ -49,7 +49,8 @@ public:
     virtual const std::optional<QString> &divergence() const = 0;
     // The epochs the run was configured for.
     virtual int plannedEpochs() const = 0;
-    virtual RunSummary summary(double seconds, const QString &reason) const = 0;
+    // The run's report; a ranking model first puts back its best epoch's parameters.
+    virtual RunSummary summary(double seconds, const QString &reason) = 0;
     // Validation metrics of the epoch just stepped ("recall@10" …); empty for the linear model.
     virtual QMap<QString, double> lastMetrics() const { return {}; }
     // Early stopping: the validation metric stopped improving; the best epoch's parameters are back.
@@ -67,7 +68,7 @@ public:
     void setLearningRate(double learningRate) override { m_trainer.setLearningRate(learningRate); }
     const std::optional<QString> &divergence() const override { return m_trainer.divergence(); }
     int plannedEpochs() const override { return m_trainer.config().epochs; }
-    RunSummary summary(double seconds, const QString &reason) const override;
+    RunSummary summary(double seconds, const QString &reason) override;
 
     const LinearRegressionTrainer &trainer() const { return m_trainer; }
 
