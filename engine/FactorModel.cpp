@@ -140,9 +140,9 @@ FactorModel::FactorModel(const Dataset &dataset, const std::vector<int> &train, 
     }
     if (hasContent()) {
         const Eigen::Index d = m_features.cols();
-        m_parameters.w.resize(k, d);
+        m_parameters.w = RowMajorMatrixXf::Zero(k + 1, d);   // the last row, βᵀ, starts at 0 like the biases
         const float scale = kInitialScale / std::sqrt(float(std::max<Eigen::Index>(1, d)));
-        for (Eigen::Index j = 0; j < m_parameters.w.size(); ++j)
+        for (Eigen::Index j = 0; j < k * d; ++j)
             m_parameters.w.data()[j] = scale * float(m_random.normal());
     }
 
@@ -217,16 +217,14 @@ double FactorModel::batchGradient(const FactorExample *examples, int count, Work
     }
     const Eigen::Index touched = work.items.size();
 
-    // The touched items' vectors: qᵢ + W fᵢ as one product, or qᵢ itself read in place.
+    // The touched items' effective rows [qᵢ + W fᵢ | bᵢ + βᵀfᵢ] as one product, or [qᵢ | bᵢ] read in place.
     if (hasContent()) {
         work.features.resize(touched, m_features.cols());
         for (Eigen::Index s = 0; s < touched; ++s)
             work.features.row(s) = m_features.row(work.items.rows[size_t(s)]);
         work.vectors.noalias() = work.features * theta.w.transpose();
-        if (m_variant == FactorVariant::Hybrid) {
-            for (Eigen::Index s = 0; s < touched; ++s)
-                work.vectors.row(s) += theta.items.row(work.items.rows[size_t(s)]).head(k);
-        }
+        for (Eigen::Index s = 0; s < touched; ++s)
+            work.vectors.row(s) += theta.items.row(work.items.rows[size_t(s)]);   // qᵢ ≡ 0 for ContentOnly
     }
     auto itemVector = [&](int slot, int item) -> const float * {
         return hasContent() ? work.vectors.row(slot).data() : theta.items.row(item).data();
@@ -246,11 +244,12 @@ double FactorModel::batchGradient(const FactorExample *examples, int count, Work
         const int us = work.userSlot[size_t(e)];
         const int is = work.itemSlot[size_t(e)];
         const Eigen::Map<const Eigen::VectorXf> p(theta.users.row(x.user).data(), k);
-        const Eigen::Map<const Eigen::VectorXf> vi(itemVector(is, x.item), k);
+        const float *rowI = itemVector(is, x.item);
+        const Eigen::Map<const Eigen::VectorXf> vi(rowI, k);
         Eigen::Map<Eigen::VectorXf> gp(work.users.values.row(us).data(), k);
         Eigen::Map<Eigen::VectorXf> gvi(work.items.values.row(is).data(), k);
         if (squared) {
-            const float error = theta.mu + theta.users(x.user, k) + theta.items(x.item, k) + p.dot(vi) - x.rating;
+            const float error = theta.mu + theta.users(x.user, k) + rowI[k] + p.dot(vi) - x.rating;
             loss += 0.5 * double(error) * error;
             gp += error * vi;
             work.users.values(us, k) += error;
@@ -259,9 +258,10 @@ double FactorModel::batchGradient(const FactorExample *examples, int count, Work
             muGradient += error;
         } else {
             const int ns = work.negativeSlot[size_t(e)];
-            const Eigen::Map<const Eigen::VectorXf> vj(itemVector(ns, x.negative), k);
+            const float *rowJ = itemVector(ns, x.negative);
+            const Eigen::Map<const Eigen::VectorXf> vj(rowJ, k);
             Eigen::Map<Eigen::VectorXf> gvj(work.items.values.row(ns).data(), k);
-            const float difference = theta.items(x.item, k) - theta.items(x.negative, k) + p.dot(vi - vj);
+            const float difference = rowI[k] - rowJ[k] + p.dot(vi - vj);
             loss += softplusOfNegative(difference);
             const float g = -1.0f / (1.0f + std::exp(difference));   // d(−ln σ(x))/dx = −σ(−x)
             gp += g * (vi - vj);
@@ -272,9 +272,10 @@ double FactorModel::batchGradient(const FactorExample *examples, int count, Work
         }
     }
 
-    // W's gradient collects each item's ∂/∂vᵢ: Σᵢ (∂/∂vᵢ) fᵢᵀ. With qᵢ ≡ 0 nothing else uses them.
+    // [W; βᵀ]'s gradient collects each item's ∂/∂[vᵢ | b̃ᵢ]: Σᵢ (∂/∂[vᵢ | b̃ᵢ]) fᵢᵀ. With qᵢ ≡ 0 nothing
+    // else uses the ∂/∂vᵢ part.
     if (hasContent()) {
-        work.w.noalias() = work.items.values.topRows(touched).leftCols(k).transpose() * work.features;
+        work.w.noalias() = work.items.values.topRows(touched).transpose() * work.features;
         if (m_variant == FactorVariant::ContentOnly)
             work.items.values.topRows(touched).leftCols(k).setZero();
     }
@@ -420,13 +421,10 @@ void FactorModel::prepareForScoring() const
     if (m_scoringReady.load(std::memory_order_acquire))
         return;
     const int k = m_training.factors;
-    if (m_variant == FactorVariant::ContentOnly)
-        m_itemVectors = RowMajorMatrixXf::Zero(m_parameters.items.rows(), k);
-    else
-        m_itemVectors = m_parameters.items.leftCols(k);
+    m_itemVectors = m_parameters.items;
     if (hasContent())
         m_itemVectors.noalias() += m_features * m_parameters.w.transpose();
-    m_itemBias = m_parameters.items.col(k).array() + m_parameters.mu;
+    m_itemBias = m_itemVectors.col(k).array() + m_parameters.mu;
     m_scoringReady.store(true, std::memory_order_release);
 }
 
@@ -436,15 +434,13 @@ void FactorModel::scoreItems(int user, Eigen::Ref<Eigen::VectorXf> scores) const
         prepareForScoring();
     const int k = m_training.factors;
     const auto row = m_parameters.users.row(user);
-    scores.noalias() = m_itemVectors * row.head(k).transpose();
+    scores.noalias() = m_itemVectors.leftCols(k) * row.head(k).transpose();
     scores.array() += m_itemBias.array() + row(k);
 }
 
-Eigen::VectorXf FactorModel::itemVector(int item) const
+Eigen::VectorXf FactorModel::itemRow(int item) const
 {
-    const int k = m_training.factors;
-    Eigen::VectorXf v = m_variant == FactorVariant::ContentOnly ? Eigen::VectorXf::Zero(k)
-                                                                : Eigen::VectorXf(m_parameters.items.row(item).head(k).transpose());
+    Eigen::VectorXf v = m_parameters.items.row(item).transpose();
     if (hasContent())
         v.noalias() += m_parameters.w * m_features.row(item).transpose();
     return v;
@@ -454,7 +450,8 @@ double FactorModel::predict(int user, int item) const
 {
     const int k = m_training.factors;
     const auto p = m_parameters.users.row(user);
-    return double(m_parameters.mu) + p(k) + m_parameters.items(item, k) + p.head(k).dot(itemVector(item).transpose());
+    const Eigen::VectorXf v = itemRow(item);
+    return double(m_parameters.mu) + p(k) + v(k) + p.head(k).dot(v.head(k).transpose());
 }
 
 std::vector<ScoreContribution> FactorModel::explain(int user, int item) const
@@ -468,7 +465,8 @@ std::vector<ScoreContribution> FactorModel::explain(int user, int item) const
         parts.push_back({QStringLiteral("collaborative"), p.dot(m_parameters.items.row(item).head(k))});
     if (!hasContent())
         return parts;
-    const Eigen::RowVectorXf z = p * m_parameters.w;   // pᵤᵀW, so that part m is (pᵤᵀW)·fᵢ⁽ᵐ⁾
+    // [pᵤ, 1]ᵀ[W; βᵀ] = pᵤᵀW + βᵀ, so that part m is pᵤᵀW fᵢ⁽ᵐ⁾ + βᵀfᵢ⁽ᵐ⁾.
+    const Eigen::RowVectorXf z = p * m_parameters.w.topRows(k) + m_parameters.w.row(k);
     if (m_content->parts.empty()) {
         parts.push_back({QStringLiteral("content"), z.dot(m_features.row(item))});
         return parts;

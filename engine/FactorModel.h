@@ -3,13 +3,16 @@
 // Matrix factorisation with optional item content (VBPR-style; He & McAuley, "VBPR: Visual Bayesian
 // Personalized Ranking from Implicit Feedback", AAAI 2016). One implementation, three variants:
 //
-//     Hybrid         r̂ᵤᵢ = μ + bᵤ + bᵢ + pᵤᵀ(qᵢ + W fᵢ)
-//     Collaborative  r̂ᵤᵢ = μ + bᵤ + bᵢ + pᵤᵀqᵢ              (plain MF: no content, W absent)
-//     ContentOnly    r̂ᵤᵢ = μ + bᵤ + bᵢ + pᵤᵀW fᵢ            (qᵢ ≡ 0: items are known by content alone)
+//     Hybrid         r̂ᵤᵢ = μ + bᵤ + bᵢ + βᵀfᵢ + pᵤᵀ(qᵢ + W fᵢ)
+//     Collaborative  r̂ᵤᵢ = μ + bᵤ + bᵢ + pᵤᵀqᵢ                     (plain MF: no content, W and β absent)
+//     ContentOnly    r̂ᵤᵢ = μ + bᵤ + bᵢ + βᵀfᵢ + pᵤᵀW fᵢ            (qᵢ ≡ 0: items known by content alone)
 //
-// with pᵤ, qᵢ ∈ ℝᵏ (k = RecommenderTraining::factors), fᵢ ∈ ℝᵈ the item's fused content and
-// W ∈ ℝ^{k×d}. Parameters are floats; each user's row is [pᵤ | bᵤ] and each item's [qᵢ | bᵢ], so one
-// interaction reads two contiguous rows.
+// with pᵤ, qᵢ ∈ ℝᵏ (k = RecommenderTraining::factors), fᵢ ∈ ℝᵈ the item's fused content, W ∈ ℝ^{k×d}
+// and β ∈ ℝᵈ, VBPR's content bias (β′ in the paper): what everybody thinks of an item's content. Without
+// it a cold item's only popularity signal would have to pass through every user's pᵤ. Together
+// W̃ = [W; βᵀ] maps the content onto the item's whole row: [vᵢ | b̃ᵢ] = [qᵢ | bᵢ] + W̃ fᵢ and
+// r̂ᵤᵢ = μ + bᵤ + b̃ᵢ + pᵤᵀvᵢ. Parameters are floats; each user's row is [pᵤ | bᵤ] and each item's
+// [qᵢ | bᵢ], so one interaction reads two contiguous rows.
 //
 // Losses, over the training interactions (u, i, rᵤᵢ) of one pass, as examples e:
 //   Squared  ℓₑ = ½(r̂ᵤᵢ − rᵤᵢ)²
@@ -17,20 +20,20 @@
 //            among the items with training interactions that u has none with. μ and bᵤ cancel in the
 //            difference, stay 0 and are left out; bᵢ is kept.
 // and the objective, with L2 on every parameter, per occurrence for the rows (what one example touches
-// is penalised each time it is touched, as in Koren's and Rendle's SGD) and once for W and μ:
+// is penalised each time it is touched, as in Koren's and Rendle's SGD) and once for W̃ and μ:
 //
-//     L = (1/N) Σₑ [ℓₑ + λ/2 (‖[pᵤ|bᵤ]‖² + ‖[qᵢ|bᵢ]‖² (+ ‖[qⱼ|bⱼ]‖²))] + λ/2 (‖W‖² + μ²)
+//     L = (1/N) Σₑ [ℓₑ + λ/2 (‖[pᵤ|bᵤ]‖² + ‖[qᵢ|bᵢ]‖² (+ ‖[qⱼ|bⱼ]‖²))] + λ/2 (‖W̃‖² + μ²)
 //
 // A mini-batch's gradient is the same expression over its examples, an unbiased estimate of ∇L; it
 // touches only the batch's rows, so the optimizers (RowSparseUpdater) update only those ("lazy"
 // momentum and Adam). Full-batch GD is one batch holding the whole pass.
 //
 // Initialisation (seeded, fl::Random): pᵤ and, for items with training interactions, qᵢ ~ N(0, 0.1²);
-// W ~ N(0, 0.1²/d); biases 0; μ = the mean training rating for squared loss, 0 for BPR. Items without
+// W ~ N(0, 0.1²/d); β and the biases 0; μ = the mean training rating for squared loss, 0 for BPR. Items without
 // training interactions are never touched by training (negatives are sampled among the others), so
-// they keep qᵢ = 0, bᵢ = 0: a cold item is scored by its content alone, pᵤᵀW fᵢ.
+// they keep qᵢ = 0, bᵢ = 0: a cold item is scored by its content alone, βᵀfᵢ + pᵤᵀW fᵢ.
 //
-// Scoring: scoreItems needs every item's vector vᵢ = qᵢ + W fᵢ. They are computed once after the
+// Scoring: scoreItems needs every item's [vᵢ | b̃ᵢ] = [qᵢ | bᵢ] + W̃ fᵢ. They are computed once after the
 // parameters change, lazily by the first scoreItems call (under a mutex; later calls only read them)
 // or up front by prepareForScoring(). scoreItems is then thread-safe; training, restoreBest and
 // setParameters must not run at the same time as scoring.
@@ -59,7 +62,7 @@ struct FactorParameters
     float mu = 0;
     RowMajorMatrixXf users;   // users × (k + 1): [pᵤ | bᵤ]
     RowMajorMatrixXf items;   // items × (k + 1): [qᵢ | bᵢ]
-    RowMajorMatrixXf w;       // k × d; empty without content
+    RowMajorMatrixXf w;       // (k + 1) × d: [W; βᵀ]; empty without content
 };
 
 // One training example: a rating (negative < 0) or a BPR triple (user, item ≻ negative).
@@ -86,7 +89,7 @@ public:
     void scoreItems(int user, Eigen::Ref<Eigen::VectorXf> scores) const override;
     double predict(int user, int item) const override;
     // bias (μ + bᵤ + bᵢ), collaborative (pᵤᵀqᵢ; not for ContentOnly), and one part per content modality
-    // m, pᵤᵀW fᵢ⁽ᵐ⁾ — or a single "content" part when the fusion is not additive.
+    // m, βᵀfᵢ⁽ᵐ⁾ + pᵤᵀW fᵢ⁽ᵐ⁾ — or a single "content" part when the fusion is not additive.
     std::vector<ScoreContribution> explain(int user, int item) const override;
 
     double trainEpoch(double learningRate) override;
@@ -117,7 +120,7 @@ private:
     void applyUpdates(const Workspace &work, double learningRate);
     double globalPenalty() const;
     void fillExamples(int first, int last, std::vector<FactorExample> &out);
-    Eigen::VectorXf itemVector(int item) const;   // qᵢ + W fᵢ
+    Eigen::VectorXf itemRow(int item) const;   // [qᵢ + W fᵢ | bᵢ + βᵀfᵢ]
     void invalidateScoring();
 
     FactorVariant m_variant;
@@ -144,8 +147,8 @@ private:
 
     mutable std::mutex m_scoringMutex;
     mutable std::atomic<bool> m_scoringReady{false};
-    mutable RowMajorMatrixXf m_itemVectors;   // vᵢ = qᵢ + W fᵢ, items × k
-    mutable Eigen::VectorXf m_itemBias;       // μ + bᵢ
+    mutable RowMajorMatrixXf m_itemVectors;   // [qᵢ + W fᵢ | bᵢ + βᵀfᵢ], items × (k + 1)
+    mutable Eigen::VectorXf m_itemBias;       // μ + bᵢ + βᵀfᵢ
 };
 
 } // namespace fl
