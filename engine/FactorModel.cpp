@@ -17,7 +17,7 @@ namespace {
 
 constexpr float kInitialScale = 0.1f;
 constexpr int kNegativeAttempts = 64;
-constexpr int kPrefetchDistance = 8;
+constexpr int kPrefetchDistance = 16;
 
 // −ln σ(x) = ln(1 + e^{−x}), without overflow for either sign.
 double softplusOfNegative(double x)
@@ -204,16 +204,20 @@ double FactorModel::batchGradient(const FactorExample *examples, int count, Work
     work.itemSlot.resize(size_t(count));
     work.negativeSlot.resize(size_t(count));
 
-    // Pass 1: which rows the batch touches (and ask for them from memory).
+    // Pass 1: which rows the batch touches. The slot table entries and the parameter rows of the
+    // examples ahead are requested from memory meanwhile, so that the random reads overlap.
     for (int e = 0; e < count; ++e) {
+        if (e + kPrefetchDistance < count) {
+            const FactorExample &next = examples[e + kPrefetchDistance];
+            __builtin_prefetch(&work.users.slotOf[size_t(next.user)]);
+            __builtin_prefetch(&work.items.slotOf[size_t(next.item)]);
+            prefetchRow(theta.users.row(next.user).data(), width);
+            prefetchRow(theta.items.row(next.item).data(), width);
+        }
         const FactorExample &x = examples[e];
         work.userSlot[size_t(e)] = work.users.touch(x.user);
         work.itemSlot[size_t(e)] = work.items.touch(x.item);
         work.negativeSlot[size_t(e)] = x.negative >= 0 ? work.items.touch(x.negative) : -1;
-        if (e < kPrefetchDistance) {
-            prefetchRow(theta.users.row(x.user).data(), width);
-            prefetchRow(theta.items.row(x.item).data(), width);
-        }
     }
     const Eigen::Index touched = work.items.size();
 
@@ -236,11 +240,6 @@ double FactorModel::batchGradient(const FactorExample *examples, int count, Work
     const bool squared = m_training.loss == LossKind::Squared;
     for (int e = 0; e < count; ++e) {
         const FactorExample &x = examples[e];
-        if (e + kPrefetchDistance < count) {
-            const FactorExample &next = examples[e + kPrefetchDistance];
-            prefetchRow(theta.users.row(next.user).data(), width);
-            prefetchRow(theta.items.row(next.item).data(), width);
-        }
         const int us = work.userSlot[size_t(e)];
         const int is = work.itemSlot[size_t(e)];
         const Eigen::Map<const Eigen::VectorXf> p(theta.users.row(x.user).data(), k);
@@ -300,16 +299,18 @@ double FactorModel::batchGradient(const FactorExample *examples, int count, Work
 
 void FactorModel::applyUpdates(const Workspace &work, double learningRate)
 {
+    auto update = [](RowSparseUpdater &updater, RowMajorMatrixXf &parameters, const RowGradient &gradient) {
+        for (Eigen::Index s = 0; s < gradient.size(); ++s) {
+            if (s + kPrefetchDistance < gradient.size())
+                updater.prefetch(gradient.rows[size_t(s + kPrefetchDistance)]);
+            const int row = gradient.rows[size_t(s)];
+            updater.applyRow(row, parameters.row(row).data(), gradient.values.row(s).data());
+        }
+    };
     m_userUpdater.beginStep(learningRate);
-    for (Eigen::Index s = 0; s < work.users.size(); ++s) {
-        const int row = work.users.rows[size_t(s)];
-        m_userUpdater.applyRow(row, m_parameters.users.row(row).data(), work.users.values.row(s).data());
-    }
+    update(m_userUpdater, m_parameters.users, work.users);
     m_itemUpdater.beginStep(learningRate);
-    for (Eigen::Index s = 0; s < work.items.size(); ++s) {
-        const int row = work.items.rows[size_t(s)];
-        m_itemUpdater.applyRow(row, m_parameters.items.row(row).data(), work.items.values.row(s).data());
-    }
+    update(m_itemUpdater, m_parameters.items, work.items);
     if (hasContent()) {
         m_wUpdater.beginStep(learningRate);
         for (Eigen::Index r = 0; r < m_parameters.w.rows(); ++r)

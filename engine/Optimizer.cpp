@@ -92,6 +92,17 @@ void RowSparseUpdater::beginStep(double learningRate)
     m_epsilon = float(kAdamEpsilon * std::sqrt(correction2));
 }
 
+void RowSparseUpdater::prefetch(Eigen::Index row) const
+{
+    for (const RowMajorMatrixXf *state : {&m_first, &m_second}) {
+        if (state->rows() > row) {
+            const float *p = state->row(row).data();
+            __builtin_prefetch(p);
+            __builtin_prefetch(p + m_width - 1);
+        }
+    }
+}
+
 void RowSparseUpdater::applyRow(Eigen::Index row, float *parameters, const float *gradient)
 {
     Eigen::Map<Eigen::ArrayXf> theta(parameters, m_width);

@@ -56,6 +56,8 @@ public:
 
     void beginStep(double learningRate);
     void applyRow(Eigen::Index row, float *parameters, const float *gradient);
+    // Asks for the optimizer state of a row about to be updated (momentum, Adam), to overlap the reads.
+    void prefetch(Eigen::Index row) const;
     long long steps() const { return m_steps; }
 
 private:

@@ -17,6 +17,7 @@
 #include <cmath>
 #include <numeric>
 #include <set>
+#include <thread>
 
 using namespace fl;
 
@@ -416,6 +417,32 @@ private Q_SLOTS:
         QVERIFY(sameParameters(model.parameters(), best));
         model.scoreItems(3, after);
         QCOMPARE(after, before);
+    }
+
+    // The first scoreItems calls race to build the item vectors; every thread must see them complete.
+    void scoringFromSeveralThreads()
+    {
+        Dataset data = syntheticDataset(40, 50, 10, 91);
+        FactorModel model(data, allIndices(data), FactorVariant::Hybrid, randomContent(50, 6, 6),
+                          trainingFor(LossKind::Bpr, OptimizerKind::Adam, 0.05));
+        model.prepareForScoring();
+        model.trainEpoch(0.05);   // the prepared vectors are stale now
+        Eigen::MatrixXf expected(50, 40);
+        for (int u = 0; u < 40; ++u) {
+            for (int i = 0; i < 50; ++i)
+                expected(i, u) = float(model.predict(u, i));
+        }
+        Eigen::MatrixXf scores(50, 40);
+        std::vector<std::thread> threads;
+        for (int t = 0; t < 4; ++t) {
+            threads.emplace_back([&, t] {
+                for (int u = t; u < 40; u += 4)
+                    model.scoreItems(u, scores.col(u));
+            });
+        }
+        for (std::thread &t : threads)
+            t.join();
+        QVERIFY((scores - expected).cwiseAbs().maxCoeff() < 1e-4f);
     }
 
     void explainPartsSumToTheScore_data()
