@@ -4,6 +4,12 @@
 
 namespace fl {
 
+namespace {
+constexpr double kAdamBeta1 = 0.9;
+constexpr double kAdamBeta2 = 0.999;
+constexpr double kAdamEpsilon = 1e-8;
+} // namespace
+
 QString optimizerName(OptimizerKind kind)
 {
     switch (kind) {
@@ -50,15 +56,74 @@ void ParameterUpdater::apply(Eigen::Ref<Eigen::VectorXd> parameters, const Eigen
         parameters -= learningRate * m_first;
         return;
     case OptimizerKind::Adam: {
-        constexpr double beta1 = 0.9;
-        constexpr double beta2 = 0.999;
-        constexpr double epsilon = 1e-8;
-        m_first = beta1 * m_first + (1 - beta1) * gradient;
-        m_second = beta2 * m_second + (1 - beta2) * gradient.cwiseAbs2();
-        const double correction1 = 1 - std::pow(beta1, double(m_steps));
-        const double correction2 = 1 - std::pow(beta2, double(m_steps));
+        m_first = kAdamBeta1 * m_first + (1 - kAdamBeta1) * gradient;
+        m_second = kAdamBeta2 * m_second + (1 - kAdamBeta2) * gradient.cwiseAbs2();
+        const double correction1 = 1 - std::pow(kAdamBeta1, double(m_steps));
+        const double correction2 = 1 - std::pow(kAdamBeta2, double(m_steps));
         parameters.array() -= learningRate * (m_first.array() / correction1)
-            / ((m_second.array() / correction2).sqrt() + epsilon);
+            / ((m_second.array() / correction2).sqrt() + kAdamEpsilon);
+        return;
+    }
+    }
+}
+
+RowSparseUpdater::RowSparseUpdater(OptimizerKind kind, Eigen::Index rows, Eigen::Index width, double momentum)
+    : m_kind(kind)
+    , m_width(width)
+    , m_momentum(float(momentum))
+{
+    if (kind == OptimizerKind::Momentum || kind == OptimizerKind::Adam)
+        m_first = RowMajorMatrixXf::Zero(rows, width);
+    if (kind == OptimizerKind::Adam)
+        m_second = RowMajorMatrixXf::Zero(rows, width);
+}
+
+void RowSparseUpdater::beginStep(double learningRate)
+{
+    ++m_steps;
+    if (m_kind != OptimizerKind::Adam) {
+        m_stepSize = float(learningRate);
+        return;
+    }
+    // Kingma & Ba's efficient form: η·m̂/(√v̂ + ε) = η·√c₂/c₁ · m/(√v + ε√c₂).
+    const double correction1 = 1 - std::pow(kAdamBeta1, double(m_steps));
+    const double correction2 = 1 - std::pow(kAdamBeta2, double(m_steps));
+    m_stepSize = float(learningRate * std::sqrt(correction2) / correction1);
+    m_epsilon = float(kAdamEpsilon * std::sqrt(correction2));
+}
+
+void RowSparseUpdater::prefetch(Eigen::Index row) const
+{
+    for (const RowMajorMatrixXf *state : {&m_first, &m_second}) {
+        if (state->rows() > row) {
+            const float *p = state->row(row).data();
+            __builtin_prefetch(p);
+            __builtin_prefetch(p + m_width - 1);
+        }
+    }
+}
+
+void RowSparseUpdater::applyRow(Eigen::Index row, float *parameters, const float *gradient)
+{
+    Eigen::Map<Eigen::ArrayXf> theta(parameters, m_width);
+    const Eigen::Map<const Eigen::ArrayXf> g(gradient, m_width);
+    switch (m_kind) {
+    case OptimizerKind::GradientDescent:
+    case OptimizerKind::MiniBatchSgd:
+        theta -= m_stepSize * g;
+        return;
+    case OptimizerKind::Momentum: {
+        auto v = m_first.row(row).array();
+        v = m_momentum * v + g.transpose();
+        theta -= m_stepSize * v.transpose();
+        return;
+    }
+    case OptimizerKind::Adam: {
+        auto m = m_first.row(row).array();
+        auto v = m_second.row(row).array();
+        m = float(kAdamBeta1) * m + float(1 - kAdamBeta1) * g.transpose();
+        v = float(kAdamBeta2) * v + float(1 - kAdamBeta2) * g.transpose().square();
+        theta -= m_stepSize * (m / (v.sqrt() + m_epsilon)).transpose();
         return;
     }
     }

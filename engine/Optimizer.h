@@ -40,4 +40,37 @@ private:
     long long m_steps = 0;
 };
 
+// The same update rules for a float parameter matrix (rows × width, row-major) whose mini-batch gradient
+// touches only some rows, as embedding tables do: each step updates only the rows it is given ("lazy"
+// optimizers). Momentum's velocity and Adam's moments of an untouched row neither decay nor move it;
+// Adam's bias correction uses the global step count (as TensorFlow's LazyAdam does). With every row
+// given at every step this is exactly ParameterUpdater's rule.
+//
+//     updater.beginStep(η);                          // once per mini-batch
+//     for each touched row r: updater.applyRow(r, θ_r, g_r);
+class RowSparseUpdater
+{
+public:
+    RowSparseUpdater() = default;
+    RowSparseUpdater(OptimizerKind kind, Eigen::Index rows, Eigen::Index width, double momentum = 0.9);
+
+    void beginStep(double learningRate);
+    void applyRow(Eigen::Index row, float *parameters, const float *gradient);
+    // Asks for the optimizer state of a row about to be updated (momentum, Adam), to overlap the reads.
+    void prefetch(Eigen::Index row) const;
+    long long steps() const { return m_steps; }
+
+private:
+    using RowMajorMatrixXf = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+
+    OptimizerKind m_kind = OptimizerKind::GradientDescent;
+    Eigen::Index m_width = 0;
+    float m_momentum = 0.9f;
+    RowMajorMatrixXf m_first;     // momentum's velocity, or Adam's first moment
+    RowMajorMatrixXf m_second;    // Adam's second moment
+    long long m_steps = 0;
+    float m_stepSize = 0;         // η, or Adam's η·√(1 − β₂ᵗ)/(1 − β₁ᵗ)
+    float m_epsilon = 0;          // Adam's ε·√(1 − β₂ᵗ)
+};
+
 } // namespace fl

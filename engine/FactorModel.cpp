@@ -1,0 +1,480 @@
+#include "FactorModel.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+namespace fl {
+
+static QString tr(const char *text)
+{
+    return QCoreApplication::translate("fl::FactorModel", text);
+}
+
+namespace {
+
+constexpr float kInitialScale = 0.1f;
+constexpr int kNegativeAttempts = 64;
+constexpr int kPrefetchDistance = 16;
+
+// −ln σ(x) = ln(1 + e^{−x}), without overflow for either sign.
+double softplusOfNegative(double x)
+{
+    return std::max(-x, 0.0) + std::log1p(std::exp(-std::abs(x)));
+}
+
+void prefetchRow(const float *row, Eigen::Index width)
+{
+    __builtin_prefetch(row);
+    __builtin_prefetch(row + width - 1);
+}
+
+// Fisher–Yates exactly as Random::shuffle (same draws, same permutation), with the element each step
+// will swap requested a few steps ahead so that the random reads overlap.
+template<typename T>
+void shuffleWithPrefetch(std::vector<T> &v, Random &random)
+{
+    if (v.size() < 2)
+        return;
+    constexpr size_t ahead = 16;
+    const size_t steps = v.size() - 1;   // step s swaps v[n−1−s] with a draw below n−s
+    std::array<size_t, ahead> ring{};
+    auto draw = [&](size_t s) {
+        const size_t j = size_t(random.below(std::uint64_t(v.size() - s)));
+        __builtin_prefetch(&v[j]);
+        return j;
+    };
+    for (size_t s = 0; s < std::min(ahead, steps); ++s)
+        ring[s] = draw(s);
+    for (size_t s = 0; s < steps; ++s) {
+        const size_t j = ring[s % ahead];
+        if (s + ahead < steps)
+            ring[s % ahead] = draw(s + ahead);
+        std::swap(v[v.size() - 1 - s], v[j]);
+    }
+}
+
+// The gradient rows one batch touches, stored compactly in the order first touched, with how many
+// examples touched each (for the per-occurrence L2 term).
+struct RowGradient
+{
+    std::vector<int> slotOf;     // per parameter row: its slot, or −1
+    std::vector<int> rows;       // per slot: the parameter row
+    std::vector<float> counts;   // per slot: occurrences in the batch
+    RowMajorMatrixXf values;     // slots × width
+
+    void reset(Eigen::Index rowCount, Eigen::Index width)
+    {
+        slotOf.assign(size_t(rowCount), -1);
+        values.resize(std::min<Eigen::Index>(rowCount, 1024), width);
+    }
+    int touch(int row)
+    {
+        int &slot = slotOf[size_t(row)];
+        if (slot < 0) {
+            slot = int(rows.size());
+            rows.push_back(row);
+            counts.push_back(0.0f);
+            if (slot >= values.rows())
+                values.conservativeResize(std::max<Eigen::Index>(2 * values.rows(), slot + 1), values.cols());
+            values.row(slot).setZero();
+        }
+        counts[size_t(slot)] += 1.0f;
+        return slot;
+    }
+    void clear()
+    {
+        for (const int row : rows)
+            slotOf[size_t(row)] = -1;
+        rows.clear();
+        counts.clear();
+    }
+    Eigen::Index size() const { return Eigen::Index(rows.size()); }
+};
+
+} // namespace
+
+struct FactorModel::Workspace
+{
+    RowGradient users;
+    RowGradient items;
+    std::vector<int> userSlot, itemSlot, negativeSlot;   // per example
+    RowMajorMatrixXf features;   // fᵢ of the touched items, slots × d
+    RowMajorMatrixXf vectors;    // vᵢ = qᵢ + W fᵢ of the touched items, slots × k
+    RowMajorMatrixXf w;          // ∂L/∂W
+    float mu = 0;                // ∂L/∂μ
+};
+
+FactorModel::FactorModel(const Dataset &dataset, const std::vector<int> &train, FactorVariant variant,
+                         std::shared_ptr<const ContentFeatures> content, const RecommenderTraining &training)
+    : m_variant(variant)
+    , m_training(training)
+    , m_random(training.seed)
+    , m_work(std::make_unique<Workspace>())
+{
+    m_training.factors = std::max(1, training.factors);
+    m_training.negatives = std::max(1, training.negatives);
+    const int k = m_training.factors;
+    if (hasContent()) {
+        Q_ASSERT(content && content->fused.rows() == dataset.itemCount());
+        m_content = std::move(content);
+        m_features = m_content->fused;
+    }
+    const std::vector<int> counts = itemInteractionCounts(dataset, train);
+
+    m_parameters.users = RowMajorMatrixXf::Zero(dataset.userCount(), k + 1);
+    m_parameters.items = RowMajorMatrixXf::Zero(dataset.itemCount(), k + 1);
+    for (Eigen::Index u = 0; u < m_parameters.users.rows(); ++u) {
+        for (int c = 0; c < k; ++c)
+            m_parameters.users(u, c) = kInitialScale * float(m_random.normal());
+    }
+    if (m_variant != FactorVariant::ContentOnly) {
+        for (Eigen::Index i = 0; i < m_parameters.items.rows(); ++i) {
+            if (counts[size_t(i)] == 0)
+                continue;   // cold: qᵢ stays 0
+            for (int c = 0; c < k; ++c)
+                m_parameters.items(i, c) = kInitialScale * float(m_random.normal());
+        }
+    }
+    if (hasContent()) {
+        const Eigen::Index d = m_features.cols();
+        m_parameters.w = RowMajorMatrixXf::Zero(k + 1, d);   // the last row, βᵀ, starts at 0 like the biases
+        const float scale = kInitialScale / std::sqrt(float(std::max<Eigen::Index>(1, d)));
+        for (Eigen::Index j = 0; j < k * d; ++j)
+            m_parameters.w.data()[j] = scale * float(m_random.normal());
+    }
+
+    m_records.reserve(train.size());
+    double ratingSum = 0;
+    for (const int index : train) {
+        const float rating = float(dataset.rating(index));
+        m_records.push_back({dataset.interactionUser[size_t(index)], dataset.interactionItem[size_t(index)], rating});
+        ratingSum += rating;
+    }
+    if (m_training.loss == LossKind::Squared && !train.empty())
+        m_parameters.mu = float(ratingSum / double(train.size()));
+    if (m_training.loss == LossKind::Bpr) {
+        m_seen = UserProfiles::build(dataset, train, false);
+        for (size_t i = 0; i < counts.size(); ++i) {
+            if (counts[i] > 0)
+                m_warmItems.push_back(int(i));
+        }
+    }
+
+    m_userUpdater = RowSparseUpdater(m_training.optimizer, m_parameters.users.rows(), k + 1, m_training.momentum);
+    m_itemUpdater = RowSparseUpdater(m_training.optimizer, m_parameters.items.rows(), k + 1, m_training.momentum);
+    m_wUpdater = RowSparseUpdater(m_training.optimizer, m_parameters.w.rows(), m_parameters.w.cols(), m_training.momentum);
+    m_muUpdater = RowSparseUpdater(m_training.optimizer, 1, 1, m_training.momentum);
+    m_best = m_parameters;
+}
+
+FactorModel::~FactorModel() = default;
+
+QString FactorModel::name() const
+{
+    const QString loss = m_training.loss == LossKind::Bpr ? tr("BPR") : tr("squared loss");
+    switch (m_variant) {
+    case FactorVariant::Collaborative: return tr("Matrix factorisation (%1)").arg(loss);
+    case FactorVariant::Hybrid: return tr("Hybrid factorisation with content (%1)").arg(loss);
+    case FactorVariant::ContentOnly: return tr("Content factorisation (%1)").arg(loss);
+    }
+    return QString();
+}
+
+double FactorModel::globalPenalty() const
+{
+    return 0.5 * m_training.l2 * (double(m_parameters.w.squaredNorm()) + double(m_parameters.mu) * m_parameters.mu);
+}
+
+double FactorModel::batchGradient(const FactorExample *examples, int count, Workspace &work) const
+{
+    const int k = m_training.factors;
+    const Eigen::Index width = k + 1;
+    const float lambda = float(m_training.l2);
+    const FactorParameters &theta = m_parameters;
+    if (work.users.slotOf.size() != size_t(theta.users.rows())) {
+        work.users.reset(theta.users.rows(), width);
+        work.items.reset(theta.items.rows(), width);
+    }
+    work.users.clear();
+    work.items.clear();
+    work.userSlot.resize(size_t(count));
+    work.itemSlot.resize(size_t(count));
+    work.negativeSlot.resize(size_t(count));
+
+    // Pass 1: which rows the batch touches. The slot table entries and the parameter rows of the
+    // examples ahead are requested from memory meanwhile, so that the random reads overlap.
+    for (int e = 0; e < count; ++e) {
+        if (e + kPrefetchDistance < count) {
+            const FactorExample &next = examples[e + kPrefetchDistance];
+            __builtin_prefetch(&work.users.slotOf[size_t(next.user)]);
+            __builtin_prefetch(&work.items.slotOf[size_t(next.item)]);
+            prefetchRow(theta.users.row(next.user).data(), width);
+            prefetchRow(theta.items.row(next.item).data(), width);
+        }
+        const FactorExample &x = examples[e];
+        work.userSlot[size_t(e)] = work.users.touch(x.user);
+        work.itemSlot[size_t(e)] = work.items.touch(x.item);
+        work.negativeSlot[size_t(e)] = x.negative >= 0 ? work.items.touch(x.negative) : -1;
+    }
+    const Eigen::Index touched = work.items.size();
+
+    // The touched items' effective rows [qᵢ + W fᵢ | bᵢ + βᵀfᵢ] as one product, or [qᵢ | bᵢ] read in place.
+    if (hasContent()) {
+        work.features.resize(touched, m_features.cols());
+        for (Eigen::Index s = 0; s < touched; ++s)
+            work.features.row(s) = m_features.row(work.items.rows[size_t(s)]);
+        work.vectors.noalias() = work.features * theta.w.transpose();
+        for (Eigen::Index s = 0; s < touched; ++s)
+            work.vectors.row(s) += theta.items.row(work.items.rows[size_t(s)]);   // qᵢ ≡ 0 for ContentOnly
+    }
+    auto itemVector = [&](int slot, int item) -> const float * {
+        return hasContent() ? work.vectors.row(slot).data() : theta.items.row(item).data();
+    };
+
+    // Pass 2: the data terms.
+    double loss = 0;
+    double muGradient = 0;
+    const bool squared = m_training.loss == LossKind::Squared;
+    for (int e = 0; e < count; ++e) {
+        const FactorExample &x = examples[e];
+        const int us = work.userSlot[size_t(e)];
+        const int is = work.itemSlot[size_t(e)];
+        const Eigen::Map<const Eigen::VectorXf> p(theta.users.row(x.user).data(), k);
+        const float *rowI = itemVector(is, x.item);
+        const Eigen::Map<const Eigen::VectorXf> vi(rowI, k);
+        Eigen::Map<Eigen::VectorXf> gp(work.users.values.row(us).data(), k);
+        Eigen::Map<Eigen::VectorXf> gvi(work.items.values.row(is).data(), k);
+        if (squared) {
+            const float error = theta.mu + theta.users(x.user, k) + rowI[k] + p.dot(vi) - x.rating;
+            loss += 0.5 * double(error) * error;
+            gp += error * vi;
+            work.users.values(us, k) += error;
+            gvi += error * p;
+            work.items.values(is, k) += error;
+            muGradient += error;
+        } else {
+            const int ns = work.negativeSlot[size_t(e)];
+            const float *rowJ = itemVector(ns, x.negative);
+            const Eigen::Map<const Eigen::VectorXf> vj(rowJ, k);
+            Eigen::Map<Eigen::VectorXf> gvj(work.items.values.row(ns).data(), k);
+            const float difference = rowI[k] - rowJ[k] + p.dot(vi - vj);
+            loss += softplusOfNegative(difference);
+            const float g = -1.0f / (1.0f + std::exp(difference));   // d(−ln σ(x))/dx = −σ(−x)
+            gp += g * (vi - vj);
+            gvi += g * p;
+            gvj -= g * p;
+            work.items.values(is, k) += g;
+            work.items.values(ns, k) -= g;
+        }
+    }
+
+    // [W; βᵀ]'s gradient collects each item's ∂/∂[vᵢ | b̃ᵢ]: Σᵢ (∂/∂[vᵢ | b̃ᵢ]) fᵢᵀ. With qᵢ ≡ 0 nothing
+    // else uses the ∂/∂vᵢ part.
+    if (hasContent()) {
+        work.w.noalias() = work.items.values.topRows(touched).transpose() * work.features;
+        if (m_variant == FactorVariant::ContentOnly)
+            work.items.values.topRows(touched).leftCols(k).setZero();
+    }
+
+    // The per-occurrence L2 terms of the touched rows, then the mean over the examples.
+    const float scale = 1.0f / float(std::max(1, count));
+    auto penalise = [&](RowGradient &g, const RowMajorMatrixXf &rows) {
+        for (Eigen::Index s = 0; s < g.size(); ++s) {
+            const auto row = rows.row(g.rows[size_t(s)]);
+            const float c = g.counts[size_t(s)];
+            loss += 0.5 * double(lambda) * c * double(row.squaredNorm());
+            g.values.row(s) = scale * (g.values.row(s) + lambda * c * row);
+        }
+    };
+    penalise(work.users, theta.users);
+    penalise(work.items, theta.items);
+    if (hasContent())
+        work.w = scale * work.w + lambda * theta.w;
+    work.mu = float(muGradient) * scale + lambda * theta.mu;
+    return loss;
+}
+
+void FactorModel::applyUpdates(const Workspace &work, double learningRate)
+{
+    auto update = [](RowSparseUpdater &updater, RowMajorMatrixXf &parameters, const RowGradient &gradient) {
+        for (Eigen::Index s = 0; s < gradient.size(); ++s) {
+            if (s + kPrefetchDistance < gradient.size())
+                updater.prefetch(gradient.rows[size_t(s + kPrefetchDistance)]);
+            const int row = gradient.rows[size_t(s)];
+            updater.applyRow(row, parameters.row(row).data(), gradient.values.row(s).data());
+        }
+    };
+    m_userUpdater.beginStep(learningRate);
+    update(m_userUpdater, m_parameters.users, work.users);
+    m_itemUpdater.beginStep(learningRate);
+    update(m_itemUpdater, m_parameters.items, work.items);
+    if (hasContent()) {
+        m_wUpdater.beginStep(learningRate);
+        for (Eigen::Index r = 0; r < m_parameters.w.rows(); ++r)
+            m_wUpdater.applyRow(r, m_parameters.w.row(r).data(), work.w.row(r).data());
+    }
+    if (m_training.loss == LossKind::Squared) {
+        m_muUpdater.beginStep(learningRate);
+        m_muUpdater.applyRow(0, &m_parameters.mu, &work.mu);
+    }
+}
+
+void FactorModel::fillExamples(int first, int last, std::vector<FactorExample> &out)
+{
+    out.clear();
+    if (m_training.loss == LossKind::Squared) {
+        for (int r = first; r < last; ++r) {
+            const Record &x = m_records[size_t(r)];
+            out.push_back({x.user, x.item, -1, x.rating});
+        }
+        return;
+    }
+    for (int r = first; r < last; ++r) {
+        const Record &x = m_records[size_t(r)];
+        for (int n = 0; n < m_training.negatives; ++n) {
+            // Uniform among the warm items the user has not interacted with (rejection sampling; a user
+            // who has them all gives no triple).
+            for (int attempt = 0; attempt < kNegativeAttempts; ++attempt) {
+                const int j = m_warmItems[size_t(m_random.below(m_warmItems.size()))];
+                if (!m_seen.contains(x.user, j)) {
+                    out.push_back({x.user, x.item, j, x.rating});
+                    break;
+                }
+            }
+        }
+    }
+}
+
+double FactorModel::trainEpoch(double learningRate)
+{
+    invalidateScoring();
+    const int n = int(m_records.size());
+    if (n == 0)
+        return 0.0;
+    const bool fullBatch = m_training.optimizer == OptimizerKind::GradientDescent;
+    const int batch = fullBatch ? n : std::max(1, m_training.batchSize);
+    if (!fullBatch)
+        shuffleWithPrefetch(m_records, m_random);
+    double total = 0;
+    double examples = 0;
+    for (int first = 0; first < n; first += batch) {
+        fillExamples(first, std::min(n, first + batch), m_batch);
+        const int count = int(m_batch.size());
+        if (count == 0)
+            continue;
+        total += batchGradient(m_batch.data(), count, *m_work) + count * globalPenalty();
+        examples += count;
+        applyUpdates(*m_work, learningRate);
+    }
+    return examples > 0 ? total / examples : 0.0;
+}
+
+double FactorModel::objective(const std::vector<FactorExample> &examples, FactorParameters *gradient) const
+{
+    Workspace work;
+    const int count = int(examples.size());
+    const double loss = batchGradient(examples.data(), count, work) / std::max(1, count) + globalPenalty();
+    if (gradient) {
+        gradient->mu = work.mu;
+        gradient->users = RowMajorMatrixXf::Zero(m_parameters.users.rows(), m_parameters.users.cols());
+        gradient->items = RowMajorMatrixXf::Zero(m_parameters.items.rows(), m_parameters.items.cols());
+        for (Eigen::Index s = 0; s < work.users.size(); ++s)
+            gradient->users.row(work.users.rows[size_t(s)]) = work.users.values.row(s);
+        for (Eigen::Index s = 0; s < work.items.size(); ++s)
+            gradient->items.row(work.items.rows[size_t(s)]) = work.items.values.row(s);
+        gradient->w = hasContent() ? work.w : RowMajorMatrixXf();
+    }
+    return loss;
+}
+
+void FactorModel::saveBest()
+{
+    m_best = m_parameters;
+}
+
+void FactorModel::restoreBest()
+{
+    m_parameters = m_best;
+    invalidateScoring();
+}
+
+void FactorModel::setParameters(const FactorParameters &parameters)
+{
+    Q_ASSERT(parameters.users.rows() == m_parameters.users.rows() && parameters.users.cols() == m_parameters.users.cols());
+    Q_ASSERT(parameters.items.rows() == m_parameters.items.rows() && parameters.items.cols() == m_parameters.items.cols());
+    Q_ASSERT(parameters.w.rows() == m_parameters.w.rows() && parameters.w.cols() == m_parameters.w.cols());
+    m_parameters = parameters;
+    invalidateScoring();
+}
+
+void FactorModel::invalidateScoring()
+{
+    const std::lock_guard<std::mutex> lock(m_scoringMutex);
+    m_scoringReady.store(false, std::memory_order_release);
+}
+
+void FactorModel::prepareForScoring() const
+{
+    const std::lock_guard<std::mutex> lock(m_scoringMutex);
+    if (m_scoringReady.load(std::memory_order_acquire))
+        return;
+    const int k = m_training.factors;
+    m_itemVectors = m_parameters.items;
+    if (hasContent())
+        m_itemVectors.noalias() += m_features * m_parameters.w.transpose();
+    m_itemBias = m_itemVectors.col(k).array() + m_parameters.mu;
+    m_scoringReady.store(true, std::memory_order_release);
+}
+
+void FactorModel::scoreItems(int user, Eigen::Ref<Eigen::VectorXf> scores) const
+{
+    if (!m_scoringReady.load(std::memory_order_acquire))
+        prepareForScoring();
+    const int k = m_training.factors;
+    const auto row = m_parameters.users.row(user);
+    scores.noalias() = m_itemVectors.leftCols(k) * row.head(k).transpose();
+    scores.array() += m_itemBias.array() + row(k);
+}
+
+Eigen::VectorXf FactorModel::itemRow(int item) const
+{
+    Eigen::VectorXf v = m_parameters.items.row(item).transpose();
+    if (hasContent())
+        v.noalias() += m_parameters.w * m_features.row(item).transpose();
+    return v;
+}
+
+double FactorModel::predict(int user, int item) const
+{
+    const int k = m_training.factors;
+    const auto p = m_parameters.users.row(user);
+    const Eigen::VectorXf v = itemRow(item);
+    return double(m_parameters.mu) + p(k) + v(k) + p.head(k).dot(v.head(k).transpose());
+}
+
+std::vector<ScoreContribution> FactorModel::explain(int user, int item) const
+{
+    const int k = m_training.factors;
+    const auto p = m_parameters.users.row(user).head(k);
+    std::vector<ScoreContribution> parts;
+    parts.push_back({QStringLiteral("bias"),
+                     double(m_parameters.mu) + m_parameters.users(user, k) + m_parameters.items(item, k)});
+    if (m_variant != FactorVariant::ContentOnly)
+        parts.push_back({QStringLiteral("collaborative"), p.dot(m_parameters.items.row(item).head(k))});
+    if (!hasContent())
+        return parts;
+    // [pᵤ, 1]ᵀ[W; βᵀ] = pᵤᵀW + βᵀ, so that part m is pᵤᵀW fᵢ⁽ᵐ⁾ + βᵀfᵢ⁽ᵐ⁾.
+    const Eigen::RowVectorXf z = p * m_parameters.w.topRows(k) + m_parameters.w.row(k);
+    if (m_content->parts.empty()) {
+        parts.push_back({QStringLiteral("content"), z.dot(m_features.row(item))});
+        return parts;
+    }
+    for (size_t m = 0; m < m_content->parts.size(); ++m)
+        parts.push_back({m_content->partNames.value(int(m)), z.dot(m_content->parts[m].row(item))});
+    return parts;
+}
+
+} // namespace fl

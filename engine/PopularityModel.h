@@ -1,0 +1,30 @@
+#pragma once
+
+// The baseline every recommender must beat: score(u, i) = the number of training interactions of item
+// i, the same for every user. Items with equal counts get equal scores; the evaluator breaks such ties
+// by item index. explain(u, i) → {"popularity": score}.
+
+#include "Recommender.h"
+
+#include <vector>
+
+namespace fl {
+
+class PopularityModel : public Recommender
+{
+public:
+    PopularityModel(const Dataset &dataset, const std::vector<int> &train);
+
+    QString name() const override;
+    int userCount() const override { return m_users; }
+    int itemCount() const override { return int(m_counts.size()); }
+    void scoreItems(int user, Eigen::Ref<Eigen::VectorXf> scores) const override;
+    double predict(int user, int item) const override;
+    std::vector<ScoreContribution> explain(int user, int item) const override;
+
+private:
+    int m_users = 0;
+    Eigen::VectorXf m_counts;
+};
+
+} // namespace fl

@@ -1,0 +1,17 @@
+#pragma once
+
+#include <QJsonObject>
+
+// `fusionlab-bench mf`: epochs of plain matrix factorisation (squared loss, FactorModel::Collaborative)
+// on synthetic data — `users` × `items`, `interactions` uniformly random pairs with ratings 1..5 — with
+// mini-batch SGD and with Adam, against this machine's memcpy bandwidth.
+//
+// Reports s_per_epoch and interactions/s per optimizer, and the memory traffic an epoch implies: per
+// interaction the packed training record (12 B) is read, and the user row [pᵤ | bᵤ] and the item row
+// [qᵢ | bᵢ] ((k + 1) floats each) are read and written — with Adam so are both moment rows of each.
+// implied_gb_per_s = that byte count × interactions/s; memcpy_gb_per_s counts the bytes read plus the
+// bytes written by one thread copying a buffer far larger than the caches. Their ratio says how close
+// an epoch runs to memory bandwidth. (Rows are reached at random, so whole cache lines move: the real
+// DRAM traffic is somewhat higher than the implied figure, which counts useful bytes only.)
+QJsonObject runMfBenchmark(int users, int items, long long interactions, int factors, int epochs = 3,
+                           int batchSize = 1024);
