@@ -4,8 +4,11 @@
 #include "engine/DemoGenerator.h"
 #include "engine/FusionPipeline.h"
 #include "engine/LinearRegression.h"
-#include "engine/RunTrainer.h"
 #include "engine/ManifestLoader.h"
+#include "engine/RankingMetrics.h"
+#include "engine/RecommenderFactory.h"
+#include "engine/RecommenderRun.h"
+#include "engine/RunTrainer.h"
 #include "engine/TrainingSession.h"
 
 #include <QCommandLineParser>
@@ -47,6 +50,22 @@ QString commandLineUsage()
         "  --text-width N                   LSA width of text modalities (default 32)\n"
         "  --image-features grid-mean|histogram|both   (default grid-mean)\n"
         "  --format NAME                    dataset format (default auto: detected)\n"
+        "  --model NAME                     linear (the seed's regression, default), hybrid (VBPR-style MF\n"
+        "                                   with fused content), content (no item factors), mf, itemknn,\n"
+        "                                   popularity\n"
+        "  --loss squared|bpr               ranking models: squared loss on ratings or BPR (default squared)\n"
+        "  --factors N                      latent factors of mf, hybrid and content (default 32)\n"
+        "  --split KIND                     ranking models: random (per user), user-temporal, global-temporal,\n"
+        "                                   file (the dataset's own, e.g. MMRec x_label), cold-items\n"
+        "  --test FRACTION                  test share of each user / of all / of the items (default 0.2)\n"
+        "  --last N                         user-temporal: the last N interactions of each user are test\n"
+        "  --k LIST                         cut-offs of the ranking metrics (default 10,20)\n"
+        "  --threshold R                    only test ratings ≥ R count as relevant (default: all)\n"
+        "  --patience N                     early stopping after N epochs without a better validation\n"
+        "                                   ndcg@K (first K; default 10, 0 = off)\n"
+        "  --export-topk FILE               ranking models: every user's top K (largest K) as TSV\n"
+        "                                   user, rank, item, score\n"
+        "  --export-split DIR               ranking models: train.tsv, valid.tsv, test.tsv\n"
         "  --missing mean|indicator|leave-out   items lacking a fused modality: mean imputation, zeros plus\n"
         "                                   a missing column, or their interactions left out (default mean)\n"
         "  --optimizer gd|sgd|momentum|adam full-batch gradient descent, or mini-batch SGD, SGD with\n"
@@ -156,6 +175,17 @@ int CommandLineTool::train(const QStringList &args)
     option("text-width", "n");
     option("image-features", "kind");
     option("missing", "policy");
+    option("model", "name");
+    option("loss", "name");
+    option("factors", "n");
+    option("split", "kind");
+    option("test", "fraction");
+    option("last", "n");
+    option("k", "list");
+    option("threshold", "rating");
+    option("patience", "n");
+    option("export-topk", "file");
+    option("export-split", "dir");
     option("optimizer", "name");
     option("lr", "eta");
     option("epochs", "n");
@@ -185,11 +215,14 @@ int CommandLineTool::train(const QStringList &args)
         return std::nullopt;
     };
     double epochs = training.epochs, batch = training.batchSize, seed = 42, validation = 0.2;
-    double width = 0, textWidth = 32;
+    double width = 0, textWidth = 32, factors = 32, testShare = 0.2, last = 0, patience = 10, threshold = 0;
     for (auto check : {number("lr", 1e-12, 1e6, &training.learningRate), number("epochs", 1, 1e9, &epochs),
                        number("batch-size", 1, 1e9, &batch), number("l2", 0, 1e6, &training.l2),
                        number("seed", 0, 9.007199254740992e15, &seed), number("validation", 0, 0.95, &validation),
-                       number("width", 1, 4096, &width), number("text-width", 1, 4096, &textWidth)}) {
+                       number("width", 1, 4096, &width), number("text-width", 1, 4096, &textWidth),
+                       number("factors", 1, 1024, &factors), number("test", 0, 0.95, &testShare),
+                       number("last", 1, 1e6, &last), number("patience", 0, 1e6, &patience),
+                       number("threshold", -1e9, 1e9, &threshold)}) {
         if (check)
             return usageError(*check);
     }
@@ -226,6 +259,51 @@ int CommandLineTool::train(const QStringList &args)
         missing = *parsed;
     }
 
+    ModelConfig model;
+    if (parser.isSet(QStringLiteral("model"))) {
+        model.kind = parser.value(QStringLiteral("model")).trimmed().toLower();
+        if (!model.isLinear() && !recommenderKinds().contains(model.kind))
+            return usageError(QStringLiteral("--model expects linear, %1, got '%2'.")
+                                  .arg(recommenderKinds().join(QStringLiteral(", ")), parser.value(QStringLiteral("model"))));
+    }
+    if (parser.isSet(QStringLiteral("loss"))) {
+        const QString loss = parser.value(QStringLiteral("loss")).trimmed().toLower();
+        if (loss != QLatin1String("squared") && loss != QLatin1String("bpr"))
+            return usageError(QStringLiteral("--loss expects squared or bpr, got '%1'.").arg(loss));
+        model.loss = loss == QLatin1String("bpr") ? LossKind::Bpr : LossKind::Squared;
+    }
+    if (parser.isSet(QStringLiteral("split"))) {
+        const auto kind = parseRecSplitKind(parser.value(QStringLiteral("split")));
+        if (!kind)
+            return usageError(QStringLiteral("--split expects %1, got '%2'.")
+                                  .arg(recSplitKindNames().join(QStringLiteral(", ")), parser.value(QStringLiteral("split"))));
+        model.split.kind = *kind;
+    }
+    if (parser.isSet(QStringLiteral("k"))) {
+        model.ks.clear();
+        for (const QString &part : parser.value(QStringLiteral("k")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            bool ok = false;
+            const int k = part.trimmed().toInt(&ok);
+            if (!ok || k < 1 || k > 10000)
+                return usageError(QStringLiteral("--k expects cut-offs such as 10,20 (1 to 10000), got '%1'.").arg(parser.value(QStringLiteral("k"))));
+            model.ks.push_back(k);
+        }
+        if (model.ks.empty())
+            return usageError(QStringLiteral("--k expects cut-offs such as 10,20."));
+    }
+    model.factors = int(factors);
+    model.split.ratio = testShare;
+    model.split.validationRatio = parser.isSet(QStringLiteral("validation")) ? validation : 0.1;
+    model.split.lastK = int(last);
+    model.split.seed = training.seed;
+    model.patience = int(patience);
+    model.monitor = QStringLiteral("ndcg@%1").arg(model.ks.front());
+    model.useThreshold = parser.isSet(QStringLiteral("threshold"));
+    model.threshold = threshold;
+    const bool rankingOnly = parser.isSet(QStringLiteral("export-topk")) || parser.isSet(QStringLiteral("export-split"));
+    if (rankingOnly && model.isLinear())
+        return usageError(QStringLiteral("--export-topk and --export-split need a ranking model (--model hybrid, mf, …)."));
+
     int failure = 0;
     std::optional<Dataset> loaded = loadDatasetArgument(parser, parser.isSet(QStringLiteral("json")), &failure);
     if (!loaded)
@@ -233,6 +311,7 @@ int CommandLineTool::train(const QStringList &args)
     auto dataset = std::make_shared<const Dataset>(std::move(*loaded));
 
     RunConfig config;
+    config.model = model;
     config.training = training;
     config.pipeline = defaultPipelineConfig(*dataset);
     config.pipeline.op = op;
@@ -304,29 +383,40 @@ int CommandLineTool::train(const QStringList &args)
     }
 
     clock.restart();
-    const int every = std::max(1, training.epochs / 20);
-    for (int e = 0; e < training.epochs; ++e) {
+    const int planned = trainer.plannedEpochs();
+    const int every = std::max(1, planned / 20);
+    bool stoppedEarly = false;
+    for (int e = 0; e < planned; ++e) {
         const EpochRecord r = trainer.step();
         if (json) {
-            m_out << printLine(QJsonObject{{"event", "epoch"}, {"epoch", r.epoch}, {"train_loss", jsonNumber(r.trainLoss)},
-                                           {"val_loss", jsonNumber(r.validationLoss)}})
-                  << "\n";
+            QJsonObject line{{"event", "epoch"}, {"epoch", r.epoch}, {"train_loss", jsonNumber(r.trainLoss)},
+                             {"val_loss", jsonNumber(r.validationLoss)}};
+            const QMap<QString, double> metrics = trainer.lastMetrics();
+            for (auto it = metrics.cbegin(); it != metrics.cend(); ++it)
+                line.insert(QStringLiteral("val_") + it.key(), jsonNumber(it.value()));
+            m_out << printLine(line) << "\n";
         } else {
-            if (r.epoch % every == 0 || r.epoch == training.epochs || trainer.divergence()) {
+            if (r.epoch % every == 0 || r.epoch == planned || trainer.divergence() || trainer.wantsToStop()) {
                 clearProgressBar();
                 m_out << QStringLiteral("%1  %2  %3\n").arg(r.epoch, 8).arg(r.trainLoss, 14, 'g', 7).arg(r.validationLoss, 14, 'g', 7);
                 m_out.flush();
             }
             if (m_terminal)
-                drawProgressBar(double(r.epoch) / training.epochs, QStringLiteral("%1/%2").arg(r.epoch).arg(training.epochs));
+                drawProgressBar(double(r.epoch) / planned, QStringLiteral("%1/%2").arg(r.epoch).arg(planned));
         }
         if (trainer.divergence())
             break;
+        if (trainer.wantsToStop()) {
+            stoppedEarly = true;
+            break;
+        }
     }
     if (!json)
         clearProgressBar();
     const double seconds = clock.nsecsElapsed() * 1e-9;
-    const RunSummary summary = trainer.summary(seconds, trainer.divergence() ? QStringLiteral("diverged") : QStringLiteral("completed"));
+    const RunSummary summary = trainer.summary(seconds, trainer.divergence() ? QStringLiteral("diverged")
+                                                        : stoppedEarly           ? QStringLiteral("early stop")
+                                                                                 : QStringLiteral("completed"));
 
     QJsonArray weights;
     for (double w : info.weights)
@@ -350,14 +440,52 @@ int CommandLineTool::train(const QStringList &args)
                   {"feature_width", info.featureWidth},
                   {"optimizer", optimizerName(training.optimizer)},
                   {"seconds", seconds},
-                  {"prepare_seconds", prepareSeconds}};
+                  {"prepare_seconds", prepareSeconds},
+                  {"model", config.model.kind}};
+    if (!config.model.isLinear()) {
+        s.insert(QStringLiteral("split"), recSplitKindName(config.model.split.kind));
+        s.insert(QStringLiteral("loss"), config.model.loss == LossKind::Bpr ? QStringLiteral("bpr") : QStringLiteral("squared"));
+        s.insert(QStringLiteral("best_epoch"), summary.bestEpoch);
+        s.insert(QStringLiteral("train_interactions"), info.trainRows);
+        for (auto it = summary.metrics.cbegin(); it != summary.metrics.cend(); ++it)
+            s.insert(it.key(), jsonNumber(it.value()));
+    }
     if (trainer.divergence())
         s.insert(QStringLiteral("message"), *trainer.divergence());
+    // Exports of a ranking run: every user's top K, and the split it was judged on.
+    if (auto *ranking = dynamic_cast<RecommenderRunTrainer *>(&trainer)) {
+        const SplitIndices &split = ranking->split();
+        if (parser.isSet(QStringLiteral("export-topk"))) {
+            std::vector<int> users(size_t(dataset->userCount()));
+            for (size_t u = 0; u < users.size(); ++u)
+                users[u] = int(u);
+            const int k = *std::max_element(config.model.ks.begin(), config.model.ks.end());
+            const Result<void> written = writeTopK(parser.value(QStringLiteral("export-topk")), *dataset, ranking->model(),
+                                                   users, k, excludedInteractions(split, EvaluationPart::Test));
+            if (!written) {
+                m_err << "fusionlab-cli: " << written.error() << "\n";
+                return 1;
+            }
+        }
+        if (parser.isSet(QStringLiteral("export-split"))) {
+            const Result<void> written = writeSplit(parser.value(QStringLiteral("export-split")), *dataset, split);
+            if (!written) {
+                m_err << "fusionlab-cli: " << written.error() << "\n";
+                return 1;
+            }
+        }
+    }
     if (json) {
         m_out << printLine(s) << "\n";
-    } else {
+    } else if (config.model.isLinear()) {
         m_out << QStringLiteral("RMSE %1, MAE %2 on the validation set; %3 epochs in %4 s\n")
                      .arg(summary.rmse, 0, 'f', 4).arg(summary.mae, 0, 'f', 4).arg(summary.epochs).arg(seconds, 0, 'g', 3);
+    } else {
+        m_out << QStringLiteral("Test set, at epoch %1 of %2 (%3):\n").arg(summary.bestEpoch).arg(summary.epochs).arg(summary.reason);
+        for (auto it = summary.metrics.cbegin(); it != summary.metrics.cend(); ++it)
+            m_out << QStringLiteral("  %1 %2\n").arg(it.key(), -16).arg(it.value(), 0, 'f', 4);
+        m_out << QStringLiteral("  %1 %2\n  %3 %4\n").arg(QStringLiteral("rmse"), -16).arg(summary.rmse, 0, 'f', 4)
+                     .arg(QStringLiteral("mae"), -16).arg(summary.mae, 0, 'f', 4);
     }
     m_out.flush();
     if (trainer.divergence()) {

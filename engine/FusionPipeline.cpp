@@ -139,14 +139,12 @@ Result<std::shared_ptr<const ModalityMatrix>> FusionPipeline::embedding(const Mo
     return shared;
 }
 
-Result<std::shared_ptr<const TrainingProblem>> FusionPipeline::prepare(const PipelineConfig &config,
-                                                                       const ProgressFn &progress)
+Result<FusedItems> FusionPipeline::fuse(const PipelineConfig &config, const ProgressFn &progress)
 {
-    if (m_dataset->interactionCount() == 0)
-        return makeError(tr("The dataset '%1' has no interactions to train on.").arg(m_dataset->name));
-
-    std::vector<std::shared_ptr<const ModalityMatrix>> embedded;
-    QString planKey = fusionOpName(config.op) + QLatin1Char('|') + QString::number(config.commonWidth);
+    FusedItems fused;
+    std::vector<std::shared_ptr<const ModalityMatrix>> &embedded = fused.embedded;
+    QString &planKey = fused.key;
+    planKey = fusionOpName(config.op) + QLatin1Char('|') + QString::number(config.commonWidth);
     int enabledCount = 0;
     for (const ModalityConfig &m : config.modalities)
         enabledCount += m.enabled ? 1 : 0;
@@ -182,24 +180,39 @@ Result<std::shared_ptr<const TrainingProblem>> FusionPipeline::prepare(const Pip
     if (embedded.empty())
         return makeError(tr("Switch on at least one modality: there is nothing to fuse."));
 
-    std::shared_ptr<const FusionPlan> plan = m_plans.value(planKey);
-    if (!plan) {
+    fused.plan = m_plans.value(planKey);
+    if (!fused.plan) {
         std::vector<const ModalityMatrix *> raw;
         for (const auto &e : embedded)
             raw.push_back(e.get());
         Result<FusionPlan> p = planFusion(config.op, raw, config.commonWidth);
         if (!p)
             return makeError(p.error());
-        FusionPlan fused = std::move(p).value();
+        FusionPlan plan = std::move(p).value();
         QStringList notes;
         for (const auto &e : embedded)
             notes << QStringLiteral("%1: %2").arg(e->name, e->description) << e->notes;
-        fused.notes = notes + fused.notes;
-        plan = std::make_shared<const FusionPlan>(std::move(fused));
+        plan.notes = notes + plan.notes;
+        fused.plan = std::make_shared<const FusionPlan>(std::move(plan));
         if (m_plans.size() > 16)
             m_plans.clear();
-        m_plans.insert(planKey, plan);
+        m_plans.insert(planKey, fused.plan);
     }
+    fused.weights = config.enabledWeights();
+    return fused;
+}
+
+Result<std::shared_ptr<const TrainingProblem>> FusionPipeline::prepare(const PipelineConfig &config,
+                                                                       const ProgressFn &progress)
+{
+    if (m_dataset->interactionCount() == 0)
+        return makeError(tr("The dataset '%1' has no interactions to train on.").arg(m_dataset->name));
+    Result<FusedItems> fusedItems = fuse(config, progress);
+    if (!fusedItems)
+        return makeError(fusedItems.error());
+    const std::vector<std::shared_ptr<const ModalityMatrix>> &embedded = fusedItems->embedded;
+    const QString &planKey = fusedItems->key;
+    const std::shared_ptr<const FusionPlan> plan = fusedItems->plan;
 
     // Leaving out: every item missing any fused modality drops out of both sides of the split.
     std::vector<bool> leftOut;

@@ -75,6 +75,15 @@ struct ProblemInfo
     double initialLoss = 0;          // the training loss at W = 0
 };
 
+// The fused item features of one configuration: the plan (cached) and the matrices it was made from.
+struct FusedItems
+{
+    std::shared_ptr<const FusionPlan> plan;
+    std::vector<double> weights;             // the enabled modalities' weights, in plan order
+    std::vector<std::shared_ptr<const ModalityMatrix>> embedded;
+    QString key;                             // identifies the plan in the caches
+};
+
 class FusionPipeline
 {
 public:
@@ -85,6 +94,8 @@ public:
 
     Result<std::shared_ptr<const ModalityMatrix>> embedding(const ModalityConfig &config,
                                                             const ProgressFn &progress = {});
+    // Embeds the enabled modalities and plans their fusion (both cached).
+    Result<FusedItems> fuse(const PipelineConfig &config, const ProgressFn &progress = {});
     Result<std::shared_ptr<const TrainingProblem>> prepare(const PipelineConfig &config,
                                                            const ProgressFn &progress = {});
 

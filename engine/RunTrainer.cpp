@@ -1,5 +1,12 @@
 #include "RunTrainer.h"
 
+#include "RecommenderFactory.h"
+#include "RecommenderRun.h"
+
+#include <QCoreApplication>
+
+#include <limits>
+
 namespace fl {
 
 LinearRunTrainer::LinearRunTrainer(std::shared_ptr<const TrainingProblem> problem, const TrainingConfig &config)
@@ -25,8 +32,88 @@ RunSummary LinearRunTrainer::summary(double seconds, const QString &reason)
     return s;
 }
 
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("fl::RunTrainer", text);
+}
+
+// The model's formula for the Formulas panel and the CLI, with the fused features' own.
+QString modelFormula(const QString &kind, const QString &fusion)
+{
+    if (kind == QLatin1String("popularity"))
+        return QStringLiteral("score(u, i) = number of training interactions of i");
+    if (kind == QLatin1String("itemknn"))
+        return QStringLiteral("score(u, i) = Σⱼ∈Iᵤ cos(fᵢ, fⱼ) over i's 50 nearest items; ") + fusion;
+    if (kind == QLatin1String("mf"))
+        return QStringLiteral("r̂ᵤᵢ = μ + bᵤ + bᵢ + pᵤᵀqᵢ");
+    if (kind == QLatin1String("content"))
+        return QStringLiteral("r̂ᵤᵢ = μ + bᵤ + bᵢ + βᵀfᵢ + pᵤᵀW fᵢ; ") + fusion;
+    return QStringLiteral("r̂ᵤᵢ = μ + bᵤ + bᵢ + βᵀfᵢ + pᵤᵀ(qᵢ + W fᵢ); ") + fusion;
+}
+
+Result<PreparedRun> prepareRankingRun(FusionPipeline &pipeline, const RunConfig &config, const ProgressFn &progress)
+{
+    const std::shared_ptr<const Dataset> dataset = pipeline.sharedDataset();
+    if (!recommenderKinds().contains(config.model.kind)) {
+        return makeError(tr("Unknown model '%1'; expected linear or one of %2.")
+                             .arg(config.model.kind, recommenderKinds().join(QStringLiteral(", "))));
+    }
+    Result<SplitIndices> split = splitInteractions(*dataset, config.model.split);
+    if (!split)
+        return makeError(split.error());
+    if (split->train.empty())
+        return makeError(tr("The split leaves no training interactions."));
+
+    PreparedRun run;
+    const QString &kind = config.model.kind;
+    std::shared_ptr<const ContentFeatures> content;
+    QString fusion;
+    if (kind == QLatin1String("itemknn") || kind == QLatin1String("hybrid") || kind == QLatin1String("content")) {
+        Result<FusedItems> fused = pipeline.fuse(config.pipeline, progress);
+        if (!fused)
+            return makeError(fused.error());
+        content = std::make_shared<const ContentFeatures>(makeContentFeatures(*fused->plan, fused->weights));
+        fusion = fusionOpFormula(fused->plan->op, int(fused->plan->modalityNames.size()));
+        run.info.modalityNames = fused->plan->modalityNames;
+        run.info.weights = fused->weights;
+        run.info.featureWidth = fused->plan->width;
+        run.info.notes = fused->plan->notes;
+    }
+    RecommenderTraining training;
+    training.loss = config.model.loss;
+    training.optimizer = config.training.optimizer;
+    training.learningRate = config.training.learningRate;
+    training.l2 = config.training.l2;
+    training.factors = config.model.factors;
+    training.batchSize = config.training.batchSize;
+    training.negatives = config.model.negatives;
+    training.seed = config.training.seed;
+    Result<std::unique_ptr<Recommender>> model = makeRecommender(kind, *dataset, *split, content, training);
+    if (!model)
+        return makeError(model.error());
+
+    constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+    run.info.formula = modelFormula(kind, fusion);
+    run.info.trainRows = int(split->train.size());
+    run.info.validationRows = int(split->validation.size());
+    run.info.notes += split->notes;
+    run.info.optimumTrainLoss = run.info.optimumValidationLoss = nan;
+    run.info.maxStableLearningRate = run.info.initialLoss = nan;
+    run.trainer = std::make_unique<RecommenderRunTrainer>(dataset, std::make_shared<const SplitIndices>(std::move(*split)),
+                                                          std::move(*model), config);
+    if (progress)
+        progress(1.0);
+    return run;
+}
+
+} // namespace
+
 Result<PreparedRun> prepareRun(FusionPipeline &pipeline, const RunConfig &config, const ProgressFn &progress)
 {
+    if (!config.model.isLinear())
+        return prepareRankingRun(pipeline, config, progress);
     Result<std::shared_ptr<const TrainingProblem>> prepared = pipeline.prepare(config.pipeline, progress);
     if (!prepared)
         return makeError(prepared.error());

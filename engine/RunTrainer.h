@@ -6,6 +6,8 @@
 
 #include "FusionPipeline.h"
 #include "LinearRegression.h"
+#include "RecSplit.h"
+#include "Recommender.h"
 
 #include <QList>
 #include <QMap>
@@ -16,10 +18,31 @@
 
 namespace fl {
 
+// Which model a run fits, and how a ranking model is split and judged. "linear" is the seed's
+// regression (its split is PipelineConfig::split); the others are recommenderKinds().
+struct ModelConfig
+{
+    QString kind = QStringLiteral("linear");
+    LossKind loss = LossKind::Squared;       // squared on ratings, or BPR on implicit feedback
+    int factors = 32;
+    int negatives = 1;
+    RecSplitConfig split;
+    std::vector<int> ks{10, 20};
+    bool useThreshold = false;                // relevant test items: rating ≥ threshold
+    double threshold = 0;
+    int patience = 10;                        // early stopping after this many epochs without a better
+                                              // validation metric; 0: off
+    QString monitor = QStringLiteral("ndcg@10");
+    int validationUsers = 5000;               // per-epoch validation on at most this many users
+
+    bool isLinear() const { return kind == QLatin1String("linear"); }
+};
+
 struct RunConfig
 {
     PipelineConfig pipeline;
     TrainingConfig training;
+    ModelConfig model;
 };
 
 struct RunSummary

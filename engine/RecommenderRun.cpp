@@ -1,0 +1,154 @@
+#include "RecommenderRun.h"
+
+#include "Random.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace fl {
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// The validation interactions of at most `limit` users (a seeded sample when there are more), so an
+// epoch's metrics cost the same on 160,000 users as on 5,000; the final test report uses everyone.
+std::vector<int> sampleValidation(const Dataset &dataset, const std::vector<int> &validation, int limit,
+                                  std::uint64_t seed)
+{
+    std::vector<int> users;
+    std::vector<bool> seen(size_t(dataset.userCount()), false);
+    for (const int index : validation) {
+        const int user = dataset.interactionUser[size_t(index)];
+        if (!seen[size_t(user)]) {
+            seen[size_t(user)] = true;
+            users.push_back(user);
+        }
+    }
+    if (limit <= 0 || int(users.size()) <= limit)
+        return validation;
+    Random random(seed ^ 0x5eed5a1e);
+    random.shuffle(users.begin(), users.end());
+    std::vector<bool> chosen(size_t(dataset.userCount()), false);
+    for (int k = 0; k < limit; ++k)
+        chosen[size_t(users[size_t(k)])] = true;
+    std::vector<int> sample;
+    for (const int index : validation) {
+        if (chosen[size_t(dataset.interactionUser[size_t(index)])])
+            sample.push_back(index);
+    }
+    return sample;
+}
+
+} // namespace
+
+RecommenderRunTrainer::RecommenderRunTrainer(std::shared_ptr<const Dataset> dataset,
+                                             std::shared_ptr<const SplitIndices> split,
+                                             std::unique_ptr<Recommender> model, const RunConfig &config)
+    : m_dataset(std::move(dataset))
+    , m_split(std::move(split))
+    , m_model(std::move(model))
+    , m_config(config)
+    , m_learningRate(config.training.learningRate)
+{
+    m_trainable = dynamic_cast<TrainableRecommender *>(m_model.get());
+    m_plannedEpochs = m_trainable ? std::max(1, config.training.epochs) : 1;
+    m_ranking.ks = config.model.ks;
+    m_ranking.useThreshold = config.model.useThreshold;
+    m_ranking.ratingThreshold = config.model.threshold;
+    m_validationTarget = sampleValidation(*m_dataset, m_split->validation, config.model.validationUsers, config.training.seed);
+    m_validationExcluded = excludedInteractions(*m_split, EvaluationPart::Validation);
+    m_coldSplit = std::find(m_split->coldItem.begin(), m_split->coldItem.end(), true) != m_split->coldItem.end();
+}
+
+double RecommenderRunTrainer::validationLoss() const
+{
+    // The seed's loss on the held-out ratings, ½·mean (r̂ − r)², for models fitted to ratings.
+    if (m_validationTarget.empty() || m_config.model.loss != LossKind::Squared || !m_trainable)
+        return kNaN;
+    const Result<RatingErrors> errors = ratingErrors(*m_dataset, *m_model, m_validationTarget);
+    return errors ? 0.5 * errors->rmse * errors->rmse : kNaN;
+}
+
+EpochRecord RecommenderRunTrainer::step()
+{
+    EpochRecord record;
+    record.learningRate = m_learningRate;
+    if (m_divergence) {
+        record.epoch = m_epoch;
+        record.trainLoss = record.validationLoss = kNaN;
+        return record;
+    }
+    const double loss = m_trainable ? m_trainable->trainEpoch(m_learningRate) : kNaN;
+    ++m_epoch;
+    record.epoch = m_epoch;
+    record.trainLoss = loss;
+    if (m_trainable) {
+        if (m_epoch == 1)
+            m_initialLoss = loss;
+        if (!std::isfinite(loss) || loss > 1e6 * std::max(m_initialLoss, 1e-12)) {
+            m_divergence = divergenceMessage(m_epoch, m_learningRate, loss, m_initialLoss);
+            record.validationLoss = kNaN;
+            return record;
+        }
+    }
+    record.validationLoss = validationLoss();
+
+    m_lastMetrics.clear();
+    if (!m_validationTarget.empty()) {
+        // With items held out, validation asks what the test asks: how the held-out items rank among
+        // themselves (a full ranking would put every warm item first and say nothing).
+        const Result<RankingReport> report = m_coldSplit
+            ? evaluateColdStart(*m_dataset, *m_model, m_validationTarget, m_validationExcluded, m_split->coldItem, m_ranking)
+            : evaluateRanking(*m_dataset, *m_model, m_validationTarget, m_validationExcluded, m_ranking);
+        if (report)
+            m_lastMetrics = report->metrics;
+    }
+    // Early stopping on the monitored validation metric, keeping the best epoch's parameters.
+    const double value = m_lastMetrics.value(m_config.model.monitor, kNaN);
+    if (m_trainable && std::isfinite(value)) {
+        if (value > m_bestValue) {
+            m_bestValue = value;
+            m_bestEpoch = m_epoch;
+            m_sinceBest = 0;
+            m_trainable->saveBest();
+        } else if (m_config.model.patience > 0 && ++m_sinceBest >= m_config.model.patience) {
+            m_trainable->restoreBest();
+            m_stopEarly = true;
+        }
+    }
+    return record;
+}
+
+RunSummary RecommenderRunTrainer::summary(double seconds, const QString &reason)
+{
+    // The report describes the best epoch's parameters when validation picked one.
+    if (m_trainable && m_bestEpoch > 0 && m_bestEpoch != m_epoch && !m_stopEarly)
+        m_trainable->restoreBest();
+    RunSummary s;
+    s.epochs = m_epoch;
+    s.seconds = seconds;
+    s.reason = reason;
+    s.bestEpoch = m_bestEpoch;
+    s.optimumTrainLoss = kNaN;
+    s.trainLoss = kNaN;
+    s.validationLoss = validationLoss();
+    const std::vector<int> excluded = excludedInteractions(*m_split, EvaluationPart::Test);
+    if (Result<RankingReport> test = evaluateRanking(*m_dataset, *m_model, m_split->test, excluded, m_ranking))
+        s.metrics = test->metrics;
+    if (m_coldSplit) {
+        if (Result<RankingReport> cold = evaluateColdStart(*m_dataset, *m_model, m_split->test, excluded,
+                                                           m_split->coldItem, m_ranking)) {
+            for (auto it = cold->metrics.cbegin(); it != cold->metrics.cend(); ++it)
+                s.metrics.insert(QStringLiteral("cold_") + it.key(), it.value());
+        }
+    }
+    if (Result<RatingErrors> errors = ratingErrors(*m_dataset, *m_model, m_split->test)) {
+        s.rmse = errors->rmse;
+        s.mae = errors->mae;
+    }
+    return s;
+}
+
+} // namespace fl
