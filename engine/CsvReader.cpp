@@ -214,10 +214,10 @@ Result<void> CsvReader::prepareWindow(qsizetype end, qsizetype keepFrom, int kee
     if (m_options.encoding == CsvEncoding::Utf8) {
         const qsizetype bad = firstInvalidUtf8(data + m_validated, end - m_validated);
         if (bad >= 0) {
-            return makeError(tr("%1:%2: expected UTF-8 text; set \"encoding\": \"latin-1\" in the manifest if the "
-                                "file is Latin-1")
-                                 .arg(label)
-                                 .arg(lineOf(m_validated + bad)));
+            const QString hint = m_options.encodingHint.isEmpty()
+                ? tr("set \"encoding\": \"latin-1\" in the manifest if the file is Latin-1")
+                : m_options.encodingHint;
+            return makeError(tr("%1:%2: expected UTF-8 text; %3").arg(label).arg(lineOf(m_validated + bad)).arg(hint));
         }
     }
     const QByteArray &sequence = m_options.delimiterSequence;
@@ -225,6 +225,7 @@ Result<void> CsvReader::prepareWindow(qsizetype end, qsizetype keepFrom, int kee
         // Each delimiter sequence becomes the one byte kSequenceByte; line ends stay where they were.
         const char first = sequence[0];
         const qsizetype length = sequence.size();
+        const bool repeated = sequence.count(first) == length;
         qsizetype write = m_validated;
         for (qsizetype read = m_validated; read < end;) {
             const char c = data[read];
@@ -233,7 +234,18 @@ Result<void> CsvReader::prepareWindow(qsizetype end, qsizetype keepFrom, int kee
                                     "by %3")
                                      .arg(label).arg(lineOf(read)).arg(delimiterName()));
             }
-            if (c == first && read + length <= end && std::memcmp(data + read, sequence.constData(), size_t(length)) == 0) {
+            if (c == first && repeated) {
+                qsizetype run = 1;
+                while (read + run < end && data[read + run] == first)
+                    ++run;
+                const qsizetype literal = run >= length ? run - length : run;
+                for (qsizetype k = 0; k < literal; ++k)
+                    data[write++] = first;
+                if (run >= length)
+                    data[write++] = kSequenceByte;
+                read += run;
+            } else if (c == first && read + length <= end
+                       && std::memcmp(data + read, sequence.constData(), size_t(length)) == 0) {
                 data[write++] = kSequenceByte;
                 read += length;
             } else {

@@ -38,12 +38,15 @@ struct CsvOptions
     bool quoting = true;          // false: '"' is an ordinary character (MovieLens .dat and u.item files)
     // Non-empty: the delimiter is this byte sequence (MovieLens .dat files: "::") and `delimiter` is
     // ignored. It is replaced in memory by the byte 0x1F, which must not occur in the file. Needs
-    // quoting = false.
+    // quoting = false. For a repeated byte, a longer run ends with the delimiter: "Title:::Drama" is
+    // "Title:" and "Drama".
     QByteArray delimiterSequence;
     // Without a header: the columns' names, for messages and columnIndex(); every record must have
     // this many fields. Empty: the columns are named "1", "2", … and the first record sets the count.
     QStringList columnNames;
     QString label;                // the file's name in messages; empty: the path (or "<memory>")
+    // What the message about text that is not UTF-8 advises; empty: the manifest's "encoding" key.
+    QString encodingHint;
 };
 
 // One data record, valid only during the callback that receives it.

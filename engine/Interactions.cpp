@@ -255,4 +255,99 @@ Result<void> readInteractions(CsvReader &reader, const InteractionColumns &colum
     return done;
 }
 
+Result<int> ItemRegistry::add(const CsvRecord &record, int column, const QString &label, const QString &columnName,
+                              Dataset &dataset)
+{
+    const QString id = record.text(column).trimmed();
+    if (id.isEmpty()) {
+        return makeError(tr("%1:%2: empty item id in column \"%3\"; expected an id on every line")
+                             .arg(label).arg(record.line()).arg(columnName));
+    }
+    const QByteArray key = id.toUtf8();
+    bool added = false;
+    const int item = index.insert(std::string_view(key.constData(), size_t(key.size())), added);
+    if (!added) {
+        return makeError(tr("%1:%2: duplicate item id \"%3\" in column \"%4\" (also on line %5); expected each item "
+                            "once")
+                             .arg(label).arg(record.line()).arg(id, columnName).arg(lines[size_t(item)]));
+    }
+    lines.push_back(record.line());
+    dataset.itemIds.append(id);
+    return item;
+}
+
+Result<std::vector<int>> requireColumns(const CsvReader &reader, const QStringList &names,
+                                        const QString &expectedHeader)
+{
+    std::vector<int> columns;
+    for (const QString &name : names) {
+        const int index = reader.columnIndex(name);
+        if (index < 0) {
+            return makeError(tr("%1:1: no column \"%2\"; expected the header %3 but found: %4")
+                                 .arg(reader.label(), name, expectedHeader,
+                                      reader.header().join(QStringLiteral(", "))));
+        }
+        columns.push_back(index);
+    }
+    return columns;
+}
+
+InteractionColumns interactionColumns(const CsvReader &reader, int user, int item, int rating, int timestamp)
+{
+    InteractionColumns columns;
+    columns.user = user;
+    columns.item = item;
+    columns.rating = rating;
+    columns.timestamp = timestamp;
+    const QStringList &header = reader.header();
+    columns.userName = header.value(user);
+    columns.itemName = header.value(item);
+    columns.ratingName = header.value(rating);
+    columns.timestampName = header.value(timestamp);
+    return columns;
+}
+
+ModalitySource matrixModality(const QString &name, ModalityKind kind, const QString &origin,
+                              const std::vector<double> &rowMajor, int width, std::vector<bool> missing)
+{
+    ModalitySource modality;
+    modality.name = name;
+    modality.kind = kind;
+    modality.origin = origin;
+    modality.values = Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>(
+        rowMajor.data(), Eigen::Index(missing.size()), width);
+    modality.missing = std::move(missing);
+    return modality;
+}
+
+void padModality(ModalitySource &modality, int itemCount)
+{
+    const Eigen::Index before = Eigen::Index(modality.missing.size());
+    if (itemCount <= before)
+        return;
+    modality.missing.resize(size_t(itemCount), true);
+    switch (modality.kind) {
+    case ModalityKind::Text:
+        while (modality.texts.size() < itemCount)
+            modality.texts.append(QString());
+        break;
+    case ModalityKind::Image:
+        while (modality.imagePaths.size() < itemCount)
+            modality.imagePaths.append(QString());
+        break;
+    case ModalityKind::Numeric:
+    case ModalityKind::Vectors:
+        modality.values.conservativeResize(itemCount, Eigen::NoChange);
+        modality.values.bottomRows(itemCount - before).setZero();
+        break;
+    }
+}
+
+ProgressFn progressPart(const ProgressFn &progress, double from, double to)
+{
+    if (!progress)
+        return {};
+    return [progress, from, to](double fraction) { return progress(fraction >= 1.0 ? to : from + fraction * (to - from)); };
+}
+
 } // namespace fl

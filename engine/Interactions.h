@@ -287,4 +287,37 @@ Result<void> readInteractions(CsvReader &reader, const InteractionColumns &colum
                               IdIndex &itemIndex, const InteractionOptions &options, Dataset &dataset,
                               const ProgressFn &progress = {});
 
+// ---- Shared by the importers of published formats (MovieLens, RecBole) ----
+
+// The items of an items file in file order: ids non-empty and unique.
+struct ItemRegistry
+{
+    IdIndex index;
+    std::vector<int> lines;       // per item: the line it was read from (0: added from interactions)
+
+    // Appends the record's id (column `column`, trimmed) to dataset.itemIds and returns its index; an
+    // empty or repeated id is an error naming the file and the line(s).
+    Result<int> add(const CsvRecord &record, int column, const QString &label, const QString &columnName,
+                    Dataset &dataset);
+};
+
+// The columns `names` of a reader (by header name, or by CsvOptions::columnNames), in that order; a
+// missing one is an error that shows the expected header (e.g. "userId,movieId,rating,timestamp").
+Result<std::vector<int>> requireColumns(const CsvReader &reader, const QStringList &names,
+                                        const QString &expectedHeader);
+
+// The interaction columns user, item, rating, timestamp at those indices of the reader's header.
+InteractionColumns interactionColumns(const CsvReader &reader, int user, int item, int rating, int timestamp);
+
+// A Numeric or Vectors modality from row-major values (one row of `width` per item; missing rows zero).
+ModalitySource matrixModality(const QString &name, ModalityKind kind, const QString &origin,
+                              const std::vector<double> &rowMajor, int width, std::vector<bool> missing);
+
+// Extends a modality built for fewer items with missing entries up to itemCount (items that only the
+// interactions named, UnknownItems::Add).
+void padModality(ModalitySource &modality, int itemCount);
+
+// The progress of a part of a load that covers [from, to] of the whole; empty if progress is.
+ProgressFn progressPart(const ProgressFn &progress, double from, double to);
+
 } // namespace fl
