@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
 
 #include <charconv>
 #include <cmath>
@@ -307,6 +309,18 @@ InteractionColumns interactionColumns(const CsvReader &reader, int user, int ite
     return columns;
 }
 
+ModalitySource textModality(const QString &name, const QString &origin, QStringList texts)
+{
+    ModalitySource modality;
+    modality.name = name;
+    modality.kind = ModalityKind::Text;
+    modality.origin = origin;
+    for (const QString &text : texts)
+        modality.missing.push_back(text.isEmpty());
+    modality.texts = std::move(texts);
+    return modality;
+}
+
 ModalitySource matrixModality(const QString &name, ModalityKind kind, const QString &origin,
                               const std::vector<double> &rowMajor, int width, std::vector<bool> missing)
 {
@@ -341,6 +355,23 @@ void padModality(ModalitySource &modality, int itemCount)
         modality.values.bottomRows(itemCount - before).setZero();
         break;
     }
+}
+
+QString datasetFolder(const QString &path)
+{
+    const QFileInfo info(path);
+    return info.isDir() ? info.absoluteFilePath() : info.absolutePath();
+}
+
+bool firstLineStartsWith(const QString &path, const QByteArray &prefix)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    QByteArray line = file.readLine(4096);
+    if (line.startsWith("\xEF\xBB\xBF"))
+        line.remove(0, 3);
+    return line.startsWith(prefix);
 }
 
 ProgressFn progressPart(const ProgressFn &progress, double from, double to)

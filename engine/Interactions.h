@@ -309,6 +309,9 @@ Result<std::vector<int>> requireColumns(const CsvReader &reader, const QStringLi
 // The interaction columns user, item, rating, timestamp at those indices of the reader's header.
 InteractionColumns interactionColumns(const CsvReader &reader, int user, int item, int rating, int timestamp);
 
+// A Text modality; an empty text marks its item missing.
+ModalitySource textModality(const QString &name, const QString &origin, QStringList texts);
+
 // A Numeric or Vectors modality from row-major values (one row of `width` per item; missing rows zero).
 ModalitySource matrixModality(const QString &name, ModalityKind kind, const QString &origin,
                               const std::vector<double> &rowMajor, int width, std::vector<bool> missing);
@@ -316,6 +319,12 @@ ModalitySource matrixModality(const QString &name, ModalityKind kind, const QStr
 // Extends a modality built for fewer items with missing entries up to itemCount (items that only the
 // interactions named, UnknownItems::Add).
 void padModality(ModalitySource &modality, int itemCount);
+
+// The folder a dataset path names: the path itself if it is a folder, else the folder of the file.
+QString datasetFolder(const QString &path);
+
+// True if the file's first line (after a UTF-8 byte-order mark) starts with prefix.
+bool firstLineStartsWith(const QString &path, const QByteArray &prefix);
 
 // The progress of a part of a load that covers [from, to] of the whole; empty if progress is.
 ProgressFn progressPart(const ProgressFn &progress, double from, double to);

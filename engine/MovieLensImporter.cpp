@@ -5,7 +5,6 @@
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QHash>
 #include <QRegularExpression>
@@ -90,29 +89,12 @@ FileSpec plainFile(const QString &name, const QByteArray &separator, const QStri
     return spec;
 }
 
-QString folderOf(const QString &path)
-{
-    const QFileInfo info(path);
-    return info.isDir() ? info.absoluteFilePath() : info.absolutePath();
-}
-
-bool startsWithLine(const QString &path, const QByteArray &prefix)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return false;
-    QByteArray line = file.readLine(4096);
-    if (line.startsWith("\xEF\xBB\xBF"))
-        line.remove(0, 3);
-    return line.startsWith(prefix);
-}
-
 // The variant whose files are in the folder; a variant with one of its two required files missing is
 // an error that names the other.
 Result<Layout> findLayout(const QString &path)
 {
     Layout layout;
-    layout.folder = QDir(folderOf(path));
+    layout.folder = QDir(datasetFolder(path));
     auto has = [&](const char *name) { return layout.folder.exists(QLatin1String(name)); };
     const QString label = QDir::toNativeSeparators(layout.folder.path());
     struct Pair
@@ -330,11 +312,9 @@ void addModalities(const Layout &layout, Movies &movies, Dataset &dataset)
     const QString moviesFile = layout.movies.name;
     static const QRegularExpression yearPattern(QStringLiteral("\\((\\d{4})\\)\\s*$"));
 
-    ModalitySource text;
-    text.name = QStringLiteral("text");
-    text.kind = ModalityKind::Text;
-    text.origin = layout.tags ? tr("%1: title, genres; %2: tags").arg(moviesFile, layout.tags->name)
-                              : tr("%1: title, genres").arg(moviesFile);
+    const QString textOrigin = layout.tags ? tr("%1: title, genres; %2: tags").arg(moviesFile, layout.tags->name)
+                                           : tr("%1: title, genres").arg(moviesFile);
+    QStringList texts;
     std::vector<double> genreValues(size_t(count) * size_t(movies.genreNames.size()), 0.0);
     std::vector<bool> genreMissing(size_t(count), true);
     std::vector<double> years(size_t(count), 0.0);
@@ -363,8 +343,7 @@ void addModalities(const Layout &layout, Movies &movies, Dataset &dataset)
             if (!part.isEmpty())
                 parts.append(part);
         }
-        text.texts.append(parts.join(QLatin1Char('\n')));
-        text.missing.push_back(parts.isEmpty());
+        texts.append(parts.join(QLatin1Char('\n')));
 
         const QRegularExpressionMatch year = yearPattern.match(title);
         if (year.hasMatch()) {
@@ -372,7 +351,7 @@ void addModalities(const Layout &layout, Movies &movies, Dataset &dataset)
             yearMissing[size_t(i)] = false;
         }
     }
-    dataset.modalities.push_back(std::move(text));
+    dataset.modalities.push_back(textModality(QStringLiteral("text"), textOrigin, std::move(texts)));
     if (!movies.genreNames.isEmpty()) {
         const QString origin = layout.variant == Variant::Hundred
             ? tr("%1: genre flags").arg(moviesFile)
@@ -394,10 +373,10 @@ bool looksLikeMovieLens(const QString &path)
 {
     if (!QFileInfo::exists(path))
         return false;
-    const QDir folder(folderOf(path));
+    const QDir folder(datasetFolder(path));
     if (folder.exists(QStringLiteral("ratings.csv")) && folder.exists(QStringLiteral("movies.csv"))) {
-        return startsWithLine(folder.filePath(QStringLiteral("ratings.csv")), "userId,movieId,rating")
-            && startsWithLine(folder.filePath(QStringLiteral("movies.csv")), "movieId,title,genres");
+        return firstLineStartsWith(folder.filePath(QStringLiteral("ratings.csv")), "userId,movieId,rating")
+            && firstLineStartsWith(folder.filePath(QStringLiteral("movies.csv")), "movieId,title,genres");
     }
     return (folder.exists(QStringLiteral("ratings.dat")) && folder.exists(QStringLiteral("movies.dat")))
         || (folder.exists(QStringLiteral("u.data")) && folder.exists(QStringLiteral("u.item")));
