@@ -231,6 +231,138 @@ private Q_SLOTS:
         QCOMPARE(table.error(), message);
     }
 
+    void withoutQuoting()
+    {
+        CsvOptions o = options('|', false, CsvEncoding::Latin1);
+        o.quoting = false;
+        const Result<CsvTable> table = parseCsv("1|\"Heavyweights\" (1994)|x\n2|12\" Singles \"|\"a\n", o);
+        QVERIFY2(table.ok(), qPrintable(table.ok() ? QString() : table.error()));
+        QCOMPARE(table->rows[0], QStringList({"1", "\"Heavyweights\" (1994)", "x"}));
+        QCOMPARE(table->rows[1], QStringList({"2", "12\" Singles \"", "\"a"}));
+
+        // A quoted delimiter is a delimiter and a quoted line break a line break.
+        CsvOptions comma = options();
+        comma.quoting = false;
+        const Result<CsvTable> split = parseCsv("a,b\n\"x,y\"\n\"p\nq\"\n", comma);
+        QVERIFY(!split.ok());
+        QCOMPARE(split.error(), QStringLiteral("t.csv:3: expected 2 fields (header: a, b) but found 1"));
+        const Result<CsvTable> first = parseCsv("a,b\n\"x,y\"\n", comma);
+        QVERIFY(first.ok());
+        QCOMPARE(first->rows[0], QStringList({"\"x", "y\""}));
+    }
+
+    void delimiterSequenceAndColumnNames()
+    {
+        CsvOptions o = options(',', false, CsvEncoding::Latin1);
+        o.quoting = false;
+        o.delimiterSequence = "::";
+        o.columnNames = QStringList({"MovieID", "Title", "Genres"});
+        const Result<CsvTable> table =
+            parseCsv("1::Star Wars: Episode IV (1977)::Action|Sci-Fi\r\n\n2::Dots:::Drama\n3::\"Quoted\" (1999)::\n", o);
+        QVERIFY2(table.ok(), qPrintable(table.ok() ? QString() : table.error()));
+        QCOMPARE(table->header, QStringList({"MovieID", "Title", "Genres"}));
+        QCOMPARE(table->rows[0], QStringList({"1", "Star Wars: Episode IV (1977)", "Action|Sci-Fi"}));
+        QCOMPARE(table->rows[1], QStringList({"2", "Dots:", "Drama"}));   // a longer run ends with the delimiter
+        QCOMPARE(table->rows[2], QStringList({"3", "\"Quoted\" (1999)", ""}));
+        QCOMPARE(table->lines, std::vector<int>({1, 3, 4}));
+
+        const Result<CsvTable> short_ = parseCsv("1::A::B\n2::A\n", o);
+        QVERIFY(!short_.ok());
+        QCOMPARE(short_.error(), QStringLiteral("t.csv:2: expected 3 fields separated by '::' (MovieID, Title, Genres) "
+                                                "but found 2"));
+        const Result<CsvTable> firstWrong = parseCsv("1,A,B\n", o);
+        QVERIFY(!firstWrong.ok());
+        QCOMPARE(firstWrong.error(), QStringLiteral("t.csv:1: expected 3 fields separated by '::' (MovieID, Title, "
+                                                    "Genres) but found 1"));
+        const Result<CsvTable> control = parseCsv("1::A::B\n2::A\x1F::B\n", o);
+        QVERIFY(!control.ok());
+        QCOMPARE(control.error(), QStringLiteral("t.csv:2: found the control character 0x1F; expected text with fields "
+                                                 "separated by '::'"));
+        o.quoting = true;
+        const Result<CsvTable> quoting = parseCsv("1::A::B\n", o);
+        QVERIFY(!quoting.ok());
+        QCOMPARE(quoting.error(), QStringLiteral("t.csv: a multi-byte delimiter needs quoting switched off"));
+    }
+
+    void byteOrderMarkWithoutHeader()
+    {
+        const Result<CsvTable> table = parseCsv("\xEF\xBB\xBFx,1\ny,2\n", options(',', false));
+        QVERIFY(table.ok());
+        QCOMPARE(table->rows[0], QStringList({"x", "1"}));
+    }
+
+    void encodingHint()
+    {
+        CsvOptions o = options();
+        o.encodingHint = QStringLiteral("MovieLens CSV files are UTF-8");
+        const Result<CsvTable> table = parseCsv("a\n\xE9\n", o);
+        QVERIFY(!table.ok());
+        QCOMPARE(table.error(), QStringLiteral("t.csv:2: expected UTF-8 text; MovieLens CSV files are UTF-8"));
+    }
+
+    // Files are read in chunks of 8 MB: records, quoted line breaks, "::" and messages across chunk ends.
+    void largeFileAcrossChunks()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("big.csv");
+        QByteArray data = "id,text\n";
+        const int rows = 300000;   // ~13 MB, a third of the records over two lines
+        for (int i = 0; i < rows; ++i) {
+            if (i % 3 == 1)
+                data += QByteArray::number(i) + ",\"multi\nline, with \"\"quotes\"\" and a long tail\"\n";
+            else
+                data += QByteArray::number(i) + ",plain text of some length to fill the file\n";
+        }
+        QVERIFY(data.size() > 10 * (1 << 20));
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            QCOMPARE(file.write(data), qint64(data.size()));
+        }
+        CsvReader reader(options());
+        QVERIFY(reader.open(path).ok());
+        QVERIFY(reader.estimatedRecordCount() >= rows);
+        QVERIFY(reader.estimatedRecordCount() < rows * 2);
+        for (int pass = 0; pass < 2; ++pass) {   // a second walk reads the file again from its start
+            int count = 0;
+            int line = 2;
+            const Result<void> done = reader.forEachRecord([&](const CsvRecord &record) -> Result<void> {
+                if (record.line() != line || record.bytes(0) != QByteArray::number(count))
+                    return makeError(QStringLiteral("record %1 at line %2").arg(count).arg(record.line()));
+                const bool multi = count % 3 == 1;
+                if (multi && record.text(1) != QStringLiteral("multi\nline, with \"quotes\" and a long tail"))
+                    return makeError(QStringLiteral("record %1: %2").arg(count).arg(record.text(1)));
+                line += multi ? 2 : 1;
+                ++count;
+                return {};
+            });
+            QVERIFY2(done.ok(), qPrintable(done.ok() ? QString() : done.error()));
+            QCOMPARE(count, rows);
+        }
+
+        // An error far into the file names its line.
+        QByteArray bad = data;
+        bad.append("oops\n");
+        bad.append("\xFF\n");
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(bad);
+        file.close();
+        const int lastLine = 1 + rows + (rows + 1) / 3;   // header + records + their extra lines
+        const Result<CsvTable> table = readCsv(path, options());
+        QVERIFY(!table.ok());
+        QCOMPARE(table.error(), QString("t.csv:%1: expected UTF-8 text; set \"encoding\": \"latin-1\" in the manifest if "
+                                        "the file is Latin-1").arg(lastLine + 2));
+        bad.chop(2);
+        bad.append("ok\n");
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(bad);
+        file.close();
+        const Result<CsvTable> again = readCsv(path, options());
+        QVERIFY(!again.ok());
+        QCOMPARE(again.error(), QString("t.csv:%1: expected 2 fields (header: id, text) but found 1").arg(lastLine + 1));
+    }
+
     void longHeaderIsAbbreviated()
     {
         QByteArray data;
