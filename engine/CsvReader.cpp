@@ -344,15 +344,17 @@ Result<void> CsvReader::rewind()
     if (!m_ready)
         return makeError(tr("%1: nothing to read; open the file first").arg(m_options.label));
     if (m_bodyStart < m_offset || m_bodyStart > m_offset + m_window) {
-        // A later chunk is in the buffer: read the file again from its start up to the first record.
-        if (!m_file->seek(0))
+        // Another chunk is in the buffer: read the file again from the first record (from its start if
+        // delimiterSequence rewriting makes offsets differ from the file's).
+        const qsizetype from = m_options.delimiterSequence.isEmpty() ? m_bodyStart : 0;
+        if (!m_file->seek(from))
             return makeError(tr("%1: cannot read: %2").arg(m_options.label, m_file->errorString()));
         m_fill = 0;
         m_window = 0;
         m_validated = 0;
-        m_offset = 0;
+        m_offset = from;
         m_atEnd = false;
-        if (Result<void> ok = refill(0, 1); !ok)
+        if (Result<void> ok = refill(0, from == m_bodyStart ? m_bodyLine : 1); !ok)
             return ok;
         while (m_offset + m_window <= m_bodyStart && !m_atEnd) {
             if (Result<void> ok = refill(m_window, 1); !ok)
@@ -362,6 +364,43 @@ Result<void> CsvReader::rewind()
     m_pos = m_bodyStart - m_offset;
     m_line = m_bodyLine;
     m_lastReport = m_bodyStart;
+    m_lastRecordEnd = m_bodyStart;
+    return {};
+}
+
+qsizetype CsvReader::lineStartAfter(qsizetype offset) const
+{
+    if (!canSplit() || !m_ready)
+        return -1;
+    QFile file(m_file->fileName());
+    if (!file.open(QIODevice::ReadOnly) || !file.seek(offset))
+        return -1;
+    const QByteArray block = file.read(qsizetype(1) << 16);
+    const qsizetype newline = block.indexOf('\n');
+    if (newline < 0 || offset + newline + 1 >= m_size)
+        return -1;
+    return offset + newline + 1;
+}
+
+Result<void> CsvReader::openPart(const CsvReader &whole, qsizetype from)
+{
+    m_file = std::make_unique<QFile>(whole.m_file->fileName());
+    if (!m_file->open(QIODevice::ReadOnly))
+        return makeError(tr("%1: cannot open: %2").arg(m_options.label, m_file->errorString()));
+    m_size = whole.m_size;
+    m_header = whole.m_header;
+    m_firstRecordLine = whole.m_firstRecordLine;
+    m_bodyStart = from;
+    m_bodyLine = 1;
+    m_estimate = qsizetype(double(whole.m_estimate) * double(m_size - from)
+                           / double(std::max<qsizetype>(1, m_size - whole.m_bodyStart))) + 16;
+    m_buffer.clear();
+    m_fill = 0;
+    m_window = 0;
+    m_validated = 0;
+    m_offset = 0;
+    m_atEnd = false;
+    m_ready = true;
     return {};
 }
 
@@ -421,6 +460,10 @@ CsvReader::Parsed CsvReader::parseRecord(qsizetype &pos, int &line)
             ++pos;
         ++pos;
         ++line;
+    }
+    if (m_offset + pos >= m_end) {
+        result.outcome = Outcome::End;
+        return result;
     }
     if (pos >= n) {
         result.outcome = m_atEnd ? Outcome::End : Outcome::NeedMore;
@@ -556,6 +599,7 @@ CsvReader::Step CsvReader::nextRecord(CsvRecord &record)
         record.m_data = m_buffer.constData();
         record.m_scratch = m_scratch.data();
         record.m_line = parsed.startLine;
+        m_lastRecordEnd = m_offset + m_pos;
         return Step::Record;
     }
 }

@@ -22,6 +22,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <limits>
 #include <memory>
 #include <utility>
 #include <vector>
@@ -118,6 +119,19 @@ public:
     // whole file is in memory, else extrapolated from the first chunk with a 10% margin.
     qsizetype estimatedRecordCount() const;
 
+    // For reading one file's two halves on two threads (files only, without delimiterSequence):
+    // the start of the first line after offset (-1 if there is none or the file cannot be split),
+    bool canSplit() const { return m_file && m_options.delimiterSequence.isEmpty(); }
+    qsizetype lineStartAfter(qsizetype offset) const;
+    qsizetype bodyStart() const { return m_bodyStart; }
+    // a reader of whole's file from `from` (a line start) to its end, with whole's options and header
+    // (its line numbers count from 1 at `from`),
+    Result<void> openPart(const CsvReader &whole, qsizetype from);
+    // records starting at or after `offset` are not read (-1: read to the end),
+    void setEnd(qsizetype offset) { m_end = offset < 0 ? std::numeric_limits<qsizetype>::max() : offset; }
+    // and the file offset just after the last record read by the last walk.
+    qsizetype lastRecordEnd() const { return m_lastRecordEnd; }
+
     // onRecord(const CsvRecord &) -> Result<void>, called inline for each data record.
     template<typename Fn>
     Result<void> forEachRecord(Fn &&onRecord, const ProgressFn &progress = {});
@@ -166,6 +180,8 @@ private:
     int m_bodyLine = 1;
     int m_firstRecordLine = 1;
     qsizetype m_estimate = 0;
+    qsizetype m_end = std::numeric_limits<qsizetype>::max();
+    qsizetype m_lastRecordEnd = 0;
     bool m_ready = false;
     QStringList m_header;
     bool m_special[256] = {};

@@ -5,9 +5,12 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <atomic>
 #include <charconv>
 #include <cmath>
 #include <limits>
+#include <optional>
+#include <thread>
 
 namespace fl {
 
@@ -73,7 +76,10 @@ std::optional<qint64> detail::parseTimestampSlow(QByteArrayView text)
     return date.toSecsSinceEpoch();
 }
 
-Result<void> readInteractions(CsvReader &reader, const InteractionColumns &columns, IdIndex &userIndex,
+namespace {
+
+// readInteractions() on one thread, without the check for an empty file.
+Result<void> readSequentially(CsvReader &reader, const InteractionColumns &columns, IdIndex &userIndex,
                               IdIndex &itemIndex, const InteractionOptions &options, Dataset &dataset,
                               const ProgressFn &progress)
 {
@@ -179,7 +185,7 @@ Result<void> readInteractions(CsvReader &reader, const InteractionColumns &colum
                     return makeError(tr("%1:%2: empty item id in column \"%3\"; expected an id on every line")
                                          .arg(label).arg(record.line()).arg(columns.itemName));
                 }
-                const QString id = record.text(columns.item).trimmed();
+                const QString id = QString::fromUtf8(itemKey.data(), qsizetype(itemKey.size()));
                 if (options.unknownItems == UnknownItems::Reject)
                     return unknownItem(record.line(), id);
                 item = addItem(itemKey, id);
@@ -190,7 +196,7 @@ Result<void> readInteractions(CsvReader &reader, const InteractionColumns &colum
             lastUser = userIndex.insert(userKey, newUser);
             lastUserKey.assign(userKey);
             if (newUser)
-                dataset.userIds.append(record.text(columns.user).trimmed());
+                dataset.userIds.append(QString::fromUtf8(userKey.data(), qsizetype(userKey.size())));
         }
 
         double rating = 1.0;
@@ -248,13 +254,181 @@ Result<void> readInteractions(CsvReader &reader, const InteractionColumns &colum
     } else {
         done = resolvePending();
     }
-    if (done && count == before) {
-        done = makeError(tr("%1:%2: expected an interaction after the header but found the end of the file; a "
-                            "dataset needs at least one interaction")
-                             .arg(label).arg(reader.firstDataLine()));
-    }
     dataset.rating.conservativeResize(Eigen::Index(count));
     return done;
+}
+
+
+// The sizes of what readInteractions() appends to, to undo a read.
+struct DatasetSizes
+{
+    explicit DatasetSizes(const Dataset &d)
+        : interactions(d.interactionItem.size())
+        , timestamps(d.timestamp.size())
+        , splits(d.interactionSplit.size())
+        , users(d.userIds.size())
+        , items(d.itemIds.size())
+        , titles(d.itemTitles.size())
+        , categories(d.itemCategories.size())
+    {
+    }
+
+    void restore(Dataset &d) const
+    {
+        d.interactionUser.resize(interactions);
+        d.interactionItem.resize(interactions);
+        d.rating.conservativeResize(Eigen::Index(interactions));
+        d.timestamp.resize(timestamps);
+        d.interactionSplit.resize(splits);
+        d.userIds.resize(users);
+        d.itemIds.resize(items);
+        d.itemTitles.resize(titles);
+        d.itemCategories.resize(categories);
+    }
+
+    size_t interactions;
+    size_t timestamps;
+    size_t splits;
+    qsizetype users;
+    qsizetype items;
+    qsizetype titles;
+    qsizetype categories;
+};
+
+template<typename T>
+void appendAndFree(std::vector<T> &to, std::vector<T> &from)
+{
+    to.insert(to.end(), from.begin(), from.end());
+    std::vector<T>().swap(from);
+}
+
+// Appends the second half's interactions (part, read with its own user index and, when items are added,
+// its own item index) to dataset: its users and items join userIndex and itemIndex in their order of
+// first appearance, as if one thread had read the whole file.
+void appendPart(Dataset &dataset, Dataset &part, IdIndex &userIndex, IdIndex &itemIndex, bool addItems)
+{
+    auto merge = [](IdIndex &index, const QStringList &ids, const std::function<void(const QString &)> &onNew) {
+        std::vector<int> map(size_t(ids.size()));
+        for (qsizetype j = 0; j < ids.size(); ++j) {
+            const QByteArray key = ids[j].toUtf8();
+            bool added = false;
+            map[size_t(j)] = index.insert(std::string_view(key.constData(), size_t(key.size())), added);
+            if (added)
+                onNew(ids[j]);
+        }
+        return map;
+    };
+    const std::vector<int> users = merge(userIndex, part.userIds, [&](const QString &id) { dataset.userIds.append(id); });
+    for (int &user : part.interactionUser)
+        user = users[size_t(user)];
+    if (addItems) {
+        const bool categories = !dataset.itemCategories.isEmpty();
+        const std::vector<int> items = merge(itemIndex, part.itemIds, [&](const QString &id) {
+            dataset.itemIds.append(id);
+            dataset.itemTitles.append(id);
+            if (categories)
+                dataset.itemCategories.append(QString());
+        });
+        for (int &item : part.interactionItem)
+            item = items[size_t(item)];
+    }
+    const Eigen::Index before = dataset.rating.size();
+    dataset.rating.conservativeResize(before + part.rating.size());
+    dataset.rating.tail(part.rating.size()) = part.rating;
+    part.rating.resize(0);
+    appendAndFree(dataset.interactionUser, part.interactionUser);
+    appendAndFree(dataset.interactionItem, part.interactionItem);
+    appendAndFree(dataset.timestamp, part.timestamp);
+    appendAndFree(dataset.interactionSplit, part.interactionSplit);
+}
+
+// Files from this size on are read as two halves on two threads (when two cores are there).
+constexpr qsizetype kParallelBytes = qsizetype(32) << 20;
+
+// Reads the reader's file as two halves on two threads and returns true, or returns false with the
+// dataset and the indices as they were when the halves cannot be joined: the split fell inside a
+// quoted field, or the second half has an error (the caller then reads the file on one thread, which
+// names the error's line). An error in the first half is the file's first: it is returned.
+Result<bool> readInHalves(CsvReader &reader, const InteractionColumns &columns, IdIndex &userIndex,
+                          IdIndex &itemIndex, const InteractionOptions &options, Dataset &dataset,
+                          const ProgressFn &progress)
+{
+    const qsizetype body = reader.bodyStart();
+    const qsizetype split = reader.lineStartAfter(body + (reader.byteSize() - body) / 2);
+    if (split < 0)
+        return false;
+    CsvReader second(reader.options());
+    if (!second.openPart(reader, split))
+        return false;
+
+    const bool addItems = options.unknownItems == UnknownItems::Add;
+    const DatasetSizes sizes(dataset);
+    const IdIndex usersBefore = userIndex;
+    std::optional<IdIndex> itemsBefore;
+    if (addItems)
+        itemsBefore = itemIndex;
+
+    // The second half: its own users (and items, if they are added); with UnknownItems::Reject the item
+    // index is only read, by both threads.
+    Dataset part;
+    IdIndex partUsers;
+    IdIndex partItems;
+    std::atomic<bool> stop{false};
+    Result<void> secondDone;
+    std::thread worker([&] {
+        secondDone = readSequentially(second, columns, partUsers, addItems ? partItems : itemIndex, options, part,
+                                      [&stop](double) { return !stop.load(); });
+    });
+    const double half = double(split) / double(std::max<qsizetype>(1, reader.byteSize()));
+    ProgressFn firstProgress;
+    if (progress)
+        firstProgress = [&](double fraction) { return progress(std::min(fraction, half)); };
+    reader.setEnd(split);
+    Result<void> firstDone = readSequentially(reader, columns, userIndex, itemIndex, options, dataset, firstProgress);
+    reader.setEnd(-1);
+    if (!firstDone)
+        stop = true;
+    worker.join();
+    if (!firstDone)
+        return makeError(firstDone.error());
+    if (reader.lastRecordEnd() > split || !secondDone) {
+        sizes.restore(dataset);
+        userIndex = usersBefore;
+        if (itemsBefore)
+            itemIndex = *itemsBefore;
+        return false;
+    }
+    appendPart(dataset, part, userIndex, itemIndex, addItems);
+    if (progress && !progress(1.0))
+        return makeError(tr("%1: reading cancelled").arg(reader.label()));
+    return true;
+}
+
+} // namespace
+
+Result<void> readInteractions(CsvReader &reader, const InteractionColumns &columns, IdIndex &userIndex,
+                              IdIndex &itemIndex, const InteractionOptions &options, Dataset &dataset,
+                              const ProgressFn &progress)
+{
+    const size_t before = dataset.interactionItem.size();
+    bool read = false;
+    if (options.parallel && reader.canSplit() && reader.byteSize() >= kParallelBytes
+        && std::thread::hardware_concurrency() >= 2) {
+        Result<bool> halves = readInHalves(reader, columns, userIndex, itemIndex, options, dataset, progress);
+        if (!halves)
+            return makeError(halves.error());
+        read = *halves;
+    }
+    if (!read) {
+        if (Result<void> done = readSequentially(reader, columns, userIndex, itemIndex, options, dataset, progress); !done)
+            return done;
+    }
+    if (dataset.interactionItem.size() == before) {
+        return makeError(tr("%1:%2: expected an interaction after the header but found the end of the file; a "
+                            "dataset needs at least one interaction")
+                             .arg(reader.label()).arg(reader.firstDataLine()));
+    }
+    return {};
 }
 
 Result<int> ItemRegistry::add(const CsvRecord &record, int column, const QString &label, const QString &columnName,

@@ -278,6 +278,8 @@ struct InteractionOptions
 {
     UnknownItems unknownItems = UnknownItems::Reject;
     QString itemsFile;            // for the message about an unknown item
+    // A file of 32 MB or more is read as two halves on two threads (same result, same messages).
+    bool parallel = true;
 };
 
 // Appends the reader's records to dataset: interactionUser/Item, rating, timestamp (if a column is

@@ -1,4 +1,5 @@
 #include "engine/CsvReader.h"
+#include "engine/Interactions.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -7,6 +8,40 @@
 using namespace fl;
 
 namespace {
+
+// Reads user,item,rating,ts interactions from path with readInteractions(); with `catalogue`, items
+// must be its numbers 0..catalogue-1, else they are added.
+Result<Dataset> loadInteractions(const QString &path, bool parallel, int catalogue = 0)
+{
+    CsvOptions o;
+    o.label = QStringLiteral("big.csv");
+    CsvReader reader(o);
+    if (Result<void> opened = reader.open(path); !opened)
+        return makeError(opened.error());
+    IdIndex users;
+    IdIndex items;
+    Dataset dataset;
+    for (int i = 0; i < catalogue; ++i) {
+        bool added = false;
+        const QByteArray id = QByteArray::number(i);
+        items.insert(std::string_view(id.constData(), size_t(id.size())), added);
+        dataset.itemIds.append(QString::fromLatin1(id));
+    }
+    InteractionOptions interactionOptions;
+    interactionOptions.unknownItems = catalogue > 0 ? UnknownItems::Reject : UnknownItems::Add;
+    interactionOptions.itemsFile = QStringLiteral("items.csv");
+    interactionOptions.parallel = parallel;
+    InteractionColumns columns = interactionColumns(reader, 0, 1, 2, 3);
+    if (Result<void> read = readInteractions(reader, columns, users, items, interactionOptions, dataset); !read)
+        return makeError(read.error());
+    return dataset;
+}
+
+bool writeFile(const QString &path, const QByteArray &data)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(data) == data.size();
+}
 
 CsvOptions options(char delimiter = ',', bool header = true, CsvEncoding encoding = CsvEncoding::Utf8)
 {
@@ -361,6 +396,78 @@ private Q_SLOTS:
         const Result<CsvTable> again = readCsv(path, options());
         QVERIFY(!again.ok());
         QCOMPARE(again.error(), QString("t.csv:%1: expected 2 fields (header: id, text) but found 1").arg(lastLine + 1));
+    }
+
+    // Interaction files of 32 MB or more are read as two halves on two threads: the same dataset (users
+    // and items in order of first appearance) and the same messages as one thread.
+    void interactionsInTwoHalves()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("big.csv");
+        QByteArray data = "user,item,rating,ts\n";
+        const int rows = 1500000;
+        for (int i = 0; i < rows; ++i) {
+            // String user ids (hashed) with runs, numeric item ids (direct), some items that are words.
+            const QByteArray item = i % 97 == 0 ? "w" + QByteArray::number(i % 1000) : QByteArray::number(qint64(i) * 7919 % 50000);
+            data += "u" + QByteArray::number((i / 37) % 20000) + "," + item + "," + QByteArray::number((i % 10) / 2.0)
+                    + "," + QByteArray::number(1000000000 + i) + "\n";
+        }
+        QVERIFY(data.size() > 34 * (1 << 20));
+        QVERIFY(writeFile(path, data));
+        auto same = [](const Dataset &a, const Dataset &b) {
+            return a.userIds == b.userIds && a.itemIds == b.itemIds && a.itemTitles == b.itemTitles
+                && a.interactionUser == b.interactionUser && a.interactionItem == b.interactionItem
+                && a.rating == b.rating && a.timestamp == b.timestamp;
+        };
+        const Result<Dataset> one = loadInteractions(path, false);
+        const Result<Dataset> two = loadInteractions(path, true);
+        QVERIFY(one.ok() && two.ok());
+        QCOMPARE(two->interactionCount(), rows);
+        QCOMPARE(two->userCount(), 20000);
+        QVERIFY(same(*one, *two));
+        QCOMPARE(two->rating[rows - 1], double(((rows - 1) % 10) / 2.0));
+        QCOMPARE(two->timestamp.back(), qint64(1000000000 + rows - 1));
+
+        // Items from a catalogue: the item index is shared, read-only, by both threads.
+        QByteArray numeric = data;
+        numeric.replace(",w", ",1");
+        QVERIFY(writeFile(path, numeric));
+        const Result<Dataset> catalogueOne = loadInteractions(path, false, 50000);
+        const Result<Dataset> catalogueTwo = loadInteractions(path, true, 50000);
+        QVERIFY2(catalogueTwo.ok(), qPrintable(catalogueTwo.ok() ? QString() : catalogueTwo.error()));
+        QVERIFY(same(*catalogueOne, *catalogueTwo));
+
+        // Errors in either half name the right line.
+        QByteArray late = numeric;
+        const qsizetype at = late.lastIndexOf("\nu") + 1;    // the last record, line rows + 1
+        late.insert(at, "u1,50001,4,1\n");
+        QVERIFY(writeFile(path, late));
+        const Result<Dataset> unknown = loadInteractions(path, true, 50000);
+        QVERIFY(!unknown.ok());
+        QCOMPARE(unknown.error(), QString("big.csv:%1: item id \"50001\" in column \"item\" is not in items.csv; "
+                                          "expected one of the items file's ids").arg(rows + 1));
+        QByteArray early = numeric;
+        early.insert(early.indexOf('\n', 1000) + 1, "u1,1,x,1\n");
+        QVERIFY(writeFile(path, early));
+        const Result<Dataset> rating = loadInteractions(path, true, 50000);
+        QVERIFY(!rating.ok());
+        QVERIFY2(rating.error().endsWith(": rating \"x\" in column \"rating\" is not a number; expected a number "
+                                         "such as 4 or 3.5"), qPrintable(rating.error()));
+        QCOMPARE(rating.error(), loadInteractions(path, false, 50000).error());
+
+        // Records over several lines: the middle of the file falls inside a quoted field.
+        QByteArray quoted = "user,item,rating,ts,note\n";
+        for (int i = 0; i < 800000; ++i) {
+            quoted += "u" + QByteArray::number(i % 5000) + "," + QByteArray::number(i % 3000) + ",4,1,\"a\nb\nc\nd\nthe "
+                      "rest of a long note\"\n";
+        }
+        QVERIFY(quoted.size() > 33 * (1 << 20));
+        QVERIFY(writeFile(path, quoted));
+        const Result<Dataset> quotedOne = loadInteractions(path, false);
+        const Result<Dataset> quotedTwo = loadInteractions(path, true);
+        QVERIFY2(quotedTwo.ok(), qPrintable(quotedTwo.ok() ? QString() : quotedTwo.error()));
+        QCOMPARE(quotedTwo->interactionCount(), 800000);
+        QVERIFY(same(*quotedOne, *quotedTwo));
     }
 
     void longHeaderIsAbbreviated()
