@@ -8,10 +8,10 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QRegularExpression>
-#include <QSet>
 
 #include <algorithm>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -171,7 +171,8 @@ struct Movies
     QStringList genreNames;                 // in order of first appearance
     QHash<QString, int> genreIndex;
     std::vector<std::vector<int>> genres;   // per movie
-    std::vector<QStringList> tags;          // per movie, in file order
+    std::vector<std::string> tags;          // per movie: its distinct tags in file order, UTF-8, ", "-joined
+    IdIndex tagPairs;                       // (tag, movie) pairs seen
 
     void addGenre(int movie, const QString &name)
     {
@@ -285,6 +286,7 @@ Result<void> readTags(CsvReader &reader, const std::vector<int> &columns, const 
                       const ProgressFn &progress)
 {
     const bool utf8 = reader.options().encoding == CsvEncoding::Utf8;
+    std::string pairKey;
     return reader.forEachRecord(
         [&](const CsvRecord &record) -> Result<void> {
             const QByteArrayView cell = trimmedView(record.bytes(columns[1]));
@@ -297,9 +299,26 @@ Result<void> readTags(CsvReader &reader, const std::vector<int> &columns, const 
                                      .arg(reader.label()).arg(record.line())
                                      .arg(record.text(columns[1]).trimmed(), reader.header()[columns[1]], moviesFile));
             }
-            const QString tag = record.text(columns[2]).trimmed();
-            if (!tag.isEmpty())
-                movies.tags[size_t(movie)].append(tag);
+            QByteArrayView tag = trimmedView(record.bytes(columns[2]));
+            QByteArray tagUtf8;
+            if (!utf8) {
+                tagUtf8 = record.text(columns[2]).trimmed().toUtf8();
+                tag = tagUtf8;
+            }
+            if (tag.isEmpty())
+                return {};
+            // A tag joins the movie's text once, however many users gave it.
+            pairKey.assign(tag.data(), size_t(tag.size()));
+            pairKey.push_back('\x1F');
+            pairKey.append(reinterpret_cast<const char *>(&movie), sizeof(movie));
+            bool added = false;
+            movies.tagPairs.insert(pairKey, added);
+            if (added) {
+                std::string &text = movies.tags[size_t(movie)];
+                if (!text.empty())
+                    text += ", ";
+                text.append(tag.data(), size_t(tag.size()));
+            }
             return {};
         },
         progress);
@@ -329,17 +348,10 @@ void addModalities(const Layout &layout, Movies &movies, Dataset &dataset)
         genreMissing[size_t(i)] = genreWords.isEmpty();
         dataset.itemCategories.append(genreWords.value(0));
 
-        QStringList distinctTags;
-        QSet<QString> seen;
-        for (const QString &tag : movies.tags[size_t(i)]) {
-            if (!seen.contains(tag)) {
-                seen.insert(tag);
-                distinctTags.append(tag);
-            }
-        }
+        const std::string &tags = movies.tags[size_t(i)];
         QStringList parts;
-        for (const QString &part : {title == dataset.itemIds[i] ? QString() : title,
-                                    genreWords.join(QLatin1Char(' ')), distinctTags.join(QStringLiteral(", "))}) {
+        for (const QString &part : {title == dataset.itemIds[i] ? QString() : title, genreWords.join(QLatin1Char(' ')),
+                                    QString::fromUtf8(tags.data(), qsizetype(tags.size()))}) {
             if (!part.isEmpty())
                 parts.append(part);
         }

@@ -4,13 +4,17 @@
 //   fusionlab-bench ui [--seconds S] --json
 //   fusionlab-bench screenshots DIR          (the README's screenshots; run under xvfb-run)
 //   fusionlab-bench load PATH [--delimiter C] [--no-pandas] --json
+//       PATH: a ratings file whose header names user (userId, user_id, user), item (movieId, item_id,
+//       item, book_id) and rating columns, optionally a timestamp; or a MovieLens or RecBole folder
 //   fusionlab-bench gen-ratings N PATH [--seed S]   (a synthetic MovieLens-shaped ratings.csv)
 
 #include "engine/CsvReader.h"
 #include "engine/Fusion.h"
 #include "engine/Interactions.h"
 #include "engine/LinearRegression.h"
+#include "engine/MovieLensImporter.h"
 #include "engine/Random.h"
+#include "engine/RecBoleImporter.h"
 #include "engine/Split.h"
 #include "UiBenchmark.h"
 
@@ -18,6 +22,7 @@
 
 #include <QCoreApplication>
 #include <QCommandLineParser>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
@@ -233,15 +238,57 @@ int findColumn(const QStringList &header, std::initializer_list<const char *> na
     return -1;
 }
 
-// load: a ratings file through the engine's interaction reader, then the same file through pandas.
+// A ratings file with a header naming its user, item and rating (and timestamp) columns, read by the
+// engine's interaction reader; items are the ids the file names.
+fl::Result<fl::Dataset> loadRatingsFile(const QString &path, char delimiter)
+{
+    fl::CsvOptions options;
+    options.delimiter = delimiter;
+    options.label = QFileInfo(path).fileName();
+    fl::CsvReader reader(options);
+    if (fl::Result<void> opened = reader.open(path); !opened)
+        return fl::makeError(opened.error());
+    const QStringList &header = reader.header();
+    const int user = findColumn(header, {"userid", "user_id", "user"});
+    const int item = findColumn(header, {"movieid", "itemid", "item_id", "movie_id", "item", "book_id", "bookid"});
+    const int rating = findColumn(header, {"rating"});
+    const int timestamp = findColumn(header, {"timestamp", "time", "ts"});
+    if (user < 0 || item < 0 || rating < 0) {
+        return fl::makeError(QStringLiteral("%1:1: expected a header naming a user column (userId, user_id, user), an "
+                                            "item column (movieId, item_id, item, book_id) and a rating column "
+                                            "(rating), optionally a timestamp; found: %2")
+                                 .arg(path, header.join(QStringLiteral(", "))));
+    }
+    fl::IdIndex users;
+    fl::IdIndex items;
+    fl::InteractionOptions interactionOptions;
+    interactionOptions.unknownItems = fl::UnknownItems::Add;
+    fl::Dataset dataset;
+    if (fl::Result<void> read = fl::readInteractions(reader, fl::interactionColumns(reader, user, item, rating, timestamp),
+                                                     users, items, interactionOptions, dataset);
+        !read)
+        return fl::makeError(read.error());
+    return dataset;
+}
+
+// load: a ratings file (or a MovieLens or RecBole folder, through its importer), then the ratings file
+// through pandas.read_csv.
 int runLoad(const QString &path, char delimiter, bool withPandas)
 {
     QTextStream err(stderr);
-    if (delimiter == 0)
-        delimiter = sniffDelimiter(path);
-    {
-        // Read the file once so that both readers start from the page cache.
-        QFile warm(path);
+    const bool isFolder = QFileInfo(path).isDir();
+    const QDir folder(path);
+    const QString ratingsFile = !isFolder ? path
+        : folder.exists(QStringLiteral("ratings.csv")) ? folder.filePath(QStringLiteral("ratings.csv"))
+                                                      : QString();
+    if (delimiter == 0 && !ratingsFile.isEmpty())
+        delimiter = sniffDelimiter(ratingsFile);
+    // Read the files once so that both readers start from the page cache.
+    const QStringList files = isFolder ? QStringList(folder.entryList(QDir::Files)) : QStringList{QString()};
+    qint64 bytes = 0;
+    for (const QString &name : files) {
+        QFile warm(isFolder ? folder.filePath(name) : path);
+        bytes += warm.size();
         if (warm.open(QIODevice::ReadOnly)) {
             QByteArray chunk(1 << 22, Qt::Uninitialized);
             while (warm.read(chunk.data(), chunk.size()) > 0) {
@@ -251,57 +298,34 @@ int runLoad(const QString &path, char delimiter, bool withPandas)
     const double baseline = peakRssMb();
     QElapsedTimer clock;
     clock.start();
-    fl::CsvOptions options;
-    options.delimiter = delimiter;
-    options.label = QFileInfo(path).fileName();
-    fl::CsvReader reader(options);
-    if (fl::Result<void> opened = reader.open(path); !opened) {
-        err << opened.error() << "\n";
-        return 1;
-    }
-    const QStringList &header = reader.header();
-    fl::InteractionColumns columns;
-    columns.user = findColumn(header, {"userid", "user_id", "user"});
-    columns.item = findColumn(header, {"movieid", "itemid", "item_id", "movie_id", "item", "book_id", "bookid"});
-    columns.rating = findColumn(header, {"rating"});
-    columns.timestamp = findColumn(header, {"timestamp", "time", "ts"});
-    if (columns.user < 0 || columns.item < 0 || columns.rating < 0) {
-        err << path << ":1: expected a header naming a user column (userId, user_id, user), an item column "
-            << "(movieId, item_id, item, book_id) and a rating column (rating), optionally a timestamp; found: "
-            << header.join(QStringLiteral(", ")) << "\n";
-        return 2;
-    }
-    columns.userName = header[columns.user];
-    columns.itemName = header[columns.item];
-    columns.ratingName = header[columns.rating];
-    if (columns.timestamp >= 0)
-        columns.timestampName = header[columns.timestamp];
-    fl::IdIndex users;
-    fl::IdIndex items;
-    fl::InteractionOptions interactionOptions;
-    interactionOptions.unknownItems = fl::UnknownItems::Add;
-    fl::Dataset dataset;
-    if (fl::Result<void> read = fl::readInteractions(reader, columns, users, items, interactionOptions, dataset); !read) {
-        err << read.error() << "\n";
+    fl::Result<fl::Dataset> loaded = !isFolder ? loadRatingsFile(path, delimiter)
+        : fl::looksLikeMovieLens(path)       ? fl::importMovieLens(path)
+        : fl::looksLikeRecBole(path)         ? fl::importRecBole(path)
+                                             : fl::Result<fl::Dataset>(fl::makeError(
+                                                   path + QStringLiteral(": not a MovieLens or RecBole folder")));
+    if (!loaded) {
+        err << loaded.error() << "\n";
         return 1;
     }
     const double seconds = clock.nsecsElapsed() * 1e-9;
     const double peak = peakRssMb();
+    const fl::Dataset &dataset = *loaded;
     auto idBytes = [](const QStringList &ids) {
-        double bytes = double(ids.size()) * double(sizeof(QString));
+        double total = double(ids.size()) * double(sizeof(QString));
         for (const QString &id : ids)
-            bytes += 2.0 * double(id.size()) + 32.0;   // UTF-16 payload and its heap header, roughly
-        return bytes;
+            total += 2.0 * double(id.size()) + 32.0;   // UTF-16 payload and its heap header, roughly
+        return total;
     };
     const double dataBytes = double(dataset.interactionUser.size() * sizeof(int))
         + double(dataset.interactionItem.size() * sizeof(int)) + double(dataset.rating.size()) * sizeof(double)
         + double(dataset.timestamp.size() * sizeof(qint64)) + idBytes(dataset.userIds) + idBytes(dataset.itemIds);
-    const double mb = double(QFileInfo(path).size()) / kMiB;
+    const double mb = double(bytes) / kMiB;
     QJsonObject result{{"mode", "load"},
-                       {"file", path},
+                       {"path", path},
                        {"rows", dataset.interactionCount()},
                        {"users", dataset.userCount()},
                        {"items", dataset.itemCount()},
+                       {"modalities", int(dataset.modalities.size())},
                        {"mb", mb},
                        {"s", seconds},
                        {"mb_per_s", mb / std::max(seconds, 1e-12)},
@@ -309,9 +333,9 @@ int runLoad(const QString &path, char delimiter, bool withPandas)
                        {"baseline_rss_mb", baseline},
                        {"data_mb", dataBytes / kMiB},
                        {"rss_over_data", peak / std::max(dataBytes / kMiB, 1e-12)}};
-    if (withPandas) {
+    if (withPandas && !ratingsFile.isEmpty()) {
         QString error;
-        const auto pandas = runPython("pandas_load.py", {path, QStringLiteral("--sep"), QString(QLatin1Char(delimiter))},
+        const auto pandas = runPython("pandas_load.py", {ratingsFile, QStringLiteral("--sep"), QString(QLatin1Char(delimiter))},
                                       &error);
         if (pandas) {
             result.insert(QStringLiteral("pandas"), *pandas);
@@ -377,7 +401,9 @@ int main(int argc, char *argv[])
             }
             return generateRatings(rows, positional[2], parser.value(QStringLiteral("seed")).toULongLong());
         }
-        const QString delimiter = parser.value(QStringLiteral("delimiter"));
+        QString delimiter = parser.value(QStringLiteral("delimiter"));
+        if (delimiter == QLatin1String("tab") || delimiter == QLatin1String("\\t"))
+            delimiter = QStringLiteral("\t");
         if (positional.size() != 2 || delimiter.size() > 1) {
             QTextStream(stderr) << "usage: fusionlab-bench load PATH [--delimiter C] [--no-pandas] --json\n";
             return 2;
