@@ -58,22 +58,27 @@ NumberStatus detail::parseNumberSlow(QByteArrayView text, double &out)
     return std::isfinite(out) ? NumberStatus::Ok : NumberStatus::NotFinite;
 }
 
-std::optional<qint64> detail::parseTimestampSlow(QByteArrayView text)
+bool detail::parseTimestampSlow(QByteArrayView text, qint64 &out)
 {
     const QByteArrayView view = trimmedView(text);
     qint64 integer = 0;
     const auto [ptr, ec] = std::from_chars(view.data(), view.data() + view.size(), integer);
-    if (ec == std::errc() && ptr == view.data() + view.size() && !view.isEmpty())
-        return integer;
+    if (ec == std::errc() && ptr == view.data() + view.size() && !view.isEmpty()) {
+        out = integer;
+        return true;
+    }
     double number = 0;
-    if (parseNumberSlow(view, number) == NumberStatus::Ok && std::abs(number) < 9.2e18)
-        return qint64(std::llround(number));
+    if (parseNumberSlow(view, number) == NumberStatus::Ok && std::abs(number) < 9.2e18) {
+        out = qint64(std::llround(number));
+        return true;
+    }
     QDateTime date = QDateTime::fromString(QString::fromUtf8(view.data(), view.size()), Qt::ISODate);
     if (!date.isValid())
-        return std::nullopt;
+        return false;
     if (date.timeSpec() == Qt::LocalTime)
         date.setTimeSpec(Qt::UTC);
-    return date.toSecsSinceEpoch();
+    out = date.toSecsSinceEpoch();
+    return true;
 }
 
 namespace {
@@ -206,14 +211,14 @@ Result<void> readSequentially(CsvReader &reader, const InteractionColumns &colum
                 return ratingError(record, columns, status, label);
         }
         if (withTimestamps) {
-            const std::optional<qint64> time = parseTimestamp(record.bytes(columns.timestamp));
-            if (!time) {
+            qint64 time = 0;
+            if (!parseTimestamp(record.bytes(columns.timestamp), time)) {
                 return makeError(tr("%1:%2: timestamp \"%3\" in column \"%4\" is not a number; expected seconds "
                                     "since 1970 or an ISO 8601 date")
                                      .arg(label).arg(record.line())
                                      .arg(record.text(columns.timestamp).trimmed(), columns.timestampName));
             }
-            dataset.timestamp.push_back(*time);
+            dataset.timestamp.push_back(time);
         }
         if (withSplit) {
             const QByteArrayView cell = trimmedView(record.bytes(columns.split));

@@ -398,6 +398,36 @@ private Q_SLOTS:
         QCOMPARE(again.error(), QString("t.csv:%1: expected 2 fields (header: id, text) but found 1").arg(lastLine + 1));
     }
 
+    void timestampsAndNumbers()
+    {
+        const std::pair<const char *, qint64> times[] = {
+            {"0", 0}, {"12345678", 12345678}, {"1445714835", 1445714835}, {"978300760", 978300760},
+            {"123456789012345678", 123456789012345678}, {" 42 ", 42}, {"-5", -5}, {"1.5e9", 1500000000},
+            {"2017-01-01T00:00:00Z", 1483228800}, {"2017-01-01T02:00:00+02:00", 1483228800}};
+        for (const auto &[text, expected] : times) {
+            qint64 value = -1;
+            QVERIFY2(parseTimestamp(QByteArrayView(text), value), text);
+            QCOMPARE(value, expected);
+        }
+        for (const char *text : {"", "12a45678", "abcdefgh90", "1445714835x", "yesterday"}) {
+            qint64 value = 0;
+            QVERIFY2(!parseTimestamp(QByteArrayView(text), value), text);
+        }
+        const std::pair<const char *, double> numbers[] = {
+            {"4", 4}, {"3.5", 3.5}, {"0.1", 0.1}, {"+4", 4}, {"-2e3", -2000}, {" 5 ", 5}, {"123456789012345", 123456789012345.0},
+            {"0.30000000000000004", 0.30000000000000004}, {"1.7976931348623157e308", 1.7976931348623157e308}};
+        for (const auto &[text, expected] : numbers) {
+            double value = 0;
+            QCOMPARE(parseNumber(QByteArrayView(text), value), NumberStatus::Ok);
+            QCOMPARE(value, expected);
+        }
+        double value = 0;
+        QCOMPARE(parseNumber(QByteArrayView(""), value), NumberStatus::Empty);
+        QCOMPARE(parseNumber(QByteArrayView("4.0.1"), value), NumberStatus::NotNumber);
+        QCOMPARE(parseNumber(QByteArrayView("nan"), value), NumberStatus::NotFinite);
+        QCOMPARE(parseNumber(QByteArrayView("1e999"), value), NumberStatus::NotFinite);
+    }
+
     // Interaction files of 32 MB or more are read as two halves on two threads: the same dataset (users
     // and items in order of first appearance) and the same messages as one thread.
     void interactionsInTwoHalves()
