@@ -135,7 +135,7 @@ Result<void> CsvReader::open(const QString &path)
         return makeError(tr("%1: file not found (looked for %2)").arg(label, path));
     if (QFileInfo(path).isDir())
         return makeError(tr("%1: is a folder; expected a CSV file").arg(label));
-    if (!m_file->open(QIODevice::ReadOnly))
+    if (!m_file->open(QIODevice::ReadOnly | QIODevice::Unbuffered))
         return makeError(tr("%1: cannot open: %2").arg(label, m_file->errorString()));
     m_size = qsizetype(m_file->size());
     m_buffer.clear();
@@ -385,7 +385,7 @@ qsizetype CsvReader::lineStartAfter(qsizetype offset) const
 Result<void> CsvReader::openPart(const CsvReader &whole, qsizetype from)
 {
     m_file = std::make_unique<QFile>(whole.m_file->fileName());
-    if (!m_file->open(QIODevice::ReadOnly))
+    if (!m_file->open(QIODevice::ReadOnly | QIODevice::Unbuffered))
         return makeError(tr("%1: cannot open: %2").arg(m_options.label, m_file->errorString()));
     m_size = whole.m_size;
     m_header = whole.m_header;
