@@ -1,5 +1,6 @@
 #include "CsvReader.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 
 #include <algorithm>
@@ -9,8 +10,14 @@ namespace fl {
 
 namespace {
 
-constexpr qsizetype kProgressStep = qsizetype(1) << 20;
+constexpr qsizetype kChunkSize = qsizetype(8) << 20;
+constexpr char kSequenceByte = '\x1F';   // stands for CsvOptions::delimiterSequence in memory
 constexpr int kMaxHeaderNamesShown = 30;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("fl::CsvReader", text);
+}
 
 // Offset of the first byte that is not part of well-formed UTF-8 (Unicode table 3-7), or -1.
 qsizetype firstInvalidUtf8(const char *data, qsizetype size)
@@ -66,24 +73,17 @@ qsizetype firstInvalidUtf8(const char *data, qsizetype size)
     return -1;
 }
 
-// 1-based line of a byte offset, counting CRLF, LF and a lone CR as one line end each.
-int lineAt(const char *data, qsizetype offset)
+// Line ends in data[from, to), counting CRLF, LF and a lone CR as one each.
+int lineEndsIn(const char *data, qsizetype from, qsizetype to)
 {
-    int line = 1;
-    for (qsizetype i = 0; i < offset; ++i) {
+    int count = 0;
+    for (qsizetype i = from; i < to; ++i) {
         if (data[i] == '\n')
-            ++line;
-        else if (data[i] == '\r' && !(i + 1 < offset && data[i + 1] == '\n'))
-            ++line;
+            ++count;
+        else if (data[i] == '\r' && !(i + 1 < to && data[i + 1] == '\n'))
+            ++count;
     }
-    return line;
-}
-
-QString delimiterName(char delimiter)
-{
-    if (delimiter == '\t')
-        return QStringLiteral("tab");
-    return QStringLiteral("'%1'").arg(QLatin1Char(delimiter));
+    return count;
 }
 
 QString listNames(const QStringList &names)
@@ -107,12 +107,6 @@ QString decode(const char *data, qsizetype length, CsvEncoding encoding)
 
 } // namespace
 
-QByteArrayView CsvRecord::bytes(int field) const
-{
-    const Span &span = (*m_spans)[field];
-    return QByteArrayView((span.inScratch ? m_scratch : m_data) + span.offset, span.length);
-}
-
 QString CsvRecord::text(int field) const
 {
     const QByteArrayView view = bytes(field);
@@ -122,7 +116,8 @@ QString CsvRecord::text(int field) const
 CsvReader::CsvReader(CsvOptions options)
     : m_options(std::move(options))
 {
-    m_special[uchar(m_options.delimiter)] = true;
+    m_delimiter = m_options.delimiterSequence.isEmpty() ? m_options.delimiter : kSequenceByte;
+    m_special[uchar(m_delimiter)] = true;
     m_special[uchar('"')] = m_options.quoting;
     m_special[uchar('\r')] = true;
     m_special[uchar('\n')] = true;
@@ -137,22 +132,13 @@ Result<void> CsvReader::open(const QString &path)
     const QString &label = m_options.label;
     m_file = std::make_unique<QFile>(path);
     if (!m_file->exists())
-        return makeError(QStringLiteral("%1: file not found (looked for %2)").arg(label, path));
+        return makeError(tr("%1: file not found (looked for %2)").arg(label, path));
     if (QFileInfo(path).isDir())
-        return makeError(QStringLiteral("%1: is a folder; expected a CSV file").arg(label));
-    if (!m_file->open(QIODevice::ReadOnly))
-        return makeError(QStringLiteral("%1: cannot open: %2").arg(label, m_file->errorString()));
-    const qint64 size = m_file->size();
-    if (size > 0) {
-        if (uchar *mapped = m_file->map(0, size)) {
-            m_data = reinterpret_cast<const char *>(mapped);
-            m_size = qsizetype(size);
-            return start();
-        }
-    }
-    m_owned = m_file->readAll();
-    m_data = m_owned.constData();
-    m_size = m_owned.size();
+        return makeError(tr("%1: is a folder; expected a CSV file").arg(label));
+    if (!m_file->open(QIODevice::ReadOnly | QIODevice::Unbuffered))
+        return makeError(tr("%1: cannot open: %2").arg(label, m_file->errorString()));
+    m_size = qsizetype(m_file->size());
+    m_buffer.clear();
     return start();
 }
 
@@ -161,45 +147,161 @@ Result<void> CsvReader::setData(QByteArray data)
     if (m_options.label.isEmpty())
         m_options.label = QStringLiteral("<memory>");
     m_file.reset();
-    m_owned = std::move(data);
-    m_data = m_owned.constData();
-    m_size = m_owned.size();
+    m_buffer = std::move(data);
+    m_size = m_buffer.size();
     return start();
+}
+
+QString CsvReader::delimiterName() const
+{
+    if (!m_options.delimiterSequence.isEmpty())
+        return QStringLiteral("'%1'").arg(QString::fromLatin1(m_options.delimiterSequence));
+    if (m_delimiter == '\t')
+        return QStringLiteral("tab");
+    return QStringLiteral("'%1'").arg(QLatin1Char(m_delimiter));
+}
+
+Result<void> CsvReader::refill(qsizetype keepFrom, int keepLine)
+{
+    if (!m_file) {
+        // All the data is in memory: prepare it once.
+        m_fill = m_buffer.size();
+        m_atEnd = true;
+        return prepareWindow(m_fill, keepFrom, keepLine);
+    }
+    if (keepFrom > 0) {
+        std::memmove(m_buffer.data(), m_buffer.constData() + keepFrom, size_t(m_fill - keepFrom));
+        m_fill -= keepFrom;
+        m_offset += keepFrom;
+        m_window = std::max<qsizetype>(0, m_window - keepFrom);
+        m_validated = std::max<qsizetype>(0, m_validated - keepFrom);
+        keepFrom = 0;
+    }
+    for (;;) {
+        if (m_fill == m_buffer.size())
+            m_buffer.resize(std::max(kChunkSize, 2 * m_buffer.size()));
+        const qsizetype wanted = m_buffer.size() - m_fill;
+        const qint64 got = m_file->read(m_buffer.data() + m_fill, wanted);
+        if (got < 0)
+            return makeError(tr("%1: cannot read: %2").arg(m_options.label, m_file->errorString()));
+        const qsizetype searchFrom = std::max(m_window, m_fill);
+        m_fill += qsizetype(got);
+        if (got < wanted) {
+            m_atEnd = true;
+            return prepareWindow(m_fill, keepFrom, keepLine);
+        }
+        // The window ends after the last line end; the rest waits for the next chunk.
+        const char *data = m_buffer.constData();
+        for (qsizetype i = m_fill; i > searchFrom; --i) {
+            if (data[i - 1] == '\n')
+                return prepareWindow(i, keepFrom, keepLine);
+        }
+    }
+}
+
+Result<void> CsvReader::prepareWindow(qsizetype end, qsizetype keepFrom, int keepLine)
+{
+    const QString &label = m_options.label;
+    char *data = m_buffer.data();
+    if (m_offset == 0 && m_validated == 0) {
+        if (m_fill >= 3 && std::memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+            m_validated = 3;
+        } else if (m_fill >= 2 && (std::memcmp(data, "\xFF\xFE", 2) == 0 || std::memcmp(data, "\xFE\xFF", 2) == 0)) {
+            return makeError(tr("%1: the file is UTF-16 text; expected UTF-8 or Latin-1 (save it as UTF-8)").arg(label));
+        }
+    }
+    auto lineOf = [&](qsizetype offset) { return keepLine + lineEndsIn(data, keepFrom, offset); };
+    if (m_options.encoding == CsvEncoding::Utf8) {
+        const qsizetype bad = firstInvalidUtf8(data + m_validated, end - m_validated);
+        if (bad >= 0) {
+            const QString hint = m_options.encodingHint.isEmpty()
+                ? tr("set \"encoding\": \"latin-1\" in the manifest if the file is Latin-1")
+                : m_options.encodingHint;
+            return makeError(tr("%1:%2: expected UTF-8 text; %3").arg(label).arg(lineOf(m_validated + bad)).arg(hint));
+        }
+    }
+    const QByteArray &sequence = m_options.delimiterSequence;
+    if (!sequence.isEmpty()) {
+        // Each delimiter sequence becomes the one byte kSequenceByte; line ends stay where they were.
+        const char first = sequence[0];
+        const qsizetype length = sequence.size();
+        const bool repeated = sequence.count(first) == length;
+        qsizetype write = m_validated;
+        for (qsizetype read = m_validated; read < end;) {
+            const char c = data[read];
+            if (c == kSequenceByte) {
+                return makeError(tr("%1:%2: found the control character 0x1F; expected text with fields separated "
+                                    "by %3")
+                                     .arg(label).arg(lineOf(read)).arg(delimiterName()));
+            }
+            if (c == first && repeated) {
+                qsizetype run = 1;
+                while (read + run < end && data[read + run] == first)
+                    ++run;
+                const qsizetype literal = run >= length ? run - length : run;
+                for (qsizetype k = 0; k < literal; ++k)
+                    data[write++] = first;
+                if (run >= length)
+                    data[write++] = kSequenceByte;
+                read += run;
+            } else if (c == first && read + length <= end
+                       && std::memcmp(data + read, sequence.constData(), size_t(length)) == 0) {
+                data[write++] = kSequenceByte;
+                read += length;
+            } else {
+                data[write++] = c;
+                ++read;
+            }
+        }
+        if (write < end) {
+            std::memmove(data + write, data + end, size_t(m_fill - end));
+            m_fill -= end - write;
+            end = write;
+        }
+    }
+    m_validated = end;
+    m_window = end;
+    return {};
 }
 
 Result<void> CsvReader::start()
 {
     m_ready = false;
     const QString &label = m_options.label;
-    const char delimiter = m_options.delimiter;
-    if (delimiter == '"' || delimiter == '\r' || delimiter == '\n' || delimiter == '\0')
-        return makeError(QStringLiteral("%1: invalid delimiter; expected ',', tab, ';' or '|'").arg(label));
-
-    qsizetype pos = 0;
-    if (m_size >= 3 && std::memcmp(m_data, "\xEF\xBB\xBF", 3) == 0)
-        pos = 3;
-    else if (m_size >= 2 && (std::memcmp(m_data, "\xFF\xFE", 2) == 0 || std::memcmp(m_data, "\xFE\xFF", 2) == 0))
-        return makeError(QStringLiteral("%1: the file is UTF-16 text; expected UTF-8 or Latin-1 "
-                                        "(save it as UTF-8)").arg(label));
-
-    if (m_options.encoding == CsvEncoding::Utf8) {
-        const qsizetype bad = firstInvalidUtf8(m_data + pos, m_size - pos);
-        if (bad >= 0) {
-            return makeError(QStringLiteral("%1:%2: expected UTF-8 text; set \"encoding\": \"latin-1\" in the "
-                                            "manifest if the file is Latin-1")
-                                 .arg(label)
-                                 .arg(lineAt(m_data, pos + bad)));
-        }
+    if (!m_options.delimiterSequence.isEmpty()) {
+        if (m_options.quoting)
+            return makeError(tr("%1: a multi-byte delimiter needs quoting switched off").arg(label));
+    } else if (m_delimiter == '"' || m_delimiter == '\r' || m_delimiter == '\n' || m_delimiter == '\0') {
+        return makeError(tr("%1: invalid delimiter; expected ',', tab, ';' or '|'").arg(label));
     }
 
-    int line = 1;
-    const Parsed first = parseRecord(pos, line);
-    const QString expected = m_options.hasHeader ? QStringLiteral("expected a header line")
-                                                 : QStringLiteral("expected a record");
+    if (m_file && !m_file->seek(0))
+        return makeError(tr("%1: cannot read: %2").arg(label, m_file->errorString()));
+    m_fill = m_file ? 0 : m_buffer.size();
+    m_window = 0;
+    m_validated = 0;
+    m_offset = 0;
+    m_atEnd = false;
+    if (Result<void> ok = refill(0, 1); !ok)
+        return ok;
+    const qsizetype bom = m_validated > 0 && m_window >= 3 && std::memcmp(m_buffer.constData(), "\xEF\xBB\xBF", 3) == 0
+        ? 3 : 0;
+
+    m_pos = bom;
+    m_line = 1;
+    Parsed first;
+    for (;;) {
+        first = parseRecord(m_pos, m_line);
+        if (first.outcome != Outcome::NeedMore)
+            break;
+        if (Result<void> ok = refill(m_pos, m_line); !ok)
+            return ok;
+        m_pos = 0;
+    }
+    const QString expected = m_options.hasHeader ? tr("expected a header line") : tr("expected a record");
     if (first.outcome == Outcome::End) {
-        return makeError(QStringLiteral("%1 is empty; %2").arg(label, m_options.hasHeader
-                             ? QStringLiteral("expected a header line")
-                             : QStringLiteral("expected at least one record")));
+        return makeError(tr("%1 is empty; %2").arg(label, m_options.hasHeader ? tr("expected a header line")
+                                                                              : tr("expected at least one record")));
     }
     if (first.outcome != Outcome::Record)
         return makeError(describeProblem(first, expected));
@@ -207,35 +309,116 @@ Result<void> CsvReader::start()
     m_header.clear();
     if (m_options.hasHeader) {
         for (const CsvRecord::Span &span : m_spans) {
-            const char *base = span.inScratch ? m_scratch.data() : m_data;
+            const char *base = span.inScratch ? m_scratch.data() : m_buffer.constData();
             m_header.append(decode(base + span.offset, span.length, m_options.encoding).trimmed());
         }
-        m_bodyStart = pos;
-        m_bodyLine = line;
+        m_bodyStart = m_offset + m_pos;
+        m_bodyLine = m_line;
     } else {
-        for (int i = 1; i <= int(m_spans.size()); ++i)
-            m_header.append(QString::number(i));
-        m_bodyStart = 0;
+        if (!m_options.columnNames.isEmpty()) {
+            m_header = m_options.columnNames;
+        } else {
+            for (int i = 1; i <= int(m_spans.size()); ++i)
+                m_header.append(QString::number(i));
+        }
+        m_bodyStart = bom;
         m_bodyLine = 1;
         m_firstRecordLine = first.startLine;
+    }
+
+    // Records to reserve for: exact if the whole file is in memory, else extrapolated from this chunk.
+    const qsizetype bodyInBuffer = std::clamp<qsizetype>(m_bodyStart - m_offset, 0, m_window);
+    const qsizetype lineEnds = qsizetype(std::count(m_buffer.constData() + bodyInBuffer, m_buffer.constData() + m_window, '\n'));
+    if (m_atEnd) {
+        m_estimate = lineEnds + 1;
+    } else {
+        const double perByte = double(lineEnds + 1) / double(std::max<qsizetype>(1, m_window - bodyInBuffer));
+        m_estimate = qsizetype(perByte * double(std::max<qsizetype>(0, m_size - m_bodyStart)) * 1.1) + 16;
     }
     m_ready = true;
     return {};
 }
 
-qsizetype CsvReader::maxRecordCount() const
+Result<void> CsvReader::rewind()
 {
     if (!m_ready)
-        return 0;
-    return qsizetype(std::count(m_data + m_bodyStart, m_data + m_size, '\n')) + 1;
+        return makeError(tr("%1: nothing to read; open the file first").arg(m_options.label));
+    if (m_bodyStart < m_offset || m_bodyStart > m_offset + m_window) {
+        // Another chunk is in the buffer: read the file again from the first record (from its start if
+        // delimiterSequence rewriting makes offsets differ from the file's).
+        const qsizetype from = m_options.delimiterSequence.isEmpty() ? m_bodyStart : 0;
+        if (!m_file->seek(from))
+            return makeError(tr("%1: cannot read: %2").arg(m_options.label, m_file->errorString()));
+        m_fill = 0;
+        m_window = 0;
+        m_validated = 0;
+        m_offset = from;
+        m_atEnd = false;
+        if (Result<void> ok = refill(0, from == m_bodyStart ? m_bodyLine : 1); !ok)
+            return ok;
+        while (m_offset + m_window <= m_bodyStart && !m_atEnd) {
+            if (Result<void> ok = refill(m_window, 1); !ok)
+                return ok;
+        }
+    }
+    m_pos = m_bodyStart - m_offset;
+    m_line = m_bodyLine;
+    m_lastReport = m_bodyStart;
+    m_lastRecordEnd = m_bodyStart;
+    return {};
+}
+
+qsizetype CsvReader::lineStartAfter(qsizetype offset) const
+{
+    if (!canSplit() || !m_ready)
+        return -1;
+    QFile file(m_file->fileName());
+    if (!file.open(QIODevice::ReadOnly) || !file.seek(offset))
+        return -1;
+    const QByteArray block = file.read(qsizetype(1) << 16);
+    const qsizetype newline = block.indexOf('\n');
+    if (newline < 0 || offset + newline + 1 >= m_size)
+        return -1;
+    return offset + newline + 1;
+}
+
+Result<void> CsvReader::openPart(const CsvReader &whole, qsizetype from)
+{
+    m_file = std::make_unique<QFile>(whole.m_file->fileName());
+    if (!m_file->open(QIODevice::ReadOnly | QIODevice::Unbuffered))
+        return makeError(tr("%1: cannot open: %2").arg(m_options.label, m_file->errorString()));
+    m_size = whole.m_size;
+    m_header = whole.m_header;
+    m_firstRecordLine = whole.m_firstRecordLine;
+    m_bodyStart = from;
+    m_bodyLine = 1;
+    m_estimate = qsizetype(double(whole.m_estimate) * double(m_size - from)
+                           / double(std::max<qsizetype>(1, m_size - whole.m_bodyStart))) + 16;
+    m_buffer.clear();
+    m_fill = 0;
+    m_window = 0;
+    m_validated = 0;
+    m_offset = 0;
+    m_atEnd = false;
+    m_ready = true;
+    return {};
+}
+
+qsizetype CsvReader::estimatedRecordCount() const
+{
+    return m_ready ? m_estimate : 0;
 }
 
 QString CsvReader::expectation() const
 {
     if (m_options.hasHeader) {
-        return QStringLiteral("expected %1 fields (header: %2)").arg(m_header.size()).arg(listNames(m_header));
+        return tr("expected %1 fields (header: %2)").arg(m_header.size()).arg(listNames(m_header));
     }
-    return QStringLiteral("expected %1 fields (as on line %2)").arg(m_header.size()).arg(m_firstRecordLine);
+    if (!m_options.columnNames.isEmpty()) {
+        return tr("expected %1 fields separated by %2 (%3)")
+            .arg(m_header.size()).arg(delimiterName(), listNames(m_header));
+    }
+    return tr("expected %1 fields (as on line %2)").arg(m_header.size()).arg(m_firstRecordLine);
 }
 
 QString CsvReader::describeProblem(const Parsed &parsed, const QString &expected) const
@@ -243,21 +426,20 @@ QString CsvReader::describeProblem(const Parsed &parsed, const QString &expected
     const QString &label = m_options.label;
     switch (parsed.outcome) {
     case Outcome::StrayQuote:
-        return QStringLiteral("%1:%2: %3 but found a stray quote (\") inside unquoted field %4; a field that "
-                              "contains quotes must be quoted as a whole, with each inner quote doubled")
+        return tr("%1:%2: %3 but found a stray quote (\") inside unquoted field %4; a field that contains quotes "
+                  "must be quoted as a whole, with each inner quote doubled")
             .arg(label).arg(parsed.problemLine).arg(expected).arg(parsed.problemField);
     case Outcome::TextAfterQuote:
-        return QStringLiteral("%1:%2: %3 but found text after the closing quote of field %4; expected the "
-                              "delimiter %5 or the end of the line")
-            .arg(label).arg(parsed.problemLine).arg(expected).arg(parsed.problemField)
-            .arg(delimiterName(m_options.delimiter));
+        return tr("%1:%2: %3 but found text after the closing quote of field %4; expected the delimiter %5 or the "
+                  "end of the line")
+            .arg(label).arg(parsed.problemLine).arg(expected).arg(parsed.problemField).arg(delimiterName());
     case Outcome::Unterminated:
-        return QStringLiteral("%1:%2: %3 but found %4, the last one a quoted field whose quote (line %5) "
-                              "is never closed before the end of the file")
-            .arg(label).arg(parsed.startLine).arg(expected).arg(parsed.problemField)
-            .arg(parsed.problemLine);
+        return tr("%1:%2: %3 but found %4, the last one a quoted field whose quote (line %5) is never closed "
+                  "before the end of the file")
+            .arg(label).arg(parsed.startLine).arg(expected).arg(parsed.problemField).arg(parsed.problemLine);
     case Outcome::Record:
     case Outcome::End:
+    case Outcome::NeedMore:
         break;
     }
     return QStringLiteral("%1:%2: %3").arg(label).arg(parsed.startLine).arg(expected);
@@ -268,9 +450,10 @@ CsvReader::Parsed CsvReader::parseRecord(qsizetype &pos, int &line)
     Parsed result;
     m_spans.clear();
     m_scratch.clear();
-    const char *d = m_data;
-    const qsizetype n = m_size;
-    const char delimiter = m_options.delimiter;
+    const char *d = m_buffer.constData();
+    const qsizetype n = m_window;
+    const char delimiter = m_delimiter;
+    const bool quoting = m_options.quoting;
 
     while (pos < n && (d[pos] == '\n' || d[pos] == '\r')) {
         if (d[pos] == '\r' && pos + 1 < n && d[pos + 1] == '\n')
@@ -278,19 +461,33 @@ CsvReader::Parsed CsvReader::parseRecord(qsizetype &pos, int &line)
         ++pos;
         ++line;
     }
-    if (pos >= n) {
+    if (m_offset + pos >= m_end) {
         result.outcome = Outcome::End;
         return result;
     }
+    if (pos >= n) {
+        result.outcome = m_atEnd ? Outcome::End : Outcome::NeedMore;
+        return result;
+    }
     result.startLine = line;
+    const qsizetype recordStart = pos;
+    // The record goes on past this chunk: start it again once more of the file is in the buffer.
+    auto needMore = [&]() {
+        pos = recordStart;
+        line = result.startLine;
+        result.outcome = Outcome::NeedMore;
+        return result;
+    };
 
     for (;;) {
-        if (m_options.quoting && pos < n && d[pos] == '"') {
+        if (quoting && pos < n && d[pos] == '"') {
             const int quoteLine = line;
             const qsizetype begin = ++pos;
             bool needsCopy = false;
             for (;;) {
                 if (pos >= n) {
+                    if (!m_atEnd)
+                        return needMore();
                     result.outcome = Outcome::Unterminated;
                     result.problemLine = quoteLine;
                     result.problemField = int(m_spans.size()) + 1;
@@ -344,7 +541,7 @@ CsvReader::Parsed CsvReader::parseRecord(qsizetype &pos, int &line)
             const qsizetype begin = pos;
             while (pos < n && !m_special[uchar(d[pos])])
                 ++pos;
-            if (m_options.quoting && pos < n && d[pos] == '"') {
+            if (quoting && pos < n && d[pos] == '"') {
                 result.outcome = Outcome::StrayQuote;
                 result.problemLine = line;
                 result.problemField = int(m_spans.size()) + 1;
@@ -354,6 +551,8 @@ CsvReader::Parsed CsvReader::parseRecord(qsizetype &pos, int &line)
         }
 
         if (pos >= n) {
+            if (!m_atEnd)
+                return needMore();
             result.outcome = Outcome::Record;
             return result;
         }
@@ -370,46 +569,48 @@ CsvReader::Parsed CsvReader::parseRecord(qsizetype &pos, int &line)
     }
 }
 
-Result<void> CsvReader::forEachRecord(const RecordFn &onRecord, const ProgressFn &progress)
+CsvReader::Step CsvReader::nextRecord(CsvRecord &record)
 {
-    if (!m_ready)
-        return makeError(QStringLiteral("%1: nothing to read; open the file first").arg(m_options.label));
-
-    qsizetype pos = m_bodyStart;
-    int line = m_bodyLine;
-    qsizetype lastReport = pos;
-    const int expectedFields = columnCount();
-    CsvRecord record;
-    record.m_data = m_data;
-    record.m_spans = &m_spans;
-    record.m_encoding = m_options.encoding;
-
     for (;;) {
-        const Parsed parsed = parseRecord(pos, line);
-        if (parsed.outcome == Outcome::End)
+        const Parsed parsed = parseRecord(m_pos, m_line);
+        switch (parsed.outcome) {
+        case Outcome::Record:
             break;
-        if (parsed.outcome != Outcome::Record)
-            return makeError(describeProblem(parsed, expectation()));
-        if (int(m_spans.size()) != expectedFields) {
-            return makeError(QStringLiteral("%1:%2: %3 but found %4")
-                                 .arg(m_options.label)
-                                 .arg(parsed.startLine)
-                                 .arg(expectation())
-                                 .arg(m_spans.size()));
+        case Outcome::End:
+            return Step::End;
+        case Outcome::NeedMore:
+            if (Result<void> ok = refill(m_pos, m_line); !ok) {
+                m_error = ok.error();
+                return Step::Failed;
+            }
+            m_pos = 0;
+            continue;
+        case Outcome::StrayQuote:
+        case Outcome::TextAfterQuote:
+        case Outcome::Unterminated:
+            m_error = describeProblem(parsed, expectation());
+            return Step::Failed;
         }
+        if (m_spans.size() != size_t(m_header.size())) {
+            m_error = tr("%1:%2: %3 but found %4").arg(m_options.label).arg(parsed.startLine).arg(expectation())
+                          .arg(m_spans.size());
+            return Step::Failed;
+        }
+        record.m_data = m_buffer.constData();
         record.m_scratch = m_scratch.data();
         record.m_line = parsed.startLine;
-        if (Result<void> accepted = onRecord(record); !accepted)
-            return accepted;
-        if (progress && pos - lastReport >= kProgressStep) {
-            lastReport = pos;
-            if (!progress(double(pos) / double(m_size)))
-                return makeError(QStringLiteral("%1: reading cancelled").arg(m_options.label));
-        }
+        m_lastRecordEnd = m_offset + m_pos;
+        return Step::Record;
     }
-    if (progress)
-        progress(1.0);
-    return {};
+}
+
+bool CsvReader::reportProgress(const ProgressFn &progress)
+{
+    m_lastReport = m_offset + m_pos;
+    if (progress(std::min(1.0, double(m_lastReport) / double(std::max<qsizetype>(1, m_size)))))
+        return true;
+    m_error = tr("%1: reading cancelled").arg(m_options.label);
+    return false;
 }
 
 namespace {

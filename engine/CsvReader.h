@@ -1,14 +1,16 @@
 #pragma once
 
 // RFC-4180 CSV reading for every FusionLab importer (after PlotJuggler's csv_parser: options in, a
-// table or per-record callbacks out, a progress callback that can cancel). The file is read once
-// (memory-mapped when possible) and parsed as bytes; fields are decoded only when asked for, so the
-// streaming form can read millions of interactions without building a string per cell.
+// table or per-record callbacks out, a progress callback that can cancel). Files are read in chunks of a
+// few megabytes (a record longer than a chunk grows it), so streaming a large interactions file costs
+// the arrays it fills and not the file's size in memory; bytes are parsed as they are and fields are
+// decoded only when asked for, so millions of interactions load without building a string per cell.
 //
-// Accepted: a configurable one-byte delimiter, quoted fields with "" escapes and embedded line breaks,
-// CRLF, LF or CR line ends, a UTF-8 byte-order mark (skipped), UTF-8 (validated) or Latin-1 text, and
-// an optional header row. Blank lines are skipped. Header names are trimmed; data cells are not.
-// Every malformed record is an error naming the file and the line: the reader never guesses.
+// Accepted: a configurable one-byte delimiter (or a multi-byte one such as MovieLens' "::"), quoted
+// fields with "" escapes and embedded line breaks (or no quoting at all), CRLF, LF or CR line ends, a
+// UTF-8 byte-order mark (skipped), UTF-8 (validated) or Latin-1 text, and an optional header row. Blank
+// lines are skipped. Header names are trimmed; data cells are not. Every malformed record is an error
+// naming the file and the line: the reader never guesses.
 
 #include "Dataset.h"
 #include "Result.h"
@@ -20,7 +22,9 @@
 #include <QStringList>
 
 #include <functional>
+#include <limits>
 #include <memory>
+#include <utility>
 #include <vector>
 
 namespace fl {
@@ -33,7 +37,17 @@ struct CsvOptions
     CsvEncoding encoding = CsvEncoding::Utf8;
     bool hasHeader = true;        // false: columns are named "1", "2", … by position
     bool quoting = true;          // false: '"' is an ordinary character (MovieLens .dat and u.item files)
+    // Non-empty: the delimiter is this byte sequence (MovieLens .dat files: "::") and `delimiter` is
+    // ignored. It is replaced in memory by the byte 0x1F, which must not occur in the file. Needs
+    // quoting = false. For a repeated byte, a longer run ends with the delimiter: "Title:::Drama" is
+    // "Title:" and "Drama".
+    QByteArray delimiterSequence;
+    // Without a header: the columns' names, for messages and columnIndex(); every record must have
+    // this many fields. Empty: the columns are named "1", "2", … and the first record sets the count.
+    QStringList columnNames;
     QString label;                // the file's name in messages; empty: the path (or "<memory>")
+    // What the message about text that is not UTF-8 advises; empty: the manifest's "encoding" key.
+    QString encodingHint;
 };
 
 // One data record, valid only during the callback that receives it.
@@ -42,9 +56,13 @@ class CsvRecord
 public:
     int line() const { return m_line; }                  // 1-based line where the record starts
     int size() const { return int(m_spans->size()); }
-    QByteArrayView bytes(int field) const;              // unescaped, still in the file's encoding
+    QByteArrayView bytes(int field) const               // unescaped, still in the file's encoding
+    {
+        const Span &span = (*m_spans)[size_t(field)];
+        return QByteArrayView((span.inScratch ? m_scratch : m_data) + span.offset, span.length);
+    }
     QString text(int field) const;                      // decoded
-    bool isEmpty(int field) const { return (*m_spans)[field].length == 0; }
+    bool isEmpty(int field) const { return (*m_spans)[size_t(field)].length == 0; }
 
 private:
     friend class CsvReader;
@@ -74,7 +92,8 @@ struct CsvTable
     int columnIndex(const QString &name) const { return int(header.indexOf(name)); }
 };
 
-// Streaming reader: open() reads the file and its header, forEachRecord() walks the data records.
+// Streaming reader: open() reads the header, forEachRecord() walks the data records (again from the
+// start if called again).
 class CsvReader
 {
 public:
@@ -95,17 +114,34 @@ public:
     const QStringList &header() const { return m_header; }
     int columnCount() const { return int(m_header.size()); }
     int columnIndex(const QString &name) const { return int(m_header.indexOf(name)); }
-    qsizetype byteSize() const { return m_size; }
-    // An upper bound on the data records (line ends after the header), for reserving memory.
-    qsizetype maxRecordCount() const;
+    qsizetype byteSize() const { return m_size; }      // the whole file's
+    // The number of data records to reserve memory for: exact (line ends after the header) when the
+    // whole file is in memory, else extrapolated from the first chunk with a 10% margin.
+    qsizetype estimatedRecordCount() const;
 
-    Result<void> forEachRecord(const RecordFn &onRecord, const ProgressFn &progress = {});
+    // For reading one file's two halves on two threads (files only, without delimiterSequence):
+    // the start of the first line after offset (-1 if there is none or the file cannot be split),
+    bool canSplit() const { return m_file && m_options.delimiterSequence.isEmpty(); }
+    qsizetype lineStartAfter(qsizetype offset) const;
+    qsizetype bodyStart() const { return m_bodyStart; }
+    // a reader of whole's file from `from` (a line start) to its end, with whole's options and header
+    // (its line numbers count from 1 at `from`),
+    Result<void> openPart(const CsvReader &whole, qsizetype from);
+    // records starting at or after `offset` are not read (-1: read to the end),
+    void setEnd(qsizetype offset) { m_end = offset < 0 ? std::numeric_limits<qsizetype>::max() : offset; }
+    // and the file offset just after the last record read by the last walk.
+    qsizetype lastRecordEnd() const { return m_lastRecordEnd; }
+
+    // onRecord(const CsvRecord &) -> Result<void>, called inline for each data record.
+    template<typename Fn>
+    Result<void> forEachRecord(Fn &&onRecord, const ProgressFn &progress = {});
 
     // "expected 3 fields (header: a, b, c)", the start of every field-count message.
     QString expectation() const;
 
 private:
-    enum class Outcome { Record, End, StrayQuote, TextAfterQuote, Unterminated };
+    enum class Outcome { Record, End, NeedMore, StrayQuote, TextAfterQuote, Unterminated };
+    enum class Step { Record, End, Failed };
     struct Parsed
     {
         Outcome outcome = Outcome::End;
@@ -115,23 +151,68 @@ private:
     };
 
     Result<void> start();
+    Result<void> rewind();
+    Result<void> refill(qsizetype keepFrom, int keepLine);
+    Result<void> prepareWindow(qsizetype end, qsizetype keepFrom, int keepLine);
+    QString delimiterName() const;
+    Step nextRecord(CsvRecord &record);
     Parsed parseRecord(qsizetype &pos, int &line);
     QString describeProblem(const Parsed &parsed, const QString &expected) const;
+    bool progressDue() const { return m_offset + m_pos - m_lastReport >= kProgressStep; }
+    bool reportProgress(const ProgressFn &progress);
+
+    static constexpr qsizetype kProgressStep = qsizetype(1) << 20;
 
     CsvOptions m_options;
+    char m_delimiter = ',';       // as parsed: 0x1F when options.delimiterSequence is set
     std::unique_ptr<QFile> m_file;
-    QByteArray m_owned;
-    const char *m_data = nullptr;
+    QByteArray m_buffer;          // the current chunk (or the whole data)
+    qsizetype m_fill = 0;         // bytes of m_buffer read from the file
+    qsizetype m_window = 0;       // bytes of m_buffer that end with a complete line (all at the end)
+    qsizetype m_validated = 0;    // bytes of m_buffer checked (UTF-8) and rewritten (delimiterSequence)
+    qsizetype m_offset = 0;       // file offset of m_buffer[0] (after delimiterSequence rewriting)
+    bool m_atEnd = false;         // m_buffer holds the file's last byte
     qsizetype m_size = 0;
-    qsizetype m_bodyStart = 0;    // first byte after the header (or the BOM)
+    qsizetype m_pos = 0;          // parse position in m_buffer
+    int m_line = 1;
+    qsizetype m_lastReport = 0;
+    qsizetype m_bodyStart = 0;    // file offset of the first byte after the header (or the BOM)
     int m_bodyLine = 1;
     int m_firstRecordLine = 1;
+    qsizetype m_estimate = 0;
+    qsizetype m_end = std::numeric_limits<qsizetype>::max();
+    qsizetype m_lastRecordEnd = 0;
     bool m_ready = false;
     QStringList m_header;
     bool m_special[256] = {};
     std::vector<CsvRecord::Span> m_spans;
     std::vector<char> m_scratch;
+    QString m_error;
 };
+
+template<typename Fn>
+Result<void> CsvReader::forEachRecord(Fn &&onRecord, const ProgressFn &progress)
+{
+    if (Result<void> ok = rewind(); !ok)
+        return ok;
+    CsvRecord record;
+    record.m_spans = &m_spans;
+    record.m_encoding = m_options.encoding;
+    for (;;) {
+        const Step step = nextRecord(record);
+        if (step == Step::End)
+            break;
+        if (step == Step::Failed)
+            return makeError(m_error);
+        if (Result<void> accepted = onRecord(std::as_const(record)); !accepted)
+            return accepted;
+        if (progress && progressDue() && !reportProgress(progress))
+            return makeError(m_error);
+    }
+    if (progress)
+        progress(1.0);
+    return {};
+}
 
 // Reads a whole file into a table.
 Result<CsvTable> readCsv(const QString &path, const CsvOptions &options = {},

@@ -12,6 +12,7 @@
 #include <QByteArrayView>
 #include <QString>
 
+#include <algorithm>
 #include <cstring>
 #include <optional>
 #include <string>
@@ -20,10 +21,12 @@
 
 namespace fl {
 
-// Maps id bytes to dense indices 0, 1, … in order of insertion. Open addressing; ids of up to 8 bytes
-// (most ids) live inside the slot, so a lookup usually touches one cache line and never allocates: the
-// interactions loop looks up cells viewed straight in the mapped file. (With QHash<QByteArray, int>,
-// loading 5M interactions took 2.5x as long here, mostly in its AES-based hash.)
+// Maps id bytes to dense indices 0, 1, … in order of insertion, without allocating per lookup: the
+// interactions loop looks up cells viewed straight in the file's buffer. Canonical decimal ids ("1",
+// "209171"; no sign, no leading zero, below 2^24) index a plain array, so a lookup is one load; other
+// ids go to an open-addressing table whose slots hold ids of up to 8 bytes inline. (With
+// QHash<QByteArray, int>, loading 5M interactions took 2.5x as long; with every id in the hash table,
+// the item lookup's cache miss was a third of the load time of MovieLens 25M.)
 class IdIndex
 {
 public:
@@ -31,42 +34,91 @@ public:
 
     int find(std::string_view key) const
     {
-        if (m_slots.empty())
-            return -1;
-        const Slot probe = makeSlot(key);
-        for (size_t i = probe.hash & m_mask;; i = (i + 1) & m_mask) {
-            const Slot &slot = m_slots[i];
-            if (slot.index < 0)
-                return -1;
-            if (matches(slot, probe, key))
-                return slot.index;
+        const qint64 number = directNumber(key);
+        if (number >= 0) {
+            const int index = findDirect(number);
+            if (index >= 0 || m_hashed == 0)
+                return index;
         }
+        return findHashed(key, hashOf(key));
     }
 
     // The index of key, adding it at the end if it is new; `added` tells which.
     int insert(std::string_view key, bool &added)
     {
-        if (size_t(m_size + 1) * 2 > m_slots.size())
-            grow();
-        Slot probe = makeSlot(key);
-        size_t i = probe.hash & m_mask;
-        for (;; i = (i + 1) & m_mask) {
-            const Slot &slot = m_slots[i];
-            if (slot.index < 0)
-                break;
-            if (matches(slot, probe, key)) {
+        const qint64 number = directNumber(key);
+        if (number >= 0) {
+            if (size_t(number) < m_direct.size() && m_direct[size_t(number)] >= 0) {
                 added = false;
-                return slot.index;
+                return m_direct[size_t(number)];
+            }
+            if (m_hashed > 0) {
+                const int found = findHashed(key, hashOf(key));
+                if (found >= 0) {
+                    added = false;
+                    return found;
+                }
+            }
+            // The array may cover up to 8 entries per id (or 1M entries): sparse numbers go to the table.
+            if (number < std::max<qint64>(qint64(1) << 20, 8 * qint64(m_size + 1))) {
+                if (size_t(number) >= m_direct.size())
+                    m_direct.resize(std::max(size_t(number) + 1, m_direct.size() * 2), -1);
+                m_direct[size_t(number)] = m_size;
+                added = true;
+                return m_size++;
             }
         }
-        if (key.size() > sizeof(quint64)) {
-            probe.key = m_arena.size();
+        const size_t hash = hashOf(key);
+        const int found = findHashed(key, hash);
+        if (found >= 0) {
+            added = false;
+            return found;
+        }
+        if (size_t(m_hashed + 1) * 2 > m_slots.size())
+            grow();
+        size_t i = hash & m_mask;
+        while (m_slots[i].index >= 0)
+            i = (i + 1) & m_mask;
+        Slot slot;
+        slot.hash = hash;
+        slot.length = quint32(key.size());
+        if (key.size() <= sizeof(quint64)) {
+            std::memcpy(&slot.key, key.data(), key.size());
+        } else {
+            slot.key = m_arena.size();
             m_arena.append(key);
         }
-        probe.index = m_size++;
-        m_slots[i] = probe;
+        slot.index = m_size++;
+        m_slots[i] = slot;
+        ++m_hashed;
         added = true;
-        return probe.index;
+        return slot.index;
+    }
+
+    // The value of a canonical decimal id below 2^24 ("0", "209171"; no sign or leading zero), else -1.
+    static qint64 directNumber(std::string_view key)
+    {
+        if (key.empty() || key.size() > 8 || (key[0] == '0' && key.size() > 1))
+            return -1;
+        qint64 value = 0;
+        for (char c : key) {
+            if (c < '0' || c > '9')
+                return -1;
+            value = value * 10 + (c - '0');
+        }
+        return value < (qint64(1) << 24) ? value : -1;
+    }
+
+    // For a batch of keys whose directNumber() is >= 0: prefetch() each, then findDirect() each, so that
+    // the batch's cache misses overlap. findDirect() returning -1 means: ask find().
+    void prefetch(qint64 number) const
+    {
+        if (size_t(number) < m_direct.size())
+            __builtin_prefetch(m_direct.data() + number);
+    }
+    int findDirect(qint64 number) const
+    {
+        return size_t(number) < m_direct.size() ? m_direct[size_t(number)] : -1;
     }
 
 private:
@@ -78,23 +130,40 @@ private:
         quint32 length = 0;
     };
 
-    static Slot makeSlot(std::string_view key)
+    static size_t hashOf(std::string_view key)
     {
-        Slot slot;
-        slot.hash = std::hash<std::string_view>{}(key);
-        slot.length = quint32(key.size());
-        if (key.size() <= sizeof(quint64))
-            std::memcpy(&slot.key, key.data(), key.size());
-        return slot;
+        quint64 h = 0x9e3779b97f4a7c15ULL ^ key.size();
+        size_t i = 0;
+        for (;; i += 8) {
+            quint64 word = 0;
+            const size_t n = std::min<size_t>(8, key.size() - i);
+            std::memcpy(&word, key.data() + i, n);
+            h = (h ^ word) * 0xbf58476d1ce4e5b9ULL;
+            h ^= h >> 29;
+            if (i + 8 >= key.size())
+                break;
+        }
+        h *= 0x94d049bb133111ebULL;
+        return size_t(h ^ (h >> 32));
     }
 
-    bool matches(const Slot &slot, const Slot &probe, std::string_view key) const
+    int findHashed(std::string_view key, size_t hash) const
     {
-        if (slot.hash != probe.hash || slot.length != probe.length)
-            return false;
-        if (slot.length <= sizeof(quint64))
-            return slot.key == probe.key;
-        return std::string_view(m_arena).substr(size_t(slot.key), slot.length) == key;
+        if (m_slots.empty())
+            return -1;
+        quint64 inlineKey = 0;
+        if (key.size() <= sizeof(quint64))
+            std::memcpy(&inlineKey, key.data(), key.size());
+        for (size_t i = hash & m_mask;; i = (i + 1) & m_mask) {
+            const Slot &slot = m_slots[i];
+            if (slot.index < 0)
+                return -1;
+            if (slot.hash != hash || slot.length != key.size())
+                continue;
+            if (key.size() <= sizeof(quint64) ? slot.key == inlineKey
+                                              : std::string_view(m_arena).substr(size_t(slot.key), slot.length) == key)
+                return slot.index;
+        }
     }
 
     void grow()
@@ -114,22 +183,104 @@ private:
         m_mask = mask;
     }
 
+    std::vector<qint32> m_direct;  // number -> index, -1 if absent
     std::vector<Slot> m_slots;
     size_t m_mask = 0;
-    int m_size = 0;
+    int m_size = 0;               // ids in both
+    int m_hashed = 0;             // ids in m_slots
     std::string m_arena;
 };
 
 // Spaces and tabs trimmed from both ends.
-QByteArrayView trimmedView(QByteArrayView view);
+inline QByteArrayView trimmedView(QByteArrayView view)
+{
+    qsizetype begin = 0;
+    qsizetype end = view.size();
+    while (begin < end && (view[begin] == ' ' || view[begin] == '\t'))
+        ++begin;
+    while (end > begin && (view[end - 1] == ' ' || view[end - 1] == '\t'))
+        --end;
+    return view.sliced(begin, end - begin);
+}
 
 enum class NumberStatus { Ok, Empty, NotNumber, NotFinite };
 
-// Locale-independent: "1.5", "-2e3", "+4"; "nan"/"inf" are numbers but not finite.
-NumberStatus parseNumber(QByteArrayView text, double &out);
+namespace detail {
+NumberStatus parseNumberSlow(QByteArrayView text, double &out);
+bool parseTimestampSlow(QByteArrayView text, qint64 &out);
+} // namespace detail
+
+// Locale-independent: "1.5", "-2e3", "+4"; "nan"/"inf" are numbers but not finite. Spaces and tabs
+// around the number are ignored.
+inline NumberStatus parseNumber(QByteArrayView text, double &out)
+{
+    // Fast path for plain decimals ("4", "3.5") of at most 15 digits: N / 10^k with both exact doubles
+    // is one correctly rounded division, the value std::from_chars gives.
+    static constexpr double kPowersOf10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7,
+                                             1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+    quint64 mantissa = 0;
+    int digits = 0;
+    int fraction = -1;
+    for (const char c : text) {
+        const unsigned digit = unsigned(c - '0');
+        if (digit < 10) {
+            mantissa = mantissa * 10 + digit;
+            ++digits;
+            fraction += fraction >= 0 ? 1 : 0;
+        } else if (c == '.' && fraction < 0) {
+            fraction = 0;
+        } else {
+            return detail::parseNumberSlow(text, out);
+        }
+    }
+    if (digits == 0 || digits > 15 || fraction == 0)
+        return detail::parseNumberSlow(text, out);
+    out = double(mantissa) / kPowersOf10[fraction < 0 ? 0 : fraction];
+    return NumberStatus::Ok;
+}
 
 // Seconds since the epoch: an integer, a finite number, or an ISO 8601 date (UTC unless it says).
-std::optional<qint64> parseTimestamp(QByteArrayView text);
+// Returns false if the text is none of these.
+inline bool parseTimestamp(QByteArrayView text, qint64 &out)
+{
+    // Fast path for plain integers (10-digit Unix times): eight digits at a time (as in simdjson).
+    if (text.isEmpty() || text.size() > 18)
+        return detail::parseTimestampSlow(text, out);
+    const char *p = text.data();
+    const char *end = p + text.size();
+    quint64 value = 0;
+#if Q_BYTE_ORDER == Q_LITTLE_ENDIAN
+    if (text.size() >= 8) {
+        quint64 word;
+        std::memcpy(&word, p, 8);
+        if ((((word & 0xF0F0F0F0F0F0F0F0ULL) | (((word + 0x0606060606060606ULL) & 0xF0F0F0F0F0F0F0F0ULL) >> 4))
+             != 0x3333333333333333ULL))
+            return detail::parseTimestampSlow(text, out);
+        word -= 0x3030303030303030ULL;
+        word = word * 10 + (word >> 8);
+        value = (((word & 0x000000FF000000FFULL) * (100 + (1000000ULL << 32)))
+                 + (((word >> 16) & 0x000000FF000000FFULL) * (1 + (10000ULL << 32))))
+            >> 32;
+        p += 8;
+    }
+#endif
+    for (; p < end; ++p) {
+        const unsigned digit = unsigned(*p - '0');
+        if (digit >= 10)
+            return detail::parseTimestampSlow(text, out);
+        value = value * 10 + digit;
+    }
+    out = qint64(value);
+    return true;
+}
+
+inline std::optional<qint64> parseTimestamp(QByteArrayView text)
+{
+    qint64 value = 0;
+    if (!parseTimestamp(text, value))
+        return std::nullopt;
+    return value;
+}
 
 // Where the interaction fields are in the reader's records; names are the header's, for messages.
 struct InteractionColumns
@@ -155,6 +306,8 @@ struct InteractionOptions
 {
     UnknownItems unknownItems = UnknownItems::Reject;
     QString itemsFile;            // for the message about an unknown item
+    // A file of 32 MB or more is read as two halves on two threads (same result, same messages).
+    bool parallel = true;
 };
 
 // Appends the reader's records to dataset: interactionUser/Item, rating, timestamp (if a column is
@@ -163,5 +316,47 @@ struct InteractionOptions
 Result<void> readInteractions(CsvReader &reader, const InteractionColumns &columns, IdIndex &userIndex,
                               IdIndex &itemIndex, const InteractionOptions &options, Dataset &dataset,
                               const ProgressFn &progress = {});
+
+// ---- Shared by the importers of published formats (MovieLens, RecBole) ----
+
+// The items of an items file in file order: ids non-empty and unique.
+struct ItemRegistry
+{
+    IdIndex index;
+    std::vector<int> lines;       // per item: the line it was read from (0: added from interactions)
+
+    // Appends the record's id (column `column`, trimmed) to dataset.itemIds and returns its index; an
+    // empty or repeated id is an error naming the file and the line(s).
+    Result<int> add(const CsvRecord &record, int column, const QString &label, const QString &columnName,
+                    Dataset &dataset);
+};
+
+// The columns `names` of a reader (by header name, or by CsvOptions::columnNames), in that order; a
+// missing one is an error that shows the expected header (e.g. "userId,movieId,rating,timestamp").
+Result<std::vector<int>> requireColumns(const CsvReader &reader, const QStringList &names,
+                                        const QString &expectedHeader);
+
+// The interaction columns user, item, rating, timestamp at those indices of the reader's header.
+InteractionColumns interactionColumns(const CsvReader &reader, int user, int item, int rating, int timestamp);
+
+// A Text modality; an empty text marks its item missing.
+ModalitySource textModality(const QString &name, const QString &origin, QStringList texts);
+
+// A Numeric or Vectors modality from row-major values (one row of `width` per item; missing rows zero).
+ModalitySource matrixModality(const QString &name, ModalityKind kind, const QString &origin,
+                              const std::vector<double> &rowMajor, int width, std::vector<bool> missing);
+
+// Extends a modality built for fewer items with missing entries up to itemCount (items that only the
+// interactions named, UnknownItems::Add).
+void padModality(ModalitySource &modality, int itemCount);
+
+// The folder a dataset path names: the path itself if it is a folder, else the folder of the file.
+QString datasetFolder(const QString &path);
+
+// True if the file's first line (after a UTF-8 byte-order mark) starts with prefix.
+bool firstLineStartsWith(const QString &path, const QByteArray &prefix);
+
+// The progress of a part of a load that covers [from, to] of the whole; empty if progress is.
+ProgressFn progressPart(const ProgressFn &progress, double from, double to);
 
 } // namespace fl

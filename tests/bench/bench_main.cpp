@@ -3,10 +3,18 @@
 //   fusionlab-bench reweight --rows N --dim D [--no-numpy] --json
 //   fusionlab-bench ui [--seconds S] --json
 //   fusionlab-bench screenshots DIR          (the README's screenshots; run under xvfb-run)
+//   fusionlab-bench load PATH [--delimiter C] [--no-pandas] --json
+//       PATH: a ratings file whose header names user (userId, user_id, user), item (movieId, item_id,
+//       item, book_id) and rating columns, optionally a timestamp; or a MovieLens or RecBole folder
+//   fusionlab-bench gen-ratings N PATH [--seed S]   (a synthetic MovieLens-shaped ratings.csv)
 
+#include "engine/CsvReader.h"
 #include "engine/Fusion.h"
+#include "engine/Interactions.h"
 #include "engine/LinearRegression.h"
+#include "engine/MovieLensImporter.h"
 #include "engine/Random.h"
+#include "engine/RecBoleImporter.h"
 #include "engine/Split.h"
 #include "UiBenchmark.h"
 
@@ -14,8 +22,10 @@
 
 #include <QCoreApplication>
 #include <QCommandLineParser>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -85,7 +95,8 @@ Synthetic makeSynthetic(int rows, int dim)
     return s;
 }
 
-std::optional<QJsonObject> runNumpy(const QStringList &arguments, QString *error)
+// Runs tests/bench/SCRIPT with the system Python and returns the JSON object it prints.
+std::optional<QJsonObject> runPython(const char *script, const QStringList &arguments, QString *error)
 {
     for (const QString &python : {QStringLiteral("/usr/bin/python3"), QStringLiteral("python3")}) {
         QProcess process;
@@ -93,7 +104,7 @@ std::optional<QJsonObject> runNumpy(const QStringList &arguments, QString *error
         env.remove(QStringLiteral("OPENBLAS_CORETYPE"));
         env.remove(QStringLiteral("OPENBLAS_L2_SIZE"));
         process.setProcessEnvironment(env);
-        process.start(python, QStringList{QStringLiteral(FUSIONLAB_BENCH_DIR "/numpy_seed.py")} + arguments);
+        process.start(python, QStringList{QStringLiteral(FUSIONLAB_BENCH_DIR "/") + QLatin1String(script)} + arguments);
         if (!process.waitForFinished(-1) || process.exitCode() != 0) {
             *error = QString::fromLocal8Bit(process.readAllStandardError()).trimmed();
             continue;
@@ -103,6 +114,240 @@ std::optional<QJsonObject> runNumpy(const QStringList &arguments, QString *error
             return doc.object();
     }
     return std::nullopt;
+}
+
+std::optional<QJsonObject> runNumpy(const QStringList &arguments, QString *error)
+{
+    return runPython("numpy_seed.py", arguments, error);
+}
+
+constexpr double kMiB = 1024.0 * 1024.0;
+
+// gen-ratings: N rows shaped like MovieLens 25M's ratings.csv (162,541 users sorted by id, each user's
+// movies sorted by id, 59,047 movie ids spread over 1..209,171 with a popularity skew, ratings 0.5-5.0 in
+// halves written "4.0", 10-digit timestamps). Deterministic for a seed.
+int generateRatings(qint64 rows, const QString &path, std::uint64_t seed)
+{
+    constexpr qint64 kUsers = 162541;
+    constexpr qint64 kMovies = 59047;
+    constexpr qint64 kMaxMovieId = 209171;
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        QTextStream(stderr) << path << ": cannot write: " << file.errorString() << "\n";
+        return 1;
+    }
+    fl::Random random(seed);
+    const qint64 users = std::min(kUsers, rows);
+    // Ratings per user: log-normal weights, rounded cumulatively so that the total is exactly `rows`
+    // and every user has at least one.
+    std::vector<double> weight(static_cast<size_t>(users));
+    double total = 0;
+    for (double &w : weight) {
+        w = std::exp(random.normal(0.0, 1.0));
+        total += w;
+    }
+    QByteArray buffer;
+    buffer.reserve(1 << 22);
+    buffer.append("userId,movieId,rating,timestamp\n");
+    auto appendInt = [&buffer](qint64 value) {
+        char digits[24];
+        int n = 0;
+        do {
+            digits[n++] = char('0' + value % 10);
+            value /= 10;
+        } while (value > 0);
+        while (n > 0)
+            buffer.append(digits[--n]);
+    };
+    auto flush = [&]() {
+        if (file.write(buffer) != buffer.size())
+            return false;
+        buffer.clear();
+        return true;
+    };
+    std::vector<qint64> movies;
+    double cumulative = 0;
+    qint64 extraSoFar = 0;
+    for (qint64 u = 0; u < users; ++u) {
+        cumulative += weight[size_t(u)];
+        const qint64 extraUpTo = u + 1 == users ? rows - users
+                                                : std::llround(cumulative / total * double(rows - users));
+        const qint64 count = 1 + extraUpTo - extraSoFar;
+        extraSoFar = extraUpTo;
+        movies.clear();
+        for (qint64 k = 0; k < count; ++k) {
+            const qint64 index = std::min(kMovies - 1, qint64(double(kMovies) * std::pow(random.uniform(), 2.5)));
+            movies.push_back(1 + index * kMaxMovieId / kMovies);
+        }
+        std::sort(movies.begin(), movies.end());
+        const qint64 firstTime = 1000000000 + qint64(random.below(570000000));
+        for (qint64 movie : movies) {
+            const double rating = std::clamp(std::round(random.normal(3.6, 1.0) * 2.0) / 2.0, 0.5, 5.0);
+            const int halves = int(rating * 2.0);
+            appendInt(u + 1);
+            buffer.append(',');
+            appendInt(movie);
+            buffer.append(',');
+            appendInt(halves / 2);
+            buffer.append(halves % 2 ? ".5," : ".0,");
+            appendInt(firstTime + qint64(random.below(5000000)));
+            buffer.append('\n');
+        }
+        if (buffer.size() > (1 << 22) - (1 << 16) && !flush())
+            break;
+    }
+    if (!flush()) {
+        QTextStream(stderr) << path << ": cannot write: " << file.errorString() << "\n";
+        return 1;
+    }
+    return 0;
+}
+
+// The delimiter of a ratings file: tab for .tsv/.tab/.inter, else the most frequent of , tab ; | in the
+// first line.
+char sniffDelimiter(const QString &path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("inter"))
+        return '\t';
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fl::defaultCsvDelimiter(path);
+    const QByteArray line = file.readLine(1 << 16);
+    char best = fl::defaultCsvDelimiter(path);
+    qsizetype bestCount = line.count(best);
+    for (char c : {',', '\t', ';', '|'}) {
+        if (line.count(c) > bestCount) {
+            best = c;
+            bestCount = line.count(c);
+        }
+    }
+    return best;
+}
+
+// The column of the header whose name (lower-case, without a RecBole ":type" suffix) is one of names.
+int findColumn(const QStringList &header, std::initializer_list<const char *> names)
+{
+    for (int i = 0; i < header.size(); ++i) {
+        const QString name = header[i].section(QLatin1Char(':'), 0, 0).toLower();
+        for (const char *wanted : names) {
+            if (name == QLatin1String(wanted))
+                return i;
+        }
+    }
+    return -1;
+}
+
+// A ratings file with a header naming its user, item and rating (and timestamp) columns, read by the
+// engine's interaction reader; items are the ids the file names.
+fl::Result<fl::Dataset> loadRatingsFile(const QString &path, char delimiter)
+{
+    fl::CsvOptions options;
+    options.delimiter = delimiter;
+    options.label = QFileInfo(path).fileName();
+    fl::CsvReader reader(options);
+    if (fl::Result<void> opened = reader.open(path); !opened)
+        return fl::makeError(opened.error());
+    const QStringList &header = reader.header();
+    const int user = findColumn(header, {"userid", "user_id", "user"});
+    const int item = findColumn(header, {"movieid", "itemid", "item_id", "movie_id", "item", "book_id", "bookid"});
+    const int rating = findColumn(header, {"rating"});
+    const int timestamp = findColumn(header, {"timestamp", "time", "ts"});
+    if (user < 0 || item < 0 || rating < 0) {
+        return fl::makeError(QStringLiteral("%1:1: expected a header naming a user column (userId, user_id, user), an "
+                                            "item column (movieId, item_id, item, book_id) and a rating column "
+                                            "(rating), optionally a timestamp; found: %2")
+                                 .arg(path, header.join(QStringLiteral(", "))));
+    }
+    fl::IdIndex users;
+    fl::IdIndex items;
+    fl::InteractionOptions interactionOptions;
+    interactionOptions.unknownItems = fl::UnknownItems::Add;
+    fl::Dataset dataset;
+    if (fl::Result<void> read = fl::readInteractions(reader, fl::interactionColumns(reader, user, item, rating, timestamp),
+                                                     users, items, interactionOptions, dataset);
+        !read)
+        return fl::makeError(read.error());
+    return dataset;
+}
+
+// load: a ratings file (or a MovieLens or RecBole folder, through its importer), then the ratings file
+// through pandas.read_csv.
+int runLoad(const QString &path, char delimiter, bool withPandas)
+{
+    QTextStream err(stderr);
+    const bool isFolder = QFileInfo(path).isDir();
+    const QDir folder(path);
+    const QString ratingsFile = !isFolder ? path
+        : folder.exists(QStringLiteral("ratings.csv")) ? folder.filePath(QStringLiteral("ratings.csv"))
+                                                      : QString();
+    if (delimiter == 0 && !ratingsFile.isEmpty())
+        delimiter = sniffDelimiter(ratingsFile);
+    // Read the files once so that both readers start from the page cache.
+    const QStringList files = isFolder ? QStringList(folder.entryList(QDir::Files)) : QStringList{QString()};
+    qint64 bytes = 0;
+    for (const QString &name : files) {
+        QFile warm(isFolder ? folder.filePath(name) : path);
+        bytes += warm.size();
+        if (warm.open(QIODevice::ReadOnly)) {
+            QByteArray chunk(1 << 22, Qt::Uninitialized);
+            while (warm.read(chunk.data(), chunk.size()) > 0) {
+            }
+        }
+    }
+    const double baseline = peakRssMb();
+    QElapsedTimer clock;
+    clock.start();
+    fl::Result<fl::Dataset> loaded = !isFolder ? loadRatingsFile(path, delimiter)
+        : fl::looksLikeMovieLens(path)       ? fl::importMovieLens(path)
+        : fl::looksLikeRecBole(path)         ? fl::importRecBole(path)
+                                             : fl::Result<fl::Dataset>(fl::makeError(
+                                                   path + QStringLiteral(": not a MovieLens or RecBole folder")));
+    if (!loaded) {
+        err << loaded.error() << "\n";
+        return 1;
+    }
+    const double seconds = clock.nsecsElapsed() * 1e-9;
+    const double peak = peakRssMb();
+    const fl::Dataset &dataset = *loaded;
+    auto idBytes = [](const QStringList &ids) {
+        double total = double(ids.size()) * double(sizeof(QString));
+        for (const QString &id : ids)
+            total += 2.0 * double(id.size()) + 32.0;   // UTF-16 payload and its heap header, roughly
+        return total;
+    };
+    const double dataBytes = double(dataset.interactionUser.size() * sizeof(int))
+        + double(dataset.interactionItem.size() * sizeof(int)) + double(dataset.rating.size()) * sizeof(double)
+        + double(dataset.timestamp.size() * sizeof(qint64)) + idBytes(dataset.userIds) + idBytes(dataset.itemIds);
+    const double mb = double(bytes) / kMiB;
+    QJsonObject result{{"mode", "load"},
+                       {"path", path},
+                       {"rows", dataset.interactionCount()},
+                       {"users", dataset.userCount()},
+                       {"items", dataset.itemCount()},
+                       {"modalities", int(dataset.modalities.size())},
+                       {"mb", mb},
+                       {"s", seconds},
+                       {"mb_per_s", mb / std::max(seconds, 1e-12)},
+                       {"peak_rss_mb", peak},
+                       {"baseline_rss_mb", baseline},
+                       {"data_mb", dataBytes / kMiB},
+                       {"rss_over_data", peak / std::max(dataBytes / kMiB, 1e-12)}};
+    if (withPandas && !ratingsFile.isEmpty()) {
+        QString error;
+        const auto pandas = runPython("pandas_load.py", {ratingsFile, QStringLiteral("--sep"), QString(QLatin1Char(delimiter))},
+                                      &error);
+        if (pandas) {
+            result.insert(QStringLiteral("pandas"), *pandas);
+            result.insert(QStringLiteral("speedup_vs_pandas"),
+                          (*pandas)[QStringLiteral("s")].toDouble() / std::max(seconds, 1e-12));
+        } else {
+            result.insert(QStringLiteral("pandas_error"),
+                          error.isEmpty() ? QStringLiteral("python3 with pandas not found") : error);
+        }
+    }
+    QTextStream(stdout) << QJsonDocument(result).toJson(QJsonDocument::Compact) << "\n";
+    return 0;
 }
 
 struct Prepared
@@ -134,6 +379,37 @@ int main(int argc, char *argv[])
                                                   std::max(0, parser.value(QStringLiteral("changes")).toInt()));
         QTextStream(stdout) << QJsonDocument(result).toJson(QJsonDocument::Compact) << "\n";
         return result.contains(QStringLiteral("error")) ? 1 : 0;
+    }
+    if (argc > 1 && (qstrcmp(argv[1], "load") == 0 || qstrcmp(argv[1], "gen-ratings") == 0)) {
+        QCoreApplication app(argc, argv);
+        QCommandLineParser parser;
+        parser.addPositionalArgument(QStringLiteral("mode"), QStringLiteral("load PATH | gen-ratings N PATH"));
+        parser.addOption({QStringLiteral("delimiter"), QStringLiteral("load: the delimiter (default: sniffed)"),
+                          QStringLiteral("c")});
+        parser.addOption({QStringLiteral("no-pandas"), QStringLiteral("load: skip the pandas reference run")});
+        parser.addOption({QStringLiteral("seed"), QStringLiteral("gen-ratings: random seed"), QStringLiteral("s"),
+                          QStringLiteral("25")});
+        parser.addOption({QStringLiteral("json"), QStringLiteral("JSON output (always on)")});
+        parser.process(app);
+        const QStringList positional = parser.positionalArguments();
+        if (positional.value(0) == QLatin1String("gen-ratings")) {
+            bool ok = false;
+            const qint64 rows = positional.value(1).toLongLong(&ok);
+            if (!ok || rows < 1 || positional.size() != 3) {
+                QTextStream(stderr) << "usage: fusionlab-bench gen-ratings N PATH [--seed S]\n";
+                return 2;
+            }
+            return generateRatings(rows, positional[2], parser.value(QStringLiteral("seed")).toULongLong());
+        }
+        QString delimiter = parser.value(QStringLiteral("delimiter"));
+        if (delimiter == QLatin1String("tab") || delimiter == QLatin1String("\\t"))
+            delimiter = QStringLiteral("\t");
+        if (positional.size() != 2 || delimiter.size() > 1) {
+            QTextStream(stderr) << "usage: fusionlab-bench load PATH [--delimiter C] [--no-pandas] --json\n";
+            return 2;
+        }
+        return runLoad(positional[1], delimiter.isEmpty() ? '\0' : delimiter[0].toLatin1(),
+                       !parser.isSet(QStringLiteral("no-pandas")));
     }
     QCoreApplication app(argc, argv);
     QTextStream out(stdout);

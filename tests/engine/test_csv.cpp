@@ -1,4 +1,5 @@
 #include "engine/CsvReader.h"
+#include "engine/Interactions.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -7,6 +8,40 @@
 using namespace fl;
 
 namespace {
+
+// Reads user,item,rating,ts interactions from path with readInteractions(); with `catalogue`, items
+// must be its numbers 0..catalogue-1, else they are added.
+Result<Dataset> loadInteractions(const QString &path, bool parallel, int catalogue = 0)
+{
+    CsvOptions o;
+    o.label = QStringLiteral("big.csv");
+    CsvReader reader(o);
+    if (Result<void> opened = reader.open(path); !opened)
+        return makeError(opened.error());
+    IdIndex users;
+    IdIndex items;
+    Dataset dataset;
+    for (int i = 0; i < catalogue; ++i) {
+        bool added = false;
+        const QByteArray id = QByteArray::number(i);
+        items.insert(std::string_view(id.constData(), size_t(id.size())), added);
+        dataset.itemIds.append(QString::fromLatin1(id));
+    }
+    InteractionOptions interactionOptions;
+    interactionOptions.unknownItems = catalogue > 0 ? UnknownItems::Reject : UnknownItems::Add;
+    interactionOptions.itemsFile = QStringLiteral("items.csv");
+    interactionOptions.parallel = parallel;
+    InteractionColumns columns = interactionColumns(reader, 0, 1, 2, 3);
+    if (Result<void> read = readInteractions(reader, columns, users, items, interactionOptions, dataset); !read)
+        return makeError(read.error());
+    return dataset;
+}
+
+bool writeFile(const QString &path, const QByteArray &data)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(data) == data.size();
+}
 
 CsvOptions options(char delimiter = ',', bool header = true, CsvEncoding encoding = CsvEncoding::Utf8)
 {
@@ -229,6 +264,240 @@ private Q_SLOTS:
         const Result<CsvTable> table = parseCsv(data, options(',', header));
         QVERIFY(!table.ok());
         QCOMPARE(table.error(), message);
+    }
+
+    void withoutQuoting()
+    {
+        CsvOptions o = options('|', false, CsvEncoding::Latin1);
+        o.quoting = false;
+        const Result<CsvTable> table = parseCsv("1|\"Heavyweights\" (1994)|x\n2|12\" Singles \"|\"a\n", o);
+        QVERIFY2(table.ok(), qPrintable(table.ok() ? QString() : table.error()));
+        QCOMPARE(table->rows[0], QStringList({"1", "\"Heavyweights\" (1994)", "x"}));
+        QCOMPARE(table->rows[1], QStringList({"2", "12\" Singles \"", "\"a"}));
+
+        // A quoted delimiter is a delimiter and a quoted line break a line break.
+        CsvOptions comma = options();
+        comma.quoting = false;
+        const Result<CsvTable> split = parseCsv("a,b\n\"x,y\"\n\"p\nq\"\n", comma);
+        QVERIFY(!split.ok());
+        QCOMPARE(split.error(), QStringLiteral("t.csv:3: expected 2 fields (header: a, b) but found 1"));
+        const Result<CsvTable> first = parseCsv("a,b\n\"x,y\"\n", comma);
+        QVERIFY(first.ok());
+        QCOMPARE(first->rows[0], QStringList({"\"x", "y\""}));
+    }
+
+    void delimiterSequenceAndColumnNames()
+    {
+        CsvOptions o = options(',', false, CsvEncoding::Latin1);
+        o.quoting = false;
+        o.delimiterSequence = "::";
+        o.columnNames = QStringList({"MovieID", "Title", "Genres"});
+        const Result<CsvTable> table =
+            parseCsv("1::Star Wars: Episode IV (1977)::Action|Sci-Fi\r\n\n2::Dots:::Drama\n3::\"Quoted\" (1999)::\n", o);
+        QVERIFY2(table.ok(), qPrintable(table.ok() ? QString() : table.error()));
+        QCOMPARE(table->header, QStringList({"MovieID", "Title", "Genres"}));
+        QCOMPARE(table->rows[0], QStringList({"1", "Star Wars: Episode IV (1977)", "Action|Sci-Fi"}));
+        QCOMPARE(table->rows[1], QStringList({"2", "Dots:", "Drama"}));   // a longer run ends with the delimiter
+        QCOMPARE(table->rows[2], QStringList({"3", "\"Quoted\" (1999)", ""}));
+        QCOMPARE(table->lines, std::vector<int>({1, 3, 4}));
+
+        const Result<CsvTable> short_ = parseCsv("1::A::B\n2::A\n", o);
+        QVERIFY(!short_.ok());
+        QCOMPARE(short_.error(), QStringLiteral("t.csv:2: expected 3 fields separated by '::' (MovieID, Title, Genres) "
+                                                "but found 2"));
+        const Result<CsvTable> firstWrong = parseCsv("1,A,B\n", o);
+        QVERIFY(!firstWrong.ok());
+        QCOMPARE(firstWrong.error(), QStringLiteral("t.csv:1: expected 3 fields separated by '::' (MovieID, Title, "
+                                                    "Genres) but found 1"));
+        const Result<CsvTable> control = parseCsv("1::A::B\n2::A\x1F::B\n", o);
+        QVERIFY(!control.ok());
+        QCOMPARE(control.error(), QStringLiteral("t.csv:2: found the control character 0x1F; expected text with fields "
+                                                 "separated by '::'"));
+        o.quoting = true;
+        const Result<CsvTable> quoting = parseCsv("1::A::B\n", o);
+        QVERIFY(!quoting.ok());
+        QCOMPARE(quoting.error(), QStringLiteral("t.csv: a multi-byte delimiter needs quoting switched off"));
+    }
+
+    void byteOrderMarkWithoutHeader()
+    {
+        const Result<CsvTable> table = parseCsv("\xEF\xBB\xBFx,1\ny,2\n", options(',', false));
+        QVERIFY(table.ok());
+        QCOMPARE(table->rows[0], QStringList({"x", "1"}));
+    }
+
+    void encodingHint()
+    {
+        CsvOptions o = options();
+        o.encodingHint = QStringLiteral("MovieLens CSV files are UTF-8");
+        const Result<CsvTable> table = parseCsv("a\n\xE9\n", o);
+        QVERIFY(!table.ok());
+        QCOMPARE(table.error(), QStringLiteral("t.csv:2: expected UTF-8 text; MovieLens CSV files are UTF-8"));
+    }
+
+    // Files are read in chunks of 8 MB: records, quoted line breaks, "::" and messages across chunk ends.
+    void largeFileAcrossChunks()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("big.csv");
+        QByteArray data = "id,text\n";
+        const int rows = 300000;   // ~13 MB, a third of the records over two lines
+        for (int i = 0; i < rows; ++i) {
+            if (i % 3 == 1)
+                data += QByteArray::number(i) + ",\"multi\nline, with \"\"quotes\"\" and a long tail\"\n";
+            else
+                data += QByteArray::number(i) + ",plain text of some length to fill the file\n";
+        }
+        QVERIFY(data.size() > 10 * (1 << 20));
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            QCOMPARE(file.write(data), qint64(data.size()));
+        }
+        CsvReader reader(options());
+        QVERIFY(reader.open(path).ok());
+        QVERIFY(reader.estimatedRecordCount() >= rows);
+        QVERIFY(reader.estimatedRecordCount() < rows * 2);
+        for (int pass = 0; pass < 2; ++pass) {   // a second walk reads the file again from its start
+            int count = 0;
+            int line = 2;
+            const Result<void> done = reader.forEachRecord([&](const CsvRecord &record) -> Result<void> {
+                if (record.line() != line || record.bytes(0) != QByteArray::number(count))
+                    return makeError(QStringLiteral("record %1 at line %2").arg(count).arg(record.line()));
+                const bool multi = count % 3 == 1;
+                if (multi && record.text(1) != QStringLiteral("multi\nline, with \"quotes\" and a long tail"))
+                    return makeError(QStringLiteral("record %1: %2").arg(count).arg(record.text(1)));
+                line += multi ? 2 : 1;
+                ++count;
+                return {};
+            });
+            QVERIFY2(done.ok(), qPrintable(done.ok() ? QString() : done.error()));
+            QCOMPARE(count, rows);
+        }
+
+        // An error far into the file names its line.
+        QByteArray bad = data;
+        bad.append("oops\n");
+        bad.append("\xFF\n");
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(bad);
+        file.close();
+        const int lastLine = 1 + rows + (rows + 1) / 3;   // header + records + their extra lines
+        const Result<CsvTable> table = readCsv(path, options());
+        QVERIFY(!table.ok());
+        QCOMPARE(table.error(), QString("t.csv:%1: expected UTF-8 text; set \"encoding\": \"latin-1\" in the manifest if "
+                                        "the file is Latin-1").arg(lastLine + 2));
+        bad.chop(2);
+        bad.append("ok\n");
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(bad);
+        file.close();
+        const Result<CsvTable> again = readCsv(path, options());
+        QVERIFY(!again.ok());
+        QCOMPARE(again.error(), QString("t.csv:%1: expected 2 fields (header: id, text) but found 1").arg(lastLine + 1));
+    }
+
+    void timestampsAndNumbers()
+    {
+        const std::pair<const char *, qint64> times[] = {
+            {"0", 0}, {"12345678", 12345678}, {"1445714835", 1445714835}, {"978300760", 978300760},
+            {"123456789012345678", 123456789012345678}, {" 42 ", 42}, {"-5", -5}, {"1.5e9", 1500000000},
+            {"2017-01-01T00:00:00Z", 1483228800}, {"2017-01-01T02:00:00+02:00", 1483228800}};
+        for (const auto &[text, expected] : times) {
+            qint64 value = -1;
+            QVERIFY2(parseTimestamp(QByteArrayView(text), value), text);
+            QCOMPARE(value, expected);
+        }
+        for (const char *text : {"", "12a45678", "abcdefgh90", "1445714835x", "yesterday"}) {
+            qint64 value = 0;
+            QVERIFY2(!parseTimestamp(QByteArrayView(text), value), text);
+        }
+        const std::pair<const char *, double> numbers[] = {
+            {"4", 4}, {"3.5", 3.5}, {"0.1", 0.1}, {"+4", 4}, {"-2e3", -2000}, {" 5 ", 5}, {"123456789012345", 123456789012345.0},
+            {"0.30000000000000004", 0.30000000000000004}, {"1.7976931348623157e308", 1.7976931348623157e308}};
+        for (const auto &[text, expected] : numbers) {
+            double value = 0;
+            QCOMPARE(parseNumber(QByteArrayView(text), value), NumberStatus::Ok);
+            QCOMPARE(value, expected);
+        }
+        double value = 0;
+        QCOMPARE(parseNumber(QByteArrayView(""), value), NumberStatus::Empty);
+        QCOMPARE(parseNumber(QByteArrayView("4.0.1"), value), NumberStatus::NotNumber);
+        QCOMPARE(parseNumber(QByteArrayView("nan"), value), NumberStatus::NotFinite);
+        QCOMPARE(parseNumber(QByteArrayView("1e999"), value), NumberStatus::NotFinite);
+    }
+
+    // Interaction files of 32 MB or more are read as two halves on two threads: the same dataset (users
+    // and items in order of first appearance) and the same messages as one thread.
+    void interactionsInTwoHalves()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("big.csv");
+        QByteArray data = "user,item,rating,ts\n";
+        const int rows = 1500000;
+        for (int i = 0; i < rows; ++i) {
+            // String user ids (hashed) with runs, numeric item ids (direct), some items that are words.
+            const QByteArray item = i % 97 == 0 ? "w" + QByteArray::number(i % 1000) : QByteArray::number(qint64(i) * 7919 % 50000);
+            data += "u" + QByteArray::number((i / 37) % 20000) + "," + item + "," + QByteArray::number((i % 10) / 2.0)
+                    + "," + QByteArray::number(1000000000 + i) + "\n";
+        }
+        QVERIFY(data.size() > 34 * (1 << 20));
+        QVERIFY(writeFile(path, data));
+        auto same = [](const Dataset &a, const Dataset &b) {
+            return a.userIds == b.userIds && a.itemIds == b.itemIds && a.itemTitles == b.itemTitles
+                && a.interactionUser == b.interactionUser && a.interactionItem == b.interactionItem
+                && a.rating == b.rating && a.timestamp == b.timestamp;
+        };
+        const Result<Dataset> one = loadInteractions(path, false);
+        const Result<Dataset> two = loadInteractions(path, true);
+        QVERIFY(one.ok() && two.ok());
+        QCOMPARE(two->interactionCount(), rows);
+        QCOMPARE(two->userCount(), 20000);
+        QVERIFY(same(*one, *two));
+        QCOMPARE(two->rating[rows - 1], double(((rows - 1) % 10) / 2.0));
+        QCOMPARE(two->timestamp.back(), qint64(1000000000 + rows - 1));
+
+        // Items from a catalogue: the item index is shared, read-only, by both threads.
+        QByteArray numeric = data;
+        numeric.replace(",w", ",1");
+        QVERIFY(writeFile(path, numeric));
+        const Result<Dataset> catalogueOne = loadInteractions(path, false, 50000);
+        const Result<Dataset> catalogueTwo = loadInteractions(path, true, 50000);
+        QVERIFY2(catalogueTwo.ok(), qPrintable(catalogueTwo.ok() ? QString() : catalogueTwo.error()));
+        QVERIFY(same(*catalogueOne, *catalogueTwo));
+
+        // Errors in either half name the right line.
+        QByteArray late = numeric;
+        const qsizetype at = late.lastIndexOf("\nu") + 1;    // the last record, line rows + 1
+        late.insert(at, "u1,50001,4,1\n");
+        QVERIFY(writeFile(path, late));
+        const Result<Dataset> unknown = loadInteractions(path, true, 50000);
+        QVERIFY(!unknown.ok());
+        QCOMPARE(unknown.error(), QString("big.csv:%1: item id \"50001\" in column \"item\" is not in items.csv; "
+                                          "expected one of the items file's ids").arg(rows + 1));
+        QByteArray early = numeric;
+        early.insert(early.indexOf('\n', 1000) + 1, "u1,1,x,1\n");
+        QVERIFY(writeFile(path, early));
+        const Result<Dataset> rating = loadInteractions(path, true, 50000);
+        QVERIFY(!rating.ok());
+        QVERIFY2(rating.error().endsWith(": rating \"x\" in column \"rating\" is not a number; expected a number "
+                                         "such as 4 or 3.5"), qPrintable(rating.error()));
+        QCOMPARE(rating.error(), loadInteractions(path, false, 50000).error());
+
+        // Records over several lines: the middle of the file falls inside a quoted field.
+        QByteArray quoted = "user,item,rating,ts,note\n";
+        for (int i = 0; i < 800000; ++i) {
+            quoted += "u" + QByteArray::number(i % 5000) + "," + QByteArray::number(i % 3000) + ",4,1,\"a\nb\nc\nd\nthe "
+                      "rest of a long note\"\n";
+        }
+        QVERIFY(quoted.size() > 33 * (1 << 20));
+        QVERIFY(writeFile(path, quoted));
+        const Result<Dataset> quotedOne = loadInteractions(path, false);
+        const Result<Dataset> quotedTwo = loadInteractions(path, true);
+        QVERIFY2(quotedTwo.ok(), qPrintable(quotedTwo.ok() ? QString() : quotedTwo.error()));
+        QCOMPARE(quotedTwo->interactionCount(), 800000);
+        QVERIFY(same(*quotedOne, *quotedTwo));
     }
 
     void longHeaderIsAbbreviated()
