@@ -2,6 +2,8 @@
 
 #include "ManifestLoader.h"
 #include "MmrecImporter.h"
+#include "MovieLensImporter.h"
+#include "RecBoleImporter.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -80,6 +82,10 @@ DatasetFormat detectDatasetFormat(const QString &path)
         return DatasetFormat::Manifest;
     if (looksLikeMmrec(path))
         return DatasetFormat::Mmrec;
+    if (looksLikeRecBole(path))
+        return DatasetFormat::RecBole;
+    if (looksLikeMovieLens(path))
+        return DatasetFormat::MovieLens;
     return DatasetFormat::Auto;
 }
 
@@ -108,8 +114,9 @@ Result<Dataset> importDataset(const QString &path, DatasetFormat format, const P
     case DatasetFormat::Mmrec:
         return importMmrec(path, progress);
     case DatasetFormat::MovieLens:
+        return importMovieLens(path, progress);
     case DatasetFormat::RecBole:
-        return makeError(tr("%1: reading %2 is not built into this version").arg(path, datasetFormatTitle(format)));
+        return importRecBole(path, progress);
     }
     return makeError(tr("%1: unknown dataset format").arg(path));
 }

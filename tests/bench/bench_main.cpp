@@ -16,6 +16,8 @@
 #include "engine/Random.h"
 #include "engine/RecBoleImporter.h"
 #include "engine/Split.h"
+#include "EvalBenchmark.h"
+#include "MfBenchmark.h"
 #include "UiBenchmark.h"
 
 #include <QApplication>
@@ -377,6 +379,30 @@ int main(int argc, char *argv[])
         parser.process(app);
         const QJsonObject result = runUiBenchmark(std::max(1.0, parser.value(QStringLiteral("seconds")).toDouble()),
                                                   std::max(0, parser.value(QStringLiteral("changes")).toInt()));
+        QTextStream(stdout) << QJsonDocument(result).toJson(QJsonDocument::Compact) << "\n";
+        return result.contains(QStringLiteral("error")) ? 1 : 0;
+    }
+    if (argc > 1 && (qstrcmp(argv[1], "eval") == 0 || qstrcmp(argv[1], "mf") == 0)) {
+        QCoreApplication app(argc, argv);
+        const bool eval = qstrcmp(argv[1], "eval") == 0;
+        QCommandLineParser parser;
+        parser.addPositionalArgument(QStringLiteral("mode"), QStringLiteral("eval | mf"));
+        parser.addOption({QStringLiteral("users"), QStringLiteral("users"), QStringLiteral("n"), eval ? QStringLiteral("10000") : QStringLiteral("1000000")});
+        parser.addOption({QStringLiteral("items"), QStringLiteral("items"), QStringLiteral("n"), eval ? QStringLiteral("20000") : QStringLiteral("200000")});
+        parser.addOption({QStringLiteral("interactions"), QStringLiteral("mf: training interactions"), QStringLiteral("n"), QStringLiteral("10000000")});
+        parser.addOption({QStringLiteral("k"), QStringLiteral("eval: cut-off"), QStringLiteral("k"), QStringLiteral("20")});
+        parser.addOption({QStringLiteral("factors"), QStringLiteral("latent factors"), QStringLiteral("f"), eval ? QStringLiteral("64") : QStringLiteral("32")});
+        parser.addOption({QStringLiteral("epochs"), QStringLiteral("mf: epochs timed"), QStringLiteral("n"), QStringLiteral("3")});
+        parser.addOption({QStringLiteral("threads"), QStringLiteral("eval: threads (0: every core)"), QStringLiteral("n"), QStringLiteral("0")});
+        parser.addOption({QStringLiteral("no-numpy"), QStringLiteral("eval: skip the NumPy reference run")});
+        parser.addOption({QStringLiteral("json"), QStringLiteral("JSON output (always on)")});
+        parser.process(app);
+        auto value = [&](const char *name) { return parser.value(QString::fromLatin1(name)).toLongLong(); };
+        const QJsonObject result = eval
+            ? runEvalBenchmark(int(value("users")), int(value("items")), int(value("k")), int(value("factors")),
+                               !parser.isSet(QStringLiteral("no-numpy")), int(value("threads")))
+            : runMfBenchmark(int(value("users")), int(value("items")), value("interactions"), int(value("factors")),
+                             int(value("epochs")));
         QTextStream(stdout) << QJsonDocument(result).toJson(QJsonDocument::Compact) << "\n";
         return result.contains(QStringLiteral("error")) ? 1 : 0;
     }
