@@ -850,6 +850,8 @@ void LossChartView::reserveEpochs(int epochs)
     if (!run)
         return;
     const qsizetype room = std::min<qsizetype>(std::max(epochs, 0), qsizetype(1) << 24);
+    if (room <= run->records.capacity())
+        return;
     run->records.reserve(room);
     run->train.points.reserve(room);
     run->validation.points.reserve(room);
@@ -894,6 +896,7 @@ void LossChartView::appendEpochs(int runId, const QList<EpochRecord> &epochs)
     Run *run = m_d->current.get();
     if (!run || run->id != runId || epochs.isEmpty())
         return;
+    const bool firstPoints = run->records.isEmpty();
     for (const EpochRecord &record : epochs) {
         if (run->lastEpoch() > 0 && record.epoch <= run->lastEpoch())
             continue;
@@ -904,7 +907,12 @@ void LossChartView::appendEpochs(int runId, const QList<EpochRecord> &epochs)
             run->validation.points.append(QPointF(record.epoch, record.validationLoss));
     }
     run->train.stale = run->validation.stale = true;
-    m_d->scheduleRedraw();
+    // A new run's first points skip the rate limit: the user just moved a slider and waits for them.
+    // They still come on the next pass of the event loop, not inside this handler.
+    if (firstPoints)
+        m_d->redrawTimer.start(0);
+    else
+        m_d->scheduleRedraw();
 }
 
 void LossChartView::setOptimum(int runId, double optimumTrainLoss)
@@ -1018,6 +1026,16 @@ int LossChartView::displayedPointCount() const
     for (const Run *run : m_d->runsOldestFirst())
         count += run->train.shown + run->validation.shown;
     return count;
+}
+
+int LossChartView::currentDisplayedPointCount() const
+{
+    return m_d->current ? m_d->current->train.shown + m_d->current->validation.shown : 0;
+}
+
+QWidget *LossChartView::plotWidget() const
+{
+    return m_d->view->viewport();
 }
 
 int LossChartView::plotColumns() const

@@ -63,6 +63,10 @@ public:
     int markerCount() const;
     // Points handed to the chart for the loss curves of all runs (after decimation), for tests.
     int displayedPointCount() const;
+    // Points of the current run handed to the chart (0 until its first redraw).
+    int currentDisplayedPointCount() const;
+    // The widget the curves are painted on, e.g. to watch its paint events.
+    QWidget *plotWidget() const;
     // The number of pixel columns the curves were last decimated for (the plot area's width).
     int plotColumns() const;
     QList<EpochRecord> currentEpochs() const;

@@ -122,6 +122,9 @@ MainWindow::MainWindow(QWidget *parent)
         m_modalities->setConfig(config.pipeline);
         m_training->setConfig(config.training);
         m_formulas->setConfig(config);
+        // A longer run keeps going: make room now, at the edit, rather than by doubling mid-run (a
+        // reallocation of a million-epoch curve in one progress update was a 50 ms stall).
+        m_chart->reserveEpochs(config.training.epochs);
     });
     connect(m_controller, &ExperimentController::datasetLoading, this, [this](const QString &path) {
         m_busy->begin(tr("Loading"), [this] { m_controller->cancelLoad(); });

@@ -39,6 +39,25 @@ bool waitFor(const std::function<bool()> &done, int timeoutMs)
     return true;
 }
 
+// Counts the paint events a widget receives.
+struct PaintWatch : QObject
+{
+    explicit PaintWatch(QWidget *widget)
+        : m_widget(widget)
+    {
+        widget->installEventFilter(this);
+    }
+    ~PaintWatch() override { m_widget->removeEventFilter(this); }
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (watched == m_widget && event->type() == QEvent::Paint)
+            ++count;
+        return false;
+    }
+    QWidget *m_widget;
+    int count = 0;
+};
+
 double percentile(std::vector<double> values, double p)
 {
     if (values.empty())
@@ -164,9 +183,11 @@ QJsonObject runUiBenchmark(double seconds, int weightChanges)
         window.modalitiesPanel()->weightSpinBox(0)->setValue(k % 2 ? 0.8 : 0.4);
         const double committed = latency.nsecsElapsed() * 1e-6;
         const int runId = controller->currentRunId();
-        waitFor([&] { return window.chart()->currentRunId() == runId && window.chart()->currentEpochCount() > 0; }, 5000);
-        const int shown = window.chart()->displayedPointCount();
-        waitFor([&] { return window.chart()->displayedPointCount() != shown; }, 5000);
+        // On screen: the first paint of the plot after the new run's points were handed to its series.
+        PaintWatch paints(window.chart()->plotWidget());
+        waitFor([&] { return window.chart()->currentRunId() == runId && window.chart()->currentDisplayedPointCount() > 0; }, 5000);
+        const int paintsBefore = paints.count;
+        waitFor([&] { return paints.count > paintsBefore; }, 5000);
         toPoints.push_back(latency.nsecsElapsed() * 1e-6);
         if (profile) {
             std::fprintf(stderr, "change %d: edit handled %.1f ms, prepared %.1f, first epochs %.1f, on the chart %.1f\n",
