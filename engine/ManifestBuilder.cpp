@@ -2,6 +2,7 @@
 
 #include "Interactions.h"
 #include "ManifestLoader.h"
+#include "PathPattern.h"
 
 #include <QDir>
 #include <QFile>
@@ -723,35 +724,29 @@ ImagePatternCheck ManifestBuilder::checkImagePattern(const QString &pattern, con
                                                      const CsvPreview &items)
 {
     ImagePatternCheck check;
+    const PathPattern parsed = parsePathPattern(pattern);
+    if (parsed.unclosedAt >= 0) {
+        check.syntaxError = tr("Image folder pattern: the \u201C{\u201D at character %1 is never closed; expected "
+                               "{column} placeholders such as images/{item_id}.jpg")
+                                .arg(parsed.unclosedAt + 1);
+        return check;
+    }
     struct Piece
     {
         QString literal;
         int column = -1;
     };
     std::vector<Piece> pieces;
-    qsizetype pos = 0;
-    while (pos < pattern.size()) {
-        const qsizetype open = pattern.indexOf(QLatin1Char('{'), pos);
-        if (open < 0) {
-            pieces.push_back({pattern.mid(pos), -1});
-            break;
+    for (const PathPatternPiece &piece : parsed.pieces) {
+        if (piece.placeholder.isEmpty()) {
+            pieces.push_back({piece.literal, -1});
+            continue;
         }
-        if (open > pos)
-            pieces.push_back({pattern.mid(pos, open - pos), -1});
-        const qsizetype close = pattern.indexOf(QLatin1Char('}'), open);
-        if (close < 0) {
-            check.syntaxError = tr("Image folder pattern: the \u201C{\u201D at character %1 is never closed; expected "
-                                   "{column} placeholders such as images/{item_id}.jpg")
-                                    .arg(open + 1);
-            return check;
-        }
-        const QString name = pattern.mid(open + 1, close - open - 1).trimmed();
-        check.placeholders.append(name);
-        const int column = int(items.header.indexOf(name));
+        check.placeholders.append(piece.placeholder);
+        const int column = int(items.header.indexOf(piece.placeholder));
         if (column < 0)
-            check.unknownColumns.append(name);
+            check.unknownColumns.append(piece.placeholder);
         pieces.push_back({QString(), column});
-        pos = close + 1;
     }
     if (check.placeholders.isEmpty()) {
         check.syntaxError = tr("Image folder pattern: no {column} placeholder, so every item would get the same "

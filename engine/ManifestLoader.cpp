@@ -2,6 +2,7 @@
 
 #include "CsvReader.h"
 #include "Interactions.h"
+#include "PathPattern.h"
 #include "Npy.h"
 
 #include <QCoreApplication>
@@ -617,13 +618,10 @@ public:
             vectorBytes += build.spec->kind == ModalityKind::Vectors ? double(QFileInfo(build.spec->filePath).size()) : 0.0;
         const double total = std::max(1.0, double(m_items.byteSize()) + double(m_interactions.byteSize()) + vectorBytes);
         double start = 0;
-        auto part = [&](double bytes) -> ProgressFn {
+        auto part = [&](double bytes) {
             const double from = start / total;
-            const double span = bytes / total;
             start += bytes;
-            if (!progress)
-                return {};
-            return [&progress, from, span](double f) { return progress(from + f * span); };
+            return progressPart(progress, from, start / total);
         };
         const ProgressFn itemProgress = part(double(m_items.byteSize()));
         const ProgressFn interactionProgress = part(double(m_interactions.byteSize()));
@@ -801,36 +799,26 @@ private:
     {
         const QString &pattern = spec.pattern;
         const QString key = spec.key + QStringLiteral(".path");
-        qsizetype pos = 0;
-        bool anyPlaceholder = false;
-        while (pos < pattern.size()) {
-            const qsizetype open = pattern.indexOf(QLatin1Char('{'), pos);
-            if (open < 0) {
-                pieces.push_back({pattern.mid(pos), -1});
-                break;
+        const PathPattern parsed = parsePathPattern(pattern);
+        if (parsed.unclosedAt >= 0) {
+            return m_parser.error(key, tr("modality '%1': the path pattern \"%2\" has a \"{\" without a "
+                                          "closing \"}\"; expected {column} placeholders")
+                                           .arg(spec.name, pattern));
+        }
+        if (parsed.placeholders.isEmpty()) {
+            return m_parser.error(key, tr("modality '%1': the path pattern \"%2\" has no {column} "
+                                          "placeholder, so every item would get the same image")
+                                           .arg(spec.name, pattern));
+        }
+        for (const PathPatternPiece &piece : parsed.pieces) {
+            if (piece.placeholder.isEmpty()) {
+                pieces.push_back({piece.literal, -1});
+                continue;
             }
-            if (open > pos)
-                pieces.push_back({pattern.mid(pos, open - pos), -1});
-            const qsizetype close = pattern.indexOf(QLatin1Char('}'), open);
-            if (close < 0) {
-                return m_parser.error(key, tr("modality '%1': the path pattern \"%2\" has a \"{\" without a "
-                                                          "closing \"}\"; expected {column} placeholders")
-                                               .arg(spec.name, pattern));
-            }
-            ColumnRef ref{pattern.mid(open + 1, close - open - 1).trimmed(), key};
-            int index = -1;
-            Result<int> found = column(m_items, ref);
+            Result<int> found = column(m_items, ColumnRef{piece.placeholder, key});
             if (!found)
                 return makeError(found.error());
-            index = *found;
-            pieces.push_back({QString(), index});
-            anyPlaceholder = true;
-            pos = close + 1;
-        }
-        if (!anyPlaceholder) {
-            return m_parser.error(key, tr("modality '%1': the path pattern \"%2\" has no {column} "
-                                                      "placeholder, so every item would get the same image")
-                                           .arg(spec.name, pattern));
+            pieces.push_back({QString(), *found});
         }
         return {};
     }

@@ -174,13 +174,10 @@ Result<Dataset> importMmrec(const QString &path, const ProgressFn &progress)
     }
 
     double doneBytes = 0;
-    auto part = [&](double bytes) -> ProgressFn {
+    auto part = [&](double bytes) {
         const double from = doneBytes / totalBytes;
-        const double span = bytes / totalBytes;
         doneBytes += bytes;
-        if (!progress)
-            return {};
-        return [&progress, from, span](double f) { return progress(from + f * span); };
+        return progressPart(progress, from, doneBytes / totalBytes);
     };
 
     CsvOptions options;

@@ -1,5 +1,6 @@
 #include "DatasetBrowser.h"
 
+#include "Fonts.h"
 #include "ThumbnailCache.h"
 
 #include "engine/DatasetSummary.h"
@@ -60,14 +61,6 @@ const QColor kTextColor(40, 40, 40);
 const QColor kMutedColor(90, 90, 90);
 
 using State = DatasetBrowser::ThumbnailState;
-
-QFont sizedFont(QFont font, double minimumPointSize, bool bold = false)
-{
-    if (font.pointSizeF() < minimumPointSize)
-        font.setPointSizeF(minimumPointSize);
-    font.setBold(bold);
-    return font;
-}
 
 QString number(qint64 value)
 {

@@ -1,6 +1,7 @@
 #include "LossChartView.h"
 
 #include "CurveDecimator.h"
+#include "Fonts.h"
 
 #include <QAction>
 #include <QBrush>
@@ -76,14 +77,6 @@ QPen optimumPen()
     QPen pen(withAlpha(kOptimumColor, 0.85), 2.5, Qt::SolidLine, Qt::FlatCap);
     pen.setDashPattern({1.0, 1.5});
     return pen;
-}
-
-QFont sizedFont(QFont font, double minimumPointSize, bool bold = false)
-{
-    if (font.pointSizeF() < minimumPointSize)
-        font.setPointSizeF(minimumPointSize);
-    font.setBold(bold);
-    return font;
 }
 
 // The smallest m·10ᵏ ≥ v with m from a fine ladder: the x axis grows in these steps, so its labels do

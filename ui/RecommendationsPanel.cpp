@@ -1,6 +1,7 @@
 #include "RecommendationsPanel.h"
 
 #include "ContributionBar.h"
+#include "Fonts.h"
 #include "ThumbnailCache.h"
 
 #include <QAbstractListModel>
@@ -50,14 +51,6 @@ constexpr int kMaxK = 1000;
 const QColor kTextColor(40, 40, 40);
 const QColor kMutedColor(90, 90, 90);
 const QColor kBadgeColor(45, 45, 45);
-
-QFont sizedFont(QFont font, double minimumPointSize, bool bold = false)
-{
-    if (font.pointSizeF() < minimumPointSize)
-        font.setPointSizeF(minimumPointSize);
-    font.setBold(bold);
-    return font;
-}
 
 QString number(qint64 value)
 {
