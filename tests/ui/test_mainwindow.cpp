@@ -22,6 +22,7 @@
 #include <QSignalSpy>
 #include <QSlider>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -223,6 +224,48 @@ private Q_SLOTS:
         QCOMPARE(lines.size(), 1 + m_window->controller()->config().training.epochs);
         QVERIFY(!m_window->exportChart(dir.filePath(QStringLiteral("loss.bmp")), &error));
         QVERIFY(error.contains(QStringLiteral(".png, .svg or .csv")));
+    }
+
+    void cancelledLoadKeepsTheDataset()
+    {
+        // A manifest dataset big enough to take a while; cancelled at once, the demo stays loaded and
+        // the user hears about it.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QFile items(dir.filePath(QStringLiteral("items.csv")));
+        QVERIFY(items.open(QIODevice::WriteOnly));
+        items.write("item_id,title\n");
+        for (int i = 0; i < 1000; ++i)
+            items.write(QByteArray("i") + QByteArray::number(i) + ",Item " + QByteArray::number(i) + "\n");
+        items.close();
+        QFile ratings(dir.filePath(QStringLiteral("ratings.csv")));
+        QVERIFY(ratings.open(QIODevice::WriteOnly));
+        ratings.write("user_id,item_id,rating\n");
+        QByteArray chunk;
+        for (int r = 0; r < 200000; ++r)
+            chunk += QByteArray("u") + QByteArray::number(r % 5000) + ",i" + QByteArray::number(r % 1000) + ",4\n";
+        ratings.write(chunk);
+        ratings.close();
+        QFile manifest(dir.filePath(QStringLiteral("manifest.json")));
+        QVERIFY(manifest.open(QIODevice::WriteOnly));
+        manifest.write(R"({"fusionlab_manifest": 1, "items": {"file": "items.csv", "id": "item_id", "title": "title"},
+                          "interactions": {"file": "ratings.csv", "user": "user_id", "item": "item_id", "rating": "rating"}})");
+        manifest.close();
+
+        ExperimentController *controller = m_window->controller();
+        QSignalSpy cancelled(controller, &ExperimentController::datasetLoadCancelled);
+        QSignalSpy loaded(controller, &ExperimentController::datasetLoaded);
+        m_window->openDataset(dir.path());
+        controller->cancelLoad();
+        QTRY_COMPARE_WITH_TIMEOUT(cancelled.count(), 1, 20000);
+        QCOMPARE(loaded.count(), 0);
+        QCOMPARE(controller->dataset()->name, QStringLiteral("FusionLab demo shop"));
+        QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("cancelled")));
+
+        // Not cancelled, the same folder loads.
+        m_window->openDataset(dir.path());
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 20000);
+        QCOMPARE(controller->dataset()->interactionCount(), 200000);
     }
 
     void settingsRoundTrip()
