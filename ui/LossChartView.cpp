@@ -45,6 +45,7 @@ namespace {
 
 constexpr int kMaxGhosts = 3;
 constexpr int kRedrawIntervalMs = 33;     // at most ~30 redraws a second
+constexpr qsizetype kAppendSlice = 8192;  // epochs stored per pass of the event loop
 constexpr double kLogFloor = 1e-12;       // QLogValueAxis hides a whole series holding a value ≤ 0
 constexpr double kGhostAlpha[kMaxGhosts] = {0.35, 0.25, 0.18};  // most recent ghost first
 constexpr double kExportScale = 2.0;      // PNG export resolution relative to the screen
@@ -308,6 +309,9 @@ struct LossChartView::Private : QObject
     void connectHover(QLineSeries *series, const Run *run);
     void rebuildSeries();
     void updateLegend();
+    void appendNow(const QList<EpochRecord> &epochs, qsizetype begin, qsizetype end);
+    void appendPending(qsizetype limit);
+    void flushPending();
     QPen validationPen(double alpha, double width) const;
     void removeMarkers();
     void createMarkerSeries(Marker &marker);
@@ -335,6 +339,9 @@ struct LossChartView::Private : QObject
     QAction *logAction = nullptr;
     QAction *exportAction = nullptr;
     QTimer redrawTimer;
+    QTimer appendTimer;           // stores pending epochs a slice per event-loop pass
+    QList<QList<EpochRecord>> pending;   // batches of the current run not stored yet
+    qsizetype pendingOffset = 0;  // epochs of pending.front() already stored
     QElapsedTimer sinceRedraw;    // since the last redraw (invalid before the first)
     bool live = false;            // a run is streaming: cheaper pens and no antialiasing
     int yDigits = 0;              // significant digits of the linear axis' labels; 0: not dynamic
@@ -430,6 +437,8 @@ LossChartView::Private::Private(LossChartView *owner)
 
     redrawTimer.setSingleShot(true);
     connect(&redrawTimer, &QTimer::timeout, this, [this] { redraw(); });
+    appendTimer.setSingleShot(true);
+    connect(&appendTimer, &QTimer::timeout, this, [this] { appendPending(kAppendSlice); });
     connect(chart, &QChart::plotAreaChanged, this, [this](const QRectF &area) {
         if (int(area.width()) != columns)
             scheduleRedraw();
@@ -544,6 +553,7 @@ void LossChartView::Private::scheduleRedraw()
 // the event loop has run) shows it. Returns the size to export at.
 QSize LossChartView::Private::prepareExport()
 {
+    flushPending();
     if (!q->isVisible()) {
         // A view never shown has no meaningful size: export at a slide-friendly one.
         q->resize(960, 600);
@@ -868,6 +878,7 @@ void LossChartView::setLive(bool live)
 
 void LossChartView::beginRun(int runId, const QString &label)
 {
+    m_d->flushPending();
     if (m_d->current && m_d->current->id == runId)
         return;
     if (m_d->current && !m_d->current->records.isEmpty()) {
@@ -889,8 +900,26 @@ void LossChartView::appendEpochs(int runId, const QList<EpochRecord> &epochs)
     Run *run = m_d->current.get();
     if (!run || run->id != runId || epochs.isEmpty())
         return;
-    const bool firstPoints = run->records.isEmpty();
-    for (const EpochRecord &record : epochs) {
+    if (run->records.isEmpty() && m_d->pending.isEmpty()) {
+        // A new run's first points skip the rate limit: the user just moved a slider and waits for
+        // them. They still come on the next pass of the event loop, not inside this handler.
+        m_d->appendNow(epochs, 0, epochs.size());
+        m_d->redrawTimer.start(0);
+        return;
+    }
+    // At a million epochs a second a batch holds tens of thousands of epochs, and storing them touches
+    // megabytes of fresh memory: they go in by slices, one per pass of the event loop, so no single
+    // pass holds the window up.
+    m_d->pending.append(epochs);
+    if (!m_d->appendTimer.isActive())
+        m_d->appendTimer.start(0);
+}
+
+void LossChartView::Private::appendNow(const QList<EpochRecord> &epochs, qsizetype begin, qsizetype end)
+{
+    Run *run = current.get();
+    for (qsizetype i = begin; i < end; ++i) {
+        const EpochRecord &record = epochs[i];
         if (run->lastEpoch() > 0 && record.epoch <= run->lastEpoch())
             continue;
         run->records.append(record);
@@ -900,12 +929,35 @@ void LossChartView::appendEpochs(int runId, const QList<EpochRecord> &epochs)
             run->validation.points.append(QPointF(record.epoch, record.validationLoss));
     }
     run->train.stale = run->validation.stale = true;
-    // A new run's first points skip the rate limit: the user just moved a slider and waits for them.
-    // They still come on the next pass of the event loop, not inside this handler.
-    if (firstPoints)
-        m_d->redrawTimer.start(0);
-    else
-        m_d->scheduleRedraw();
+}
+
+void LossChartView::Private::appendPending(qsizetype limit)
+{
+    while (!pending.isEmpty() && limit > 0) {
+        if (!current) {
+            pending.clear();
+            break;
+        }
+        const QList<EpochRecord> &batch = pending.front();
+        const qsizetype end = std::min(batch.size(), pendingOffset + limit);
+        appendNow(batch, pendingOffset, end);
+        limit -= end - pendingOffset;
+        pendingOffset = end;
+        if (pendingOffset == batch.size()) {
+            pending.removeFirst();
+            pendingOffset = 0;
+        }
+    }
+    pendingOffset = pending.isEmpty() ? 0 : pendingOffset;
+    scheduleRedraw();
+    if (!pending.isEmpty())
+        appendTimer.start(0);
+}
+
+void LossChartView::Private::flushPending()
+{
+    if (!pending.isEmpty())
+        appendPending(std::numeric_limits<qsizetype>::max());
 }
 
 void LossChartView::setOptimum(int runId, double optimumTrainLoss)
@@ -952,6 +1004,8 @@ void LossChartView::markLearningRateChange(int runId, int epoch, double learning
 
 void LossChartView::clear()
 {
+    m_d->pending.clear();
+    m_d->pendingOffset = 0;
     m_d->current.reset();
     m_d->ghosts.clear();
     m_d->optimum.reset();
@@ -1000,6 +1054,7 @@ int LossChartView::currentRunId() const
 
 int LossChartView::currentEpochCount() const
 {
+    m_d->flushPending();
     return m_d->current ? int(m_d->current->records.size()) : 0;
 }
 
@@ -1038,11 +1093,13 @@ int LossChartView::plotColumns() const
 
 QString LossChartView::describeEpoch(int epoch) const
 {
+    m_d->flushPending();
     return m_d->current ? Private::describe(*m_d->current, epoch) : QString();
 }
 
 QList<EpochRecord> LossChartView::currentEpochs() const
 {
+    m_d->flushPending();
     return m_d->current ? m_d->current->records : QList<EpochRecord>();
 }
 
