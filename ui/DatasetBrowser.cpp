@@ -1,5 +1,6 @@
 #include "DatasetBrowser.h"
 
+#include "ChartScales.h"
 #include "Fonts.h"
 #include "ThumbnailCache.h"
 
@@ -101,17 +102,6 @@ QString timeSpanText(qint64 first, qint64 last)
     if (first >= 100'000'000'000 && last < 100'000'000'000'000)
         return DatasetBrowser::tr("%1 to %2").arg(date(first, true), date(last, true));
     return DatasetBrowser::tr("timestamps %1 to %2").arg(number(first), number(last));
-}
-
-// The smallest of 1, 2, 5 · 10ᵏ that is ≥ raw: a tick interval.
-double niceStep(double raw)
-{
-    const double power = std::pow(10.0, std::floor(std::log10(raw)));
-    for (double m : {1.0, 2.0, 5.0}) {
-        if (m * power >= raw * (1 - 1e-12))
-            return m * power;
-    }
-    return 10 * power;
 }
 
 QString titleOf(const Dataset &d, int item)

@@ -1,5 +1,6 @@
 #include "LossChartView.h"
 
+#include "ChartScales.h"
 #include "CurveDecimator.h"
 #include "Fonts.h"
 
@@ -93,17 +94,6 @@ double niceAxisEnd(double v)
             return end;
     }
     return std::round(10 * power);
-}
-
-// The smallest of 1, 2, 5 · 10ᵏ that is ≥ raw: a tick interval.
-double niceStep(double raw)
-{
-    const double power = std::pow(10.0, std::floor(std::log10(raw)));
-    for (double m : {1.0, 2.0, 5.0}) {
-        if (m * power >= raw * (1 - 1e-12))
-            return m * power;
-    }
-    return 10 * power;
 }
 
 QString formatLoss(double value)

@@ -1,6 +1,8 @@
 #include "engine/ManifestLoader.h"
 #include "engine/Npy.h"
 
+#include "tests/TestSupport.h"
+
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
@@ -11,6 +13,9 @@
 using namespace fl;
 
 namespace {
+
+using fl::test::writeFile;
+using fl::test::errorOf;
 
 const QString kFixtures = QStringLiteral(FUSIONLAB_FIXTURES_DIR "/manifest");
 
@@ -28,19 +33,6 @@ const QString kBaseManifest = QStringLiteral(
     "}\n");                                                                                        // 9
 const QByteArray kBaseItems = "item_id,title,price\na,Alpha,1.5\nb,Beta,2\nc,Gamma,3\n";
 const QByteArray kBaseRatings = "user_id,item_id,rating,ts\nu1,a,5,100\nu2,b,3,101\nu1,c,4,102\n";
-
-bool writeFile(const QString &path, const QByteArray &data)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return false;
-    return file.write(data) == data.size();
-}
-
-QString errorOf(const Result<Dataset> &result)
-{
-    return result.ok() ? QStringLiteral("(loaded without error)") : result.error();
-}
 
 // The base manifest with find replaced by replace (find null: unchanged).
 QString editedManifest(const QString &find, const QString &replace)

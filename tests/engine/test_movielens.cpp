@@ -1,5 +1,7 @@
 #include "engine/MovieLensImporter.h"
 
+#include "tests/TestSupport.h"
+
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
@@ -11,7 +13,10 @@ using namespace fl;
 
 namespace {
 
-using Files = std::map<QString, QByteArray>;
+using fl::test::writeFiles;
+using fl::test::Files;
+using fl::test::errorOf;
+
 
 // ml-latest(-small) / ml-25m layout: UTF-8, RFC 4180 quoting, titles with commas, tags, links.csv.
 Files csvVariant()
@@ -74,22 +79,6 @@ Files hundredKVariant()
         {"u.genre", hundredKGenres()},
         {"u.user", "1|24|M|technician|85711\n"},
     };
-}
-
-bool writeFiles(const QString &folder, const Files &files)
-{
-    QDir().mkpath(folder);
-    for (const auto &[name, data] : files) {
-        QFile file(folder + "/" + name);
-        if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size())
-            return false;
-    }
-    return true;
-}
-
-QString errorOf(const Result<Dataset> &result)
-{
-    return result.ok() ? QStringLiteral("(loaded without error)") : result.error();
 }
 
 std::vector<double> ratingsOf(const Dataset &d)

@@ -1,5 +1,7 @@
 #include "engine/RecBoleImporter.h"
 
+#include "tests/TestSupport.h"
+
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
@@ -11,7 +13,10 @@ using namespace fl;
 
 namespace {
 
-using Files = std::map<QString, QByteArray>;
+using fl::test::writeFiles;
+using fl::test::Files;
+using fl::test::errorOf;
+
 
 // RecBole's ml-100k atomic files (as its conversion script writes them), with a float, a float_seq and
 // an item that only the .inter names.
@@ -32,22 +37,6 @@ Files baseFiles(const QString &name)
         {name + ".kg", "head_id:token\trelation_id:token\ttail_id:token\nm.1\tfilm.genre\tm.2\n"},
         {name + ".link", "item_id:token\tentity_id:token\n242\tm.1\n"},
     };
-}
-
-bool writeFiles(const QString &folder, const Files &files)
-{
-    QDir().mkpath(folder);
-    for (const auto &[name, data] : files) {
-        QFile file(folder + "/" + name);
-        if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size())
-            return false;
-    }
-    return true;
-}
-
-QString errorOf(const Result<Dataset> &result)
-{
-    return result.ok() ? QStringLiteral("(loaded without error)") : result.error();
 }
 
 Eigen::MatrixXd matrix(int rows, int cols, std::initializer_list<double> values)

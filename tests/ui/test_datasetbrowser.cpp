@@ -11,6 +11,8 @@
 #include "ui/DatasetBrowser.h"
 #include "ui/ThumbnailCache.h"
 
+#include "tests/TestSupport.h"
+
 #include <QAbstractAxis>
 #include <QBarSeries>
 #include <QBarSet>
@@ -37,18 +39,9 @@ using namespace fl;
 
 namespace {
 
-using Browser = DatasetBrowser;
+using fl::test::loadDemo;
 
-std::shared_ptr<const Dataset> loadDemo()
-{
-    static std::shared_ptr<const Dataset> demo;
-    if (!demo) {
-        Result<Dataset> loaded = loadDataset(QStringLiteral("demo"));
-        if (loaded.ok())
-            demo = std::make_shared<const Dataset>(std::move(loaded).value());
-    }
-    return demo;
-}
+using Browser = DatasetBrowser;
 
 struct Rated
 {

@@ -1,6 +1,8 @@
 #include "engine/ManifestLoader.h"
 #include "ui/ImportDialog.h"
 
+#include "tests/TestSupport.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
@@ -19,6 +21,9 @@ using namespace fl;
 
 namespace {
 
+using fl::test::writeFile;
+using fl::test::errorOf;
+
 const QString kImport = QStringLiteral(FUSIONLAB_FIXTURES_DIR "/import");
 const QString kGoodbooks = QStringLiteral(FUSIONLAB_SHARED_DIR "/data/goodbooks-10k");
 using Table = ImportDialog::Table;
@@ -27,19 +32,6 @@ bool copyInto(const QString &from, const QString &to)
 {
     QDir().mkpath(QFileInfo(to).absolutePath());
     return QFile::copy(from, to);
-}
-
-bool writeFile(const QString &path, const QByteArray &data)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return false;
-    return file.write(data) == data.size();
-}
-
-QString errorOf(const Result<Dataset> &result)
-{
-    return result.ok() ? QStringLiteral("(loaded)") : result.error();
 }
 
 // Saves and waits for the loader's verdict.

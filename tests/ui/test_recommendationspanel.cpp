@@ -13,6 +13,8 @@
 #include "ui/ContributionBar.h"
 #include "ui/RecommendationsPanel.h"
 
+#include "tests/TestSupport.h"
+
 #include <QAbstractItemModel>
 #include <QComboBox>
 #include <QCompleter>
@@ -36,6 +38,8 @@
 using namespace fl;
 
 namespace {
+
+using fl::test::loadDemo;
 
 using Panel = RecommendationsPanel;
 using PartsFn = std::function<std::vector<ScoreContribution>(int user, int item)>;
@@ -199,17 +203,6 @@ std::vector<int> shownItems(const Panel &panel)
 QVariant cell(const QAbstractItemModel *model, int row, int column, int role = Qt::DisplayRole)
 {
     return model->index(row, column).data(role);
-}
-
-std::shared_ptr<const Dataset> loadDemo()
-{
-    static std::shared_ptr<const Dataset> demo;
-    if (!demo) {
-        Result<Dataset> loaded = loadDataset(QStringLiteral("demo"));
-        if (loaded.ok())
-            demo = std::make_shared<const Dataset>(std::move(loaded).value());
-    }
-    return demo;
 }
 
 // A believable model for the demo: five parts, some negative, cold items explained by content only.

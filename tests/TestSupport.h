@@ -1,0 +1,58 @@
+#pragma once
+
+// Small helpers the test suites share: writing fixture files, the built-in demo loaded once, and a
+// load's error for failure messages.
+
+#include "engine/Dataset.h"
+#include "engine/ManifestLoader.h"
+#include "engine/Result.h"
+
+#include <QByteArray>
+#include <QDir>
+#include <QFile>
+#include <QString>
+
+#include <map>
+#include <memory>
+
+namespace fl::test {
+
+using Files = std::map<QString, QByteArray>;
+
+inline bool writeFile(const QString &path, const QByteArray &data)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return false;
+    return file.write(data) == data.size();
+}
+
+// Writes each name → bytes into folder (created if needed).
+inline bool writeFiles(const QString &folder, const Files &files)
+{
+    QDir().mkpath(folder);
+    for (const auto &[name, data] : files) {
+        if (!writeFile(folder + QLatin1Char('/') + name, data))
+            return false;
+    }
+    return true;
+}
+
+inline QString errorOf(const Result<Dataset> &result)
+{
+    return result.ok() ? QStringLiteral("(loaded without error)") : result.error();
+}
+
+// The built-in demo dataset, loaded on first use; null if it failed.
+inline std::shared_ptr<const Dataset> loadDemo()
+{
+    static std::shared_ptr<const Dataset> demo;
+    if (!demo) {
+        Result<Dataset> loaded = loadDataset(QStringLiteral("demo"));
+        if (loaded.ok())
+            demo = std::make_shared<const Dataset>(std::move(loaded).value());
+    }
+    return demo;
+}
+
+} // namespace fl::test
