@@ -926,19 +926,19 @@ void LossChartView::Private::appendPending(qsizetype limit)
     while (!pending.isEmpty() && limit > 0) {
         if (!current) {
             pending.clear();
+            pendingOffset = 0;
             break;
         }
         const QList<EpochRecord> &batch = pending.front();
-        const qsizetype end = std::min(batch.size(), pendingOffset + limit);
-        appendNow(batch, pendingOffset, end);
-        limit -= end - pendingOffset;
-        pendingOffset = end;
+        const qsizetype take = std::min(batch.size() - pendingOffset, limit);   // limit may be "all"
+        appendNow(batch, pendingOffset, pendingOffset + take);
+        limit -= take;
+        pendingOffset += take;
         if (pendingOffset == batch.size()) {
             pending.removeFirst();
             pendingOffset = 0;
         }
     }
-    pendingOffset = pending.isEmpty() ? 0 : pendingOffset;
     scheduleRedraw();
     if (!pending.isEmpty())
         appendTimer.start(0);

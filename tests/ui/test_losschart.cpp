@@ -97,6 +97,7 @@ class LossChartTest : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void largeBatchesAreStoredInSlices();
     void decimationKeepsExtremesAndEndpoints();
     void decimationPassesShortInputThrough();
     void decimationOfDegenerateRanges();
@@ -612,6 +613,33 @@ void LossChartTest::snapshotShowsCurvesMarkersAndOptimum()
     QVERIFY(pixelsNear(image, QColor(204, 121, 167)) > 300);  // the markers
     QTest::qWait(50);  // let the widget lay itself out before grabbing it as it is on screen
     keepSnapshot(view.grab().toImage(), QString());
+}
+
+// A stream of big batches is stored a slice per event-loop pass; any read (here the epoch count)
+// first stores what is pending, also after a slice has half-consumed a batch, and nothing is lost or
+// stored twice.
+void LossChartTest::largeBatchesAreStoredInSlices()
+{
+    LossChartView view;
+    view.beginRun(1, QString());
+    view.appendEpochs(1, smoothRun(1, 1, 1.0));          // a run's first epoch is stored at once
+    QCOMPARE(view.currentEpochCount(), 1);
+    view.appendEpochs(1, smoothRun(2, 20000, 1.0));
+    view.appendEpochs(1, smoothRun(20002, 15000, 1.0));
+    QCoreApplication::processEvents();                      // one slice or more of the first batch
+    QCOMPARE(view.currentEpochCount(), 35001);             // the rest on demand
+    view.appendEpochs(1, smoothRun(35002, 30000, 1.0));
+    QTRY_COMPARE(view.currentEpochs().size(), 65001);
+    const QList<EpochRecord> stored = view.currentEpochs();
+    for (int k = 0; k < stored.size(); ++k)
+        QCOMPARE(stored[k].epoch, k + 1);
+    // Batches of a superseded run do not leak into the next one.
+    view.appendEpochs(1, smoothRun(65002, 20000, 1.0));
+    view.beginRun(2, QString());
+    QCOMPARE(view.currentEpochCount(), 0);
+    QCOMPARE(view.ghostCount(), 1);
+    view.appendEpochs(2, smoothRun(1, 10, 1.0));
+    QTRY_COMPARE(view.currentEpochCount(), 10);
 }
 
 QTEST_MAIN(LossChartTest)
