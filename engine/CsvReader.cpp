@@ -107,6 +107,15 @@ QString decode(const char *data, qsizetype length, CsvEncoding encoding)
 
 } // namespace
 
+QStringList CsvRecord::texts() const
+{
+    QStringList fields;
+    fields.reserve(size());
+    for (int i = 0; i < size(); ++i)
+        fields.append(text(i));
+    return fields;
+}
+
 QString CsvRecord::text(int field) const
 {
     const QByteArrayView view = bytes(field);
@@ -620,14 +629,9 @@ Result<CsvTable> readTable(CsvReader &reader, const ProgressFn &progress)
     CsvTable table;
     table.label = reader.label();
     table.header = reader.header();
-    const int columns = reader.columnCount();
     Result<void> done = reader.forEachRecord(
         [&](const CsvRecord &record) -> Result<void> {
-            QStringList row;
-            row.reserve(columns);
-            for (int i = 0; i < columns; ++i)
-                row.append(record.text(i));
-            table.rows.push_back(std::move(row));
+            table.rows.push_back(record.texts());
             table.lines.push_back(record.line());
             return {};
         },

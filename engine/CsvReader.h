@@ -62,6 +62,7 @@ public:
         return QByteArrayView((span.inScratch ? m_scratch : m_data) + span.offset, span.length);
     }
     QString text(int field) const;                      // decoded
+    QStringList texts() const;                          // every field, decoded
     bool isEmpty(int field) const { return (*m_spans)[size_t(field)].length == 0; }
 
 private:

@@ -386,18 +386,13 @@ CsvPreview previewCsv(const FilePrefix &prefix, const CsvOptions &options, int m
         return preview;
     }
     preview.header = reader.header();
-    const int columns = reader.columnCount();
     bool stopped = false;
     const Result<void> walked = reader.forEachRecord([&](const CsvRecord &record) -> Result<void> {
         if (int(preview.rows.size()) >= maxRows) {
             stopped = true;
             return makeError(QString());
         }
-        QStringList row;
-        row.reserve(columns);
-        for (int i = 0; i < columns; ++i)
-            row.append(record.text(i));
-        preview.rows.push_back(std::move(row));
+        preview.rows.push_back(record.texts());
         preview.lines.push_back(record.line());
         return {};
     });
