@@ -134,6 +134,7 @@ public:
     // Set once the loss became non-finite or grew by more than 10⁶ over its start.
     const std::optional<QString> &divergence() const { return m_divergence; }
     const TrainingConfig &config() const { return m_config; }
+    const TrainingProblem &problem() const { return *m_problem; }
 
 private:
     void sgdEpoch();

@@ -10,14 +10,13 @@
 namespace fl {
 
 LinearRunTrainer::LinearRunTrainer(std::shared_ptr<const TrainingProblem> problem, const TrainingConfig &config)
-    : m_problem(problem)
-    , m_trainer(std::move(problem), config)
+    : m_trainer(std::move(problem), config)
 {
 }
 
 RunSummary LinearRunTrainer::summary(double seconds, const QString &reason)
 {
-    const TrainingProblem &problem = *m_problem;
+    const TrainingProblem &problem = m_trainer.problem();
     RunSummary s;
     s.epochs = m_trainer.epoch();
     s.trainLoss = problem.train.loss(m_trainer.parameters());

@@ -96,7 +96,6 @@ public:
     const LinearRegressionTrainer &trainer() const { return m_trainer; }
 
 private:
-    std::shared_ptr<const TrainingProblem> m_problem;
     LinearRegressionTrainer m_trainer;
 };
 

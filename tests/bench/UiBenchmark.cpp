@@ -66,17 +66,11 @@ double percentile(std::vector<double> values, double p)
     return values[std::min(values.size() - 1, size_t(p * double(values.size())))];
 }
 
-double threadCpuMs()
+// Milliseconds on a POSIX clock: this thread's CPU time, or the wall clock.
+double clockMs(clockid_t clock)
 {
     timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec * 1e-6;
-}
-
-double wallMs()
-{
-    timespec ts{};
-    clock_gettime(CLOCK_MONOTONIC, &ts);
+    clock_gettime(clock, &ts);
     return ts.tv_sec * 1e3 + ts.tv_nsec * 1e-6;
 }
 
@@ -94,8 +88,8 @@ public:
     };
     bool eventFilter(QObject *watched, QEvent *event) override
     {
-        const double cpu = threadCpuMs();
-        const double wall = wallMs();
+        const double cpu = clockMs(CLOCK_THREAD_CPUTIME_ID);
+        const double wall = clockMs(CLOCK_MONOTONIC);
         if (!m_last.isEmpty())
             m_worst.push_back({wall - m_lastWall, cpu - m_lastCpu, m_last});
         m_last = QStringLiteral("%1 %2").arg(QLatin1String(watched->metaObject()->className())).arg(int(event->type()));
