@@ -170,7 +170,23 @@ FactorModel::FactorModel(const Dataset &dataset, const std::vector<int> &train, 
     m_best = m_parameters;
 }
 
+FactorModel::FactorModel(const FactorModel &other, ScoringCopy)
+    : m_variant(other.m_variant)
+    , m_training(other.m_training)
+    , m_content(other.m_content)
+    , m_features(other.m_features)
+    , m_parameters(other.m_parameters)
+    , m_random(other.m_training.seed)
+    , m_work(std::make_unique<Workspace>())
+{
+}
+
 FactorModel::~FactorModel() = default;
+
+std::unique_ptr<Recommender> FactorModel::clone() const
+{
+    return std::unique_ptr<Recommender>(new FactorModel(*this, ScoringCopy{}));
+}
 
 QString FactorModel::name() const
 {

@@ -91,6 +91,8 @@ public:
     // bias (μ + bᵤ + bᵢ), collaborative (pᵤᵀqᵢ; not for ContentOnly), and one part per content modality
     // m, βᵀfᵢ⁽ᵐ⁾ + pᵤᵀW fᵢ⁽ᵐ⁾ — or a single "content" part when the fusion is not additive.
     std::vector<ScoreContribution> explain(int user, int item) const override;
+    // The parameters and content, without the training records: it scores but does not train.
+    std::unique_ptr<Recommender> clone() const override;
 
     double trainEpoch(double learningRate) override;
     void saveBest() override;
@@ -112,6 +114,9 @@ public:
 
 private:
     struct Workspace;
+    struct ScoringCopy {};
+
+    FactorModel(const FactorModel &other, ScoringCopy);
 
     bool hasContent() const { return m_variant != FactorVariant::Collaborative; }
     // Sum over the examples of ℓₑ plus their per-occurrence L2 terms; the batch gradient (÷ count, with

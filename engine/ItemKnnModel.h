@@ -50,6 +50,7 @@ public:
     void scoreItems(int user, Eigen::Ref<Eigen::VectorXf> scores) const override;
     double predict(int user, int item) const override;
     std::vector<ScoreContribution> explain(int user, int item) const override;
+    std::unique_ptr<Recommender> clone() const override { return std::make_unique<ItemKnnModel>(*this); }
 
     int neighbourCount() const { return m_k; }
     // Item i's neighbours, most similar first, and their similarities.

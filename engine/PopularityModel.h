@@ -21,6 +21,7 @@ public:
     void scoreItems(int user, Eigen::Ref<Eigen::VectorXf> scores) const override;
     double predict(int user, int item) const override;
     std::vector<ScoreContribution> explain(int user, int item) const override;
+    std::unique_ptr<Recommender> clone() const override { return std::make_unique<PopularityModel>(*this); }
 
 private:
     int m_users = 0;

@@ -68,6 +68,10 @@ public:
 
     // How the score of (user, item) splits into parts; the values sum to the score.
     virtual std::vector<ScoreContribution> explain(int user, int item) const = 0;
+
+    // A copy that scores, predicts and explains exactly as this model does now, for another thread
+    // (the Recommendations page) while this one goes on training. It shares immutable content.
+    virtual std::unique_ptr<Recommender> clone() const = 0;
 };
 
 enum class LossKind { Squared, Bpr };

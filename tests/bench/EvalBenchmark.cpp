@@ -43,6 +43,7 @@ public:
     {
         return {{QStringLiteral("collaborative"), predict(user, item)}};
     }
+    std::unique_ptr<fl::Recommender> clone() const override { return std::make_unique<FactorModel>(*this); }
     const Eigen::MatrixXf &users() const { return m_users; }
     const RowMajorMatrixXf &items() const { return m_items; }
 

@@ -29,6 +29,7 @@ public:
     void scoreItems(int user, Eigen::Ref<Eigen::VectorXf> scores) const override { scores = m_table.row(user).transpose(); }
     double predict(int user, int item) const override { return m_table(user, item); }
     std::vector<ScoreContribution> explain(int, int) const override { return {}; }
+    std::unique_ptr<Recommender> clone() const override { return std::make_unique<TableModel>(*this); }
 
 private:
     Eigen::MatrixXf m_table;

@@ -419,6 +419,35 @@ private Q_SLOTS:
         QCOMPARE(after, before);
     }
 
+    // The Recommendations page scores a clone while the original goes on training.
+    void cloneScoresAsTheModelDidWhenCopied()
+    {
+        Dataset data = syntheticDataset(20, 30, 8, 61);
+        FactorModel model(data, allIndices(data), FactorVariant::Hybrid, randomContent(30, 4, 3),
+                          trainingFor(LossKind::Bpr, OptimizerKind::Adam, 0.05));
+        model.trainEpoch(0.05);
+        const std::unique_ptr<Recommender> copy = model.clone();
+        Eigen::VectorXf original(30), cloned(30);
+        model.scoreItems(5, original);
+        copy->scoreItems(5, cloned);
+        QCOMPARE(cloned, original);
+        QCOMPARE(copy->predict(5, 7), model.predict(5, 7));
+        QCOMPARE(copy->explain(5, 7).size(), model.explain(5, 7).size());
+        QCOMPARE(copy->name(), model.name());
+
+        model.trainEpoch(0.05);
+        model.trainEpoch(0.05);
+        Eigen::VectorXf later(30);
+        copy->scoreItems(5, later);
+        QCOMPARE(later, original);   // training the original left the copy as it was
+        model.scoreItems(5, later);
+        QVERIFY(later != original);
+
+        PopularityModel popularity(data, allIndices(data));
+        const std::unique_ptr<Recommender> popularCopy = popularity.clone();
+        QCOMPARE(popularCopy->predict(0, 3), popularity.predict(0, 3));
+    }
+
     // The first scoreItems calls race to build the item vectors; every thread must see them complete.
     void scoringFromSeveralThreads()
     {

@@ -74,6 +74,7 @@ public:
     }
 
     std::vector<ScoreContribution> explain(int user, int item) const override { return m_parts(user, item); }
+    std::unique_ptr<Recommender> clone() const override { return std::make_unique<FakeRecommender>(*this); }
 
 private:
     int m_users;
