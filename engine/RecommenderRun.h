@@ -28,6 +28,7 @@ public:
     RunSummary summary(double seconds, const QString &reason) override;
     QMap<QString, double> lastMetrics() const override { return m_lastMetrics; }
     bool wantsToStop() const override { return m_stopEarly; }
+    ModelSnapshot snapshot() const override { return {m_model->clone(), m_split, m_epoch}; }
 
     const Recommender &model() const { return *m_model; }
     const SplitIndices &split() const { return *m_split; }

@@ -59,6 +59,17 @@ struct RunSummary
     QMap<QString, double> metrics; // ranking models: test metrics such as "ndcg@10" at the best epoch
 };
 
+// A ranking model as it stands between epochs, for the Recommendations page: a scoring copy (so the
+// run can go on training) and the split it was trained on. Empty for the seed's linear regression.
+struct ModelSnapshot
+{
+    std::shared_ptr<const Recommender> model;
+    std::shared_ptr<const SplitIndices> split;
+    int epoch = 0;
+
+    explicit operator bool() const { return model && split; }
+};
+
 class RunTrainer
 {
 public:
@@ -78,6 +89,8 @@ public:
     virtual QMap<QString, double> lastMetrics() const { return {}; }
     // Early stopping: the validation metric stopped improving; the best epoch's parameters are back.
     virtual bool wantsToStop() const { return false; }
+    // A copy of the model for scoring elsewhere; empty when the run has no ranking model.
+    virtual ModelSnapshot snapshot() const { return {}; }
 };
 
 // The seed's linear regression on fused item features as a RunTrainer.

@@ -16,6 +16,7 @@ TrainingSession::TrainingSession(QObject *parent)
     qRegisterMetaType<fl::ProblemInfo>();
     qRegisterMetaType<QList<fl::EpochRecord>>();
     qRegisterMetaType<fl::RunSummary>();
+    qRegisterMetaType<fl::ModelSnapshot>();
     m_thread = QThread::create([this] { run(); });
     m_thread->setObjectName(QStringLiteral("FusionLab engine"));
     m_thread->start();
@@ -160,10 +161,19 @@ void TrainingSession::run()
         }
         sinceFlush.restart();
     };
+    auto offerSnapshot = [&] {
+        if (trainer && trainer->epoch() > 0) {
+            if (ModelSnapshot snapshot = trainer->snapshot())
+                Q_EMIT modelSnapshot(runId, snapshot);
+        }
+    };
     auto endRun = [&](const QString &reason) {
         flush();
-        if (trainer)
+        if (trainer) {
             Q_EMIT finished(runId, trainer->summary(trainingSeconds, reason));
+            if (reason != QLatin1String("superseded"))
+                offerSnapshot();
+        }
     };
 
     std::unique_lock lock(m_mutex);
@@ -331,6 +341,7 @@ void TrainingSession::run()
             setState(State::Finished);
         } else if (pauseAfter) {
             flush();
+            offerSnapshot();
             setState(State::Paused);
         } else if (trainer->epoch() == 1 || sinceFlush.elapsed() >= progressIntervalMs) {
             flush();   // the first epoch of a run goes out at once: a new curve should start drawing now
@@ -339,6 +350,7 @@ void TrainingSession::run()
         if (m_paused && m_steps == 0 && !ended && m_state.load() == State::Running) {
             lock.unlock();
             flush();
+            offerSnapshot();
             setState(State::Paused);
             lock.lock();
         }

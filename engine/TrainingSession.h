@@ -64,6 +64,9 @@ Q_SIGNALS:
     // Ranking models: validation metrics after an epoch ("recall@10" …), once per epoch.
     void metrics(int runId, int epoch, const QMap<QString, double> &values);
     void learningRateChanged(int runId, int fromEpoch, double learningRate);
+    // Ranking models: a scoring copy of the model whenever the run pauses or ends (after early
+    // stopping, the best epoch's), for the Recommendations page.
+    void modelSnapshot(int runId, const fl::ModelSnapshot &snapshot);
     void finished(int runId, const fl::RunSummary &summary);
     void diverged(int runId, const QString &message);   // the run stopped: η too large for the features
     void failed(int runId, const QString &message);     // an engine error: no dataset, nothing to fuse …

@@ -28,6 +28,8 @@ public:
         connect(session, &TrainingSession::diverged, this, &SessionProbe::diverged, Qt::QueuedConnection);
         connect(session, &TrainingSession::failed, this, &SessionProbe::failed, Qt::QueuedConnection);
         connect(session, &TrainingSession::stateChanged, this, &SessionProbe::stateChanged, Qt::QueuedConnection);
+        connect(session, &TrainingSession::metrics, this, &SessionProbe::metrics, Qt::QueuedConnection);
+        connect(session, &TrainingSession::modelSnapshot, this, &SessionProbe::modelSnapshot, Qt::QueuedConnection);
     }
 
 Q_SIGNALS:
@@ -38,6 +40,8 @@ Q_SIGNALS:
     void diverged(int runId, const QString &message);
     void failed(int runId, const QString &message);
     void stateChanged(fl::TrainingSession::State state);
+    void metrics(int runId, int epoch, const QMap<QString, double> &values);
+    void modelSnapshot(int runId, const fl::ModelSnapshot &snapshot);
 };
 
 namespace {
@@ -267,6 +271,66 @@ private Q_SLOTS:
         session.start(config);
         QTRY_COMPARE(failed.count(), 2);
         QVERIFY(failed.at(1).at(1).toString().contains(QStringLiteral("at least one modality")));
+    }
+
+    // A ranking model reports validation metrics every epoch and hands out a scoring copy whenever it
+    // pauses or ends; the copy does not move when the run trains on.
+    void rankingRunReportsMetricsAndSnapshots()
+    {
+        TrainingSession session;
+        SessionProbe probe(&session);
+        const auto dataset = makeDataset();
+        session.setDataset(dataset);
+        QSignalSpy metrics(&probe, &SessionProbe::metrics);
+        QSignalSpy snapshots(&probe, &SessionProbe::modelSnapshot);
+        QSignalSpy finished(&probe, &SessionProbe::finished);
+        RunConfig config = makeConfig(*dataset, 6, 0.02);
+        config.model.kind = QStringLiteral("hybrid");
+        config.model.patience = 0;
+        const int id = session.start(config, true);
+        session.step();
+        QTRY_COMPARE(snapshots.count(), 1);
+        QCOMPARE(metrics.count(), 1);
+        QCOMPARE(metrics.at(0).at(1).toInt(), 1);
+        const auto firstValues = metrics.at(0).at(2).value<QMap<QString, double>>();
+        QVERIFY(firstValues.contains(QStringLiteral("ndcg@10")));
+        const ModelSnapshot first = snapshots.at(0).at(1).value<ModelSnapshot>();
+        QCOMPARE(snapshots.at(0).at(0).toInt(), id);
+        QVERIFY(first);
+        QCOMPARE(first.epoch, 1);
+        QCOMPARE(first.model->itemCount(), 50);
+        QCOMPARE(first.model->userCount(), 10);
+        QVERIFY(!first.split->train.empty());
+        Eigen::VectorXf before(50);
+        first.model->scoreItems(2, before);
+
+        session.resume();
+        QTRY_COMPARE(finished.count(), 1);
+        QTRY_COMPARE(snapshots.count(), 2);
+        QCOMPARE(metrics.count(), 6);
+        const ModelSnapshot last = snapshots.at(1).at(1).value<ModelSnapshot>();
+        QCOMPARE(last.epoch, 6);
+        Eigen::VectorXf again(50), trained(50);
+        first.model->scoreItems(2, again);
+        QCOMPARE(again, before);
+        last.model->scoreItems(2, trained);
+        QVERIFY(trained != before);
+    }
+
+    // The seed's regression has no ranking model: no metrics, no snapshot.
+    void linearRunHasNoSnapshot()
+    {
+        TrainingSession session;
+        SessionProbe probe(&session);
+        session.setDataset(makeDataset());
+        QSignalSpy snapshots(&probe, &SessionProbe::modelSnapshot);
+        QSignalSpy metrics(&probe, &SessionProbe::metrics);
+        QSignalSpy finished(&probe, &SessionProbe::finished);
+        session.start(makeConfig(*makeDataset(), 20));
+        QTRY_COMPARE(finished.count(), 1);
+        QCoreApplication::processEvents();
+        QCOMPARE(snapshots.count(), 0);
+        QCOMPARE(metrics.count(), 0);
     }
 
     void destroyedWhileRunning()
