@@ -1,6 +1,10 @@
 #include "AppSettings.h"
 
+#include "engine/RecommenderFactory.h"
+
 #include <QSettings>
+
+#include <algorithm>
 
 namespace fl {
 
@@ -64,6 +68,21 @@ void AppSettings::saveRunConfig(const RunConfig &config)
     s.setValue(QStringLiteral("batchSize"), config.training.batchSize);
     s.setValue(QStringLiteral("l2"), config.training.l2);
     s.setValue(QStringLiteral("seed"), QString::number(config.training.seed));
+    s.beginGroup(QStringLiteral("model"));
+    s.setValue(QStringLiteral("kind"), config.model.kind);
+    s.setValue(QStringLiteral("loss"), config.model.loss == LossKind::Bpr ? QStringLiteral("bpr") : QStringLiteral("squared"));
+    s.setValue(QStringLiteral("factors"), config.model.factors);
+    s.setValue(QStringLiteral("split"), recSplitKindName(config.model.split.kind));
+    s.setValue(QStringLiteral("testShare"), config.model.split.ratio);
+    s.setValue(QStringLiteral("lastK"), config.model.split.lastK);
+    QStringList ks;
+    for (int k : config.model.ks)
+        ks << QString::number(k);
+    s.setValue(QStringLiteral("ks"), ks.join(QLatin1Char(',')));
+    s.setValue(QStringLiteral("useThreshold"), config.model.useThreshold);
+    s.setValue(QStringLiteral("threshold"), config.model.threshold);
+    s.setValue(QStringLiteral("patience"), config.model.patience);
+    s.endGroup();
     for (const ModalityConfig &m : config.pipeline.modalities) {
         s.beginGroup(QStringLiteral("modality-") + m.name);
         s.setValue(QStringLiteral("enabled"), m.enabled);
@@ -92,6 +111,30 @@ RunConfig AppSettings::restoreRunConfig(const Dataset &dataset)
     config.training.l2 = std::max(0.0, s.value(QStringLiteral("l2"), 0.0).toDouble());
     config.training.seed = s.value(QStringLiteral("seed"), QStringLiteral("42")).toString().toULongLong();
     config.pipeline.split.seed = config.training.seed;
+    s.beginGroup(QStringLiteral("model"));
+    ModelConfig &model = config.model;
+    const QString kind = s.value(QStringLiteral("kind"), model.kind).toString();
+    if (kind == QLatin1String("linear") || recommenderKinds().contains(kind))
+        model.kind = kind;
+    model.loss = s.value(QStringLiteral("loss")).toString() == QLatin1String("bpr") ? LossKind::Bpr : LossKind::Squared;
+    model.factors = std::clamp(s.value(QStringLiteral("factors"), model.factors).toInt(), 1, 512);
+    model.split.kind = parseRecSplitKind(s.value(QStringLiteral("split")).toString()).value_or(model.split.kind);
+    model.split.ratio = std::clamp(s.value(QStringLiteral("testShare"), model.split.ratio).toDouble(), 0.01, 0.9);
+    model.split.lastK = std::clamp(s.value(QStringLiteral("lastK"), 0).toInt(), 0, 1000);
+    model.split.seed = config.training.seed;
+    std::vector<int> ks;
+    for (const QString &k : s.value(QStringLiteral("ks")).toString().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        if (const int value = k.toInt(); value >= 1 && value <= 1000 && std::find(ks.begin(), ks.end(), value) == ks.end())
+            ks.push_back(value);
+    }
+    std::sort(ks.begin(), ks.end());
+    if (!ks.empty())
+        model.ks = ks;
+    model.monitor = QStringLiteral("ndcg@%1").arg(model.ks.front());
+    model.useThreshold = s.value(QStringLiteral("useThreshold"), false).toBool();
+    model.threshold = s.value(QStringLiteral("threshold"), 0.0).toDouble();
+    model.patience = std::clamp(s.value(QStringLiteral("patience"), model.patience).toInt(), 0, 100000);
+    s.endGroup();
     for (ModalityConfig &m : config.pipeline.modalities) {
         s.beginGroup(QStringLiteral("modality-") + m.name);
         m.enabled = s.value(QStringLiteral("enabled"), m.enabled).toBool();

@@ -42,8 +42,11 @@ QString ExperimentController::runLabel(const RunConfig &config)
         if (m.enabled)
             parts << QStringLiteral("%1 %2").arg(m.name).arg(m.weight, 0, 'f', 2);
     }
-    return QStringLiteral("%1 (%2), η %3").arg(fusionOpName(config.pipeline.op), parts.join(QStringLiteral(", ")))
+    const QString fusion = QStringLiteral("%1 (%2), η %3").arg(fusionOpName(config.pipeline.op), parts.join(QStringLiteral(", ")))
         .arg(config.training.learningRate, 0, 'g', 3);
+    if (config.model.isLinear())
+        return fusion;
+    return QStringLiteral("%1 · %2 · %3").arg(config.model.kind, recSplitKindName(config.model.split.kind), fusion);
 }
 
 void ExperimentController::openDataset(const QString &pathOrDemo, DatasetFormat format)
@@ -111,11 +114,21 @@ void ExperimentController::setPipelineConfig(const PipelineConfig &pipeline)
     startRun(!m_autoRun);
 }
 
+void ExperimentController::setModelConfig(const ModelConfig &model)
+{
+    m_config.model = model;
+    m_config.model.split.seed = m_config.training.seed;
+    saveSoon();
+    Q_EMIT configChanged(m_config);
+    startRun(!m_autoRun);
+}
+
 void ExperimentController::setTrainingConfig(const TrainingConfig &training)
 {
     const TrainingConfig before = m_config.training;
     m_config.training = training;
     m_config.pipeline.split.seed = training.seed;
+    m_config.model.split.seed = training.seed;
     saveSoon();
     Q_EMIT configChanged(m_config);
     const bool refit = before.optimizer != training.optimizer || before.batchSize != training.batchSize

@@ -41,6 +41,8 @@ public Q_SLOTS:
     void cancelLoad();
     void setPipelineConfig(const fl::PipelineConfig &pipeline);
     void setTrainingConfig(const fl::TrainingConfig &training);
+    // A new model, loss, split, K or early-stopping setting: a new run.
+    void setModelConfig(const fl::ModelConfig &model);
     void train();
     void pause();
     void trainOrPause();

@@ -8,7 +8,9 @@
 #include "ImportDialog.h"
 #include "LossChartView.h"
 #include "ModalitiesPanel.h"
+#include "ModelPanel.h"
 #include "ProgressStrip.h"
+#include "RecommendationsPanel.h"
 #include "TrainingPanel.h"
 
 #include <QAction>
@@ -52,7 +54,9 @@ MainWindow::MainWindow(QWidget *parent)
     , m_banner(new DivergenceBanner)
     , m_modalities(new ModalitiesPanel)
     , m_training(new TrainingPanel)
+    , m_model(new ModelPanel)
     , m_formulas(new FormulaPanel)
+    , m_recommendations(new RecommendationsPanel)
 {
     setWindowTitle(tr("FusionLab"));
     setAcceptDrops(true);
@@ -69,9 +73,13 @@ MainWindow::MainWindow(QWidget *parent)
     m_pages->setDocumentMode(true);
     m_pages->addTab(trainingPage, tr("&Training"));
     m_pages->addTab(m_browser, tr("&Dataset"));
+    m_pages->addTab(m_recommendations, tr("&Recommendations"));
     m_pages->setTabToolTip(0, tr("Loss curves of the current run and its predecessors"));
     m_pages->setTabToolTip(1, tr("The loaded dataset: items, users, ratings and modality coverage"));
+    m_pages->setTabToolTip(2, tr("A user's history and top K from the trained recommendation model, with what "
+                                 "each modality contributed to every score"));
     setCentralWidget(m_pages);
+    connect(m_pages, &QTabWidget::currentChanged, this, &MainWindow::showSnapshotIfVisible);
 
     m_textTimer.setSingleShot(true);
     m_textTimer.setInterval(250);
@@ -80,7 +88,13 @@ MainWindow::MainWindow(QWidget *parent)
     createActions();
     m_training->setActions(m_trainAction, m_stepAction, m_resetAction);
     QDockWidget *fusionDock = makeDock(tr("Fusion"), QStringLiteral("fusionDock"), m_modalities, this);
-    QDockWidget *trainingDock = makeDock(tr("Model and training"), QStringLiteral("trainingDock"), m_training, this);
+    // One dock for what is fitted and how: the model's options above, the optimizer's below.
+    auto *modelAndTraining = new QWidget;
+    auto *modelLayout = new QVBoxLayout(modelAndTraining);
+    modelLayout->setContentsMargins(0, 0, 0, 0);
+    modelLayout->addWidget(m_model);
+    modelLayout->addWidget(m_training, 1);
+    QDockWidget *trainingDock = makeDock(tr("Model and training"), QStringLiteral("trainingDock"), modelAndTraining, this);
     QDockWidget *formulaDock = makeDock(tr("Formulas"), QStringLiteral("formulaDock"), m_formulas, this);
     addDockWidget(Qt::LeftDockWidgetArea, fusionDock);
     addDockWidget(Qt::LeftDockWidgetArea, trainingDock);
@@ -111,6 +125,7 @@ MainWindow::MainWindow(QWidget *parent)
         m_formulas->setConfig(preview);
     });
     connect(m_training, &TrainingPanel::configEdited, m_controller, &ExperimentController::setTrainingConfig);
+    connect(m_model, &ModelPanel::configEdited, m_controller, &ExperimentController::setModelConfig);
     connect(m_banner, &DivergenceBanner::retryRequested, m_controller, &ExperimentController::lowerLearningRateAndRetry);
     connect(m_chart, &LossChartView::logScaleChanged, this, [this](bool on) {
         m_logScaleAction->setChecked(on);
@@ -121,6 +136,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_controller, &ExperimentController::configChanged, this, [this](const RunConfig &config) {
         m_modalities->setConfig(config.pipeline);
         m_training->setConfig(config.training);
+        m_model->setConfig(config.model);
         m_formulas->setConfig(config);
         // A longer run keeps going: make room now, at the edit, rather than by doubling mid-run (a
         // reallocation of a million-epoch curve in one progress update was a 50 ms stall).
@@ -143,6 +159,9 @@ MainWindow::MainWindow(QWidget *parent)
         const auto dataset = m_controller->dataset();
         m_modalities->setDataset(*dataset, m_controller->config().pipeline);
         m_browser->setDataset(dataset);
+        m_snapshot = {};
+        m_snapshotShown = false;
+        showSnapshotIfVisible();
         setWindowTitle(tr("%1 — FusionLab").arg(dataset->name));
         AppSettings::addRecentDataset(path);
         updateRecentMenu();
@@ -169,6 +188,10 @@ MainWindow::MainWindow(QWidget *parent)
         m_speedLabel->clear();
     });
     connect(m_controller, &ExperimentController::runStarted, this, [this](int runId, const QString &label) {
+        // The previous run's model no longer answers for what the controls say.
+        m_snapshot = {};
+        m_snapshotShown = false;
+        showSnapshotIfVisible();
         m_chart->beginRun(runId, label);
         m_chart->reserveEpochs(m_controller->config().training.epochs);
         m_latest.reset();
@@ -186,6 +209,7 @@ MainWindow::MainWindow(QWidget *parent)
         m_formulas->setProblem(info);
     });
     connect(session, &TrainingSession::progress, this, &MainWindow::onProgress);
+    connect(session, &TrainingSession::modelSnapshot, this, &MainWindow::onModelSnapshot);
     connect(session, &TrainingSession::learningRateChanged, this, [this](int runId, int fromEpoch, double eta) {
         m_chart->markLearningRateChange(runId, fromEpoch, eta);
     });
@@ -211,6 +235,36 @@ MainWindow::MainWindow(QWidget *parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::onModelSnapshot(int runId, const ModelSnapshot &snapshot)
+{
+    if (runId != m_controller->currentRunId() || !m_controller->dataset())
+        return;
+    m_snapshot = snapshot;
+    m_snapshotShown = false;
+    showSnapshotIfVisible();
+}
+
+void MainWindow::showSnapshotIfVisible()
+{
+    if (m_pages->currentWidget() != m_recommendations || m_snapshotShown)
+        return;
+    m_snapshotShown = true;
+    if (!m_snapshot) {
+        if (m_controller->config().model.isLinear()) {
+            m_recommendations->clear(tr("The linear regression predicts one rating per item from its features; it "
+                                        "does not rank items for each user.\n\nChoose a recommendation model under "
+                                        "Model and training ▸ Model (the hybrid, for instance) and train it: its "
+                                        "recommendations, and why it makes them, appear here."));
+        } else {
+            m_recommendations->clear(tr("This run has not trained yet.\n\nTrain, Step or Pause it: the model's "
+                                        "recommendations appear here whenever the run pauses or finishes."));
+        }
+        return;
+    }
+    m_recommendations->setModel(m_controller->dataset(), m_snapshot.model, m_snapshot.split->train,
+                                m_snapshot.split->coldItem);
+}
 
 void MainWindow::createActions()
 {
@@ -272,6 +326,8 @@ void MainWindow::createMenus()
     showTraining->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
     QAction *showDataset = m_viewMenu->addAction(tr("Dataset &Browser"), this, [this] { m_pages->setCurrentIndex(1); });
     showDataset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    QAction *showRecommendations = m_viewMenu->addAction(tr("&Recommendations"), this, [this] { m_pages->setCurrentIndex(2); });
+    showRecommendations->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_logScaleAction);
     m_viewMenu->addSeparator();

@@ -26,7 +26,9 @@ class ExperimentController;
 class FormulaPanel;
 class LossChartView;
 class ModalitiesPanel;
+class ModelPanel;
 class ProgressStrip;
+class RecommendationsPanel;
 class TrainingPanel;
 
 class MainWindow : public QMainWindow
@@ -43,6 +45,8 @@ public:
     LossChartView *chart() const { return m_chart; }
     ModalitiesPanel *modalitiesPanel() const { return m_modalities; }
     TrainingPanel *trainingPanel() const { return m_training; }
+    ModelPanel *modelPanel() const { return m_model; }
+    RecommendationsPanel *recommendationsPanel() const { return m_recommendations; }
     FormulaPanel *formulaPanel() const { return m_formulas; }
     DatasetBrowser *datasetBrowser() const { return m_browser; }
     QTabWidget *pages() const { return m_pages; }
@@ -66,6 +70,8 @@ private:
     void updateRecentMenu();
     void onStateChanged(TrainingSession::State state);
     void onProgress(int runId, const QList<EpochRecord> &epochs);
+    void onModelSnapshot(int runId, const ModelSnapshot &snapshot);
+    void showSnapshotIfVisible();
     void showExportDialog();
     void showOpenDialog();
 
@@ -74,7 +80,13 @@ private:
     DivergenceBanner *m_banner;
     ModalitiesPanel *m_modalities;
     TrainingPanel *m_training;
+    ModelPanel *m_model;
     FormulaPanel *m_formulas;
+    RecommendationsPanel *m_recommendations;
+    // The newest scoring copy of the current run's model; handed to the Recommendations page when it
+    // is shown (scoring every item for a user is work that a hidden page need not do).
+    ModelSnapshot m_snapshot;
+    bool m_snapshotShown = false;
 
     QAction *m_trainAction = nullptr;
     QAction *m_stepAction = nullptr;

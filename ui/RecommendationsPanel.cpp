@@ -1188,7 +1188,7 @@ void RecommendationsPanel::setModel(std::shared_ptr<const Dataset> dataset, std:
     d.applyUser(chosen, true);
 }
 
-void RecommendationsPanel::clear()
+void RecommendationsPanel::clear(const QString &why)
 {
     Private &d = *m_d;
     ++d.generation;
@@ -1211,7 +1211,9 @@ void RecommendationsPanel::clear()
         d.userIds->setStringList({});
     }
     d.updateLegend();
-    d.showMessage(tr("No model yet.\n\nTrain a model first: its recommendations, and why it makes them, will appear here."));
+    d.showMessage(!why.isEmpty() ? why
+                                 : tr("No model yet.\n\nTrain a model first: its recommendations, and why it makes them, "
+                                      "will appear here."));
     d.updateNavigation();
 }
 

@@ -67,8 +67,8 @@ public:
     // dataset's user and item counts, otherwise the panel says so.
     void setModel(std::shared_ptr<const Dataset> dataset, std::shared_ptr<const Recommender> recommender,
                   std::vector<int> trainInteractions, std::vector<bool> coldItem = {});
-    // No model: the panel asks to train one first.
-    void clear();
+    // No model: the panel shows why (by default, it asks to train a model first).
+    void clear(const QString &why = QString());
 
     void setK(int k);  // 1..1000, default 10
     int k() const;

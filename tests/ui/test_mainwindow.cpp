@@ -10,6 +10,8 @@
 #include "ui/LossChartView.h"
 #include "ui/MainWindow.h"
 #include "ui/ModalitiesPanel.h"
+#include "ui/ModelPanel.h"
+#include "ui/RecommendationsPanel.h"
 #include "ui/TrainingPanel.h"
 
 #include <QAction>
@@ -17,6 +19,7 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFile>
+#include <QLineEdit>
 #include <QImage>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -297,6 +300,28 @@ private Q_SLOTS:
         QCOMPARE(back.training.l2, 0.002);
         QCOMPARE(back.training.epochs, 321);
         QCOMPARE(back.training.seed, std::uint64_t(99));
+        config.model.kind = QStringLiteral("hybrid");
+        config.model.loss = LossKind::Bpr;
+        config.model.factors = 12;
+        config.model.split.kind = RecSplitKind::ColdItems;
+        config.model.split.ratio = 0.3;
+        config.model.ks = {5, 50};
+        config.model.useThreshold = true;
+        config.model.threshold = 4;
+        config.model.patience = 7;
+        AppSettings::saveRunConfig(config);
+        const ModelConfig model = AppSettings::restoreRunConfig(*demo).model;
+        QCOMPARE(model.kind, QStringLiteral("hybrid"));
+        QCOMPARE(model.loss, LossKind::Bpr);
+        QCOMPARE(model.factors, 12);
+        QCOMPARE(model.split.kind, RecSplitKind::ColdItems);
+        QCOMPARE(model.split.ratio, 0.3);
+        QCOMPARE(model.split.seed, std::uint64_t(99));
+        QCOMPARE(model.ks, (std::vector<int>{5, 50}));
+        QCOMPARE(model.monitor, QStringLiteral("ndcg@5"));
+        QVERIFY(model.useThreshold);
+        QCOMPARE(model.threshold, 4.0);
+        QCOMPARE(model.patience, 7);
 
         // A new window opens with what the last one left.
         m_window.reset();
@@ -304,9 +329,70 @@ private Q_SLOTS:
         QCOMPARE(m_window->trainingPanel()->learningRateSpinBox()->value(), 0.0375);
         QCOMPARE(m_window->modalitiesPanel()->weightSpinBox(0)->value(), 1.25);
         QVERIFY(!m_window->modalitiesPanel()->enabledBox(2)->isChecked());
+        QCOMPARE(m_window->modelPanel()->modelBox()->currentData().toString(), QStringLiteral("hybrid"));
+        QCOMPARE(m_window->modelPanel()->ksEdit()->text(), QStringLiteral("5, 50"));
         QCOMPARE(AppSettings::recentDatasets().value(0), QStringLiteral("demo"));
         AppSettings::clear();
         QCOMPARE(AppSettings::restoreRunConfig(*demo).training.learningRate, 0.01);
+    }
+
+    // Choosing a recommendation model starts a run of it; its options show only for such models.
+    void modelChoiceReachesTheEngine()
+    {
+        ModelPanel *panel = m_window->modelPanel();
+        QVERIFY(!panel->rankingOptions()->isVisibleTo(panel));   // the seed's regression first
+        QSignalSpy started(m_window->controller(), &ExperimentController::runStarted);
+        panel->modelBox()->setCurrentIndex(panel->modelBox()->findData(QStringLiteral("hybrid")));
+        QCOMPARE(started.count(), 1);
+        QCOMPARE(m_window->controller()->config().model.kind, QStringLiteral("hybrid"));
+        QVERIFY(panel->rankingOptions()->isVisibleTo(panel));
+        QVERIFY(started.at(0).at(1).toString().startsWith(QStringLiteral("hybrid")));
+
+        panel->splitBox()->setCurrentIndex(panel->splitBox()->findData(int(RecSplitKind::ColdItems)));
+        QCOMPARE(started.count(), 2);
+        QCOMPARE(m_window->controller()->config().model.split.kind, RecSplitKind::ColdItems);
+
+        panel->ksEdit()->setText(QStringLiteral("20 5"));
+        QMetaObject::invokeMethod(panel->ksEdit(), "editingFinished");
+        QCOMPARE(m_window->controller()->config().model.ks, (std::vector<int>{5, 20}));
+        QCOMPARE(m_window->controller()->config().model.monitor, QStringLiteral("ndcg@5"));
+        panel->ksEdit()->setText(QStringLiteral("ten"));   // not a list of K: the one in force stays
+        QMetaObject::invokeMethod(panel->ksEdit(), "editingFinished");
+        QCOMPARE(panel->ksEdit()->text(), QStringLiteral("5, 20"));
+        QCOMPARE(ModelPanel::parseKs(QStringLiteral("10, 20,10")), (std::vector<int>{10, 20}));
+        QVERIFY(ModelPanel::parseKs(QStringLiteral("0, 5")).empty());
+    }
+
+    // Ctrl+3: the trained model's recommendations for a user, with why; the linear model has none.
+    void recommendationsFollowTheTrainedModel()
+    {
+        QTest::keyClick(m_window.get(), Qt::Key_3, Qt::ControlModifier);
+        RecommendationsPanel *recommendations = m_window->recommendationsPanel();
+        QCOMPARE(m_window->pages()->currentWidget(), static_cast<QWidget *>(recommendations));
+        QVERIFY(recommendations->messageText().contains(QStringLiteral("linear regression")));
+
+        ModelPanel *panel = m_window->modelPanel();
+        panel->modelBox()->setCurrentIndex(panel->modelBox()->findData(QStringLiteral("hybrid")));
+        QTRY_COMPARE_WITH_TIMEOUT(session()->state(), TrainingSession::State::Paused, 20000);
+        QVERIFY(recommendations->messageText().contains(QStringLiteral("not trained")));
+        m_window->stepAction()->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(recommendations->recommendations().size(), size_t(10), 20000);
+        QVERIFY(recommendations->messageText().isEmpty());
+        QVERIFY(recommendations->currentUser() >= 0);
+        // The parts of every score: the fused modalities, the collaborative part and the biases.
+        const QStringList parts = recommendations->legendParts();
+        QVERIFY(parts.size() >= 3);
+        for (const RecommendationsPanel::Recommendation &r : recommendations->recommendations()) {
+            double sum = 0;
+            for (const ScoreContribution &c : r.parts)
+                sum += c.value;
+            QVERIFY(std::abs(sum - r.score) < 1e-3 * std::max(1.0, std::abs(r.score)));
+        }
+
+        // Back to the regression: the page says why it is empty.
+        panel->modelBox()->setCurrentIndex(panel->modelBox()->findData(QStringLiteral("linear")));
+        QVERIFY(recommendations->recommendations().empty());
+        QVERIFY(recommendations->messageText().contains(QStringLiteral("linear regression")));
     }
 
     void closingDuringARunStopsCleanly()

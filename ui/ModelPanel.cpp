@@ -1,0 +1,271 @@
+#include "ModelPanel.h"
+
+#include "engine/RecommenderFactory.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QRegularExpression>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace fl {
+
+namespace {
+
+QString modelDescription(const QString &kind)
+{
+    if (kind == QLatin1String("linear"))
+        return ModelPanel::tr("The seed: ŷ = Fw + b on the fused item features F, fitted to the ratings. "
+                              "The dashed line is its closed-form optimum.");
+    if (kind == QLatin1String("popularity"))
+        return ModelPanel::tr("Ranks items by their number of training interactions, the same list for everyone. "
+                              "The baseline every other model must beat.");
+    if (kind == QLatin1String("itemknn"))
+        return ModelPanel::tr("Scores an item by the cosine similarity of its fused content to what the user "
+                              "already has (50 nearest neighbours). No training epochs.");
+    if (kind == QLatin1String("mf"))
+        return ModelPanel::tr("r̂ = μ + bᵤ + bᵢ + pᵤᵀqᵢ: collaborative filtering without content. "
+                              "It cannot rank items nobody has trained on.");
+    if (kind == QLatin1String("hybrid"))
+        return ModelPanel::tr("r̂ = μ + bᵤ + bᵢ + βᵀfᵢ + pᵤᵀ(qᵢ + W fᵢ): factors from the ratings plus the fused "
+                              "content fᵢ, so cold items are ranked by their content.");
+    if (kind == QLatin1String("content"))
+        return ModelPanel::tr("r̂ = μ + bᵤ + bᵢ + βᵀfᵢ + pᵤᵀW fᵢ: the hybrid without item factors — "
+                              "everything an item gets comes from its content.");
+    return {};
+}
+
+} // namespace
+
+QString ModelPanel::modelTitle(const QString &kind)
+{
+    if (kind == QLatin1String("linear"))
+        return tr("Linear regression (the seed)");
+    if (kind == QLatin1String("popularity"))
+        return tr("Popularity (baseline)");
+    if (kind == QLatin1String("itemknn"))
+        return tr("Item-kNN on fused content");
+    if (kind == QLatin1String("mf"))
+        return tr("Matrix factorization (no content)");
+    if (kind == QLatin1String("hybrid"))
+        return tr("Hybrid: MF + fused content (VBPR)");
+    if (kind == QLatin1String("content"))
+        return tr("Content only (fused features)");
+    return kind;
+}
+
+std::vector<int> ModelPanel::parseKs(const QString &text)
+{
+    std::vector<int> ks;
+    const QStringList parts = text.split(QRegularExpression(QStringLiteral("[,;\\s]+")), Qt::SkipEmptyParts);
+    for (const QString &part : parts) {
+        bool ok = false;
+        const int k = part.toInt(&ok);
+        if (!ok || k < 1 || k > 1000)
+            return {};
+        ks.push_back(k);
+    }
+    std::sort(ks.begin(), ks.end());
+    ks.erase(std::unique(ks.begin(), ks.end()), ks.end());
+    return ks;
+}
+
+ModelPanel::ModelPanel(QWidget *parent)
+    : QWidget(parent)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *top = new QFormLayout;
+    top->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_model = new QComboBox(this);
+    m_model->addItem(modelTitle(QStringLiteral("linear")), QStringLiteral("linear"));
+    for (const QString &kind : recommenderKinds())
+        m_model->addItem(modelTitle(kind), kind);
+    m_model->setToolTip(tr("What a run fits. The linear regression predicts ratings from the fused features; "
+                           "the recommendation models rank items for each user and report ranking metrics "
+                           "on held-out interactions."));
+    top->addRow(tr("Model:"), m_model);
+    layout->addLayout(top);
+    m_description = new QLabel(this);
+    m_description->setWordWrap(true);
+    m_description->setTextFormat(Qt::PlainText);
+    m_description->setForegroundRole(QPalette::PlaceholderText);
+    layout->addWidget(m_description);
+
+    m_rankingOptions = new QWidget(this);
+    auto *form = new QFormLayout(m_rankingOptions);
+    form->setContentsMargins(0, 0, 0, 0);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+
+    m_loss = new QComboBox(m_rankingOptions);
+    m_loss->addItem(tr("Squared error on ratings"), int(LossKind::Squared));
+    m_loss->addItem(tr("BPR with sampled negatives"), int(LossKind::Bpr));
+    m_loss->setToolTip(tr("Squared error fits the rating values. BPR (Bayesian personalized ranking) learns "
+                          "to rank each user's items above items they did not interact with — the choice "
+                          "for clicks and other implicit feedback."));
+    form->addRow(tr("Loss:"), m_loss);
+
+    m_factors = new QSpinBox(m_rankingOptions);
+    m_factors->setRange(1, 512);
+    m_factors->setToolTip(tr("Latent dimension k of the user and item factors pᵤ, qᵢ."));
+    form->addRow(tr("Factors k:"), m_factors);
+
+    m_split = new QComboBox(m_rankingOptions);
+    m_split->addItem(tr("Random, per user"), int(RecSplitKind::Random));
+    m_split->addItem(tr("Latest per user"), int(RecSplitKind::UserTemporal));
+    m_split->addItem(tr("Latest overall (one cut time)"), int(RecSplitKind::GlobalTemporal));
+    m_split->addItem(tr("The dataset's own split"), int(RecSplitKind::File));
+    m_split->addItem(tr("Cold-start items"), int(RecSplitKind::ColdItems));
+    m_split->setToolTip(tr("Which interactions are held out for validation and test. Cold-start items holds "
+                           "whole items out of training, so only their content can rank them. The temporal "
+                           "splits need timestamps; the dataset's own split needs its labels (MMRec x_label)."));
+    form->addRow(tr("Split:"), m_split);
+
+    m_testShare = new QDoubleSpinBox(m_rankingOptions);
+    m_testShare->setRange(1, 90);
+    m_testShare->setDecimals(0);
+    m_testShare->setSuffix(tr(" %"));
+    m_testShare->setToolTip(tr("The test share: of each user's interactions, of all interactions (latest "
+                               "overall) or of the items (cold-start). A tenth of the rest is validation."));
+    form->addRow(tr("Test share:"), m_testShare);
+
+    m_lastK = new QSpinBox(m_rankingOptions);
+    m_lastK->setRange(0, 1000);
+    m_lastK->setSpecialValueText(tr("use the share"));
+    m_lastK->setToolTip(tr("Latest per user: each user's last N interactions are test (and the N before them "
+                           "validation). 0 uses the test share instead."));
+    form->addRow(tr("Last N:"), m_lastK);
+
+    m_ks = new QLineEdit(m_rankingOptions);
+    m_ks->setToolTip(tr("The list lengths K of Precision, Recall, NDCG, HitRate and MAP, e.g. \"10, 20\". "
+                        "Early stopping watches NDCG at the first K."));
+    form->addRow(tr("Metrics at K:"), m_ks);
+
+    auto *threshold = new QWidget(m_rankingOptions);
+    auto *thresholdLayout = new QHBoxLayout(threshold);
+    thresholdLayout->setContentsMargins(0, 0, 0, 0);
+    m_useThreshold = new QCheckBox(tr("rating ≥"), threshold);
+    m_threshold = new QDoubleSpinBox(threshold);
+    m_threshold->setRange(-1e6, 1e6);
+    m_threshold->setDecimals(1);
+    m_useThreshold->setToolTip(tr("Count a test interaction as relevant only when its rating reaches the "
+                                  "threshold. Off: every test interaction is relevant (MMRec's protocol)."));
+    m_threshold->setToolTip(m_useThreshold->toolTip());
+    thresholdLayout->addWidget(m_useThreshold);
+    thresholdLayout->addWidget(m_threshold, 1);
+    form->addRow(tr("Relevant:"), threshold);
+
+    m_patience = new QSpinBox(m_rankingOptions);
+    m_patience->setRange(0, 100000);
+    m_patience->setSpecialValueText(tr("off"));
+    m_patience->setSuffix(tr(" epochs"));
+    m_patience->setToolTip(tr("Early stopping: stop when validation NDCG has not improved for this many epochs, "
+                              "and keep the best epoch's parameters."));
+    form->addRow(tr("Patience:"), m_patience);
+    layout->addWidget(m_rankingOptions);
+
+    auto onCombo = [this](QComboBox *box, auto apply) {
+        connect(box, &QComboBox::currentIndexChanged, this, [this, box, apply] {
+            if (m_updating)
+                return;
+            apply(box->currentData());
+            commit();
+        });
+    };
+    onCombo(m_model, [this](const QVariant &v) { m_config.kind = v.toString(); });
+    onCombo(m_loss, [this](const QVariant &v) { m_config.loss = LossKind(v.toInt()); });
+    onCombo(m_split, [this](const QVariant &v) { m_config.split.kind = RecSplitKind(v.toInt()); });
+    connect(m_useThreshold, &QCheckBox::toggled, this, [this](bool on) {
+        if (m_updating)
+            return;
+        m_config.useThreshold = on;
+        commit();
+    });
+    auto onEdited = [this](QAbstractSpinBox *box, auto apply) {
+        connect(box, &QAbstractSpinBox::editingFinished, this, [this, apply] {
+            if (m_updating)
+                return;
+            const ModelConfig before = m_config;
+            apply();
+            if (before.factors != m_config.factors || before.split.ratio != m_config.split.ratio
+                || before.split.lastK != m_config.split.lastK || before.threshold != m_config.threshold
+                || before.patience != m_config.patience)
+                commit();
+        });
+    };
+    onEdited(m_factors, [this] { m_config.factors = m_factors->value(); });
+    onEdited(m_testShare, [this] { m_config.split.ratio = m_testShare->value() / 100.0; });
+    onEdited(m_lastK, [this] { m_config.split.lastK = m_lastK->value(); });
+    onEdited(m_threshold, [this] { m_config.threshold = m_threshold->value(); });
+    onEdited(m_patience, [this] { m_config.patience = m_patience->value(); });
+    connect(m_ks, &QLineEdit::editingFinished, this, [this] {
+        if (m_updating)
+            return;
+        const std::vector<int> ks = parseKs(m_ks->text());
+        if (ks.empty() || ks == m_config.ks) {
+            syncWidgets();   // not a list of K (or unchanged): show the one in force
+            return;
+        }
+        m_config.ks = ks;
+        commit();
+    });
+    syncWidgets();
+}
+
+void ModelPanel::setConfig(const ModelConfig &config)
+{
+    m_config = config;
+    syncWidgets();
+}
+
+void ModelPanel::commit()
+{
+    if (!m_config.ks.empty())
+        m_config.monitor = QStringLiteral("ndcg@%1").arg(m_config.ks.front());
+    syncWidgets();
+    Q_EMIT configEdited(m_config);
+}
+
+void ModelPanel::syncWidgets()
+{
+    m_updating = true;
+    int index = m_model->findData(m_config.kind);
+    if (index < 0) {
+        m_model->addItem(modelTitle(m_config.kind), m_config.kind);
+        index = m_model->count() - 1;
+    }
+    m_model->setCurrentIndex(index);
+    m_description->setText(modelDescription(m_config.kind));
+    m_description->setVisible(!m_description->text().isEmpty());
+    m_rankingOptions->setVisible(!m_config.isLinear());
+    m_loss->setCurrentIndex(m_loss->findData(int(m_config.loss)));
+    const bool factorModel = m_config.kind == QLatin1String("mf") || m_config.kind == QLatin1String("hybrid")
+        || m_config.kind == QLatin1String("content");
+    m_loss->setEnabled(factorModel);
+    m_factors->setEnabled(factorModel);
+    m_factors->setValue(m_config.factors);
+    m_split->setCurrentIndex(m_split->findData(int(m_config.split.kind)));
+    m_testShare->setValue(m_config.split.ratio * 100.0);
+    m_testShare->setEnabled(m_config.split.kind != RecSplitKind::File
+                            && !(m_config.split.kind == RecSplitKind::UserTemporal && m_config.split.lastK > 0));
+    m_lastK->setValue(m_config.split.lastK);
+    m_lastK->setEnabled(m_config.split.kind == RecSplitKind::UserTemporal);
+    QStringList ks;
+    for (int k : m_config.ks)
+        ks << QString::number(k);
+    m_ks->setText(ks.join(QStringLiteral(", ")));
+    m_useThreshold->setChecked(m_config.useThreshold);
+    m_threshold->setValue(m_config.threshold);
+    m_threshold->setEnabled(m_config.useThreshold);
+    m_patience->setValue(m_config.patience);
+    m_updating = false;
+}
+
+} // namespace fl
