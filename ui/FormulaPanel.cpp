@@ -7,6 +7,8 @@
 #include <QScrollArea>
 #include <QVBoxLayout>
 
+#include <cmath>
+
 namespace fl {
 
 namespace {
@@ -97,6 +99,7 @@ void FormulaPanel::clearRun()
 {
     m_problem.reset();
     m_epoch.reset();
+    m_validation.reset();
     render();
 }
 
@@ -132,6 +135,75 @@ void FormulaPanel::showLines(const QStringList &lines)
     }
 }
 
+void FormulaPanel::setMetrics(int epoch, const QMap<QString, double> &values)
+{
+    const auto it = values.constFind(m_config.model.monitor);
+    if (it == values.constEnd() || !std::isfinite(*it))
+        return;
+    Validation v = m_validation.value_or(Validation{});
+    v.epoch = epoch;
+    v.value = *it;
+    if (v.bestEpoch == 0 || v.value > v.best) {
+        v.best = v.value;
+        v.bestEpoch = epoch;
+    }
+    m_validation = v;   // shown with the next setEpoch(), which the window calls four times a second
+}
+
+void FormulaPanel::renderModel(QStringList &lines) const
+{
+    const ModelConfig &model = m_config.model;
+    const QString k = QString::number(model.factors);
+    const QString d = m_problem ? QString::number(m_problem->featureWidth) : QStringLiteral("d");
+    const QString fi = tr("f<sub>i</sub> = row i of F ∈ ℝ<sup>%1</sup>").arg(d);
+    bool factorModel = true;
+    if (model.kind == QLatin1String("popularity")) {
+        lines << tr("<b>Model</b>: score(u, i) = number of training interactions of item i");
+        factorModel = false;
+    } else if (model.kind == QLatin1String("itemknn")) {
+        lines << tr("<b>Model</b>: score(u, i) = Σ<sub>j ∈ history(u)</sub> r<sub>uj</sub> · cos(f<sub>i</sub>, f<sub>j</sub>) "
+                    "over i's 50 nearest neighbours, %1").arg(fi);
+        factorModel = false;
+    } else if (model.kind == QLatin1String("mf")) {
+        lines << tr("<b>Model</b>: r̂<sub>ui</sub> = μ + b<sub>u</sub> + b<sub>i</sub> + p<sub>u</sub>ᵀq<sub>i</sub>, "
+                    "p, q ∈ ℝ<sup>%1</sup>").arg(k);
+    } else if (model.kind == QLatin1String("hybrid")) {
+        lines << tr("<b>Model</b>: r̂<sub>ui</sub> = μ + b<sub>u</sub> + b<sub>i</sub> + βᵀf<sub>i</sub> + "
+                    "p<sub>u</sub>ᵀ(q<sub>i</sub> + W f<sub>i</sub>), p, q ∈ ℝ<sup>%1</sup>, %2").arg(k, fi);
+    } else if (model.kind == QLatin1String("content")) {
+        lines << tr("<b>Model</b>: r̂<sub>ui</sub> = μ + b<sub>u</sub> + b<sub>i</sub> + βᵀf<sub>i</sub> + "
+                    "p<sub>u</sub>ᵀW f<sub>i</sub>, p ∈ ℝ<sup>%1</sup>, %2").arg(k, fi);
+    } else {
+        lines << tr("<b>Model</b>: %1").arg(model.kind.toHtmlEscaped());
+    }
+    if (factorModel) {
+        const QString loss = m_epoch ? number(m_epoch->trainLoss) : QStringLiteral("…");
+        if (model.loss == LossKind::Bpr)
+            lines << tr("<b>Loss</b>: L = −1/N Σ ln σ(r̂<sub>ui</sub> − r̂<sub>uj</sub>) + λ/2‖Θ‖² = <b>%1</b>, "
+                        "j an item u has not seen").arg(loss);
+        else
+            lines << tr("<b>Loss</b>: L = 1/N Σ ½(r̂<sub>ui</sub> − r<sub>ui</sub>)² + λ/2‖Θ‖² = <b>%1</b>").arg(loss);
+        const double eta = m_epoch ? m_epoch->learningRate : m_config.training.learningRate;
+        QString rule;
+        switch (m_config.training.optimizer) {
+        case OptimizerKind::GradientDescent: rule = tr("Θ ← Θ − η∇L (all interactions)"); break;
+        case OptimizerKind::MiniBatchSgd: rule = tr("Θ ← Θ − η∇L<sub>batch</sub>"); break;
+        case OptimizerKind::Momentum: rule = tr("v ← 0.9v + ∇L<sub>batch</sub>, Θ ← Θ − ηv"); break;
+        case OptimizerKind::Adam: rule = tr("Adam: Θ ← Θ − η m̂/(√v̂ + ε)"); break;
+        }
+        lines << tr("<b>Update</b>: %1, &nbsp;η = <b>%2</b>, λ = %3%4")
+                     .arg(rule, number(eta, 3), number(m_config.training.l2, 3),
+                          m_epoch ? tr(", epoch %1").arg(m_epoch->epoch) : QString());
+    }
+    if (m_validation) {
+        lines << tr("<b>Validation</b> %1 = <b>%2</b> at epoch %3; best %4 at epoch %5")
+                     .arg(model.monitor, number(m_validation->value, 3), QString::number(m_validation->epoch),
+                          number(m_validation->best, 3), QString::number(m_validation->bestEpoch));
+    } else {
+        lines << tr("<b>Validation</b>: %1 on held-out interactions, every epoch").arg(model.monitor);
+    }
+}
+
 void FormulaPanel::render()
 {
     QStringList lines;
@@ -152,6 +224,12 @@ void FormulaPanel::render()
         fused = QStringLiteral("[") + fused + QStringLiteral("]");
     lines << tr("<b>Fusion</b>: F = %1").arg(fused);
     lines << QStringLiteral("<small>%1</small>").arg(legend.join(QStringLiteral(", ")));
+    if (!m_config.model.isLinear()) {
+        renderModel(lines);
+        showLines(lines);
+        static_cast<FormulaLine *>(m_notes)->setLine(m_problem ? m_problem->notes.join(QStringLiteral("\n")) : QString());
+        return;
+    }
     const QString width = m_problem ? QString::number(m_problem->featureWidth) : QStringLiteral("d");
     lines << tr("<b>Model</b>: f(x; W) = Wᵀx + b, x ∈ ℝ<sup>%1</sup>").arg(width);
     const QString n = m_problem ? QLocale().toString(m_problem->trainRows) : QStringLiteral("N");

@@ -2,7 +2,9 @@
 
 // The "Formulas" dock: the seed's equations with the live numbers of the current run — the fusion
 // F = αE₁ + βE₂ with its weights, the model, the loss with N and its current value, the update rule
-// with η, and the closed-form floor. Large type, for the back row of a classroom.
+// with η, and the closed-form floor. For a recommendation model: its scoring formula, its loss (squared
+// or BPR), the optimizer's update, and the live validation metric with the best epoch so far. Large
+// type, for the back row of a classroom.
 
 #include "engine/FusionPipeline.h"
 #include "engine/TrainingSession.h"
@@ -26,16 +28,28 @@ public:
     void setConfig(const RunConfig &config);
     void setProblem(const ProblemInfo &info);
     void setEpoch(const EpochRecord &record);
+    // Validation metrics of a ranking model's epoch ("ndcg@10" …); the monitored one and the best so
+    // far are shown with the next setEpoch() (metrics may arrive hundreds of times a second).
+    void setMetrics(int epoch, const QMap<QString, double> &values);
     void clearRun();
     QString text() const;
 
 private:
     void render();
+    void renderModel(QStringList &lines) const;
     void showLines(const QStringList &lines);
 
     RunConfig m_config;
     std::optional<ProblemInfo> m_problem;
     std::optional<EpochRecord> m_epoch;
+    struct Validation
+    {
+        int epoch = 0;
+        double value = 0;
+        int bestEpoch = 0;
+        double best = 0;
+    };
+    std::optional<Validation> m_validation;   // the monitored metric of a ranking model
     // One label per line, so that a live number re-lays out its own short line and not the whole
     // panel (a single rich-text label cost up to 18 ms per update while training).
     std::vector<QLabel *> m_lines;

@@ -29,6 +29,8 @@
 #include <QTabWidget>
 #include <QVBoxLayout>
 
+#include <cmath>
+
 namespace fl {
 
 namespace {
@@ -73,10 +75,17 @@ MainWindow::MainWindow(QWidget *parent)
     m_pages->setDocumentMode(true);
     m_pages->addTab(trainingPage, tr("&Training"));
     m_pages->addTab(m_browser, tr("&Dataset"));
-    m_pages->addTab(m_recommendations, tr("&Recommendations"));
-    m_pages->setTabToolTip(0, tr("Loss curves of the current run and its predecessors"));
-    m_pages->setTabToolTip(1, tr("The loaded dataset: items, users, ratings and modality coverage"));
-    m_pages->setTabToolTip(2, tr("A user's history and top K from the trained recommendation model, with what "
+    // The page's table wants more width than the docks leave on a small screen: it scrolls instead of
+    // squeezing the docks.
+    auto *recommendationsPage = new QScrollArea;
+    recommendationsPage->setWidget(m_recommendations);
+    recommendationsPage->setWidgetResizable(true);
+    recommendationsPage->setFrameShape(QFrame::NoFrame);
+    m_recommendations->setMinimumWidth(600);   // its table's columns share what is left
+    m_pages->addTab(recommendationsPage, tr("&Recommendations"));
+    m_pages->setTabToolTip(TrainingPage, tr("Loss curves of the current run and its predecessors"));
+    m_pages->setTabToolTip(DatasetPage, tr("The loaded dataset: items, users, ratings and modality coverage"));
+    m_pages->setTabToolTip(RecommendationsPage, tr("A user's history and top K from the trained recommendation model, with what "
                                  "each modality contributed to every score"));
     setCentralWidget(m_pages);
     connect(m_pages, &QTabWidget::currentChanged, this, &MainWindow::showSnapshotIfVisible);
@@ -88,19 +97,16 @@ MainWindow::MainWindow(QWidget *parent)
     createActions();
     m_training->setActions(m_trainAction, m_stepAction, m_resetAction);
     QDockWidget *fusionDock = makeDock(tr("Fusion"), QStringLiteral("fusionDock"), m_modalities, this);
-    // One dock for what is fitted and how: the model's options above, the optimizer's below.
-    auto *modelAndTraining = new QWidget;
-    auto *modelLayout = new QVBoxLayout(modelAndTraining);
-    modelLayout->setContentsMargins(0, 0, 0, 0);
-    modelLayout->addWidget(m_model);
-    modelLayout->addWidget(m_training, 1);
-    QDockWidget *trainingDock = makeDock(tr("Model and training"), QStringLiteral("trainingDock"), modelAndTraining, this);
+    QDockWidget *trainingDock = makeDock(tr("Training"), QStringLiteral("trainingDock"), m_training, this);
+    QDockWidget *modelDock = makeDock(tr("Model"), QStringLiteral("modelDock"), m_model, this);
     QDockWidget *formulaDock = makeDock(tr("Formulas"), QStringLiteral("formulaDock"), m_formulas, this);
     addDockWidget(Qt::LeftDockWidgetArea, fusionDock);
     addDockWidget(Qt::LeftDockWidgetArea, trainingDock);
     addDockWidget(Qt::RightDockWidgetArea, formulaDock);
+    addDockWidget(Qt::RightDockWidgetArea, modelDock);
     // Modality rows need the height; the training form is compact.
     resizeDocks({fusionDock, trainingDock}, {440, 300}, Qt::Vertical);
+    resizeDocks({formulaDock, modelDock}, {520, 280}, Qt::Vertical);
     resizeDocks({fusionDock, formulaDock}, {340, 360}, Qt::Horizontal);
     createMenus();
 
@@ -210,6 +216,10 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(session, &TrainingSession::progress, this, &MainWindow::onProgress);
     connect(session, &TrainingSession::modelSnapshot, this, &MainWindow::onModelSnapshot);
+    connect(session, &TrainingSession::metrics, this, [this](int runId, int epoch, const QMap<QString, double> &values) {
+        if (runId == m_controller->currentRunId())
+            m_formulas->setMetrics(epoch, values);
+    });
     connect(session, &TrainingSession::learningRateChanged, this, [this](int runId, int fromEpoch, double eta) {
         m_chart->markLearningRateChange(runId, fromEpoch, eta);
     });
@@ -247,14 +257,14 @@ void MainWindow::onModelSnapshot(int runId, const ModelSnapshot &snapshot)
 
 void MainWindow::showSnapshotIfVisible()
 {
-    if (m_pages->currentWidget() != m_recommendations || m_snapshotShown)
+    if (m_pages->currentIndex() != RecommendationsPage || m_snapshotShown)
         return;
     m_snapshotShown = true;
     if (!m_snapshot) {
         if (m_controller->config().model.isLinear()) {
             m_recommendations->clear(tr("The linear regression predicts one rating per item from its features; it "
-                                        "does not rank items for each user.\n\nChoose a recommendation model under "
-                                        "Model and training ▸ Model (the hybrid, for instance) and train it: its "
+                                        "does not rank items for each user.\n\nChoose a recommendation model in the "
+                                        "Model dock (the hybrid, for instance) and train it: its "
                                         "recommendations, and why it makes them, appear here."));
         } else {
             m_recommendations->clear(tr("This run has not trained yet.\n\nTrain, Step or Pause it: the model's "
@@ -322,11 +332,11 @@ void MainWindow::createMenus()
     run->addAction(m_resetAction);
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
-    QAction *showTraining = m_viewMenu->addAction(tr("Training &Chart"), this, [this] { m_pages->setCurrentIndex(0); });
+    QAction *showTraining = m_viewMenu->addAction(tr("Training &Chart"), this, [this] { m_pages->setCurrentIndex(TrainingPage); });
     showTraining->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
-    QAction *showDataset = m_viewMenu->addAction(tr("Dataset &Browser"), this, [this] { m_pages->setCurrentIndex(1); });
+    QAction *showDataset = m_viewMenu->addAction(tr("Dataset &Browser"), this, [this] { m_pages->setCurrentIndex(DatasetPage); });
     showDataset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
-    QAction *showRecommendations = m_viewMenu->addAction(tr("&Recommendations"), this, [this] { m_pages->setCurrentIndex(2); });
+    QAction *showRecommendations = m_viewMenu->addAction(tr("&Recommendations"), this, [this] { m_pages->setCurrentIndex(RecommendationsPage); });
     showRecommendations->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_logScaleAction);
@@ -470,8 +480,11 @@ void MainWindow::showLatest()
     const EpochRecord last = *m_latest;
     m_formulas->setEpoch(last);
     m_epochLabel->setText(tr("epoch %1").arg(QLocale().toString(last.epoch)));
-    m_lossLabel->setText(tr("train loss %1 · validation loss %2")
-                             .arg(QLocale().toString(last.trainLoss, 'g', 5), QLocale().toString(last.validationLoss, 'g', 5)));
+    // A ranking model trained with BPR has no validation loss (its validation is the ranking metric).
+    m_lossLabel->setText(std::isfinite(last.validationLoss)
+                             ? tr("train loss %1 · validation loss %2")
+                                   .arg(QLocale().toString(last.trainLoss, 'g', 5), QLocale().toString(last.validationLoss, 'g', 5))
+                             : tr("train loss %1").arg(QLocale().toString(last.trainLoss, 'g', 5)));
     const qint64 ms = m_speedClock.elapsed();
     if (ms >= 500) {
         m_speedLabel->setText(tr("%1 epochs/s").arg(QLocale().toString(1000.0 * m_speedEpochs / ms, 'f', 0)));

@@ -36,6 +36,9 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
+    // The pages of the centre, in tab order (Ctrl+1, Ctrl+2, Ctrl+3).
+    enum Page { TrainingPage, DatasetPage, RecommendationsPage };
+
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 

@@ -170,6 +170,12 @@ ModelPanel::ModelPanel(QWidget *parent)
                               "and keep the best epoch's parameters."));
     form->addRow(tr("Patience:"), m_patience);
     layout->addWidget(m_rankingOptions);
+    layout->addStretch(1);
+    // The dock shares its column with the formulas: long model names elide rather than widen it.
+    for (QComboBox *box : {m_model, m_loss, m_split}) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(14);
+    }
 
     auto onCombo = [this](QComboBox *box, auto apply) {
         connect(box, &QComboBox::currentIndexChanged, this, [this, box, apply] {

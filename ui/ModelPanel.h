@@ -1,9 +1,8 @@
 #pragma once
 
-// The model part of the "Model and training" dock: which model a run fits — the seed's linear
-// regression or one of the recommendation models — and, for a recommendation model, its loss, latent
-// width, the train/validation/test split, the K of the ranking metrics, the rating threshold for
-// relevance and early stopping. Edits a ModelConfig; the options that only matter to recommendation
+// The "Model" dock: which model a run fits — the seed's linear regression or one of the recommendation
+// models — and, for a recommendation model, its loss, latent width, the train/validation/test split,
+// the K of the ranking metrics, the rating threshold for relevance and early stopping. Edits a ModelConfig; the options that only matter to recommendation
 // models are hidden while the linear regression is chosen.
 
 #include "engine/RunTrainer.h"

@@ -715,7 +715,7 @@ RecommendationsPanel::Private::Private(RecommendationsPanel *owner)
     userBox->setInsertPolicy(QComboBox::NoInsert);
     // Never measure 60k ids for a size hint.
     userBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    userBox->setMinimumContentsLength(14);
+    userBox->setMinimumContentsLength(8);
     userBox->setMaxVisibleItems(15);
     userBox->setModel(userIds);
     userBox->setFont(sizedFont(base, 12));
@@ -746,6 +746,7 @@ RecommendationsPanel::Private::Private(RecommendationsPanel *owner)
     next->setAccessibleName(RecommendationsPanel::tr("Next user"));
     random = new QPushButton(RecommendationsPanel::tr("&Random user"), content);
     random->setObjectName(QStringLiteral("randomUser"));
+    random->setMinimumWidth(random->sizeHint().width());   // its label never clips; the stretch gives way
     auto *kLabel = new QLabel(RecommendationsPanel::tr("&Show top:"), content);
     kBox = new QSpinBox(content);
     kBox->setObjectName(QStringLiteral("kBox"));
@@ -759,6 +760,7 @@ RecommendationsPanel::Private::Private(RecommendationsPanel *owner)
     busy->setMaximumWidth(120);
     QSizePolicy keep = busy->sizePolicy();
     keep.setRetainSizeWhenHidden(true);
+    keep.setHorizontalPolicy(QSizePolicy::Ignored);
     busy->setSizePolicy(keep);
     busy->hide();
     userRow->addWidget(userLabel);

@@ -1,6 +1,6 @@
 #pragma once
 
-// The "Model and training" dock: learning rate on a logarithmic slider (1e-5 … 10) with a spin box,
+// The "Training" dock: learning rate on a logarithmic slider (1e-5 … 10) with a spin box,
 // optimizer, batch size, L2, epochs and seed, and the Train/Pause, Step and Reset buttons (driven by
 // the window's actions, so buttons, menus and shortcuts stay one thing). Edits a TrainingConfig.
 

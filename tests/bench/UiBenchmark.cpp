@@ -5,6 +5,7 @@
 #include "ui/ExperimentController.h"
 #include "ui/LossChartView.h"
 #include "ui/MainWindow.h"
+#include "ui/RecommendationsPanel.h"
 #include "ui/ModalitiesPanel.h"
 
 #include <QAction>
@@ -276,5 +277,30 @@ bool writeScreenshots(const QString &directory)
     window.trainAction()->trigger();
     waitFor([&] { return session->state() == fl::TrainingSession::State::Failed; }, 20000);
     settle();
-    return window.grab().save(directory + QStringLiteral("/window-divergence.png"));
+    if (!window.grab().save(directory + QStringLiteral("/window-divergence.png")))
+        return false;
+
+    // The hybrid recommender on the cold-start split, trained with BPR and Adam, then its
+    // recommendations for one user with the parts of every score.
+    training.learningRate = 0.01;
+    training.optimizer = fl::OptimizerKind::Adam;
+    training.l2 = 0.3;
+    training.epochs = 40;
+    controller->setTrainingConfig(training);
+    fl::ModelConfig model = controller->config().model;
+    model.kind = QStringLiteral("hybrid");
+    model.loss = fl::LossKind::Bpr;
+    model.split.kind = fl::RecSplitKind::ColdItems;
+    controller->setModelConfig(model);
+    waitFor([&] { return session->state() == fl::TrainingSession::State::Paused; }, 20000);
+    window.trainAction()->trigger();
+    waitFor([&] { return session->state() == fl::TrainingSession::State::Finished; }, 60000);
+    settle();
+    if (!window.grab().save(directory + QStringLiteral("/window-ranking.png")))
+        return false;
+    window.pages()->setCurrentIndex(fl::MainWindow::RecommendationsPage);
+    window.recommendationsPanel()->setCurrentUser(7);
+    waitFor([&] { return !window.recommendationsPanel()->recommendations().empty(); }, 20000);
+    waitFor([] { return false; }, 1500);
+    return window.grab().save(directory + QStringLiteral("/window-recommendations.png"));
 }

@@ -368,7 +368,7 @@ private Q_SLOTS:
     {
         QTest::keyClick(m_window.get(), Qt::Key_3, Qt::ControlModifier);
         RecommendationsPanel *recommendations = m_window->recommendationsPanel();
-        QCOMPARE(m_window->pages()->currentWidget(), static_cast<QWidget *>(recommendations));
+        QCOMPARE(m_window->pages()->currentIndex(), int(MainWindow::RecommendationsPage));
         QVERIFY(recommendations->messageText().contains(QStringLiteral("linear regression")));
 
         ModelPanel *panel = m_window->modelPanel();
