@@ -116,6 +116,24 @@ void ExperimentController::setPipelineConfig(const PipelineConfig &pipeline)
 
 void ExperimentController::setModelConfig(const ModelConfig &model)
 {
+    if (model.isLinear() != m_config.model.isLinear()) {
+        TrainingConfig next;
+        if (m_otherFamilyTraining) {
+            next = *m_otherFamilyTraining;
+        } else {
+            const RecommenderTraining defaults;
+            next = m_config.training;
+            next.optimizer = defaults.optimizer;
+            next.learningRate = defaults.learningRate;
+            next.l2 = defaults.l2;
+            next.batchSize = defaults.batchSize;
+            next.epochs = 100;
+        }
+        next.seed = m_config.training.seed;
+        m_otherFamilyTraining = m_config.training;
+        m_config.training = next;
+        m_config.pipeline.split.seed = next.seed;
+    }
     m_config.model = model;
     m_config.model.split.seed = m_config.training.seed;
     saveSoon();

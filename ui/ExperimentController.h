@@ -16,6 +16,7 @@
 
 #include <atomic>
 #include <memory>
+#include <optional>
 
 namespace fl {
 
@@ -41,7 +42,10 @@ public Q_SLOTS:
     void cancelLoad();
     void setPipelineConfig(const fl::PipelineConfig &pipeline);
     void setTrainingConfig(const fl::TrainingConfig &training);
-    // A new model, loss, split, K or early-stopping setting: a new run.
+    // A new model, loss, split, K or early-stopping setting: a new run. Moving between the linear
+    // regression and the recommendation models also swaps the training settings: each family keeps its
+    // own (full-batch GD suits the regression; a factor model wants Adam on mini-batches), and the
+    // first switch to a recommendation model starts from RecommenderTraining's defaults.
     void setModelConfig(const fl::ModelConfig &model);
     void train();
     void pause();
@@ -79,6 +83,7 @@ private:
     QString m_datasetPath;
     QString m_loadingPath;
     RunConfig m_config;
+    std::optional<TrainingConfig> m_otherFamilyTraining;   // of the family (linear / ranking) not chosen
     int m_runId = 0;
     bool m_autoRun = false;   // true once the user pressed Train; a new run then starts running
     QFutureWatcher<Result<Dataset>> m_loader;

@@ -347,6 +347,11 @@ private Q_SLOTS:
         QCOMPARE(m_window->controller()->config().model.kind, QStringLiteral("hybrid"));
         QVERIFY(panel->rankingOptions()->isVisibleTo(panel));
         QVERIFY(started.at(0).at(1).toString().startsWith(QStringLiteral("hybrid")));
+        // A factor model gets the recommendation models' training settings, the regression keeps its own.
+        const RecommenderTraining defaults;
+        QCOMPARE(m_window->controller()->config().training.optimizer, defaults.optimizer);
+        QCOMPARE(m_window->trainingPanel()->optimizerBox()->currentData().toString(), optimizerName(defaults.optimizer));
+        QCOMPARE(m_window->controller()->config().training.learningRate, defaults.learningRate);
 
         panel->splitBox()->setCurrentIndex(panel->splitBox()->findData(int(RecSplitKind::ColdItems)));
         QCOMPARE(started.count(), 2);
@@ -361,6 +366,15 @@ private Q_SLOTS:
         QCOMPARE(panel->ksEdit()->text(), QStringLiteral("5, 20"));
         QCOMPARE(ModelPanel::parseKs(QStringLiteral("10, 20,10")), (std::vector<int>{10, 20}));
         QVERIFY(ModelPanel::parseKs(QStringLiteral("0, 5")).empty());
+
+        TrainingConfig training = m_window->controller()->config().training;
+        training.learningRate = 0.02;
+        m_window->controller()->setTrainingConfig(training);
+        panel->modelBox()->setCurrentIndex(panel->modelBox()->findData(QStringLiteral("linear")));
+        QCOMPARE(m_window->controller()->config().training.optimizer, OptimizerKind::GradientDescent);
+        QCOMPARE(m_window->controller()->config().training.learningRate, 0.01);
+        panel->modelBox()->setCurrentIndex(panel->modelBox()->findData(QStringLiteral("mf")));
+        QCOMPARE(m_window->controller()->config().training.learningRate, 0.02);   // as the user left it
     }
 
     // Ctrl+3: the trained model's recommendations for a user, with why; the linear model has none.
