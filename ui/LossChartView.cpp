@@ -28,6 +28,7 @@
 #include <QPen>
 #include <QSaveFile>
 #include <QSvgGenerator>
+#include <QThreadPool>
 #include <QTimer>
 #include <QToolTip>
 #include <QValueAxis>
@@ -161,6 +162,22 @@ struct Run
 
     int lastEpoch() const { return records.isEmpty() ? 0 : records.back().epoch; }
 };
+
+// Frees a run that left the chart. A run of a million epochs holds some 64 MB; handing that back to the
+// system took 17 ms of the UI thread in the middle of an α change, so large runs are freed on a pool
+// thread (a Run is plain data: its series belong to the chart, which deletes them itself).
+void discardRun(std::unique_ptr<Run> run)
+{
+    if (!run)
+        return;
+    if (run->records.size() < (qsizetype(1) << 16)) {
+        run.reset();
+        return;
+    }
+    for (Curve *curve : {&run->train, &run->validation})
+        curve->series = nullptr;
+    QThreadPool::globalInstance()->start([dead = std::shared_ptr<Run>(std::move(run))]() mutable { dead.reset(); });
+}
 
 struct Marker
 {
@@ -873,8 +890,10 @@ void LossChartView::beginRun(int runId, const QString &label)
         return;
     if (m_d->current && !m_d->current->records.isEmpty()) {
         m_d->ghosts.push_front(std::move(m_d->current));
-        while (int(m_d->ghosts.size()) > kMaxGhosts)
+        while (int(m_d->ghosts.size()) > kMaxGhosts) {
+            discardRun(std::move(m_d->ghosts.back()));
             m_d->ghosts.pop_back();
+        }
     }
     m_d->current = std::make_unique<Run>();
     m_d->current->id = runId;
@@ -996,7 +1015,9 @@ void LossChartView::clear()
 {
     m_d->pending.clear();
     m_d->pendingOffset = 0;
-    m_d->current.reset();
+    discardRun(std::move(m_d->current));
+    for (std::unique_ptr<Run> &ghost : m_d->ghosts)
+        discardRun(std::move(ghost));
     m_d->ghosts.clear();
     m_d->optimum.reset();
     m_d->removeMarkers();
