@@ -209,6 +209,15 @@ private Q_SLOTS:
     // held-out items), its closed-form floor, exports; without --split it stays the seed's run.
     void linearAsARecommender()
     {
+        const Run plain = runCli({"train", "demo", "--model", "linear", "--split", "cold-items", "--json"});
+        QVERIFY2(plain.exitCode == 0, qPrintable(plain.err));
+        const QList<QJsonObject> plainLines = jsonLines(plain.out);
+        QVERIFY(!plainLines.isEmpty());
+        const QJsonObject plainSummary = plainLines.back();
+        QCOMPARE(plainSummary[QStringLiteral("event")].toString(), QStringLiteral("summary"));
+        QVERIFY2(plainSummary[QStringLiteral("ndcg@10")].isDouble(), plain.out.constData());
+        QVERIFY(plainSummary[QStringLiteral("cold_ndcg@10")].isDouble());
+
         QTemporaryDir dir;
         const Run run = runCli({"train", "demo", "--model", "linear", "--split", "cold-items", "--epochs", "15", "--lr", "0.1",
                                 "--json", "--export-topk", dir.filePath(QStringLiteral("top.tsv")),
