@@ -95,8 +95,9 @@ public:
     double objective(const std::vector<LinearExample> &examples, LinearParameters *gradient = nullptr) const;
 
     // The closed-form minimiser [w; b] of L without biases (normal equations with the L2 term, LDLT)
-    // and L there. Without biases the model's own L; with biases it is still the no-bias model's
-    // optimum, which bounds nothing about this one: optimumObjective() is then NaN.
+    // and L there: the floor the training curve approaches. With biases optimum() is still the no-bias
+    // model's minimiser, whose L is only an upper bound on this model's floor, so optimumObjective()
+    // is then NaN.
     Eigen::VectorXd optimum() const;
     double optimumObjective() const;
     // 2/λ_max of L's Hessian without biases (full-batch GD diverges above it); NaN with biases.
