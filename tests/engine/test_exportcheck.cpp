@@ -174,6 +174,9 @@ private Q_SLOTS:
         QTest::newRow("linear biases user-temporal")
             << QStringList{"--model", "linear", "--biases", "--split", "user-temporal", "--k", "10,50"}
             << QList<int>{10, 50} << none << false;
+        // Many equal scores: the lists must break ties by the dataset's item order.
+        QTest::newRow("popularity global-temporal") << QStringList{"--model", "popularity", "--split", "global-temporal", "--k", "10,100"}
+                                                   << QList<int>{10, 100} << none << false;
         QTest::newRow("mf bpr cold-items threshold 3")
             << QStringList{"--model", "mf", "--loss", "bpr", "--split", "cold-items", "--threshold", "3", "--k", "7"}
             << QList<int>{7} << 3.0 << true;
