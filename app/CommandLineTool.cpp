@@ -20,8 +20,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSaveFile>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 
 namespace fl {
@@ -52,7 +54,10 @@ QString commandLineUsage()
         "  --format NAME                    dataset format (default auto: detected)\n"
         "  --model NAME                     linear (the seed's regression, default), hybrid (VBPR-style MF\n"
         "                                   with fused content), content (no item factors), mf, itemknn,\n"
-        "                                   popularity\n"
+        "                                   popularity. linear with --split (or --k, --threshold, --test,\n"
+        "                                   --last, --patience, --biases, an export) is the regression as a\n"
+        "                                   recommender, b + wᵀfᵢ, split and judged like the others\n"
+        "  --biases                         linear as a recommender: add user and item biases bᵤ + bᵢ\n"
         "  --loss squared|bpr               ranking models: squared loss on ratings or BPR (default squared)\n"
         "  --factors N                      latent factors of mf, hybrid and content (default 32)\n"
         "  --split KIND                     ranking models: random (per user), user-temporal, global-temporal,\n"
@@ -64,7 +69,8 @@ QString commandLineUsage()
         "  --patience N                     early stopping after N epochs without a better validation\n"
         "                                   ndcg@K (first K; default 10, 0 = off)\n"
         "  --export-topk FILE               ranking models: every user's top K (largest K) as TSV\n"
-        "                                   user, rank, item, score\n"
+        "                                   user, rank, item, score; with held-out items also the lists\n"
+        "                                   of the cold_ metrics in FILE.cold.tsv (top.tsv → top.cold.tsv)\n"
         "  --export-split DIR               ranking models: train.tsv, valid.tsv, test.tsv\n"
         "  --missing mean|indicator|leave-out   items lacking a fused modality: mean imputation, zeros plus\n"
         "                                   a missing column, or their interactions left out (default mean)\n"
@@ -156,6 +162,49 @@ QString printLine(const QJsonObject &o)
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
+// The cold-start companion of an --export-topk FILE: top.tsv → top.cold.tsv (FILE.cold without a suffix).
+QString coldTopKPath(const QString &path)
+{
+    const QFileInfo info(path);
+    const QString suffix = info.suffix();
+    if (suffix.isEmpty())
+        return path + QStringLiteral(".cold");
+    return info.dir().filePath(info.completeBaseName() + QStringLiteral(".cold.") + suffix);
+}
+
+// The lists the cold_ metrics rank, in writeTopK's format: for every user the K best held-out items,
+// leaving out the items of the user's training and validation interactions.
+Result<void> writeColdTopK(const QString &path, const Dataset &data, const Recommender &model, const SplitIndices &split,
+                           int k)
+{
+    std::vector<int> warm;
+    for (int item = 0; item < data.itemCount(); ++item) {
+        if (size_t(item) >= split.coldItem.size() || !split.coldItem[size_t(item)])
+            warm.push_back(item);
+    }
+    std::vector<std::vector<int>> known(size_t(data.userCount()));
+    for (const int index : excludedInteractions(split, EvaluationPart::Test))
+        known[size_t(data.interactionUser[size_t(index)])].push_back(data.interactionItem[size_t(index)]);
+    QByteArray out("user\trank\titem\tscore\n");
+    std::vector<int> excluded;
+    for (int user = 0; user < data.userCount(); ++user) {
+        excluded = warm;
+        excluded.insert(excluded.end(), known[size_t(user)].begin(), known[size_t(user)].end());
+        const std::vector<ScoredItem> list = topKScored(model, user, k, excluded);
+        const QByteArray id = data.userIds[user].toUtf8();
+        for (size_t r = 0; r < list.size(); ++r) {
+            char score[64];
+            const auto [end, ec] = std::to_chars(score, score + sizeof score, list[r].score);
+            out += id + '\t' + QByteArray::number(qulonglong(r + 1)) + '\t' + data.itemIds[list[r].item].toUtf8() + '\t'
+                + QByteArray(score, ec == std::errc() ? int(end - score) : 0) + '\n';
+        }
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(out) != out.size() || !file.commit())
+        return makeError(QStringLiteral("Cannot write %1: %2.").arg(QDir::toNativeSeparators(path), file.errorString()));
+    return {};
+}
+
 } // namespace
 
 int CommandLineTool::train(const QStringList &args)
@@ -194,6 +243,7 @@ int CommandLineTool::train(const QStringList &args)
     option("validation", "fraction");
     option("seed", "n");
     parser.addOption(QCommandLineOption(QStringLiteral("json")));
+    parser.addOption(QCommandLineOption(QStringLiteral("biases")));
     parser.addOption(QCommandLineOption(QStringLiteral("format"), QString(), QStringLiteral("format")));
     if (auto error = parseArguments(parser, args, 1)) {
         if (error->isEmpty()) {
@@ -300,9 +350,19 @@ int CommandLineTool::train(const QStringList &args)
     model.monitor = QStringLiteral("ndcg@%1").arg(model.ks.front());
     model.useThreshold = parser.isSet(QStringLiteral("threshold"));
     model.threshold = threshold;
-    const bool rankingOnly = parser.isSet(QStringLiteral("export-topk")) || parser.isSet(QStringLiteral("export-split"));
-    if (rankingOnly && model.isLinear())
-        return usageError(QStringLiteral("--export-topk and --export-split need a ranking model (--model hybrid, mf, …)."));
+    // --model linear with any option that only a ranking run reads is the regression as a recommender
+    // (LinearRecommender); without them it stays the seed's run on its own split.
+    bool rankingOption = false;
+    for (const char *name : {"split", "test", "last", "k", "threshold", "patience", "export-topk", "export-split", "biases"})
+        rankingOption = rankingOption || parser.isSet(QString::fromLatin1(name));
+    if (model.kind == linearRecommenderKind() && rankingOption) {
+        model.linearRanking = true;
+        model.linearBiases = parser.isSet(QStringLiteral("biases"));
+        if (model.loss != LossKind::Squared)
+            return usageError(QStringLiteral("--model linear is fitted by squared loss; --loss bpr is for mf, hybrid and content."));
+    } else if (parser.isSet(QStringLiteral("biases"))) {
+        return usageError(QStringLiteral("--biases is for --model linear (mf, hybrid and content always have biases)."));
+    }
 
     int failure = 0;
     std::optional<Dataset> loaded = loadDatasetArgument(parser, parser.isSet(QStringLiteral("json")), &failure);
@@ -447,6 +507,8 @@ int CommandLineTool::train(const QStringList &args)
         s.insert(QStringLiteral("loss"), config.model.loss == LossKind::Bpr ? QStringLiteral("bpr") : QStringLiteral("squared"));
         s.insert(QStringLiteral("best_epoch"), summary.bestEpoch);
         s.insert(QStringLiteral("train_interactions"), info.trainRows);
+        if (config.model.linearRanking)
+            s.insert(QStringLiteral("biases"), config.model.linearBiases);
         for (auto it = summary.metrics.cbegin(); it != summary.metrics.cend(); ++it)
             s.insert(it.key(), jsonNumber(it.value()));
     }
@@ -465,6 +527,15 @@ int CommandLineTool::train(const QStringList &args)
             if (!written) {
                 m_err << "fusionlab-cli: " << written.error() << "\n";
                 return 1;
+            }
+            // With items held out, the cold_ metrics rank other lists: those go beside the file.
+            if (std::find(split.coldItem.begin(), split.coldItem.end(), true) != split.coldItem.end()) {
+                const Result<void> cold = writeColdTopK(coldTopKPath(parser.value(QStringLiteral("export-topk"))), *dataset,
+                                                        ranking->model(), split, k);
+                if (!cold) {
+                    m_err << "fusionlab-cli: " << cold.error() << "\n";
+                    return 1;
+                }
             }
         }
         if (parser.isSet(QStringLiteral("export-split"))) {

@@ -2,6 +2,7 @@
 
 #include "FactorModel.h"
 #include "ItemKnnModel.h"
+#include "LinearRecommender.h"
 #include "PopularityModel.h"
 
 #include <QCoreApplication>
@@ -94,16 +95,23 @@ QStringList recommenderKinds()
             QStringLiteral("content")};
 }
 
+QString linearRecommenderKind()
+{
+    return QStringLiteral("linear");
+}
+
 Result<std::unique_ptr<Recommender>> makeRecommender(const QString &kind, const Dataset &dataset,
                                                      const SplitIndices &split,
                                                      std::shared_ptr<const ContentFeatures> content,
-                                                     const RecommenderTraining &training)
+                                                     const RecommenderTraining &training, bool biases)
 {
     const QString k = kind.trimmed().toLower();
-    if (!recommenderKinds().contains(k)) {
-        return makeError(tr("Unknown model '%1'; choose one of %2.").arg(kind, recommenderKinds().join(QStringLiteral(", "))));
+    const bool linear = k == linearRecommenderKind();
+    if (!linear && !recommenderKinds().contains(k)) {
+        return makeError(tr("Unknown model '%1'; choose one of %2.")
+                             .arg(kind, (QStringList{linearRecommenderKind()} + recommenderKinds()).join(QStringLiteral(", "))));
     }
-    const bool needsContent = k == QStringLiteral("itemknn") || k == QStringLiteral("hybrid") || k == QStringLiteral("content");
+    const bool needsContent = linear || k == QStringLiteral("itemknn") || k == QStringLiteral("hybrid") || k == QStringLiteral("content");
     if (needsContent) {
         if (!content || content->fused.rows() == 0)
             return makeError(tr("The model '%1' needs fused item content; switch on at least one modality.").arg(k));
@@ -111,6 +119,12 @@ Result<std::unique_ptr<Recommender>> makeRecommender(const QString &kind, const 
             return makeError(tr("The fused content has %1 rows but the dataset has %2 items.")
                                  .arg(content->fused.rows()).arg(dataset.itemCount()));
         }
+    }
+    if (linear) {
+        if (training.loss != LossKind::Squared)
+            return makeError(tr("The linear model is fitted to ratings by squared loss; BPR is for the factor models."));
+        return std::unique_ptr<Recommender>(
+            std::make_unique<LinearRecommender>(dataset, split.train, std::move(content), training, biases));
     }
     if (training.factors < 1)
         return makeError(tr("The number of factors must be at least 1 (it is %1).").arg(training.factors));

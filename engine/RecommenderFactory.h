@@ -9,6 +9,9 @@
 //   "mf"          FactorModel, FactorVariant::Collaborative  — μ + bᵤ + bᵢ + pᵤᵀqᵢ
 //   "hybrid"      FactorModel, FactorVariant::Hybrid         — μ + bᵤ + bᵢ + pᵤᵀ(qᵢ + W fᵢ)  (VBPR-style)
 //   "content"     FactorModel, FactorVariant::ContentOnly    — μ + bᵤ + bᵢ + pᵤᵀ W fᵢ       (qᵢ ≡ 0)
+// and, by the name "linear" (linearRecommenderKind(); not in recommenderKinds(), because elsewhere
+// "linear" alone names the seed's regression on its own split, see ModelConfig in RunTrainer.h):
+//   "linear"      LinearRecommender               — b + wᵀfᵢ (+ bᵤ + bᵢ): the seed's regression ranked
 
 #include "Dataset.h"
 #include "Fusion.h"
@@ -48,13 +51,17 @@ struct UserProfiles
 };
 
 QStringList recommenderKinds();   // "popularity", "itemknn", "mf", "hybrid", "content"
+QString linearRecommenderKind();  // "linear": the LinearRecommender, which makeRecommender also makes
 
-// The model `kind` over the split's training interactions. Content is required by "itemknn", "hybrid"
-// and "content" (its rows must be the dataset's items) and ignored by the others. A factor model is
-// returned untrained, with its parameters initialised from training.seed.
+// The model `kind` (one of recommenderKinds() or linearRecommenderKind()) over the split's training
+// interactions. Content is required by "itemknn", "hybrid", "content" and "linear" (its rows must be
+// the dataset's items) and ignored by the others. A factor model is returned untrained, with its
+// parameters initialised from training.seed; the linear model untrained (w = 0, b = the mean rating),
+// with user and item biases when `biases` is set (ignored by the other kinds).
 Result<std::unique_ptr<Recommender>> makeRecommender(const QString &kind, const Dataset &dataset,
                                                      const SplitIndices &split,
                                                      std::shared_ptr<const ContentFeatures> content,
-                                                     const RecommenderTraining &training = {});
+                                                     const RecommenderTraining &training = {},
+                                                     bool biases = false);
 
 } // namespace fl

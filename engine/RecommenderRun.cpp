@@ -1,5 +1,6 @@
 #include "RecommenderRun.h"
 
+#include "LinearRecommender.h"
 #include "Random.h"
 
 #include <algorithm>
@@ -133,6 +134,11 @@ RunSummary RecommenderRunTrainer::summary(double seconds, const QString &reason)
     s.bestEpoch = m_bestEpoch;
     s.optimumTrainLoss = kNaN;
     s.trainLoss = kNaN;
+    if (const auto *linear = dynamic_cast<const LinearRecommender *>(m_model.get())) {
+        // The regression's objective over every training interaction, and its closed-form floor.
+        s.trainLoss = linear->objective();
+        s.optimumTrainLoss = linear->optimumObjective();
+    }
     s.validationLoss = validationLoss();
     const std::vector<int> excluded = excludedInteractions(*m_split, EvaluationPart::Test);
     if (Result<RankingReport> test = evaluateRanking(*m_dataset, *m_model, m_split->test, excluded, m_ranking))

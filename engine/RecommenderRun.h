@@ -1,9 +1,11 @@
 #pragma once
 
-// A run of a recommendation model (popularity, item-kNN, MF, the hybrid, content-only) as a RunTrainer:
+// A run of a recommendation model (popularity, item-kNN, MF, the hybrid, content-only, the linear
+// regression as a recommender) as a RunTrainer:
 // one epoch is one pass of the model's optimizer over the training interactions, followed by the
 // validation ranking metrics; early stopping keeps the best epoch's parameters; the summary holds the
-// test metrics at that epoch, the cold-start report when items were held out, and RMSE / MAE.
+// test metrics at that epoch, the cold-start report when items were held out, and RMSE / MAE (and for
+// the LinearRecommender its training objective and closed-form floor).
 
 #include "RankingMetrics.h"
 #include "RecSplit.h"

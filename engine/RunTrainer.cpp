@@ -1,5 +1,7 @@
 #include "RunTrainer.h"
 
+#include "LinearRecommender.h"
+#include "RankingMetrics.h"
 #include "RecommenderFactory.h"
 #include "RecommenderRun.h"
 
@@ -39,8 +41,13 @@ QString tr(const char *text)
 }
 
 // The model's formula for the Formulas panel and the CLI, with the fused features' own.
-QString modelFormula(const QString &kind, const QString &fusion)
+QString modelFormula(const ModelConfig &model, const QString &fusion)
 {
+    const QString &kind = model.kind;
+    if (kind == linearRecommenderKind()) {
+        return (model.linearBiases ? QStringLiteral("r̂ᵤᵢ = b + bᵤ + bᵢ + wᵀfᵢ; ") : QStringLiteral("r̂ᵤᵢ = b + wᵀfᵢ; "))
+            + fusion;
+    }
     if (kind == QLatin1String("popularity"))
         return QStringLiteral("score(u, i) = number of training interactions of i");
     if (kind == QLatin1String("itemknn"))
@@ -55,7 +62,7 @@ QString modelFormula(const QString &kind, const QString &fusion)
 Result<PreparedRun> prepareRankingRun(FusionPipeline &pipeline, const RunConfig &config, const ProgressFn &progress)
 {
     const std::shared_ptr<const Dataset> dataset = pipeline.sharedDataset();
-    if (!recommenderKinds().contains(config.model.kind)) {
+    if (config.model.kind != linearRecommenderKind() && !recommenderKinds().contains(config.model.kind)) {
         return makeError(tr("Unknown model '%1'; expected linear or one of %2.")
                              .arg(config.model.kind, recommenderKinds().join(QStringLiteral(", "))));
     }
@@ -69,7 +76,8 @@ Result<PreparedRun> prepareRankingRun(FusionPipeline &pipeline, const RunConfig 
     const QString &kind = config.model.kind;
     std::shared_ptr<const ContentFeatures> content;
     QString fusion;
-    if (kind == QLatin1String("itemknn") || kind == QLatin1String("hybrid") || kind == QLatin1String("content")) {
+    const bool linear = kind == linearRecommenderKind();
+    if (linear || kind == QLatin1String("itemknn") || kind == QLatin1String("hybrid") || kind == QLatin1String("content")) {
         Result<FusedItems> fused = pipeline.fuse(config.pipeline, progress);
         if (!fused)
             return makeError(fused.error());
@@ -89,17 +97,33 @@ Result<PreparedRun> prepareRankingRun(FusionPipeline &pipeline, const RunConfig 
     training.batchSize = config.training.batchSize;
     training.negatives = config.model.negatives;
     training.seed = config.training.seed;
-    Result<std::unique_ptr<Recommender>> model = makeRecommender(kind, *dataset, *split, content, training);
+    Result<std::unique_ptr<Recommender>> model =
+        makeRecommender(kind, *dataset, *split, content, training, config.model.linearBiases);
     if (!model)
         return makeError(model.error());
 
     constexpr double nan = std::numeric_limits<double>::quiet_NaN();
-    run.info.formula = modelFormula(kind, fusion);
+    run.info.formula = modelFormula(config.model, fusion);
     run.info.trainRows = int(split->train.size());
     run.info.validationRows = int(split->validation.size());
     run.info.notes += split->notes;
     run.info.optimumTrainLoss = run.info.optimumValidationLoss = nan;
     run.info.maxStableLearningRate = run.info.initialLoss = nan;
+    if (const auto *regression = dynamic_cast<const LinearRecommender *>(model->get())) {
+        // The floor the loss curve approaches (without biases: the normal equations), its validation
+        // loss ½·mean (r̂ − r)² over every validation interaction, and the largest stable η.
+        run.info.initialLoss = regression->objective();
+        run.info.optimumTrainLoss = regression->optimumObjective();
+        run.info.maxStableLearningRate = regression->maxStableLearningRate();
+        if (!regression->hasBiases() && !split->validation.empty()) {
+            LinearParameters optimum = regression->parameters();
+            optimum.weights = regression->optimum();
+            auto atOptimum = std::unique_ptr<LinearRecommender>(static_cast<LinearRecommender *>(regression->clone().release()));
+            atOptimum->setParameters(optimum);
+            if (Result<RatingErrors> errors = ratingErrors(*dataset, *atOptimum, split->validation))
+                run.info.optimumValidationLoss = 0.5 * errors->rmse * errors->rmse;
+        }
+    }
     run.trainer = std::make_unique<RecommenderRunTrainer>(dataset, std::make_shared<const SplitIndices>(std::move(*split)),
                                                           std::move(*model), config);
     if (progress)

@@ -19,7 +19,10 @@
 namespace fl {
 
 // Which model a run fits, and how a ranking model is split and judged. "linear" is the seed's
-// regression (its split is PipelineConfig::split); the others are recommenderKinds().
+// regression (its split is PipelineConfig::split); the others are recommenderKinds(). "linear" with
+// linearRanking set is the same regression as a recommender (LinearRecommender: b + wᵀfᵢ, plus bᵤ + bᵢ
+// with linearBiases), split by `split`, trained and judged like the ranking models; the CLI sets it when
+// --model linear comes with --split or another ranking option.
 struct ModelConfig
 {
     QString kind = QStringLiteral("linear");
@@ -35,7 +38,11 @@ struct ModelConfig
     QString monitor = QStringLiteral("ndcg@10");
     int validationUsers = 5000;               // per-epoch validation on at most this many users
 
-    bool isLinear() const { return kind == QLatin1String("linear"); }
+    bool linearRanking = false;               // kind "linear": the LinearRecommender, not the seed's run
+    bool linearBiases = false;                // the LinearRecommender with user and item biases
+
+    // The seed's regression on its own split (not the LinearRecommender).
+    bool isLinear() const { return kind == QLatin1String("linear") && !linearRanking; }
 };
 
 struct RunConfig

@@ -190,6 +190,8 @@ private Q_SLOTS:
         QTest::newRow("missing dataset") << QStringList{"train"} << "takes 1 argument";
         QTest::newRow("bad weight") << QStringList{"train", "demo", "--weight", "sound=0.3"} << "--weight expects NAME=NUMBER";
         QTest::newRow("bad modality") << QStringList{"train", "demo", "--modalities", "text,audio"} << "no modality 'audio'";
+        QTest::newRow("biases without linear") << QStringList{"train", "demo", "--model", "hybrid", "--biases"} << "--biases is for --model linear";
+        QTest::newRow("linear with bpr") << QStringList{"train", "demo", "--model", "linear", "--split", "random", "--loss", "bpr"} << "squared loss";
     }
 
     void wrongArguments()
@@ -201,6 +203,78 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains(expected), qPrintable(run.err));
         QVERIFY(run.err.contains(QStringLiteral("Usage: fusionlab-cli")));
+    }
+
+    // --model linear with --split is the regression as a recommender: ranking metrics (cold_ ones for
+    // held-out items), its closed-form floor, exports; without --split it stays the seed's run.
+    void linearAsARecommender()
+    {
+        const Run plain = runCli({"train", "demo", "--model", "linear", "--split", "cold-items", "--json"});
+        QVERIFY2(plain.exitCode == 0, qPrintable(plain.err));
+        const QList<QJsonObject> plainLines = jsonLines(plain.out);
+        QVERIFY(!plainLines.isEmpty());
+        const QJsonObject plainSummary = plainLines.back();
+        QCOMPARE(plainSummary[QStringLiteral("event")].toString(), QStringLiteral("summary"));
+        QVERIFY2(plainSummary[QStringLiteral("ndcg@10")].isDouble(), plain.out.constData());
+        QVERIFY(plainSummary[QStringLiteral("cold_ndcg@10")].isDouble());
+
+        QTemporaryDir dir;
+        const Run run = runCli({"train", "demo", "--model", "linear", "--split", "cold-items", "--epochs", "15", "--lr", "0.1",
+                                "--json", "--export-topk", dir.filePath(QStringLiteral("top.tsv")),
+                                "--export-split", dir.filePath(QStringLiteral("split"))});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QList<QJsonObject> lines = jsonLines(run.out);
+        QCOMPARE(lines.size(), 16);
+        QVERIFY(lines[0][QStringLiteral("val_ndcg@10")].isDouble());
+        const QJsonObject summary = lines.back();
+        for (const char *key : {"ndcg@10", "cold_ndcg@10", "recall@20", "cold_map@20", "rmse", "mae", "train_loss",
+                                "optimum_train_loss", "optimum_val_loss", "max_stable_lr"})
+            QVERIFY2(summary[QLatin1String(key)].isDouble(), key);
+        QCOMPARE(summary[QStringLiteral("model")].toString(), QStringLiteral("linear"));
+        QCOMPARE(summary[QStringLiteral("split")].toString(), QStringLiteral("cold-items"));
+        QCOMPARE(summary[QStringLiteral("biases")].toBool(), false);
+        QVERIFY(summary[QStringLiteral("formula")].toString().startsWith(QStringLiteral("r̂ᵤᵢ = b + wᵀfᵢ; F = α·E₁")));
+        QVERIFY(summary[QStringLiteral("optimum_train_loss")].toDouble() <= summary[QStringLiteral("train_loss")].toDouble() + 1e-12);
+        QVERIFY(summary[QStringLiteral("cold_ndcg@10")].toDouble() > 0.0);
+        for (const char *file : {"top.tsv", "top.cold.tsv", "split/train.tsv", "split/test.tsv", "split/cold_items.tsv"})
+            QVERIFY2(QFile::exists(dir.filePath(QLatin1String(file))), file);
+
+        const Run biased = runCli({"train", "demo", "--model", "linear", "--biases", "--optimizer", "adam", "--lr", "0.05",
+                                   "--epochs", "5", "--json"});
+        QVERIFY2(biased.exitCode == 0, qPrintable(biased.err));
+        const QJsonObject b = jsonLines(biased.out).back();
+        QCOMPARE(b[QStringLiteral("biases")].toBool(), true);
+        QCOMPARE(b[QStringLiteral("split")].toString(), QStringLiteral("random"));
+        QVERIFY(b[QStringLiteral("formula")].toString().startsWith(QStringLiteral("r̂ᵤᵢ = b + bᵤ + bᵢ + wᵀfᵢ")));
+        QVERIFY(b[QStringLiteral("ndcg@10")].isDouble());
+        QVERIFY(b[QStringLiteral("optimum_train_loss")].isNull());   // no closed form with biases
+
+        const Run k = runCli({"train", "demo", "--model", "linear", "--k", "5", "--epochs", "3", "--json"});
+        QVERIFY2(k.exitCode == 0, qPrintable(k.err));
+        QVERIFY(jsonLines(k.out).back()[QStringLiteral("ndcg@5")].isDouble());
+    }
+
+    void seedLinearRunUnchanged()
+    {
+        const QStringList args{"train", "demo", "--model", "linear", "--epochs", "50", "--json"};
+        const QList<QJsonObject> explicitLinear = jsonLines(runCli(args).out);
+        const QList<QJsonObject> implicitLinear = jsonLines(runCli({"train", "demo", "--epochs", "50", "--json"}).out);
+        QCOMPARE(explicitLinear.size(), 51);
+        QCOMPARE(implicitLinear.size(), 51);
+        for (int e = 0; e < 50; ++e)
+            QCOMPARE(explicitLinear[e][QStringLiteral("train_loss")].toDouble(), implicitLinear[e][QStringLiteral("train_loss")].toDouble());
+        QJsonObject a = explicitLinear.back(), b = implicitLinear.back();
+        for (const char *key : {"seconds", "prepare_seconds"}) {
+            a.remove(QLatin1String(key));
+            b.remove(QLatin1String(key));
+        }
+        QCOMPARE(a, b);
+        QCOMPARE(a[QStringLiteral("formula")].toString(), QStringLiteral("F = α·E₁ + β·E₂ + γ·E₃"));
+        for (const char *key : {"split", "ndcg@10", "biases", "best_epoch", "train_interactions"})
+            QVERIFY2(!a.contains(QLatin1String(key)), key);
+        // The seed's closed form on its own 80/20 split is what the README's figures are about.
+        QVERIFY(a[QStringLiteral("optimum_train_loss")].toDouble() < a[QStringLiteral("train_loss")].toDouble());
+        QVERIFY(a[QStringLiteral("max_stable_lr")].isDouble());
     }
 
     void helpAndVersion()
