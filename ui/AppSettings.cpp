@@ -70,6 +70,8 @@ void AppSettings::saveRunConfig(const RunConfig &config)
     s.setValue(QStringLiteral("seed"), QString::number(config.training.seed));
     s.beginGroup(QStringLiteral("model"));
     s.setValue(QStringLiteral("kind"), config.model.kind);
+    s.setValue(QStringLiteral("linearRanking"), config.model.linearRanking);
+    s.setValue(QStringLiteral("linearBiases"), config.model.linearBiases);
     s.setValue(QStringLiteral("loss"), config.model.loss == LossKind::Bpr ? QStringLiteral("bpr") : QStringLiteral("squared"));
     s.setValue(QStringLiteral("factors"), config.model.factors);
     s.setValue(QStringLiteral("split"), recSplitKindName(config.model.split.kind));
@@ -116,6 +118,8 @@ RunConfig AppSettings::restoreRunConfig(const Dataset &dataset)
     const QString kind = s.value(QStringLiteral("kind"), model.kind).toString();
     if (kind == QLatin1String("linear") || recommenderKinds().contains(kind))
         model.kind = kind;
+    model.linearRanking = model.kind == linearRecommenderKind() && s.value(QStringLiteral("linearRanking"), false).toBool();
+    model.linearBiases = s.value(QStringLiteral("linearBiases"), false).toBool();
     model.loss = s.value(QStringLiteral("loss")).toString() == QLatin1String("bpr") ? LossKind::Bpr : LossKind::Squared;
     model.factors = std::clamp(s.value(QStringLiteral("factors"), model.factors).toInt(), 1, 512);
     model.split.kind = parseRecSplitKind(s.value(QStringLiteral("split")).toString()).value_or(model.split.kind);

@@ -46,7 +46,8 @@ QString ExperimentController::runLabel(const RunConfig &config)
         .arg(config.training.learningRate, 0, 'g', 3);
     if (config.model.isLinear())
         return fusion;
-    return QStringLiteral("%1 · %2 · %3").arg(config.model.kind, recSplitKindName(config.model.split.kind), fusion);
+    const QString model = config.model.linearRanking ? QStringLiteral("linear ranking") : config.model.kind;
+    return QStringLiteral("%1 · %2 · %3").arg(model, recSplitKindName(config.model.split.kind), fusion);
 }
 
 void ExperimentController::openDataset(const QString &pathOrDemo, DatasetFormat format)

@@ -157,7 +157,11 @@ void FormulaPanel::renderModel(QStringList &lines) const
     const QString d = m_problem ? QString::number(m_problem->featureWidth) : QStringLiteral("d");
     const QString fi = tr("f<sub>i</sub> = row i of F ∈ ℝ<sup>%1</sup>").arg(d);
     bool factorModel = true;
-    if (model.kind == QLatin1String("popularity")) {
+    if (model.kind == QLatin1String("linear")) {
+        lines << (model.linearBiases
+                      ? tr("<b>Model</b>: r̂<sub>ui</sub> = b + b<sub>u</sub> + b<sub>i</sub> + wᵀf<sub>i</sub>, %1").arg(fi)
+                      : tr("<b>Model</b>: r̂<sub>ui</sub> = b + wᵀf<sub>i</sub>, %1 — the same list for every user").arg(fi));
+    } else if (model.kind == QLatin1String("popularity")) {
         lines << tr("<b>Model</b>: score(u, i) = number of training interactions of item i");
         factorModel = false;
     } else if (model.kind == QLatin1String("itemknn")) {

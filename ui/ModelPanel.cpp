@@ -19,11 +19,16 @@ namespace fl {
 
 namespace {
 
+const QString kLinearRanking = QStringLiteral("linear-ranking");
+
 QString modelDescription(const QString &kind)
 {
     if (kind == QLatin1String("linear"))
         return ModelPanel::tr("The seed: ŷ = Fw + b on the fused item features F, fitted to the ratings. "
                               "The dashed line is its closed-form optimum.");
+    if (kind == kLinearRanking)
+        return ModelPanel::tr("The seed's regression as a recommender: r̂ = b + wᵀfᵢ (+ bᵤ + bᵢ) fitted to the "
+                              "training interactions of the split, and judged by how it ranks held-out items.");
     if (kind == QLatin1String("popularity"))
         return ModelPanel::tr("Ranks items by their number of training interactions, the same list for everyone. "
                               "The baseline every other model must beat.");
@@ -44,10 +49,17 @@ QString modelDescription(const QString &kind)
 
 } // namespace
 
+QString ModelPanel::modelKey(const ModelConfig &config)
+{
+    return config.kind == linearRecommenderKind() && config.linearRanking ? kLinearRanking : config.kind;
+}
+
 QString ModelPanel::modelTitle(const QString &kind)
 {
     if (kind == QLatin1String("linear"))
         return tr("Linear regression (the seed)");
+    if (kind == kLinearRanking)
+        return tr("Linear regression as a recommender");
     if (kind == QLatin1String("popularity"))
         return tr("Popularity (baseline)");
     if (kind == QLatin1String("itemknn"))
@@ -86,6 +98,7 @@ ModelPanel::ModelPanel(QWidget *parent)
     top->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_model = new QComboBox(this);
     m_model->addItem(modelTitle(QStringLiteral("linear")), QStringLiteral("linear"));
+    m_model->addItem(modelTitle(kLinearRanking), kLinearRanking);
     for (const QString &kind : recommenderKinds())
         m_model->addItem(modelTitle(kind), kind);
     m_model->setToolTip(tr("What a run fits. The linear regression predicts ratings from the fused features; "
@@ -111,6 +124,11 @@ ModelPanel::ModelPanel(QWidget *parent)
                           "to rank each user's items above items they did not interact with — the choice "
                           "for clicks and other implicit feedback."));
     form->addRow(tr("Loss:"), m_loss);
+
+    m_biases = new QCheckBox(tr("user and item biases bᵤ + bᵢ"), m_rankingOptions);
+    m_biases->setToolTip(tr("Adds a bias per user and per item to the linear model: how generous each user "
+                            "is and how liked each item is beyond its features."));
+    form->addRow(tr("Biases:"), m_biases);
 
     m_factors = new QSpinBox(m_rankingOptions);
     m_factors->setRange(1, 512);
@@ -185,7 +203,17 @@ ModelPanel::ModelPanel(QWidget *parent)
             commit();
         });
     };
-    onCombo(m_model, [this](const QVariant &v) { m_config.kind = v.toString(); });
+    onCombo(m_model, [this](const QVariant &v) {
+        const QString key = v.toString();
+        m_config.linearRanking = key == kLinearRanking;
+        m_config.kind = m_config.linearRanking ? linearRecommenderKind() : key;
+    });
+    connect(m_biases, &QCheckBox::toggled, this, [this](bool on) {
+        if (m_updating)
+            return;
+        m_config.linearBiases = on;
+        commit();
+    });
     onCombo(m_loss, [this](const QVariant &v) { m_config.loss = LossKind(v.toInt()); });
     onCombo(m_split, [this](const QVariant &v) { m_config.split.kind = RecSplitKind(v.toInt()); });
     connect(m_useThreshold, &QCheckBox::toggled, this, [this](bool on) {
@@ -242,19 +270,25 @@ void ModelPanel::commit()
 void ModelPanel::syncWidgets()
 {
     m_updating = true;
-    int index = m_model->findData(m_config.kind);
+    const QString key = modelKey(m_config);
+    int index = m_model->findData(key);
     if (index < 0) {
-        m_model->addItem(modelTitle(m_config.kind), m_config.kind);
+        m_model->addItem(modelTitle(key), key);
         index = m_model->count() - 1;
     }
     m_model->setCurrentIndex(index);
-    m_description->setText(modelDescription(m_config.kind));
+    m_description->setText(modelDescription(key));
     m_description->setVisible(!m_description->text().isEmpty());
     m_rankingOptions->setVisible(!m_config.isLinear());
     m_loss->setCurrentIndex(m_loss->findData(int(m_config.loss)));
     const bool factorModel = m_config.kind == QLatin1String("mf") || m_config.kind == QLatin1String("hybrid")
         || m_config.kind == QLatin1String("content");
     m_loss->setEnabled(factorModel);
+    const bool linearRanking = key == kLinearRanking;
+    m_biases->setChecked(m_config.linearBiases);
+    m_biases->setVisible(linearRanking);
+    if (auto *form = qobject_cast<QFormLayout *>(m_rankingOptions->layout()))
+        form->setRowVisible(m_biases, linearRanking);
     m_factors->setEnabled(factorModel);
     m_factors->setValue(m_config.factors);
     m_split->setCurrentIndex(m_split->findData(int(m_config.split.kind)));

@@ -30,8 +30,10 @@ public:
 
     // "10, 20" → {10, 20}: positive, ascending, each once; empty if the text is not such a list.
     static std::vector<int> parseKs(const QString &text);
-    // The name a user reads for a model kind ("hybrid" → "Hybrid: MF + fused content (VBPR)").
-    static QString modelTitle(const QString &kind);
+    // The model box's key of a config: its kind, or "linear-ranking" for the LinearRecommender.
+    static QString modelKey(const ModelConfig &config);
+    // The name a user reads for a model key ("hybrid" → "Hybrid: MF + fused content (VBPR)").
+    static QString modelTitle(const QString &key);
 
     QComboBox *modelBox() const { return m_model; }
     QComboBox *lossBox() const { return m_loss; }
@@ -40,6 +42,7 @@ public:
     QDoubleSpinBox *testShareBox() const { return m_testShare; }
     QSpinBox *lastKBox() const { return m_lastK; }
     QLineEdit *ksEdit() const { return m_ks; }
+    QCheckBox *biasesCheck() const { return m_biases; }
     QCheckBox *thresholdCheck() const { return m_useThreshold; }
     QDoubleSpinBox *thresholdBox() const { return m_threshold; }
     QSpinBox *patienceBox() const { return m_patience; }
@@ -57,6 +60,7 @@ private:
     QLabel *m_description = nullptr;
     QWidget *m_rankingOptions = nullptr;
     QComboBox *m_loss = nullptr;
+    QCheckBox *m_biases = nullptr;
     QSpinBox *m_factors = nullptr;
     QComboBox *m_split = nullptr;
     QDoubleSpinBox *m_testShare = nullptr;
