@@ -6,7 +6,6 @@
 
 #include "engine/RecommenderFactory.h"
 
-#include <QBrush>
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
@@ -43,7 +42,6 @@
 #include <deque>
 #include <limits>
 #include <map>
-#include <set>
 #include <vector>
 
 namespace fl {
@@ -681,7 +679,6 @@ void MetricsChartView::Private::rebuildSeries()
         bestDot->setMarkerShape(QScatterSeries::MarkerShapeCircle);
         bestDot->setMarkerSize(13);
         bestDot->setColor(kMetricColor);
-        bestDot->setBorderColor(kBestColor);
         bestDot->setPen(QPen(kBestColor, 2));
         chart->addSeries(bestDot);
         bestDot->attachAxis(xAxis);
