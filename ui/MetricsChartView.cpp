@@ -1,0 +1,1580 @@
+#include "MetricsChartView.h"
+
+#include "ChartScales.h"
+#include "CurveDecimator.h"
+#include "Fonts.h"
+
+#include "engine/RecommenderFactory.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QComboBox>
+#include <QCursor>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileDialog>
+#include <QFontMetricsF>
+#include <QGraphicsLayout>
+#include <QHBoxLayout>
+#include <QImage>
+#include <QImageWriter>
+#include <QLabel>
+#include <QLegend>
+#include <QLineSeries>
+#include <QLocale>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPainter>
+#include <QPen>
+#include <QSaveFile>
+#include <QScatterSeries>
+#include <QSignalBlocker>
+#include <QStackedWidget>
+#include <QSvgGenerator>
+#include <QTextDocument>
+#include <QTimer>
+#include <QToolTip>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+#include <deque>
+#include <limits>
+#include <map>
+#include <vector>
+
+namespace fl {
+
+namespace {
+
+constexpr int kMaxGhosts = 3;
+constexpr int kRedrawIntervalMs = 33;     // at most ~30 redraws a second
+constexpr double kGhostAlpha[kMaxGhosts] = {0.35, 0.25, 0.18};  // most recent ghost first
+constexpr double kExportScale = 2.0;      // PNG export resolution relative to the screen
+constexpr int kDottedPoints = 30;         // curves this short also show their points
+const QString kColdPrefix = QStringLiteral("cold_");
+
+// Okabe–Ito colours, distinct from the loss chart's blue and vermillion so the two charts side by side
+// do not suggest the same quantity: bluish green for the metric, reddish purple (dashed) for its
+// cold-start variant, near-black for the best-epoch marker.
+const QColor kMetricColor(0, 158, 115);
+const QColor kColdColor(204, 121, 167);
+const QColor kBestColor(40, 40, 40);
+
+QColor withAlpha(QColor color, double alpha)
+{
+    color.setAlphaF(float(alpha));
+    return color;
+}
+
+// Flat caps and bevel joins, as in the loss chart: cheaper to stroke, and crisp on a projector.
+QPen curvePen(const QColor &color, double width, bool dashed)
+{
+    QPen pen(color, width, Qt::SolidLine, Qt::FlatCap, Qt::BevelJoin);
+    if (dashed)
+        pen.setDashPattern({3.0, 2.0});
+    return pen;
+}
+
+QPen bestPen()
+{
+    QPen pen(withAlpha(kBestColor, 0.8), 2, Qt::SolidLine, Qt::FlatCap);
+    pen.setDashPattern({4.0, 3.0});
+    return pen;
+}
+
+// The same ladder as the loss chart's x axis (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 · 10ᵏ, at least 10), so
+// that the two charts side by side show the same epochs at the same places.
+double niceAxisEnd(double v)
+{
+    if (v <= 10)
+        return 10;
+    const double power = std::pow(10.0, std::floor(std::log10(v)));
+    for (double m : {1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0}) {
+        const double end = std::round(m * power);
+        if (end >= v)
+            return end;
+    }
+    return std::round(10 * power);
+}
+
+QString formatValue(double value)
+{
+    if (std::isnan(value))
+        return QStringLiteral("—");
+    if (std::isinf(value))
+        return value > 0 ? QStringLiteral("∞") : QStringLiteral("−∞");
+    return QLocale().toString(value, 'f', 4);
+}
+
+QByteArray csvField(const QString &text)
+{
+    QByteArray bytes = text.toUtf8();
+    if (bytes.contains(',') || bytes.contains('"') || bytes.contains('\n') || bytes.contains('\r')) {
+        bytes.replace("\"", "\"\"");
+        bytes = '"' + bytes + '"';
+    }
+    return bytes;
+}
+
+QString writeError(const QString &path, const QString &reason)
+{
+    return MetricsChartView::tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), reason);
+}
+
+// "cold_ndcg@10" → cold, "ndcg", 10; a key without "@K" has k = -1.
+struct KeyParts
+{
+    bool cold = false;
+    QString family;
+    int k = -1;
+};
+
+KeyParts parseKey(const QString &key)
+{
+    KeyParts parts;
+    QString rest = key;
+    if (rest.startsWith(kColdPrefix)) {
+        parts.cold = true;
+        rest = rest.mid(kColdPrefix.size());
+    }
+    const qsizetype at = rest.lastIndexOf(QLatin1Char('@'));
+    bool ok = false;
+    const int k = at > 0 ? rest.mid(at + 1).toInt(&ok) : 0;
+    if (at > 0 && ok) {
+        parts.family = rest.left(at);
+        parts.k = k;
+    } else {
+        parts.family = rest;
+    }
+    return parts;
+}
+
+// The families of RankingMetrics, most telling first.
+int familyRank(const QString &family)
+{
+    static const QStringList order{QStringLiteral("ndcg"), QStringLiteral("recall"), QStringLiteral("precision"),
+                                   QStringLiteral("hit"), QStringLiteral("map")};
+    const qsizetype at = order.indexOf(family);
+    return at < 0 ? int(order.size()) : int(at);
+}
+
+bool keyLess(const QString &a, const QString &b)
+{
+    const KeyParts pa = parseKey(a);
+    const KeyParts pb = parseKey(b);
+    if (pa.cold != pb.cold)
+        return !pa.cold;
+    if (familyRank(pa.family) != familyRank(pb.family))
+        return familyRank(pa.family) < familyRank(pb.family);
+    if (pa.family != pb.family)
+        return pa.family < pb.family;
+    return pa.k < pb.k;
+}
+
+QString familyTitle(const QString &family)
+{
+    if (family == QLatin1String("ndcg"))
+        return MetricsChartView::tr("NDCG");
+    if (family == QLatin1String("recall"))
+        return MetricsChartView::tr("Recall");
+    if (family == QLatin1String("precision"))
+        return MetricsChartView::tr("Precision");
+    if (family == QLatin1String("hit"))
+        return MetricsChartView::tr("Hit rate");
+    if (family == QLatin1String("map"))
+        return MetricsChartView::tr("MAP");
+    return family;
+}
+
+QString familyKey(const QString &family, int k)
+{
+    return k < 0 ? family : family + QLatin1Char('@') + QString::number(k);
+}
+
+// How a key reads in text: "ndcg@10", "cold ndcg@10".
+QString keyTitle(const QString &key)
+{
+    if (key.startsWith(kColdPrefix))
+        return MetricsChartView::tr("cold %1").arg(key.mid(kColdPrefix.size()));
+    return key;
+}
+
+struct Extent
+{
+    double low = std::numeric_limits<double>::infinity();
+    double high = -std::numeric_limits<double>::infinity();
+
+    void add(double v)
+    {
+        low = std::min(low, v);
+        high = std::max(high, v);
+    }
+    void add(const Extent &other)
+    {
+        low = std::min(low, other.low);
+        high = std::max(high, other.high);
+    }
+    bool valid() const { return low <= high; }
+};
+
+struct Record
+{
+    int epoch = 0;
+    QMap<QString, double> values;
+};
+
+// What one series of the chart shows: the displayed key's points of a run, decimated.
+struct Curve
+{
+    QLineSeries *series = nullptr;
+    CurveDecimator decimator;
+    QList<QPointF> shown;   // points given to the series
+    Extent shownExtent;
+    bool stale = true;
+};
+
+struct Run
+{
+    int id = -1;
+    QString label;
+    QString monitor;
+    QList<Record> records;
+    std::map<QString, QList<QPointF>> points;  // the finite values of every key, x = epoch
+    QStringList keys;                          // every key of records, in display order
+    bool finished = false;
+    int engineBest = 0;                        // RunSummary::bestEpoch
+    QMap<QString, double> test;
+    Curve main;
+    Curve cold;
+
+    int lastEpoch() const { return records.isEmpty() ? 0 : records.back().epoch; }
+    const QList<QPointF> *pointsOf(const QString &key) const
+    {
+        const auto it = points.find(key);
+        return it == points.end() ? nullptr : &it->second;
+    }
+    const Record *recordAt(int epoch) const
+    {
+        const auto it = std::lower_bound(records.cbegin(), records.cend(), epoch,
+                                         [](const Record &r, int e) { return r.epoch < e; });
+        return it != records.cend() && it->epoch == epoch ? &*it : nullptr;
+    }
+};
+
+struct Best
+{
+    int epoch = 0;   // 0: none
+    QString key;     // the metric it is the best of
+    double value = std::numeric_limits<double>::quiet_NaN();   // NaN when not received
+};
+
+// The legend under the chart: line samples and texts, wrapped onto more rows rather than truncated
+// (Qt Charts' own legend cuts "previous ru…"), each row centred.
+class LegendRow : public QWidget
+{
+public:
+    struct Entry
+    {
+        QPen pen;
+        QString text;
+    };
+
+    explicit LegendRow(QWidget *parent)
+        : QWidget(parent)
+    {
+        QSizePolicy policy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+        policy.setHeightForWidth(true);
+        setSizePolicy(policy);
+        setFont(sizedFont(font(), 12));
+    }
+
+    void setEntries(const QList<Entry> &entries)
+    {
+        if (entries.size() == m_entries.size()
+            && std::equal(entries.cbegin(), entries.cend(), m_entries.cbegin(),
+                          [](const Entry &a, const Entry &b) { return a.pen == b.pen && a.text == b.text; }))
+            return;
+        m_entries = entries;
+        updateGeometry();
+        update();
+    }
+    const QList<Entry> &entries() const { return m_entries; }
+
+    bool hasHeightForWidth() const override { return true; }
+    int heightForWidth(int width) const override
+    {
+        double height = 0;
+        layoutEntries(width, &height);
+        return int(std::ceil(height));
+    }
+    QSize sizeHint() const override
+    {
+        double height = 0;
+        const QList<QRectF> boxes = layoutEntries(std::numeric_limits<int>::max() / 2, &height);
+        double width = 0;
+        for (const QRectF &box : boxes)
+            width = std::max(width, box.right());
+        return QSize(int(std::ceil(width + 2 * margin())), int(std::ceil(height)));
+    }
+    QSize minimumSizeHint() const override
+    {
+        double widest = 0;
+        for (const Entry &entry : m_entries)
+            widest = std::max(widest, entryWidth(entry));
+        return QSize(int(std::ceil(widest + 2 * margin())), heightForWidth(int(widest + 2 * margin())));
+    }
+
+protected:
+    void paintEvent(QPaintEvent *) override
+    {
+        QPainter painter(this);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.fillRect(rect(), Qt::white);
+        double height = 0;
+        const QList<QRectF> boxes = layoutEntries(width(), &height);
+        for (qsizetype i = 0; i < m_entries.size(); ++i) {
+            const QRectF &box = boxes[i];
+            const double y = box.center().y();
+            painter.setPen(m_entries[i].pen);
+            painter.drawLine(QPointF(box.left(), y), QPointF(box.left() + sampleWidth(), y));
+            painter.setPen(QColor(40, 40, 40));
+            painter.drawText(QRectF(box.left() + sampleWidth() + gap(), box.top(),
+                                    box.width() - sampleWidth() - gap(), box.height()),
+                             Qt::AlignLeft | Qt::AlignVCenter, m_entries[i].text);
+        }
+    }
+
+private:
+    double em() const { return QFontMetricsF(font()).height(); }
+    double sampleWidth() const { return 2.2 * em(); }
+    double gap() const { return 0.4 * em(); }
+    double spacing() const { return 1.2 * em(); }
+    double margin() const { return 0.5 * em(); }
+    double entryWidth(const Entry &entry) const
+    {
+        return sampleWidth() + gap() + QFontMetricsF(font()).horizontalAdvance(entry.text);
+    }
+
+    QList<QRectF> layoutEntries(int width, double *height) const
+    {
+        const double rowHeight = 1.4 * em();
+        const double available = width - 2 * margin();
+        QList<QRectF> boxes;
+        qsizetype rowStart = 0;
+        double x = 0;
+        double y = 0.2 * em();
+        auto centreRow = [&](qsizetype end) {
+            const double shift = std::max(0.0, (available - x) / 2) + margin();
+            for (qsizetype i = rowStart; i < end; ++i)
+                boxes[i].translate(shift, 0);
+        };
+        for (qsizetype i = 0; i < m_entries.size(); ++i) {
+            const double w = entryWidth(m_entries[i]);
+            if (i > rowStart && x + spacing() + w > available) {
+                centreRow(i);
+                rowStart = i;
+                x = 0;
+                y += rowHeight;
+            }
+            const double left = i > rowStart ? x + spacing() : 0;
+            boxes.append(QRectF(left, y, w, rowHeight));
+            x = left + w;
+        }
+        centreRow(m_entries.size());
+        *height = m_entries.isEmpty() ? 0 : y + rowHeight + 0.3 * em();
+        return boxes;
+    }
+
+    QList<Entry> m_entries;
+};
+
+// Sets range and tick interval in the order that never asks for more ticks than either state does,
+// and nothing when nothing changes (every setter rebuilds the axis labels).
+void setAxisRange(QValueAxis *axis, double low, double high, double tickInterval)
+{
+    if (axis->min() == low && axis->max() == high && axis->tickInterval() == tickInterval)
+        return;
+    if (tickInterval > axis->tickInterval()) {
+        axis->setTickInterval(tickInterval);
+        axis->setRange(low, high);
+    } else {
+        axis->setRange(low, high);
+        axis->setTickInterval(tickInterval);
+    }
+}
+
+} // namespace
+
+// A QObject so that every connection made with it as context dies with it, before the chart does.
+struct MetricsChartView::Private : QObject
+{
+    explicit Private(MetricsChartView *owner);
+
+    QLineSeries *addSeries(const QPen &pen);
+    void connectHover(QLineSeries *series, const Run *run);
+    void rebuildSeries();
+    void scheduleRedraw();
+    void redrawIfStale();
+    void redraw();
+    int measureColumns() const;
+    void setXRange(double end);
+    void setYRange(const Extent &extent);
+    void updateCurve(Curve &curve, const Run &run, const QString &curveKey, bool layoutChanged);
+    void markAllStale();
+    Best bestOf(const Run &run) const;
+    QString bestTextOf(const Run &run) const;
+    struct Readout
+    {
+        QString title;      // "Test at epoch 17"; empty: nothing to read out
+        QStringList warm;   // test keys, display order
+        QStringList cold;   // cold-start test keys without their prefix
+    };
+    Readout readoutOf(const Run &run) const;
+    QString testTextOf(const Run &run) const;
+    QString testTableOf(const Run &run) const;
+    QString testLineOf(const Run &run) const;
+    void applyReadout();
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    QString testToolTipOf(const Run &run) const;
+    void updateLegendAndReadout();
+    void updatePage();
+    QString hint() const;
+    const Run *keySource() const;
+    QStringList availableKeys() const;
+    void refreshChooser();
+    void fillCutoffs(const QString &family, int preferredK);
+    void chooseKey();
+    void setKey(const QString &key);
+    void onChooserEdited();
+    QString describe(const Run &run, int epoch) const;
+    void showTooltip(const Run *run, const QPointF &point, bool state);
+    void exportFromMenu(const QString &suffix);
+    QSize prepareExport();
+    void renderInto(QPainter *painter) const;
+    std::vector<const Run *> runsOldestFirst() const;
+
+    MetricsChartView *q;
+    QStackedWidget *pages = nullptr;
+    QLabel *hintLabel = nullptr;
+    QWidget *content = nullptr;
+    QComboBox *familyBox = nullptr;
+    QComboBox *cutoffBox = nullptr;
+    QWidget *figure = nullptr;     // what exports show: chart, legend, read-out
+    QChart *chart = nullptr;
+    QChartView *view = nullptr;
+    LegendRow *legend = nullptr;
+    QLabel *readout = nullptr;
+    QString readoutText;    // the read-out as text, and as a table (empty while there are no test metrics)
+    QString readoutTable;
+    QString readoutLine;    // the drawn metric's part of the read-out, for a narrow figure
+    QValueAxis *xAxis = nullptr;
+    QValueAxis *yAxis = nullptr;
+    QLineSeries *bestLine = nullptr;
+    QScatterSeries *bestDot = nullptr;
+    QTimer redrawTimer;
+    QElapsedTimer sinceRedraw;
+
+    std::unique_ptr<Run> current;
+    std::deque<std::unique_ptr<Run>> ghosts;   // most recent first
+    QString key;            // the metric drawn
+    QString chosenKey;      // the user's choice, kept across runs
+    QStringList chooserKeys;   // the keys the chooser was last filled from
+
+    // The layout the curves were last decimated and drawn for.
+    bool dirty = true;
+    int columns = 0;
+    double xEnd = 10;
+    double yLow = 0;
+    double yHigh = 1;
+    int yDecimals = -1;
+    int shownBestEpoch = 0;
+    QString shownBestText;
+};
+
+MetricsChartView::Private::Private(MetricsChartView *owner)
+    : q(owner)
+{
+    const QFont base = q->font();
+    const QFont labelFont = sizedFont(base, 12);
+    const QFont titleFont = sizedFont(base, 13, true);
+
+    chart = new QChart;
+    chart->setAnimationOptions(QChart::NoAnimation);
+    chart->setLocalizeNumbers(true);
+    chart->setBackgroundRoundness(0);
+    chart->setBackgroundBrush(Qt::white);
+    chart->setMargins(QMargins(6, 6, 12, 6));
+    chart->layout()->setContentsMargins(0, 0, 0, 0);
+    chart->legend()->hide();
+
+    xAxis = new QValueAxis;
+    xAxis->setTitleText(MetricsChartView::tr("epoch"));
+    // With localised numbers Qt Charts only understands formats with a precision ("%.Nx").
+    xAxis->setLabelFormat(QStringLiteral("%.0f"));
+    xAxis->setTickType(QValueAxis::TicksDynamic);
+    xAxis->setTickAnchor(0);
+    xAxis->setRange(1, xEnd);
+    xAxis->setTickInterval(1);
+    yAxis = new QValueAxis;
+    yAxis->setTitleText(MetricsChartView::tr("validation metric"));
+    yAxis->setTickType(QValueAxis::TicksDynamic);
+    yAxis->setTickAnchor(0);
+    yAxis->setLabelFormat(QStringLiteral("%.1f"));
+    yAxis->setRange(yLow, yHigh);
+    yAxis->setTickInterval(0.2);
+    for (QValueAxis *axis : {xAxis, yAxis}) {
+        axis->setLabelsFont(labelFont);
+        axis->setTitleFont(titleFont);
+        axis->setLabelsColor(QColor(40, 40, 40));
+        axis->setGridLineColor(QColor(220, 220, 220));
+    }
+    chart->addAxis(xAxis, Qt::AlignBottom);
+    chart->addAxis(yAxis, Qt::AlignLeft);
+
+    pages = new QStackedWidget(q);
+    hintLabel = new QLabel(pages);
+    hintLabel->setAlignment(Qt::AlignCenter);
+    hintLabel->setWordWrap(true);
+    hintLabel->setFont(sizedFont(base, 14));
+    hintLabel->setContentsMargins(24, 24, 24, 24);
+    hintLabel->setStyleSheet(QStringLiteral("QLabel { color: #505050; background: white; }"));
+    hintLabel->setAutoFillBackground(true);
+    pages->addWidget(hintLabel);
+
+    content = new QWidget(pages);
+    auto *contentLayout = new QVBoxLayout(content);
+    contentLayout->setContentsMargins(0, 0, 0, 0);
+    contentLayout->setSpacing(0);
+
+    auto *chooser = new QWidget(content);
+    auto *chooserLayout = new QHBoxLayout(chooser);
+    chooserLayout->setContentsMargins(8, 4, 8, 4);
+    auto *chooserLabel = new QLabel(MetricsChartView::tr("Validation &metric:"), chooser);
+    chooserLabel->setFont(labelFont);
+    familyBox = new QComboBox(chooser);
+    familyBox->setFont(labelFont);
+    familyBox->setAccessibleName(MetricsChartView::tr("Metric"));
+    familyBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    chooserLabel->setBuddy(familyBox);
+    auto *atLabel = new QLabel(MetricsChartView::tr("at &K ="), chooser);
+    atLabel->setFont(labelFont);
+    cutoffBox = new QComboBox(chooser);
+    cutoffBox->setFont(labelFont);
+    cutoffBox->setAccessibleName(MetricsChartView::tr("Cut-off K"));
+    cutoffBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    atLabel->setBuddy(cutoffBox);
+    chooserLayout->addWidget(chooserLabel);
+    chooserLayout->addWidget(familyBox);
+    chooserLayout->addWidget(atLabel);
+    chooserLayout->addWidget(cutoffBox);
+    chooserLayout->addStretch(1);
+    chooser->setAutoFillBackground(true);
+    chooser->setBackgroundRole(QPalette::Base);
+
+    figure = new QWidget(content);
+    figure->setAutoFillBackground(true);
+    QPalette white = figure->palette();
+    white.setColor(QPalette::Window, Qt::white);
+    figure->setPalette(white);
+    auto *figureLayout = new QVBoxLayout(figure);
+    figureLayout->setContentsMargins(0, 0, 0, 0);
+    figureLayout->setSpacing(0);
+    view = new QChartView(chart, figure);
+    view->setRenderHint(QPainter::Antialiasing);
+    view->setContextMenuPolicy(Qt::CustomContextMenu);
+    view->setAccessibleName(MetricsChartView::tr("Validation metrics"));
+    legend = new LegendRow(figure);
+    readout = new QLabel(figure);
+    readout->setWordWrap(true);
+    readout->setAlignment(Qt::AlignCenter);
+    readout->setFont(labelFont);
+    readout->setContentsMargins(8, 0, 8, 6);
+    readout->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    readout->setStyleSheet(QStringLiteral("QLabel { color: #282828; background: white; }"));
+    readout->hide();
+    figure->installEventFilter(this);
+    figureLayout->addWidget(view, 1);
+    figureLayout->addWidget(legend);
+    figureLayout->addWidget(readout);
+
+    contentLayout->addWidget(chooser);
+    contentLayout->addWidget(figure, 1);
+    pages->addWidget(content);
+
+    auto *layout = new QVBoxLayout(q);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(pages);
+
+    connect(familyBox, &QComboBox::activated, this, [this] {
+        fillCutoffs(familyBox->currentData().toString(), parseKey(key).k);
+        onChooserEdited();
+    });
+    connect(cutoffBox, &QComboBox::activated, this, [this] { onChooserEdited(); });
+
+    connect(view, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        QMenu menu(q);
+        menu.addAction(MetricsChartView::tr("Export as &PNG…"), this, [this] { exportFromMenu(QStringLiteral("png")); });
+        menu.addAction(MetricsChartView::tr("Export as &SVG…"), this, [this] { exportFromMenu(QStringLiteral("svg")); });
+        menu.addAction(MetricsChartView::tr("Export as &CSV…"), this, [this] { exportFromMenu(QStringLiteral("csv")); });
+        menu.exec(view->viewport()->mapToGlobal(pos));
+    });
+
+    redrawTimer.setSingleShot(true);
+    connect(&redrawTimer, &QTimer::timeout, this, [this] { redraw(); });
+    // A new plot size changes the decimation columns and how many tick labels fit.
+    connect(chart, &QChart::plotAreaChanged, this, [this] { scheduleRedraw(); });
+
+    rebuildSeries();
+    updatePage();
+}
+
+QLineSeries *MetricsChartView::Private::addSeries(const QPen &pen)
+{
+    auto *series = new QLineSeries;
+    series->setPen(pen);
+    chart->addSeries(series);
+    series->attachAxis(xAxis);
+    series->attachAxis(yAxis);
+    return series;
+}
+
+void MetricsChartView::Private::connectHover(QLineSeries *series, const Run *run)
+{
+    connect(series, &QXYSeries::hovered, this,
+            [this, run](const QPointF &point, bool state) { showTooltip(run, point, state); });
+}
+
+// Series are re-created whenever runs move (beginRun, clear): ghosts under the current run, oldest
+// lowest, the marker on top.
+void MetricsChartView::Private::rebuildSeries()
+{
+    chart->removeAllSeries();
+    bestLine = nullptr;
+    bestDot = nullptr;
+    for (int i = int(ghosts.size()) - 1; i >= 0; --i) {
+        Run &ghost = *ghosts[size_t(i)];
+        const double alpha = kGhostAlpha[std::min(i, kMaxGhosts - 1)];
+        ghost.main.series = addSeries(curvePen(withAlpha(kMetricColor, alpha), 2, false));
+        ghost.main.series->setMarkerSize(6);
+        ghost.cold.series = nullptr;   // ghosts show the chosen metric only
+        connectHover(ghost.main.series, &ghost);
+        ghost.main.stale = true;
+    }
+    if (current) {
+        current->cold.series = addSeries(curvePen(kColdColor, 3, true));
+        current->cold.series->setMarkerSize(8);
+        current->cold.series->setVisible(false);
+        current->main.series = addSeries(curvePen(kMetricColor, 3, false));
+        current->main.series->setMarkerSize(8);
+        connectHover(current->main.series, current.get());
+        connectHover(current->cold.series, current.get());
+        current->main.stale = current->cold.stale = true;
+
+        bestLine = addSeries(bestPen());
+        bestLine->setVisible(false);
+        bestDot = new QScatterSeries;
+        bestDot->setMarkerShape(QScatterSeries::MarkerShapeCircle);
+        bestDot->setMarkerSize(13);
+        bestDot->setColor(kMetricColor);
+        bestDot->setPen(QPen(kBestColor, 2));
+        chart->addSeries(bestDot);
+        bestDot->attachAxis(xAxis);
+        bestDot->attachAxis(yAxis);
+        bestDot->setVisible(false);
+    }
+    shownBestEpoch = 0;
+    dirty = true;
+}
+
+void MetricsChartView::Private::scheduleRedraw()
+{
+    // Leading edge, as in the loss chart: an idle chart redraws on the next pass of the event loop,
+    // a busy one at most once per interval.
+    dirty = true;
+    if (redrawTimer.isActive())
+        return;
+    const qint64 since = sinceRedraw.isValid() ? sinceRedraw.elapsed() : kRedrawIntervalMs;
+    redrawTimer.start(int(std::clamp<qint64>(kRedrawIntervalMs - since, 0, kRedrawIntervalMs)));
+}
+
+void MetricsChartView::Private::redrawIfStale()
+{
+    if (dirty || redrawTimer.isActive())
+        redraw();
+}
+
+int MetricsChartView::Private::measureColumns() const
+{
+    // One column per two pixels, as in the loss chart; before the first layout, the whole view.
+    const int width = int(chart->plotArea().width()) / 2;
+    return width >= 16 ? width : std::max(256, view->width() / 2);
+}
+
+void MetricsChartView::Private::setXRange(double end)
+{
+    const QFontMetricsF metrics(xAxis->labelsFont());
+    const double labelWidth = metrics.horizontalAdvance(QLocale().toString(qint64(end))) + 3 * metrics.averageCharWidth();
+    const int maxLabels = std::max(2, int(columns / labelWidth));   // as in the loss chart
+    setAxisRange(xAxis, 1, end, std::max(1.0, niceStep(end / maxLabels)));
+}
+
+// Metrics lie in [0, 1]: the axis starts at 0 unless the curves keep well clear of it, ends at a tick
+// above the highest value (never above 1 for values that are not), and keeps its range while the data
+// still fits and fills more than half of it, so a curve creeping upwards re-labels the axis a few
+// times, not on every epoch.
+void MetricsChartView::Private::setYRange(const Extent &extent)
+{
+    const double plotHeight = chart->plotArea().height() >= 16 ? chart->plotArea().height() : 300.0;
+    const double labelHeight = QFontMetricsF(yAxis->labelsFont()).height();
+    const int maxLabels = std::clamp(int(plotHeight / (2.5 * labelHeight)), 2, 8);
+
+    double low = extent.valid() ? extent.low : 0.0;
+    double high = extent.valid() ? extent.high : 1.0;
+    if (low >= 0 && low < 0.6 * high)
+        low = 0;
+    double span = high - low;
+    if (!(span > 0)) {
+        // One value (a model without epochs, or a flat start): from 0 to a little above it.
+        low = std::min(low, 0.0);
+        high = high > 0 ? 1.25 * high : 0.1;
+        span = high - low;
+    }
+    const double paddedHigh = high + 0.05 * span;
+    const double paddedLow = low > 0 ? std::max(0.0, low - 0.05 * span) : low;
+    const double step = niceStep((paddedHigh - paddedLow) / maxLabels);
+    if (!std::isfinite(step) || !(step > 0))
+        return;
+    double newLow = std::floor(paddedLow / step + 1e-9) * step;
+    double newHigh = std::ceil(paddedHigh / step - 1e-9) * step;
+    if ((!extent.valid() || extent.high <= 1) && newHigh > 1)
+        newHigh = 1;
+    if (newLow < 0 && extent.valid() && extent.low >= 0)
+        newLow = 0;
+    if (yLow <= newLow && yHigh >= newHigh && yHigh - yLow < 2 * (newHigh - newLow) && yDecimals >= 0)
+        return;
+    const int decimals = std::clamp(int(-std::floor(std::log10(step) + 1e-9)), 0, 6);
+    if (decimals != yDecimals) {
+        yAxis->setLabelFormat(QStringLiteral("%.%1f").arg(decimals));
+        yDecimals = decimals;
+    }
+    yLow = newLow;
+    yHigh = newHigh;
+    // A hair higher: the top tick (0.12 = 6 × 0.02 in floating point) must not fall outside and lose
+    // its label.
+    setAxisRange(yAxis, newLow, newHigh + 1e-6 * step, step);
+}
+
+void MetricsChartView::Private::updateCurve(Curve &curve, const Run &run, const QString &curveKey, bool layoutChanged)
+{
+    if (!curve.series || (!curve.stale && !layoutChanged))
+        return;
+    const QList<QPointF> *points = curveKey.isEmpty() ? nullptr : run.pointsOf(curveKey);
+    if (points && !points->isEmpty()) {
+        curve.shown = curve.decimator.update(*points, 1.0, xEnd, columns);
+    } else {
+        curve.decimator.reset();
+        curve.shown.clear();
+    }
+    curve.shownExtent = Extent();
+    for (const QPointF &p : std::as_const(curve.shown))
+        curve.shownExtent.add(p.y());
+    // One replace() per redraw: QXYSeries::append re-lays the whole curve for every point.
+    curve.series->replace(curve.shown);
+    curve.series->setPointsVisible(!curve.shown.isEmpty() && curve.shown.size() <= kDottedPoints);
+    if (curve.series->pointsVisible()) {
+        // Points inherit the curve's (possibly faded) colour.
+        curve.series->setColor(curve.series->pen().color());
+    }
+    curve.stale = false;
+}
+
+void MetricsChartView::Private::markAllStale()
+{
+    for (auto &ghost : ghosts) {
+        ghost->main.stale = true;
+        ghost->main.decimator.reset();
+    }
+    if (current) {
+        current->main.stale = current->cold.stale = true;
+        current->main.decimator.reset();
+        current->cold.decimator.reset();
+    }
+    scheduleRedraw();
+}
+
+void MetricsChartView::Private::redraw()
+{
+    redrawTimer.stop();
+    sinceRedraw.start();
+
+    int lastEpoch = 0;
+    if (current)
+        lastEpoch = current->lastEpoch();
+    for (const auto &ghost : ghosts)
+        lastEpoch = std::max(lastEpoch, ghost->lastEpoch());
+    const Best best = current ? bestOf(*current) : Best();
+    lastEpoch = std::max(lastEpoch, best.epoch);
+
+    const int newColumns = measureColumns();
+    const double newEnd = niceAxisEnd(lastEpoch);
+    const bool layoutChanged = newColumns != columns || newEnd != xEnd;
+    columns = newColumns;
+    xEnd = newEnd;
+    setXRange(xEnd);
+
+    Extent extent;
+    for (size_t i = 0; i < ghosts.size(); ++i) {
+        Run &ghost = *ghosts[i];
+        updateCurve(ghost.main, ghost, key, layoutChanged);
+        extent.add(ghost.main.shownExtent);
+    }
+    if (current) {
+        updateCurve(current->main, *current, key, layoutChanged);
+        updateCurve(current->cold, *current, key.isEmpty() ? QString() : kColdPrefix + key, layoutChanged);
+        if (current->cold.series)
+            current->cold.series->setVisible(!current->cold.shown.isEmpty());
+        extent.add(current->main.shownExtent);
+        extent.add(current->cold.shownExtent);
+    }
+    setYRange(extent);
+
+    if (bestLine && bestDot) {
+        bestLine->setVisible(best.epoch > 0);
+        if (best.epoch > 0)
+            bestLine->replace({QPointF(best.epoch, yLow), QPointF(best.epoch, yHigh)});
+        // The dot sits on the drawn curve at the best epoch.
+        double dotValue = std::numeric_limits<double>::quiet_NaN();
+        if (best.epoch > 0 && current) {
+            if (const Record *record = current->recordAt(best.epoch))
+                dotValue = record->values.value(key, dotValue);
+        }
+        bestDot->setVisible(std::isfinite(dotValue));
+        if (std::isfinite(dotValue))
+            bestDot->replace({QPointF(best.epoch, dotValue)});
+    }
+    shownBestEpoch = best.epoch;
+    updateLegendAndReadout();
+    dirty = false;
+}
+
+// The best epoch of the monitored metric: the engine's once the run finished with one, else the first
+// epoch with the highest value so far (the engine's rule: only a strictly better value moves it). A
+// monitor the epochs do not carry falls back to the metric drawn.
+Best MetricsChartView::Private::bestOf(const Run &run) const
+{
+    Best best;
+    best.key = !run.monitor.isEmpty() && run.pointsOf(run.monitor) ? run.monitor : key;
+    if (best.key.isEmpty())
+        return best;
+    if (run.finished && run.engineBest > 0) {
+        best.epoch = run.engineBest;
+        if (const Record *record = run.recordAt(run.engineBest))
+            best.value = record->values.value(best.key, best.value);
+        return best;
+    }
+    if (const QList<QPointF> *points = run.pointsOf(best.key)) {
+        for (const QPointF &p : *points) {
+            if (best.epoch == 0 || p.y() > best.value) {
+                best.epoch = int(p.x());
+                best.value = p.y();
+            }
+        }
+    }
+    return best;
+}
+
+QString MetricsChartView::Private::bestTextOf(const Run &run) const
+{
+    const Best best = bestOf(run);
+    if (best.epoch <= 0)
+        return QString();
+    if (!std::isfinite(best.value))
+        return MetricsChartView::tr("best validation epoch %1").arg(QLocale().toString(best.epoch));
+    QString text = MetricsChartView::tr("best %1 = %2 at epoch %3")
+                       .arg(keyTitle(best.key), formatValue(best.value), QLocale().toString(best.epoch));
+    if (best.key != key && !key.isEmpty()) {
+        if (const Record *record = run.recordAt(best.epoch); record && record->values.contains(key)) {
+            text = MetricsChartView::tr("%1 (%2 there: %3)")
+                       .arg(text, keyTitle(key), formatValue(record->values.value(key)));
+        }
+    }
+    return text;
+}
+
+// The test metrics the read-out shows: those at the drawn metric's K (at the smallest K when the test
+// has none at that K), plain ones (in display order) and the cold-start ones.
+MetricsChartView::Private::Readout MetricsChartView::Private::readoutOf(const Run &run) const
+{
+    Readout readout;
+    if (!run.finished || run.test.isEmpty())
+        return readout;
+    QStringList keys = run.test.keys();
+    std::sort(keys.begin(), keys.end(), keyLess);
+    int k = parseKey(key).k;
+    if (std::none_of(keys.cbegin(), keys.cend(), [k](const QString &t) { return parseKey(t).k == k; })) {
+        k = std::numeric_limits<int>::max();
+        for (const QString &testKey : std::as_const(keys))
+            k = std::min(k, parseKey(testKey).k);
+    }
+    for (const QString &testKey : std::as_const(keys)) {
+        const KeyParts parts = parseKey(testKey);
+        if (parts.k != k)
+            continue;
+        (parts.cold ? readout.cold : readout.warm).append(parts.cold ? testKey.mid(kColdPrefix.size()) : testKey);
+    }
+    readout.title = run.engineBest > 0 ? MetricsChartView::tr("Test at epoch %1").arg(QLocale().toString(run.engineBest))
+                                       : MetricsChartView::tr("Test with the final parameters");
+    return readout;
+}
+
+// The read-out as text: "Test at epoch 17: ndcg@10 0.1120 · recall@10 0.0810", and the cold-start
+// items' metrics on a second line.
+QString MetricsChartView::Private::testTextOf(const Run &run) const
+{
+    const Readout readout = readoutOf(run);
+    if (readout.title.isEmpty())
+        return QString();
+    auto items = [&run](const QStringList &keys, const QString &prefix) {
+        QStringList out;
+        for (const QString &k : keys)
+            out.append(MetricsChartView::tr("%1 %2").arg(k, formatValue(run.test.value(prefix + k))));
+        return out.join(QStringLiteral(" · "));
+    };
+    QString text = MetricsChartView::tr("%1: %2").arg(readout.title, items(readout.warm, QString()));
+    if (!readout.cold.isEmpty())
+        text += QLatin1Char('\n') + MetricsChartView::tr("Cold-start items: %1").arg(items(readout.cold, kColdPrefix));
+    return text;
+}
+
+// The read-out as a small results table: a column per metric, a row for the test and one for the
+// cold-start items.
+QString MetricsChartView::Private::testTableOf(const Run &run) const
+{
+    const Readout readout = readoutOf(run);
+    if (readout.title.isEmpty())
+        return QString();
+    QStringList columns = readout.warm;
+    for (const QString &k : readout.cold) {
+        if (!columns.contains(k))
+            columns.append(k);
+    }
+    std::sort(columns.begin(), columns.end(), keyLess);
+    auto row = [&](const QString &title, const QString &prefix) {
+        QString html = QStringLiteral("<tr><td>%1</td>").arg(title.toHtmlEscaped());
+        for (const QString &k : std::as_const(columns)) {
+            const auto it = run.test.constFind(prefix + k);
+            html += QStringLiteral("<td align=\"right\">&nbsp;&nbsp;%1</td>").arg(it == run.test.cend() ? QStringLiteral("—") : formatValue(it.value()));
+        }
+        return html + QStringLiteral("</tr>");
+    };
+    QString html = QStringLiteral("<table align=\"center\" cellspacing=\"0\" cellpadding=\"1\"><tr><td></td>");
+    for (const QString &k : std::as_const(columns))
+        html += QStringLiteral("<td align=\"right\">&nbsp;&nbsp;<b>%1</b></td>").arg(k.toHtmlEscaped());
+    html += QStringLiteral("</tr>") + row(readout.title, QString());
+    if (!readout.cold.isEmpty())
+        html += row(MetricsChartView::tr("Cold-start items"), kColdPrefix);
+    return html + QStringLiteral("</table>");
+}
+
+// The read-out in a narrow figure: the drawn metric alone, "Test at epoch 17: ndcg@10 0.1120 · cold
+// 0.0400" (all of them are in the tooltip).
+QString MetricsChartView::Private::testLineOf(const Run &run) const
+{
+    const Readout readout = readoutOf(run);
+    if (readout.title.isEmpty() || readout.warm.isEmpty())
+        return QString();
+    const QString shown = readout.warm.contains(key) ? key : readout.warm.front();
+    QString text = MetricsChartView::tr("%1: %2 %3").arg(readout.title, shown, formatValue(run.test.value(shown)));
+    if (readout.cold.contains(shown))
+        text += MetricsChartView::tr(" · cold %1").arg(formatValue(run.test.value(kColdPrefix + shown)));
+    return text;
+}
+
+// The table when it fits the figure's width, else the drawn metric's line.
+void MetricsChartView::Private::applyReadout()
+{
+    bool table = !readoutTable.isEmpty();
+    if (table) {
+        QTextDocument document;
+        document.setDefaultFont(readout->font());
+        document.setHtml(readoutTable);
+        const QMargins margins = readout->contentsMargins();
+        table = document.idealWidth() + margins.left() + margins.right() + 8 <= figure->width();
+    }
+    const QString text = table ? readoutTable : readoutLine.isEmpty() ? readoutText : readoutLine;
+    readout->setTextFormat(table ? Qt::RichText : Qt::PlainText);
+    if (readout->text() != text)
+        readout->setText(text);
+    readout->setVisible(!text.isEmpty());
+}
+
+bool MetricsChartView::Private::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == figure && event->type() == QEvent::Resize)
+        applyReadout();
+    return QObject::eventFilter(watched, event);
+}
+
+QString MetricsChartView::Private::testToolTipOf(const Run &run) const
+{
+    if (!run.finished || run.test.isEmpty())
+        return QString();
+    QStringList keys = run.test.keys();
+    std::sort(keys.begin(), keys.end(), keyLess);
+    QStringList lines{MetricsChartView::tr("Test metrics of run %1:").arg(run.label.isEmpty() ? QString::number(run.id) : run.label)};
+    for (const QString &testKey : std::as_const(keys))
+        lines.append(MetricsChartView::tr("%1: %2").arg(keyTitle(testKey), formatValue(run.test.value(testKey))));
+    return lines.join(QLatin1Char('\n'));
+}
+
+void MetricsChartView::Private::updateLegendAndReadout()
+{
+    QList<LegendRow::Entry> entries;
+    if (current && current->main.series && !current->main.shown.isEmpty())
+        entries.append({curvePen(kMetricColor, 3, false), keyTitle(key)});
+    if (current && current->cold.series && !current->cold.shown.isEmpty())
+        entries.append({curvePen(kColdColor, 3, true), keyTitle(kColdPrefix + key)});
+    const bool anyGhost = std::any_of(ghosts.cbegin(), ghosts.cend(), [](const auto &g) { return !g->main.shown.isEmpty(); });
+    if (anyGhost) {
+        entries.append({curvePen(withAlpha(kMetricColor, kGhostAlpha[0]), 2, false),
+                        ghosts.size() == 1 ? MetricsChartView::tr("previous run") : MetricsChartView::tr("previous runs")});
+    }
+    shownBestText = current ? bestTextOf(*current) : QString();
+    if (!shownBestText.isEmpty())
+        entries.append({bestPen(), shownBestText});
+    legend->setEntries(entries);
+
+    QString text;
+    QString table;
+    QString line;
+    QString tip;
+    if (current) {
+        text = testTextOf(*current);
+        table = testTableOf(*current);
+        line = testLineOf(*current);
+        tip = testToolTipOf(*current);   // every test metric, at every K
+        if (text.isEmpty() && current->records.isEmpty() && !current->monitor.isEmpty())
+            text = MetricsChartView::tr("Waiting for the first validation epoch of this run…");
+    }
+    readout->setToolTip(tip);
+    if (text == readoutText && table == readoutTable && line == readoutLine)
+        return;
+    readoutText = text;
+    readoutTable = table;
+    readoutLine = line;
+    applyReadout();
+}
+
+QString MetricsChartView::Private::hint() const
+{
+    if (current && !current->records.isEmpty())
+        return QString();
+    if (!current || current->monitor.isEmpty()) {
+        return MetricsChartView::tr("Ranking metrics appear here when a recommendation model trains (%1).\n"
+                                    "The linear seed regression has none: its loss curve tells its story.")
+            .arg(recommenderKinds().join(QStringLiteral(", ")));
+    }
+    if (ghosts.empty())
+        return MetricsChartView::tr("Validation metrics appear here after the first epoch.");
+    return QString();
+}
+
+void MetricsChartView::Private::updatePage()
+{
+    const QString text = hint();
+    if (hintLabel->text() != text)
+        hintLabel->setText(text);
+    pages->setCurrentWidget(text.isEmpty() ? content : static_cast<QWidget *>(hintLabel));
+}
+
+// The run whose keys the chooser offers: the current one once it has metrics, else the latest ghost.
+const Run *MetricsChartView::Private::keySource() const
+{
+    if (current && !current->keys.isEmpty())
+        return current.get();
+    for (const auto &ghost : ghosts) {
+        if (!ghost->keys.isEmpty())
+            return ghost.get();
+    }
+    return nullptr;
+}
+
+QStringList MetricsChartView::Private::availableKeys() const
+{
+    const Run *run = keySource();
+    return run ? run->keys : QStringList();
+}
+
+void MetricsChartView::Private::refreshChooser()
+{
+    const QStringList keys = availableKeys();
+    if (keys == chooserKeys && (key.isEmpty() || keys.contains(key)))
+        return;
+    chooserKeys = keys;
+    chooseKey();
+}
+
+void MetricsChartView::Private::fillCutoffs(const QString &family, int preferredK)
+{
+    const QSignalBlocker blocker(cutoffBox);
+    cutoffBox->clear();
+    for (const QString &candidate : std::as_const(chooserKeys)) {
+        const KeyParts parts = parseKey(candidate);
+        if (!parts.cold && parts.family == family && parts.k >= 0)
+            cutoffBox->addItem(QLocale().toString(parts.k), parts.k);
+    }
+    const int at = cutoffBox->findData(preferredK);
+    cutoffBox->setCurrentIndex(at >= 0 ? at : 0);
+    cutoffBox->setEnabled(cutoffBox->count() > 1);
+}
+
+// The key drawn: the user's choice when the runs have it, else its family at another K, else the
+// monitored metric, else ndcg@10, else the first key.
+void MetricsChartView::Private::chooseKey()
+{
+    QStringList plain;
+    for (const QString &candidate : std::as_const(chooserKeys)) {
+        if (!candidate.startsWith(kColdPrefix))
+            plain.append(candidate);
+    }
+    QString next;
+    if (!plain.isEmpty()) {
+        if (plain.contains(chosenKey)) {
+            next = chosenKey;
+        } else {
+            const QString chosenFamily = chosenKey.isEmpty() ? QString() : parseKey(chosenKey).family;
+            for (const QString &candidate : std::as_const(plain)) {
+                if (!chosenFamily.isEmpty() && parseKey(candidate).family == chosenFamily) {
+                    next = candidate;
+                    break;
+                }
+            }
+            const QString monitor = current ? current->monitor : QString();
+            if (next.isEmpty() && plain.contains(monitor))
+                next = monitor;
+            if (next.isEmpty() && plain.contains(QStringLiteral("ndcg@10")))
+                next = QStringLiteral("ndcg@10");
+            if (next.isEmpty())
+                next = plain.front();
+        }
+    }
+
+    {
+        const QSignalBlocker blocker(familyBox);
+        familyBox->clear();
+        QStringList families;
+        for (const QString &candidate : std::as_const(plain)) {
+            const QString family = parseKey(candidate).family;
+            if (!families.contains(family)) {
+                families.append(family);
+                familyBox->addItem(familyTitle(family), family);
+            }
+        }
+        const KeyParts parts = parseKey(next);
+        familyBox->setCurrentIndex(std::max(0, familyBox->findData(parts.family)));
+        familyBox->setEnabled(familyBox->count() > 1);
+        fillCutoffs(parts.family, parts.k);
+    }
+    setKey(next);
+}
+
+void MetricsChartView::Private::setKey(const QString &next)
+{
+    if (next == key)
+        return;
+    key = next;
+    yAxis->setTitleText(key.isEmpty() ? MetricsChartView::tr("validation metric")
+                                      : MetricsChartView::tr("validation %1").arg(keyTitle(key)));
+    markAllStale();
+    Q_EMIT q->metricChanged(key);
+}
+
+void MetricsChartView::Private::onChooserEdited()
+{
+    const QString family = familyBox->currentData().toString();
+    const int k = cutoffBox->count() > 0 ? cutoffBox->currentData().toInt() : -1;
+    const QString next = familyKey(family, k);
+    if (!chooserKeys.contains(next))
+        return;
+    chosenKey = next;
+    setKey(next);
+}
+
+QString MetricsChartView::Private::describe(const Run &run, int epoch) const
+{
+    if (run.records.isEmpty())
+        return QString();
+    auto it = std::lower_bound(run.records.cbegin(), run.records.cend(), epoch,
+                               [](const Record &r, int e) { return r.epoch < e; });
+    if (it == run.records.cend())
+        --it;
+    else if (it != run.records.cbegin() && epoch - (it - 1)->epoch < it->epoch - epoch)
+        --it;
+    QString text = MetricsChartView::tr("epoch %1").arg(QLocale().toString(it->epoch));
+    for (const QString &shownKey : {key, kColdPrefix + key}) {
+        if (!key.isEmpty() && it->values.contains(shownKey))
+            text += MetricsChartView::tr(" · %1 %2").arg(keyTitle(shownKey), formatValue(it->values.value(shownKey)));
+    }
+    return text;
+}
+
+void MetricsChartView::Private::showTooltip(const Run *run, const QPointF &point, bool state)
+{
+    if (!state || run->records.isEmpty()) {
+        QToolTip::hideText();
+        return;
+    }
+    QString text = describe(*run, int(std::lround(point.x())));
+    if (run != current.get()) {
+        const QString title = run->label.isEmpty() ? MetricsChartView::tr("previous run")
+                                                   : MetricsChartView::tr("previous run: %1").arg(run->label);
+        text = title + QLatin1Char('\n') + text;
+    }
+    QToolTip::showText(QCursor::pos(), text, view);
+}
+
+void MetricsChartView::Private::exportFromMenu(const QString &suffix)
+{
+    QString filter;
+    if (suffix == QLatin1String("png"))
+        filter = MetricsChartView::tr("PNG image (*.png)");
+    else if (suffix == QLatin1String("svg"))
+        filter = MetricsChartView::tr("SVG drawing (*.svg)");
+    else
+        filter = MetricsChartView::tr("Metrics as CSV (*.csv)");
+    const QString name = key.isEmpty() ? QStringLiteral("metrics") : QStringLiteral("metrics-") + QString(key).replace(QLatin1Char('@'), QLatin1Char('-'));
+    const QString path = QFileDialog::getSaveFileName(q, MetricsChartView::tr("Export Metrics Chart"),
+                                                      name + QLatin1Char('.') + suffix, filter);
+    if (path.isEmpty())
+        return;
+    QString error;
+    const bool ok = suffix == QLatin1String("png") ? q->exportPng(path, &error)
+        : suffix == QLatin1String("svg")           ? q->exportSvg(path, &error)
+                                                   : q->exportCsv(path, &error);
+    if (!ok)
+        QMessageBox::warning(q, MetricsChartView::tr("Export failed"), error);
+}
+
+// Brings the chart up to date and lays it out now, so that an export made right after new data shows
+// it. Returns the size to export at.
+QSize MetricsChartView::Private::prepareExport()
+{
+    if (!figure->isVisible()) {
+        // Never shown, or the hint is in front: export at a slide-friendly size.
+        if (!q->isVisible() || figure->width() < 200 || figure->height() < 150)
+            figure->resize(960, 600);
+        figure->layout()->activate();
+        chart->resize(view->size());
+    }
+    chart->layout()->activate();
+    redraw();
+    chart->layout()->activate();
+    return figure->size();
+}
+
+void MetricsChartView::Private::renderInto(QPainter *painter) const
+{
+    figure->render(painter, QPoint(), QRegion(), QWidget::DrawWindowBackground | QWidget::DrawChildren);
+}
+
+std::vector<const Run *> MetricsChartView::Private::runsOldestFirst() const
+{
+    std::vector<const Run *> runs;
+    for (auto it = ghosts.rbegin(); it != ghosts.rend(); ++it)
+        runs.push_back(it->get());
+    if (current)
+        runs.push_back(current.get());
+    return runs;
+}
+
+MetricsChartView::MetricsChartView(QWidget *parent)
+    : QWidget(parent)
+    , m_d(std::make_unique<Private>(this))
+{
+}
+
+MetricsChartView::~MetricsChartView() = default;
+
+void MetricsChartView::beginRun(int runId, const QString &label, const QString &monitor)
+{
+    if (m_d->current && m_d->current->id == runId)
+        return;
+    if (m_d->current && !m_d->current->records.isEmpty()) {
+        m_d->ghosts.push_front(std::move(m_d->current));
+        while (int(m_d->ghosts.size()) > kMaxGhosts)
+            m_d->ghosts.pop_back();
+    }
+    m_d->current = std::make_unique<Run>();
+    m_d->current->id = runId;
+    m_d->current->label = label;
+    m_d->current->monitor = monitor;
+    m_d->rebuildSeries();
+    m_d->refreshChooser();
+    m_d->markAllStale();
+    m_d->updatePage();
+}
+
+void MetricsChartView::addMetrics(int runId, int epoch, const QMap<QString, double> &values)
+{
+    Run *run = m_d->current.get();
+    if (!run || run->id != runId || values.isEmpty() || epoch <= run->lastEpoch())
+        return;
+    const bool first = run->records.isEmpty();
+    run->records.append(Record{epoch, values});
+    bool newKey = false;
+    for (auto it = values.cbegin(); it != values.cend(); ++it) {
+        auto [entry, inserted] = run->points.try_emplace(it.key());
+        if (inserted) {
+            newKey = true;
+            run->keys.insert(std::upper_bound(run->keys.begin(), run->keys.end(), it.key(), keyLess), it.key());
+        }
+        if (std::isfinite(it.value()))
+            entry->second.append(QPointF(epoch, it.value()));
+    }
+    if (run->finished) {
+        // A finished run resumed: its test metrics described the earlier end.
+        run->finished = false;
+        run->engineBest = 0;
+        run->test.clear();
+    }
+    run->main.stale = run->cold.stale = true;
+    if (newKey || first)
+        m_d->refreshChooser();
+    if (first) {
+        m_d->updatePage();
+        // A run's first point skips the rate limit; it still comes on the next pass of the event loop.
+        m_d->dirty = true;
+        m_d->redrawTimer.start(0);
+        return;
+    }
+    m_d->scheduleRedraw();
+}
+
+void MetricsChartView::finishRun(int runId, int bestEpoch, const QMap<QString, double> &testMetrics)
+{
+    Run *run = m_d->current.get();
+    if (!run || run->id != runId)
+        return;
+    run->finished = true;
+    run->engineBest = std::max(bestEpoch, 0);
+    run->test = testMetrics;
+    m_d->scheduleRedraw();
+}
+
+void MetricsChartView::showRunSummary(int runId, const RunSummary &summary)
+{
+    finishRun(runId, summary.bestEpoch, summary.metrics);
+}
+
+void MetricsChartView::clear()
+{
+    m_d->current.reset();
+    m_d->ghosts.clear();
+    m_d->rebuildSeries();
+    m_d->refreshChooser();
+    m_d->markAllStale();
+    m_d->updatePage();
+}
+
+bool MetricsChartView::setMetric(const QString &key)
+{
+    if (key.startsWith(kColdPrefix) || !m_d->chooserKeys.contains(key))
+        return false;
+    m_d->chosenKey = key;
+    m_d->chooseKey();
+    return true;
+}
+
+int MetricsChartView::currentRunId() const
+{
+    return m_d->current ? m_d->current->id : -1;
+}
+
+int MetricsChartView::currentEpochCount() const
+{
+    return m_d->current ? int(m_d->current->records.size()) : 0;
+}
+
+int MetricsChartView::ghostCount() const
+{
+    return int(m_d->ghosts.size());
+}
+
+QString MetricsChartView::currentMetric() const
+{
+    return m_d->key;
+}
+
+QStringList MetricsChartView::availableMetrics() const
+{
+    return m_d->availableKeys();
+}
+
+QList<QPointF> MetricsChartView::currentPoints() const
+{
+    m_d->redrawIfStale();
+    return m_d->current ? m_d->current->main.shown : QList<QPointF>();
+}
+
+QList<QPointF> MetricsChartView::coldPoints() const
+{
+    m_d->redrawIfStale();
+    return m_d->current ? m_d->current->cold.shown : QList<QPointF>();
+}
+
+bool MetricsChartView::coldCurveVisible() const
+{
+    m_d->redrawIfStale();
+    return m_d->current && m_d->current->cold.series && m_d->current->cold.series->isVisible();
+}
+
+QList<QPointF> MetricsChartView::ghostPoints(int ghost) const
+{
+    m_d->redrawIfStale();
+    if (ghost < 0 || ghost >= int(m_d->ghosts.size()))
+        return {};
+    return m_d->ghosts[size_t(ghost)]->main.shown;
+}
+
+int MetricsChartView::bestEpoch() const
+{
+    m_d->redrawIfStale();
+    return m_d->shownBestEpoch;
+}
+
+QString MetricsChartView::bestText() const
+{
+    m_d->redrawIfStale();
+    return m_d->shownBestText;
+}
+
+QString MetricsChartView::testText() const
+{
+    return m_d->current ? m_d->testTextOf(*m_d->current) : QString();
+}
+
+QString MetricsChartView::hintText() const
+{
+    return m_d->pages->currentWidget() == m_d->hintLabel ? m_d->hintLabel->text() : QString();
+}
+
+QString MetricsChartView::describeEpoch(int epoch) const
+{
+    return m_d->current ? m_d->describe(*m_d->current, epoch) : QString();
+}
+
+bool MetricsChartView::exportPng(const QString &path, QString *error) const
+{
+    const QSize size = m_d->prepareExport();
+    QImage image(size * kExportScale, QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(kExportScale);
+    image.fill(Qt::white);
+    {
+        QPainter painter(&image);
+        m_d->renderInto(&painter);
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        if (error)
+            *error = writeError(path, file.errorString());
+        return false;
+    }
+    QImageWriter writer(&file, "png");
+    if (!writer.write(image)) {
+        if (error)
+            *error = writeError(path, writer.errorString());
+        return false;
+    }
+    if (!file.commit()) {
+        if (error)
+            *error = writeError(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+bool MetricsChartView::exportSvg(const QString &path, QString *error) const
+{
+    const QSize size = m_d->prepareExport();
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        if (error)
+            *error = writeError(path, file.errorString());
+        return false;
+    }
+    QSvgGenerator generator;
+    generator.setOutputDevice(&file);
+    generator.setSize(size);
+    generator.setViewBox(QRect(QPoint(0, 0), size));
+    generator.setResolution(logicalDpiX());  // fonts in points keep their on-screen size
+    generator.setTitle(tr("Validation metrics"));
+    QPainter painter;
+    if (!painter.begin(&generator)) {
+        if (error)
+            *error = writeError(path, tr("the SVG renderer could not start"));
+        return false;
+    }
+    m_d->renderInto(&painter);
+    painter.end();
+    if (!file.commit()) {
+        if (error)
+            *error = writeError(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+bool MetricsChartView::exportCsv(const QString &path, QString *error) const
+{
+    const std::vector<const Run *> runs = m_d->runsOldestFirst();
+    QStringList keys;
+    for (const Run *run : runs) {
+        for (const QString &k : run->keys) {
+            if (!keys.contains(k))
+                keys.append(k);
+        }
+        if (run->finished) {
+            for (auto it = run->test.cbegin(); it != run->test.cend(); ++it) {
+                if (!keys.contains(it.key()))
+                    keys.append(it.key());
+            }
+        }
+    }
+    std::sort(keys.begin(), keys.end(), keyLess);
+
+    QByteArray out("run,label,part,epoch");
+    for (const QString &k : std::as_const(keys))
+        out += ',' + csvField(k);
+    out += '\n';
+    auto appendValues = [&](const QMap<QString, double> &values) {
+        for (const QString &k : std::as_const(keys)) {
+            out += ',';
+            if (const auto it = values.constFind(k); it != values.cend())
+                out += QByteArray::number(it.value(), 'g', 17);
+        }
+        out += '\n';
+    };
+    for (const Run *run : runs) {
+        const QByteArray prefix = QByteArray::number(run->id) + ',' + csvField(run->label) + ',';
+        for (const Record &record : run->records) {
+            out += prefix + "validation," + QByteArray::number(record.epoch);
+            appendValues(record.values);
+        }
+        if (run->finished && !run->test.isEmpty()) {
+            out += prefix + "test," + (run->engineBest > 0 ? QByteArray::number(run->engineBest) : QByteArray());
+            appendValues(run->test);
+        }
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(out) != out.size() || !file.commit()) {
+        if (error)
+            *error = writeError(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+} // namespace fl
