@@ -7,6 +7,7 @@
 #include "FormulaPanel.h"
 #include "ImportDialog.h"
 #include "LossChartView.h"
+#include "MetricsChartView.h"
 #include "ModalitiesPanel.h"
 #include "ModelPanel.h"
 #include "ProgressStrip.h"
@@ -25,6 +26,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QScrollArea>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -53,6 +55,7 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_controller(new ExperimentController(this))
     , m_chart(new LossChartView)
+    , m_metrics(new MetricsChartView)
     , m_banner(new DivergenceBanner)
     , m_modalities(new ModalitiesPanel)
     , m_training(new TrainingPanel)
@@ -69,7 +72,17 @@ MainWindow::MainWindow(QWidget *parent)
     auto *trainingPage = new QWidget;
     auto *layout = new QVBoxLayout(trainingPage);
     layout->addWidget(m_banner);
-    layout->addWidget(m_chart, 1);
+    // A recommendation model's validation metrics are drawn beside its loss; the regression has none,
+    // and its loss chart gets the whole width.
+    m_chartSplitter = new QSplitter(Qt::Horizontal);
+    m_chartSplitter->setObjectName(QStringLiteral("chartSplitter"));
+    m_chartSplitter->addWidget(m_chart);
+    m_chartSplitter->addWidget(m_metrics);
+    m_chartSplitter->setChildrenCollapsible(false);
+    m_chartSplitter->setStretchFactor(0, 1);
+    m_chartSplitter->setStretchFactor(1, 1);
+    m_metrics->hide();
+    layout->addWidget(m_chartSplitter, 1);
     m_browser = new DatasetBrowser;
     m_pages = new QTabWidget(this);
     m_pages->setDocumentMode(true);
@@ -143,6 +156,7 @@ MainWindow::MainWindow(QWidget *parent)
         m_modalities->setConfig(config.pipeline);
         m_training->setConfig(config.training);
         m_model->setConfig(config.model);
+        showMetricsChartFor(config.model);
         m_formulas->setConfig(config);
         // A longer run keeps going: make room now, at the edit, rather than by doubling mid-run (a
         // reallocation of a million-epoch curve in one progress update was a 50 ms stall).
@@ -187,6 +201,7 @@ MainWindow::MainWindow(QWidget *parent)
         m_latest.reset();
         m_textTimer.stop();
         m_chart->clear();
+        m_metrics->clear();
         m_formulas->clearRun();
         m_banner->hide();
         m_epochLabel->clear();
@@ -199,6 +214,8 @@ MainWindow::MainWindow(QWidget *parent)
         m_snapshotShown = false;
         showSnapshotIfVisible();
         m_chart->beginRun(runId, label);
+        const ModelConfig &model = m_controller->config().model;
+        m_metrics->beginRun(runId, label, model.isLinear() ? QString() : model.monitor);
         m_chart->reserveEpochs(m_controller->config().training.epochs);
         m_latest.reset();
         m_textTimer.stop();
@@ -216,6 +233,8 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(session, &TrainingSession::progress, this, &MainWindow::onProgress);
     connect(session, &TrainingSession::modelSnapshot, this, &MainWindow::onModelSnapshot);
+    connect(session, &TrainingSession::metrics, m_metrics, &MetricsChartView::addMetrics);
+    connect(session, &TrainingSession::finished, m_metrics, &MetricsChartView::showRunSummary);
     connect(session, &TrainingSession::metrics, this, [this](int runId, int epoch, const QMap<QString, double> &values) {
         if (runId == m_controller->currentRunId())
             m_formulas->setMetrics(epoch, values);
@@ -253,6 +272,18 @@ void MainWindow::onModelSnapshot(int runId, const ModelSnapshot &snapshot)
     m_snapshot = snapshot;
     m_snapshotShown = false;
     showSnapshotIfVisible();
+}
+
+void MainWindow::showMetricsChartFor(const ModelConfig &model)
+{
+    const bool ranking = !model.isLinear();
+    if (m_metrics->isVisibleTo(m_chartSplitter) == ranking)
+        return;
+    m_metrics->setVisible(ranking);
+    if (ranking) {
+        const int half = std::max(1, m_chartSplitter->width() / 2);
+        m_chartSplitter->setSizes({half, half});
+    }
 }
 
 void MainWindow::showSnapshotIfVisible()

@@ -16,6 +16,7 @@
 class QAction;
 class QLabel;
 class QMenu;
+class QSplitter;
 class QTabWidget;
 
 namespace fl {
@@ -25,6 +26,7 @@ class DivergenceBanner;
 class ExperimentController;
 class FormulaPanel;
 class LossChartView;
+class MetricsChartView;
 class ModalitiesPanel;
 class ModelPanel;
 class ProgressStrip;
@@ -46,6 +48,7 @@ public:
 
     ExperimentController *controller() const { return m_controller; }
     LossChartView *chart() const { return m_chart; }
+    MetricsChartView *metricsChart() const { return m_metrics; }
     ModalitiesPanel *modalitiesPanel() const { return m_modalities; }
     TrainingPanel *trainingPanel() const { return m_training; }
     ModelPanel *modelPanel() const { return m_model; }
@@ -74,12 +77,14 @@ private:
     void onStateChanged(TrainingSession::State state);
     void onProgress(int runId, const QList<EpochRecord> &epochs);
     void onModelSnapshot(int runId, const ModelSnapshot &snapshot);
+    void showMetricsChartFor(const ModelConfig &model);
     void showSnapshotIfVisible();
     void showExportDialog();
     void showOpenDialog();
 
     ExperimentController *m_controller;
     LossChartView *m_chart;
+    MetricsChartView *m_metrics;
     DivergenceBanner *m_banner;
     ModalitiesPanel *m_modalities;
     TrainingPanel *m_training;
@@ -105,6 +110,7 @@ private:
     ProgressStrip *m_busy = nullptr;
     DatasetBrowser *m_browser = nullptr;
     QTabWidget *m_pages = nullptr;
+    QSplitter *m_chartSplitter = nullptr;
 
     // Text (formulas, status line) is re-laid out at most four times a second while a run streams:
     // the word-wrapped rich text of the formulas costs ~20 ms per layout here, and numbers that change

@@ -9,6 +9,7 @@
 #include "ui/FormulaPanel.h"
 #include "ui/LossChartView.h"
 #include "ui/MainWindow.h"
+#include "ui/MetricsChartView.h"
 #include "ui/ModalitiesPanel.h"
 #include "ui/ModelPanel.h"
 #include "ui/RecommendationsPanel.h"
@@ -391,6 +392,12 @@ private Q_SLOTS:
         QVERIFY(recommendations->messageText().contains(QStringLiteral("not trained")));
         m_window->stepAction()->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(recommendations->recommendations().size(), size_t(10), 20000);
+        // The epoch's validation metrics went to the chart beside the loss.
+        MetricsChartView *metrics = m_window->metricsChart();
+        QVERIFY(!metrics->isHidden());
+        QTRY_COMPARE(metrics->currentEpochCount(), 1);
+        QCOMPARE(metrics->currentMetric(), QStringLiteral("ndcg@10"));
+        QCOMPARE(metrics->currentPoints().size(), 1);
         QVERIFY(recommendations->messageText().isEmpty());
         QVERIFY(recommendations->currentUser() >= 0);
         // The parts of every score: the fused modalities, the collaborative part and the biases.
@@ -407,6 +414,7 @@ private Q_SLOTS:
         panel->modelBox()->setCurrentIndex(panel->modelBox()->findData(QStringLiteral("linear")));
         QVERIFY(recommendations->recommendations().empty());
         QVERIFY(recommendations->messageText().contains(QStringLiteral("linear regression")));
+        QVERIFY(metrics->isHidden());   // the regression's loss gets the whole width
     }
 
     void closingDuringARunStopsCleanly()
