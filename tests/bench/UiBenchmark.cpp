@@ -282,16 +282,14 @@ bool writeScreenshots(const QString &directory)
 
     // The hybrid recommender on the cold-start split, trained with BPR and Adam, then its
     // recommendations for one user with the parts of every score.
-    training.learningRate = 0.01;
-    training.optimizer = fl::OptimizerKind::Adam;
-    training.l2 = 0.3;
-    training.epochs = 40;
-    controller->setTrainingConfig(training);
     fl::ModelConfig model = controller->config().model;
     model.kind = QStringLiteral("hybrid");
     model.loss = fl::LossKind::Bpr;
     model.split.kind = fl::RecSplitKind::ColdItems;
-    controller->setModelConfig(model);
+    controller->setModelConfig(model);   // brings the recommendation models' training settings
+    training = controller->config().training;
+    training.epochs = 40;
+    controller->setTrainingConfig(training);
     waitFor([&] { return session->state() == fl::TrainingSession::State::Paused; }, 20000);
     window.trainAction()->trigger();
     waitFor([&] { return session->state() == fl::TrainingSession::State::Finished; }, 60000);
