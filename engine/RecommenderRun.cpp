@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <unordered_set>
 
 namespace fl {
 
@@ -42,6 +43,41 @@ std::vector<int> sampleValidation(const Dataset &dataset, const std::vector<int>
     return sample;
 }
 
+// For each target interaction (u, i), an item j that u has no interaction with at all, uniformly among
+// the candidates (every item, or the items marked in `among`); −1 when u has none left.
+std::vector<int> sampleNegatives(const Dataset &dataset, const std::vector<int> &target, const std::vector<bool> &among,
+                                 std::uint64_t seed)
+{
+    std::vector<int> candidates;
+    for (int item = 0; item < dataset.itemCount(); ++item) {
+        if (among.empty() || among[size_t(item)])
+            candidates.push_back(item);
+    }
+    std::vector<bool> targetUser(size_t(dataset.userCount()), false);
+    for (const int index : target)
+        targetUser[size_t(dataset.interactionUser[size_t(index)])] = true;
+    std::unordered_set<std::uint64_t> seen;
+    const auto key = [](int user, int item) { return (std::uint64_t(std::uint32_t(user)) << 32) | std::uint32_t(item); };
+    for (size_t r = 0; r < dataset.interactionUser.size(); ++r) {
+        if (targetUser[size_t(dataset.interactionUser[r])])
+            seen.insert(key(dataset.interactionUser[r], dataset.interactionItem[r]));
+    }
+    Random random(seed ^ 0xb9a11d);
+    std::vector<int> negatives;
+    negatives.reserve(target.size());
+    for (const int index : target) {
+        const int user = dataset.interactionUser[size_t(index)];
+        int negative = -1;
+        for (int attempt = 0; attempt < 64 && negative < 0 && !candidates.empty(); ++attempt) {
+            const int item = candidates[size_t(random.below(std::uint64_t(candidates.size())))];
+            if (!seen.count(key(user, item)))
+                negative = item;
+        }
+        negatives.push_back(negative);
+    }
+    return negatives;
+}
+
 } // namespace
 
 RecommenderRunTrainer::RecommenderRunTrainer(std::shared_ptr<const Dataset> dataset,
@@ -61,13 +97,32 @@ RecommenderRunTrainer::RecommenderRunTrainer(std::shared_ptr<const Dataset> data
     m_validationTarget = sampleValidation(*m_dataset, m_split->validation, config.model.validationUsers, config.training.seed);
     m_validationExcluded = excludedInteractions(*m_split, EvaluationPart::Validation);
     m_coldSplit = std::find(m_split->coldItem.begin(), m_split->coldItem.end(), true) != m_split->coldItem.end();
+    if (config.model.loss == LossKind::Bpr && m_trainable)
+        m_validationNegatives = sampleNegatives(*m_dataset, m_validationTarget, m_coldSplit ? m_split->coldItem : std::vector<bool>{},
+                                                config.training.seed);
 }
 
 double RecommenderRunTrainer::validationLoss() const
 {
-    // The seed's loss on the held-out ratings, ½·mean (r̂ − r)², for models fitted to ratings.
-    if (m_validationTarget.empty() || m_config.model.loss != LossKind::Squared || !m_trainable)
+    if (m_validationTarget.empty() || !m_trainable)
         return kNaN;
+    if (m_config.model.loss == LossKind::Bpr) {
+        // The BPR loss on held-out pairs, mean −ln σ(x̂ᵤᵢ − x̂ᵤⱼ), without the L2 term.
+        double sum = 0;
+        int pairs = 0;
+        for (size_t k = 0; k < m_validationTarget.size(); ++k) {
+            const int negative = m_validationNegatives[k];
+            if (negative < 0)
+                continue;
+            const int index = m_validationTarget[k];
+            const int user = m_dataset->interactionUser[size_t(index)];
+            const double x = m_model->predict(user, m_dataset->interactionItem[size_t(index)]) - m_model->predict(user, negative);
+            sum += x > 0 ? std::log1p(std::exp(-x)) : -x + std::log1p(std::exp(x));   // −ln σ(x), stable
+            ++pairs;
+        }
+        return pairs > 0 ? sum / pairs : kNaN;
+    }
+    // The seed's loss on the held-out ratings, ½·mean (r̂ − r)², for models fitted to ratings.
     const Result<RatingErrors> errors = ratingErrors(*m_dataset, *m_model, m_validationTarget);
     return errors ? 0.5 * errors->rmse * errors->rmse : kNaN;
 }
@@ -81,7 +136,14 @@ EpochRecord RecommenderRunTrainer::step()
         record.trainLoss = record.validationLoss = kNaN;
         return record;
     }
+    if (m_stopEarly) {
+        // Early stopping ended the run and the user asked for more: train on from the best epoch, with
+        // a fresh patience.
+        m_stopEarly = false;
+        m_sinceBest = 0;
+    }
     const double loss = m_trainable ? m_trainable->trainEpoch(m_learningRate) : kNaN;
+    m_lastTrainLoss = loss;
     ++m_epoch;
     record.epoch = m_epoch;
     record.trainLoss = loss;
@@ -113,6 +175,7 @@ EpochRecord RecommenderRunTrainer::step()
             m_bestValue = value;
             m_bestEpoch = m_epoch;
             m_sinceBest = 0;
+            m_bestTrainLoss = loss;
             m_trainable->saveBest();
         } else if (m_config.model.patience > 0 && ++m_sinceBest >= m_config.model.patience) {
             m_trainable->restoreBest();
@@ -133,7 +196,8 @@ RunSummary RecommenderRunTrainer::summary(double seconds, const QString &reason)
     s.reason = reason;
     s.bestEpoch = m_bestEpoch;
     s.optimumTrainLoss = kNaN;
-    s.trainLoss = kNaN;
+    // The training loss of the epoch whose parameters the report describes (as the epoch measured it).
+    s.trainLoss = !m_trainable ? kNaN : m_bestEpoch > 0 ? m_bestTrainLoss : m_lastTrainLoss;
     if (const auto *linear = dynamic_cast<const LinearRecommender *>(m_model.get())) {
         // The regression's objective over every training interaction, and its closed-form floor.
         s.trainLoss = linear->objective();

@@ -47,6 +47,11 @@ private:
     RankingConfig m_ranking;
     std::vector<int> m_validationTarget;           // a seeded sample of users' validation interactions
     std::vector<int> m_validationExcluded;
+    // BPR: one negative per validation interaction, drawn once (seeded) so every epoch is judged on the
+    // same pairs: an item the user has no interaction with, among the held-out items on a cold split.
+    std::vector<int> m_validationNegatives;
+    double m_lastTrainLoss = 0;
+    double m_bestTrainLoss = 0;
     double m_learningRate = 0;
     int m_epoch = 0;
     int m_plannedEpochs = 1;

@@ -1,0 +1,142 @@
+// A recommendation model's run (RecommenderRunTrainer): the BPR validation loss on fixed held-out pairs
+// checked by hand, the summary's training loss taken at the kept epoch, and a run that early stopping
+// ended going on when asked to.
+
+#include "engine/RecommenderFactory.h"
+#include "engine/RecommenderRun.h"
+
+#include <QTest>
+
+#include <cmath>
+
+using namespace fl;
+
+namespace {
+
+void addInteraction(Dataset &d, int user, int item, double rating, qint8 part)
+{
+    d.interactionUser.push_back(user);
+    d.interactionItem.push_back(item);
+    d.interactionSplit.push_back(part);
+    d.rating.conservativeResize(d.rating.size() + 1);
+    d.rating(d.rating.size() - 1) = rating;
+}
+
+// Users 0..users−1 over `items` items; user u has items u..u+4 (mod items) in train, u+5 in validation
+// and u+6 in test, by the dataset's own split.
+std::shared_ptr<Dataset> ringDataset(int users, int items)
+{
+    auto d = std::make_shared<Dataset>();
+    d->name = QStringLiteral("ring");
+    for (int u = 0; u < users; ++u)
+        d->userIds << QStringLiteral("u%1").arg(u);
+    for (int i = 0; i < items; ++i) {
+        d->itemIds << QStringLiteral("i%1").arg(i);
+        d->itemTitles << d->itemIds.back();
+    }
+    for (int u = 0; u < users; ++u) {
+        for (int k = 0; k < 5; ++k)
+            addInteraction(*d, u, (u + k) % items, 1, 0);
+        addInteraction(*d, u, (u + 5) % items, 1, 1);
+        addInteraction(*d, u, (u + 6) % items, 1, 2);
+    }
+    return d;
+}
+
+struct Run
+{
+    std::shared_ptr<Dataset> dataset;
+    std::shared_ptr<const SplitIndices> split;
+    std::unique_ptr<RecommenderRunTrainer> trainer;
+};
+
+Run makeRun(std::shared_ptr<Dataset> dataset, LossKind loss, int patience)
+{
+    RunConfig config;
+    config.model.kind = QStringLiteral("mf");
+    config.model.loss = loss;
+    config.model.split.kind = RecSplitKind::File;
+    config.model.patience = patience;
+    config.model.factors = 4;
+    config.training.optimizer = OptimizerKind::Adam;
+    config.training.learningRate = 0.05;
+    config.training.l2 = 1e-4;
+    config.training.epochs = 50;
+    Result<SplitIndices> split = splitInteractions(*dataset, config.model.split);
+    Q_ASSERT(split.ok());
+    auto shared = std::make_shared<const SplitIndices>(std::move(split).value());
+    RecommenderTraining training;
+    training.loss = loss;
+    training.factors = config.model.factors;
+    training.optimizer = config.training.optimizer;
+    training.learningRate = config.training.learningRate;
+    training.l2 = config.training.l2;
+    Result<std::unique_ptr<Recommender>> model = makeRecommender(config.model.kind, *dataset, *shared, nullptr, training);
+    Q_ASSERT(model.ok());
+    Run run{dataset, shared, nullptr};
+    run.trainer = std::make_unique<RecommenderRunTrainer>(dataset, shared, std::move(model).value(), config);
+    return run;
+}
+
+} // namespace
+
+class RecommenderRunTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    // With 8 items, user u has 7 of them: the only negative a validation pair can get is item u+7, so
+    // the loss is −ln σ(x̂(u, u+5) − x̂(u, u+7)) averaged over the users, at every epoch.
+    void bprValidationLossOnFixedPairs()
+    {
+        Run run = makeRun(ringDataset(8, 8), LossKind::Bpr, 0);
+        for (int epoch = 1; epoch <= 3; ++epoch) {
+            const EpochRecord record = run.trainer->step();
+            const std::unique_ptr<Recommender> model = run.trainer->snapshot().model->clone();
+            double expected = 0;
+            for (int u = 0; u < 8; ++u) {
+                const double x = model->predict(u, (u + 5) % 8) - model->predict(u, (u + 7) % 8);
+                expected += -std::log(1.0 / (1.0 + std::exp(-x)));
+            }
+            expected /= 8;
+            QVERIFY(std::isfinite(record.validationLoss));
+            QVERIFY2(std::abs(record.validationLoss - expected) < 1e-9,
+                     qPrintable(QStringLiteral("%1 vs %2").arg(record.validationLoss).arg(expected)));
+        }
+    }
+
+    // The summary describes the kept (best) epoch, so its training loss is that epoch's.
+    void summaryTrainLossIsTheKeptEpochs()
+    {
+        Run run = makeRun(ringDataset(30, 40), LossKind::Squared, 0);
+        std::vector<double> losses;
+        for (int epoch = 0; epoch < 12; ++epoch)
+            losses.push_back(run.trainer->step().trainLoss);
+        const int best = run.trainer->bestEpoch();
+        QVERIFY(best >= 1 && best <= 12);
+        const RunSummary summary = run.trainer->summary(1.0, QStringLiteral("completed"));
+        QCOMPARE(summary.bestEpoch, best);
+        QCOMPARE(summary.trainLoss, losses[size_t(best - 1)]);
+        QVERIFY(std::isfinite(summary.validationLoss));
+    }
+
+    // Early stopping ends a run; stepping it again trains on with a fresh patience rather than
+    // stopping after one epoch.
+    void goesOnAfterEarlyStopping()
+    {
+        Run run = makeRun(ringDataset(30, 40), LossKind::Bpr, 2);
+        int epochs = 0;
+        while (!run.trainer->wantsToStop() && epochs < 500) {
+            run.trainer->step();
+            ++epochs;
+        }
+        QVERIFY(run.trainer->wantsToStop());
+        QCOMPARE(run.trainer->epoch(), epochs);
+        run.trainer->step();
+        QVERIFY(!run.trainer->wantsToStop());   // one epoch without improvement is within patience 2
+        QCOMPARE(run.trainer->epoch(), epochs + 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(RecommenderRunTest)
+#include "test_recommenderrun.moc"
