@@ -7,7 +7,9 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
 #include <limits>
+#include <optional>
 
 namespace fl {
 
@@ -77,10 +79,44 @@ Result<PreparedRun> prepareRankingRun(FusionPipeline &pipeline, const RunConfig 
     std::shared_ptr<const ContentFeatures> content;
     QString fusion;
     const bool linear = kind == linearRecommenderKind();
-    if (linear || kind == QLatin1String("itemknn") || kind == QLatin1String("hybrid") || kind == QLatin1String("content")) {
-        Result<FusedItems> fused = pipeline.fuse(config.pipeline, progress);
-        if (!fused)
-            return makeError(fused.error());
+    const bool usesContent = linear || kind == QLatin1String("itemknn") || kind == QLatin1String("hybrid")
+        || kind == QLatin1String("content");
+    const bool leaveOut = config.pipeline.missing == MissingPolicy::LeaveOut;
+    std::optional<FusedItems> fused;
+    if (usesContent || leaveOut) {
+        Result<FusedItems> made = pipeline.fuse(config.pipeline, progress);
+        if (!made)
+            return makeError(made.error());
+        fused = std::move(made).value();
+    }
+    if (leaveOut) {
+        // Items missing a fused modality leave every part of the split, whatever the model, so that
+        // models with and without content are judged on the same interactions.
+        std::vector<bool> out(size_t(dataset->itemCount()), false);
+        for (const auto &e : fused->embedded) {
+            for (size_t i = 0; i < out.size() && i < e->missing.size(); ++i)
+                out[i] = out[i] || e->missing[i];
+        }
+        const int items = int(std::count(out.begin(), out.end(), true));
+        if (items > 0) {
+            qsizetype dropped = 0;
+            for (std::vector<int> *part : {&split->train, &split->validation, &split->test}) {
+                const auto kept = std::remove_if(part->begin(), part->end(), [&](int index) {
+                    return out[size_t(dataset->interactionItem[size_t(index)])];
+                });
+                dropped += part->end() - kept;
+                part->erase(kept, part->end());
+            }
+            split->notes << tr("Leaving out %1 items missing a fused modality: %2 of their interactions are "
+                               "not trained on or evaluated (they stay in the catalogue that is ranked).")
+                                .arg(items).arg(dropped);
+            if (split->train.empty()) {
+                return makeError(tr("Leaving out items with missing data leaves no training interactions. "
+                                    "Choose mean imputation or a missing indicator instead."));
+            }
+        }
+    }
+    if (usesContent) {
         content = std::make_shared<const ContentFeatures>(makeContentFeatures(*fused->plan, fused->weights));
         fusion = fusionOpFormula(fused->plan->op, int(fused->plan->modalityNames.size()));
         run.info.modalityNames = fused->plan->modalityNames;

@@ -1,13 +1,16 @@
 // A recommendation model's run (RecommenderRunTrainer): the BPR validation loss on fixed held-out pairs
-// checked by hand, the summary's training loss taken at the kept epoch, and a run that early stopping
-// ended going on when asked to.
+// checked by hand, the summary's training loss taken at the kept epoch, a run that early stopping
+// ended going on when asked to, and items missing a modality left out of every part of the split.
 
+#include "engine/FusionPipeline.h"
 #include "engine/RecommenderFactory.h"
 #include "engine/RecommenderRun.h"
+#include "engine/RunTrainer.h"
 
 #include <QTest>
 
 #include <cmath>
+#include <limits>
 
 using namespace fl;
 
@@ -135,6 +138,56 @@ private Q_SLOTS:
         run.trainer->step();
         QVERIFY(!run.trainer->wantsToStop());   // one epoch without improvement is within patience 2
         QCOMPARE(run.trainer->epoch(), epochs + 1);
+    }
+
+    // "Leave out" drops the interactions of items missing a fused modality from train, validation and
+    // test alike — for a model without content too, so that every model is judged on the same ones.
+    void leaveOutDropsItemsMissingAModality_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::newRow("mf") << QStringLiteral("mf");
+        QTest::newRow("hybrid") << QStringLiteral("hybrid");
+    }
+
+    void leaveOutDropsItemsMissingAModality()
+    {
+        QFETCH(QString, kind);
+        std::shared_ptr<Dataset> dataset = ringDataset(30, 40);
+        ModalitySource price;
+        price.name = QStringLiteral("price");
+        price.kind = ModalityKind::Numeric;
+        price.values.resize(40, 1);
+        price.missing.assign(40, false);
+        for (int i = 0; i < 40; ++i)
+            price.values(i, 0) = 10 + i;
+        for (int i = 0; i < 4; ++i) {
+            price.missing[size_t(i)] = true;
+            price.values(i, 0) = std::numeric_limits<double>::quiet_NaN();
+        }
+        dataset->modalities.push_back(price);
+        FusionPipeline pipeline(dataset);
+        RunConfig config;
+        config.pipeline = defaultPipelineConfig(*dataset);
+        config.pipeline.missing = MissingPolicy::LeaveOut;
+        config.model.kind = kind;
+        config.model.split.kind = RecSplitKind::Random;
+        config.training.optimizer = OptimizerKind::Adam;
+        Result<PreparedRun> prepared = prepareRun(pipeline, config);
+        QVERIFY2(prepared.ok(), qPrintable(prepared.ok() ? QString() : prepared.error()));
+        const auto *run = dynamic_cast<const RecommenderRunTrainer *>(prepared->trainer.get());
+        QVERIFY(run);
+        const SplitIndices &split = run->split();
+        size_t kept = 0;
+        for (const std::vector<int> *part : {&split.train, &split.validation, &split.test}) {
+            for (const int index : *part)
+                QVERIFY(dataset->interactionItem[size_t(index)] >= 4);
+            kept += part->size();
+        }
+        size_t expected = 0;
+        for (const int item : dataset->interactionItem)
+            expected += item >= 4 ? 1 : 0;
+        QCOMPARE(kept, expected);
+        QVERIFY(prepared->info.notes.join(QLatin1Char(' ')).contains(QStringLiteral("Leaving out 4 items")));
     }
 };
 
