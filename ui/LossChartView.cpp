@@ -324,7 +324,9 @@ struct LossChartView::Private : QObject
     void createMarkerSeries(Marker &marker);
     void scheduleRedraw();
     QSize prepareExport();
-    void redraw();
+    // Brings the series up to date. Stale ghosts get their points one per call unless `everything`
+    // (an export, a test reading what is shown), in which case all of them now.
+    void redraw(bool everything = false);
     int measureColumns() const;
     void setXRange(double end);
     void setYRange(const Extent &extent);
@@ -420,6 +422,10 @@ LossChartView::Private::Private(LossChartView *owner)
 
     view = new QChartView(chart, q);
     view->setRenderHint(QPainter::Antialiasing);
+    // Every series changes shape many times a second: a spatial index of the scene would be rebuilt
+    // on each change and never pay for itself (Qt's advice for dynamic scenes).
+    view->scene()->setItemIndexMethod(QGraphicsScene::NoIndex);
+    view->setOptimizationFlags(QGraphicsView::DontSavePainterState);
     view->setContextMenuPolicy(Qt::CustomContextMenu);
     view->setAccessibleName(LossChartView::tr("Loss curves"));
     legend = new LegendStrip(q);
@@ -568,7 +574,7 @@ QSize LossChartView::Private::prepareExport()
         chart->resize(view->size());
     }
     chart->layout()->activate();
-    redraw();
+    redraw(true);
     chart->layout()->activate();
     return q->size();
 }
@@ -704,7 +710,7 @@ void LossChartView::Private::updateCurve(Curve &curve, bool layoutChanged)
     curve.stale = false;
 }
 
-void LossChartView::Private::redraw()
+void LossChartView::Private::redraw(bool everything)
 {
     redrawTimer.stop();
     sinceRedraw.start();
@@ -720,6 +726,12 @@ void LossChartView::Private::redraw()
     const int newColumns = measureColumns();
     const double newEnd = niceAxisEnd(lastEpoch);
     const bool layoutChanged = newColumns != columns || newEnd != xEnd || logScale != drawnLog;
+    // A ghost no longer grows, and the axis end is never below its last epoch: a longer x axis leaves
+    // its decimation as fine as it needs to be. Only a new width or y scale redoes it.
+    if (newColumns != columns || logScale != drawnLog) {
+        for (auto &ghost : ghosts)
+            ghost->train.stale = ghost->validation.stale = true;
+    }
     columns = newColumns;
     xEnd = newEnd;
     drawnLog = logScale;
@@ -728,11 +740,24 @@ void LossChartView::Private::redraw()
     // The y range follows the current run (and the optimum); ghosts may extend it downwards only, so
     // a diverged earlier run cannot flatten the run being watched. With no current points yet, it
     // follows the ghosts.
+    //
+    // Handing a series its points makes Qt Charts rebuild that series' path and shape, a few
+    // milliseconds for a long curve: after a new run (every series is new) or a resize, the ghosts get
+    // theirs one per pass of the event loop, after the current run's, so that no single pass does all.
     Extent currentExtent;
     Extent ghostExtent;
+    bool ghostDone = false;
+    bool ghostsWaiting = false;
     for (auto &ghost : ghosts) {
-        updateCurve(ghost->train, layoutChanged);
-        updateCurve(ghost->validation, layoutChanged);
+        if (ghost->train.stale || ghost->validation.stale) {
+            if (ghostDone && !everything) {
+                ghostsWaiting = true;
+            } else {
+                updateCurve(ghost->train, false);
+                updateCurve(ghost->validation, false);
+                ghostDone = true;
+            }
+        }
         ghostExtent.add(ghost->train.shownExtent);
         ghostExtent.add(ghost->validation.shownExtent);
     }
@@ -764,6 +789,8 @@ void LossChartView::Private::redraw()
             marker.series->replace({QPointF(marker.epoch, yLow), QPointF(marker.epoch, yHigh)});
     }
     placeMarkerLabels();
+    if (ghostsWaiting)
+        redrawTimer.start(0);
 }
 
 // Labels sit at the top of the plot, right of their line (left of it near the right edge); labels
@@ -1033,7 +1060,7 @@ void LossChartView::setLogScale(bool on)
     // The log axis must never see a value ≤ 0: into log mode, the clamped points and the new range go
     // in before the axis swap; out of it, after.
     if (on)
-        m_d->redraw();
+        m_d->redraw(true);
     QAbstractAxis *previous = on ? static_cast<QAbstractAxis *>(m_d->yLinear) : m_d->yLog;
     const QList<QAbstractSeries *> series = m_d->chart->series();
     for (QAbstractSeries *s : series) {
@@ -1043,7 +1070,7 @@ void LossChartView::setLogScale(bool on)
     previous->setVisible(false);
     m_d->yAxis()->setVisible(true);
     if (!on)
-        m_d->redraw();
+        m_d->redraw(true);
     m_d->logAction->setChecked(on);
     Q_EMIT logScaleChanged(on);
 }

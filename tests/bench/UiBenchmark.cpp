@@ -93,7 +93,13 @@ public:
         const double wall = clockMs(CLOCK_MONOTONIC);
         if (!m_last.isEmpty())
             m_worst.push_back({wall - m_lastWall, cpu - m_lastCpu, m_last});
-        m_last = QStringLiteral("%1 %2").arg(QLatin1String(watched->metaObject()->className())).arg(int(event->type()));
+        // The receiver, its parent's class (a viewport is a plain QWidget: the parent says whose) and
+        // the event type.
+        const QObject *parent = watched->parent();
+        m_last = QStringLiteral("%1 (in %2) %3")
+                     .arg(QLatin1String(watched->metaObject()->className()),
+                          parent ? QLatin1String(parent->metaObject()->className()) : QLatin1String("-"))
+                     .arg(int(event->type()));
         m_lastCpu = cpu;
         m_lastWall = wall;
         return false;
