@@ -60,11 +60,13 @@ constexpr DemoRgb kBackground{236, 234, 228};
 constexpr double kQualitySlope = 0.5;
 constexpr double kPricePerQuality = 40.0;
 constexpr double kPriceNoise = 8.0;
-constexpr double kUserBiasMean = 0.35;
+constexpr double kUserBiasMean = 0.0;
 constexpr double kUserBiasSd = 0.45;
 constexpr double kTasteSd = 0.3;
 constexpr double kRatingNoise = 0.5;
-constexpr double kSelectionStrength = 0.8;
+// Users pick what they like: strong enough that which items a user chose (implicit feedback, BPR)
+// follows their tastes, so the cold-start ranking of unseen items needs style (text) and colour (image).
+constexpr double kSelectionStrength = 2.0;
 constexpr double kColourJitter = 10.0;
 constexpr qint64 kFirstTimestamp = 1735689600; // 2025-01-01 00:00:00 UTC
 
@@ -521,12 +523,13 @@ QByteArray readme(const DemoSettings &settings, int ratingCount)
         "  text  (title/description, zh + en) names the category and the style, never colour or quality;\n"
         "  image (64x64 PNG) draws a shape per category in the item's colour: category and colour;\n"
         "  price = base price of the category + 40 q + N(0, 8): quality (and category).\n\n"
-        "Users: bias b ~ N(0.35, 0.45); taste for each category, colour and style = population effect below\n"
-        "+ N(0, 0.3) of their own.\n"
+        "Users: bias b ~ N(%1, %2); taste for each category, colour and style = population effect below\n"
+        "+ N(0, %3) of their own.\n"
         "Rating = clamp(round(3 + b + taste(category) + taste(colour) + taste(style) + 0.5 q + N(0, 0.5)), 1, 5).\n"
-        "Each user rates %1 distinct items, chosen with probability proportional to\n"
-        "exp(0.8 (taste(category) + taste(colour) + taste(style))).\n\n")
-                .arg(settings.ratingsPerUser);
+        "Each user rates %4 distinct items, chosen with probability proportional to\n"
+        "exp(%5 (taste(category) + taste(colour) + taste(style))): users mostly pick what they like, so\n"
+        "which items they chose (not only how they rated them) follows their tastes.\n\n")
+                .arg(kUserBiasMean).arg(kUserBiasSd).arg(kTasteSd).arg(settings.ratingsPerUser).arg(kSelectionStrength, 0, 'f', 1);
     text += QStringLiteral("Population effects\n  category (base price):");
     for (const DemoCategory &c : kCategories)
         text += QStringLiteral(" %1/%2 %3 (%4)").arg(u8(c.nameZh), u8(c.nameEn), signedEffect(c.effect)).arg(c.basePrice);

@@ -13,14 +13,17 @@
 //     image  (64×64 PNG) draws a shape per category filled in the item's colour (jittered ±10 per
 //            channel) on a light, mildly noisy background: category and colour, no style;
 //     price  = basePrice(c) + 40·q + N(0, 8), floored at 9 and written as x.90: quality (and category).
-//   User u has a bias b ~ N(0.35, 0.45) and tastes that are a population effect plus an individual
+//   User u has a bias b ~ N(0, 0.45) and tastes that are a population effect plus an individual
 //   deviation: t_uc = μ_c + N(0, 0.3), t_uk = μ_k + N(0, 0.3), t_us = μ_s + N(0, 0.3).
 //   Affinity a_ui = t_uc + t_uk + t_us. Rating r_ui = clamp(round(3 + b + a_ui + 0.5·q + ε), 1, 5),
 //   ε ~ N(0, 0.5). An item-level model can learn μ_c, μ_k, μ_s and the quality slope: text sees
 //   μ_c + μ_s, the image μ_c + μ_k, the price the quality, so text-only, image-only and fused models differ.
 //   Each user rates ratingsPerUser distinct items drawn without replacement with probability
-//   ∝ exp(0.8·a_ui) (mild preference bias); a user starts at a time in the first 180 days of 2025 and
-//   rates every 1 to 72 hours; ratings.csv is sorted by time.
+//   ∝ exp(2·a_ui): users mostly pick what they like, so which items a user chose (implicit feedback)
+//   follows the same tastes, and ranking unseen items for a user needs the style (text only) and the
+//   colour (image only). (Exponential tilting shifts every Gaussian taste deviation by the same amount,
+//   so the population effects stay visible in the mean ratings.) A user starts at a time in the first
+//   180 days of 2025 and rates every 1 to 72 hours; ratings.csv is sorted by time.
 //
 // Files written: manifest.json (FusionLab manifest format 1), items.csv (item_id, title_zh, title_en,
 // description_zh, description_en, category, category_en, price, image), ratings.csv (user_id, item_id,

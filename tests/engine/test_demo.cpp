@@ -1,8 +1,9 @@
 // The built-in demo dataset: deterministic generation (same seed → same bytes and pixels, other seed →
 // other data), the floors the app relies on (items, categories, users, ratings, 64×64 images), the
 // manifest's shape, the ground truth visible where it should be (colour and category in the pixels,
-// never a colour in the text, quality in the price, population effects in the ratings), and the
-// committed resource copy equal to a fresh generation so the two can never drift apart.
+// never a colour in the text, quality in the price, population effects in the ratings and in which
+// items users chose), and the committed resource copy equal to a fresh generation so the two can
+// never drift apart.
 
 #include "engine/CsvReader.h"
 #include "engine/DemoGenerator.h"
@@ -540,6 +541,25 @@ private:
         const double fused = rSquared(design(true, true, true), y);
         QVERIFY2(image > text + 0.03 && fused > image + 0.1,
                  qPrintable(QStringLiteral("R² text %1, image %2, fused %3").arg(text).arg(image).arg(fused)));
+
+        // Users pick what they like (probability ∝ exp(2·affinity)), so which items were chosen follows
+        // the colour, which only the image shows, and the style, which only the text names: an item in
+        // the most liked colour (blue) or style (minimal) is chosen several times as often as one in the
+        // least liked (yellow, cute). This is what lets a fused model rank unseen items best.
+        const auto chosenPerItem = [&](const std::vector<int> &label, int value) {
+            double chosen = 0, members = 0;
+            for (int r = 0; r < n; ++r) {
+                if (label[size_t(r)] == value) {
+                    chosen += count(r);
+                    members += 1;
+                }
+            }
+            return chosen / members;
+        };
+        const double colourRatio = chosenPerItem(colour, colourIndex("blue")) / chosenPerItem(colour, colourIndex("yellow"));
+        const double styleRatio = chosenPerItem(style, styleIndex("minimal")) / chosenPerItem(style, styleIndex("cute"));
+        QVERIFY2(colourRatio > 2.5 && styleRatio > 2.0,
+                 qPrintable(QStringLiteral("chosen per item: blue/yellow %1, minimal/cute %2").arg(colourRatio).arg(styleRatio)));
     }
 
     QTemporaryDir m_default;
