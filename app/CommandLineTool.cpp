@@ -172,14 +172,15 @@ QString coldTopKPath(const QString &path)
     return info.dir().filePath(info.completeBaseName() + QStringLiteral(".cold.") + suffix);
 }
 
-// The lists the cold_ metrics rank, in writeTopK's format: for every user the K best held-out items,
-// leaving out the items of the user's training and validation interactions.
+// The lists the cold_ metrics rank, in writeTopK's format: for every user the K best held-out test
+// items, leaving out the items of the user's training and validation interactions.
 Result<void> writeColdTopK(const QString &path, const Dataset &data, const Recommender &model, const SplitIndices &split,
                            int k)
 {
-    std::vector<int> warm;
+    const std::vector<bool> heldOut = heldOutItems(data, split, EvaluationPart::Test);
+    std::vector<int> warm;   // every item that is not a held-out test item
     for (int item = 0; item < data.itemCount(); ++item) {
-        if (size_t(item) >= split.coldItem.size() || !split.coldItem[size_t(item)])
+        if (size_t(item) >= heldOut.size() || !heldOut[size_t(item)])
             warm.push_back(item);
     }
     std::vector<std::vector<int>> known(size_t(data.userCount()));

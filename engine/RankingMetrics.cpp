@@ -352,6 +352,19 @@ std::vector<int> excludedInteractions(const SplitIndices &split, EvaluationPart 
     return merged;
 }
 
+std::vector<bool> heldOutItems(const Dataset &data, const SplitIndices &split, EvaluationPart part)
+{
+    if (std::find(split.coldItem.begin(), split.coldItem.end(), true) == split.coldItem.end())
+        return {};
+    std::vector<bool> items(size_t(data.itemCount()), false);
+    for (const int index : part == EvaluationPart::Validation ? split.validation : split.test) {
+        const int item = data.interactionItem[size_t(index)];
+        if (size_t(item) < split.coldItem.size() && split.coldItem[size_t(item)])
+            items[size_t(item)] = true;
+    }
+    return items;
+}
+
 Result<RankingReport> evaluateRanking(const Dataset &data, const Recommender &model, const std::vector<int> &target,
                                       const std::vector<int> &excluded, const RankingConfig &config)
 {

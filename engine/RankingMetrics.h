@@ -71,6 +71,10 @@ struct ScoredItem
 // validation for test (the merged indices, ascending).
 enum class EvaluationPart { Validation, Test };
 std::vector<int> excludedInteractions(const SplitIndices &split, EvaluationPart part);
+// The held-out items a cold-start report of that part ranks: the cold items whose interactions went to
+// the part (validation items for validation, test items for the test), so that one part's held-out
+// items never stand among the other's candidates. Empty when the split holds no items out.
+std::vector<bool> heldOutItems(const Dataset &data, const SplitIndices &split, EvaluationPart part);
 
 // Ranks every candidate item for the user: model, target and excluded are the inputs described above.
 Result<RankingReport> evaluateRanking(const Dataset &data, const Recommender &model, const std::vector<int> &target,

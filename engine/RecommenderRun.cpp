@@ -97,6 +97,10 @@ RecommenderRunTrainer::RecommenderRunTrainer(std::shared_ptr<const Dataset> data
     m_validationTarget = sampleValidation(*m_dataset, m_split->validation, config.model.validationUsers, config.training.seed);
     m_validationExcluded = excludedInteractions(*m_split, EvaluationPart::Validation);
     m_coldSplit = std::find(m_split->coldItem.begin(), m_split->coldItem.end(), true) != m_split->coldItem.end();
+    if (m_coldSplit) {
+        m_validationColdItems = heldOutItems(*m_dataset, *m_split, EvaluationPart::Validation);
+        m_testColdItems = heldOutItems(*m_dataset, *m_split, EvaluationPart::Test);
+    }
     if (config.model.loss == LossKind::Bpr && m_trainable)
         m_validationNegatives = sampleNegatives(*m_dataset, m_validationTarget, m_coldSplit ? m_split->coldItem : std::vector<bool>{},
                                                 config.training.seed);
@@ -160,10 +164,11 @@ EpochRecord RecommenderRunTrainer::step()
 
     m_lastMetrics.clear();
     if (!m_validationTarget.empty()) {
-        // With items held out, validation asks what the test asks: how the held-out items rank among
-        // themselves (a full ranking would put every warm item first and say nothing).
+        // With items held out, validation asks what the test asks: how the held-out validation items
+        // rank among themselves (a full ranking would put every warm item first and say nothing; the
+        // test's held-out items among the candidates would be a user's own items counted as misses).
         const Result<RankingReport> report = m_coldSplit
-            ? evaluateColdStart(*m_dataset, *m_model, m_validationTarget, m_validationExcluded, m_split->coldItem, m_ranking)
+            ? evaluateColdStart(*m_dataset, *m_model, m_validationTarget, m_validationExcluded, m_validationColdItems, m_ranking)
             : evaluateRanking(*m_dataset, *m_model, m_validationTarget, m_validationExcluded, m_ranking);
         if (report)
             m_lastMetrics = report->metrics;
@@ -209,7 +214,7 @@ RunSummary RecommenderRunTrainer::summary(double seconds, const QString &reason)
         s.metrics = test->metrics;
     if (m_coldSplit) {
         if (Result<RankingReport> cold = evaluateColdStart(*m_dataset, *m_model, m_split->test, excluded,
-                                                           m_split->coldItem, m_ranking)) {
+                                                           m_testColdItems, m_ranking)) {
             for (auto it = cold->metrics.cbegin(); it != cold->metrics.cend(); ++it)
                 s.metrics.insert(QStringLiteral("cold_") + it.key(), it.value());
         }

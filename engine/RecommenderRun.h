@@ -61,6 +61,8 @@ private:
     int m_sinceBest = 0;
     bool m_stopEarly = false;
     bool m_coldSplit = false;                      // items were held out: validate on them alone
+    std::vector<bool> m_validationColdItems;       // the held-out validation items (the candidates)
+    std::vector<bool> m_testColdItems;             // the held-out test items
     QMap<QString, double> m_lastMetrics;
     std::optional<QString> m_divergence;
 };

@@ -277,7 +277,7 @@ private Q_SLOTS:
         QVERIFY(evaluated > 100);
 
         if (cold) {
-            // The cold_ metrics rank only the held-out items (cold_items.tsv), in FILE.cold.tsv.
+            // The cold_ metrics rank only held-out items (cold_items.tsv), in FILE.cold.tsv.
             const QList<QStringList> rows = readTsv(splitDir + QStringLiteral("/cold_items.tsv"), QStringLiteral("item"), &error);
             QVERIFY2(!rows.isEmpty(), qPrintable(error));
             std::set<QString> coldItems;
@@ -285,15 +285,21 @@ private Q_SLOTS:
                 QVERIFY(items.count(row[0]));
                 coldItems.insert(row[0]);
             }
-            for (const Interaction &x : test)
+            // The candidates are the items held out for the test: held out, with a test interaction
+            // (validation's held-out items are validation's candidates).
+            std::set<QString> testColdItems;
+            for (const Interaction &x : test) {
                 QVERIFY2(coldItems.count(x.item), qPrintable(x.item));   // every test item is held out
+                testColdItems.insert(x.item);
+            }
+            QVERIFY(testColdItems.size() < coldItems.size());   // some held-out items went to validation
             Lists coldLists;
-            readLists(dir.filePath(QStringLiteral("top.cold.tsv")), coldItems, &coldLists);
+            readLists(dir.filePath(QStringLiteral("top.cold.tsv")), testColdItems, &coldLists);
             if (QTest::currentTestFailed())
                 return;
             int coldEvaluated = 0;
             const std::map<QString, double> coldExpected =
-                recompute(known, test, coldItems, coldLists, cutoffs, useThreshold, threshold, QStringLiteral("cold_"), &coldEvaluated);
+                recompute(known, test, testColdItems, coldLists, cutoffs, useThreshold, threshold, QStringLiteral("cold_"), &coldEvaluated);
             QVERIFY(coldEvaluated > 100);
             expected.insert(coldExpected.begin(), coldExpected.end());
         } else {
