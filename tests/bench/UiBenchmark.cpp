@@ -293,6 +293,9 @@ bool writeScreenshots(const QString &directory)
     model.loss = fl::LossKind::Bpr;
     model.split.kind = fl::RecSplitKind::ColdItems;
     controller->setModelConfig(model);   // brings the recommendation models' training settings
+    pipeline = controller->config().pipeline;
+    pipeline.op = fl::FusionOp::Concat;   // style (text) and colour (image) kept apart: see the README
+    controller->setPipelineConfig(pipeline);
     training = controller->config().training;
     training.epochs = 40;
     controller->setTrainingConfig(training);
