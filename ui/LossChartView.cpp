@@ -330,7 +330,8 @@ struct LossChartView::Private : QObject
     int measureColumns() const;
     void setXRange(double end);
     void setYRange(const Extent &extent);
-    void updateCurve(Curve &curve, bool layoutChanged);
+    // Hands the curve's decimated points to its series; a ghost (coarse) gets half the columns.
+    void updateCurve(Curve &curve, bool layoutChanged, bool coarse = false);
     void placeMarkerLabels();
     static QString describe(const Run &run, int epoch);
     void showTooltip(const Run *run, const QPointF &point, bool state);
@@ -685,11 +686,11 @@ void LossChartView::Private::setYRange(const Extent &extent)
     yLinear->setRange(low, high);
 }
 
-void LossChartView::Private::updateCurve(Curve &curve, bool layoutChanged)
+void LossChartView::Private::updateCurve(Curve &curve, bool layoutChanged, bool coarse)
 {
     if (!curve.series || (!curve.stale && !layoutChanged))
         return;
-    const QList<QPointF> &decimated = curve.decimator.update(curve.points, 1.0, xEnd, columns);
+    const QList<QPointF> &decimated = curve.decimator.update(curve.points, 1.0, xEnd, coarse ? std::max(1, columns / 2) : columns);
     curve.shownExtent = Extent();
     if (logScale) {
         // A loss ≤ 0 is drawn at ε, below the axis range, which follows the positive values only:
@@ -753,8 +754,10 @@ void LossChartView::Private::redraw(bool everything)
             if (ghostDone && !everything) {
                 ghostsWaiting = true;
             } else {
-                updateCurve(ghost->train, false);
-                updateCurve(ghost->validation, false);
+                // Faded and under the current run, a ghost is drawn from half as many points:
+                // stroking the curves is most of a frame, and the ghosts are most of the curves.
+                updateCurve(ghost->train, false, true);
+                updateCurve(ghost->validation, false, true);
                 ghostDone = true;
             }
         }

@@ -86,13 +86,14 @@ public:
         double wall;
         double cpu;
         QString what;
+        double start = 0;   // CLOCK_MONOTONIC, ms
     };
     bool eventFilter(QObject *watched, QEvent *event) override
     {
         const double cpu = clockMs(CLOCK_THREAD_CPUTIME_ID);
         const double wall = clockMs(CLOCK_MONOTONIC);
         if (!m_last.isEmpty())
-            m_worst.push_back({wall - m_lastWall, cpu - m_lastCpu, m_last});
+            m_worst.push_back({wall - m_lastWall, cpu - m_lastCpu, m_last, m_lastWall});
         // The receiver, its parent's class (a viewport is a plain QWidget: the parent says whose) and
         // the event type.
         const QObject *parent = watched->parent();
@@ -103,6 +104,15 @@ public:
         m_lastCpu = cpu;
         m_lastWall = wall;
         return false;
+    }
+    // The events that filled a gap of the event loop (monotonic ms), in order, each at least 0.5 ms.
+    void printGap(double from, double to) const
+    {
+        std::fprintf(stderr, "gap of %.1f ms:\n", to - from);
+        for (const Entry &e : m_worst) {
+            if (e.start + e.wall > from && e.start < to && e.wall >= 0.5)
+                std::fprintf(stderr, "    +%6.1f  wall %6.2f  cpu %6.2f  %s\n", e.start - from, e.wall, e.cpu, qPrintable(e.what));
+        }
     }
     void print()
     {
@@ -152,8 +162,12 @@ QJsonObject runUiBenchmark(double seconds, int weightChanges)
     QTimer probe;
     probe.setTimerType(Qt::PreciseTimer);
     probe.setInterval(tick);
+    std::vector<std::pair<double, double>> gaps;   // the stalls' ends and lengths (monotonic ms), to profile
     QObject::connect(&probe, &QTimer::timeout, [&] {
-        stalls.push_back(std::max(0.0, sinceTick.nsecsElapsed() * 1e-6 - tick));
+        const double stall = std::max(0.0, sinceTick.nsecsElapsed() * 1e-6 - tick);
+        stalls.push_back(stall);
+        if (stall > 25)
+            gaps.emplace_back(clockMs(CLOCK_MONOTONIC), stall + tick);
         sinceTick.restart();
     });
     probe.start();
@@ -198,6 +212,10 @@ QJsonObject runUiBenchmark(double seconds, int weightChanges)
     waitFor([&] { return total.elapsed() >= seconds * 1000; }, int(seconds * 2000));
     probe.stop();
     qApp->removeEventFilter(&profiler);
+    if (profile) {
+        for (const auto &[end, length] : gaps)
+            profiler.printGap(end - length, end);
+    }
     profiler.print();
     const int epochs = window.chart()->currentEpochCount();
     // What one repaint costs, for the record: the chart alone and the whole window.
