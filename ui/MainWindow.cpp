@@ -178,6 +178,7 @@ MainWindow::MainWindow(QWidget *parent)
         statusBar()->clearMessage();
         const auto dataset = m_controller->dataset();
         m_modalities->setDataset(*dataset, m_controller->config().pipeline);
+        m_model->setDatasetCapabilities(!dataset->timestamp.empty(), !dataset->interactionSplit.empty());
         m_browser->setDataset(dataset);
         m_snapshot = {};
         m_snapshotShown = false;

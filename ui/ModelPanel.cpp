@@ -11,6 +11,7 @@
 #include <QLineEdit>
 #include <QRegularExpression>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -251,6 +252,23 @@ ModelPanel::ModelPanel(QWidget *parent)
         commit();
     });
     syncWidgets();
+}
+
+void ModelPanel::setDatasetCapabilities(bool timestamps, bool ownSplit)
+{
+    auto *model = qobject_cast<QStandardItemModel *>(m_split->model());
+    if (!model)
+        return;
+    for (int row = 0; row < m_split->count(); ++row) {
+        const auto kind = RecSplitKind(m_split->itemData(row).toInt());
+        const bool temporal = kind == RecSplitKind::UserTemporal || kind == RecSplitKind::GlobalTemporal;
+        const bool possible = temporal ? timestamps : kind == RecSplitKind::File ? ownSplit : true;
+        QStandardItem *item = model->item(row);
+        item->setEnabled(possible);
+        item->setToolTip(possible ? QString()
+                         : temporal ? tr("This dataset has no timestamps.")
+                                    : tr("This dataset has no train/validation/test labels of its own."));
+    }
 }
 
 void ModelPanel::setConfig(const ModelConfig &config)

@@ -26,6 +26,9 @@ public:
     explicit ModelPanel(QWidget *parent = nullptr);
 
     void setConfig(const ModelConfig &config);   // shows it without emitting
+    // What the loaded dataset allows: the temporal splits need timestamps, "the dataset's own split"
+    // its labels. Splits it cannot do are greyed out with a tooltip saying why.
+    void setDatasetCapabilities(bool timestamps, bool ownSplit);
     ModelConfig config() const { return m_config; }
 
     // "10, 20" → {10, 20}: positive, ascending, each once; empty if the text is not such a list.

@@ -24,6 +24,7 @@
 #include <QImage>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStandardItemModel>
 #include <QSlider>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -354,6 +355,11 @@ private Q_SLOTS:
         QCOMPARE(m_window->trainingPanel()->optimizerBox()->currentData().toString(), optimizerName(defaults.optimizer));
         QCOMPARE(m_window->controller()->config().training.learningRate, defaults.learningRate);
 
+        // The demo has timestamps but no split labels of its own: that choice is greyed out.
+        auto *splits = qobject_cast<QStandardItemModel *>(panel->splitBox()->model());
+        QVERIFY(splits);
+        QVERIFY(!splits->item(panel->splitBox()->findData(int(RecSplitKind::File)))->isEnabled());
+        QVERIFY(splits->item(panel->splitBox()->findData(int(RecSplitKind::UserTemporal)))->isEnabled());
         panel->splitBox()->setCurrentIndex(panel->splitBox()->findData(int(RecSplitKind::ColdItems)));
         QCOMPARE(started.count(), 2);
         QCOMPARE(m_window->controller()->config().model.split.kind, RecSplitKind::ColdItems);
