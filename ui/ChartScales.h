@@ -2,7 +2,9 @@
 
 // Axis arithmetic shared by the charts.
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace fl {
 
@@ -15,6 +17,59 @@ inline double niceStep(double raw)
             return m * power;
     }
     return 10 * power;
+}
+
+// The smallest m·10ᵏ ≥ v with m from a fine ladder (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8), at least 10:
+// the epoch axes of the loss and metrics charts grow in these steps, so their labels do not change 30
+// times a second, the decimation of all but the newest column can be reused, and the two charts side by
+// side show the same epochs at the same places.
+inline double niceAxisEnd(double v)
+{
+    if (v <= 10)
+        return 10;
+    const double power = std::pow(10.0, std::floor(std::log10(v)));
+    for (double m : {1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0}) {
+        const double end = std::round(m * power);
+        if (end >= v)
+            return end;
+    }
+    return std::round(10 * power);
+}
+
+// The range of the values added; invalid (low > high) while empty.
+struct Extent
+{
+    double low = std::numeric_limits<double>::infinity();
+    double high = -std::numeric_limits<double>::infinity();
+
+    void add(double v)
+    {
+        low = std::min(low, v);
+        high = std::max(high, v);
+    }
+    void add(const Extent &other)
+    {
+        low = std::min(low, other.low);
+        high = std::max(high, other.high);
+    }
+    bool valid() const { return low <= high; }
+};
+
+// Sets a value axis' (QValueAxis') range and tick interval in the order that never asks for more ticks
+// than either state does. Nothing is set when nothing changes: every setter makes Qt Charts rebuild the
+// axis labels (rich-text items), which cost more than a whole frame of curves.
+template <typename ValueAxis>
+void setAxisRange(ValueAxis *axis, double low, double high, double tickInterval)
+{
+    if (axis->min() == low && axis->max() == high && axis->tickInterval() == tickInterval)
+        return;
+    if (tickInterval > axis->tickInterval()) {
+        axis->setTickInterval(tickInterval);
+        axis->setRange(low, high);
+    } else {
+        axis->setRange(low, high);
+        axis->setTickInterval(tickInterval);
+    }
 }
 
 } // namespace fl

@@ -1,8 +1,10 @@
 #include "LossChartView.h"
 
+#include "ChartExport.h"
 #include "ChartScales.h"
 #include "CurveDecimator.h"
 #include "Fonts.h"
+#include "LegendStrip.h"
 
 #include <QAction>
 #include <QBrush>
@@ -59,42 +61,11 @@ const QColor kValidationColor(213, 94, 0);
 const QColor kOptimumColor(0, 0, 0);
 const QColor kMarkerColor(204, 121, 167);
 
-QColor withAlpha(QColor color, double alpha)
-{
-    color.setAlphaF(float(alpha));
-    return color;
-}
-
-// Flat caps and bevel joins: round ones make the stroker flatten an arc at every vertex and every dash,
-// which was most of a frame's cost with six decimated curves (a min/max zigzag has a vertex per pixel).
-QPen curvePen(const QColor &color, double width, bool dashed)
-{
-    QPen pen(color, width, Qt::SolidLine, Qt::FlatCap, Qt::BevelJoin);
-    if (dashed)
-        pen.setDashPattern({3.0, 2.0});
-    return pen;
-}
-
 QPen optimumPen()
 {
     QPen pen(withAlpha(kOptimumColor, 0.85), 2.5, Qt::SolidLine, Qt::FlatCap);
     pen.setDashPattern({1.0, 1.5});
     return pen;
-}
-
-// The smallest m·10ᵏ ≥ v with m from a fine ladder: the x axis grows in these steps, so its labels do
-// not change 30 times a second and the decimation of all but the newest column can be reused.
-double niceAxisEnd(double v)
-{
-    if (v <= 10)
-        return 10;
-    const double power = std::pow(10.0, std::floor(std::log10(v)));
-    for (double m : {1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0}) {
-        const double end = std::round(m * power);
-        if (end >= v)
-            return end;
-    }
-    return std::round(10 * power);
 }
 
 QString formatLoss(double value)
@@ -107,39 +78,6 @@ QString formatLoss(double value)
     locale.setNumberOptions(locale.numberOptions() | QLocale::IncludeTrailingZeroesAfterDot);
     return locale.toString(value, 'g', 4);
 }
-
-QByteArray csvField(const QString &text)
-{
-    QByteArray bytes = text.toUtf8();
-    if (bytes.contains(',') || bytes.contains('"') || bytes.contains('\n') || bytes.contains('\r')) {
-        bytes.replace("\"", "\"\"");
-        bytes = '"' + bytes + '"';
-    }
-    return bytes;
-}
-
-QString writeError(const QString &path, const QString &reason)
-{
-    return LossChartView::tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), reason);
-}
-
-struct Extent
-{
-    double low = std::numeric_limits<double>::infinity();
-    double high = -std::numeric_limits<double>::infinity();
-
-    void add(double v)
-    {
-        low = std::min(low, v);
-        high = std::max(high, v);
-    }
-    void add(const Extent &other)
-    {
-        low = std::min(low, other.low);
-        high = std::max(high, other.high);
-    }
-    bool valid() const { return low <= high; }
-};
 
 // One loss curve: every finite point of it, and what the chart was last given.
 struct Curve
@@ -185,123 +123,6 @@ struct Marker
     QLineSeries *series = nullptr;
     QGraphicsRectItem *box = nullptr;  // label background; owns the text
     QGraphicsSimpleTextItem *text = nullptr;
-};
-
-// The legend, as a widget under the chart rather than Qt Charts' own: that one truncates entries that
-// do not fit on one row ("validati…"), this one wraps them onto more rows, so a longer translation
-// is never cut. It is also one thing less to port to Qt Graphs.
-class LegendStrip : public QWidget
-{
-public:
-    struct Entry
-    {
-        QPen pen;
-        QString text;
-    };
-
-    explicit LegendStrip(QWidget *parent)
-        : QWidget(parent)
-    {
-        QSizePolicy policy(QSizePolicy::Preferred, QSizePolicy::Maximum);
-        policy.setHeightForWidth(true);
-        setSizePolicy(policy);
-        setFont(sizedFont(font(), 12));
-    }
-
-    void setEntries(const QList<Entry> &entries)
-    {
-        m_entries = entries;
-        updateGeometry();
-        update();
-    }
-
-    bool hasHeightForWidth() const override { return true; }
-    int heightForWidth(int width) const override
-    {
-        double height = 0;
-        layoutEntries(width, &height);
-        return int(std::ceil(height));
-    }
-    QSize sizeHint() const override
-    {
-        double height = 0;
-        const QList<QRectF> boxes = layoutEntries(std::numeric_limits<int>::max() / 2, &height);
-        double width = 0;
-        for (const QRectF &box : boxes)
-            width = std::max(width, box.right());
-        return QSize(int(std::ceil(width + 2 * margin())), int(std::ceil(height)));
-    }
-    QSize minimumSizeHint() const override
-    {
-        double widest = 0;
-        for (const Entry &entry : m_entries)
-            widest = std::max(widest, entryWidth(entry));
-        return QSize(int(std::ceil(widest + 2 * margin())), heightForWidth(int(widest + 2 * margin())));
-    }
-
-protected:
-    void paintEvent(QPaintEvent *) override
-    {
-        QPainter painter(this);
-        painter.setRenderHint(QPainter::Antialiasing);
-        painter.fillRect(rect(), Qt::white);
-        double height = 0;
-        const QList<QRectF> boxes = layoutEntries(width(), &height);
-        for (qsizetype i = 0; i < m_entries.size(); ++i) {
-            const QRectF &box = boxes[i];
-            const double y = box.center().y();
-            painter.setPen(m_entries[i].pen);
-            painter.drawLine(QPointF(box.left(), y), QPointF(box.left() + sampleWidth(), y));
-            painter.setPen(QColor(40, 40, 40));
-            painter.drawText(QRectF(box.left() + sampleWidth() + gap(), box.top(),
-                                    box.width() - sampleWidth() - gap(), box.height()),
-                             Qt::AlignLeft | Qt::AlignVCenter, m_entries[i].text);
-        }
-    }
-
-private:
-    double em() const { return QFontMetricsF(font()).height(); }
-    double sampleWidth() const { return 2.2 * em(); }
-    double gap() const { return 0.4 * em(); }
-    double spacing() const { return 1.2 * em(); }
-    double margin() const { return 0.5 * em(); }
-    double entryWidth(const Entry &entry) const
-    {
-        return sampleWidth() + gap() + QFontMetricsF(font()).horizontalAdvance(entry.text);
-    }
-
-    // Entry boxes in rows as wide as width allows, each row centred; *height is the total height.
-    QList<QRectF> layoutEntries(int width, double *height) const
-    {
-        const double rowHeight = 1.4 * em();
-        const double available = width - 2 * margin();
-        QList<QRectF> boxes;
-        qsizetype rowStart = 0;
-        double x = 0;
-        double y = 0.2 * em();
-        auto centreRow = [&](qsizetype end) {
-            const double shift = std::max(0.0, (available - x) / 2) + margin();
-            for (qsizetype i = rowStart; i < end; ++i)
-                boxes[i].translate(shift, 0);
-        };
-        for (qsizetype i = 0; i < m_entries.size(); ++i) {
-            const double w = entryWidth(m_entries[i]);
-            if (i > rowStart && x + spacing() + w > available) {
-                centreRow(i);
-                rowStart = i;
-                x = 0;
-                y += rowHeight;
-            }
-            const double left = i > rowStart ? x + spacing() : 0;
-            boxes.append(QRectF(left, y, w, rowHeight));
-            x = left + w;
-        }
-        centreRow(m_entries.size());
-        *height = m_entries.isEmpty() ? 0 : y + rowHeight + 0.3 * em();
-        return boxes;
-    }
-
-    QList<Entry> m_entries;
 };
 
 } // namespace
@@ -588,26 +409,6 @@ int LossChartView::Private::measureColumns() const
     // Before the first layout the plot area is empty: decimate for the whole view instead.
     return width >= 16 ? width : std::max(256, view->width() / 2);
 }
-
-namespace {
-
-// Sets range and tick interval in the order that never asks for more ticks than either state does.
-// Nothing is set when nothing changes: every setter makes Qt Charts rebuild the axis labels (rich-text
-// items), which cost more than a whole frame of curves.
-void setAxisRange(QValueAxis *axis, double low, double high, double tickInterval)
-{
-    if (axis->min() == low && axis->max() == high && axis->tickInterval() == tickInterval)
-        return;
-    if (tickInterval > axis->tickInterval()) {
-        axis->setTickInterval(tickInterval);
-        axis->setRange(low, high);
-    } else {
-        axis->setRange(low, high);
-        axis->setTickInterval(tickInterval);
-    }
-}
-
-} // namespace
 
 void LossChartView::Private::setXRange(double end)
 {
@@ -1146,63 +947,14 @@ QList<EpochRecord> LossChartView::currentEpochs() const
 
 bool LossChartView::exportPng(const QString &path, QString *error) const
 {
-    const QSize size = m_d->prepareExport();
-    QImage image(size * kExportScale, QImage::Format_ARGB32_Premultiplied);
-    image.setDevicePixelRatio(kExportScale);
-    image.fill(Qt::white);
-    {
-        QPainter painter(&image);
-        m_d->renderInto(&painter);
-    }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = writeError(path, file.errorString());
-        return false;
-    }
-    QImageWriter writer(&file, "png");
-    if (!writer.write(image)) {
-        if (error)
-            *error = writeError(path, writer.errorString());
-        return false;
-    }
-    if (!file.commit()) {
-        if (error)
-            *error = writeError(path, file.errorString());
-        return false;
-    }
-    return true;
+    return writeChartPng(path, m_d->prepareExport(), kExportScale, [this](QPainter *painter) { m_d->renderInto(painter); },
+                         error);
 }
 
 bool LossChartView::exportSvg(const QString &path, QString *error) const
 {
-    const QSize size = m_d->prepareExport();
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = writeError(path, file.errorString());
-        return false;
-    }
-    QSvgGenerator generator;
-    generator.setOutputDevice(&file);
-    generator.setSize(size);
-    generator.setViewBox(QRect(QPoint(0, 0), size));
-    generator.setResolution(logicalDpiX());  // fonts in points keep their on-screen size
-    generator.setTitle(tr("Loss curves"));
-    QPainter painter;
-    if (!painter.begin(&generator)) {
-        if (error)
-            *error = writeError(path, tr("the SVG renderer could not start"));
-        return false;
-    }
-    m_d->renderInto(&painter);
-    painter.end();
-    if (!file.commit()) {
-        if (error)
-            *error = writeError(path, file.errorString());
-        return false;
-    }
-    return true;
+    return writeChartSvg(path, m_d->prepareExport(), logicalDpiX(), tr("Loss curves"),
+                         [this](QPainter *painter) { m_d->renderInto(painter); }, error);
 }
 
 bool LossChartView::exportCsv(const QString &path, QString *error) const
@@ -1218,13 +970,7 @@ bool LossChartView::exportCsv(const QString &path, QString *error) const
             out += QByteArray::number(r.learningRate, 'g', 17) + '\n';
         }
     }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(out) != out.size() || !file.commit()) {
-        if (error)
-            *error = writeError(path, file.errorString());
-        return false;
-    }
-    return true;
+    return writeChartFile(path, out, error);
 }
 
 } // namespace fl

@@ -1,8 +1,10 @@
 #include "MetricsChartView.h"
 
+#include "ChartExport.h"
 #include "ChartScales.h"
 #include "CurveDecimator.h"
 #include "Fonts.h"
+#include "LegendStrip.h"
 
 #include "engine/RecommenderFactory.h"
 
@@ -62,41 +64,11 @@ const QColor kMetricColor(0, 158, 115);
 const QColor kColdColor(204, 121, 167);
 const QColor kBestColor(40, 40, 40);
 
-QColor withAlpha(QColor color, double alpha)
-{
-    color.setAlphaF(float(alpha));
-    return color;
-}
-
-// Flat caps and bevel joins, as in the loss chart: cheaper to stroke, and crisp on a projector.
-QPen curvePen(const QColor &color, double width, bool dashed)
-{
-    QPen pen(color, width, Qt::SolidLine, Qt::FlatCap, Qt::BevelJoin);
-    if (dashed)
-        pen.setDashPattern({3.0, 2.0});
-    return pen;
-}
-
 QPen bestPen()
 {
     QPen pen(withAlpha(kBestColor, 0.8), 2, Qt::SolidLine, Qt::FlatCap);
     pen.setDashPattern({4.0, 3.0});
     return pen;
-}
-
-// The same ladder as the loss chart's x axis (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 · 10ᵏ, at least 10), so
-// that the two charts side by side show the same epochs at the same places.
-double niceAxisEnd(double v)
-{
-    if (v <= 10)
-        return 10;
-    const double power = std::pow(10.0, std::floor(std::log10(v)));
-    for (double m : {1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0}) {
-        const double end = std::round(m * power);
-        if (end >= v)
-            return end;
-    }
-    return std::round(10 * power);
 }
 
 QString formatValue(double value)
@@ -106,21 +78,6 @@ QString formatValue(double value)
     if (std::isinf(value))
         return value > 0 ? QStringLiteral("∞") : QStringLiteral("−∞");
     return QLocale().toString(value, 'f', 4);
-}
-
-QByteArray csvField(const QString &text)
-{
-    QByteArray bytes = text.toUtf8();
-    if (bytes.contains(',') || bytes.contains('"') || bytes.contains('\n') || bytes.contains('\r')) {
-        bytes.replace("\"", "\"\"");
-        bytes = '"' + bytes + '"';
-    }
-    return bytes;
-}
-
-QString writeError(const QString &path, const QString &reason)
-{
-    return MetricsChartView::tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), reason);
 }
 
 // "cold_ndcg@10" → cold, "ndcg", 10; a key without "@K" has k = -1.
@@ -201,24 +158,6 @@ QString keyTitle(const QString &key)
     return key;
 }
 
-struct Extent
-{
-    double low = std::numeric_limits<double>::infinity();
-    double high = -std::numeric_limits<double>::infinity();
-
-    void add(double v)
-    {
-        low = std::min(low, v);
-        high = std::max(high, v);
-    }
-    void add(const Extent &other)
-    {
-        low = std::min(low, other.low);
-        high = std::max(high, other.high);
-    }
-    bool valid() const { return low <= high; }
-};
-
 struct Record
 {
     int epoch = 0;
@@ -269,141 +208,6 @@ struct Best
     QString key;     // the metric it is the best of
     double value = std::numeric_limits<double>::quiet_NaN();   // NaN when not received
 };
-
-// The legend under the chart: line samples and texts, wrapped onto more rows rather than truncated
-// (Qt Charts' own legend cuts "previous ru…"), each row centred.
-class LegendRow : public QWidget
-{
-public:
-    struct Entry
-    {
-        QPen pen;
-        QString text;
-    };
-
-    explicit LegendRow(QWidget *parent)
-        : QWidget(parent)
-    {
-        QSizePolicy policy(QSizePolicy::Preferred, QSizePolicy::Maximum);
-        policy.setHeightForWidth(true);
-        setSizePolicy(policy);
-        setFont(sizedFont(font(), 12));
-    }
-
-    void setEntries(const QList<Entry> &entries)
-    {
-        if (entries.size() == m_entries.size()
-            && std::equal(entries.cbegin(), entries.cend(), m_entries.cbegin(),
-                          [](const Entry &a, const Entry &b) { return a.pen == b.pen && a.text == b.text; }))
-            return;
-        m_entries = entries;
-        updateGeometry();
-        update();
-    }
-    const QList<Entry> &entries() const { return m_entries; }
-
-    bool hasHeightForWidth() const override { return true; }
-    int heightForWidth(int width) const override
-    {
-        double height = 0;
-        layoutEntries(width, &height);
-        return int(std::ceil(height));
-    }
-    QSize sizeHint() const override
-    {
-        double height = 0;
-        const QList<QRectF> boxes = layoutEntries(std::numeric_limits<int>::max() / 2, &height);
-        double width = 0;
-        for (const QRectF &box : boxes)
-            width = std::max(width, box.right());
-        return QSize(int(std::ceil(width + 2 * margin())), int(std::ceil(height)));
-    }
-    QSize minimumSizeHint() const override
-    {
-        double widest = 0;
-        for (const Entry &entry : m_entries)
-            widest = std::max(widest, entryWidth(entry));
-        return QSize(int(std::ceil(widest + 2 * margin())), heightForWidth(int(widest + 2 * margin())));
-    }
-
-protected:
-    void paintEvent(QPaintEvent *) override
-    {
-        QPainter painter(this);
-        painter.setRenderHint(QPainter::Antialiasing);
-        painter.fillRect(rect(), Qt::white);
-        double height = 0;
-        const QList<QRectF> boxes = layoutEntries(width(), &height);
-        for (qsizetype i = 0; i < m_entries.size(); ++i) {
-            const QRectF &box = boxes[i];
-            const double y = box.center().y();
-            painter.setPen(m_entries[i].pen);
-            painter.drawLine(QPointF(box.left(), y), QPointF(box.left() + sampleWidth(), y));
-            painter.setPen(QColor(40, 40, 40));
-            painter.drawText(QRectF(box.left() + sampleWidth() + gap(), box.top(),
-                                    box.width() - sampleWidth() - gap(), box.height()),
-                             Qt::AlignLeft | Qt::AlignVCenter, m_entries[i].text);
-        }
-    }
-
-private:
-    double em() const { return QFontMetricsF(font()).height(); }
-    double sampleWidth() const { return 2.2 * em(); }
-    double gap() const { return 0.4 * em(); }
-    double spacing() const { return 1.2 * em(); }
-    double margin() const { return 0.5 * em(); }
-    double entryWidth(const Entry &entry) const
-    {
-        return sampleWidth() + gap() + QFontMetricsF(font()).horizontalAdvance(entry.text);
-    }
-
-    QList<QRectF> layoutEntries(int width, double *height) const
-    {
-        const double rowHeight = 1.4 * em();
-        const double available = width - 2 * margin();
-        QList<QRectF> boxes;
-        qsizetype rowStart = 0;
-        double x = 0;
-        double y = 0.2 * em();
-        auto centreRow = [&](qsizetype end) {
-            const double shift = std::max(0.0, (available - x) / 2) + margin();
-            for (qsizetype i = rowStart; i < end; ++i)
-                boxes[i].translate(shift, 0);
-        };
-        for (qsizetype i = 0; i < m_entries.size(); ++i) {
-            const double w = entryWidth(m_entries[i]);
-            if (i > rowStart && x + spacing() + w > available) {
-                centreRow(i);
-                rowStart = i;
-                x = 0;
-                y += rowHeight;
-            }
-            const double left = i > rowStart ? x + spacing() : 0;
-            boxes.append(QRectF(left, y, w, rowHeight));
-            x = left + w;
-        }
-        centreRow(m_entries.size());
-        *height = m_entries.isEmpty() ? 0 : y + rowHeight + 0.3 * em();
-        return boxes;
-    }
-
-    QList<Entry> m_entries;
-};
-
-// Sets range and tick interval in the order that never asks for more ticks than either state does,
-// and nothing when nothing changes (every setter rebuilds the axis labels).
-void setAxisRange(QValueAxis *axis, double low, double high, double tickInterval)
-{
-    if (axis->min() == low && axis->max() == high && axis->tickInterval() == tickInterval)
-        return;
-    if (tickInterval > axis->tickInterval()) {
-        axis->setTickInterval(tickInterval);
-        axis->setRange(low, high);
-    } else {
-        axis->setRange(low, high);
-        axis->setTickInterval(tickInterval);
-    }
-}
 
 } // namespace
 
@@ -464,7 +268,7 @@ struct MetricsChartView::Private : QObject
     QWidget *figure = nullptr;     // what exports show: chart, legend, read-out
     QChart *chart = nullptr;
     QChartView *view = nullptr;
-    LegendRow *legend = nullptr;
+    LegendStrip *legend = nullptr;
     QLabel *readout = nullptr;
     QString readoutText;    // the read-out as text, and as a table (empty while there are no test metrics)
     QString readoutTable;
@@ -585,7 +389,7 @@ MetricsChartView::Private::Private(MetricsChartView *owner)
     view->setRenderHint(QPainter::Antialiasing);
     view->setContextMenuPolicy(Qt::CustomContextMenu);
     view->setAccessibleName(MetricsChartView::tr("Validation metrics"));
-    legend = new LegendRow(figure);
+    legend = new LegendStrip(figure);
     readout = new QLabel(figure);
     readout->setWordWrap(true);
     readout->setAlignment(Qt::AlignCenter);
@@ -1032,7 +836,7 @@ QString MetricsChartView::Private::testToolTipOf(const Run &run) const
 
 void MetricsChartView::Private::updateLegendAndReadout()
 {
-    QList<LegendRow::Entry> entries;
+    QList<LegendStrip::Entry> entries;
     if (current && current->main.series && !current->main.shown.isEmpty())
         entries.append({curvePen(kMetricColor, 3, false), keyTitle(key)});
     if (current && current->cold.series && !current->cold.shown.isEmpty())
@@ -1468,63 +1272,14 @@ QString MetricsChartView::describeEpoch(int epoch) const
 
 bool MetricsChartView::exportPng(const QString &path, QString *error) const
 {
-    const QSize size = m_d->prepareExport();
-    QImage image(size * kExportScale, QImage::Format_ARGB32_Premultiplied);
-    image.setDevicePixelRatio(kExportScale);
-    image.fill(Qt::white);
-    {
-        QPainter painter(&image);
-        m_d->renderInto(&painter);
-    }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = writeError(path, file.errorString());
-        return false;
-    }
-    QImageWriter writer(&file, "png");
-    if (!writer.write(image)) {
-        if (error)
-            *error = writeError(path, writer.errorString());
-        return false;
-    }
-    if (!file.commit()) {
-        if (error)
-            *error = writeError(path, file.errorString());
-        return false;
-    }
-    return true;
+    return writeChartPng(path, m_d->prepareExport(), kExportScale, [this](QPainter *painter) { m_d->renderInto(painter); },
+                         error);
 }
 
 bool MetricsChartView::exportSvg(const QString &path, QString *error) const
 {
-    const QSize size = m_d->prepareExport();
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = writeError(path, file.errorString());
-        return false;
-    }
-    QSvgGenerator generator;
-    generator.setOutputDevice(&file);
-    generator.setSize(size);
-    generator.setViewBox(QRect(QPoint(0, 0), size));
-    generator.setResolution(logicalDpiX());  // fonts in points keep their on-screen size
-    generator.setTitle(tr("Validation metrics"));
-    QPainter painter;
-    if (!painter.begin(&generator)) {
-        if (error)
-            *error = writeError(path, tr("the SVG renderer could not start"));
-        return false;
-    }
-    m_d->renderInto(&painter);
-    painter.end();
-    if (!file.commit()) {
-        if (error)
-            *error = writeError(path, file.errorString());
-        return false;
-    }
-    return true;
+    return writeChartSvg(path, m_d->prepareExport(), logicalDpiX(), tr("Validation metrics"),
+                         [this](QPainter *painter) { m_d->renderInto(painter); }, error);
 }
 
 bool MetricsChartView::exportCsv(const QString &path, QString *error) const
@@ -1568,13 +1323,7 @@ bool MetricsChartView::exportCsv(const QString &path, QString *error) const
             appendValues(run->test);
         }
     }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(out) != out.size() || !file.commit()) {
-        if (error)
-            *error = writeError(path, file.errorString());
-        return false;
-    }
-    return true;
+    return writeChartFile(path, out, error);
 }
 
 } // namespace fl
