@@ -12,14 +12,11 @@
 #include <QChartView>
 #include <QComboBox>
 #include <QCursor>
-#include <QDir>
 #include <QElapsedTimer>
 #include <QFileDialog>
 #include <QFontMetricsF>
 #include <QGraphicsLayout>
 #include <QHBoxLayout>
-#include <QImage>
-#include <QImageWriter>
 #include <QLabel>
 #include <QLegend>
 #include <QLineSeries>
@@ -28,11 +25,9 @@
 #include <QMessageBox>
 #include <QPainter>
 #include <QPen>
-#include <QSaveFile>
 #include <QScatterSeries>
 #include <QSignalBlocker>
 #include <QStackedWidget>
-#include <QSvgGenerator>
 #include <QTextDocument>
 #include <QTimer>
 #include <QToolTip>
