@@ -7,6 +7,7 @@
 #include "engine/Random.h"
 #include "ui/CurveDecimator.h"
 #include "ui/LossChartView.h"
+#include "tests/ui/ChartTestSupport.h"
 
 #include <QAction>
 #include <QFile>
@@ -22,6 +23,8 @@
 #include <set>
 
 using namespace fl;
+using fl::test::keepSnapshot;
+using fl::test::pixelsNear;
 
 namespace {
 
@@ -48,33 +51,9 @@ QList<EpochRecord> smoothRun(int first, int count, double scale)
     return records;
 }
 
-// Pixels within a small distance of an exact colour: the middle of a ≥ 2 px curve has it exactly.
-int pixelsNear(const QImage &image, const QColor &color)
-{
-    const QImage rgb = image.convertToFormat(QImage::Format_RGB32);
-    int count = 0;
-    for (int y = 0; y < rgb.height(); ++y) {
-        const QRgb *line = reinterpret_cast<const QRgb *>(rgb.constScanLine(y));
-        for (int x = 0; x < rgb.width(); ++x) {
-            if (std::abs(qRed(line[x]) - color.red()) <= 12 && std::abs(qGreen(line[x]) - color.green()) <= 12
-                && std::abs(qBlue(line[x]) - color.blue()) <= 12)
-                ++count;
-        }
-    }
-    return count;
-}
-
 // With FUSIONLAB_LOSSCHART_PNG=/some/chart.png set, pictures are kept for a person to look at:
 // /some/chart.png, /some/chart-NAME.png.
-void keepSnapshot(const QImage &image, const QString &name)
-{
-    QString path = qEnvironmentVariable("FUSIONLAB_LOSSCHART_PNG");
-    if (path.isEmpty())
-        return;
-    if (!name.isEmpty())
-        path.insert(path.lastIndexOf(QLatin1Char('.')), QLatin1Char('-') + name);
-    QVERIFY(image.save(path));
-}
+constexpr char kSnapshotVariable[] = "FUSIONLAB_LOSSCHART_PNG";
 
 // The chart as exported (laid out and up to date, at twice the screen resolution).
 QImage rendered(const LossChartView &view)
@@ -428,7 +407,7 @@ void LossChartTest::millionEpochsDrawWithPlotWidthPoints()
     QTRY_VERIFY(view.displayedPointCount() > 0 && view.displayedPointCount() <= 2 * 4 * view.plotColumns());
     QVERIFY(view.plotColumns() > 300);
     QVERIFY(view.plotColumns() < view.width());
-    keepSnapshot(rendered(view), QStringLiteral("million"));
+    keepSnapshot(kSnapshotVariable, rendered(view), QStringLiteral("million"));
 }
 
 void LossChartTest::logScaleWithZeroLossStillDrawsTheCurve()
@@ -457,9 +436,9 @@ void LossChartTest::logScaleWithZeroLossStillDrawsTheCurve()
     // The train curve is really drawn: QLogValueAxis would hide it whole over one zero.
     const QImage logImage = rendered(view);
     QVERIFY(pixelsNear(logImage, kTrainBlue) > 1200);
-    keepSnapshot(logImage, QStringLiteral("log"));
+    keepSnapshot(kSnapshotVariable, logImage, QStringLiteral("log"));
     QTest::qWait(100);
-    keepSnapshot(view.grab().toImage(), QStringLiteral("loggrab"));
+    keepSnapshot(kSnapshotVariable, view.grab().toImage(), QStringLiteral("loggrab"));
 
     view.setLogScale(false);
     QVERIFY(!view.logScaleAction()->isChecked());
@@ -612,7 +591,7 @@ void LossChartTest::snapshotShowsCurvesMarkersAndOptimum()
     QVERIFY(pixelsNear(image, kValidationVermillion) > 600);
     QVERIFY(pixelsNear(image, QColor(204, 121, 167)) > 300);  // the markers
     QTest::qWait(50);  // let the widget lay itself out before grabbing it as it is on screen
-    keepSnapshot(view.grab().toImage(), QString());
+    keepSnapshot(kSnapshotVariable, view.grab().toImage(), QString());
 }
 
 // A stream of big batches is stored a slice per event-loop pass; any read (here the epoch count)

@@ -4,6 +4,7 @@
 // and the CSV, PNG and SVG exports.
 
 #include "ui/MetricsChartView.h"
+#include "tests/ui/ChartTestSupport.h"
 
 #include <QComboBox>
 #include <QFile>
@@ -18,6 +19,8 @@
 #include <limits>
 
 using namespace fl;
+using fl::test::keepSnapshot;
+using fl::test::pixelsNear;
 
 namespace {
 
@@ -47,27 +50,7 @@ QString fixed4(double v)
 }
 
 // With FUSIONLAB_METRICSCHART_PNG=/some/chart.png set, the snapshot is kept for a person to look at.
-void keepSnapshot(const QImage &image)
-{
-    const QString path = qEnvironmentVariable("FUSIONLAB_METRICSCHART_PNG");
-    if (!path.isEmpty())
-        QVERIFY(image.save(path));
-}
-
-int pixelsNear(const QImage &image, const QColor &color)
-{
-    const QImage rgb = image.convertToFormat(QImage::Format_RGB32);
-    int count = 0;
-    for (int y = 0; y < rgb.height(); ++y) {
-        const QRgb *line = reinterpret_cast<const QRgb *>(rgb.constScanLine(y));
-        for (int x = 0; x < rgb.width(); ++x) {
-            if (std::abs(qRed(line[x]) - color.red()) <= 12 && std::abs(qGreen(line[x]) - color.green()) <= 12
-                && std::abs(qBlue(line[x]) - color.blue()) <= 12)
-                ++count;
-        }
-    }
-    return count;
-}
+constexpr char kSnapshotVariable[] = "FUSIONLAB_METRICSCHART_PNG";
 
 const QColor kMetricGreen(0, 158, 115);
 const QColor kColdPurple(204, 121, 167);
@@ -583,7 +566,7 @@ void MetricsChartTest::snapshotShowsCurvesMarkerAndReadout()
     const QImage image(path);
     QVERIFY(pixelsNear(image, kMetricGreen) > 600);
     QVERIFY(pixelsNear(image, kColdPurple) > 300);
-    keepSnapshot(view.grab().toImage());
+    keepSnapshot(kSnapshotVariable, view.grab().toImage());
 }
 
 QTEST_MAIN(MetricsChartTest)
