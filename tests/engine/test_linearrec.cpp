@@ -13,50 +13,19 @@
 #include "engine/RunTrainer.h"
 
 #include "tests/TestSupport.h"
+#include "tests/engine/RecTestSupport.h"
 
 #include <QTest>
 
 #include <cmath>
-#include <numeric>
 #include <set>
 
 using namespace fl;
+using namespace fl::test;
 
 Q_DECLARE_METATYPE(fl::OptimizerKind)
 
 namespace {
-
-void addInteraction(Dataset &d, int user, int item, double rating)
-{
-    d.interactionUser.push_back(user);
-    d.interactionItem.push_back(item);
-    d.rating.conservativeResize(d.rating.size() + 1);
-    d.rating(d.rating.size() - 1) = rating;
-}
-
-std::vector<int> allIndices(const Dataset &d)
-{
-    std::vector<int> v(size_t(d.interactionCount()));
-    std::iota(v.begin(), v.end(), 0);
-    return v;
-}
-
-// Random content with two additive parts ("left" and "right" columns, as a concatenation gives).
-std::shared_ptr<ContentFeatures> randomContent(int items, int d, std::uint64_t seed)
-{
-    Random random(seed);
-    auto content = std::make_shared<ContentFeatures>();
-    content->fused.resize(items, d);
-    for (Eigen::Index j = 0; j < content->fused.size(); ++j)
-        content->fused.data()[j] = float(random.normal());
-    const int half = d / 2;
-    Eigen::MatrixXf left = Eigen::MatrixXf::Zero(items, d), right = Eigen::MatrixXf::Zero(items, d);
-    left.leftCols(half) = content->fused.leftCols(half);
-    right.rightCols(d - half) = content->fused.rightCols(d - half);
-    content->parts = {left, right};
-    content->partNames = {QStringLiteral("left"), QStringLiteral("right")};
-    return content;
-}
 
 // Ratings from a known linear model of the content plus user and item offsets and noise; distinct
 // (user, item) pairs; items ≥ warmItems get no interactions.
@@ -66,13 +35,7 @@ Dataset syntheticDataset(const ContentFeatures &content, int users, int perUser,
     const int items = int(content.fused.rows());
     if (warmItems < 0)
         warmItems = items;
-    Dataset d;
-    d.name = QStringLiteral("linear");
-    for (int u = 0; u < users; ++u)
-        d.userIds << QStringLiteral("u%1").arg(u);
-    for (int i = 0; i < items; ++i)
-        d.itemIds << QStringLiteral("i%1").arg(i);
-    d.itemTitles = d.itemIds;
+    Dataset d = emptyDataset(users, items, QStringLiteral("linear"));
     Random random(seed);
     Eigen::VectorXd w(content.fused.cols());
     for (Eigen::Index j = 0; j < w.size(); ++j)
@@ -83,10 +46,7 @@ Dataset syntheticDataset(const ContentFeatures &content, int users, int perUser,
     for (double &o : itemOffset)
         o = 0.3 * random.normal();
     for (int u = 0; u < users; ++u) {
-        std::set<int> chosen;
-        while (int(chosen.size()) < std::min(perUser, warmItems))
-            chosen.insert(int(random.below(std::uint64_t(warmItems))));
-        for (const int i : chosen) {
+        for (const int i : distinctItems(random, perUser, warmItems)) {
             const double r = 3.0 + content.fused.row(i).cast<double>().dot(w) + userOffset[size_t(u)]
                 + itemOffset[size_t(i)] + 0.3 * random.normal();
             addInteraction(d, u, i, std::clamp(std::round(r), 1.0, 5.0));
@@ -104,14 +64,6 @@ RecommenderTraining trainingFor(OptimizerKind optimizer, double learningRate, do
     t.l2 = l2;
     t.seed = 7;
     return t;
-}
-
-double scoreSum(const std::vector<ScoreContribution> &parts)
-{
-    double sum = 0;
-    for (const ScoreContribution &p : parts)
-        sum += p.value;
-    return sum;
 }
 
 bool sameParameters(const LinearParameters &a, const LinearParameters &b)
@@ -411,22 +363,17 @@ private Q_SLOTS:
             model.trainEpoch(0.05);
         const QStringList expected = (additive ? content->partNames : QStringList{QStringLiteral("content")})
             + QStringList{QStringLiteral("bias")};
-        Eigen::VectorXf scores(25);
+        QCOMPARE(model.userCount(), 15);
+        QCOMPARE(model.itemCount(), 25);
+        verifyExplainAddsUp(model, expected);
+        // The last part, "bias", is b (+ bᵤ + bᵢ).
         const Eigen::Index d = content->fused.cols();
         for (int u = 0; u < 15; u += 4) {
-            model.scoreItems(u, scores);
             for (int i = 0; i < 25; ++i) {
-                const auto parts = model.explain(u, i);
-                QStringList names;
-                for (const ScoreContribution &p : parts)
-                    names << p.part;
-                QCOMPARE(names, expected);
-                QVERIFY(std::abs(scoreSum(parts) - model.predict(u, i)) < 1e-5);
-                QVERIFY(std::abs(scores(i) - model.predict(u, i)) < 1e-4);
                 double bias = model.parameters().weights(d);
                 if (biases)
                     bias += double(model.parameters().userBias(u)) + double(model.parameters().itemBias(i));
-                QVERIFY(std::abs(parts.back().value - bias) < 1e-12);
+                QVERIFY(std::abs(model.explain(u, i).back().value - bias) < 1e-12);
             }
         }
         if (additive) {
@@ -446,23 +393,9 @@ private Q_SLOTS:
         model.trainEpoch(0.05);
         const std::unique_ptr<Recommender> copy = model.clone();
         QVERIFY(dynamic_cast<const LinearRecommender *>(copy.get()));
-        Eigen::VectorXf original(30), cloned(30);
-        model.scoreItems(5, original);
-        copy->scoreItems(5, cloned);
-        QCOMPARE(cloned, original);
-        QCOMPARE(copy->predict(5, 7), model.predict(5, 7));
-        QCOMPARE(copy->explain(5, 7).size(), model.explain(5, 7).size());
-        QCOMPARE(copy->name(), model.name());
         QCOMPARE(copy->userCount(), 20);
         QCOMPARE(copy->itemCount(), 30);
-
-        model.trainEpoch(0.05);
-        model.trainEpoch(0.05);
-        Eigen::VectorXf later(30);
-        copy->scoreItems(5, later);
-        QCOMPARE(later, original);   // training the original left the copy as it was
-        model.scoreItems(5, later);
-        QVERIFY(later != original);
+        verifyCloneIsASnapshot(model, *copy, 0.05);
     }
 
     void keepsTheBestEpoch()

@@ -6,6 +6,8 @@
 #include "engine/RecSplit.h"
 #include "engine/Random.h"
 
+#include "tests/engine/RecTestSupport.h"
+
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -45,19 +47,11 @@ struct Row
 
 Dataset makeDataset(int users, int items, const std::vector<Row> &rows)
 {
-    Dataset data;
-    data.name = QStringLiteral("hand");
-    for (int u = 0; u < users; ++u)
-        data.userIds << QStringLiteral("u%1").arg(u);
-    for (int i = 0; i < items; ++i)
-        data.itemIds << QStringLiteral("i%1").arg(i);
-    data.rating.resize(Eigen::Index(rows.size()));
-    for (size_t k = 0; k < rows.size(); ++k) {
-        data.interactionUser.push_back(rows[k].user);
-        data.interactionItem.push_back(rows[k].item);
-        data.rating(Eigen::Index(k)) = rows[k].rating;
-        if (rows[k].time >= 0)
-            data.timestamp.push_back(rows[k].time);
+    Dataset data = test::emptyDataset(users, items, QStringLiteral("hand"));
+    for (const Row &row : rows) {
+        test::addInteraction(data, row.user, row.item, row.rating);
+        if (row.time >= 0)
+            data.timestamp.push_back(row.time);
     }
     return data;
 }

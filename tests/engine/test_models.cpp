@@ -12,6 +12,8 @@
 #include "engine/Random.h"
 #include "engine/RecommenderFactory.h"
 
+#include "tests/engine/RecTestSupport.h"
+
 #include <QTest>
 
 #include <cmath>
@@ -20,56 +22,13 @@
 #include <thread>
 
 using namespace fl;
+using namespace fl::test;
 
 Q_DECLARE_METATYPE(fl::FactorVariant)
 Q_DECLARE_METATYPE(fl::LossKind)
 Q_DECLARE_METATYPE(fl::OptimizerKind)
 
 namespace {
-
-void addInteraction(Dataset &d, int user, int item, double rating)
-{
-    d.interactionUser.push_back(user);
-    d.interactionItem.push_back(item);
-    d.rating.conservativeResize(d.rating.size() + 1);
-    d.rating(d.rating.size() - 1) = rating;
-}
-
-Dataset emptyDataset(int users, int items)
-{
-    Dataset d;
-    d.name = QStringLiteral("tiny");
-    for (int u = 0; u < users; ++u)
-        d.userIds << QStringLiteral("u%1").arg(u);
-    for (int i = 0; i < items; ++i)
-        d.itemIds << QStringLiteral("i%1").arg(i);
-    d.itemTitles = d.itemIds;
-    return d;
-}
-
-std::vector<int> allIndices(const Dataset &d)
-{
-    std::vector<int> v(size_t(d.interactionCount()));
-    std::iota(v.begin(), v.end(), 0);
-    return v;
-}
-
-// Random content with two additive parts (as a concatenation would give: "left" and "right" columns).
-std::shared_ptr<const ContentFeatures> randomContent(int items, int d, std::uint64_t seed)
-{
-    Random random(seed);
-    auto content = std::make_shared<ContentFeatures>();
-    content->fused.resize(items, d);
-    for (Eigen::Index j = 0; j < content->fused.size(); ++j)
-        content->fused.data()[j] = float(random.normal());
-    const int half = d / 2;
-    Eigen::MatrixXf left = Eigen::MatrixXf::Zero(items, d), right = Eigen::MatrixXf::Zero(items, d);
-    left.leftCols(half) = content->fused.leftCols(half);
-    right.rightCols(d - half) = content->fused.rightCols(d - half);
-    content->parts = {left, right};
-    content->partNames = {QStringLiteral("left"), QStringLiteral("right")};
-    return content;
-}
 
 // Users rate items from a hidden low-rank model: distinct pairs, ratings 1..5. Items ≥ warmItems get
 // no interactions.
@@ -85,10 +44,7 @@ Dataset syntheticDataset(int users, int items, int perUser, std::uint64_t seed, 
     for (Eigen::Index j = 0; j < b.size(); ++j)
         b.data()[j] = random.normal();
     for (int u = 0; u < users; ++u) {
-        std::set<int> chosen;
-        while (int(chosen.size()) < std::min(perUser, warmItems))
-            chosen.insert(int(random.below(std::uint64_t(warmItems))));
-        for (const int i : chosen)
+        for (const int i : distinctItems(random, perUser, warmItems))
             addInteraction(d, u, i, std::clamp(std::round(3.0 + a.row(u).dot(b.row(i)) + 0.3 * random.normal()), 1.0, 5.0));
     }
     return d;
@@ -105,14 +61,6 @@ RecommenderTraining trainingFor(LossKind loss, OptimizerKind optimizer, double l
     t.l2 = 0.01;
     t.seed = 7;
     return t;
-}
-
-double scoreSum(const std::vector<ScoreContribution> &parts)
-{
-    double sum = 0;
-    for (const ScoreContribution &p : parts)
-        sum += p.value;
-    return sum;
 }
 
 bool sameParameters(const FactorParameters &a, const FactorParameters &b)
@@ -427,21 +375,7 @@ private Q_SLOTS:
                           trainingFor(LossKind::Bpr, OptimizerKind::Adam, 0.05));
         model.trainEpoch(0.05);
         const std::unique_ptr<Recommender> copy = model.clone();
-        Eigen::VectorXf original(30), cloned(30);
-        model.scoreItems(5, original);
-        copy->scoreItems(5, cloned);
-        QCOMPARE(cloned, original);
-        QCOMPARE(copy->predict(5, 7), model.predict(5, 7));
-        QCOMPARE(copy->explain(5, 7).size(), model.explain(5, 7).size());
-        QCOMPARE(copy->name(), model.name());
-
-        model.trainEpoch(0.05);
-        model.trainEpoch(0.05);
-        Eigen::VectorXf later(30);
-        copy->scoreItems(5, later);
-        QCOMPARE(later, original);   // training the original left the copy as it was
-        model.scoreItems(5, later);
-        QVERIFY(later != original);
+        verifyCloneIsASnapshot(model, *copy, 0.05);
 
         PopularityModel popularity(data, allIndices(data));
         const std::unique_ptr<Recommender> popularCopy = popularity.clone();
@@ -501,19 +435,9 @@ private Q_SLOTS:
             expectedParts << QStringLiteral("collaborative");
         if (variant != FactorVariant::Collaborative)
             expectedParts << (withParts ? content->partNames : QStringList{QStringLiteral("content")});
-        Eigen::VectorXf scores(25);
-        for (int u = 0; u < 15; u += 4) {
-            model.scoreItems(u, scores);
-            for (int i = 0; i < 25; ++i) {
-                const auto parts = model.explain(u, i);
-                QStringList names;
-                for (const ScoreContribution &p : parts)
-                    names << p.part;
-                QCOMPARE(names, expectedParts);
-                QVERIFY(std::abs(scoreSum(parts) - model.predict(u, i)) < 1e-5);
-                QVERIFY(std::abs(scores(i) - model.predict(u, i)) < 1e-4);
-            }
-        }
+        QCOMPARE(model.userCount(), 15);
+        QCOMPARE(model.itemCount(), 25);
+        verifyExplainAddsUp(model, expectedParts);
     }
 
     // Items 20..24 have no training interactions: training never touches them, so qᵢ = 0, bᵢ = 0, and

@@ -7,36 +7,23 @@
 #include "engine/RecommenderRun.h"
 #include "engine/RunTrainer.h"
 
+#include "tests/engine/RecTestSupport.h"
+
 #include <QTest>
 
 #include <cmath>
 #include <limits>
 
 using namespace fl;
+using fl::test::addInteraction;
 
 namespace {
-
-void addInteraction(Dataset &d, int user, int item, double rating, qint8 part)
-{
-    d.interactionUser.push_back(user);
-    d.interactionItem.push_back(item);
-    d.interactionSplit.push_back(part);
-    d.rating.conservativeResize(d.rating.size() + 1);
-    d.rating(d.rating.size() - 1) = rating;
-}
 
 // Users 0..users−1 over `items` items; user u has items u..u+4 (mod items) in train, u+5 in validation
 // and u+6 in test, by the dataset's own split.
 std::shared_ptr<Dataset> ringDataset(int users, int items)
 {
-    auto d = std::make_shared<Dataset>();
-    d->name = QStringLiteral("ring");
-    for (int u = 0; u < users; ++u)
-        d->userIds << QStringLiteral("u%1").arg(u);
-    for (int i = 0; i < items; ++i) {
-        d->itemIds << QStringLiteral("i%1").arg(i);
-        d->itemTitles << d->itemIds.back();
-    }
+    auto d = std::make_shared<Dataset>(test::emptyDataset(users, items, QStringLiteral("ring")));
     for (int u = 0; u < users; ++u) {
         for (int k = 0; k < 5; ++k)
             addInteraction(*d, u, (u + k) % items, 1, 0);
