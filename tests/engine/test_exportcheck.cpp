@@ -6,11 +6,11 @@
 // part, no known item recommended, and lists as long as the largest K (or the candidates) allow.
 
 #include "tests/TestSupport.h"
+#include "tests/engine/CliTestSupport.h"
 
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -20,26 +20,6 @@
 #include <set>
 
 namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QString err;
-};
-
-Run runCli(const QStringList &arguments)
-{
-    QProcess process;
-    process.start(QStringLiteral(FUSIONLAB_CLI_PATH), arguments);
-    Run run;
-    if (!process.waitForFinished(240000) || process.exitStatus() != QProcess::NormalExit)
-        return run;
-    run.exitCode = process.exitCode();
-    run.out = process.readAllStandardOutput();
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
-}
 
 QJsonObject lastJsonLine(const QByteArray &out)
 {
@@ -194,9 +174,10 @@ private Q_SLOTS:
         QVERIFY(dir.isValid());
         const QString top = dir.filePath(QStringLiteral("top.tsv"));
         const QString splitDir = dir.filePath(QStringLiteral("split"));
-        const Run run = runCli(QStringList{"train", "demo", "--optimizer", "adam", "--lr", "0.01", "--epochs", "6", "--seed", "3",
-                                           "--json", "--export-topk", top, "--export-split", splitDir}
-                               + options);
+        const QStringList arguments = QStringList{"train", "demo", "--optimizer", "adam", "--lr", "0.01", "--epochs", "6", "--seed", "3",
+                                                  "--json", "--export-topk", top, "--export-split", splitDir}
+            + options;
+        const fl::test::CliRun run = fl::test::runCli(arguments, 240000);
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         const QJsonObject summary = lastJsonLine(run.out);
         QCOMPARE(summary[QStringLiteral("event")].toString(), QStringLiteral("summary"));

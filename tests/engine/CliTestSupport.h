@@ -1,0 +1,36 @@
+#pragma once
+
+// Running fusionlab-cli as a user does, for the suites that check its output (cli, exportcheck).
+// FUSIONLAB_CLI_PATH is defined for every test target by tests/CMakeLists.txt.
+
+#include <QByteArray>
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+
+namespace fl::test {
+
+struct CliRun
+{
+    int exitCode = -1;   // −1 when it did not finish in time or crashed
+    QProcess::ExitStatus status = QProcess::CrashExit;
+    QByteArray out;
+    QString err;
+};
+
+inline CliRun runCli(const QStringList &arguments, int timeoutMs = 120000)
+{
+    QProcess process;
+    process.start(QStringLiteral(FUSIONLAB_CLI_PATH), arguments);
+    CliRun run;
+    if (!process.waitForFinished(timeoutMs))
+        return run;
+    run.status = process.exitStatus();
+    if (run.status == QProcess::NormalExit)
+        run.exitCode = process.exitCode();
+    run.out = process.readAllStandardOutput();
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+} // namespace fl::test
