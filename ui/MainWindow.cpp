@@ -512,11 +512,14 @@ void MainWindow::showLatest()
     const EpochRecord last = *m_latest;
     m_formulas->setEpoch(last);
     m_epochLabel->setText(tr("epoch %1").arg(QLocale().toString(last.epoch)));
-    // A ranking model trained with BPR has no validation loss (its validation is the ranking metric).
-    m_lossLabel->setText(std::isfinite(last.validationLoss)
-                             ? tr("train loss %1 · validation loss %2")
-                                   .arg(QLocale().toString(last.trainLoss, 'g', 5), QLocale().toString(last.validationLoss, 'g', 5))
-                             : tr("train loss %1").arg(QLocale().toString(last.trainLoss, 'g', 5)));
+    // Popularity and item-kNN are counted, not trained: they have no loss at all.
+    if (!std::isfinite(last.trainLoss))
+        m_lossLabel->setText(tr("no loss: this model is counted, not trained"));
+    else if (!std::isfinite(last.validationLoss))
+        m_lossLabel->setText(tr("train loss %1").arg(QLocale().toString(last.trainLoss, 'g', 5)));
+    else
+        m_lossLabel->setText(tr("train loss %1 · validation loss %2")
+                                 .arg(QLocale().toString(last.trainLoss, 'g', 5), QLocale().toString(last.validationLoss, 'g', 5)));
     const qint64 ms = m_speedClock.elapsed();
     if (ms >= 500) {
         m_speedLabel->setText(tr("%1 epochs/s").arg(QLocale().toString(1000.0 * m_speedEpochs / ms, 'f', 0)));
