@@ -265,8 +265,10 @@ LossChartView::Private::Private(LossChartView *owner)
     });
 
     redrawTimer.setSingleShot(true);
+    redrawTimer.setObjectName(QStringLiteral("lossChartRedraw"));
     connect(&redrawTimer, &QTimer::timeout, this, [this] { redraw(); });
     appendTimer.setSingleShot(true);
+    appendTimer.setObjectName(QStringLiteral("lossChartAppend"));
     connect(&appendTimer, &QTimer::timeout, this, [this] { appendPending(kAppendSlice); });
     connect(chart, &QChart::plotAreaChanged, this, [this](const QRectF &area) {
         if (int(area.width()) != columns)

@@ -104,6 +104,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_pages, &QTabWidget::currentChanged, this, &MainWindow::showSnapshotIfVisible);
 
     m_textTimer.setSingleShot(true);
+    m_textTimer.setObjectName(QStringLiteral("statusText"));
     m_textTimer.setInterval(250);
     connect(&m_textTimer, &QTimer::timeout, this, &MainWindow::showLatest);
 

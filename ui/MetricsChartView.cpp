@@ -422,6 +422,7 @@ MetricsChartView::Private::Private(MetricsChartView *owner)
     });
 
     redrawTimer.setSingleShot(true);
+    redrawTimer.setObjectName(QStringLiteral("metricsChartRedraw"));
     connect(&redrawTimer, &QTimer::timeout, this, [this] { redraw(); });
     // A new plot size changes the decimation columns and how many tick labels fit.
     connect(chart, &QChart::plotAreaChanged, this, [this] { scheduleRedraw(); });

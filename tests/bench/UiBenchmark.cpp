@@ -97,8 +97,9 @@ public:
         // The receiver, its parent's class (a viewport is a plain QWidget: the parent says whose) and
         // the event type.
         const QObject *parent = watched->parent();
-        m_last = QStringLiteral("%1 (in %2) %3")
+        m_last = QStringLiteral("%1 %2(in %3) %4")
                      .arg(QLatin1String(watched->metaObject()->className()),
+                          watched->objectName().isEmpty() ? QString() : watched->objectName() + QLatin1Char(' '),
                           parent ? QLatin1String(parent->metaObject()->className()) : QLatin1String("-"))
                      .arg(int(event->type()));
         m_lastCpu = cpu;
