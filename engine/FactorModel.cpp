@@ -25,10 +25,14 @@ double softplusOfNegative(double x)
     return std::max(-x, 0.0) + std::log1p(std::exp(-std::abs(x)));
 }
 
+// Every cache line of a parameter row (a row of 33 floats spans three).
 void prefetchRow(const float *row, Eigen::Index width)
 {
-    __builtin_prefetch(row);
-    __builtin_prefetch(row + width - 1);
+    const char *first = reinterpret_cast<const char *>(row);
+    const char *last = reinterpret_cast<const char *>(row + width - 1);
+    for (const char *p = first; p <= last; p += 64)
+        __builtin_prefetch(p);
+    __builtin_prefetch(last);
 }
 
 // Fisher–Yates exactly as Random::shuffle (same draws, same permutation), with the element each step
@@ -57,44 +61,142 @@ void shuffleWithPrefetch(std::vector<T> &v, Random &random)
 }
 
 // The gradient rows one batch touches, stored compactly in the order first touched, with how many
-// examples touched each (for the per-occurrence L2 term).
+// examples touched each (for the per-occurrence L2 term). The buffers only grow: after the first
+// batch, a batch allocates nothing.
 struct RowGradient
 {
     std::vector<int> slotOf;     // per parameter row: its slot, or −1
     std::vector<int> rows;       // per slot: the parameter row
     std::vector<float> counts;   // per slot: occurrences in the batch
-    RowMajorMatrixXf values;     // slots × width
+    std::vector<float> values;   // slots × width, row-major
+    Eigen::Index width = 0;
+    int used = 0;
 
-    void reset(Eigen::Index rowCount, Eigen::Index width)
+    // Forgets the previous batch's rows and makes room for up to maxSlots new ones.
+    void begin(Eigen::Index rowCount, Eigen::Index rowWidth, Eigen::Index maxSlots)
     {
-        slotOf.assign(size_t(rowCount), -1);
-        values.resize(std::min<Eigen::Index>(rowCount, 1024), width);
+        if (slotOf.size() != size_t(rowCount) || width != rowWidth) {
+            slotOf.assign(size_t(rowCount), -1);
+            used = 0;
+        }
+        for (int s = 0; s < used; ++s)
+            slotOf[size_t(rows[size_t(s)])] = -1;
+        used = 0;
+        width = rowWidth;
+        const size_t slots = size_t(std::min(rowCount, maxSlots));
+        if (rows.size() < slots) {
+            rows.resize(slots);
+            counts.resize(slots);
+            values.resize(slots * size_t(width));
+        }
     }
     int touch(int row)
     {
         int &slot = slotOf[size_t(row)];
         if (slot < 0) {
-            slot = int(rows.size());
-            rows.push_back(row);
-            counts.push_back(0.0f);
-            if (slot >= values.rows())
-                values.conservativeResize(std::max<Eigen::Index>(2 * values.rows(), slot + 1), values.cols());
-            values.row(slot).setZero();
+            slot = used++;
+            rows[size_t(slot)] = row;
+            counts[size_t(slot)] = 0.0f;
+            std::fill_n(at(slot), width, 0.0f);
         }
         counts[size_t(slot)] += 1.0f;
         return slot;
     }
-    void clear()
+    float *at(Eigen::Index slot) { return values.data() + size_t(slot) * size_t(width); }
+    const float *at(Eigen::Index slot) const { return values.data() + size_t(slot) * size_t(width); }
+    Eigen::Index size() const { return used; }
+    Eigen::Map<RowMajorMatrixXf> matrix() { return {values.data(), used, width}; }
+    Eigen::Map<const RowMajorMatrixXf> matrix() const { return {values.data(), used, width}; }
+};
+
+// The optimizer state of the user and item rows: RowSparseUpdater's lazy rules (the same constants
+// and float expressions; test_models compares the two), with a row's two Adam moments side by side,
+// so that one update reads one contiguous block instead of two rows far apart, and fixed-size
+// arithmetic for the usual widths.
+class RowStates
+{
+public:
+    RowStates() = default;
+    RowStates(OptimizerKind kind, Eigen::Index rows, Eigen::Index width, double momentum)
+        : m_kind(kind)
+        , m_width(width)
+        , m_momentum(float(momentum))
     {
-        for (const int row : rows)
-            slotOf[size_t(row)] = -1;
-        rows.clear();
-        counts.clear();
+        m_stride = kind == OptimizerKind::Adam ? 2 * width : kind == OptimizerKind::Momentum ? width : 0;
+        m_state.assign(size_t(rows) * size_t(m_stride), 0.0f);
     }
-    Eigen::Index size() const { return Eigen::Index(rows.size()); }
+
+    void beginStep(double learningRate)
+    {
+        ++m_steps;
+        if (m_kind != OptimizerKind::Adam) {
+            m_stepSize = float(learningRate);
+            return;
+        }
+        const double correction1 = 1 - std::pow(kAdamBeta1, double(m_steps));
+        const double correction2 = 1 - std::pow(kAdamBeta2, double(m_steps));
+        m_stepSize = float(learningRate * std::sqrt(correction2) / correction1);
+        m_epsilon = float(kAdamEpsilon * std::sqrt(correction2));
+    }
+
+    void prefetch(Eigen::Index row) const
+    {
+        if (m_stride > 0)
+            prefetchRow(m_state.data() + size_t(row) * size_t(m_stride), m_stride);
+    }
+
+    template<int W>
+    void applyRow(Eigen::Index row, float *parameters, const float *gradient)
+    {
+        using Out = Eigen::Map<Eigen::Array<float, W, 1>>;
+        using In = Eigen::Map<const Eigen::Array<float, W, 1>>;
+        Out theta(parameters, m_width);
+        const In g(gradient, m_width);
+        float *state = m_state.data() + size_t(row) * size_t(m_stride);
+        switch (m_kind) {
+        case OptimizerKind::GradientDescent:
+        case OptimizerKind::MiniBatchSgd:
+            theta -= m_stepSize * g;
+            return;
+        case OptimizerKind::Momentum: {
+            Out v(state, m_width);
+            v = m_momentum * v + g;
+            theta -= m_stepSize * v;
+            return;
+        }
+        case OptimizerKind::Adam: {
+            Out m(state, m_width);
+            Out v(state + m_width, m_width);
+            m = float(kAdamBeta1) * m + float(1 - kAdamBeta1) * g;
+            v = float(kAdamBeta2) * v + float(1 - kAdamBeta2) * g.square();
+            theta -= m_stepSize * (m / (v.sqrt() + m_epsilon));
+            return;
+        }
+        }
+    }
+
+private:
+    static constexpr double kAdamBeta1 = 0.9;     // as RowSparseUpdater
+    static constexpr double kAdamBeta2 = 0.999;
+    static constexpr double kAdamEpsilon = 1e-8;
+
+    OptimizerKind m_kind = OptimizerKind::GradientDescent;
+    Eigen::Index m_width = 0;
+    Eigen::Index m_stride = 0;        // floats of state per row: 0, width (momentum) or 2·width (Adam)
+    float m_momentum = 0.9f;
+    std::vector<float> m_state;       // rows × stride: [velocity] or [first moment | second moment]
+    long long m_steps = 0;
+    float m_stepSize = 0;
+    float m_epsilon = 0;
 };
 
 } // namespace
+
+struct FactorModel::RowStatePair
+{
+    RowStates users;
+    RowStates items;
+};
 
 struct FactorModel::Workspace
 {
@@ -102,7 +204,7 @@ struct FactorModel::Workspace
     RowGradient items;
     std::vector<int> userSlot, itemSlot, negativeSlot;   // per example
     RowMajorMatrixXf features;   // fᵢ of the touched items, slots × d
-    RowMajorMatrixXf vectors;    // vᵢ = qᵢ + W fᵢ of the touched items, slots × k
+    RowMajorMatrixXf vectors;    // [vᵢ | b̃ᵢ] = [qᵢ | bᵢ] + W̃ fᵢ of the touched items, slots × (k + 1)
     RowMajorMatrixXf w;          // ∂L/∂W
     float mu = 0;                // ∂L/∂μ
 };
@@ -163,8 +265,9 @@ FactorModel::FactorModel(const Dataset &dataset, const std::vector<int> &train, 
         }
     }
 
-    m_userUpdater = RowSparseUpdater(m_training.optimizer, m_parameters.users.rows(), k + 1, m_training.momentum);
-    m_itemUpdater = RowSparseUpdater(m_training.optimizer, m_parameters.items.rows(), k + 1, m_training.momentum);
+    m_rowStates = std::make_unique<RowStatePair>();
+    m_rowStates->users = RowStates(m_training.optimizer, m_parameters.users.rows(), k + 1, m_training.momentum);
+    m_rowStates->items = RowStates(m_training.optimizer, m_parameters.items.rows(), k + 1, m_training.momentum);
     m_wUpdater = RowSparseUpdater(m_training.optimizer, m_parameters.w.rows(), m_parameters.w.cols(), m_training.momentum);
     m_muUpdater = RowSparseUpdater(m_training.optimizer, 1, 1, m_training.momentum);
     m_best = m_parameters;
@@ -206,19 +309,38 @@ double FactorModel::globalPenalty() const
 
 double FactorModel::batchGradient(const FactorExample *examples, int count, Workspace &work) const
 {
+    // The per-example arithmetic on fixed-size vectors for the usual factor counts (unrolled, no
+    // per-call size checks), on dynamic ones otherwise; the same expressions either way.
+    switch (m_training.factors) {
+    case 8: return batchGradientFor<8>(examples, count, work);
+    case 16: return batchGradientFor<16>(examples, count, work);
+    case 32: return batchGradientFor<32>(examples, count, work);
+    case 64: return batchGradientFor<64>(examples, count, work);
+    default: return batchGradientFor<Eigen::Dynamic>(examples, count, work);
+    }
+}
+
+template<int K>
+double FactorModel::batchGradientFor(const FactorExample *examples, int count, Workspace &work) const
+{
+    constexpr int W = K == Eigen::Dynamic ? Eigen::Dynamic : K + 1;
+    using Factors = Eigen::Map<const Eigen::Matrix<float, K, 1>>;
+    using FactorsOut = Eigen::Map<Eigen::Matrix<float, K, 1>>;
+    using Row = Eigen::Map<const Eigen::Matrix<float, W, 1>>;
+    using RowOut = Eigen::Map<Eigen::Matrix<float, W, 1>>;
+
     const int k = m_training.factors;
     const Eigen::Index width = k + 1;
     const float lambda = float(m_training.l2);
     const FactorParameters &theta = m_parameters;
-    if (work.users.slotOf.size() != size_t(theta.users.rows())) {
-        work.users.reset(theta.users.rows(), width);
-        work.items.reset(theta.items.rows(), width);
-    }
-    work.users.clear();
-    work.items.clear();
+    const bool bpr = m_training.loss == LossKind::Bpr;
+    work.users.begin(theta.users.rows(), width, count);
+    work.items.begin(theta.items.rows(), width, bpr ? 2 * Eigen::Index(count) : Eigen::Index(count));
     work.userSlot.resize(size_t(count));
     work.itemSlot.resize(size_t(count));
     work.negativeSlot.resize(size_t(count));
+    const float *userRows = theta.users.data();
+    const float *itemRows = theta.items.data();
 
     // Pass 1: which rows the batch touches. The slot table entries and the parameter rows of the
     // examples ahead are requested from memory meanwhile, so that the random reads overlap.
@@ -227,8 +349,12 @@ double FactorModel::batchGradient(const FactorExample *examples, int count, Work
             const FactorExample &next = examples[e + kPrefetchDistance];
             __builtin_prefetch(&work.users.slotOf[size_t(next.user)]);
             __builtin_prefetch(&work.items.slotOf[size_t(next.item)]);
-            prefetchRow(theta.users.row(next.user).data(), width);
-            prefetchRow(theta.items.row(next.item).data(), width);
+            prefetchRow(userRows + size_t(next.user) * size_t(width), width);
+            prefetchRow(itemRows + size_t(next.item) * size_t(width), width);
+            if (next.negative >= 0) {
+                __builtin_prefetch(&work.items.slotOf[size_t(next.negative)]);
+                prefetchRow(itemRows + size_t(next.negative) * size_t(width), width);
+            }
         }
         const FactorExample &x = examples[e];
         work.userSlot[size_t(e)] = work.users.touch(x.user);
@@ -238,7 +364,8 @@ double FactorModel::batchGradient(const FactorExample *examples, int count, Work
     const Eigen::Index touched = work.items.size();
 
     // The touched items' effective rows [qᵢ + W fᵢ | bᵢ + βᵀfᵢ] as one product, or [qᵢ | bᵢ] read in place.
-    if (hasContent()) {
+    const bool content = hasContent();
+    if (content) {
         work.features.resize(touched, m_features.cols());
         for (Eigen::Index s = 0; s < touched; ++s)
             work.features.row(s) = m_features.row(work.items.rows[size_t(s)]);
@@ -246,68 +373,71 @@ double FactorModel::batchGradient(const FactorExample *examples, int count, Work
         for (Eigen::Index s = 0; s < touched; ++s)
             work.vectors.row(s) += theta.items.row(work.items.rows[size_t(s)]);   // qᵢ ≡ 0 for ContentOnly
     }
+    const float *vectors = work.vectors.data();
     auto itemVector = [&](int slot, int item) -> const float * {
-        return hasContent() ? work.vectors.row(slot).data() : theta.items.row(item).data();
+        return content ? vectors + size_t(slot) * size_t(width) : itemRows + size_t(item) * size_t(width);
     };
 
     // Pass 2: the data terms.
     double loss = 0;
     double muGradient = 0;
-    const bool squared = m_training.loss == LossKind::Squared;
     for (int e = 0; e < count; ++e) {
         const FactorExample &x = examples[e];
-        const int us = work.userSlot[size_t(e)];
-        const int is = work.itemSlot[size_t(e)];
-        const Eigen::Map<const Eigen::VectorXf> p(theta.users.row(x.user).data(), k);
-        const float *rowI = itemVector(is, x.item);
-        const Eigen::Map<const Eigen::VectorXf> vi(rowI, k);
-        Eigen::Map<Eigen::VectorXf> gp(work.users.values.row(us).data(), k);
-        Eigen::Map<Eigen::VectorXf> gvi(work.items.values.row(is).data(), k);
-        if (squared) {
-            const float error = theta.mu + theta.users(x.user, k) + rowI[k] + p.dot(vi) - x.rating;
+        const float *rowU = userRows + size_t(x.user) * size_t(width);
+        const float *rowI = itemVector(work.itemSlot[size_t(e)], x.item);
+        float *gradU = work.users.at(work.userSlot[size_t(e)]);
+        float *gradI = work.items.at(work.itemSlot[size_t(e)]);
+        const Factors p(rowU, k);
+        const Factors vi(rowI, k);
+        FactorsOut gp(gradU, k);
+        FactorsOut gvi(gradI, k);
+        if (!bpr) {
+            const float error = theta.mu + rowU[k] + rowI[k] + p.dot(vi) - x.rating;
             loss += 0.5 * double(error) * error;
             gp += error * vi;
-            work.users.values(us, k) += error;
+            gradU[k] += error;
             gvi += error * p;
-            work.items.values(is, k) += error;
+            gradI[k] += error;
             muGradient += error;
         } else {
             const int ns = work.negativeSlot[size_t(e)];
             const float *rowJ = itemVector(ns, x.negative);
-            const Eigen::Map<const Eigen::VectorXf> vj(rowJ, k);
-            Eigen::Map<Eigen::VectorXf> gvj(work.items.values.row(ns).data(), k);
+            float *gradJ = work.items.at(ns);
+            const Factors vj(rowJ, k);
+            FactorsOut gvj(gradJ, k);
             const float difference = rowI[k] - rowJ[k] + p.dot(vi - vj);
             loss += softplusOfNegative(difference);
             const float g = -1.0f / (1.0f + std::exp(difference));   // d(−ln σ(x))/dx = −σ(−x)
             gp += g * (vi - vj);
             gvi += g * p;
             gvj -= g * p;
-            work.items.values(is, k) += g;
-            work.items.values(ns, k) -= g;
+            gradI[k] += g;
+            gradJ[k] -= g;
         }
     }
 
     // [W; βᵀ]'s gradient collects each item's ∂/∂[vᵢ | b̃ᵢ]: Σᵢ (∂/∂[vᵢ | b̃ᵢ]) fᵢᵀ. With qᵢ ≡ 0 nothing
     // else uses the ∂/∂vᵢ part.
-    if (hasContent()) {
-        work.w.noalias() = work.items.values.topRows(touched).transpose() * work.features;
+    if (content) {
+        work.w.noalias() = work.items.matrix().transpose() * work.features;
         if (m_variant == FactorVariant::ContentOnly)
-            work.items.values.topRows(touched).leftCols(k).setZero();
+            work.items.matrix().leftCols(k).setZero();
     }
 
     // The per-occurrence L2 terms of the touched rows, then the mean over the examples.
     const float scale = 1.0f / float(std::max(1, count));
-    auto penalise = [&](RowGradient &g, const RowMajorMatrixXf &rows) {
+    auto penalise = [&](RowGradient &g, const float *rows) {
         for (Eigen::Index s = 0; s < g.size(); ++s) {
-            const auto row = rows.row(g.rows[size_t(s)]);
+            const Row row(rows + size_t(g.rows[size_t(s)]) * size_t(width), width);
+            RowOut gradient(g.at(s), width);
             const float c = g.counts[size_t(s)];
             loss += 0.5 * double(lambda) * c * double(row.squaredNorm());
-            g.values.row(s) = scale * (g.values.row(s) + lambda * c * row);
+            gradient = scale * (gradient + lambda * c * row);
         }
     };
-    penalise(work.users, theta.users);
-    penalise(work.items, theta.items);
-    if (hasContent())
+    penalise(work.users, userRows);
+    penalise(work.items, itemRows);
+    if (content)
         work.w = scale * work.w + lambda * theta.w;
     work.mu = float(muGradient) * scale + lambda * theta.mu;
     return loss;
@@ -315,18 +445,30 @@ double FactorModel::batchGradient(const FactorExample *examples, int count, Work
 
 void FactorModel::applyUpdates(const Workspace &work, double learningRate)
 {
-    auto update = [](RowSparseUpdater &updater, RowMajorMatrixXf &parameters, const RowGradient &gradient) {
+    switch (m_training.factors) {
+    case 8: applyUpdatesFor<9>(work, learningRate); break;
+    case 16: applyUpdatesFor<17>(work, learningRate); break;
+    case 32: applyUpdatesFor<33>(work, learningRate); break;
+    case 64: applyUpdatesFor<65>(work, learningRate); break;
+    default: applyUpdatesFor<Eigen::Dynamic>(work, learningRate); break;
+    }
+}
+
+template<int W>
+void FactorModel::applyUpdatesFor(const Workspace &work, double learningRate)
+{
+    auto update = [](RowStates &states, RowMajorMatrixXf &parameters, const RowGradient &gradient) {
         for (Eigen::Index s = 0; s < gradient.size(); ++s) {
             if (s + kPrefetchDistance < gradient.size())
-                updater.prefetch(gradient.rows[size_t(s + kPrefetchDistance)]);
+                states.prefetch(gradient.rows[size_t(s + kPrefetchDistance)]);
             const int row = gradient.rows[size_t(s)];
-            updater.applyRow(row, parameters.row(row).data(), gradient.values.row(s).data());
+            states.applyRow<W>(row, parameters.row(row).data(), gradient.at(s));
         }
     };
-    m_userUpdater.beginStep(learningRate);
-    update(m_userUpdater, m_parameters.users, work.users);
-    m_itemUpdater.beginStep(learningRate);
-    update(m_itemUpdater, m_parameters.items, work.items);
+    m_rowStates->users.beginStep(learningRate);
+    update(m_rowStates->users, m_parameters.users, work.users);
+    m_rowStates->items.beginStep(learningRate);
+    update(m_rowStates->items, m_parameters.items, work.items);
     if (hasContent()) {
         m_wUpdater.beginStep(learningRate);
         for (Eigen::Index r = 0; r < m_parameters.w.rows(); ++r)
@@ -398,9 +540,9 @@ double FactorModel::objective(const std::vector<FactorExample> &examples, Factor
         gradient->users = RowMajorMatrixXf::Zero(m_parameters.users.rows(), m_parameters.users.cols());
         gradient->items = RowMajorMatrixXf::Zero(m_parameters.items.rows(), m_parameters.items.cols());
         for (Eigen::Index s = 0; s < work.users.size(); ++s)
-            gradient->users.row(work.users.rows[size_t(s)]) = work.users.values.row(s);
+            gradient->users.row(work.users.rows[size_t(s)]) = work.users.matrix().row(s);
         for (Eigen::Index s = 0; s < work.items.size(); ++s)
-            gradient->items.row(work.items.rows[size_t(s)]) = work.items.values.row(s);
+            gradient->items.row(work.items.rows[size_t(s)]) = work.items.matrix().row(s);
         gradient->w = hasContent() ? work.w : RowMajorMatrixXf();
     }
     return loss;

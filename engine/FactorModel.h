@@ -25,8 +25,16 @@
 //     L = (1/N) Σₑ [ℓₑ + λ/2 (‖[pᵤ|bᵤ]‖² + ‖[qᵢ|bᵢ]‖² (+ ‖[qⱼ|bⱼ]‖²))] + λ/2 (‖W̃‖² + μ²)
 //
 // A mini-batch's gradient is the same expression over its examples, an unbiased estimate of ∇L; it
-// touches only the batch's rows, so the optimizers (RowSparseUpdater) update only those ("lazy"
-// momentum and Adam). Full-batch GD is one batch holding the whole pass.
+// touches only the batch's rows, so the optimizers update only those ("lazy" momentum and Adam, with
+// RowSparseUpdater's rules). Full-batch GD is one batch holding the whole pass.
+//
+// An epoch is memory-bound: each example reads a random user row and item row, and each update their
+// optimizer state. A batch therefore first lists the rows it touches while requesting the rows of the
+// examples ahead from memory, then runs the arithmetic on fixed-size vectors (k = 8, 16, 32, 64; any
+// other k on dynamic ones) into compact gradient buffers that are reused from batch to batch, then
+// updates each touched row once. The model keeps the rows' optimizer state itself, a row's two Adam
+// moments side by side (one block read instead of two far apart); W̃ and μ use RowSparseUpdater.
+// One thread: the result depends only on the seed.
 //
 // Initialisation (seeded, fl::Random): pᵤ and, for items with training interactions, qᵢ ~ N(0, 0.1²);
 // W ~ N(0, 0.1²/d); β and the biases 0; μ = the mean training rating for squared loss, 0 for BPR. Items without
@@ -114,6 +122,7 @@ public:
 
 private:
     struct Workspace;
+    struct RowStatePair;
     struct ScoringCopy {};
 
     FactorModel(const FactorModel &other, ScoringCopy);
@@ -122,7 +131,11 @@ private:
     // Sum over the examples of ℓₑ plus their per-occurrence L2 terms; the batch gradient (÷ count, with
     // the global L2 terms) goes into work.
     double batchGradient(const FactorExample *examples, int count, Workspace &work) const;
+    template<int K>
+    double batchGradientFor(const FactorExample *examples, int count, Workspace &work) const;
     void applyUpdates(const Workspace &work, double learningRate);
+    template<int W>
+    void applyUpdatesFor(const Workspace &work, double learningRate);
     double globalPenalty() const;
     void fillExamples(int first, int last, std::vector<FactorExample> &out);
     Eigen::VectorXf itemRow(int item) const;   // [qᵢ + W fᵢ | bᵢ + βᵀfᵢ]
@@ -148,7 +161,8 @@ private:
     Random m_random;
     std::unique_ptr<Workspace> m_work;
     std::vector<FactorExample> m_batch;
-    RowSparseUpdater m_userUpdater, m_itemUpdater, m_wUpdater, m_muUpdater;
+    std::unique_ptr<RowStatePair> m_rowStates;     // the user and item rows' optimizer state
+    RowSparseUpdater m_wUpdater, m_muUpdater;
 
     mutable std::mutex m_scoringMutex;
     mutable std::atomic<bool> m_scoringReady{false};

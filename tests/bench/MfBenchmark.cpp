@@ -41,6 +41,48 @@ double memcpyBandwidthGbPerS()
     return best;
 }
 
+// The floor for reaching rows at random: per interaction one random user row and one random item row of
+// `width` floats are read (every cache line prefetched 16 interactions ahead, as the epoch does), and
+// the item row written back. Counts the useful bytes read and written, like the epoch figures.
+double randomRowsGbPerS(int users, int items, long long interactions, int width)
+{
+    std::vector<float> userRows(size_t(users) * size_t(width), 0.5f), itemRows(size_t(items) * size_t(width), 0.25f);
+    std::vector<int> u(static_cast<size_t>(interactions)), i(static_cast<size_t>(interactions));
+    fl::Random random(777);
+    for (long long r = 0; r < interactions; ++r) {
+        u[size_t(r)] = int(random.below(std::uint64_t(users)));
+        i[size_t(r)] = int(random.below(std::uint64_t(items)));
+    }
+    auto prefetch = [width](const float *row) {
+        const char *first = reinterpret_cast<const char *>(row);
+        const char *last = reinterpret_cast<const char *>(row + width - 1);
+        for (const char *p = first; p <= last; p += 64)
+            __builtin_prefetch(p);
+        __builtin_prefetch(last);
+    };
+    QElapsedTimer timer;
+    timer.start();
+    double sum = 0;
+    for (long long r = 0; r < interactions; ++r) {
+        if (r + 16 < interactions) {
+            prefetch(userRows.data() + size_t(u[size_t(r + 16)]) * size_t(width));
+            prefetch(itemRows.data() + size_t(i[size_t(r + 16)]) * size_t(width));
+        }
+        const float *p = userRows.data() + size_t(u[size_t(r)]) * size_t(width);
+        float *q = itemRows.data() + size_t(i[size_t(r)]) * size_t(width);
+        float dot = 0;
+        for (int c = 0; c < width; ++c)
+            dot += p[c] * q[c];
+        for (int c = 0; c < width; ++c)
+            q[c] -= 1e-9f * dot * p[c];
+        sum += dot;
+    }
+    const double seconds = double(timer.nsecsElapsed()) * 1e-9;
+    volatile double sink = sum;
+    (void)sink;
+    return double(interactions) * (8.0 + 3.0 * 4.0 * width) / seconds / 1e9;
+}
+
 fl::Dataset syntheticRatings(int users, int items, long long interactions)
 {
     fl::Dataset d;
@@ -68,6 +110,7 @@ fl::Dataset syntheticRatings(int users, int items, long long interactions)
 QJsonObject runMfBenchmark(int users, int items, long long interactions, int factors, int epochs, int batchSize)
 {
     const double memcpyGbPerS = memcpyBandwidthGbPerS();
+    const double randomRows = randomRowsGbPerS(users, items, interactions, factors + 1);
     const fl::Dataset data = syntheticRatings(users, items, interactions);
     std::vector<int> train(static_cast<size_t>(interactions));
     std::iota(train.begin(), train.end(), 0);
@@ -80,6 +123,7 @@ QJsonObject runMfBenchmark(int users, int items, long long interactions, int fac
     result[QStringLiteral("batch_size")] = batchSize;
     result[QStringLiteral("epochs_timed")] = epochs;
     result[QStringLiteral("memcpy_gb_per_s")] = memcpyGbPerS;
+    result[QStringLiteral("random_rows_gb_per_s")] = randomRows;
     QJsonArray runs;
     for (const fl::OptimizerKind optimizer : {fl::OptimizerKind::MiniBatchSgd, fl::OptimizerKind::Adam}) {
         fl::RecommenderTraining t;
@@ -111,9 +155,12 @@ QJsonObject runMfBenchmark(int users, int items, long long interactions, int fac
         run[QStringLiteral("s_per_epoch_best")] = seconds.front();
         run[QStringLiteral("cpu_s_per_epoch")] = cpu[cpu.size() / 2];
         run[QStringLiteral("interactions_per_s")] = perSecond;
+        const double gbPerS = perSecond * bytesPerInteraction / 1e9;
         run[QStringLiteral("implied_bytes_per_interaction")] = bytesPerInteraction;
-        run[QStringLiteral("implied_gb_per_s")] = perSecond * bytesPerInteraction / 1e9;
-        run[QStringLiteral("fraction_of_memcpy")] = perSecond * bytesPerInteraction / 1e9 / memcpyGbPerS;
+        run[QStringLiteral("bytes_per_epoch")] = bytesPerInteraction * double(interactions);
+        run[QStringLiteral("implied_gb_per_s")] = gbPerS;
+        run[QStringLiteral("fraction_of_memcpy")] = gbPerS / memcpyGbPerS;
+        run[QStringLiteral("fraction_of_random_rows")] = gbPerS / randomRows;
         run[QStringLiteral("train_loss")] = loss;
         runs.append(run);
     }

@@ -11,7 +11,11 @@
 // [qᵢ | bᵢ] ((k + 1) floats each) are read and written — with Adam so are both moment rows of each.
 // implied_gb_per_s = that byte count × interactions/s; memcpy_gb_per_s counts the bytes read plus the
 // bytes written by one thread copying a buffer far larger than the caches. Their ratio says how close
-// an epoch runs to memory bandwidth. (Rows are reached at random, so whole cache lines move: the real
-// DRAM traffic is somewhat higher than the implied figure, which counts useful bytes only.)
+// an epoch runs to memory bandwidth; bytes_per_epoch is that byte count for one pass. (Rows are reached
+// at random, so whole cache lines move: the real DRAM traffic is somewhat higher than the implied
+// figure, which counts useful bytes only.) random_rows_gb_per_s, measured in the same run, is the floor
+// for random rows on this machine: one loop reading a random user row and a random item row per
+// interaction and writing the item row back, prefetched like the epoch; fraction_of_random_rows
+// compares an epoch with it.
 QJsonObject runMfBenchmark(int users, int items, long long interactions, int factors, int epochs = 3,
                            int batchSize = 1024);

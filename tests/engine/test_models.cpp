@@ -327,6 +327,81 @@ private Q_SLOTS:
         QVERIFY2(last < 0.8 * first, qPrintable(QStringLiteral("%1 → %2").arg(first).arg(last)));
     }
 
+    // FactorModel keeps the user and item rows' optimizer state itself (both Adam moments of a row side
+    // by side, for speed). Its epochs must still apply exactly the shared rules: with one batch per
+    // epoch, three epochs equal three steps of RowSparseUpdater on objective()'s gradient.
+    void epochsFollowTheSharedOptimizerRules_data()
+    {
+        QTest::addColumn<OptimizerKind>("optimizer");
+        QTest::addColumn<FactorVariant>("variant");
+        QTest::addColumn<int>("factors");   // 8: the fixed-size path; 3: the general one
+        for (const OptimizerKind optimizer : {OptimizerKind::GradientDescent, OptimizerKind::MiniBatchSgd,
+                                              OptimizerKind::Momentum, OptimizerKind::Adam}) {
+            for (const int factors : {3, 8}) {
+                const QByteArray name = optimizerName(optimizer).toLatin1();
+                QTest::addRow("%s mf k=%d", name.constData(), factors) << optimizer << FactorVariant::Collaborative << factors;
+                QTest::addRow("%s hybrid k=%d", name.constData(), factors) << optimizer << FactorVariant::Hybrid << factors;
+            }
+        }
+    }
+    void epochsFollowTheSharedOptimizerRules()
+    {
+        QFETCH(OptimizerKind, optimizer);
+        QFETCH(FactorVariant, variant);
+        QFETCH(int, factors);
+        Dataset data = syntheticDataset(12, 15, 5, 51);
+        auto content = randomContent(15, 4, 3);
+        RecommenderTraining t = trainingFor(LossKind::Squared, optimizer, 0.05, factors);
+        t.batchSize = data.interactionCount();   // one batch per epoch
+        FactorModel model(data, allIndices(data), variant, content, t);
+        FactorModel reference(data, allIndices(data), variant, content, t);
+        FactorParameters theta = reference.parameters();
+        const FactorParameters initial = theta;
+
+        std::vector<FactorExample> examples;
+        std::set<int> users, items;
+        for (int r = 0; r < data.interactionCount(); ++r) {
+            examples.push_back({data.interactionUser[size_t(r)], data.interactionItem[size_t(r)], -1, float(data.rating(r))});
+            users.insert(data.interactionUser[size_t(r)]);
+            items.insert(data.interactionItem[size_t(r)]);
+        }
+        RowSparseUpdater userUpdater(optimizer, theta.users.rows(), theta.users.cols(), t.momentum);
+        RowSparseUpdater itemUpdater(optimizer, theta.items.rows(), theta.items.cols(), t.momentum);
+        RowSparseUpdater wUpdater(optimizer, theta.w.rows(), theta.w.cols(), t.momentum);
+        RowSparseUpdater muUpdater(optimizer, 1, 1, t.momentum);
+        for (int epoch = 0; epoch < 3; ++epoch) {
+            model.trainEpoch(t.learningRate);
+
+            reference.setParameters(theta);
+            FactorParameters g;
+            reference.objective(examples, &g);
+            userUpdater.beginStep(t.learningRate);
+            for (const int u : users)
+                userUpdater.applyRow(u, theta.users.row(u).data(), g.users.row(u).data());
+            itemUpdater.beginStep(t.learningRate);
+            for (const int i : items)
+                itemUpdater.applyRow(i, theta.items.row(i).data(), g.items.row(i).data());
+            if (variant != FactorVariant::Collaborative) {
+                wUpdater.beginStep(t.learningRate);
+                for (Eigen::Index r = 0; r < theta.w.rows(); ++r)
+                    wUpdater.applyRow(r, theta.w.row(r).data(), g.w.row(r).data());
+            }
+            muUpdater.beginStep(t.learningRate);
+            muUpdater.applyRow(0, &theta.mu, &g.mu);
+        }
+        const FactorParameters &trained = model.parameters();
+        QVERIFY((theta.users - initial.users).cwiseAbs().maxCoeff() > 1e-3);   // the steps did move things
+        // Float sums in another order: agreement to rounding, far below one step (η = 0.05).
+        const float tolerance = 1e-5f;
+        QVERIFY2((trained.users - theta.users).cwiseAbs().maxCoeff() < tolerance,
+                 qPrintable(QString::number((trained.users - theta.users).cwiseAbs().maxCoeff())));
+        QVERIFY2((trained.items - theta.items).cwiseAbs().maxCoeff() < tolerance,
+                 qPrintable(QString::number((trained.items - theta.items).cwiseAbs().maxCoeff())));
+        if (variant != FactorVariant::Collaborative)
+            QVERIFY((trained.w - theta.w).cwiseAbs().maxCoeff() < tolerance);
+        QVERIFY(std::abs(trained.mu - theta.mu) < tolerance);
+    }
+
     void sameSeedSameModel()
     {
         Dataset data = syntheticDataset(20, 30, 8, 41);
