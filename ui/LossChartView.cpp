@@ -31,6 +31,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <deque>
 #include <limits>
@@ -128,8 +129,8 @@ struct LossChartView::Private : QObject
 
     QAbstractAxis *yAxis() const { return logScale ? static_cast<QAbstractAxis *>(yLog) : yLinear; }
     QLineSeries *addSeries(const QPen &pen, const QString &name);
-    void connectHover(QLineSeries *series, const Run *run);
-    void rebuildSeries();
+    void createSeries();
+    void assignSeries();
     void updateLegend();
     void appendNow(const QList<EpochRecord> &epochs, qsizetype begin, qsizetype end);
     void appendPending(qsizetype limit);
@@ -161,6 +162,17 @@ struct LossChartView::Private : QObject
     QValueAxis *yLinear = nullptr;
     QLogValueAxis *yLog = nullptr;
     QLineSeries *optimumSeries = nullptr;
+    // The curves' series, made once in drawing order (the oldest ghost lowest, then newer ghosts, the
+    // current run, the optimum on top). Runs move between them as they age: adding and removing
+    // series made Qt Charts rebuild its axes and every label several times per new run, the longest
+    // pause of the window after an α change.
+    struct Slot
+    {
+        QLineSeries *train = nullptr;
+        QLineSeries *validation = nullptr;
+    };
+    std::array<Slot, kMaxGhosts> ghostSlots;   // [0] is the newest ghost's
+    Slot currentSlot;
     QAction *logAction = nullptr;
     QAction *exportAction = nullptr;
     QTimer redrawTimer;
@@ -235,6 +247,7 @@ LossChartView::Private::Private(LossChartView *owner)
     chart->addAxis(yLog, Qt::AlignLeft);
 
     chart->legend()->hide();
+    createSeries();
 
     view = new QChartView(chart, q);
     view->setRenderHint(QPainter::Antialiasing);
@@ -288,43 +301,56 @@ QLineSeries *LossChartView::Private::addSeries(const QPen &pen, const QString &n
     return series;
 }
 
-void LossChartView::Private::connectHover(QLineSeries *series, const Run *run)
+void LossChartView::Private::createSeries()
 {
-    connect(series, &QXYSeries::hovered, this,
-            [this, run](const QPointF &point, bool state) { showTooltip(run, point, state); });
+    auto hover = [this](QLineSeries *series, int slot) {
+        // slot: a ghost's index, or −1 for the current run.
+        connect(series, &QXYSeries::hovered, this, [this, slot](const QPointF &point, bool state) {
+            const Run *run = slot < 0 ? current.get() : size_t(slot) < ghosts.size() ? ghosts[size_t(slot)].get() : nullptr;
+            if (run)
+                showTooltip(run, point, state);
+        });
+    };
+    for (int i = kMaxGhosts - 1; i >= 0; --i) {
+        Slot &slot = ghostSlots[size_t(i)];
+        const double alpha = kGhostAlpha[i];
+        slot.validation = addSeries(validationPen(alpha, 2), QString());
+        slot.train = addSeries(curvePen(withAlpha(kTrainColor, alpha), 2, false), QString());
+        hover(slot.validation, i);
+        hover(slot.train, i);
+    }
+    currentSlot.validation = addSeries(validationPen(1, 3), LossChartView::tr("validation loss"));
+    currentSlot.train = addSeries(curvePen(kTrainColor, 3, false), LossChartView::tr("train loss"));
+    hover(currentSlot.validation, -1);
+    hover(currentSlot.train, -1);
+    optimumSeries = addSeries(optimumPen(), LossChartView::tr("closed-form optimum"));
+    optimumSeries->setVisible(false);
 }
 
-// Series are re-created whenever runs move (beginRun, clear): it keeps the drawing order (ghosts
-// under the current run, oldest lowest) and the legend right without bookkeeping.
-void LossChartView::Private::rebuildSeries()
+// Gives each run the series of its place (current, newest ghost, …); a curve that changes series gets
+// its points at the next redraw, and a place without a run is emptied.
+void LossChartView::Private::assignSeries()
 {
-    chart->removeAllSeries();
-    optimumSeries = nullptr;
-    for (Marker &marker : markers)
-        marker.series = nullptr;
-
-    for (int i = int(ghosts.size()) - 1; i >= 0; --i) {
-        Run &ghost = *ghosts[size_t(i)];
-        const double alpha = kGhostAlpha[std::min(i, kMaxGhosts - 1)];
-        ghost.validation.series = addSeries(validationPen(alpha, 2), ghost.label);
-        ghost.train.series = addSeries(curvePen(withAlpha(kTrainColor, alpha), 2, false), ghost.label);
-        connectHover(ghost.train.series, &ghost);
-        connectHover(ghost.validation.series, &ghost);
-        ghost.train.stale = ghost.validation.stale = true;
+    auto bind = [](QLineSeries *series, Curve *curve) {
+        if (!curve) {
+            if (series->count() > 0)
+                series->clear();
+            return;
+        }
+        if (curve->series != series) {
+            curve->series = series;
+            curve->stale = true;
+        }
+    };
+    for (int i = 0; i < kMaxGhosts; ++i) {
+        Run *ghost = size_t(i) < ghosts.size() ? ghosts[size_t(i)].get() : nullptr;
+        bind(ghostSlots[size_t(i)].train, ghost ? &ghost->train : nullptr);
+        bind(ghostSlots[size_t(i)].validation, ghost ? &ghost->validation : nullptr);
     }
-    if (current) {
-        current->validation.series = addSeries(validationPen(1, 3), LossChartView::tr("validation loss"));
-        current->train.series = addSeries(curvePen(kTrainColor, 3, false), LossChartView::tr("train loss"));
-        connectHover(current->train.series, current.get());
-        connectHover(current->validation.series, current.get());
-        current->train.stale = current->validation.stale = true;
-        // Created with the run and shown when its optimum arrives, so setOptimum() need not rebuild.
-        optimumSeries = addSeries(optimumPen(), LossChartView::tr("closed-form optimum"));
-        optimumSeries->setVisible(optimum.has_value());
-    }
+    bind(currentSlot.train, current ? &current->train : nullptr);
+    bind(currentSlot.validation, current ? &current->validation : nullptr);
+    optimumSeries->setVisible(current && optimum.has_value());
     updateLegend();
-    for (Marker &marker : markers)
-        createMarkerSeries(marker);
 }
 
 // Dashed when still; solid while a run streams, because stroking dashes along a min/max zigzag is the
@@ -727,7 +753,7 @@ void LossChartView::beginRun(int runId, const QString &label)
     m_d->current->label = label;
     m_d->optimum.reset();
     m_d->removeMarkers();
-    m_d->rebuildSeries();
+    m_d->assignSeries();
     m_d->scheduleRedraw();
 }
 
@@ -848,7 +874,7 @@ void LossChartView::clear()
     m_d->ghosts.clear();
     m_d->optimum.reset();
     m_d->removeMarkers();
-    m_d->rebuildSeries();
+    m_d->assignSeries();
     m_d->scheduleRedraw();
 }
 

@@ -216,8 +216,10 @@ MainWindow::MainWindow(QWidget *parent)
         m_snapshotShown = false;
         showSnapshotIfVisible();
         m_chart->beginRun(runId, label);
-        const ModelConfig &model = m_controller->config().model;
-        m_metrics->beginRun(runId, label, model.isLinear() ? QString() : model.monitor);
+        // The regression has no ranking metrics: its runs leave the (hidden) metrics chart alone, which
+        // keeps the recommendation runs it showed, and costs nothing on every α change.
+        if (const ModelConfig &model = m_controller->config().model; !model.isLinear())
+            m_metrics->beginRun(runId, label, model.monitor);
         m_chart->reserveEpochs(m_controller->config().training.epochs);
         m_latest.reset();
         m_textTimer.stop();
@@ -485,7 +487,10 @@ void MainWindow::onStateChanged(TrainingSession::State state)
         m_busy->finish();
     }
     const bool running = state == TrainingSession::State::Running;
-    m_chart->setLive(running);
+    // A new run prepares between two running ones on every α change: the chart stays in its
+    // streaming look meanwhile, rather than switching its pens and antialiasing off and on again
+    // (each switch re-strokes every curve: the longest pause after an edit).
+    m_chart->setLive(running || state == TrainingSession::State::Preparing);
     if (!running)
         showLatest();
     m_trainAction->setText(running ? tr("Pause") : state == TrainingSession::State::Paused && m_chart->currentEpochCount() > 0 ? tr("Resume") : tr("Train"));
