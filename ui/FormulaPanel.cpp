@@ -5,6 +5,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QScrollArea>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -73,20 +74,30 @@ FormulaPanel::FormulaPanel(QWidget *parent)
     m_notes->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_notes);
     layout->addStretch(1);
+    m_renderTimer = new QTimer(this);
+    m_renderTimer->setObjectName(QStringLiteral("formulaRender"));
+    m_renderTimer->setSingleShot(true);
+    m_renderTimer->setInterval(settleMs);
+    connect(m_renderTimer, &QTimer::timeout, this, &FormulaPanel::render);
     render();
+}
+
+void FormulaPanel::scheduleRender()
+{
+    m_renderTimer->start();
 }
 
 void FormulaPanel::setConfig(const RunConfig &config)
 {
     m_config = config;
-    render();
+    scheduleRender();
 }
 
 void FormulaPanel::setProblem(const ProblemInfo &info)
 {
     m_problem = info;
     m_epoch.reset();
-    render();
+    scheduleRender();
 }
 
 void FormulaPanel::setEpoch(const EpochRecord &record)
@@ -100,11 +111,15 @@ void FormulaPanel::clearRun()
     m_problem.reset();
     m_epoch.reset();
     m_validation.reset();
-    render();
+    scheduleRender();
 }
 
 QString FormulaPanel::text() const
 {
+    if (m_renderTimer->isActive()) {
+        m_renderTimer->stop();
+        const_cast<FormulaPanel *>(this)->render();
+    }
     QStringList lines;
     for (const QLabel *label : m_lines) {
         if (!label->isHidden())
@@ -210,6 +225,7 @@ void FormulaPanel::renderModel(QStringList &lines) const
 
 void FormulaPanel::render()
 {
+    m_renderTimer->stop();
     QStringList lines;
     QStringList terms;
     QStringList legend;

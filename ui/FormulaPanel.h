@@ -14,6 +14,7 @@
 #include <vector>
 
 class QLabel;
+class QTimer;
 class QVBoxLayout;
 
 namespace fl {
@@ -24,6 +25,11 @@ class FormulaPanel : public QWidget
 
 public:
     explicit FormulaPanel(QWidget *parent = nullptr);
+
+    // A new configuration, problem or run re-lays out most lines, which costs tens of milliseconds of
+    // rich-text layout: it happens settleMs after the last of them, out of the way of the chart's first
+    // points after an edit. A new epoch's numbers show at once; text() brings everything up to date.
+    static constexpr int settleMs = 80;
 
     void setConfig(const RunConfig &config);
     void setProblem(const ProblemInfo &info);
@@ -36,6 +42,7 @@ public:
 
 private:
     void render();
+    void scheduleRender();
     void renderModel(QStringList &lines) const;
     void showLines(const QStringList &lines);
 
@@ -55,6 +62,7 @@ private:
     std::vector<QLabel *> m_lines;
     QLabel *m_notes = nullptr;
     QVBoxLayout *m_layout = nullptr;
+    QTimer *m_renderTimer = nullptr;
 };
 
 } // namespace fl

@@ -24,6 +24,7 @@
 #include <QMenu>
 #include <QPainter>
 #include <QPen>
+#include <QThread>
 #include <QThreadPool>
 #include <QTimer>
 #include <QToolTip>
@@ -109,7 +110,14 @@ void discardRun(std::unique_ptr<Run> run)
     }
     for (Curve *curve : {&run->train, &run->validation})
         curve->series = nullptr;
-    QThreadPool::globalInstance()->start([dead = std::shared_ptr<Run>(std::move(run))]() mutable { dead.reset(); });
+    QThreadPool::globalInstance()->start([dead = std::shared_ptr<Run>(std::move(run))]() mutable {
+        // At idle priority: on two cores it must not take the UI thread's turn.
+        QThread *thread = QThread::currentThread();
+        const QThread::Priority priority = thread->priority();
+        thread->setPriority(QThread::IdlePriority);
+        dead.reset();
+        thread->setPriority(priority);
+    });
 }
 
 struct Marker
