@@ -19,16 +19,17 @@ inline double niceStep(double raw)
     return 10 * power;
 }
 
-// The smallest m·10ᵏ ≥ v with m from a fine ladder (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8), at least 10:
-// the epoch axes of the loss and metrics charts grow in these steps, so their labels do not change 30
-// times a second, the decimation of all but the newest column can be reused, and the two charts side by
-// side show the same epochs at the same places.
+// The smallest m·10ᵏ ≥ v with m from a ladder (1, 1.5, 2, 3, 5, 7), at least 10: the epoch axes of the
+// loss and metrics charts grow in these steps, so their labels do not change 30 times a second (each
+// change re-lays out every label and re-maps every curve: six a decade rather than ten, and the curve
+// still fills two thirds of the width or more), the decimation of all but the newest column can be
+// reused, and the two charts side by side show the same epochs at the same places.
 inline double niceAxisEnd(double v)
 {
     if (v <= 10)
         return 10;
     const double power = std::pow(10.0, std::floor(std::log10(v)));
-    for (double m : {1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0}) {
+    for (double m : {1.0, 1.5, 2.0, 3.0, 5.0, 7.0, 10.0}) {
         const double end = std::round(m * power);
         if (end >= v)
             return end;
