@@ -133,10 +133,9 @@ public:
             m_stepSize = float(learningRate);
             return;
         }
-        const double correction1 = 1 - std::pow(kAdamBeta1, double(m_steps));
-        const double correction2 = 1 - std::pow(kAdamBeta2, double(m_steps));
-        m_stepSize = float(learningRate * std::sqrt(correction2) / correction1);
-        m_epsilon = float(kAdamEpsilon * std::sqrt(correction2));
+        const AdamStep step = adamStep(learningRate, m_steps);
+        m_stepSize = step.stepSize;
+        m_epsilon = step.epsilon;
     }
 
     void prefetch(Eigen::Index row) const
@@ -176,10 +175,6 @@ public:
     }
 
 private:
-    static constexpr double kAdamBeta1 = 0.9;     // as RowSparseUpdater
-    static constexpr double kAdamBeta2 = 0.999;
-    static constexpr double kAdamEpsilon = 1e-8;
-
     OptimizerKind m_kind = OptimizerKind::GradientDescent;
     Eigen::Index m_width = 0;
     Eigen::Index m_stride = 0;        // floats of state per row: 0, width (momentum) or 2·width (Adam)

@@ -4,11 +4,12 @@
 
 namespace fl {
 
-namespace {
-constexpr double kAdamBeta1 = 0.9;
-constexpr double kAdamBeta2 = 0.999;
-constexpr double kAdamEpsilon = 1e-8;
-} // namespace
+AdamStep adamStep(double learningRate, long long steps)
+{
+    const double correction1 = 1 - std::pow(kAdamBeta1, double(steps));
+    const double correction2 = 1 - std::pow(kAdamBeta2, double(steps));
+    return {float(learningRate * std::sqrt(correction2) / correction1), float(kAdamEpsilon * std::sqrt(correction2))};
+}
 
 QString optimizerName(OptimizerKind kind)
 {
@@ -85,11 +86,9 @@ void RowSparseUpdater::beginStep(double learningRate)
         m_stepSize = float(learningRate);
         return;
     }
-    // Kingma & Ba's efficient form: η·m̂/(√v̂ + ε) = η·√c₂/c₁ · m/(√v + ε√c₂).
-    const double correction1 = 1 - std::pow(kAdamBeta1, double(m_steps));
-    const double correction2 = 1 - std::pow(kAdamBeta2, double(m_steps));
-    m_stepSize = float(learningRate * std::sqrt(correction2) / correction1);
-    m_epsilon = float(kAdamEpsilon * std::sqrt(correction2));
+    const AdamStep step = adamStep(learningRate, m_steps);
+    m_stepSize = step.stepSize;
+    m_epsilon = step.epsilon;
 }
 
 void RowSparseUpdater::prefetch(Eigen::Index row) const

@@ -17,6 +17,18 @@ enum class OptimizerKind {
     Adam,              // mini-batch Adam (Kingma & Ba, 2015)
 };
 
+// Adam's constants (Kingma & Ba's defaults), and its bias-corrected step in the efficient form
+// η·m̂/(√v̂ + ε) = stepSize · m/(√v + epsilon) after `steps` steps.
+inline constexpr double kAdamBeta1 = 0.9;
+inline constexpr double kAdamBeta2 = 0.999;
+inline constexpr double kAdamEpsilon = 1e-8;
+struct AdamStep
+{
+    float stepSize = 0;   // η·√c₂/c₁
+    float epsilon = 0;    // ε·√c₂
+};
+AdamStep adamStep(double learningRate, long long steps);
+
 QString optimizerName(OptimizerKind kind);                 // "gd", "sgd", "momentum", "adam"
 std::optional<OptimizerKind> optimizerFromName(const QString &name);
 
