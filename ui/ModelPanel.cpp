@@ -26,7 +26,7 @@ QString modelDescription(const QString &kind)
 {
     if (kind == QLatin1String("linear"))
         return ModelPanel::tr("The seed: ŷ = Fw + b on the fused item features F, fitted to the ratings. "
-                              "The dashed line is its closed-form optimum.");
+                              "The dotted line is its closed-form optimum.");
     if (kind == kLinearRanking)
         return ModelPanel::tr("The seed's regression as a recommender: r̂ = b + wᵀfᵢ (+ bᵤ + bᵢ) fitted to the "
                               "training interactions of the split, and judged by how it ranks held-out items.");
