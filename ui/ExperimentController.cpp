@@ -118,10 +118,10 @@ void ExperimentController::setPipelineConfig(const PipelineConfig &pipeline)
 void ExperimentController::setModelConfig(const ModelConfig &model)
 {
     if (model.isLinear() != m_config.model.isLinear()) {
-        TrainingConfig next;
+        TrainingConfig next;   // to the regression, without a remembered one: the seed's defaults
         if (m_otherFamilyTraining) {
             next = *m_otherFamilyTraining;
-        } else {
+        } else if (!model.isLinear()) {
             const RecommenderTraining defaults;
             next = m_config.training;
             next.optimizer = defaults.optimizer;

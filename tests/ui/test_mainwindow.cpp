@@ -382,6 +382,16 @@ private Q_SLOTS:
         QCOMPARE(m_window->controller()->config().training.learningRate, 0.01);
         panel->modelBox()->setCurrentIndex(panel->modelBox()->findData(QStringLiteral("mf")));
         QCOMPARE(m_window->controller()->config().training.learningRate, 0.02);   // as the user left it
+
+        // A window opened on a recommendation model goes back to the seed's own settings.
+        m_window.reset();
+        openDemo();
+        QCOMPARE(m_window->controller()->config().model.kind, QStringLiteral("mf"));
+        QCOMPARE(m_window->controller()->config().training.optimizer, defaults.optimizer);
+        m_window->modelPanel()->modelBox()->setCurrentIndex(
+            m_window->modelPanel()->modelBox()->findData(QStringLiteral("linear")));
+        QCOMPARE(m_window->controller()->config().training.optimizer, OptimizerKind::GradientDescent);
+        QCOMPARE(m_window->controller()->config().training.learningRate, TrainingConfig{}.learningRate);
     }
 
     // Ctrl+3: the trained model's recommendations for a user, with why; the linear model has none.
