@@ -126,17 +126,7 @@ public:
         m_state.assign(size_t(rows) * size_t(m_stride), 0.0f);
     }
 
-    void beginStep(double learningRate)
-    {
-        ++m_steps;
-        if (m_kind != OptimizerKind::Adam) {
-            m_stepSize = float(learningRate);
-            return;
-        }
-        const AdamStep step = adamStep(learningRate, m_steps);
-        m_stepSize = step.stepSize;
-        m_epsilon = step.epsilon;
-    }
+    void beginStep(double learningRate) { m_scale.advance(m_kind, learningRate); }
 
     void prefetch(Eigen::Index row) const
     {
@@ -155,12 +145,12 @@ public:
         switch (m_kind) {
         case OptimizerKind::GradientDescent:
         case OptimizerKind::MiniBatchSgd:
-            theta -= m_stepSize * g;
+            theta -= m_scale.stepSize * g;
             return;
         case OptimizerKind::Momentum: {
             Out v(state, m_width);
             v = m_momentum * v + g;
-            theta -= m_stepSize * v;
+            theta -= m_scale.stepSize * v;
             return;
         }
         case OptimizerKind::Adam: {
@@ -168,7 +158,7 @@ public:
             Out v(state + m_width, m_width);
             m = float(kAdamBeta1) * m + float(1 - kAdamBeta1) * g;
             v = float(kAdamBeta2) * v + float(1 - kAdamBeta2) * g.square();
-            theta -= m_stepSize * (m / (v.sqrt() + m_epsilon));
+            theta -= m_scale.stepSize * (m / (v.sqrt() + m_scale.epsilon));
             return;
         }
         }
@@ -180,9 +170,7 @@ private:
     Eigen::Index m_stride = 0;        // floats of state per row: 0, width (momentum) or 2·width (Adam)
     float m_momentum = 0.9f;
     std::vector<float> m_state;       // rows × stride: [velocity] or [first moment | second moment]
-    long long m_steps = 0;
-    float m_stepSize = 0;
-    float m_epsilon = 0;
+    StepScale m_scale;
 };
 
 } // namespace

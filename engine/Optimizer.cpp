@@ -4,11 +4,17 @@
 
 namespace fl {
 
-AdamStep adamStep(double learningRate, long long steps)
+void StepScale::advance(OptimizerKind kind, double learningRate)
 {
+    ++steps;
+    if (kind != OptimizerKind::Adam) {
+        stepSize = float(learningRate);
+        return;
+    }
     const double correction1 = 1 - std::pow(kAdamBeta1, double(steps));
     const double correction2 = 1 - std::pow(kAdamBeta2, double(steps));
-    return {float(learningRate * std::sqrt(correction2) / correction1), float(kAdamEpsilon * std::sqrt(correction2))};
+    stepSize = float(learningRate * std::sqrt(correction2) / correction1);
+    epsilon = float(kAdamEpsilon * std::sqrt(correction2));
 }
 
 QString optimizerName(OptimizerKind kind)
@@ -81,14 +87,7 @@ RowSparseUpdater::RowSparseUpdater(OptimizerKind kind, Eigen::Index rows, Eigen:
 
 void RowSparseUpdater::beginStep(double learningRate)
 {
-    ++m_steps;
-    if (m_kind != OptimizerKind::Adam) {
-        m_stepSize = float(learningRate);
-        return;
-    }
-    const AdamStep step = adamStep(learningRate, m_steps);
-    m_stepSize = step.stepSize;
-    m_epsilon = step.epsilon;
+    m_scale.advance(m_kind, learningRate);
 }
 
 void RowSparseUpdater::prefetch(Eigen::Index row) const
@@ -109,12 +108,12 @@ void RowSparseUpdater::applyRow(Eigen::Index row, float *parameters, const float
     switch (m_kind) {
     case OptimizerKind::GradientDescent:
     case OptimizerKind::MiniBatchSgd:
-        theta -= m_stepSize * g;
+        theta -= m_scale.stepSize * g;
         return;
     case OptimizerKind::Momentum: {
         auto v = m_first.row(row).array();
         v = m_momentum * v + g.transpose();
-        theta -= m_stepSize * v.transpose();
+        theta -= m_scale.stepSize * v.transpose();
         return;
     }
     case OptimizerKind::Adam: {
@@ -122,7 +121,7 @@ void RowSparseUpdater::applyRow(Eigen::Index row, float *parameters, const float
         auto v = m_second.row(row).array();
         m = float(kAdamBeta1) * m + float(1 - kAdamBeta1) * g.transpose();
         v = float(kAdamBeta2) * v + float(1 - kAdamBeta2) * g.transpose().square();
-        theta -= m_stepSize * (m / (v.sqrt() + m_epsilon)).transpose();
+        theta -= m_scale.stepSize * (m / (v.sqrt() + m_scale.epsilon)).transpose();
         return;
     }
     }

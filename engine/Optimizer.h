@@ -17,17 +17,22 @@ enum class OptimizerKind {
     Adam,              // mini-batch Adam (Kingma & Ba, 2015)
 };
 
-// Adam's constants (Kingma & Ba's defaults), and its bias-corrected step in the efficient form
-// η·m̂/(√v̂ + ε) = stepSize · m/(√v + epsilon) after `steps` steps.
+// Adam's constants (Kingma & Ba's defaults).
 inline constexpr double kAdamBeta1 = 0.9;
 inline constexpr double kAdamBeta2 = 0.999;
 inline constexpr double kAdamEpsilon = 1e-8;
-struct AdamStep
+
+// The scalars of one step of a float update: the step count and the step size η — for Adam in the
+// efficient form η·m̂/(√v̂ + ε) = stepSize · m/(√v + epsilon), stepSize = η·√(1 − β₂ᵗ)/(1 − β₁ᵗ) and
+// epsilon = ε·√(1 − β₂ᵗ) after t steps.
+struct StepScale
 {
-    float stepSize = 0;   // η·√c₂/c₁
-    float epsilon = 0;    // ε·√c₂
+    long long steps = 0;
+    float stepSize = 0;
+    float epsilon = 0;
+
+    void advance(OptimizerKind kind, double learningRate);
 };
-AdamStep adamStep(double learningRate, long long steps);
 
 QString optimizerName(OptimizerKind kind);                 // "gd", "sgd", "momentum", "adam"
 std::optional<OptimizerKind> optimizerFromName(const QString &name);
@@ -70,7 +75,7 @@ public:
     void applyRow(Eigen::Index row, float *parameters, const float *gradient);
     // Asks for the optimizer state of a row about to be updated (momentum, Adam), to overlap the reads.
     void prefetch(Eigen::Index row) const;
-    long long steps() const { return m_steps; }
+    long long steps() const { return m_scale.steps; }
 
 private:
     using RowMajorMatrixXf = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
@@ -80,9 +85,7 @@ private:
     float m_momentum = 0.9f;
     RowMajorMatrixXf m_first;     // momentum's velocity, or Adam's first moment
     RowMajorMatrixXf m_second;    // Adam's second moment
-    long long m_steps = 0;
-    float m_stepSize = 0;         // η, or Adam's η·√(1 − β₂ᵗ)/(1 − β₁ᵗ)
-    float m_epsilon = 0;          // Adam's ε·√(1 − β₂ᵗ)
+    StepScale m_scale;
 };
 
 } // namespace fl
