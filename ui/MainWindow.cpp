@@ -181,9 +181,7 @@ MainWindow::MainWindow(QWidget *parent)
         m_modalities->setDataset(*dataset, m_controller->config().pipeline);
         m_model->setDatasetCapabilities(!dataset->timestamp.empty(), !dataset->interactionSplit.empty());
         m_browser->setDataset(dataset);
-        m_snapshot = {};
-        m_snapshotShown = false;
-        showSnapshotIfVisible();
+        setSnapshot({});
         setWindowTitle(tr("%1 — FusionLab").arg(dataset->name));
         AppSettings::addRecentDataset(path);
         updateRecentMenu();
@@ -211,10 +209,7 @@ MainWindow::MainWindow(QWidget *parent)
         m_speedLabel->clear();
     });
     connect(m_controller, &ExperimentController::runStarted, this, [this](int runId, const QString &label) {
-        // The previous run's model no longer answers for what the controls say.
-        m_snapshot = {};
-        m_snapshotShown = false;
-        showSnapshotIfVisible();
+        setSnapshot({});   // the previous run's model no longer answers for what the controls say
         m_chart->beginRun(runId, label);
         // The regression has no ranking metrics: its runs leave the (hidden) metrics chart alone, which
         // keeps the recommendation runs it showed, and costs nothing on every α change.
@@ -271,8 +266,12 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::onModelSnapshot(int runId, const ModelSnapshot &snapshot)
 {
-    if (runId != m_controller->currentRunId() || !m_controller->dataset())
-        return;
+    if (runId == m_controller->currentRunId() && m_controller->dataset())
+        setSnapshot(snapshot);
+}
+
+void MainWindow::setSnapshot(const ModelSnapshot &snapshot)
+{
     m_snapshot = snapshot;
     m_snapshotShown = false;
     showSnapshotIfVisible();

@@ -77,6 +77,7 @@ private:
     void onStateChanged(TrainingSession::State state);
     void onProgress(int runId, const QList<EpochRecord> &epochs);
     void onModelSnapshot(int runId, const ModelSnapshot &snapshot);
+    void setSnapshot(const ModelSnapshot &snapshot);   // none: the page says why it is empty
     void showMetricsChartFor(const ModelConfig &model);
     void showSnapshotIfVisible();
     void showExportDialog();
