@@ -9,7 +9,9 @@
 #include "engine/RecommenderFactory.h"
 #include "engine/RecommenderRun.h"
 #include "engine/RunTrainer.h"
-#include "engine/TrainingSession.h"
+#include "engine/Experiment.h"
+#include "engine/RunDriver.h"
+#include "engine/RunRecord.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -36,6 +38,10 @@ QString commandLineUsage()
         "Commands:\n"
         "  train DATASET        Embed, fuse and train the seed's linear regression; print the loss curve.\n"
         "  stats DATASET        Users, items, interactions, rating mean and per-modality width and coverage.\n"
+        "  run FILE             Re-run the runs of a saved experiment (--json; --dataset PATH to use other data).\n"
+        "  sweep DATASET        Train a grid of two modality weights (--alpha LO:HI:N --beta LO:HI:N, or\n"
+        "                       --weight NAME=LO:HI:N; any train option; --closed-form for the regression).\n"
+        "  ablate DATASET       Each modality alone, all but one, and all, over --seeds N (default 3).\n"
         "  export-demo DIR      Write the built-in demo dataset (manifest, CSV files, images) to DIR.\n"
         "  generate-demo DIR    Generate the demo dataset afresh (--seed, --items, --users) into DIR.\n"
         "\n"
@@ -82,6 +88,7 @@ QString commandLineUsage()
         "  --l2 LAMBDA                      L2 penalty on the weights (default 0)\n"
         "  --validation FRACTION            share of interactions held out (default 0.2)\n"
         "  --seed N                         seed of the split and of SGD (default 42)\n"
+        "  --save-experiment FILE           also write the run as an experiment (JSON) that `run FILE` repeats\n"
         "  --json                           one JSON object per line instead of a table\n"
         "\n"
         "  -h, --help                       this text\n"
@@ -120,14 +127,20 @@ int CommandLineTool::run(const QStringList &arguments)
         return train(args);
     if (command == QLatin1String("stats"))
         return stats(args);
+    if (command == QLatin1String("run"))
+        return runExperiment(args);
+#ifdef FUSIONLAB_WORKBENCH_CLI
+    if (command == QLatin1String("sweep"))
+        return sweep(args);
+    if (command == QLatin1String("ablate"))
+        return ablate(args);
+#endif
     if (command == QLatin1String("export-demo"))
         return exportDemo(args);
     if (command == QLatin1String("generate-demo"))
         return generateDemo(args);
     return usageError(QStringLiteral("unknown command '%1'.").arg(command));
 }
-
-namespace {
 
 // Parses `args` (the command first) with `parser`; on failure returns the message.
 std::optional<QString> parseArguments(QCommandLineParser &parser, const QStringList &args, int positionals)
@@ -161,6 +174,8 @@ QString printLine(const QJsonObject &o)
 {
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
+
+namespace {
 
 // The cold-start companion of an --export-topk FILE: top.tsv → top.cold.tsv (FILE.cold without a suffix).
 QString coldTopKPath(const QString &path)
@@ -208,16 +223,13 @@ Result<void> writeColdTopK(const QString &path, const Dataset &data, const Recom
 
 } // namespace
 
-int CommandLineTool::train(const QStringList &args)
+void addRunOptions(QCommandLineParser &parser)
 {
-    QCommandLineParser parser;
-    parser.addHelpOption();
     auto option = [&parser](const char *name, const char *value) {
         parser.addOption(QCommandLineOption(QString::fromLatin1(name), QString(), QString::fromLatin1(value)));
     };
-    option("alpha", "w");
-    option("beta", "w");
-    option("gamma", "w");
+    for (const char *name : {"alpha", "beta", "gamma"})
+        option(name, "w");
     option("weight", "name=w");
     option("modalities", "list");
     option("fusion", "op");
@@ -234,8 +246,6 @@ int CommandLineTool::train(const QStringList &args)
     option("k", "list");
     option("threshold", "rating");
     option("patience", "n");
-    option("export-topk", "file");
-    option("export-split", "dir");
     option("optimizer", "name");
     option("lr", "eta");
     option("epochs", "n");
@@ -243,17 +253,12 @@ int CommandLineTool::train(const QStringList &args)
     option("l2", "lambda");
     option("validation", "fraction");
     option("seed", "n");
-    parser.addOption(QCommandLineOption(QStringLiteral("json")));
     parser.addOption(QCommandLineOption(QStringLiteral("biases")));
-    parser.addOption(QCommandLineOption(QStringLiteral("format"), QString(), QStringLiteral("format")));
-    if (auto error = parseArguments(parser, args, 1)) {
-        if (error->isEmpty()) {
-            m_out << commandLineUsage();
-            return 0;
-        }
-        return usageError(*error);
-    }
+}
 
+Result<RunConfig> runConfigFromOptions(const QCommandLineParser &parser, const Dataset *dataset,
+                                       const QStringList &rankingOnlyOptions)
+{
     TrainingConfig training;
     auto number = [&](const char *name, double lo, double hi, double *target) -> std::optional<QString> {
         const QString key = QString::fromLatin1(name);
@@ -275,7 +280,7 @@ int CommandLineTool::train(const QStringList &args)
                        number("last", 1, 1e6, &last), number("patience", 0, 1e6, &patience),
                        number("threshold", -1e9, 1e9, &threshold)}) {
         if (check)
-            return usageError(*check);
+            return makeError(*check);
     }
     training.epochs = int(epochs);
     training.batchSize = int(batch);
@@ -283,30 +288,30 @@ int CommandLineTool::train(const QStringList &args)
     if (parser.isSet(QStringLiteral("optimizer"))) {
         const auto kind = optimizerFromName(parser.value(QStringLiteral("optimizer")));
         if (!kind)
-            return usageError(QStringLiteral("--optimizer expects gd, sgd, momentum or adam, got '%1'.").arg(parser.value(QStringLiteral("optimizer"))));
+            return makeError(QStringLiteral("--optimizer expects gd, sgd, momentum or adam, got '%1'.").arg(parser.value(QStringLiteral("optimizer"))));
         training.optimizer = *kind;
     }
     FusionOp op = FusionOp::Sum;
     if (parser.isSet(QStringLiteral("fusion"))) {
         const auto parsed = fusionOpFromName(parser.value(QStringLiteral("fusion")));
         if (!parsed)
-            return usageError(QStringLiteral("--fusion expects sum, product or concat, got '%1'.").arg(parser.value(QStringLiteral("fusion"))));
+            return makeError(QStringLiteral("--fusion expects sum, product or concat, got '%1'.").arg(parser.value(QStringLiteral("fusion"))));
         op = *parsed;
     }
     std::optional<ImageFeatureKind> imageKind = ImageFeatureKind::GridMean;
     if (parser.isSet(QStringLiteral("image-features"))) {
         imageKind = imageFeatureKindFromName(parser.value(QStringLiteral("image-features")));
         if (!imageKind)
-            return usageError(QStringLiteral("--image-features expects grid-mean, histogram or both, got '%1'.")
-                                  .arg(parser.value(QStringLiteral("image-features"))));
+            return makeError(QStringLiteral("--image-features expects grid-mean, histogram or both, got '%1'.")
+                                 .arg(parser.value(QStringLiteral("image-features"))));
     }
 
     MissingPolicy missing = MissingPolicy::MeanImpute;
     if (parser.isSet(QStringLiteral("missing"))) {
         const auto parsed = parseMissingPolicy(parser.value(QStringLiteral("missing")));
         if (!parsed)
-            return usageError(QStringLiteral("--missing expects mean, indicator or leave-out, got '%1'.")
-                                  .arg(parser.value(QStringLiteral("missing"))));
+            return makeError(QStringLiteral("--missing expects mean, indicator or leave-out, got '%1'.")
+                                 .arg(parser.value(QStringLiteral("missing"))));
         missing = *parsed;
     }
 
@@ -314,20 +319,20 @@ int CommandLineTool::train(const QStringList &args)
     if (parser.isSet(QStringLiteral("model"))) {
         model.kind = parser.value(QStringLiteral("model")).trimmed().toLower();
         if (!model.isLinear() && !recommenderKinds().contains(model.kind))
-            return usageError(QStringLiteral("--model expects linear, %1, got '%2'.")
-                                  .arg(recommenderKinds().join(QStringLiteral(", ")), parser.value(QStringLiteral("model"))));
+            return makeError(QStringLiteral("--model expects linear, %1, got '%2'.")
+                                 .arg(recommenderKinds().join(QStringLiteral(", ")), parser.value(QStringLiteral("model"))));
     }
     if (parser.isSet(QStringLiteral("loss"))) {
         const QString loss = parser.value(QStringLiteral("loss")).trimmed().toLower();
         if (loss != QLatin1String("squared") && loss != QLatin1String("bpr"))
-            return usageError(QStringLiteral("--loss expects squared or bpr, got '%1'.").arg(loss));
+            return makeError(QStringLiteral("--loss expects squared or bpr, got '%1'.").arg(loss));
         model.loss = loss == QLatin1String("bpr") ? LossKind::Bpr : LossKind::Squared;
     }
     if (parser.isSet(QStringLiteral("split"))) {
         const auto kind = parseRecSplitKind(parser.value(QStringLiteral("split")));
         if (!kind)
-            return usageError(QStringLiteral("--split expects %1, got '%2'.")
-                                  .arg(recSplitKindNames().join(QStringLiteral(", ")), parser.value(QStringLiteral("split"))));
+            return makeError(QStringLiteral("--split expects %1, got '%2'.")
+                                 .arg(recSplitKindNames().join(QStringLiteral(", ")), parser.value(QStringLiteral("split"))));
         model.split.kind = *kind;
     }
     if (parser.isSet(QStringLiteral("k"))) {
@@ -336,11 +341,11 @@ int CommandLineTool::train(const QStringList &args)
             bool ok = false;
             const int k = part.trimmed().toInt(&ok);
             if (!ok || k < 1 || k > 10000)
-                return usageError(QStringLiteral("--k expects cut-offs such as 10,20 (1 to 10000), got '%1'.").arg(parser.value(QStringLiteral("k"))));
+                return makeError(QStringLiteral("--k expects cut-offs such as 10,20 (1 to 10000), got '%1'.").arg(parser.value(QStringLiteral("k"))));
             model.ks.push_back(k);
         }
         if (model.ks.empty())
-            return usageError(QStringLiteral("--k expects cut-offs such as 10,20."));
+            return makeError(QStringLiteral("--k expects cut-offs such as 10,20."));
     }
     model.factors = int(factors);
     model.split.ratio = testShare;
@@ -354,26 +359,24 @@ int CommandLineTool::train(const QStringList &args)
     // --model linear with any option that only a ranking run reads is the regression as a recommender
     // (LinearRecommender); without them it stays the seed's run on its own split.
     bool rankingOption = false;
-    for (const char *name : {"split", "test", "last", "k", "threshold", "patience", "export-topk", "export-split", "biases"})
+    for (const char *name : {"split", "test", "last", "k", "threshold", "patience", "biases"})
         rankingOption = rankingOption || parser.isSet(QString::fromLatin1(name));
+    for (const QString &name : rankingOnlyOptions)
+        rankingOption = rankingOption || parser.isSet(name);
     if (model.kind == linearRecommenderKind() && rankingOption) {
         model.linearRanking = true;
         model.linearBiases = parser.isSet(QStringLiteral("biases"));
         if (model.loss != LossKind::Squared)
-            return usageError(QStringLiteral("--model linear is fitted by squared loss; --loss bpr is for mf, hybrid and content."));
+            return makeError(QStringLiteral("--model linear is fitted by squared loss; --loss bpr is for mf, hybrid and content."));
     } else if (parser.isSet(QStringLiteral("biases"))) {
-        return usageError(QStringLiteral("--biases is for --model linear (mf, hybrid and content always have biases)."));
+        return makeError(QStringLiteral("--biases is for --model linear (mf, hybrid and content always have biases)."));
     }
-
-    int failure = 0;
-    std::optional<Dataset> loaded = loadDatasetArgument(parser, parser.isSet(QStringLiteral("json")), &failure);
-    if (!loaded)
-        return failure;
-    auto dataset = std::make_shared<const Dataset>(std::move(*loaded));
 
     RunConfig config;
     config.model = model;
     config.training = training;
+    if (!dataset)
+        return config;
     config.pipeline = defaultPipelineConfig(*dataset);
     config.pipeline.op = op;
     config.pipeline.missing = missing;
@@ -386,10 +389,13 @@ int CommandLineTool::train(const QStringList &args)
     }
     if (parser.isSet(QStringLiteral("modalities"))) {
         const QStringList chosen = parser.value(QStringLiteral("modalities")).split(QLatin1Char(','), Qt::SkipEmptyParts);
+        QStringList names;
+        for (const auto &m : dataset->modalities)
+            names << m.name;
         for (const QString &name : chosen) {
             if (!config.pipeline.modality(name.trimmed()))
-                return usageError(QStringLiteral("--modalities: the dataset has no modality '%1' (it has: %2).")
-                                      .arg(name, [&] { QStringList n; for (const auto &m : dataset->modalities) n << m.name; return n.join(QStringLiteral(", ")); }()));
+                return makeError(QStringLiteral("--modalities: the dataset has no modality '%1' (it has: %2).")
+                                     .arg(name, names.join(QStringLiteral(", "))));
         }
         for (ModalityConfig &m : config.pipeline.modalities)
             m.enabled = chosen.contains(m.name);
@@ -401,9 +407,9 @@ int CommandLineTool::train(const QStringList &args)
             continue;
         const std::optional<double> v = toNumber(parser.value(key));
         if (!v)
-            return usageError(QStringLiteral("--%1 expects a number, got '%2'.").arg(key, parser.value(key)));
+            return makeError(QStringLiteral("--%1 expects a number, got '%2'.").arg(key, parser.value(key)));
         if (k >= int(config.pipeline.modalities.size()))
-            return usageError(QStringLiteral("--%1 sets modality %2, but the dataset has only %3.").arg(key).arg(k + 1).arg(config.pipeline.modalities.size()));
+            return makeError(QStringLiteral("--%1 sets modality %2, but the dataset has only %3.").arg(key).arg(k + 1).arg(config.pipeline.modalities.size()));
         config.pipeline.modalities[size_t(k)].weight = *v;
     }
     for (const QString &assignment : parser.values(QStringLiteral("weight"))) {
@@ -411,24 +417,131 @@ int CommandLineTool::train(const QStringList &args)
         const std::optional<double> v = eq > 0 ? toNumber(assignment.mid(eq + 1)) : std::nullopt;
         ModalityConfig *m = eq > 0 ? config.pipeline.modality(assignment.left(eq)) : nullptr;
         if (!v || !m)
-            return usageError(QStringLiteral("--weight expects NAME=NUMBER with a modality of the dataset, got '%1'.").arg(assignment));
+            return makeError(QStringLiteral("--weight expects NAME=NUMBER with a modality of the dataset, got '%1'.").arg(assignment));
         m->weight = *v;
     }
+    return config;
+}
 
-    const bool json = parser.isSet(QStringLiteral("json"));
+int CommandLineTool::train(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    addRunOptions(parser);
+    for (const char *name : {"export-topk", "export-split", "save-experiment"})
+        parser.addOption(QCommandLineOption(QString::fromLatin1(name), QString(), QStringLiteral("path")));
+    parser.addOption(QCommandLineOption(QStringLiteral("json")));
+    parser.addOption(QCommandLineOption(QStringLiteral("format"), QString(), QStringLiteral("format")));
+    if (auto error = parseArguments(parser, args, 1)) {
+        if (error->isEmpty()) {
+            m_out << commandLineUsage();
+            return 0;
+        }
+        return usageError(*error);
+    }
+    const QStringList exports{QStringLiteral("export-topk"), QStringLiteral("export-split")};
+    if (Result<RunConfig> checked = runConfigFromOptions(parser, nullptr, exports); !checked)
+        return usageError(checked.error());
+
+    int failure = 0;
+    std::optional<Dataset> loaded = loadDatasetArgument(parser, parser.isSet(QStringLiteral("json")), &failure);
+    if (!loaded)
+        return failure;
+    auto dataset = std::make_shared<const Dataset>(std::move(*loaded));
+    Result<RunConfig> config = runConfigFromOptions(parser, dataset.get(), exports);
+    if (!config)
+        return usageError(config.error());
+
+    ReportOptions report;
+    report.json = parser.isSet(QStringLiteral("json"));
+    report.exportTopK = parser.value(QStringLiteral("export-topk"));
+    report.exportSplit = parser.value(QStringLiteral("export-split"));
+    const QString format = parser.isSet(QStringLiteral("format")) ? parser.value(QStringLiteral("format")) : QStringLiteral("auto");
+    const DatasetIdentity identity = identifyDataset(*dataset, parser.positionalArguments().at(1), format);
     FusionPipeline pipeline(dataset);
-    QElapsedTimer clock;
-    clock.start();
-    Result<PreparedRun> prepared = prepareRun(pipeline, config);
-    if (!prepared) {
-        m_err << "fusionlab-cli: " << prepared.error() << "\n";
+    RunRecord record;
+    const int code = runAndReport(pipeline, *config, identity, report, &record);
+    if (!record.id.isEmpty() && parser.isSet(QStringLiteral("save-experiment"))) {
+        Experiment experiment;
+        experiment.dataset = identity;
+        experiment.config = *config;
+        experiment.runs.push_back(record);
+        if (const Result<void> saved = saveExperiment(parser.value(QStringLiteral("save-experiment")), experiment); !saved) {
+            m_err << "fusionlab-cli: " << saved.error() << "\n";
+            return 1;
+        }
+    }
+    return code;
+}
+
+int CommandLineTool::runExperiment(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    parser.addOption(QCommandLineOption(QStringLiteral("json")));
+    parser.addOption(QCommandLineOption(QStringLiteral("dataset"), QString(), QStringLiteral("path")));
+    if (auto error = parseArguments(parser, args, 1)) {
+        if (error->isEmpty()) {
+            m_out << commandLineUsage();
+            return 0;
+        }
+        return usageError(*error);
+    }
+    const QString path = parser.positionalArguments().at(1);
+    Result<Experiment> experiment = loadExperiment(path);
+    if (!experiment) {
+        m_err << "fusionlab-cli: " << experiment.error() << "\n";
         return 1;
     }
-    const double prepareSeconds = clock.nsecsElapsed() * 1e-9;
-    const ProblemInfo &info = prepared->info;
-    RunTrainer &trainer = *prepared->trainer;
+    if (experiment->runs.empty()) {
+        m_err << "fusionlab-cli: " << QDir::toNativeSeparators(path) << " holds no runs to re-run.\n";
+        return 1;
+    }
+    const DatasetIdentity &saved = experiment->dataset;
+    const QString datasetPath = parser.isSet(QStringLiteral("dataset")) ? parser.value(QStringLiteral("dataset")) : saved.path;
+    const std::optional<DatasetFormat> format = parseDatasetFormat(saved.format.isEmpty() ? QStringLiteral("auto") : saved.format);
+    const bool json = parser.isSet(QStringLiteral("json"));
+    Result<Dataset> loaded = importDataset(datasetPath, format.value_or(DatasetFormat::Auto));
+    if (!loaded) {
+        m_err << "fusionlab-cli: " << loaded.error() << "\n";
+        return 1;
+    }
+    auto dataset = std::make_shared<const Dataset>(std::move(*loaded));
+    const DatasetIdentity identity = identifyDataset(*dataset, datasetPath, saved.format);
+    if (!saved.isEmpty() && saved.hash != identity.hash) {
+        m_err << "fusionlab-cli: warning: " << QDir::toNativeSeparators(datasetPath)
+              << " is not the data the experiment was saved with:\n";
+        for (const QString &change : describeDatasetChanges(saved, identity))
+            m_err << "  · " << change << "\n";
+        m_err.flush();
+    }
+    FusionPipeline pipeline(dataset);
+    ReportOptions report;
+    report.json = json;
+    for (const RunRecord &run : experiment->runs) {
+        if (run.status == QLatin1String("failed"))
+            continue;
+        if (const int code = runAndReport(pipeline, run.config, identity, report, nullptr); code != 0)
+            return code;
+    }
+    return 0;
+}
+
+int CommandLineTool::runAndReport(FusionPipeline &pipeline, const RunConfig &config, const DatasetIdentity &identity,
+                                  const ReportOptions &report, RunRecord *recordOut)
+{
+    const bool json = report.json;
+    const Dataset &data = pipeline.dataset();
+    Result<std::unique_ptr<RunDriver>> started = startRun(pipeline, config, identity);
+    if (!started) {
+        m_err << "fusionlab-cli: " << started.error() << "\n";
+        return 1;
+    }
+    RunDriver &driver = **started;
+    const ProblemInfo &info = driver.info();
+    const double prepareSeconds = driver.record().prepareSeconds;
     if (!json) {
-        m_out << dataset->name << ": " << dataset->interactionCount() << " interactions, "
+        m_out << data.name << ": " << data.interactionCount() << " interactions, "
               << info.trainRows << " for training, " << info.validationRows << " for validation\n";
         m_out << info.formula << "   (";
         for (int k = 0; k < info.modalityNames.size(); ++k)
@@ -443,41 +556,32 @@ int CommandLineTool::train(const QStringList &args)
         m_out.flush();
     }
 
-    clock.restart();
-    const int planned = trainer.plannedEpochs();
+    const int planned = driver.epochLimit();
     const int every = std::max(1, planned / 20);
-    bool stoppedEarly = false;
-    for (int e = 0; e < planned; ++e) {
-        const EpochRecord r = trainer.step();
+    RunCallbacks callbacks;
+    callbacks.onEpoch = [&](const EpochRecord &r, const QMap<QString, double> &metrics) {
         if (json) {
             QJsonObject line{{"event", "epoch"}, {"epoch", r.epoch}, {"train_loss", jsonNumber(r.trainLoss)},
                              {"val_loss", jsonNumber(r.validationLoss)}};
-            const QMap<QString, double> metrics = trainer.lastMetrics();
             for (auto it = metrics.cbegin(); it != metrics.cend(); ++it)
                 line.insert(QStringLiteral("val_") + it.key(), jsonNumber(it.value()));
             m_out << printLine(line) << "\n";
-        } else {
-            if (r.epoch % every == 0 || r.epoch == planned || trainer.divergence() || trainer.wantsToStop()) {
-                clearProgressBar();
-                m_out << QStringLiteral("%1  %2  %3\n").arg(r.epoch, 8).arg(r.trainLoss, 14, 'g', 7).arg(r.validationLoss, 14, 'g', 7);
-                m_out.flush();
-            }
-            if (m_terminal)
-                drawProgressBar(double(r.epoch) / planned, QStringLiteral("%1/%2").arg(r.epoch).arg(planned));
+            return;
         }
-        if (trainer.divergence())
-            break;
-        if (trainer.wantsToStop()) {
-            stoppedEarly = true;
-            break;
+        if (r.epoch % every == 0 || r.epoch == planned || driver.shouldStop()) {
+            clearProgressBar();
+            m_out << QStringLiteral("%1  %2  %3\n").arg(r.epoch, 8).arg(r.trainLoss, 14, 'g', 7).arg(r.validationLoss, 14, 'g', 7);
+            m_out.flush();
         }
-    }
+        if (m_terminal)
+            drawProgressBar(double(r.epoch) / planned, QStringLiteral("%1/%2").arg(r.epoch).arg(planned));
+    };
+    const RunRecord &record = runToEnd(driver, callbacks);
     if (!json)
         clearProgressBar();
-    const double seconds = clock.nsecsElapsed() * 1e-9;
-    const RunSummary summary = trainer.summary(seconds, trainer.divergence() ? QStringLiteral("diverged")
-                                                        : stoppedEarly           ? QStringLiteral("early stop")
-                                                                                 : QStringLiteral("completed"));
+    const RunSummary &summary = record.summary;
+    const double seconds = record.seconds;
+    const TrainingConfig &training = config.training;
 
     QJsonArray weights;
     for (double w : info.weights)
@@ -493,8 +597,8 @@ int CommandLineTool::train(const QStringList &args)
                   {"optimum_val_loss", jsonNumber(info.optimumValidationLoss)},
                   {"max_stable_lr", jsonNumber(info.maxStableLearningRate)},
                   {"lr", training.learningRate},
-                  {"fusion", fusionOpName(op)},
-                  {"missing", missingPolicyName(missing)},
+                  {"fusion", fusionOpName(config.pipeline.op)},
+                  {"missing", missingPolicyName(config.pipeline.missing)},
                   {"formula", info.formula},
                   {"modalities", QJsonArray::fromStringList(info.modalityNames)},
                   {"weights", weights},
@@ -502,7 +606,8 @@ int CommandLineTool::train(const QStringList &args)
                   {"optimizer", optimizerName(training.optimizer)},
                   {"seconds", seconds},
                   {"prepare_seconds", prepareSeconds},
-                  {"model", config.model.kind}};
+                  {"model", config.model.kind},
+                  {"dataset_hash", identity.hash}};
     if (!config.model.isLinear()) {
         s.insert(QStringLiteral("split"), recSplitKindName(config.model.split.kind));
         s.insert(QStringLiteral("loss"), config.model.loss == LossKind::Bpr ? QStringLiteral("bpr") : QStringLiteral("squared"));
@@ -513,17 +618,18 @@ int CommandLineTool::train(const QStringList &args)
         for (auto it = summary.metrics.cbegin(); it != summary.metrics.cend(); ++it)
             s.insert(it.key(), jsonNumber(it.value()));
     }
+    const RunTrainer &trainer = driver.trainer();
     if (trainer.divergence())
         s.insert(QStringLiteral("message"), *trainer.divergence());
     // Exports of a ranking run: every user's top K, and the split it was judged on.
-    if (auto *ranking = dynamic_cast<RecommenderRunTrainer *>(&trainer)) {
+    if (const auto *ranking = dynamic_cast<const RecommenderRunTrainer *>(&trainer)) {
         const SplitIndices &split = ranking->split();
-        if (parser.isSet(QStringLiteral("export-topk"))) {
-            std::vector<int> users(size_t(dataset->userCount()));
+        if (!report.exportTopK.isEmpty()) {
+            std::vector<int> users(size_t(data.userCount()));
             for (size_t u = 0; u < users.size(); ++u)
                 users[u] = int(u);
             const int k = *std::max_element(config.model.ks.begin(), config.model.ks.end());
-            const Result<void> written = writeTopK(parser.value(QStringLiteral("export-topk")), *dataset, ranking->model(),
+            const Result<void> written = writeTopK(report.exportTopK, data, ranking->model(),
                                                    users, k, excludedInteractions(split, EvaluationPart::Test));
             if (!written) {
                 m_err << "fusionlab-cli: " << written.error() << "\n";
@@ -531,16 +637,15 @@ int CommandLineTool::train(const QStringList &args)
             }
             // With items held out, the cold_ metrics rank other lists: those go beside the file.
             if (std::find(split.coldItem.begin(), split.coldItem.end(), true) != split.coldItem.end()) {
-                const Result<void> cold = writeColdTopK(coldTopKPath(parser.value(QStringLiteral("export-topk"))), *dataset,
-                                                        ranking->model(), split, k);
+                const Result<void> cold = writeColdTopK(coldTopKPath(report.exportTopK), data, ranking->model(), split, k);
                 if (!cold) {
                     m_err << "fusionlab-cli: " << cold.error() << "\n";
                     return 1;
                 }
             }
         }
-        if (parser.isSet(QStringLiteral("export-split"))) {
-            const Result<void> written = writeSplit(parser.value(QStringLiteral("export-split")), *dataset, split);
+        if (!report.exportSplit.isEmpty()) {
+            const Result<void> written = writeSplit(report.exportSplit, data, split);
             if (!written) {
                 m_err << "fusionlab-cli: " << written.error() << "\n";
                 return 1;
@@ -560,6 +665,8 @@ int CommandLineTool::train(const QStringList &args)
                      .arg(QStringLiteral("mae"), -16).arg(summary.mae, 0, 'f', 4);
     }
     m_out.flush();
+    if (recordOut)
+        *recordOut = record;
     if (trainer.divergence()) {
         m_err << "fusionlab-cli: " << *trainer.divergence() << "\n";
         return 1;

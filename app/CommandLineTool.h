@@ -5,8 +5,12 @@
 // 2 on a wrong argument (with the usage text).
 
 #include "engine/Dataset.h"
+#include "engine/FusionPipeline.h"
 #include "engine/Result.h"
+#include "engine/RunRecord.h"
 
+#include <QJsonObject>
+#include <QJsonValue>
 #include <QStringList>
 #include <QTextStream>
 
@@ -25,6 +29,21 @@ public:
 private:
     int usageError(const QString &message);
     int train(const QStringList &arguments);
+    int runExperiment(const QStringList &arguments);
+    // In CliWorkbench.cpp: the α–β landscape and the modality ablation.
+    int sweep(const QStringList &arguments);
+    int ablate(const QStringList &arguments);
+
+    struct ReportOptions
+    {
+        bool json = false;
+        QString exportTopK;
+        QString exportSplit;
+    };
+    // One run through the RunDriver, printed as `train` prints it (per-epoch lines, then the summary),
+    // with the exports; the record goes to *record. Returns the exit code.
+    int runAndReport(FusionPipeline &pipeline, const RunConfig &config, const DatasetIdentity &identity,
+                     const ReportOptions &report, RunRecord *record);
     int stats(const QStringList &arguments);
     int exportDemo(const QStringList &arguments);
     int generateDemo(const QStringList &arguments);
@@ -40,5 +59,24 @@ private:
 };
 
 QString commandLineUsage();
+
+// Parses `args` (the command first) with `parser`, expecting `positionals` arguments after the command;
+// nullopt on success, an empty string for --help, otherwise the message (a usage error).
+std::optional<QString> parseArguments(QCommandLineParser &parser, const QStringList &args, int positionals);
+// A finite number, or nullopt.
+std::optional<double> toNumber(const QString &text);
+// A JSON number, or null when not finite (a value that cannot be computed is never 0).
+QJsonValue jsonNumber(double v);
+// One compact JSON object, as the --json lines print it.
+QString printLine(const QJsonObject &o);
+
+// Every option of `train` that shapes a run (not --json, --format or the exports), for train, sweep
+// and ablate alike.
+void addRunOptions(QCommandLineParser &parser);
+// The run those options describe. Without a dataset only the options that need none are checked (so a
+// wrong argument is reported before a long load). rankingOnlyOptions: more options that make --model
+// linear the regression as a recommender (train's exports). An error is a usage error (exit 2).
+Result<RunConfig> runConfigFromOptions(const QCommandLineParser &parser, const Dataset *dataset,
+                                       const QStringList &rankingOnlyOptions = {});
 
 } // namespace fl

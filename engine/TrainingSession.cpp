@@ -17,6 +17,7 @@ TrainingSession::TrainingSession(QObject *parent)
     qRegisterMetaType<QList<fl::EpochRecord>>();
     qRegisterMetaType<fl::RunSummary>();
     qRegisterMetaType<fl::ModelSnapshot>();
+    qRegisterMetaType<fl::RunRecord>();
     m_thread = QThread::create([this] { run(); });
     m_thread->setObjectName(QStringLiteral("FusionLab engine"));
     m_thread->start();
@@ -34,11 +35,12 @@ TrainingSession::~TrainingSession()
     delete m_thread;
 }
 
-void TrainingSession::setDataset(std::shared_ptr<const Dataset> dataset)
+void TrainingSession::setDataset(std::shared_ptr<const Dataset> dataset, DatasetIdentity identity)
 {
     {
         std::lock_guard lock(m_mutex);
         m_pendingDataset = std::move(dataset);
+        m_pendingIdentity = std::move(identity);
         m_pendingConfig.reset();
         m_stopRequested = true;
         // Set under the lock: the engine clears it when it takes the next config, and a late store
@@ -145,14 +147,12 @@ void TrainingSession::run()
     setpriority(PRIO_PROCESS, id_t(syscall(SYS_gettid)), 5);
 #endif
     std::unique_ptr<FusionPipeline> pipeline;
-    std::unique_ptr<RunTrainer> trainer;
+    DatasetIdentity identity;
+    std::unique_ptr<RunDriver> driver;
     int runId = 0;
-    int epochLimit = 0;
     bool ended = false;          // finished or failed: waits for resume/step to continue
     QList<EpochRecord> buffer;
     QElapsedTimer sinceFlush;
-    QElapsedTimer trainingClock;
-    double trainingSeconds = 0;
 
     auto flush = [&] {
         if (!buffer.isEmpty()) {
@@ -162,24 +162,34 @@ void TrainingSession::run()
         sinceFlush.restart();
     };
     auto offerSnapshot = [&] {
-        if (trainer && trainer->epoch() > 0) {
-            if (ModelSnapshot snapshot = trainer->snapshot())
+        if (driver && driver->epoch() > 0) {
+            if (ModelSnapshot snapshot = driver->trainer().snapshot())
                 Q_EMIT modelSnapshot(runId, snapshot);
         }
     };
     auto endRun = [&](const QString &reason) {
         flush();
-        if (trainer) {
-            Q_EMIT finished(runId, trainer->summary(trainingSeconds, reason));
+        if (driver) {
+            const RunRecord &record = driver->finish(reason);
+            Q_EMIT finished(runId, record.summary);
+            Q_EMIT runRecorded(runId, record);
             if (reason != QLatin1String("superseded"))
                 offerSnapshot();
         }
+    };
+    auto failRun = [&](RunConfig config, const QString &message) {
+        RunRecord record = newRunHeader(config, identity);
+        record.status = QStringLiteral("failed");
+        record.message = message;
+        Q_EMIT failed(runId, message);
+        Q_EMIT runRecorded(runId, record);
+        setState(State::Failed);
     };
 
     std::unique_lock lock(m_mutex);
     for (;;) {
         m_wake.wait(lock, [&] {
-            const bool canTrain = trainer && !trainer->divergence() && (!m_paused || m_steps > 0);
+            const bool canTrain = driver && !driver->trainer().divergence() && (!m_paused || m_steps > 0);
             return m_quit || m_pendingDataset || m_pendingConfig || m_stopRequested || m_pendingLearningRate
                 || m_pendingEpochLimit || m_resumeRequested || (canTrain && (!ended || m_steps > 0));
         });
@@ -189,11 +199,14 @@ void TrainingSession::run()
         if (m_pendingDataset) {
             auto dataset = std::move(m_pendingDataset);
             m_pendingDataset.reset();
+            identity = std::move(m_pendingIdentity);
             m_stopRequested = false;
             lock.unlock();
-            if (trainer && !ended)
+            if (driver && !ended)
                 endRun(QStringLiteral("stopped"));
-            trainer.reset();
+            driver.reset();
+            if (identity.isEmpty())
+                identity = identifyDataset(*dataset);
             pipeline = std::make_unique<FusionPipeline>(std::move(dataset));
             setState(State::Idle);
             lock.lock();
@@ -203,9 +216,9 @@ void TrainingSession::run()
             m_stopRequested = false;
             m_steps = 0;
             lock.unlock();
-            if (trainer && !ended)
+            if (driver && !ended)
                 endRun(QStringLiteral("stopped"));
-            trainer.reset();
+            driver.reset();
             setState(State::Idle);
             lock.lock();
             continue;
@@ -216,15 +229,14 @@ void TrainingSession::run()
             m_abortPreparation = false;
             const int newRunId = m_runId;
             lock.unlock();
-            if (trainer && !ended)
+            if (driver && !ended)
                 endRun(QStringLiteral("superseded"));
             flush();
-            trainer.reset();
+            driver.reset();
             runId = newRunId;
             ended = false;
             if (!pipeline) {
-                Q_EMIT failed(runId, tr("No dataset is loaded."));
-                setState(State::Failed);
+                failRun(config, tr("No dataset is loaded."));
                 lock.lock();
                 continue;
             }
@@ -238,24 +250,20 @@ void TrainingSession::run()
                     }
                     return !m_abortPreparation.load();
                 };
-                Result<PreparedRun> prepared = prepareRun(*pipeline, config, onProgress);
+                Result<std::unique_ptr<RunDriver>> prepared = startRun(*pipeline, config, identity, onProgress);
                 if (m_abortPreparation.load()) {
                     lock.lock();
                     continue;
                 }
                 if (!prepared) {
-                    Q_EMIT failed(runId, prepared.error());
-                    setState(State::Failed);
+                    failRun(config, prepared.error());
                     lock.lock();
                     continue;
                 }
-                trainer = std::move(prepared->trainer);
-                epochLimit = trainer->plannedEpochs();
-                trainingSeconds = 0;
-                Q_EMIT runPrepared(runId, prepared->info);
+                driver = std::move(*prepared);
+                Q_EMIT runPrepared(runId, driver->info());
             } catch (const std::exception &e) {
-                Q_EMIT failed(runId, tr("The engine could not prepare this run: %1").arg(QString::fromLocal8Bit(e.what())));
-                setState(State::Failed);
+                failRun(config, tr("The engine could not prepare this run: %1").arg(QString::fromLocal8Bit(e.what())));
                 lock.lock();
                 continue;
             }
@@ -270,34 +278,34 @@ void TrainingSession::run()
         if (m_pendingLearningRate) {
             const double eta = *m_pendingLearningRate;
             m_pendingLearningRate.reset();
-            if (trainer) {
-                trainer->setLearningRate(eta);
+            if (driver) {
+                driver->setLearningRate(eta);
                 lock.unlock();
-                Q_EMIT learningRateChanged(runId, trainer->epoch() + 1, eta);
+                Q_EMIT learningRateChanged(runId, driver->epoch() + 1, eta);
                 lock.lock();
             }
             continue;
         }
         if (m_pendingEpochLimit) {
-            epochLimit = *m_pendingEpochLimit;
+            if (driver)
+                driver->setEpochLimit(*m_pendingEpochLimit);
             m_pendingEpochLimit.reset();
             continue;
         }
         if (m_resumeRequested) {
             m_resumeRequested = false;
-            if (trainer && ended && !trainer->divergence()) {
+            if (driver && ended && !driver->trainer().divergence()) {
                 ended = false;
-                if (epochLimit <= trainer->epoch())
-                    epochLimit = trainer->epoch() + trainer->plannedEpochs();
+                driver->extend();
             }
-            if (trainer && !ended) {
+            if (driver && !ended) {
                 lock.unlock();
                 setState(State::Running);
                 lock.lock();
             }
             continue;
         }
-        if (!trainer || trainer->divergence())
+        if (!driver || driver->trainer().divergence())
             continue;
 
         const bool stepping = m_steps > 0;
@@ -309,41 +317,42 @@ void TrainingSession::run()
         if (ended) {
             // A step after the run finished extends it by one epoch.
             ended = false;
-            epochLimit = std::max(epochLimit, trainer->epoch() + 1);
+            driver->setEpochLimit(std::max(driver->epochLimit(), driver->epoch() + 1));
         }
         setState(State::Running);
         try {
-            trainingClock.restart();
-            buffer.append(trainer->step());
-            trainingSeconds += trainingClock.nsecsElapsed() * 1e-9;
-            if (QMap<QString, double> values = trainer->lastMetrics(); !values.isEmpty())
-                Q_EMIT metrics(runId, trainer->epoch(), values);
+            buffer.append(driver->step());
+            if (QMap<QString, double> values = driver->lastMetrics(); !values.isEmpty())
+                Q_EMIT metrics(runId, driver->epoch(), values);
         } catch (const std::exception &e) {
             flush();
-            Q_EMIT failed(runId, tr("The engine stopped: %1").arg(QString::fromLocal8Bit(e.what())));
-            trainer.reset();
+            const QString message = tr("The engine stopped: %1").arg(QString::fromLocal8Bit(e.what()));
+            RunRecord record = driver->record();
+            record.status = QStringLiteral("failed");
+            record.message = message;
+            Q_EMIT failed(runId, message);
+            Q_EMIT runRecorded(runId, record);
+            driver.reset();
             setState(State::Failed);
             lock.lock();
             continue;
         }
-        if (trainer->divergence()) {
+        const RunDriver::Stop stop = driver->stopRule();
+        if (stop == RunDriver::Stop::Diverged) {
             flush();
-            Q_EMIT diverged(runId, *trainer->divergence());
+            Q_EMIT diverged(runId, *driver->trainer().divergence());
+            Q_EMIT runRecorded(runId, driver->finish(RunDriver::statusFor(stop)));
             ended = true;
             setState(State::Failed);
-        } else if (trainer->wantsToStop()) {
-            endRun(QStringLiteral("early stop"));
-            ended = true;
-            setState(State::Finished);
-        } else if (trainer->epoch() >= epochLimit) {
-            endRun(QStringLiteral("completed"));
+        } else if (stop != RunDriver::Stop::None) {
+            endRun(RunDriver::statusFor(stop));
             ended = true;
             setState(State::Finished);
         } else if (pauseAfter) {
             flush();
             offerSnapshot();
             setState(State::Paused);
-        } else if (trainer->epoch() == 1 || sinceFlush.elapsed() >= progressIntervalMs) {
+        } else if (driver->epoch() == 1 || sinceFlush.elapsed() >= progressIntervalMs) {
             flush();   // the first epoch of a run goes out at once: a new curve should start drawing now
         }
         lock.lock();

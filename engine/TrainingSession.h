@@ -12,6 +12,8 @@
 // The destructor stops the thread cleanly, so closing a window during a run is safe.
 
 #include "Dataset.h"
+#include "RunDriver.h"
+#include "RunRecord.h"
 #include "RunTrainer.h"
 
 #include <QList>
@@ -37,8 +39,9 @@ public:
     explicit TrainingSession(QObject *parent = nullptr);
     ~TrainingSession() override;
 
-    // Replaces the dataset (and drops every cached embedding); any run ends.
-    void setDataset(std::shared_ptr<const Dataset> dataset);
+    // Replaces the dataset (and drops every cached embedding); any run ends. Runs record the
+    // dataset's identity: computed on the engine thread when not given.
+    void setDataset(std::shared_ptr<const Dataset> dataset, DatasetIdentity identity = {});
     // Starts a new run and returns its id. With startPaused, the run is prepared and waits for
     // step() or resume().
     int start(const RunConfig &config, bool startPaused = false);
@@ -68,6 +71,9 @@ Q_SIGNALS:
     // stopping, the best epoch's), for the Recommendations page.
     void modelSnapshot(int runId, const fl::ModelSnapshot &snapshot);
     void finished(int runId, const fl::RunSummary &summary);
+    // Every run's record when it ends, however it ends: completed, early stop, stopped, superseded,
+    // diverged or failed (a run that could not be prepared too, with its message).
+    void runRecorded(int runId, const fl::RunRecord &record);
     void diverged(int runId, const QString &message);   // the run stopped: η too large for the features
     void failed(int runId, const QString &message);     // an engine error: no dataset, nothing to fuse …
 
@@ -81,6 +87,7 @@ private:
     mutable std::mutex m_mutex;
     std::condition_variable m_wake;
     std::shared_ptr<const Dataset> m_pendingDataset;
+    DatasetIdentity m_pendingIdentity;
     std::optional<RunConfig> m_pendingConfig;
     std::optional<double> m_pendingLearningRate;
     std::optional<int> m_pendingEpochLimit;
