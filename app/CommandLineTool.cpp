@@ -91,6 +91,20 @@ QString commandLineUsage()
         "  --save-experiment FILE           also write the run as an experiment (JSON) that `run FILE` repeats\n"
         "  --json                           one JSON object per line instead of a table\n"
         "\n"
+        "sweep options (and every train option):\n"
+        "  --alpha LO:HI:N, --beta LO:HI:N, --gamma LO:HI:N, --weight NAME=LO:HI:N\n"
+        "                                   the weights swept: exactly two, N values each from LO to HI\n"
+        "  --closed-form                    the regression's landscape from its sufficient statistics\n"
+        "                                   (the closed-form optimum of every cell), without training\n"
+        "  --gd-epochs E                    with --closed-form: where E epochs of gradient descent get\n"
+        "  --metric M                       the value compared (default val_loss; ranking models: the\n"
+        "                                   monitored ndcg@K, cold_ndcg@K with --split cold-items)\n"
+        "  --threads N                      cells trained at once (default 2)\n"
+        "  --csv FILE                       also write the grid as CSV\n"
+        "ablate options (and every train option):\n"
+        "  --seeds N                        seeds per subset, from --seed on (default 3, from 1)\n"
+        "  --metric M, --threads N, --csv FILE   as for sweep\n"
+        "\n"
         "  -h, --help                       this text\n"
         "  -v, --version                    the version\n");
 }
@@ -129,12 +143,10 @@ int CommandLineTool::run(const QStringList &arguments)
         return stats(args);
     if (command == QLatin1String("run"))
         return runExperiment(args);
-#ifdef FUSIONLAB_WORKBENCH_CLI
     if (command == QLatin1String("sweep"))
         return sweep(args);
     if (command == QLatin1String("ablate"))
         return ablate(args);
-#endif
     if (command == QLatin1String("export-demo"))
         return exportDemo(args);
     if (command == QLatin1String("generate-demo"))

@@ -71,7 +71,9 @@ struct Ablation
 // The metric an ablation of this config reports when the request names none.
 QString defaultAblationMetric(const RunConfig &config);
 
-// Runs every subset × seed, `threads` at a time; onRun is called from worker threads as runs finish.
+// Runs every subset × seed, `threads` at a time (≤ 0: one per core); onRun is called from worker threads
+// as runs finish, one call at a time. `cancel` stops between runs and between epochs: the result then
+// holds the runs finished so far (runs.size() < planned).
 Result<Ablation> runAblation(FusionPipeline &pipeline, const AblationRequest &request,
                              const DatasetIdentity &dataset, int threads,
                              const std::function<void(const AblationRun &)> &onRun = {},

@@ -205,6 +205,15 @@ Result<FusedItems> FusionPipeline::fuse(const PipelineConfig &config, const Prog
 Result<std::shared_ptr<const TrainingProblem>> FusionPipeline::prepare(const PipelineConfig &config,
                                                                        const ProgressFn &progress)
 {
+    Result<PreparedStatistics> prepared = prepareWithStatistics(config, progress);
+    if (!prepared)
+        return makeError(prepared.error());
+    return prepared->problem;
+}
+
+Result<FusionPipeline::PreparedStatistics> FusionPipeline::prepareWithStatistics(const PipelineConfig &config,
+                                                                                 const ProgressFn &progress)
+{
     if (m_dataset->interactionCount() == 0)
         return makeError(tr("The dataset '%1' has no interactions to train on.").arg(m_dataset->name));
     Result<FusedItems> fusedItems = fuse(config, progress);
@@ -287,7 +296,10 @@ Result<std::shared_ptr<const TrainingProblem>> FusionPipeline::prepare(const Pip
     }
     if (progress)
         progress(1.0);
-    return std::shared_ptr<const TrainingProblem>(std::move(problem));
+    // The aliasing constructor: each pointer keeps the pair of statistics alive.
+    return PreparedStatistics{std::shared_ptr<const TrainingProblem>(std::move(problem)),
+                              std::shared_ptr<const BlockStatistics>(statistics, &statistics->train),
+                              std::shared_ptr<const BlockStatistics>(statistics, &statistics->validation)};
 }
 
 ProblemInfo describeProblem(const TrainingProblem &problem, double l2)

@@ -99,6 +99,16 @@ public:
     Result<std::shared_ptr<const TrainingProblem>> prepare(const PipelineConfig &config,
                                                            const ProgressFn &progress = {});
 
+    // prepare() with the block statistics behind the problem, so that a caller can assemble the
+    // quadratic forms of other weights of the same plan (the α–β landscape) without a pass over rows.
+    struct PreparedStatistics
+    {
+        std::shared_ptr<const TrainingProblem> problem;
+        std::shared_ptr<const BlockStatistics> train;
+        std::shared_ptr<const BlockStatistics> validation;
+    };
+    Result<PreparedStatistics> prepareWithStatistics(const PipelineConfig &config, const ProgressFn &progress = {});
+
 private:
     struct SplitRows
     {

@@ -76,8 +76,14 @@ struct Landscape
 // True for metrics where larger is better (ranking metrics), false for losses and errors.
 bool metricHigherIsBetter(const QString &metric);
 
+// The summary values a finished run of this config has (RunRecord::summaryValues keys), the metrics a
+// landscape or an ablation can show: "train_loss", "val_loss", "rmse", "mae", the regression's "floor"
+// and "val_floor", a ranking model's precision, recall, ndcg, hit and map at each cut-off, and with
+// held-out items their "cold_" twins.
+QStringList runMetricNames(const RunConfig &config);
+
 // Checks the request against the config (two different, enabled modalities; steps 1..1001; finite
-// bounds) and says what is wrong.
+// bounds; a metric of runMetricNames) and says what is wrong.
 Result<void> checkLandscapeRequest(const LandscapeRequest &request);
 
 // The regression's landscape from the statistics, on both cores. `progress` as everywhere (false
@@ -85,8 +91,9 @@ Result<void> checkLandscapeRequest(const LandscapeRequest &request);
 Result<Landscape> closedFormLandscape(FusionPipeline &pipeline, const LandscapeRequest &request,
                                       const ProgressFn &progress = {});
 
-// Trains every cell (any model), `threads` at a time; onCell is called from the worker threads as each
-// cell finishes, in no particular order. `cancel` stops between cells and between epochs.
+// Trains every cell (any model), `threads` at a time (≤ 0: one per core); onCell is called from the
+// worker threads as each cell finishes, in no particular order, one call at a time. `cancel` stops
+// between cells and between epochs: the result then holds the cells finished so far (filled < cells).
 Result<Landscape> trainedLandscape(FusionPipeline &pipeline, const LandscapeRequest &request,
                                    const DatasetIdentity &dataset, int threads,
                                    const std::function<void(const LandscapeCell &)> &onCell = {},

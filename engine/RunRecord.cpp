@@ -16,6 +16,7 @@
 #include <QUuid>
 
 #include <cmath>
+#include <map>
 #include <limits>
 
 namespace fl {
@@ -137,9 +138,11 @@ QString numberText(double v)
 
 QJsonObject DatasetIdentity::toJson() const
 {
-    QJsonObject modalities;
+    QJsonObject modalities, kinds;
     for (auto it = modalityHashes.cbegin(); it != modalityHashes.cend(); ++it)
         modalities.insert(it.key(), it.value());
+    for (auto it = modalityKinds.cbegin(); it != modalityKinds.cend(); ++it)
+        kinds.insert(it.key(), it.value());
     return QJsonObject{{"name", name},
                        {"path", path},
                        {"format", format},
@@ -149,7 +152,8 @@ QJsonObject DatasetIdentity::toJson() const
                        {"hash", hash},
                        {"items_hash", itemsHash},
                        {"interactions_hash", interactionsHash},
-                       {"modality_hashes", modalities}};
+                       {"modality_hashes", modalities},
+                       {"modality_kinds", kinds}};
 }
 
 DatasetIdentity DatasetIdentity::fromJson(const QJsonObject &json)
@@ -167,6 +171,9 @@ DatasetIdentity DatasetIdentity::fromJson(const QJsonObject &json)
     const QJsonObject modalities = json.value(QLatin1String("modality_hashes")).toObject();
     for (auto it = modalities.begin(); it != modalities.end(); ++it)
         d.modalityHashes.insert(it.key(), it.value().toString());
+    const QJsonObject kinds = json.value(QLatin1String("modality_kinds")).toObject();
+    for (auto it = kinds.begin(); it != kinds.end(); ++it)
+        d.modalityKinds.insert(it.key(), it.value().toString());
     return d;
 }
 
@@ -213,6 +220,7 @@ DatasetIdentity identifyDataset(const Dataset &dataset, const QString &path, con
         h.addArray(m.values.data(), size_t(m.values.size()));
         h.addBools(m.missing);
         d.modalityHashes.insert(m.name, h.hex());
+        d.modalityKinds.insert(m.name, modalityKindName(m.kind));
         all.addString(m.name);
         all.addString(d.modalityHashes.value(m.name));
     }
@@ -523,8 +531,12 @@ QMap<QString, QString> describeParameters(const RunRecord &record)
     for (const ModalityConfig &m : c.pipeline.modalities) {
         p.insert(QStringLiteral("modality:") + m.name, m.enabled ? tr("on") : tr("off"));
         p.insert(QStringLiteral("weight:") + m.name, m.enabled ? numberText(m.weight) : QStringLiteral("—"));
-        p.insert(QStringLiteral("text_width:") + m.name, QString::number(m.text.width));
-        p.insert(QStringLiteral("image_features:") + m.name, imageFeatureKindName(m.image.kind));
+        // Embedder settings matter only to their kind of modality (both when the kind is not known).
+        const QString kind = record.dataset.modalityKinds.value(m.name);
+        if (kind.isEmpty() || kind == modalityKindName(ModalityKind::Text))
+            p.insert(QStringLiteral("text_width:") + m.name, QString::number(m.text.width));
+        if (kind.isEmpty() || kind == modalityKindName(ModalityKind::Image))
+            p.insert(QStringLiteral("image_features:") + m.name, imageFeatureKindName(m.image.kind));
     }
     p.insert(QStringLiteral("optimizer"), optimizerName(c.training.optimizer));
     p.insert(QStringLiteral("lr"), numberText(c.training.learningRate));
@@ -553,9 +565,6 @@ QMap<QString, QString> describeParameters(const RunRecord &record)
     return p;
 }
 
-namespace {
-
-// Where a parameter key goes among the columns, and its header.
 int parameterRank(const QString &key)
 {
     static const QStringList order{QStringLiteral("dataset"), QStringLiteral("model"), QStringLiteral("fusion"),
@@ -574,7 +583,7 @@ int parameterRank(const QString &key)
     return int(order.size());
 }
 
-QString parameterTitle(const QString &key, const RunRecord &record)
+QString parameterTitle(const QString &key, const RunConfig &config)
 {
     const qsizetype colon = key.indexOf(QLatin1Char(':'));
     if (colon > 0) {
@@ -582,8 +591,8 @@ QString parameterTitle(const QString &key, const RunRecord &record)
         const QString name = key.mid(colon + 1);
         if (kind == QLatin1String("weight")) {
             int index = 0;
-            for (size_t i = 0; i < record.config.pipeline.modalities.size(); ++i) {
-                if (record.config.pipeline.modalities[i].name == name)
+            for (size_t i = 0; i < config.pipeline.modalities.size(); ++i) {
+                if (config.pipeline.modalities[i].name == name)
                     index = int(i);
             }
             return QStringLiteral("%1 (%2)").arg(fusionWeightSymbol(index), name);
@@ -591,19 +600,33 @@ QString parameterTitle(const QString &key, const RunRecord &record)
         if (kind == QLatin1String("modality"))
             return name;
         if (kind == QLatin1String("text_width"))
-            return tr("%1 width").arg(name);
-        return tr("%1 features").arg(name);
+            return tr("%1 text width").arg(name);
+        return tr("%1 image features").arg(name);
     }
-    if (key == QLatin1String("lr"))
-        return QStringLiteral("η");
-    if (key == QLatin1String("l2"))
-        return QStringLiteral("λ");
-    if (key == QLatin1String("batch_size"))
-        return tr("batch");
-    return key;
+    static const std::map<QString, const char *> titles{
+        {QStringLiteral("dataset"), QT_TRANSLATE_NOOP("fl::RunRecord", "dataset")},
+        {QStringLiteral("model"), QT_TRANSLATE_NOOP("fl::RunRecord", "model")},
+        {QStringLiteral("fusion"), QT_TRANSLATE_NOOP("fl::RunRecord", "fusion")},
+        {QStringLiteral("missing"), QT_TRANSLATE_NOOP("fl::RunRecord", "missing values")},
+        {QStringLiteral("width"), QT_TRANSLATE_NOOP("fl::RunRecord", "common width")},
+        {QStringLiteral("optimizer"), QT_TRANSLATE_NOOP("fl::RunRecord", "optimizer")},
+        {QStringLiteral("lr"), QT_TRANSLATE_NOOP("fl::RunRecord", "η")},
+        {QStringLiteral("batch_size"), QT_TRANSLATE_NOOP("fl::RunRecord", "batch")},
+        {QStringLiteral("l2"), QT_TRANSLATE_NOOP("fl::RunRecord", "λ (L2)")},
+        {QStringLiteral("epochs"), QT_TRANSLATE_NOOP("fl::RunRecord", "epochs")},
+        {QStringLiteral("seed"), QT_TRANSLATE_NOOP("fl::RunRecord", "seed")},
+        {QStringLiteral("validation"), QT_TRANSLATE_NOOP("fl::RunRecord", "validation share")},
+        {QStringLiteral("loss"), QT_TRANSLATE_NOOP("fl::RunRecord", "loss")},
+        {QStringLiteral("factors"), QT_TRANSLATE_NOOP("fl::RunRecord", "factors")},
+        {QStringLiteral("split"), QT_TRANSLATE_NOOP("fl::RunRecord", "split")},
+        {QStringLiteral("test"), QT_TRANSLATE_NOOP("fl::RunRecord", "test share")},
+        {QStringLiteral("k"), QT_TRANSLATE_NOOP("fl::RunRecord", "K")},
+        {QStringLiteral("threshold"), QT_TRANSLATE_NOOP("fl::RunRecord", "relevance threshold")},
+        {QStringLiteral("patience"), QT_TRANSLATE_NOOP("fl::RunRecord", "patience")},
+    };
+    const auto it = titles.find(key);
+    return it == titles.end() ? key : tr(it->second);
 }
-
-} // namespace
 
 std::vector<ParameterColumn> differingParameters(const std::vector<const RunRecord *> &records)
 {
@@ -647,7 +670,7 @@ std::vector<ParameterColumn> differingParameters(const std::vector<const RunReco
         }
         if (column.values.size() < 2 || column.values.count(column.values.first()) == column.values.size())
             continue;
-        column.title = parameterTitle(key, *titled);
+        column.title = parameterTitle(key, titled->config);
         columns.push_back(std::move(column));
     }
     return columns;
@@ -674,8 +697,11 @@ QMap<QString, double> RunRecord::summaryValues() const
     const EpochRecord *last = epochs.empty() ? nullptr : &epochs.back();
     v.insert(QStringLiteral("train_loss"), ended ? summary.trainLoss : last ? last->trainLoss : kNaN);
     v.insert(QStringLiteral("val_loss"), ended ? summary.validationLoss : last ? last->validationLoss : kNaN);
-    v.insert(QStringLiteral("floor"), info.optimumTrainLoss);
-    v.insert(QStringLiteral("val_floor"), info.optimumValidationLoss);
+    // A run that failed before its first epoch was never prepared: it has no floor (its ProblemInfo
+    // holds defaults, not values).
+    const bool prepared = status != QLatin1String("failed") || !epochs.empty();
+    v.insert(QStringLiteral("floor"), prepared ? info.optimumTrainLoss : kNaN);
+    v.insert(QStringLiteral("val_floor"), prepared ? info.optimumValidationLoss : kNaN);
     v.insert(QStringLiteral("rmse"), ended ? summary.rmse : kNaN);
     v.insert(QStringLiteral("mae"), ended ? summary.mae : kNaN);
     for (auto it = summary.metrics.cbegin(); it != summary.metrics.cend(); ++it)

@@ -35,6 +35,7 @@ struct DatasetIdentity
     QString itemsHash;                   // item ids, titles, categories
     QString interactionsHash;            // users, items, ratings, timestamps, the file's own split
     QMap<QString, QString> modalityHashes; // per modality: its kind and content (image paths as written)
+    QMap<QString, QString> modalityKinds;  // per modality: modalityKindName() ("text", "image" …)
 
     bool isEmpty() const { return hash.isEmpty(); }
     QJsonObject toJson() const;
@@ -105,5 +106,9 @@ std::vector<ParameterColumn> differingParameters(const std::vector<const RunReco
 
 // Every parameter of one record as key → text, the material of differingParameters.
 QMap<QString, QString> describeParameters(const RunRecord &record);
+// Where a parameter key goes among columns and rows (model first, seed last).
+int parameterRank(const QString &key);
+// A parameter key's heading for people: "α (text)", "η", "image", "text text width" …
+QString parameterTitle(const QString &key, const RunConfig &config);
 
 } // namespace fl

@@ -1,6 +1,7 @@
 // fusionlab-bench: prints one JSON object per measurement, for the README's performance section.
 //   fusionlab-bench train --rows N --dim D --epochs E [--optimizer gd|sgd] [--no-numpy] --json
 //   fusionlab-bench reweight --rows N --dim D [--no-numpy] --json
+//   fusionlab-bench sweep --rows N --dim D --grid G [--epochs E] [--lr ETA] [--no-numpy] --json
 //   fusionlab-bench ui [--seconds S] --json
 //   fusionlab-bench screenshots DIR          (the README's screenshots; run under xvfb-run)
 //   fusionlab-bench load PATH [--delimiter C] [--no-pandas] --json
@@ -18,6 +19,7 @@
 #include "engine/Split.h"
 #include "EvalBenchmark.h"
 #include "MfBenchmark.h"
+#include "SweepBenchmark.h"
 #include "UiBenchmark.h"
 
 #include <QApplication>
@@ -436,6 +438,51 @@ int main(int argc, char *argv[])
         }
         return runLoad(positional[1], delimiter.isEmpty() ? '\0' : delimiter[0].toLatin1(),
                        !parser.isSet(QStringLiteral("no-pandas")));
+    }
+    if (argc > 1 && qstrcmp(argv[1], "sweep") == 0) {
+        QCoreApplication app(argc, argv);
+        QCommandLineParser parser;
+        parser.addPositionalArgument(QStringLiteral("mode"), QStringLiteral("sweep"));
+        parser.addOption({QStringLiteral("rows"), QStringLiteral("rows (items, each rated once)"), QStringLiteral("n"), QStringLiteral("1000000")});
+        parser.addOption({QStringLiteral("dim"), QStringLiteral("width of each modality"), QStringLiteral("d"), QStringLiteral("64")});
+        parser.addOption({QStringLiteral("grid"), QStringLiteral("steps per axis"), QStringLiteral("n"), QStringLiteral("11")});
+        parser.addOption({QStringLiteral("epochs"), QStringLiteral("gradient-descent epochs per cell"), QStringLiteral("n"), QStringLiteral("200")});
+        parser.addOption({QStringLiteral("lr"), QStringLiteral("learning rate"), QStringLiteral("eta"), QStringLiteral("0.1")});
+        parser.addOption({QStringLiteral("no-numpy"), QStringLiteral("skip the NumPy reference run")});
+        parser.addOption({QStringLiteral("json"), QStringLiteral("JSON output (always on)")});
+        parser.process(app);
+        const int rows = parser.value(QStringLiteral("rows")).toInt();
+        const int dim = parser.value(QStringLiteral("dim")).toInt();
+        const int grid = parser.value(QStringLiteral("grid")).toInt();
+        const int epochs = parser.value(QStringLiteral("epochs")).toInt();
+        if (rows < 10 || dim < 1 || grid < 1 || grid > 1001 || epochs < 1) {
+            QTextStream(stderr) << "usage: fusionlab-bench sweep --rows N --dim D --grid G [--epochs E] [--lr ETA] [--no-numpy] --json\n";
+            return 2;
+        }
+        QJsonObject result = runSweepBenchmark(rows, dim, grid, epochs, parser.value(QStringLiteral("lr")).toDouble());
+        if (!result.contains(QStringLiteral("error")) && !parser.isSet(QStringLiteral("no-numpy"))) {
+            // One cell the article's way: form F = αE₁ + βE₂, then the epochs of its loop over every row.
+            QString error;
+            const auto numpy = runNumpy({QStringLiteral("--rows"), QString::number(rows), QStringLiteral("--dim"),
+                                         QString::number(dim), QStringLiteral("--epochs"), QStringLiteral("1"),
+                                         QStringLiteral("--lr"), parser.value(QStringLiteral("lr")),
+                                         QStringLiteral("--reweights"), QStringLiteral("1"),
+                                         QStringLiteral("--curve-epochs"), QString::number(epochs)}, &error);
+            if (numpy) {
+                const double oneCell = (*numpy)[QStringLiteral("ms_to_curve")].toDouble() / 1000.0;
+                const double cells = result[QStringLiteral("cells")].toDouble();
+                result.insert(QStringLiteral("numpy_version"), (*numpy)[QStringLiteral("numpy_version")]);
+                result.insert(QStringLiteral("numpy_one_cell_s"), oneCell);
+                result.insert(QStringLiteral("numpy_grid_estimate_s"), oneCell * cells);
+                result.insert(QStringLiteral("speedup_vs_numpy_grid"),
+                              oneCell * cells / std::max(result[QStringLiteral("s_total")].toDouble(), 1e-12));
+            } else {
+                result.insert(QStringLiteral("numpy_error"), error.isEmpty() ? QStringLiteral("python3 with numpy not found") : error);
+            }
+        }
+        result.insert(QStringLiteral("peak_rss_mb"), peakRssMb());
+        QTextStream(stdout) << QJsonDocument(result).toJson(QJsonDocument::Compact) << "\n";
+        return result.contains(QStringLiteral("error")) ? 1 : 0;
     }
     QCoreApplication app(argc, argv);
     QTextStream out(stdout);

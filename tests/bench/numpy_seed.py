@@ -15,7 +15,9 @@ parser.add_argument("--dim", type=int, default=64)
 parser.add_argument("--epochs", type=int, default=10)
 parser.add_argument("--lr", type=float, default=0.1)
 parser.add_argument("--reweights", type=int, default=0,
-                    help="also time a 200-epoch curve after a new alpha/beta, this many times")
+                    help="also time a curve after a new alpha/beta, this many times")
+parser.add_argument("--curve-epochs", type=int, default=200,
+                    help="epochs of each --reweights curve")
 args = parser.parse_args()
 
 rng = np.random.default_rng(42)
@@ -53,7 +55,7 @@ if args.reweights:
     times = []
     for k in range(args.reweights):
         start = time.perf_counter()
-        curve(0.3 + 0.1 * k, 0.7 - 0.1 * k, 200)
+        curve(0.3 + 0.1 * k, 0.7 - 0.1 * k, args.curve_epochs)
         times.append(time.perf_counter() - start)
     out["ms_to_curve"] = 1000 * float(np.median(times))
 print(json.dumps(out))
