@@ -34,16 +34,37 @@ QStringList AppSettings::recentDatasets()
     return settings().value(QStringLiteral("datasets/recent")).toStringList();
 }
 
-void AppSettings::addRecentDataset(const QString &path)
+namespace {
+
+// The list under key with path first, without repeats, at most maxRecentDatasets long.
+void prependRecent(QSettings &s, const QString &key, const QString &path)
 {
-    QStringList recent = recentDatasets();
+    QStringList recent = s.value(key).toStringList();
     recent.removeAll(path);
     recent.prepend(path);
-    while (recent.size() > maxRecentDatasets)
+    while (recent.size() > AppSettings::maxRecentDatasets)
         recent.removeLast();
+    s.setValue(key, recent);
+}
+
+} // namespace
+
+void AppSettings::addRecentDataset(const QString &path)
+{
     QSettings s = settings();
-    s.setValue(QStringLiteral("datasets/recent"), recent);
+    prependRecent(s, QStringLiteral("datasets/recent"), path);
     s.setValue(QStringLiteral("datasets/last"), path);
+}
+
+QStringList AppSettings::recentExperiments()
+{
+    return settings().value(QStringLiteral("experiments/recent")).toStringList();
+}
+
+void AppSettings::addRecentExperiment(const QString &path)
+{
+    QSettings s = settings();
+    prependRecent(s, QStringLiteral("experiments/recent"), path);
 }
 
 QString AppSettings::lastDataset()

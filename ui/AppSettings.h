@@ -28,6 +28,9 @@ public:
     static void addRecentDataset(const QString &path);
     static QString lastDataset();   // "demo" when none was opened yet
 
+    static QStringList recentExperiments();
+    static void addRecentExperiment(const QString &path);
+
     static bool logScale();
     static void setLogScale(bool on);
 

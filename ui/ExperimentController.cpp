@@ -11,7 +11,7 @@ ExperimentController::ExperimentController(QObject *parent)
     : QObject(parent)
     , m_session(new TrainingSession(this))
 {
-    connect(&m_loader, &QFutureWatcher<Result<Dataset>>::finished, this, &ExperimentController::onLoaded);
+    connect(&m_loader, &QFutureWatcher<Result<Loaded>>::finished, this, &ExperimentController::onLoaded);
     m_saveTimer.setSingleShot(true);
     m_saveTimer.setInterval(1000);
     connect(&m_saveTimer, &QTimer::timeout, this, [this] { AppSettings::saveRunConfig(m_config); });
@@ -58,11 +58,15 @@ void ExperimentController::openDataset(const QString &pathOrDemo, DatasetFormat 
     m_loadState = std::make_shared<LoadState>();
     Q_EMIT datasetLoading(pathOrDemo);
     m_progressTimer.start();
-    m_loader.setFuture(QtConcurrent::run([pathOrDemo, format, state = m_loadState] {
-        return importDataset(pathOrDemo, format, [state](double fraction) {
+    m_loader.setFuture(QtConcurrent::run([pathOrDemo, format, state = m_loadState]() -> Result<Loaded> {
+        Result<Dataset> dataset = importDataset(pathOrDemo, format, [state](double fraction) {
             state->fraction.store(fraction);
             return !state->cancel.load();
         });
+        if (!dataset)
+            return makeError(dataset.error());
+        DatasetIdentity identity = identifyDataset(*dataset, pathOrDemo, datasetFormatName(format));
+        return Loaded{std::move(dataset).value(), std::move(identity)};
     }));
 }
 
@@ -77,7 +81,7 @@ void ExperimentController::onLoaded()
     m_progressTimer.stop();
     const bool cancelled = m_loadState && m_loadState->cancel.load();
     m_loadState.reset();
-    Result<Dataset> loaded = m_loader.result();
+    Result<Loaded> loaded = m_loader.result();
     if (cancelled) {
         Q_EMIT datasetLoadCancelled(m_loadingPath);
         return;
@@ -87,10 +91,11 @@ void ExperimentController::onLoaded()
         Q_EMIT datasetFailed(m_loadingPath, loaded.error());
         return;
     }
-    m_dataset = std::make_shared<const Dataset>(std::move(loaded).value());
+    m_dataset = std::make_shared<const Dataset>(std::move(loaded->dataset));
+    m_identity = std::move(loaded->identity);
     m_datasetPath = m_loadingPath;
     m_config = AppSettings::restoreRunConfig(*m_dataset);
-    m_session->setDataset(m_dataset);
+    m_session->setDataset(m_dataset, m_identity);
     m_autoRun = false;
     Q_EMIT cleared();
     Q_EMIT datasetLoaded(m_datasetPath);
@@ -208,6 +213,30 @@ void ExperimentController::reset()
     m_session->stop();
     Q_EMIT cleared();
     startRun(true);
+}
+
+void ExperimentController::applyConfig(const RunConfig &config, bool run)
+{
+    if (!m_dataset)
+        return;
+    RunConfig next = config;
+    next.pipeline.modalities = m_config.pipeline.modalities;
+    for (ModalityConfig &m : next.pipeline.modalities) {
+        for (const ModalityConfig &given : config.pipeline.modalities) {
+            if (given.name == m.name)
+                m = given;
+        }
+    }
+    next.pipeline.split.seed = next.training.seed;
+    next.model.split.seed = next.training.seed;
+    if (next.model.isLinear() != m_config.model.isLinear())
+        m_otherFamilyTraining = m_config.training;
+    m_config = next;
+    saveSoon();
+    Q_EMIT configChanged(m_config);
+    if (run)
+        m_autoRun = true;
+    startRun(!m_autoRun);
 }
 
 void ExperimentController::lowerLearningRateAndRetry()

@@ -8,6 +8,7 @@
 
 #include "engine/Dataset.h"
 #include "engine/DatasetImport.h"
+#include "engine/RunRecord.h"
 #include "engine/TrainingSession.h"
 
 #include <QFutureWatcher>
@@ -31,6 +32,8 @@ public:
     TrainingSession *session() { return m_session; }
     std::shared_ptr<const Dataset> dataset() const { return m_dataset; }
     QString datasetPath() const { return m_datasetPath; }
+    // The loaded dataset's content hashes (computed on the loading thread), which every run records.
+    const DatasetIdentity &datasetIdentity() const { return m_identity; }
     const RunConfig &config() const { return m_config; }
     bool isLoading() const { return m_loader.isRunning(); }
     int currentRunId() const { return m_runId; }
@@ -53,6 +56,10 @@ public Q_SLOTS:
     void step();
     void reset();
     void lowerLearningRateAndRetry();
+    // Every parameter at once (undo, a run's parameters, a landscape cell, an opened experiment): one
+    // new run, running when `run` is set (otherwise as a new run would: running if Train was pressed).
+    // Modalities are matched by name; the dataset's modalities the config does not name keep theirs.
+    void applyConfig(const fl::RunConfig &config, bool run = false);
 
 Q_SIGNALS:
     void datasetLoading(const QString &path);
@@ -86,7 +93,13 @@ private:
     std::optional<TrainingConfig> m_otherFamilyTraining;   // of the family (linear / ranking) not chosen
     int m_runId = 0;
     bool m_autoRun = false;   // true once the user pressed Train; a new run then starts running
-    QFutureWatcher<Result<Dataset>> m_loader;
+    struct Loaded
+    {
+        Dataset dataset;
+        DatasetIdentity identity;
+    };
+    QFutureWatcher<Result<Loaded>> m_loader;
+    DatasetIdentity m_identity;
     // Parameters are written a second after the last change (and on exit), not on every slider step:
     // a settings file write has no place between a slider's release and the new curve.
     QTimer m_saveTimer;

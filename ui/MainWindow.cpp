@@ -13,6 +13,10 @@
 #include "ProgressStrip.h"
 #include "RecommendationsPanel.h"
 #include "TrainingPanel.h"
+#include "AblationPage.h"
+#include "LandscapePage.h"
+#include "RunsPage.h"
+#include "Workbench.h"
 
 #include <QAction>
 #include <QApplication>
@@ -51,7 +55,7 @@ QDockWidget *makeDock(const QString &title, const QString &objectName, QWidget *
 
 } // namespace
 
-MainWindow::MainWindow(QWidget *parent)
+MainWindow::MainWindow(QWidget *parent, const QString &autosaveFolder)
     : QMainWindow(parent)
     , m_controller(new ExperimentController(this))
     , m_chart(new LossChartView)
@@ -96,6 +100,24 @@ MainWindow::MainWindow(QWidget *parent)
     recommendationsPage->setFrameShape(QFrame::NoFrame);
     m_recommendations->setMinimumWidth(600);   // its table's columns share what is left
     m_pages->addTab(recommendationsPage, tr("&Recommendations"));
+    m_workbench = new Workbench(m_controller, this, autosaveFolder);
+    m_pages->addTab(m_workbench->runsPage(), tr("R&uns"));
+    m_pages->addTab(m_workbench->landscapePage(), tr("&Landscape"));
+    m_pages->addTab(m_workbench->ablationPage(), tr("&Ablation"));
+    m_pages->setTabToolTip(RunsPageIndex, tr("Every run since launch: compare them, overlay their curves, rename, star, delete"));
+    m_pages->setTabToolTip(LandscapePageIndex, tr("The validation loss or metric over a grid of two modality weights"));
+    m_pages->setTabToolTip(AblationPageIndex, tr("Each modality alone, all but one, and all, over several seeds"));
+    connect(m_workbench, &Workbench::message, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    connect(m_workbench, &Workbench::datasetChanged, this, [this](const QStringList &changes) {
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("The data has changed"),
+                                    tr("The experiment was saved with other data than the dataset loaded now. "
+                                       "Its runs and parameters are restored; results of new runs may differ."),
+                                    QMessageBox::Ok, this);
+        box->setDetailedText(changes.join(QLatin1Char('\n')));
+        box->setInformativeText(changes.join(QLatin1Char('\n')));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
     m_pages->setTabToolTip(TrainingPage, tr("Loss curves of the current run and its predecessors"));
     m_pages->setTabToolTip(DatasetPage, tr("The loaded dataset: items, users, ratings and modality coverage"));
     m_pages->setTabToolTip(RecommendationsPage, tr("A user's history and top K from the trained recommendation model, with what "
@@ -354,11 +376,21 @@ void MainWindow::createMenus()
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     updateRecentMenu();
     file->addSeparator();
+    file->addAction(m_workbench->openAction());
+    file->addMenu(m_workbench->recentMenu());
+    file->addAction(m_workbench->saveAction());
+    file->addAction(m_workbench->saveAsAction());
+    file->addSeparator();
     QAction *exportAction = file->addAction(tr("&Export Chart…"), this, &MainWindow::showExportDialog);
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    file->addAction(m_workbench->reportAction());
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_workbench->undoAction());
+    edit->addAction(m_workbench->redoAction());
 
     QMenu *run = menuBar()->addMenu(tr("&Run"));
     run->addAction(m_trainAction);
@@ -372,6 +404,12 @@ void MainWindow::createMenus()
     showDataset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
     QAction *showRecommendations = m_viewMenu->addAction(tr("&Recommendations"), this, [this] { m_pages->setCurrentIndex(RecommendationsPage); });
     showRecommendations->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
+    QAction *showRuns = m_viewMenu->addAction(tr("R&uns"), this, [this] { m_pages->setCurrentIndex(RunsPageIndex); });
+    showRuns->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
+    QAction *showLandscape = m_viewMenu->addAction(tr("α–β &Landscape"), this, [this] { m_pages->setCurrentIndex(LandscapePageIndex); });
+    showLandscape->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_5));
+    QAction *showAblation = m_viewMenu->addAction(tr("Modality &Ablation"), this, [this] { m_pages->setCurrentIndex(AblationPageIndex); });
+    showAblation->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_6));
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_logScaleAction);
     m_viewMenu->addSeparator();

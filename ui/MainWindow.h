@@ -32,21 +32,24 @@ class ModelPanel;
 class ProgressStrip;
 class RecommendationsPanel;
 class TrainingPanel;
+class Workbench;
 
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
-    // The pages of the centre, in tab order (Ctrl+1, Ctrl+2, Ctrl+3).
-    enum Page { TrainingPage, DatasetPage, RecommendationsPage };
+    // The pages of the centre, in tab order (Ctrl+1 … Ctrl+6).
+    enum Page { TrainingPage, DatasetPage, RecommendationsPage, RunsPageIndex, LandscapePageIndex, AblationPageIndex };
 
-    explicit MainWindow(QWidget *parent = nullptr);
+    // The workbench autosaves the run history into autosaveFolder (default: the data folder).
+    explicit MainWindow(QWidget *parent = nullptr, const QString &autosaveFolder = {});
     ~MainWindow() override;
 
     void openDataset(const QString &pathOrDemo, fl::DatasetFormat format = fl::DatasetFormat::Auto);
 
     ExperimentController *controller() const { return m_controller; }
+    Workbench *workbench() const { return m_workbench; }
     LossChartView *chart() const { return m_chart; }
     MetricsChartView *metricsChart() const { return m_metrics; }
     ModalitiesPanel *modalitiesPanel() const { return m_modalities; }
@@ -92,6 +95,7 @@ private:
     ModelPanel *m_model;
     FormulaPanel *m_formulas;
     RecommendationsPanel *m_recommendations;
+    Workbench *m_workbench = nullptr;
     // The newest scoring copy of the current run's model; handed to the Recommendations page when it
     // is shown (scoring every item for a user is work that a hidden page need not do).
     ModelSnapshot m_snapshot;
