@@ -171,6 +171,18 @@ Result<void> writeBytes(const QString &path, const QByteArray &bytes)
     return {};
 }
 
+// With --csv PATH, writes csv there; false after printing the error.
+bool writeCsvOption(const QCommandLineParser &parser, const QByteArray &csv, QTextStream &err)
+{
+    if (!parser.isSet(QStringLiteral("csv")))
+        return true;
+    if (Result<void> written = writeBytes(parser.value(QStringLiteral("csv")), csv); !written) {
+        err << "fusionlab-cli: " << written.error() << "\n";
+        return false;
+    }
+    return true;
+}
+
 } // namespace
 
 int CommandLineTool::sweep(const QStringList &args)
@@ -185,13 +197,8 @@ int CommandLineTool::sweep(const QStringList &args)
     parser.addOption(QCommandLineOption(QStringLiteral("closed-form")));
     for (const char *name : {"format", "gd-epochs", "threads", "metric", "csv"})
         parser.addOption(QCommandLineOption(QString::fromLatin1(name), QString(), QStringLiteral("value")));
-    if (auto error = parseArguments(parser, args, 1)) {
-        if (error->isEmpty()) {
-            m_out << commandLineUsage();
-            return 0;
-        }
-        return usageError(*error);
-    }
+    if (const std::optional<int> exitCode = parseCommand(parser, args))
+        return *exitCode;
     Result<std::vector<AxisOption>> axes = sweptAxes(parser);
     if (!axes)
         return usageError(axes.error());
@@ -209,10 +216,9 @@ int CommandLineTool::sweep(const QStringList &args)
 
     const bool json = parser.isSet(QStringLiteral("json"));
     int failure = 0;
-    std::optional<Dataset> loaded = loadDatasetArgument(parser, json, &failure);
-    if (!loaded)
+    const std::shared_ptr<const Dataset> dataset = loadDatasetArgument(parser, json, &failure);
+    if (!dataset)
         return failure;
-    auto dataset = std::make_shared<const Dataset>(std::move(*loaded));
     Result<RunConfig> config = runConfigFromOptions(fixed, dataset.get());
     if (!config)
         return usageError(config.error());
@@ -241,8 +247,7 @@ int CommandLineTool::sweep(const QStringList &args)
     if (closedForm && !config->model.isLinear())
         return usageError(QStringLiteral("--closed-form and --gd-epochs are for the seed's regression (--model linear without ranking options)."));
 
-    const QString format = parser.isSet(QStringLiteral("format")) ? parser.value(QStringLiteral("format")) : QStringLiteral("auto");
-    const DatasetIdentity identity = identifyDataset(*dataset, parser.positionalArguments().at(1), format);
+    const DatasetIdentity identity = datasetArgumentIdentity(parser, *dataset);
     FusionPipeline pipeline(dataset);
     const int total = request.x.steps * request.y.steps;
     const bool showProgress = m_terminal && !json;
@@ -344,12 +349,8 @@ int CommandLineTool::sweep(const QStringList &args)
         }
     }
     m_out.flush();
-    if (parser.isSet(QStringLiteral("csv"))) {
-        if (Result<void> written = writeBytes(parser.value(QStringLiteral("csv")), landscape->toCsv()); !written) {
-            m_err << "fusionlab-cli: " << written.error() << "\n";
-            return 1;
-        }
-    }
+    if (!writeCsvOption(parser, landscape->toCsv(), m_err))
+        return 1;
     if (best < 0) {
         m_err << "fusionlab-cli: no cell of the landscape has a value"
               << (firstFailure.isEmpty() ? QStringLiteral(".") : QStringLiteral(": ") + firstFailure) << "\n";
@@ -368,13 +369,8 @@ int CommandLineTool::ablate(const QStringList &args)
     parser.addOption(QCommandLineOption(QStringLiteral("json")));
     for (const char *name : {"format", "seeds", "threads", "metric", "csv"})
         parser.addOption(QCommandLineOption(QString::fromLatin1(name), QString(), QStringLiteral("value")));
-    if (auto error = parseArguments(parser, args, 1)) {
-        if (error->isEmpty()) {
-            m_out << commandLineUsage();
-            return 0;
-        }
-        return usageError(*error);
-    }
+    if (const std::optional<int> exitCode = parseCommand(parser, args))
+        return *exitCode;
     if (Result<RunConfig> checked = runConfigFromOptions(parser, nullptr); !checked)
         return usageError(checked.error());
     QString error;
@@ -385,10 +381,9 @@ int CommandLineTool::ablate(const QStringList &args)
 
     const bool json = parser.isSet(QStringLiteral("json"));
     int failure = 0;
-    std::optional<Dataset> loaded = loadDatasetArgument(parser, json, &failure);
-    if (!loaded)
+    const std::shared_ptr<const Dataset> dataset = loadDatasetArgument(parser, json, &failure);
+    if (!dataset)
         return failure;
-    auto dataset = std::make_shared<const Dataset>(std::move(*loaded));
     Result<RunConfig> config = runConfigFromOptions(parser, dataset.get());
     if (!config)
         return usageError(config.error());
@@ -400,8 +395,7 @@ int CommandLineTool::ablate(const QStringList &args)
     request.firstSeed = parser.isSet(QStringLiteral("seed")) ? config->training.seed : 1;
     request.metric = parser.isSet(QStringLiteral("metric")) ? parser.value(QStringLiteral("metric")).trimmed() : QString();
 
-    const QString format = parser.isSet(QStringLiteral("format")) ? parser.value(QStringLiteral("format")) : QStringLiteral("auto");
-    const DatasetIdentity identity = identifyDataset(*dataset, parser.positionalArguments().at(1), format);
+    const DatasetIdentity identity = datasetArgumentIdentity(parser, *dataset);
     FusionPipeline pipeline(dataset);
     const bool showProgress = m_terminal && !json;
     int done = 0;
@@ -492,12 +486,8 @@ int CommandLineTool::ablate(const QStringList &args)
         }
     }
     m_out.flush();
-    if (parser.isSet(QStringLiteral("csv"))) {
-        if (Result<void> written = writeBytes(parser.value(QStringLiteral("csv")), ablation->toCsv()); !written) {
-            m_err << "fusionlab-cli: " << written.error() << "\n";
-            return 1;
-        }
-    }
+    if (!writeCsvOption(parser, ablation->toCsv(), m_err))
+        return 1;
     int usable = 0;
     QString firstFailure;
     for (const AblationRun &run : ablation->runs) {

@@ -170,6 +170,12 @@ std::optional<QString> parseArguments(QCommandLineParser &parser, const QStringL
     return std::nullopt;
 }
 
+DatasetIdentity datasetArgumentIdentity(const QCommandLineParser &parser, const Dataset &dataset)
+{
+    const QString format = parser.isSet(QStringLiteral("format")) ? parser.value(QStringLiteral("format")) : QStringLiteral("auto");
+    return identifyDataset(dataset, parser.positionalArguments().at(1), format);
+}
+
 std::optional<double> toNumber(const QString &text)
 {
     bool ok = false;
@@ -444,22 +450,16 @@ int CommandLineTool::train(const QStringList &args)
         parser.addOption(QCommandLineOption(QString::fromLatin1(name), QString(), QStringLiteral("path")));
     parser.addOption(QCommandLineOption(QStringLiteral("json")));
     parser.addOption(QCommandLineOption(QStringLiteral("format"), QString(), QStringLiteral("format")));
-    if (auto error = parseArguments(parser, args, 1)) {
-        if (error->isEmpty()) {
-            m_out << commandLineUsage();
-            return 0;
-        }
-        return usageError(*error);
-    }
+    if (const std::optional<int> exitCode = parseCommand(parser, args))
+        return *exitCode;
     const QStringList exports{QStringLiteral("export-topk"), QStringLiteral("export-split")};
     if (Result<RunConfig> checked = runConfigFromOptions(parser, nullptr, exports); !checked)
         return usageError(checked.error());
 
     int failure = 0;
-    std::optional<Dataset> loaded = loadDatasetArgument(parser, parser.isSet(QStringLiteral("json")), &failure);
-    if (!loaded)
+    const std::shared_ptr<const Dataset> dataset = loadDatasetArgument(parser, parser.isSet(QStringLiteral("json")), &failure);
+    if (!dataset)
         return failure;
-    auto dataset = std::make_shared<const Dataset>(std::move(*loaded));
     Result<RunConfig> config = runConfigFromOptions(parser, dataset.get(), exports);
     if (!config)
         return usageError(config.error());
@@ -468,8 +468,7 @@ int CommandLineTool::train(const QStringList &args)
     report.json = parser.isSet(QStringLiteral("json"));
     report.exportTopK = parser.value(QStringLiteral("export-topk"));
     report.exportSplit = parser.value(QStringLiteral("export-split"));
-    const QString format = parser.isSet(QStringLiteral("format")) ? parser.value(QStringLiteral("format")) : QStringLiteral("auto");
-    const DatasetIdentity identity = identifyDataset(*dataset, parser.positionalArguments().at(1), format);
+    const DatasetIdentity identity = datasetArgumentIdentity(parser, *dataset);
     FusionPipeline pipeline(dataset);
     RunRecord record;
     const int code = runAndReport(pipeline, *config, identity, report, &record);
@@ -492,13 +491,8 @@ int CommandLineTool::runExperiment(const QStringList &args)
     parser.addHelpOption();
     parser.addOption(QCommandLineOption(QStringLiteral("json")));
     parser.addOption(QCommandLineOption(QStringLiteral("dataset"), QString(), QStringLiteral("path")));
-    if (auto error = parseArguments(parser, args, 1)) {
-        if (error->isEmpty()) {
-            m_out << commandLineUsage();
-            return 0;
-        }
-        return usageError(*error);
-    }
+    if (const std::optional<int> exitCode = parseCommand(parser, args))
+        return *exitCode;
     const QString path = parser.positionalArguments().at(1);
     Result<Experiment> experiment = loadExperiment(path);
     if (!experiment) {
@@ -686,7 +680,19 @@ int CommandLineTool::runAndReport(FusionPipeline &pipeline, const RunConfig &con
     return 0;
 }
 
-std::optional<Dataset> CommandLineTool::loadDatasetArgument(const QCommandLineParser &parser, bool quiet, int *exitCode)
+std::optional<int> CommandLineTool::parseCommand(QCommandLineParser &parser, const QStringList &args)
+{
+    const std::optional<QString> error = parseArguments(parser, args, 1);
+    if (!error)
+        return std::nullopt;
+    if (error->isEmpty()) {
+        m_out << commandLineUsage();
+        return 0;
+    }
+    return usageError(*error);
+}
+
+std::shared_ptr<const Dataset> CommandLineTool::loadDatasetArgument(const QCommandLineParser &parser, bool quiet, int *exitCode)
 {
     DatasetFormat format = DatasetFormat::Auto;
     if (parser.isSet(QStringLiteral("format"))) {
@@ -694,7 +700,7 @@ std::optional<Dataset> CommandLineTool::loadDatasetArgument(const QCommandLinePa
         if (!parsed) {
             *exitCode = usageError(QStringLiteral("--format expects one of %1, got '%2'.")
                                        .arg(datasetFormatNames().join(QStringLiteral(", ")), parser.value(QStringLiteral("format"))));
-            return std::nullopt;
+            return nullptr;
         }
         format = *parsed;
     }
@@ -714,9 +720,9 @@ std::optional<Dataset> CommandLineTool::loadDatasetArgument(const QCommandLinePa
     if (!loaded) {
         m_err << "fusionlab-cli: " << loaded.error() << "\n";
         *exitCode = 1;
-        return std::nullopt;
+        return nullptr;
     }
-    return std::move(loaded).value();
+    return std::make_shared<const Dataset>(std::move(*loaded));
 }
 
 void CommandLineTool::drawProgressBar(double fraction, const QString &suffix)
@@ -741,18 +747,12 @@ int CommandLineTool::stats(const QStringList &args)
     parser.addHelpOption();
     parser.addOption(QCommandLineOption(QStringLiteral("json")));
     parser.addOption(QCommandLineOption(QStringLiteral("format"), QString(), QStringLiteral("format")));
-    if (auto error = parseArguments(parser, args, 1)) {
-        if (error->isEmpty()) {
-            m_out << commandLineUsage();
-            return 0;
-        }
-        return usageError(*error);
-    }
+    if (const std::optional<int> exitCode = parseCommand(parser, args))
+        return *exitCode;
     int failure = 0;
-    std::optional<Dataset> loaded = loadDatasetArgument(parser, parser.isSet(QStringLiteral("json")), &failure);
-    if (!loaded)
+    const std::shared_ptr<const Dataset> dataset = loadDatasetArgument(parser, parser.isSet(QStringLiteral("json")), &failure);
+    if (!dataset)
         return failure;
-    auto dataset = std::make_shared<const Dataset>(std::move(*loaded));
     FusionPipeline pipeline(dataset);
     const PipelineConfig defaults = defaultPipelineConfig(*dataset);
     QJsonArray modalities;
@@ -802,13 +802,8 @@ int CommandLineTool::exportDemo(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.addHelpOption();
-    if (auto error = parseArguments(parser, args, 1)) {
-        if (error->isEmpty()) {
-            m_out << commandLineUsage();
-            return 0;
-        }
-        return usageError(*error);
-    }
+    if (const std::optional<int> exitCode = parseCommand(parser, args))
+        return *exitCode;
     const QDir target(parser.positionalArguments().at(1));
     const QString root = QStringLiteral(":/demo");
     int files = 0;
@@ -844,13 +839,8 @@ int CommandLineTool::generateDemo(const QStringList &args)
     parser.addOption(QCommandLineOption(QStringLiteral("seed"), QString(), QStringLiteral("n")));
     parser.addOption(QCommandLineOption(QStringLiteral("items"), QString(), QStringLiteral("n")));
     parser.addOption(QCommandLineOption(QStringLiteral("users"), QString(), QStringLiteral("n")));
-    if (auto error = parseArguments(parser, args, 1)) {
-        if (error->isEmpty()) {
-            m_out << commandLineUsage();
-            return 0;
-        }
-        return usageError(*error);
-    }
+    if (const std::optional<int> exitCode = parseCommand(parser, args))
+        return *exitCode;
     DemoSettings settings;
     auto integer = [&](const char *name, long long lo, auto *target) -> bool {
         const QString key = QString::fromLatin1(name);

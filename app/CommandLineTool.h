@@ -14,6 +14,7 @@
 #include <QStringList>
 #include <QTextStream>
 
+#include <memory>
 #include <optional>
 
 class QCommandLineParser;
@@ -47,9 +48,12 @@ private:
     int stats(const QStringList &arguments);
     int exportDemo(const QStringList &arguments);
     int generateDemo(const QStringList &arguments);
+    // Parses `args` (the command first) with `parser`, expecting one argument after the command: nullopt
+    // to go on, otherwise the exit code after printing the usage (--help: 0) or the usage error (2).
+    std::optional<int> parseCommand(QCommandLineParser &parser, const QStringList &args);
     // The DATASET argument with --format, a progress bar on a terminal for loads over half a second.
-    // Nullopt after printing the message: the exit code is then in *exitCode.
-    std::optional<Dataset> loadDatasetArgument(const QCommandLineParser &parser, bool quiet, int *exitCode);
+    // Null after printing the message: the exit code is then in *exitCode.
+    std::shared_ptr<const Dataset> loadDatasetArgument(const QCommandLineParser &parser, bool quiet, int *exitCode);
     void drawProgressBar(double fraction, const QString &suffix);
     void clearProgressBar();
 
@@ -63,6 +67,8 @@ QString commandLineUsage();
 // Parses `args` (the command first) with `parser`, expecting `positionals` arguments after the command;
 // nullopt on success, an empty string for --help, otherwise the message (a usage error).
 std::optional<QString> parseArguments(QCommandLineParser &parser, const QStringList &args, int positionals);
+// The identity of the DATASET argument (the command's first), with its --format or "auto".
+DatasetIdentity datasetArgumentIdentity(const QCommandLineParser &parser, const Dataset &dataset);
 // A finite number, or nullopt.
 std::optional<double> toNumber(const QString &text);
 // A JSON number, or null when not finite (a value that cannot be computed is never 0).

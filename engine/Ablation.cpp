@@ -1,6 +1,8 @@
 #include "Ablation.h"
 
+#include "CsvWriter.h"
 #include "Landscape.h"
+#include "ParallelFor.h"
 
 #include <QCoreApplication>
 
@@ -8,7 +10,6 @@
 #include <cmath>
 #include <limits>
 #include <mutex>
-#include <thread>
 
 namespace fl {
 
@@ -20,21 +21,6 @@ QString tr(const char *text)
 }
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-QByteArray csvField(const QString &text)
-{
-    QByteArray bytes = text.toUtf8();
-    if (bytes.contains(',') || bytes.contains('"') || bytes.contains('\n') || bytes.contains('\r')) {
-        bytes.replace("\"", "\"\"");
-        bytes = '"' + bytes + '"';
-    }
-    return bytes;
-}
-
-QByteArray csvNumber(double value)
-{
-    return std::isfinite(value) ? QByteArray::number(value, 'g', 17) : QByteArray();
-}
 
 // The config with only `modalities` switched on and seed s for the split and the initialisation, as
 // `fusionlab-cli train --seed s` sets them.
@@ -163,44 +149,30 @@ Result<Ablation> runAblation(FusionPipeline &pipeline, const AblationRequest &re
     }
 
     const size_t total = size_t(ablation.planned);
-    const int available = threads > 0 ? threads : int(std::max(1u, std::thread::hardware_concurrency()));
-    const int workers = int(std::max<size_t>(1, std::min(size_t(available), total)));
+    const int workers = workerCount(threads, total);
     std::vector<FusionPipeline> pipelines(size_t(workers), pipeline);
     std::mutex mutex;
-    std::atomic<size_t> next{0};
     auto isCancelled = [cancel] { return cancel && cancel->load(); };
-    auto work = [&](int worker) {
-        for (;;) {
-            if (isCancelled())
-                return;
-            const size_t index = next.fetch_add(1);
-            if (index >= total)
-                return;
-            // Subsets vary fastest, so that every subset has a value early.
-            const size_t subsets = ablation.subsets.size();
-            AblationRun run;
-            run.subset = int(index % subsets);
-            run.seed = request.firstSeed + index / subsets;
-            const RunConfig config = subsetConfig(request.config, ablation.subsets[size_t(run.subset)].modalities, run.seed);
-            RunCallbacks callbacks;
-            callbacks.cancelled = isCancelled;
-            run.record = runOnce(pipelines[size_t(worker)], config, dataset, callbacks);
-            if (run.record.status == QLatin1String("cancelled"))
-                return;
-            const bool usable = run.record.status != QLatin1String("failed") && run.record.status != QLatin1String("diverged");
-            run.value = usable ? run.record.summaryValues().value(ablation.metric, kNaN) : kNaN;
-            const std::lock_guard<std::mutex> lock(mutex);
-            ablation.runs.push_back(run);
-            if (onRun)
-                onRun(ablation.runs.back());
-        }
+    auto job = [&](size_t index, int worker) {
+        // Subsets vary fastest, so that every subset has a value early.
+        const size_t subsets = ablation.subsets.size();
+        AblationRun run;
+        run.subset = int(index % subsets);
+        run.seed = request.firstSeed + index / subsets;
+        const RunConfig config = subsetConfig(request.config, ablation.subsets[size_t(run.subset)].modalities, run.seed);
+        RunCallbacks callbacks;
+        callbacks.cancelled = isCancelled;
+        run.record = runOnce(pipelines[size_t(worker)], config, dataset, callbacks);
+        if (run.record.status == QLatin1String("cancelled"))
+            return;
+        const bool usable = run.record.status != QLatin1String("failed") && run.record.status != QLatin1String("diverged");
+        run.value = usable ? run.record.summaryValues().value(ablation.metric, kNaN) : kNaN;
+        const std::lock_guard<std::mutex> lock(mutex);
+        ablation.runs.push_back(run);
+        if (onRun)
+            onRun(ablation.runs.back());
     };
-    std::vector<std::thread> pool;
-    for (int t = 1; t < workers; ++t)
-        pool.emplace_back(work, t);
-    work(0);
-    for (std::thread &t : pool)
-        t.join();
+    parallelFor(total, workers, job, isCancelled, [] {});
     return ablation;
 }
 

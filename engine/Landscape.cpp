@@ -1,12 +1,14 @@
 #include "Landscape.h"
 
+#include "CsvWriter.h"
+#include "ParallelFor.h"
+
 #include <QCoreApplication>
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <mutex>
-#include <thread>
 
 namespace fl {
 
@@ -18,21 +20,6 @@ QString tr(const char *text)
 }
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-QByteArray csvField(const QString &text)
-{
-    QByteArray bytes = text.toUtf8();
-    if (bytes.contains(',') || bytes.contains('"') || bytes.contains('\n') || bytes.contains('\r')) {
-        bytes.replace("\"", "\"\"");
-        bytes = '"' + bytes + '"';
-    }
-    return bytes;
-}
-
-QByteArray csvNumber(double value)
-{
-    return std::isfinite(value) ? QByteArray::number(value, 'g', 17) : QByteArray();
-}
 
 const ModalityConfig *findModality(const PipelineConfig &config, const QString &name)
 {
@@ -81,39 +68,6 @@ Landscape emptyLandscape(const LandscapeRequest &request, bool closedForm)
         }
     }
     return landscape;
-}
-
-int workerCount(int requested, size_t cells)
-{
-    const int available = requested > 0 ? requested : int(std::max(1u, std::thread::hardware_concurrency()));
-    return int(std::max<size_t>(1, std::min(size_t(available), cells)));
-}
-
-// Runs job(cell index, worker) for every cell on `threads` threads (worker 0 is the calling thread),
-// each pulling the next index from a shared counter until stop() says so. onCallingThread runs on the
-// calling thread after each of its own cells (progress).
-template<typename Job, typename Stop, typename Report>
-void forEachCell(size_t cells, int threads, Job &&job, Stop &&stop, Report &&onCallingThread)
-{
-    std::atomic<size_t> next{0};
-    auto work = [&](int worker) {
-        for (;;) {
-            if (stop())
-                return;
-            const size_t index = next.fetch_add(1, std::memory_order_relaxed);
-            if (index >= cells)
-                return;
-            job(index, worker);
-            if (worker == 0)
-                onCallingThread();
-        }
-    };
-    std::vector<std::thread> workers;
-    for (int t = 1; t < threads; ++t)
-        workers.emplace_back(work, t);
-    work(0);
-    for (std::thread &worker : workers)
-        worker.join();
 }
 
 // The seed's full-batch gradient descent on a quadratic form, as LinearRegressionTrainer::step does it
@@ -315,7 +269,7 @@ Result<Landscape> closedFormLandscape(FusionPipeline &pipeline, const LandscapeR
         if (!progress(kPrepareShare + (1 - kPrepareShare) * step / 200.0))
             cancelled = true;
     };
-    forEachCell(total, workerCount(0, total), job, [&] { return cancelled.load(); }, report);
+    parallelFor(total, workerCount(0, total), job, [&] { return cancelled.load(); }, report);
     if (cancelled)
         return makeError(tr("The landscape was cancelled after %1 of %2 cells.").arg(done.load()).arg(total));
     landscape.filled = int(total);
@@ -367,7 +321,7 @@ Result<Landscape> trainedLandscape(FusionPipeline &pipeline, const LandscapeRequ
             onCell(cell);
         }
     };
-    forEachCell(landscape.cells.size(), workers, job, isCancelled, [] {});
+    parallelFor(landscape.cells.size(), workers, job, isCancelled, [] {});
     landscape.filled = filled.load();
     return landscape;
 }

@@ -6,16 +6,11 @@
 #include "Fonts.h"
 #include "LandscapeView.h"
 
-#include <QBuffer>
 #include <QContextMenuEvent>
-#include <QFileDialog>
-#include <QFileInfo>
 #include <QFontMetricsF>
 #include <QLocale>
 #include <QMenu>
-#include <QMessageBox>
 #include <QPainter>
-#include <QSvgGenerator>
 
 #include <algorithm>
 #include <cmath>
@@ -308,19 +303,8 @@ void AblationChart::contextMenuEvent(QContextMenuEvent *event)
 
 void AblationChart::exportWithDialog()
 {
-    const QString png = tr("PNG image (*.png)");
-    const QString svg = tr("SVG drawing (*.svg)");
-    const QString csv = tr("CSV table (*.csv)");
-    QString filter = png;
-    QString path = QFileDialog::getSaveFileName(this, tr("Export the ablation"), QStringLiteral("ablation.png"),
-                                                QStringList{png, svg, csv}.join(QStringLiteral(";;")), &filter);
-    if (path.isEmpty())
-        return;
-    if (QFileInfo(path).suffix().isEmpty())
-        path += filter == svg ? QStringLiteral(".svg") : filter == csv ? QStringLiteral(".csv") : QStringLiteral(".png");
-    QString error;
-    if (!exportTo(path, &error))
-        QMessageBox::warning(this, tr("Export the ablation"), error);
+    exportChartWithDialog(this, tr("Export the ablation"), QStringLiteral("ablation.png"),
+                          [this](const QString &path, QString *error) { return exportTo(path, error); });
 }
 
 QSize AblationChart::exportSize() const
@@ -332,36 +316,14 @@ QSize AblationChart::exportSize() const
 
 bool AblationChart::exportTo(const QString &path, QString *error) const
 {
-    const QString suffix = QFileInfo(path).suffix().toLower();
     const QSize size = exportSize();
-    if (suffix == QLatin1String("csv"))
-        return writeChartFile(path, m_ablation.toCsv(), error);
-    if (suffix == QLatin1String("svg"))
-        return writeChartSvg(path, size, logicalDpiX(), tr("Modality ablation"), [this, size](QPainter *p) { render(p, size); }, error);
-    if (suffix == QLatin1String("png"))
-        return writeChartPng(path, size, kExportScale, [this, size](QPainter *p) { render(p, size); }, error);
-    if (error)
-        *error = tr("Cannot export to %1: use a .png, .svg or .csv file name.").arg(QFileInfo(path).fileName());
-    return false;
+    return exportChart(path, size, kExportScale, logicalDpiX(), tr("Modality ablation"), [this, size](QPainter *p) { render(p, size); },
+                       [this] { return m_ablation.toCsv(); }, error);
 }
 
 QByteArray AblationChart::toSvg(QSize size) const
 {
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    QSvgGenerator generator;
-    generator.setOutputDevice(&buffer);
-    generator.setSize(size);
-    generator.setViewBox(QRect(QPoint(0, 0), size));
-    generator.setResolution(logicalDpiX());
-    generator.setTitle(tr("Modality ablation"));
-    QPainter painter;
-    if (!painter.begin(&generator))
-        return {};
-    render(&painter, size);
-    painter.end();
-    return bytes;
+    return chartSvg(size, logicalDpiX(), tr("Modality ablation"), [this, size](QPainter *p) { render(p, size); });
 }
 
 } // namespace fl

@@ -1,9 +1,13 @@
 #include "ChartExport.h"
 
+#include <QBuffer>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QImage>
 #include <QImageWriter>
+#include <QMessageBox>
 #include <QPainter>
 #include <QRect>
 #include <QSaveFile>
@@ -19,11 +23,33 @@ QString writeError(const QString &path, const QString &reason)
         .arg(QDir::toNativeSeparators(path), reason);
 }
 
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("fl::ChartExport", text);
+}
+
 bool fail(QString *error, const QString &path, const QString &reason)
 {
     if (error)
         *error = writeError(path, reason);
     return false;
+}
+
+// Paints the chart as SVG into device; false when the SVG renderer could not start.
+bool renderSvg(QIODevice *device, QSize size, int dpi, const QString &title, const ChartRenderer &render)
+{
+    QSvgGenerator generator;
+    generator.setOutputDevice(device);
+    generator.setSize(size);
+    generator.setViewBox(QRect(QPoint(0, 0), size));
+    generator.setResolution(dpi);
+    generator.setTitle(title);
+    QPainter painter;
+    if (!painter.begin(&generator))
+        return false;
+    render(&painter);
+    painter.end();
+    return true;
 }
 
 } // namespace
@@ -54,20 +80,21 @@ bool writeChartSvg(const QString &path, QSize size, int dpi, const QString &titl
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return fail(error, path, file.errorString());
-    QSvgGenerator generator;
-    generator.setOutputDevice(&file);
-    generator.setSize(size);
-    generator.setViewBox(QRect(QPoint(0, 0), size));
-    generator.setResolution(dpi);
-    generator.setTitle(title);
-    QPainter painter;
-    if (!painter.begin(&generator))
-        return fail(error, path, QCoreApplication::translate("fl::ChartExport", "the SVG renderer could not start"));
-    render(&painter);
-    painter.end();
+    if (!renderSvg(&file, size, dpi, title, render))
+        return fail(error, path, tr("the SVG renderer could not start"));
     if (!file.commit())
         return fail(error, path, file.errorString());
     return true;
+}
+
+QByteArray chartSvg(QSize size, int dpi, const QString &title, const ChartRenderer &render)
+{
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    if (!renderSvg(&buffer, size, dpi, title, render))
+        return {};
+    return bytes;
 }
 
 bool writeChartFile(const QString &path, const QByteArray &bytes, QString *error)
@@ -78,14 +105,37 @@ bool writeChartFile(const QString &path, const QByteArray &bytes, QString *error
     return true;
 }
 
-QByteArray csvField(const QString &text)
+bool exportChart(const QString &path, QSize size, double scale, int dpi, const QString &title,
+                 const ChartRenderer &render, const std::function<QByteArray()> &csv, QString *error)
 {
-    QByteArray bytes = text.toUtf8();
-    if (bytes.contains(',') || bytes.contains('"') || bytes.contains('\n') || bytes.contains('\r')) {
-        bytes.replace("\"", "\"\"");
-        bytes = '"' + bytes + '"';
-    }
-    return bytes;
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("csv"))
+        return writeChartFile(path, csv(), error);
+    if (suffix == QLatin1String("svg"))
+        return writeChartSvg(path, size, dpi, title, render, error);
+    if (suffix == QLatin1String("png"))
+        return writeChartPng(path, size, scale, render, error);
+    if (error)
+        *error = tr("Cannot export to %1: use a .png, .svg or .csv file name.").arg(QFileInfo(path).fileName());
+    return false;
+}
+
+void exportChartWithDialog(QWidget *parent, const QString &caption, const QString &defaultName,
+                           const std::function<bool(const QString &path, QString *error)> &exportTo)
+{
+    const QString png = tr("PNG image (*.png)");
+    const QString svg = tr("SVG drawing (*.svg)");
+    const QString csv = tr("CSV table (*.csv)");
+    QString filter = png;
+    QString path = QFileDialog::getSaveFileName(parent, caption, defaultName,
+                                                QStringList{png, svg, csv}.join(QStringLiteral(";;")), &filter);
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += filter == svg ? QStringLiteral(".svg") : filter == csv ? QStringLiteral(".csv") : QStringLiteral(".png");
+    QString error;
+    if (!exportTo(path, &error))
+        QMessageBox::warning(parent, caption, error);
 }
 
 } // namespace fl

@@ -5,19 +5,14 @@
 
 #include "engine/Fusion.h"
 
-#include <QBuffer>
 #include <QContextMenuEvent>
-#include <QFileDialog>
-#include <QFileInfo>
 #include <QFontMetricsF>
 #include <QLocale>
 #include <QMenu>
-#include <QMessageBox>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPaintEngine>
 #include <QPainterPath>
-#include <QSvgGenerator>
 #include <QToolTip>
 
 #include <algorithm>
@@ -693,19 +688,8 @@ void LandscapeView::contextMenuEvent(QContextMenuEvent *event)
 
 void LandscapeView::exportWithDialog()
 {
-    const QString png = tr("PNG image (*.png)");
-    const QString svg = tr("SVG drawing (*.svg)");
-    const QString csv = tr("CSV table (*.csv)");
-    QString filter = png;
-    QString path = QFileDialog::getSaveFileName(this, tr("Export the landscape"), QStringLiteral("landscape.png"),
-                                                QStringList{png, svg, csv}.join(QStringLiteral(";;")), &filter);
-    if (path.isEmpty())
-        return;
-    if (QFileInfo(path).suffix().isEmpty())
-        path += filter == svg ? QStringLiteral(".svg") : filter == csv ? QStringLiteral(".csv") : QStringLiteral(".png");
-    QString error;
-    if (!exportTo(path, &error))
-        QMessageBox::warning(this, tr("Export the landscape"), error);
+    exportChartWithDialog(this, tr("Export the landscape"), QStringLiteral("landscape.png"),
+                          [this](const QString &path, QString *error) { return exportTo(path, error); });
 }
 
 QSize LandscapeView::exportSize() const
@@ -717,36 +701,14 @@ QSize LandscapeView::exportSize() const
 
 bool LandscapeView::exportTo(const QString &path, QString *error) const
 {
-    const QString suffix = QFileInfo(path).suffix().toLower();
     const QSize size = exportSize();
-    if (suffix == QLatin1String("csv"))
-        return writeChartFile(path, m_landscape.toCsv(), error);
-    if (suffix == QLatin1String("svg"))
-        return writeChartSvg(path, size, logicalDpiX(), tr("Landscape"), [this, size](QPainter *p) { render(p, size); }, error);
-    if (suffix == QLatin1String("png"))
-        return writeChartPng(path, size, kExportScale, [this, size](QPainter *p) { render(p, size); }, error);
-    if (error)
-        *error = tr("Cannot export to %1: use a .png, .svg or .csv file name.").arg(QFileInfo(path).fileName());
-    return false;
+    return exportChart(path, size, kExportScale, logicalDpiX(), tr("Landscape"), [this, size](QPainter *p) { render(p, size); },
+                       [this] { return m_landscape.toCsv(); }, error);
 }
 
 QByteArray LandscapeView::toSvg(QSize size) const
 {
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    QSvgGenerator generator;
-    generator.setOutputDevice(&buffer);
-    generator.setSize(size);
-    generator.setViewBox(QRect(QPoint(0, 0), size));
-    generator.setResolution(logicalDpiX());
-    generator.setTitle(tr("Landscape"));
-    QPainter painter;
-    if (!painter.begin(&generator))
-        return {};
-    render(&painter, size);
-    painter.end();
-    return bytes;
+    return chartSvg(size, logicalDpiX(), tr("Landscape"), [this, size](QPainter *p) { render(p, size); });
 }
 
 } // namespace fl

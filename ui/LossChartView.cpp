@@ -1,10 +1,12 @@
 #include "LossChartView.h"
 
+#include "ChartAxes.h"
 #include "ChartExport.h"
 #include "ChartScales.h"
 #include "CurveDecimator.h"
 #include "Fonts.h"
 #include "LegendStrip.h"
+#include "RunValues.h"
 
 #include <QAction>
 #include <QBrush>
@@ -62,17 +64,6 @@ QPen optimumPen()
     QPen pen(withAlpha(kOptimumColor, 0.85), 2.5, Qt::SolidLine, Qt::FlatCap);
     pen.setDashPattern({1.0, 1.5});
     return pen;
-}
-
-QString formatLoss(double value)
-{
-    if (std::isnan(value))
-        return QStringLiteral("—");
-    if (std::isinf(value))
-        return value > 0 ? QStringLiteral("∞") : QStringLiteral("−∞");
-    QLocale locale;
-    locale.setNumberOptions(locale.numberOptions() | QLocale::IncludeTrailingZeroesAfterDot);
-    return locale.toString(value, 'g', 4);
 }
 
 // One loss curve: every finite point of it, and what the chart was last given.
@@ -208,40 +199,14 @@ struct LossChartView::Private : QObject
 LossChartView::Private::Private(LossChartView *owner)
     : q(owner)
 {
-    chart = new QChart;
+    chart = newPlainChart();
     chart->setTitle(QString());
-    chart->setAnimationOptions(QChart::NoAnimation);
-    chart->setLocalizeNumbers(true);
-    chart->setBackgroundRoundness(0);
-    chart->setBackgroundBrush(Qt::white);  // plain, not the theme's gradient: simpler SVG
-    chart->setMargins(QMargins(6, 6, 12, 6));
-    chart->layout()->setContentsMargins(0, 0, 0, 0);
 
-    const QFont base = q->font();
-    const QFont labelFont = sizedFont(base, 12);
-    const QFont titleFont = sizedFont(base, 13, true);
-
-    xAxis = new QValueAxis;
-    xAxis->setTitleText(LossChartView::tr("epoch"));
-    // With localised numbers Qt Charts only understands formats with a precision ("%.Nx"); "%d" and
-    // "%g" draw no labels at all.
-    xAxis->setLabelFormat(QStringLiteral("%.0f"));
-    xAxis->setTickType(QValueAxis::TicksDynamic);
-    xAxis->setTickAnchor(0);
-    yLinear = new QValueAxis;
-    yLinear->setTickType(QValueAxis::TicksDynamic);
-    yLinear->setTickAnchor(0);
-    yLinear->setLabelFormat(QStringLiteral("%.4g"));
-    yLog = new QLogValueAxis;
-    yLog->setBase(10);
-    yLog->setLabelFormat(QStringLiteral("%.6g"));
-    for (QAbstractAxis *axis : {static_cast<QAbstractAxis *>(xAxis), static_cast<QAbstractAxis *>(yLinear),
-                                static_cast<QAbstractAxis *>(yLog)}) {
-        axis->setLabelsFont(labelFont);
-        axis->setTitleFont(titleFont);
-        axis->setLabelsColor(QColor(40, 40, 40));
-        axis->setGridLineColor(QColor(220, 220, 220));
-    }
+    xAxis = newEpochAxis(LossChartView::tr("epoch"));
+    const LossAxes lossAxes = newLossAxes();
+    yLinear = lossAxes.linear;
+    yLog = lossAxes.log;
+    styleAxes({xAxis, yLinear, yLog}, q->font());
     yLinear->setTitleText(LossChartView::tr("loss"));
     yLog->setTitleText(LossChartView::tr("loss (log scale)"));
     xAxis->setRange(1, xEnd);
@@ -254,7 +219,6 @@ LossChartView::Private::Private(LossChartView *owner)
     chart->addAxis(yLinear, Qt::AlignLeft);
     chart->addAxis(yLog, Qt::AlignLeft);
 
-    chart->legend()->hide();
     createSeries();
 
     view = new QChartView(chart, q);
@@ -451,70 +415,37 @@ void LossChartView::Private::setXRange(double end)
 
 void LossChartView::Private::setYRange(const Extent &extent)
 {
-    const double plotHeight = chart->plotArea().height() >= 16 ? chart->plotArea().height() : 300.0;
-    const double labelHeight = QFontMetricsF(yLinear->labelsFont()).height();
-    const int maxLabels = std::clamp(int(plotHeight / (2.5 * labelHeight)), 2, 8);
-
     if (logScale) {
-        double low = extent.valid() ? std::pow(10.0, std::floor(std::log10(extent.low))) : 0.01;
-        double high = extent.valid() ? std::pow(10.0, std::ceil(std::log10(extent.high))) : 1.0;
-        if (!(high > low))
-            high = low * 10;
-        const double decades = std::log10(high / low);
-        yLog->setMinorTickCount(decades <= 4 ? -1 : 0);
+        const AxisRange decades = setLogAxisRange(yLog, extent);
         yDigits = 0;              // the linear axis is set afresh when it comes back
-        yLow = low;
-        yHigh = high;
-        // A hair wider: pow(10, k) can land just inside the range and lose its label.
-        yLog->setRange(low * (1 - 1e-9), high * (1 + 1e-9));
+        yLow = decades.low;
+        yHigh = decades.high;
         return;
     }
 
-    double low = extent.valid() ? extent.low : 0.0;
-    double high = extent.valid() ? extent.high : 1.0;
-    const double span = high - low;
-    const double pad = span > 0 ? 0.05 * span : std::max(0.1 * std::abs(high), 1e-9);
-    double paddedLow = low - pad;
-    if (low >= 0 && paddedLow < 0)
-        paddedLow = 0;
-    const double paddedHigh = high + pad;
-    const double step = niceStep((paddedHigh - paddedLow) / maxLabels);
-    if (std::isfinite(paddedLow) && std::isfinite(paddedHigh) && std::isfinite(step) && step > 0) {
-        low = std::floor(paddedLow / step) * step;
-        high = std::ceil(paddedHigh / step) * step;
-        // Enough significant digits that neighbouring tick labels differ, and whole numbers below a
-        // billion written out (200,000 rather than 2e+05).
-        const double magnitude = std::max(std::abs(low), std::abs(high));
-        int digits = int(std::ceil(std::log10(magnitude / step))) + 1;
-        if (magnitude >= 1 && magnitude < 1e9)
-            digits = std::max(digits, int(std::floor(std::log10(magnitude))) + 1);
-        digits = std::clamp(digits, 2, 12);
+    const LinearAxisRange range = linearAxisRange(extent, maxYLabels(chart, yLinear));
+    if (range.step > 0) {
         // Hysteresis: a range that still holds the data and is less than twice as tall as needed
         // stays, so a falling loss re-labels the axis a few times rather than on every frame.
-        if (yLinear->tickType() == QValueAxis::TicksDynamic && yLow <= low && yHigh >= high
-            && yHigh - yLow < 2 * (high - low) && digits <= yDigits)
+        if (yLinear->tickType() == QValueAxis::TicksDynamic && yLow <= range.low && yHigh >= range.high
+            && yHigh - yLow < 2 * (range.high - range.low) && range.digits <= yDigits)
             return;
         if (yLinear->tickType() != QValueAxis::TicksDynamic)
             yLinear->setTickType(QValueAxis::TicksDynamic);
-        if (digits != yDigits) {
-            yLinear->setLabelFormat(QStringLiteral("%.%1g").arg(digits));
-            yDigits = digits;
+        if (range.digits != yDigits) {
+            yLinear->setLabelFormat(QStringLiteral("%.%1g").arg(range.digits));
+            yDigits = range.digits;
         }
-        yLow = low;
-        yHigh = high;
-        setAxisRange(yLinear, low, high, step);
+        yLow = range.low;
+        yHigh = range.high;
+        setAxisRange(yLinear, range.low, range.high, range.step);
         return;
     }
     // Losses near the limits of double: plain ticks, no rounding.
-    yLinear->setTickType(QValueAxis::TicksFixed);
-    yLinear->setTickCount(5);
-    yLinear->setLabelFormat(QStringLiteral("%.4g"));
     yDigits = 0;
-    if (!(high > low))
-        high = low + 1;
-    yLow = low;
-    yHigh = high;
-    yLinear->setRange(low, high);
+    yLow = range.low;
+    yHigh = range.high;
+    setPlainAxisRange(yLinear, range.low, range.high);
 }
 
 void LossChartView::Private::updateCurve(Curve &curve, bool layoutChanged, bool coarse)
@@ -670,7 +601,7 @@ QString LossChartView::Private::describe(const Run &run, int epoch)
     else if (it != run.records.cbegin() && epoch - (it - 1)->epoch < it->epoch - epoch)
         --it;
     return LossChartView::tr("epoch %1 · train %2 · validation %3")
-        .arg(QLocale().toString(it->epoch), formatLoss(it->trainLoss), formatLoss(it->validationLoss));
+        .arg(QLocale().toString(it->epoch), formatRunValue(it->trainLoss), formatRunValue(it->validationLoss));
 }
 
 void LossChartView::Private::showTooltip(const Run *run, const QPointF &point, bool state)

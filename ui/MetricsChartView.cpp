@@ -1,10 +1,12 @@
 #include "MetricsChartView.h"
 
+#include "ChartAxes.h"
 #include "ChartExport.h"
 #include "ChartScales.h"
 #include "CurveDecimator.h"
 #include "Fonts.h"
 #include "LegendStrip.h"
+#include "RunValues.h"
 
 #include "engine/RecommenderFactory.h"
 
@@ -75,51 +77,14 @@ QString formatValue(double value)
     return QLocale().toString(value, 'f', 4);
 }
 
-// "cold_ndcg@10" → cold, "ndcg", 10; a key without "@K" has k = -1.
-struct KeyParts
-{
-    bool cold = false;
-    QString family;
-    int k = -1;
-};
-
-KeyParts parseKey(const QString &key)
-{
-    KeyParts parts;
-    QString rest = key;
-    if (rest.startsWith(kColdPrefix)) {
-        parts.cold = true;
-        rest = rest.mid(kColdPrefix.size());
-    }
-    const qsizetype at = rest.lastIndexOf(QLatin1Char('@'));
-    bool ok = false;
-    const int k = at > 0 ? rest.mid(at + 1).toInt(&ok) : 0;
-    if (at > 0 && ok) {
-        parts.family = rest.left(at);
-        parts.k = k;
-    } else {
-        parts.family = rest;
-    }
-    return parts;
-}
-
-// The families of RankingMetrics, most telling first.
-int familyRank(const QString &family)
-{
-    static const QStringList order{QStringLiteral("ndcg"), QStringLiteral("recall"), QStringLiteral("precision"),
-                                   QStringLiteral("hit"), QStringLiteral("map")};
-    const qsizetype at = order.indexOf(family);
-    return at < 0 ? int(order.size()) : int(at);
-}
-
 bool keyLess(const QString &a, const QString &b)
 {
-    const KeyParts pa = parseKey(a);
-    const KeyParts pb = parseKey(b);
+    const MetricKeyParts pa = parseMetricKey(a);
+    const MetricKeyParts pb = parseMetricKey(b);
     if (pa.cold != pb.cold)
         return !pa.cold;
-    if (familyRank(pa.family) != familyRank(pb.family))
-        return familyRank(pa.family) < familyRank(pb.family);
+    if (metricFamilyRank(pa.family) != metricFamilyRank(pb.family))
+        return metricFamilyRank(pa.family) < metricFamilyRank(pb.family);
     if (pa.family != pb.family)
         return pa.family < pb.family;
     return pa.k < pb.k;
@@ -297,23 +262,10 @@ MetricsChartView::Private::Private(MetricsChartView *owner)
 {
     const QFont base = q->font();
     const QFont labelFont = sizedFont(base, 12);
-    const QFont titleFont = sizedFont(base, 13, true);
 
-    chart = new QChart;
-    chart->setAnimationOptions(QChart::NoAnimation);
-    chart->setLocalizeNumbers(true);
-    chart->setBackgroundRoundness(0);
-    chart->setBackgroundBrush(Qt::white);
-    chart->setMargins(QMargins(6, 6, 12, 6));
-    chart->layout()->setContentsMargins(0, 0, 0, 0);
-    chart->legend()->hide();
+    chart = newPlainChart();
 
-    xAxis = new QValueAxis;
-    xAxis->setTitleText(MetricsChartView::tr("epoch"));
-    // With localised numbers Qt Charts only understands formats with a precision ("%.Nx").
-    xAxis->setLabelFormat(QStringLiteral("%.0f"));
-    xAxis->setTickType(QValueAxis::TicksDynamic);
-    xAxis->setTickAnchor(0);
+    xAxis = newEpochAxis(MetricsChartView::tr("epoch"));
     xAxis->setRange(1, xEnd);
     xAxis->setTickInterval(1);
     yAxis = new QValueAxis;
@@ -323,12 +275,7 @@ MetricsChartView::Private::Private(MetricsChartView *owner)
     yAxis->setLabelFormat(QStringLiteral("%.1f"));
     yAxis->setRange(yLow, yHigh);
     yAxis->setTickInterval(0.2);
-    for (QValueAxis *axis : {xAxis, yAxis}) {
-        axis->setLabelsFont(labelFont);
-        axis->setTitleFont(titleFont);
-        axis->setLabelsColor(QColor(40, 40, 40));
-        axis->setGridLineColor(QColor(220, 220, 220));
-    }
+    styleAxes({xAxis, yAxis}, base);
     chart->addAxis(xAxis, Qt::AlignBottom);
     chart->addAxis(yAxis, Qt::AlignLeft);
 
@@ -408,7 +355,7 @@ MetricsChartView::Private::Private(MetricsChartView *owner)
     layout->addWidget(pages);
 
     connect(familyBox, &QComboBox::activated, this, [this] {
-        fillCutoffs(familyBox->currentData().toString(), parseKey(key).k);
+        fillCutoffs(familyBox->currentData().toString(), parseMetricKey(key).k);
         onChooserEdited();
     });
     connect(cutoffBox, &QComboBox::activated, this, [this] { onChooserEdited(); });
@@ -527,9 +474,7 @@ void MetricsChartView::Private::setXRange(double end)
 // times, not on every epoch.
 void MetricsChartView::Private::setYRange(const Extent &extent)
 {
-    const double plotHeight = chart->plotArea().height() >= 16 ? chart->plotArea().height() : 300.0;
-    const double labelHeight = QFontMetricsF(yAxis->labelsFont()).height();
-    const int maxLabels = std::clamp(int(plotHeight / (2.5 * labelHeight)), 2, 8);
+    const int maxLabels = maxYLabels(chart, yAxis);
 
     double low = extent.valid() ? extent.low : 0.0;
     double high = extent.valid() ? extent.high : 1.0;
@@ -713,14 +658,14 @@ MetricsChartView::Private::Readout MetricsChartView::Private::readoutOf(const Ru
         return readout;
     QStringList keys = run.test.keys();
     std::sort(keys.begin(), keys.end(), keyLess);
-    int k = parseKey(key).k;
-    if (std::none_of(keys.cbegin(), keys.cend(), [k](const QString &t) { return parseKey(t).k == k; })) {
+    int k = parseMetricKey(key).k;
+    if (std::none_of(keys.cbegin(), keys.cend(), [k](const QString &t) { return parseMetricKey(t).k == k; })) {
         k = std::numeric_limits<int>::max();
         for (const QString &testKey : std::as_const(keys))
-            k = std::min(k, parseKey(testKey).k);
+            k = std::min(k, parseMetricKey(testKey).k);
     }
     for (const QString &testKey : std::as_const(keys)) {
-        const KeyParts parts = parseKey(testKey);
+        const MetricKeyParts parts = parseMetricKey(testKey);
         if (parts.k != k)
             continue;
         (parts.cold ? readout.cold : readout.warm).append(parts.cold ? testKey.mid(kColdPrefix.size()) : testKey);
@@ -922,7 +867,7 @@ void MetricsChartView::Private::fillCutoffs(const QString &family, int preferred
     const QSignalBlocker blocker(cutoffBox);
     cutoffBox->clear();
     for (const QString &candidate : std::as_const(chooserKeys)) {
-        const KeyParts parts = parseKey(candidate);
+        const MetricKeyParts parts = parseMetricKey(candidate);
         if (!parts.cold && parts.family == family && parts.k >= 0)
             cutoffBox->addItem(QLocale().toString(parts.k), parts.k);
     }
@@ -945,9 +890,9 @@ void MetricsChartView::Private::chooseKey()
         if (plain.contains(chosenKey)) {
             next = chosenKey;
         } else {
-            const QString chosenFamily = chosenKey.isEmpty() ? QString() : parseKey(chosenKey).family;
+            const QString chosenFamily = chosenKey.isEmpty() ? QString() : parseMetricKey(chosenKey).family;
             for (const QString &candidate : std::as_const(plain)) {
-                if (!chosenFamily.isEmpty() && parseKey(candidate).family == chosenFamily) {
+                if (!chosenFamily.isEmpty() && parseMetricKey(candidate).family == chosenFamily) {
                     next = candidate;
                     break;
                 }
@@ -967,13 +912,13 @@ void MetricsChartView::Private::chooseKey()
         familyBox->clear();
         QStringList families;
         for (const QString &candidate : std::as_const(plain)) {
-            const QString family = parseKey(candidate).family;
+            const QString family = parseMetricKey(candidate).family;
             if (!families.contains(family)) {
                 families.append(family);
                 familyBox->addItem(familyTitle(family), family);
             }
         }
-        const KeyParts parts = parseKey(next);
+        const MetricKeyParts parts = parseMetricKey(next);
         familyBox->setCurrentIndex(std::max(0, familyBox->findData(parts.family)));
         familyBox->setEnabled(familyBox->count() > 1);
         fillCutoffs(parts.family, parts.k);

@@ -1,5 +1,6 @@
 #include "ReportWriter.h"
 
+#include "ChartExport.h"
 #include "ChartScales.h"
 #include "CurveDecimator.h"
 #include "LegendStrip.h"
@@ -7,7 +8,6 @@
 #include "engine/Fusion.h"
 
 #include <QAbstractTextDocumentLayout>
-#include <QBuffer>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFontMetricsF>
@@ -20,7 +20,6 @@
 #include <QPdfWriter>
 #include <QRegularExpression>
 #include <QSaveFile>
-#include <QSvgGenerator>
 #include <QSvgRenderer>
 #include <QTextBlock>
 #include <QTextCursor>
@@ -1293,20 +1292,8 @@ QByteArray mergeTextRuns(const QByteArray &svg)
 
 QByteArray renderRunCurvesSvg(const std::vector<RunRecord> &runs, QSize size)
 {
-    QBuffer buffer;
-    buffer.open(QIODevice::WriteOnly);
-    QSvgGenerator generator;
-    generator.setOutputDevice(&buffer);
-    generator.setSize(size);
-    generator.setViewBox(QRect(QPoint(0, 0), size));
-    generator.setResolution(96);
-    generator.setTitle(tr("Loss curves"));
-    QPainter painter;
-    if (!painter.begin(&generator))
-        return {};
-    paintRunCurves(painter, runs, QRectF(QPointF(0, 0), QSizeF(size)));
-    painter.end();
-    return mergeTextRuns(buffer.data());
+    const QRectF frame(QPointF(0, 0), QSizeF(size));
+    return mergeTextRuns(chartSvg(size, 96, tr("Loss curves"), [&](QPainter *p) { paintRunCurves(*p, runs, frame); }));
 }
 
 } // namespace fl

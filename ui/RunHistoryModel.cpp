@@ -1,5 +1,7 @@
 #include "RunHistoryModel.h"
 
+#include "RunValues.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QLocale>
@@ -14,51 +16,19 @@ namespace {
 
 const QString kParamPrefix = QStringLiteral("param:");
 const QString kMetricPrefix = QStringLiteral("metric:");
-const QString kColdPrefix = QStringLiteral("cold_");
-
-// "cold_ndcg@10" → cold, "ndcg", 10; a key without "@K" has k = -1.
-struct KeyParts
-{
-    bool cold = false;
-    QString family;
-    int k = -1;
-};
-
-KeyParts parseKey(const QString &key)
-{
-    KeyParts parts;
-    QString rest = key;
-    if (rest.startsWith(kColdPrefix)) {
-        parts.cold = true;
-        rest = rest.mid(kColdPrefix.size());
-    }
-    const qsizetype at = rest.lastIndexOf(QLatin1Char('@'));
-    bool ok = false;
-    const int k = at > 0 ? rest.mid(at + 1).toInt(&ok) : 0;
-    if (at > 0 && ok) {
-        parts.family = rest.left(at);
-        parts.k = k;
-    } else {
-        parts.family = rest;
-    }
-    return parts;
-}
 
 // The regression's values first, then ranking metrics (keys with "@K"), then anything else.
 int keyGroup(const QString &key, int *rankInGroup)
 {
     static const QStringList losses{QStringLiteral("train_loss"), QStringLiteral("val_loss"), QStringLiteral("floor"),
                                     QStringLiteral("val_floor"), QStringLiteral("rmse"), QStringLiteral("mae")};
-    static const QStringList families{QStringLiteral("ndcg"), QStringLiteral("recall"), QStringLiteral("precision"),
-                                      QStringLiteral("hit"), QStringLiteral("map")};
     if (const qsizetype at = losses.indexOf(key); at >= 0) {
         *rankInGroup = int(at);
         return 0;
     }
-    const KeyParts parts = parseKey(key);
+    const MetricKeyParts parts = parseMetricKey(key);
     if (parts.k >= 0) {
-        const qsizetype at = families.indexOf(parts.family);
-        *rankInGroup = at < 0 ? int(families.size()) : int(at);
+        *rankInGroup = metricFamilyRank(parts.family);
         return 1;
     }
     *rankInGroup = 0;
@@ -75,8 +45,8 @@ bool metricKeyLess(const QString &a, const QString &b)
     if (rankA != rankB)
         return rankA < rankB;
     if (groupA == 1) {
-        const KeyParts pa = parseKey(a);
-        const KeyParts pb = parseKey(b);
+        const MetricKeyParts pa = parseMetricKey(a);
+        const MetricKeyParts pb = parseMetricKey(b);
         if (pa.family != pb.family)
             return pa.family < pb.family;
         if (pa.cold != pb.cold)
@@ -167,7 +137,7 @@ QString RunHistoryModel::metricTitle(const QString &key)
         return tr("RMSE");
     if (key == QLatin1String("mae"))
         return tr("MAE");
-    const KeyParts parts = parseKey(key);
+    const MetricKeyParts parts = parseMetricKey(key);
     if (parts.k < 0)
         return key;
     QString family = parts.family;
@@ -187,13 +157,7 @@ QString RunHistoryModel::metricTitle(const QString &key)
 
 QString RunHistoryModel::formatValue(double value)
 {
-    if (std::isnan(value))
-        return QStringLiteral("—");
-    if (std::isinf(value))
-        return value > 0 ? QStringLiteral("∞") : QStringLiteral("−∞");
-    QLocale locale;
-    locale.setNumberOptions(locale.numberOptions() | QLocale::IncludeTrailingZeroesAfterDot);
-    return locale.toString(value, 'g', 4);
+    return formatRunValue(value);
 }
 
 bool RunHistoryModel::lessThan(const QVariant &left, const QVariant &right, Qt::SortOrder order)
@@ -566,7 +530,7 @@ QVariant RunHistoryModel::headerData(int section, Qt::Orientation orientation, i
             return tr("The closed-form optimum of the train loss, where the model has one");
         if (key == QLatin1String("val_floor"))
             return tr("The validation loss at the closed-form optimum, where the model has one");
-        if (parseKey(key).k >= 0)
+        if (parseMetricKey(key).k >= 0)
             return tr("%1 on the test users at the best epoch").arg(metricTitle(key));
         return metricTitle(key);
     }

@@ -1,5 +1,6 @@
 #include "RunOverlayChart.h"
 
+#include "ChartAxes.h"
 #include "ChartExport.h"
 #include "ChartScales.h"
 #include "CurveDecimator.h"
@@ -193,8 +194,6 @@ RunOverlayChart::Private::Private(RunOverlayChart *owner)
     : q(owner)
 {
     const QFont base = q->font();
-    const QFont labelFont = sizedFont(base, 12);
-    const QFont titleFont = sizedFont(base, 13, true);
 
     auto *row = new QWidget(q);
     controls = new QHBoxLayout(row);
@@ -221,34 +220,13 @@ RunOverlayChart::Private::Private(RunOverlayChart *owner)
     controls->addWidget(logBox);
     controls->addWidget(exportButton);
 
-    chart = new QChart;
-    chart->setAnimationOptions(QChart::NoAnimation);
-    chart->setLocalizeNumbers(true);
-    chart->setBackgroundRoundness(0);
-    chart->setBackgroundBrush(Qt::white);
-    chart->setMargins(QMargins(6, 6, 12, 6));
-    chart->layout()->setContentsMargins(0, 0, 0, 0);
-    chart->legend()->hide();
+    chart = newPlainChart();
 
-    xAxis = new QValueAxis;
-    xAxis->setTitleText(RunOverlayChart::tr("epoch"));
-    xAxis->setLabelFormat(QStringLiteral("%.0f"));
-    xAxis->setTickType(QValueAxis::TicksDynamic);
-    xAxis->setTickAnchor(0);
-    yLinear = new QValueAxis;
-    yLinear->setTickType(QValueAxis::TicksDynamic);
-    yLinear->setTickAnchor(0);
-    yLinear->setLabelFormat(QStringLiteral("%.4g"));
-    yLog = new QLogValueAxis;
-    yLog->setBase(10);
-    yLog->setLabelFormat(QStringLiteral("%.6g"));
-    for (QAbstractAxis *axis : {static_cast<QAbstractAxis *>(xAxis), static_cast<QAbstractAxis *>(yLinear),
-                                static_cast<QAbstractAxis *>(yLog)}) {
-        axis->setLabelsFont(labelFont);
-        axis->setTitleFont(titleFont);
-        axis->setLabelsColor(QColor(40, 40, 40));
-        axis->setGridLineColor(QColor(220, 220, 220));
-    }
+    xAxis = newEpochAxis(RunOverlayChart::tr("epoch"));
+    const LossAxes lossAxes = newLossAxes();
+    yLinear = lossAxes.linear;
+    yLog = lossAxes.log;
+    styleAxes({xAxis, yLinear, yLog}, base);
     xAxis->setRange(1, 10);
     yLinear->setRange(0, 1);
     yLog->setRange(0.01, 1);
@@ -548,45 +526,18 @@ void RunOverlayChart::Private::redraw()
 
 void RunOverlayChart::Private::setYRange(const Extent &extent)
 {
-    const double plotHeight = chart->plotArea().height() >= 16 ? chart->plotArea().height() : 300.0;
-    const double labelHeight = QFontMetricsF(yLinear->labelsFont()).height();
-    const int maxLabels = std::clamp(int(plotHeight / (2.5 * labelHeight)), 2, 8);
     if (logScale) {
-        double low = extent.valid() ? std::pow(10.0, std::floor(std::log10(extent.low))) : 0.01;
-        double high = extent.valid() ? std::pow(10.0, std::ceil(std::log10(extent.high))) : 1.0;
-        if (!(high > low))
-            high = low * 10;
-        yLog->setMinorTickCount(std::log10(high / low) <= 4 ? -1 : 0);
-        yLog->setRange(low * (1 - 1e-9), high * (1 + 1e-9));
+        setLogAxisRange(yLog, extent);
         return;
     }
-    double low = extent.valid() ? extent.low : 0.0;
-    double high = extent.valid() ? extent.high : 1.0;
-    const double span = high - low;
-    const double pad = span > 0 ? 0.05 * span : std::max(0.1 * std::abs(high), 1e-9);
-    double paddedLow = low - pad;
-    if (low >= 0 && paddedLow < 0)
-        paddedLow = 0;
-    const double paddedHigh = high + pad;
-    const double step = niceStep((paddedHigh - paddedLow) / maxLabels);
-    if (std::isfinite(paddedLow) && std::isfinite(paddedHigh) && std::isfinite(step) && step > 0) {
-        low = std::floor(paddedLow / step) * step;
-        high = std::ceil(paddedHigh / step) * step;
-        const double magnitude = std::max(std::abs(low), std::abs(high));
-        int digits = int(std::ceil(std::log10(magnitude / step))) + 1;
-        if (magnitude >= 1 && magnitude < 1e9)
-            digits = std::max(digits, int(std::floor(std::log10(magnitude))) + 1);
+    const LinearAxisRange range = linearAxisRange(extent, maxYLabels(chart, yLinear));
+    if (range.step > 0) {
         yLinear->setTickType(QValueAxis::TicksDynamic);
-        yLinear->setLabelFormat(QStringLiteral("%.%1g").arg(std::clamp(digits, 2, 12)));
-        setAxisRange(yLinear, low, high, step);
+        yLinear->setLabelFormat(QStringLiteral("%.%1g").arg(range.digits));
+        setAxisRange(yLinear, range.low, range.high, range.step);
         return;
     }
-    yLinear->setTickType(QValueAxis::TicksFixed);
-    yLinear->setTickCount(5);
-    yLinear->setLabelFormat(QStringLiteral("%.4g"));
-    if (!(high > low))
-        high = low + 1;
-    yLinear->setRange(low, high);
+    setPlainAxisRange(yLinear, range.low, range.high);
 }
 
 QSize RunOverlayChart::Private::prepareExport()

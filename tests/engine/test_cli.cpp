@@ -16,23 +16,9 @@
 
 namespace {
 
+using fl::test::jsonLines;
 using fl::test::runCli;
 using Run = fl::test::CliRun;
-
-QList<QJsonObject> jsonLines(const QByteArray &out)
-{
-    QList<QJsonObject> lines;
-    for (const QByteArray &line : out.split('\n')) {
-        if (line.trimmed().isEmpty())
-            continue;
-        QJsonParseError error;
-        const QJsonDocument doc = QJsonDocument::fromJson(line, &error);
-        if (error.error != QJsonParseError::NoError || !doc.isObject())
-            return {};
-        lines << doc.object();
-    }
-    return lines;
-}
 
 void writeFile(const QString &path, const QByteArray &content)
 {

@@ -15,22 +15,9 @@
 
 namespace {
 
+using fl::test::jsonLines;
 using fl::test::runCli;
 using Run = fl::test::CliRun;
-
-QList<QJsonObject> jsonLines(const QByteArray &out)
-{
-    QList<QJsonObject> lines;
-    for (const QByteArray &line : out.split('\n')) {
-        if (line.trimmed().isEmpty())
-            continue;
-        const QJsonDocument doc = QJsonDocument::fromJson(line);
-        if (!doc.isObject())
-            return {};
-        lines << doc.object();
-    }
-    return lines;
-}
 
 QList<QJsonObject> withEvent(const QList<QJsonObject> &lines, const char *event)
 {

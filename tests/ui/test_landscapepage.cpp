@@ -9,6 +9,7 @@
 #include "ui/LandscapePage.h"
 #include "ui/LandscapeView.h"
 #include "tests/ui/ChartTestSupport.h"
+#include "tests/ui/WorkbenchTestSupport.h"
 
 #include "engine/DatasetImport.h"
 #include "engine/RunRecord.h"
@@ -43,21 +44,10 @@ const std::vector<double> kValues{0.9, 0.8, 0.7,  //
                                   0.6, 0.4123, 0.65,  //
                                   0.75, 0.85, 1.2};
 
-RunConfig twoModalityConfig()
-{
-    RunConfig config;
-    ModalityConfig text;
-    text.name = QStringLiteral("text");
-    ModalityConfig image;
-    image.name = QStringLiteral("image");
-    config.pipeline.modalities = {text, image};
-    return config;
-}
-
 Landscape handMade(const QString &metric, bool higherIsBetter, const std::vector<double> &values = kValues)
 {
     Landscape l;
-    l.request.config = twoModalityConfig();
+    l.request.config = test::textImageConfig();
     l.request.metric = metric;
     l.request.x = LandscapeAxis{QStringLiteral("text"), 0, 2, 3};
     l.request.y = LandscapeAxis{QStringLiteral("image"), 0, 1, 3};

@@ -5,6 +5,7 @@
 
 #include "engine/RunRecord.h"
 #include "ui/ParameterHistory.h"
+#include "tests/ui/WorkbenchTestSupport.h"
 
 #include <QAction>
 #include <QJsonDocument>
@@ -19,12 +20,7 @@ namespace {
 // Two modalities, text (α) and image (β), both at the seed's 0.5, the seed's regression.
 RunConfig baseConfig()
 {
-    RunConfig config;
-    ModalityConfig text;
-    text.name = QStringLiteral("text");
-    ModalityConfig image;
-    image.name = QStringLiteral("image");
-    config.pipeline.modalities = {text, image};
+    RunConfig config = test::textImageConfig();
     config.training.learningRate = 0.01;
     return config;
 }

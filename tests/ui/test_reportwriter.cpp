@@ -8,6 +8,7 @@
 #include "engine/Ablation.h"
 #include "engine/RunRecord.h"
 #include "ui/ReportWriter.h"
+#include "tests/ui/WorkbenchTestSupport.h"
 
 #include <QDir>
 #include <QFile>
@@ -44,13 +45,8 @@ const QByteArray kSmallSvg =
 
 RunConfig twoModalities(double alpha)
 {
-    RunConfig config;
-    ModalityConfig text;
-    text.name = QStringLiteral("text");
-    text.weight = alpha;
-    ModalityConfig image;
-    image.name = QStringLiteral("image");
-    config.pipeline.modalities = {text, image};
+    RunConfig config = test::textImageConfig();
+    config.pipeline.modalities[0].weight = alpha;
     config.training.learningRate = 0.01;
     config.training.epochs = 20;
     return config;

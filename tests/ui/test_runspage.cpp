@@ -7,6 +7,7 @@
 // trained by the real engine, for a person to look at.
 
 #include "tests/ui/ChartTestSupport.h"
+#include "tests/ui/WorkbenchTestSupport.h"
 #include "tests/TestSupport.h"
 
 #include "engine/FusionPipeline.h"
@@ -45,14 +46,9 @@ double trainCurve(int e, double scale)
 
 RunConfig linearConfig(double alphaText, bool imageOn)
 {
-    RunConfig config;
-    ModalityConfig text;
-    text.name = QStringLiteral("text");
-    text.weight = alphaText;
-    ModalityConfig image;
-    image.name = QStringLiteral("image");
-    image.enabled = imageOn;
-    config.pipeline.modalities = {text, image};
+    RunConfig config = test::textImageConfig();
+    config.pipeline.modalities[0].weight = alphaText;
+    config.pipeline.modalities[1].enabled = imageOn;
     config.training.epochs = 40;
     return config;
 }

@@ -1,0 +1,123 @@
+#include "ChartAxes.h"
+
+#include "Fonts.h"
+
+#include <QChart>
+#include <QFontMetricsF>
+#include <QGraphicsLayout>
+#include <QLegend>
+#include <QLogValueAxis>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <cmath>
+
+namespace fl {
+
+QChart *newPlainChart()
+{
+    auto *chart = new QChart;
+    chart->setAnimationOptions(QChart::NoAnimation);
+    chart->setLocalizeNumbers(true);
+    chart->setBackgroundRoundness(0);
+    chart->setBackgroundBrush(Qt::white);
+    chart->setMargins(QMargins(6, 6, 12, 6));
+    chart->layout()->setContentsMargins(0, 0, 0, 0);
+    chart->legend()->hide();
+    return chart;
+}
+
+QValueAxis *newEpochAxis(const QString &title)
+{
+    auto *axis = new QValueAxis;
+    axis->setTitleText(title);
+    // With localised numbers Qt Charts only understands formats with a precision ("%.Nx"); "%d" and
+    // "%g" draw no labels at all.
+    axis->setLabelFormat(QStringLiteral("%.0f"));
+    axis->setTickType(QValueAxis::TicksDynamic);
+    axis->setTickAnchor(0);
+    return axis;
+}
+
+LossAxes newLossAxes()
+{
+    LossAxes axes;
+    axes.linear = new QValueAxis;
+    axes.linear->setTickType(QValueAxis::TicksDynamic);
+    axes.linear->setTickAnchor(0);
+    axes.linear->setLabelFormat(QStringLiteral("%.4g"));
+    axes.log = new QLogValueAxis;
+    axes.log->setBase(10);
+    axes.log->setLabelFormat(QStringLiteral("%.6g"));
+    return axes;
+}
+
+void styleAxes(std::initializer_list<QAbstractAxis *> axes, const QFont &base)
+{
+    const QFont labelFont = sizedFont(base, 12);
+    const QFont titleFont = sizedFont(base, 13, true);
+    for (QAbstractAxis *axis : axes) {
+        axis->setLabelsFont(labelFont);
+        axis->setTitleFont(titleFont);
+        axis->setLabelsColor(QColor(40, 40, 40));
+        axis->setGridLineColor(QColor(220, 220, 220));
+    }
+}
+
+int maxYLabels(const QChart *chart, const QAbstractAxis *yAxis)
+{
+    const double plotHeight = chart->plotArea().height() >= 16 ? chart->plotArea().height() : 300.0;
+    const double labelHeight = QFontMetricsF(yAxis->labelsFont()).height();
+    return std::clamp(int(plotHeight / (2.5 * labelHeight)), 2, 8);
+}
+
+AxisRange setLogAxisRange(QLogValueAxis *axis, const Extent &extent)
+{
+    AxisRange range;
+    range.low = extent.valid() ? std::pow(10.0, std::floor(std::log10(extent.low))) : 0.01;
+    range.high = extent.valid() ? std::pow(10.0, std::ceil(std::log10(extent.high))) : 1.0;
+    if (!(range.high > range.low))
+        range.high = range.low * 10;
+    axis->setMinorTickCount(std::log10(range.high / range.low) <= 4 ? -1 : 0);
+    // A hair wider: pow(10, k) can land just inside the range and lose its label.
+    axis->setRange(range.low * (1 - 1e-9), range.high * (1 + 1e-9));
+    return range;
+}
+
+LinearAxisRange linearAxisRange(const Extent &extent, int maxLabels)
+{
+    LinearAxisRange range;
+    const double low = extent.valid() ? extent.low : 0.0;
+    const double high = extent.valid() ? extent.high : 1.0;
+    const double span = high - low;
+    const double pad = span > 0 ? 0.05 * span : std::max(0.1 * std::abs(high), 1e-9);
+    double paddedLow = low - pad;
+    if (low >= 0 && paddedLow < 0)
+        paddedLow = 0;
+    const double paddedHigh = high + pad;
+    const double step = niceStep((paddedHigh - paddedLow) / maxLabels);
+    if (std::isfinite(paddedLow) && std::isfinite(paddedHigh) && std::isfinite(step) && step > 0) {
+        range.low = std::floor(paddedLow / step) * step;
+        range.high = std::ceil(paddedHigh / step) * step;
+        range.step = step;
+        const double magnitude = std::max(std::abs(range.low), std::abs(range.high));
+        int digits = int(std::ceil(std::log10(magnitude / step))) + 1;
+        if (magnitude >= 1 && magnitude < 1e9)
+            digits = std::max(digits, int(std::floor(std::log10(magnitude))) + 1);
+        range.digits = std::clamp(digits, 2, 12);
+        return range;
+    }
+    range.low = low;
+    range.high = high > low ? high : low + 1;
+    return range;
+}
+
+void setPlainAxisRange(QValueAxis *axis, double low, double high)
+{
+    axis->setTickType(QValueAxis::TicksFixed);
+    axis->setTickCount(5);
+    axis->setLabelFormat(QStringLiteral("%.4g"));
+    axis->setRange(low, high);
+}
+
+} // namespace fl
