@@ -83,6 +83,8 @@ QString durationText(double seconds)
     const QLocale locale;
     if (!std::isfinite(seconds) || seconds < 0)
         return QStringLiteral("—");
+    if (seconds < 1)   // the regression trains in milliseconds: "0.00 s" would say nothing
+        return RunHistoryModel::tr("%1 ms").arg(locale.toString(seconds * 1000, 'f', seconds < 0.01 ? 2 : 0));
     if (seconds < 10)
         return RunHistoryModel::tr("%1 s").arg(locale.toString(seconds, 'f', 2));
     if (seconds < 60)

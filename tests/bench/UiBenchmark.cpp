@@ -1,20 +1,28 @@
 #include "UiBenchmark.h"
 
+#include "ui/AblationPage.h"
 #include "ui/AppSettings.h"
 #include "ui/DatasetBrowser.h"
 #include "ui/ExperimentController.h"
+#include "ui/LandscapePage.h"
+#include "ui/LandscapeView.h"
 #include "ui/LossChartView.h"
 #include "ui/MainWindow.h"
 #include "ui/RecommendationsPanel.h"
 #include "ui/ModalitiesPanel.h"
+#include "ui/RunHistoryModel.h"
+#include "ui/RunsPage.h"
+#include "ui/Workbench.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTimer>
 
 #include <algorithm>
@@ -131,7 +139,7 @@ private:
 
 } // namespace
 
-QJsonObject runUiBenchmark(double seconds, int weightChanges)
+QJsonObject runUiBenchmark(double seconds, int weightChanges, UiLoad load)
 {
     QStandardPaths::setTestModeEnabled(true);
     fl::AppSettings::clear();
@@ -144,16 +152,94 @@ QJsonObject runUiBenchmark(double seconds, int weightChanges)
     window.show();
     fl::ExperimentController *controller = window.controller();
     fl::TrainingSession *session = controller->session();
+    fl::LandscapePage *landscapePage = window.workbench()->landscapePage();
+    fl::AblationPage *ablationPage = window.workbench()->ablationPage();
     window.openDataset(QStringLiteral("demo"));
     if (!waitFor([&] { return controller->dataset() && session->state() == fl::TrainingSession::State::Paused; }, 30000))
         return {{"error", "the demo dataset did not load"}};
     const double msToReady = startup.nsecsElapsed() * 1e-6;
 
-    fl::TrainingConfig training = controller->config().training;
-    training.epochs = 100000000;
-    training.learningRate = 0.001;
-    controller->setTrainingConfig(training);
+    const bool trainedGrid = load == UiLoad::Sweep || load == UiLoad::Ablation;
+    if (load == UiLoad::Ablation)
+        weightChanges = 0;   // any change of the settings cancels a running ablation
+    if (trainedGrid) {
+        // The hybrid recommender for 50 epochs without early stopping: every cell and every ablation
+        // run is a real training run of about a second, and so is each of the session's runs.
+        fl::ModelConfig model = controller->config().model;
+        model.kind = QStringLiteral("hybrid");
+        model.patience = 0;
+        controller->setModelConfig(model);
+        fl::TrainingConfig training = controller->config().training;
+        training.epochs = 50;
+        controller->setTrainingConfig(training);
+        if (!waitFor([&] { return session->state() == fl::TrainingSession::State::Paused; }, 30000))
+            return {{"error", "the hybrid's run was not prepared"}};
+    } else {
+        fl::TrainingConfig training = controller->config().training;
+        training.epochs = 100000000;
+        training.learningRate = 0.001;
+        controller->setTrainingConfig(training);
+    }
     window.trainAction()->trigger();
+    // The session trains all the time: a run that ends (the hybrid's, after its 50 epochs) is followed
+    // by another of the same settings.
+    bool measuring = true;
+    int sessionRuns = 1;
+    QObject keepTraining;
+    QObject::connect(session, &fl::TrainingSession::stateChanged, &keepTraining, [&](fl::TrainingSession::State state) {
+        if (state != fl::TrainingSession::State::Finished || !measuring)
+            return;
+        QTimer::singleShot(0, &keepTraining, [&] {
+            if (!measuring || session->state() != fl::TrainingSession::State::Finished)
+                return;
+            ++sessionRuns;
+            controller->reset();
+            controller->train();
+        });
+    });
+
+    // The background work, restarted whenever it completes so that it runs through the measurement.
+    // Sweep: a trained 5 × 5 landscape of the hybrid; ablation: every modality subset over 3 seeds;
+    // landscape: the regression's closed-form 101 × 101 grid, computed when its page is shown and
+    // again after every change of the settings.
+    int rounds = 0;
+    int cellsBefore = 0;        // cells or runs of the completed rounds
+    std::vector<double> landscapeMs;
+    QElapsedTimer sinceStart;
+    QObject background;
+    auto startBackground = [&] {
+        sinceStart.restart();
+        if (load == UiLoad::Sweep)
+            landscapePage->compute();
+        else if (load == UiLoad::Ablation)
+            ablationPage->run();
+    };
+    QObject::connect(landscapePage, &fl::LandscapePage::finished, &background, [&] {
+        if (!measuring)
+            return;
+        ++rounds;
+        landscapeMs.push_back(sinceStart.nsecsElapsed() * 1e-6);
+        cellsBefore += landscapePage->view()->landscape().filled;
+        if (load == UiLoad::Sweep)
+            QTimer::singleShot(0, &background, startBackground);
+    });
+    QObject::connect(ablationPage, &fl::AblationPage::finished, &background, [&] {
+        if (!measuring)
+            return;
+        ++rounds;
+        cellsBefore += int(ablationPage->ablation().runs.size());
+        QTimer::singleShot(0, &background, startBackground);
+    });
+    // The page of the background work is on screen for the first half (its progress, its grid or
+    // table filling in), the Training page for the second half.
+    const int backgroundPage = load == UiLoad::Ablation ? fl::MainWindow::AblationPageIndex : fl::MainWindow::LandscapePageIndex;
+    if (load != UiLoad::None) {
+        window.pages()->setCurrentIndex(backgroundPage);
+        startBackground();
+    }
+    const int plannedPerRound = load == UiLoad::Sweep      ? int(landscapePage->view()->landscape().cells.size())
+                                : load == UiLoad::Ablation ? ablationPage->ablation().planned
+                                                           : 0;
 
     // Event-loop gaps, sampled by a 2 ms timer: a gap longer than the interval is a stall.
     constexpr int tick = 2;
@@ -185,13 +271,32 @@ QJsonObject runUiBenchmark(double seconds, int weightChanges)
     if (profile)
         qApp->installEventFilter(&profiler);
 
-    // α changes spread over the run: from the committed edit to the new run's points on the chart.
+    // Changes spread over the run. α (the regression, the sweep): from the committed edit to the new
+    // run's points on the chart, when the chart is on screen. On the Landscape page (--landscape): η,
+    // which the session takes on the fly and which makes the page compute its grid again.
     std::vector<double> toPoints;
     QElapsedTimer total;
     total.start();
+    bool switched = load == UiLoad::None;
+    auto switchHalfway = [&] {
+        if (!switched && load != UiLoad::Landscape && total.elapsed() >= seconds * 500) {
+            window.pages()->setCurrentIndex(fl::MainWindow::TrainingPage);
+            switched = true;
+        }
+    };
     const double changeEvery = seconds / (weightChanges + 1);
     for (int k = 1; k <= weightChanges; ++k) {
-        waitFor([&] { return total.elapsed() >= changeEvery * 1000 * k; }, int(seconds * 2000));
+        waitFor([&] {
+            switchHalfway();
+            return total.elapsed() >= changeEvery * 1000 * k;
+        }, int(seconds * 2000));
+        if (load == UiLoad::Landscape) {
+            fl::TrainingConfig training = controller->config().training;
+            training.learningRate = k % 2 ? 0.002 : 0.001;
+            sinceStart.restart();
+            controller->setTrainingConfig(training);
+            continue;
+        }
         QElapsedTimer latency;
         latency.start();
         double prepared = -1, firstEpochs = -1;
@@ -206,6 +311,8 @@ QJsonObject runUiBenchmark(double seconds, int weightChanges)
         });
         window.modalitiesPanel()->weightSpinBox(0)->setValue(k % 2 ? 0.8 : 0.4);
         const double committed = latency.nsecsElapsed() * 1e-6;
+        if (window.pages()->currentIndex() != fl::MainWindow::TrainingPage)
+            continue;
         const int runId = controller->currentRunId();
         // On screen: the first paint of the plot after the new run's points were handed to its series.
         PaintWatch paints(window.chart()->plotWidget());
@@ -218,14 +325,27 @@ QJsonObject runUiBenchmark(double seconds, int weightChanges)
                          k, committed, prepared, firstEpochs, toPoints.back());
         }
     }
-    waitFor([&] { return total.elapsed() >= seconds * 1000; }, int(seconds * 2000));
+    waitFor([&] {
+        switchHalfway();
+        return total.elapsed() >= seconds * 1000;
+    }, int(seconds * 2000));
     probe.stop();
+    measuring = false;
     qApp->removeEventFilter(&profiler);
     if (profile) {
         for (const auto &[end, length] : gaps)
             profiler.printGap(end - length, end);
     }
     profiler.print();
+    // The cells or runs finished in the round under way when the measurement ended.
+    int doneNow = 0;
+    if (load == UiLoad::Sweep && landscapePage->isComputing())
+        doneNow = landscapePage->view()->landscape().filled;
+    else if (load == UiLoad::Ablation && ablationPage->isRunning())
+        doneNow = int(ablationPage->ablation().runs.size());
+    landscapePage->cancel();
+    ablationPage->cancel();
+    window.pages()->setCurrentIndex(fl::MainWindow::TrainingPage);
     const int epochs = window.chart()->currentEpochCount();
     // What one repaint costs, for the record: the chart alone and the whole window.
     QElapsedTimer paint;
@@ -239,7 +359,9 @@ QJsonObject runUiBenchmark(double seconds, int weightChanges)
     const double windowPaintMs = paint.nsecsElapsed() * 1e-6 / 5;
     window.close();
 
+    static const char *const loadNames[] = {"none", "sweep", "ablation", "landscape"};
     QJsonObject result{{"mode", "ui"},
+                       {"load", loadNames[int(load)]},
                        {"ms_to_ready", msToReady},
                        {"seconds", seconds},
                        {"samples", int(stalls.size())},
@@ -247,20 +369,49 @@ QJsonObject runUiBenchmark(double seconds, int weightChanges)
                        {"p99_stall_ms", percentile(stalls, 0.99)},
                        {"max_stall_ui_cpu_ms", maxStallCpu},
                        {"epochs_in_last_run", epochs},
+                       {"session_runs", sessionRuns},
                        {"ms_chart_paint", chartPaintMs},
                        {"ms_window_paint", windowPaintMs},
-                       {"weight_changes", weightChanges},
-                       {"ms_to_first_points_median", percentile(toPoints, 0.5)},
-                       {"ms_to_first_points_max", toPoints.empty() ? 0.0 : *std::max_element(toPoints.begin(), toPoints.end())}};
+                       {"weight_changes", load == UiLoad::Landscape ? 0 : weightChanges}};
+    if (!toPoints.empty()) {
+        result.insert(QStringLiteral("ms_to_first_points_median"), percentile(toPoints, 0.5));
+        result.insert(QStringLiteral("ms_to_first_points_max"), *std::max_element(toPoints.begin(), toPoints.end()));
+    }
+    switch (load) {
+    case UiLoad::None:
+        break;
+    case UiLoad::Sweep:
+        result.insert(QStringLiteral("sweep_cells_per_round"), plannedPerRound);
+        result.insert(QStringLiteral("sweep_rounds_done"), rounds);
+        result.insert(QStringLiteral("sweep_cells_done"), cellsBefore + doneNow);
+        break;
+    case UiLoad::Ablation:
+        result.insert(QStringLiteral("ablation_runs_per_round"), plannedPerRound);
+        result.insert(QStringLiteral("ablation_rounds_done"), rounds);
+        result.insert(QStringLiteral("ablation_runs_done"), cellsBefore + doneNow);
+        break;
+    case UiLoad::Landscape:
+        result.insert(QStringLiteral("learning_rate_changes"), weightChanges);
+        result.insert(QStringLiteral("landscapes_done"), rounds);
+        result.insert(QStringLiteral("landscape_cells_done"), cellsBefore);
+        result.insert(QStringLiteral("ms_landscape_median"), percentile(landscapeMs, 0.5));
+        result.insert(QStringLiteral("ms_landscape_max"),
+                      landscapeMs.empty() ? 0.0 : *std::max_element(landscapeMs.begin(), landscapeMs.end()));
+        break;
+    }
     return result;
 }
 
-bool writeScreenshots(const QString &directory)
+namespace {
+
+// The Training, Dataset and Recommendations pages: mid-training with a ghost and an η marker, the
+// divergence message, the hybrid's ranking metrics and one user's recommendations.
+bool writeTrainingScreenshots(const QString &directory, QSize size)
 {
     QStandardPaths::setTestModeEnabled(true);
     fl::AppSettings::clear();
     fl::MainWindow window;
-    window.resize(1400, 860);
+    window.resize(size);
     window.show();
     fl::ExperimentController *controller = window.controller();
     fl::TrainingSession *session = controller->session();
@@ -338,4 +489,113 @@ bool writeScreenshots(const QString &directory)
     waitFor([&] { return !window.recommendationsPanel()->recommendations().empty(); }, 20000);
     waitFor([] { return false; }, 1500);
     return window.grab().save(directory + QStringLiteral("/window-recommendations.png"));
+}
+
+// The workbench pages, from runs trained through the window's controller: the Runs page with five α
+// runs and one without the image modality (three of them overlaid), the regression's closed-form
+// landscape with its best cell, and an ablation of the regression over 3 seeds.
+bool writeWorkbenchScreenshots(const QString &directory, QSize size, const QString &suffix)
+{
+    QTemporaryDir autosave;   // a history of its own, not the one of the window before
+    fl::AppSettings::clear();
+    fl::MainWindow window(nullptr, autosave.path());
+    window.resize(size);
+    window.show();
+    fl::ExperimentController *controller = window.controller();
+    fl::TrainingSession *session = controller->session();
+    fl::Workbench *workbench = window.workbench();
+    window.openDataset(QStringLiteral("demo"));
+    if (!waitFor([&] { return controller->dataset() && session->state() == fl::TrainingSession::State::Paused; }, 30000))
+        return false;
+    auto settle = [] { waitFor([] { return false; }, 500); };
+    auto save = [&](const char *name) {
+        settle();
+        const QString path = directory + QStringLiteral("/window-%1%2.png").arg(QLatin1String(name), suffix);
+        const bool saved = window.grab().save(path);
+        if (!saved)
+            std::fprintf(stderr, "cannot write %s\n", qPrintable(path));
+        return saved;
+    };
+
+    fl::TrainingConfig training = controller->config().training;
+    training.learningRate = 0.01;
+    training.epochs = 200;
+    controller->setTrainingConfig(training);
+    // Each run to its end, recorded on the Runs page. Started paused, then trained, so that the run
+    // waited for is the new one.
+    auto trainRun = [&](const fl::PipelineConfig &pipeline) {
+        controller->pause();
+        controller->setPipelineConfig(pipeline);
+        const int runId = controller->currentRunId();
+        bool recorded = false;
+        QObject watch;
+        QObject::connect(session, &fl::TrainingSession::runRecorded, &watch, [&](int id, const fl::RunRecord &record) {
+            recorded = recorded || (id == runId && record.status != QLatin1String("superseded"));
+        });
+        controller->train();
+        return waitFor([&] { return recorded; }, 30000);
+    };
+    // The image modality off first, then α from 2 down to the demo's 0.5, where the window stays.
+    const fl::PipelineConfig base = controller->config().pipeline;
+    fl::PipelineConfig withoutImage = base;
+    if (fl::ModalityConfig *image = withoutImage.modality(QStringLiteral("image")))
+        image->enabled = false;
+    if (!trainRun(withoutImage))
+        return false;
+    for (double alpha : {2.0, 1.5, 1.0, 0.25, base.modalities[0].weight}) {
+        fl::PipelineConfig pipeline = base;
+        pipeline.modalities[0].weight = alpha;
+        if (!trainRun(pipeline))
+            return false;
+    }
+
+    const std::vector<fl::RunRecord> &runs = workbench->history()->records();
+    QStringList chosen;
+    for (const fl::RunRecord &run : runs) {
+        const std::vector<fl::ModalityConfig> &modalities = run.config.pipeline.modalities;
+        const bool imageOff = std::any_of(modalities.begin(), modalities.end(), [](const fl::ModalityConfig &m) {
+            return m.name == QLatin1String("image") && !m.enabled;
+        });
+        if (imageOff || modalities[0].weight == 0.25 || modalities[0].weight == 1.5)
+            chosen << run.id;
+    }
+    window.pages()->setCurrentIndex(fl::MainWindow::RunsPageIndex);
+    workbench->runsPage()->setSmoothing(0.6);
+    workbench->runsPage()->selectRuns(chosen);
+    if (!save("runs"))
+        return false;
+
+    // Text against image (the vertical axis stayed on price while image was off); the closed form
+    // computes itself when the page is shown.
+    fl::LandscapePage *landscape = workbench->landscapePage();
+    for (QComboBox *axis : landscape->findChildren<QComboBox *>()) {
+        if (axis->accessibleName() == QLatin1String("Vertical axis"))
+            axis->setCurrentText(QStringLiteral("image"));
+    }
+    bool landscapeDone = false;
+    QObject::connect(landscape, &fl::LandscapePage::finished, landscape, [&] { landscapeDone = true; });
+    window.pages()->setCurrentIndex(fl::MainWindow::LandscapePageIndex);
+    if (!waitFor([&] { return landscapeDone && landscape->view()->landscape().best() >= 0; }, 60000))
+        return false;
+    if (!save("landscape"))
+        return false;
+
+    fl::AblationPage *ablation = workbench->ablationPage();
+    bool ablationDone = false;
+    QObject::connect(ablation, &fl::AblationPage::finished, ablation, [&] { ablationDone = true; });
+    window.pages()->setCurrentIndex(fl::MainWindow::AblationPageIndex);
+    ablation->run();
+    if (!waitFor([&] { return ablationDone; }, 120000) || ablation->ablation().runs.empty())
+        return false;
+    return save("ablation");
+}
+
+} // namespace
+
+bool writeScreenshots(const QString &directory, QSize size, bool workbenchOnly, const QString &suffix)
+{
+    QStandardPaths::setTestModeEnabled(true);
+    if (!workbenchOnly && !writeTrainingScreenshots(directory, size))
+        return false;
+    return writeWorkbenchScreenshots(directory, size, suffix);
 }

@@ -2,8 +2,9 @@
 //   fusionlab-bench train --rows N --dim D --epochs E [--optimizer gd|sgd] [--no-numpy] --json
 //   fusionlab-bench reweight --rows N --dim D [--no-numpy] --json
 //   fusionlab-bench sweep --rows N --dim D --grid G [--epochs E] [--lr ETA] [--no-numpy] --json
-//   fusionlab-bench ui [--seconds S] --json
-//   fusionlab-bench screenshots DIR          (the README's screenshots; run under xvfb-run)
+//   fusionlab-bench ui [--seconds S] [--changes N] [--sweep | --ablation | --landscape] --json
+//   fusionlab-bench screenshots DIR [--size WxH] [--workbench] [--suffix S]
+//                                            (the README's screenshots; run under xvfb-run)
 //   fusionlab-bench load PATH [--delimiter C] [--no-pandas] --json
 //       PATH: a ratings file whose header names user (userId, user_id, user), item (movieId, item_id,
 //       item, book_id) and rating columns, optionally a timestamp; or a MovieLens or RecBole folder
@@ -367,7 +368,22 @@ int main(int argc, char *argv[])
 {
     if (argc > 2 && qstrcmp(argv[1], "screenshots") == 0) {
         QApplication app(argc, argv);
-        return writeScreenshots(QString::fromLocal8Bit(argv[2])) ? 0 : 1;
+        QCommandLineParser parser;
+        parser.addPositionalArgument(QStringLiteral("mode"), QStringLiteral("screenshots"));
+        parser.addPositionalArgument(QStringLiteral("dir"), QStringLiteral("where the PNG files go"));
+        parser.addOption({QStringLiteral("size"), QStringLiteral("the window's size"), QStringLiteral("WxH"), QStringLiteral("1400x860")});
+        parser.addOption({QStringLiteral("workbench"), QStringLiteral("only the Runs, Landscape and Ablation pages")});
+        parser.addOption({QStringLiteral("suffix"), QStringLiteral("added to the workbench pages' file names"), QStringLiteral("text")});
+        parser.process(app);
+        const QStringList size = parser.value(QStringLiteral("size")).split(QLatin1Char('x'));
+        if (size.size() != 2 || size[0].toInt() < 320 || size[1].toInt() < 240) {
+            std::fprintf(stderr, "--size wants WIDTHxHEIGHT, e.g. 1024x768\n");
+            return 1;
+        }
+        return writeScreenshots(parser.positionalArguments().value(1), QSize(size[0].toInt(), size[1].toInt()),
+                                parser.isSet(QStringLiteral("workbench")), parser.value(QStringLiteral("suffix")))
+            ? 0
+            : 1;
     }
     if (argc > 1 && qstrcmp(argv[1], "ui") == 0) {
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
@@ -377,10 +393,21 @@ int main(int argc, char *argv[])
         parser.addPositionalArgument(QStringLiteral("mode"), QStringLiteral("ui"));
         parser.addOption({QStringLiteral("seconds"), QStringLiteral("training time"), QStringLiteral("s"), QStringLiteral("6")});
         parser.addOption({QStringLiteral("changes"), QStringLiteral("α changes during the run"), QStringLiteral("n"), QStringLiteral("5")});
+        parser.addOption({QStringLiteral("sweep"), QStringLiteral("a trained 5×5 landscape of the hybrid runs meanwhile")});
+        parser.addOption({QStringLiteral("ablation"), QStringLiteral("an ablation of the hybrid over 3 seeds runs meanwhile")});
+        parser.addOption({QStringLiteral("landscape"),
+                          QStringLiteral("the Landscape page computes the regression's closed form; the changes are of η")});
         parser.addOption({QStringLiteral("json"), QStringLiteral("JSON output (always on)")});
         parser.process(app);
+        UiLoad load = UiLoad::None;
+        if (parser.isSet(QStringLiteral("sweep")))
+            load = UiLoad::Sweep;
+        else if (parser.isSet(QStringLiteral("ablation")))
+            load = UiLoad::Ablation;
+        else if (parser.isSet(QStringLiteral("landscape")))
+            load = UiLoad::Landscape;
         const QJsonObject result = runUiBenchmark(std::max(1.0, parser.value(QStringLiteral("seconds")).toDouble()),
-                                                  std::max(0, parser.value(QStringLiteral("changes")).toInt()));
+                                                  std::max(0, parser.value(QStringLiteral("changes")).toInt()), load);
         QTextStream(stdout) << QJsonDocument(result).toJson(QJsonDocument::Compact) << "\n";
         return result.contains(QStringLiteral("error")) ? 1 : 0;
     }
