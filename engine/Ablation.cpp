@@ -15,10 +15,11 @@ namespace fl {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context of this file's messages; lupdate reads it from the macro.
+class Tr
 {
-    return QCoreApplication::translate("fl::Ablation", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(fl::Ablation)
+};
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
@@ -49,15 +50,15 @@ std::vector<AblationSubset> ablationSubsets(const QStringList &modalities)
     };
     if (modalities.size() > 1) {
         for (const QString &name : modalities)
-            add({name}, QStringLiteral("alone"), tr("%1 alone").arg(name));
+            add({name}, QStringLiteral("alone"), Tr::tr("%1 alone").arg(name));
         for (const QString &name : modalities) {
             QStringList rest = modalities;
             rest.removeAll(name);
-            add(rest, QStringLiteral("all-but"), tr("all but %1").arg(name));
+            add(rest, QStringLiteral("all-but"), Tr::tr("all but %1").arg(name));
         }
     }
     if (!modalities.isEmpty())
-        add(modalities, QStringLiteral("all"), tr("all"));
+        add(modalities, QStringLiteral("all"), Tr::tr("all"));
     return subsets;
 }
 
@@ -128,15 +129,15 @@ Result<Ablation> runAblation(FusionPipeline &pipeline, const AblationRequest &re
             enabled << m.name;
     }
     if (enabled.isEmpty())
-        return makeError(tr("Switch on at least one modality to ablate."));
+        return makeError(Tr::tr("Switch on at least one modality to ablate."));
     if (request.seeds < 1 || request.seeds > 1000)
-        return makeError(tr("An ablation needs between 1 and 1000 seeds, not %1.").arg(request.seeds));
+        return makeError(Tr::tr("An ablation needs between 1 and 1000 seeds, not %1.").arg(request.seeds));
 
     Ablation ablation;
     ablation.metric = request.metric.isEmpty() ? defaultAblationMetric(request.config) : request.metric;
     ablation.higherIsBetter = metricHigherIsBetter(ablation.metric);
     if (const QStringList metrics = runMetricNames(request.config); !metrics.contains(ablation.metric)) {
-        return makeError(tr("A run of this model has no value '%1'; choose one of %2.")
+        return makeError(Tr::tr("A run of this model has no value '%1'; choose one of %2.")
                              .arg(ablation.metric, metrics.join(QStringLiteral(", "))));
     }
     ablation.subsets = ablationSubsets(enabled);

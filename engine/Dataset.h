@@ -9,6 +9,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <map>
 #include <vector>
 
 namespace fl {
@@ -31,6 +32,15 @@ struct ModalitySource
     int missingCount() const;
 };
 
+// An item's texts in one language, each list parallel to itemIds or empty (the items file has no
+// such column in that language); an item without the text has an empty string.
+struct ItemTexts
+{
+    QStringList titles;
+    QStringList descriptions;
+    QStringList categories;
+};
+
 struct Dataset
 {
     QString name;
@@ -50,11 +60,25 @@ struct Dataset
 
     std::vector<ModalitySource> modalities;
 
+    // Titles, descriptions and categories by language ("en", "zh"), for items files that have them in
+    // several languages (the manifest's title_columns, description_columns, category_columns);
+    // itemTitles and itemCategories hold the default ones.
+    std::map<QString, ItemTexts> itemTexts;
+
     int itemCount() const { return int(itemIds.size()); }
     int userCount() const { return int(userIds.size()); }
     int interactionCount() const { return int(interactionItem.size()); }
     double ratingMean() const;
     const ModalitySource *modality(const QString &name) const;
+
+    // The item's title, description or category in `language`, a code such as "zh_CN" or "en" whose
+    // language part picks among itemTexts; else the default title (the id when there is none) or
+    // category, or no description.
+    QString itemTitle(int item, const QString &language = {}) const;
+    QString itemDescription(int item, const QString &language = {}) const;
+    QString itemCategory(int item, const QString &language = {}) const;
+    // Whether the item's id or one of its titles, in any language, contains needle (case-insensitive).
+    bool itemMatches(int item, const QString &needle) const;
 };
 
 // Called with the fraction done (0..1); returning false asks the work to stop.

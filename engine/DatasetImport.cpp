@@ -1,5 +1,6 @@
 #include "DatasetImport.h"
 
+#include "DemoGenerator.h"
 #include "ManifestLoader.h"
 #include "MmrecImporter.h"
 #include "MovieLensImporter.h"
@@ -13,10 +14,11 @@ namespace fl {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context of this file's messages; lupdate reads it from the macro.
+class Tr
 {
-    return QCoreApplication::translate("fl::DatasetImport", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(fl::DatasetImport)
+};
 
 constexpr DatasetFormat kAllFormats[] = {DatasetFormat::Auto, DatasetFormat::Demo, DatasetFormat::Manifest,
                                          DatasetFormat::MovieLens, DatasetFormat::Mmrec, DatasetFormat::RecBole};
@@ -47,12 +49,12 @@ QString datasetFormatName(DatasetFormat format)
 QString datasetFormatTitle(DatasetFormat format)
 {
     switch (format) {
-    case DatasetFormat::Auto: return tr("Detect automatically");
-    case DatasetFormat::Demo: return tr("Built-in demo");
-    case DatasetFormat::Manifest: return tr("FusionLab manifest");
+    case DatasetFormat::Auto: return Tr::tr("Detect automatically");
+    case DatasetFormat::Demo: return Tr::tr("Built-in demo");
+    case DatasetFormat::Manifest: return Tr::tr("FusionLab manifest");
     case DatasetFormat::MovieLens: return QStringLiteral("MovieLens");
     case DatasetFormat::Mmrec: return QStringLiteral("MMRec");
-    case DatasetFormat::RecBole: return tr("RecBole atomic files");
+    case DatasetFormat::RecBole: return Tr::tr("RecBole atomic files");
     }
     return QString();
 }
@@ -76,7 +78,7 @@ QStringList datasetFormatNames()
 
 DatasetFormat detectDatasetFormat(const QString &path)
 {
-    if (path == QLatin1String("demo"))
+    if (path == QLatin1String("demo") || path == kDemoMissingPath)
         return DatasetFormat::Demo;
     if (isManifest(path))
         return DatasetFormat::Manifest;
@@ -95,8 +97,8 @@ Result<Dataset> importDataset(const QString &path, DatasetFormat format, const P
         format = detectDatasetFormat(path);
         if (format == DatasetFormat::Auto) {
             if (!QFileInfo::exists(path))
-                return makeError(tr("%1: no such file or folder; expected a dataset folder or file, or \"demo\"").arg(path));
-            return makeError(tr("%1: not a dataset FusionLab recognises; expected a folder or file of one of: a "
+                return makeError(Tr::tr("%1: no such file or folder; expected a dataset folder or file, or \"demo\"").arg(path));
+            return makeError(Tr::tr("%1: not a dataset FusionLab recognises; expected a folder or file of one of: a "
                                 "FusionLab manifest (manifest.json), MovieLens (ratings.csv + movies.csv, u.data + "
                                 "u.item, or ratings.dat + movies.dat), MMRec (NAME.inter with userID, itemID, … and "
                                 "*_feat.npy), RecBole atomic files (NAME.inter with name:type headers). For other "
@@ -107,8 +109,14 @@ Result<Dataset> importDataset(const QString &path, DatasetFormat format, const P
     switch (format) {
     case DatasetFormat::Auto:
         break;
-    case DatasetFormat::Demo:
-        return loadDataset(QStringLiteral("demo"), progress);
+    case DatasetFormat::Demo: {
+        Result<Dataset> demo = loadDataset(QStringLiteral("demo"), progress);
+        if (demo && path == kDemoMissingPath) {
+            if (Result<void> removed = removeDemoModalities(*demo); !removed)
+                return makeError(removed.error());
+        }
+        return demo;
+    }
     case DatasetFormat::Manifest:
         return loadDataset(path, progress);
     case DatasetFormat::Mmrec:
@@ -118,7 +126,7 @@ Result<Dataset> importDataset(const QString &path, DatasetFormat format, const P
     case DatasetFormat::RecBole:
         return importRecBole(path, progress);
     }
-    return makeError(tr("%1: unknown dataset format").arg(path));
+    return makeError(Tr::tr("%1: unknown dataset format").arg(path));
 }
 
 } // namespace fl

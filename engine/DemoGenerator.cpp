@@ -20,10 +20,15 @@
 
 namespace fl {
 
-static QString tr(const char *text)
+namespace {
+
+// The translation context of this file's messages; lupdate reads it from the macro.
+class Tr
 {
-    return QCoreApplication::translate("fl::DemoGenerator", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(fl::DemoGenerator)
+};
+
+} // namespace
 
 namespace {
 
@@ -400,7 +405,7 @@ Result<void> writeFile(const QString &path, const QByteArray &bytes)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return makeError(tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+        return makeError(Tr::tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
     return {};
 }
 
@@ -496,7 +501,10 @@ QByteArray manifestJson()
         "{\n"
         "  \"fusionlab_manifest\": 1,\n"
         "  \"name\": \"FusionLab demo shop\",\n"
-        "  \"items\": {\"file\": \"items.csv\", \"id\": \"item_id\", \"title\": \"title_en\", \"category\": \"category\"},\n"
+        "  \"items\": {\"file\": \"items.csv\", \"id\": \"item_id\", \"title\": \"title_en\", \"category\": \"category\",\n"
+        "            \"title_columns\": {\"en\": \"title_en\", \"zh\": \"title_zh\"},\n"
+        "            \"description_columns\": {\"en\": \"description_en\", \"zh\": \"description_zh\"},\n"
+        "            \"category_columns\": {\"en\": \"category_en\", \"zh\": \"category\"}},\n"
         "  \"interactions\": {\"file\": \"ratings.csv\", \"user\": \"user_id\", \"item\": \"item_id\", "
         "\"rating\": \"rating\", \"timestamp\": \"timestamp\"},\n"
         "  \"modalities\": [\n"
@@ -555,18 +563,18 @@ DemoRgb demoBackground() { return kBackground; }
 
 Result<void> writeDemoDataset(const QString &dir, const DemoSettings &settings)
 {
-    const auto invalid = [](const QString &what) { return makeError(tr("Demo dataset: %1").arg(what)); };
+    const auto invalid = [](const QString &what) { return makeError(Tr::tr("Demo dataset: %1").arg(what)); };
     if (settings.items < int(kCategories.size()) || settings.items > 99999)
-        return invalid(tr("items must be between %1 and 99,999 (got %2).").arg(kCategories.size()).arg(settings.items));
+        return invalid(Tr::tr("items must be between %1 and 99,999 (got %2).").arg(kCategories.size()).arg(settings.items));
     if (settings.users < 1 || settings.users > 99999)
-        return invalid(tr("users must be between 1 and 99,999 (got %1).").arg(settings.users));
+        return invalid(Tr::tr("users must be between 1 and 99,999 (got %1).").arg(settings.users));
     if (settings.ratingsPerUser < 1 || settings.ratingsPerUser > settings.items)
-        return invalid(tr("ratings per user must be between 1 and the number of items, %1 (got %2).")
+        return invalid(Tr::tr("ratings per user must be between 1 and the number of items, %1 (got %2).")
                            .arg(settings.items).arg(settings.ratingsPerUser));
 
     const QDir root(dir);
     if (!root.mkpath(QStringLiteral("images")))
-        return makeError(tr("Cannot create the folder %1.").arg(QDir::toNativeSeparators(root.filePath(QStringLiteral("images")))));
+        return makeError(Tr::tr("Cannot create the folder %1.").arg(QDir::toNativeSeparators(root.filePath(QStringLiteral("images")))));
 
     const std::vector<Item> items = makeItems(settings);
     const std::vector<Rating> ratings = makeRatings(settings, items);
@@ -609,15 +617,60 @@ Result<void> writeDemoDataset(const QString &dir, const DemoSettings &settings)
         // QFile, not QSaveFile: an fsync per image would dominate the time to write the set.
         QFile file(path);
         if (!file.open(QIODevice::WriteOnly))
-            return makeError(tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+            return makeError(Tr::tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
         QImageWriter writer(&file, "png");
         const bool written = writer.write(image);
         file.close();
         if (!written || file.error() != QFileDevice::NoError) {
             const QString why = written ? file.errorString() : writer.errorString();
-            return makeError(tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), why));
+            return makeError(Tr::tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), why));
         }
     }
+    return {};
+}
+
+Result<void> removeDemoModalities(Dataset &dataset, const DemoMissingSettings &settings)
+{
+    const auto inRange = [](double share) { return share >= 0.0 && share <= 1.0; };
+    if (!inRange(settings.imageShare) || !inRange(settings.textShare) || settings.imageShare + settings.textShare > 1.0) {
+        return makeError(Tr::tr("Demo with missing modalities: the shares of missing images (%1) and texts (%2) must "
+                            "each be between 0 and 1 and add up to at most 1.")
+                             .arg(settings.imageShare).arg(settings.textShare));
+    }
+    ModalitySource *text = nullptr;
+    ModalitySource *image = nullptr;
+    for (ModalitySource &source : dataset.modalities) {
+        if (source.name == QLatin1String("text") && source.kind == ModalityKind::Text)
+            text = &source;
+        else if (source.name == QLatin1String("image") && source.kind == ModalityKind::Image)
+            image = &source;
+    }
+    const int n = dataset.itemCount();
+    if (!text || !image || text->texts.size() != n || image->imagePaths.size() != n)
+        return makeError(Tr::tr("Demo with missing modalities: expected the demo's \"text\" and \"image\" modalities "
+                            "with one entry per item."));
+
+    std::vector<int> order(static_cast<size_t>(n));
+    std::iota(order.begin(), order.end(), 0);
+    Random rng(settings.seed);
+    rng.shuffle(order.begin(), order.end());
+    const int images = int(std::lround(settings.imageShare * n));
+    const int texts = std::min(n - images, int(std::lround(settings.textShare * n)));
+    text->missing.resize(size_t(n), false);
+    image->missing.resize(size_t(n), false);
+    for (int r = 0; r < images + texts; ++r) {
+        const int i = order[size_t(r)];
+        if (r < images) {
+            image->imagePaths[i].clear();
+            image->missing[size_t(i)] = true;
+        } else {
+            text->texts[i].clear();
+            text->missing[size_t(i)] = true;
+        }
+    }
+    text->origin += Tr::tr(" (%1 items' texts removed)").arg(texts);
+    image->origin += Tr::tr(" (%1 items' images removed)").arg(images);
+    dataset.name = Tr::tr("%1, %2% of images and texts missing").arg(dataset.name).arg(std::lround(100 * settings.imageShare));
     return {};
 }
 

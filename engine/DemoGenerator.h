@@ -31,6 +31,7 @@
 // quality: documentation, never read by training) and README.txt. CSVs are UTF-8 with a header,
 // LF line ends and RFC 4180 quoting.
 
+#include "Dataset.h"
 #include "Result.h"
 
 #include <QString>
@@ -87,5 +88,26 @@ DemoRgb demoBackground();   // the image background before noise
 // message naming the file that could not be written, or on settings out of range (items 6..99,999,
 // users 1..99,999, ratingsPerUser 1..items).
 Result<void> writeDemoDataset(const QString &dir, const DemoSettings &settings = {});
+
+// "demo-missing": the built-in demo with a share of its images and texts taken away, so that the
+// missing-modality policies can be shown with no preparation. Same items, users and ratings; an item
+// chosen for a missing image gets an empty image path, one chosen for a missing text an empty text
+// (its title and description, as the text modality sees them; the title still shows in lists), both
+// marked in ModalitySource::missing. The items are the first round(share × items) of a seeded shuffle
+// for the images and the next ones for the texts, so no item loses both and the choice is the same on
+// every machine. With the defaults: 150 of 600 items without an image and 150 others without a text.
+inline const QString kDemoMissingPath = QStringLiteral("demo-missing");
+
+struct DemoMissingSettings
+{
+    std::uint64_t seed = 20261206;
+    double imageShare = 0.25;
+    double textShare = 0.25;
+};
+
+// Applies the settings to a loaded demo (a dataset with a text modality "text" and an image modality
+// "image"). Fails, leaving the dataset as it was, when either is absent or the shares are outside
+// [0, 1] or add up to more than 1.
+Result<void> removeDemoModalities(Dataset &dataset, const DemoMissingSettings &settings = {});
 
 } // namespace fl

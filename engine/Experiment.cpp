@@ -11,10 +11,11 @@ namespace fl {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context of this file's messages; lupdate reads it from the macro.
+class Tr
 {
-    return QCoreApplication::translate("fl::Experiment", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(fl::Experiment)
+};
 
 constexpr auto kFormat = "fusionlab-experiment";
 // Experiment files hold curves, not datasets: anything this large is not one.
@@ -38,14 +39,14 @@ QJsonObject experimentToJson(const Experiment &experiment)
 
 Result<Experiment> experimentFromJson(const QJsonObject &json, const QString &pathForMessages)
 {
-    const QString where = pathForMessages.isEmpty() ? tr("The experiment") : QDir::toNativeSeparators(pathForMessages);
+    const QString where = pathForMessages.isEmpty() ? Tr::tr("The experiment") : QDir::toNativeSeparators(pathForMessages);
     if (json.value(QLatin1String("format")).toString() != QLatin1String(kFormat))
-        return makeError(tr("%1 is not a FusionLab experiment (its \"format\" is not \"%2\").").arg(where, QLatin1String(kFormat)));
+        return makeError(Tr::tr("%1 is not a FusionLab experiment (its \"format\" is not \"%2\").").arg(where, QLatin1String(kFormat)));
     const int version = json.value(QLatin1String("version")).toInt(-1);
     if (version < 1)
-        return makeError(tr("%1: \"version\" should be a whole number ≥ 1.").arg(where));
+        return makeError(Tr::tr("%1: \"version\" should be a whole number ≥ 1.").arg(where));
     if (version > Experiment::kFormatVersion) {
-        return makeError(tr("%1 was written by a newer FusionLab (format version %2; this one reads up to %3).")
+        return makeError(Tr::tr("%1 was written by a newer FusionLab (format version %2; this one reads up to %3).")
                              .arg(where).arg(version).arg(Experiment::kFormatVersion));
     }
     Experiment e;
@@ -59,7 +60,7 @@ Result<Experiment> experimentFromJson(const QJsonObject &json, const QString &pa
     for (qsizetype i = 0; i < runs.size(); ++i) {
         Result<RunRecord> run = RunRecord::fromJson(runs[i].toObject());
         if (!run)
-            return makeError(tr("%1, run %2: %3").arg(where).arg(i + 1).arg(run.error()));
+            return makeError(Tr::tr("%1, run %2: %3").arg(where).arg(i + 1).arg(run.error()));
         e.runs.push_back(std::move(*run));
     }
     return e;
@@ -70,7 +71,7 @@ Result<void> saveExperiment(const QString &path, const Experiment &experiment)
     const QByteArray bytes = QJsonDocument(experimentToJson(experiment)).toJson(QJsonDocument::Indented);
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        return makeError(tr("Cannot write %1: %2.").arg(QDir::toNativeSeparators(path), file.errorString()));
+        return makeError(Tr::tr("Cannot write %1: %2.").arg(QDir::toNativeSeparators(path), file.errorString()));
     }
     return {};
 }
@@ -79,17 +80,17 @@ Result<Experiment> loadExperiment(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return makeError(tr("Cannot read %1: %2.").arg(QDir::toNativeSeparators(path), file.errorString()));
+        return makeError(Tr::tr("Cannot read %1: %2.").arg(QDir::toNativeSeparators(path), file.errorString()));
     if (file.size() > kMaxFileBytes)
-        return makeError(tr("%1 is %2 MB; an experiment file is at most 1024 MB.").arg(QDir::toNativeSeparators(path)).arg(file.size() >> 20));
+        return makeError(Tr::tr("%1 is %2 MB; an experiment file is at most 1024 MB.").arg(QDir::toNativeSeparators(path)).arg(file.size() >> 20));
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &error);
     if (error.error != QJsonParseError::NoError) {
-        return makeError(tr("%1 is not valid JSON at byte %2: %3.")
+        return makeError(Tr::tr("%1 is not valid JSON at byte %2: %3.")
                              .arg(QDir::toNativeSeparators(path)).arg(error.offset).arg(error.errorString()));
     }
     if (!doc.isObject())
-        return makeError(tr("%1 is not a FusionLab experiment (it holds no JSON object).").arg(QDir::toNativeSeparators(path)));
+        return makeError(Tr::tr("%1 is not a FusionLab experiment (it holds no JSON object).").arg(QDir::toNativeSeparators(path)));
     return experimentFromJson(doc.object(), path);
 }
 

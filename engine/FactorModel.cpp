@@ -8,10 +8,15 @@
 
 namespace fl {
 
-static QString tr(const char *text)
+namespace {
+
+// The translation context of this file's messages; lupdate reads it from the macro.
+class Tr
 {
-    return QCoreApplication::translate("fl::FactorModel", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(fl::FactorModel)
+};
+
+} // namespace
 
 namespace {
 
@@ -276,11 +281,11 @@ std::unique_ptr<Recommender> FactorModel::clone() const
 
 QString FactorModel::name() const
 {
-    const QString loss = m_training.loss == LossKind::Bpr ? tr("BPR") : tr("squared loss");
+    const QString loss = m_training.loss == LossKind::Bpr ? Tr::tr("BPR") : Tr::tr("squared loss");
     switch (m_variant) {
-    case FactorVariant::Collaborative: return tr("Matrix factorisation (%1)").arg(loss);
-    case FactorVariant::Hybrid: return tr("Hybrid factorisation with content (%1)").arg(loss);
-    case FactorVariant::ContentOnly: return tr("Content factorisation (%1)").arg(loss);
+    case FactorVariant::Collaborative: return Tr::tr("Matrix factorisation (%1)").arg(loss);
+    case FactorVariant::Hybrid: return Tr::tr("Hybrid factorisation with content (%1)").arg(loss);
+    case FactorVariant::ContentOnly: return Tr::tr("Content factorisation (%1)").arg(loss);
     }
     return QString();
 }

@@ -9,10 +9,15 @@
 
 namespace fl {
 
-static QString tr(const char *text)
+namespace {
+
+// The translation context of this file's messages; lupdate reads it from the macro.
+class Tr
 {
-    return QCoreApplication::translate("fl::Fusion", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(fl::Fusion)
+};
+
+} // namespace
 
 QString fusionOpName(FusionOp op)
 {
@@ -52,8 +57,15 @@ static QString subscript(int n)
 
 QString fusionOpFormula(FusionOp op, int modalityCount)
 {
+    std::vector<int> indices(size_t(std::max(0, modalityCount)));
+    std::iota(indices.begin(), indices.end(), 0);
+    return fusionOpFormula(op, indices);
+}
+
+QString fusionOpFormula(FusionOp op, const std::vector<int> &modalityIndices)
+{
     QStringList terms;
-    for (int k = 0; k < modalityCount; ++k) {
+    for (const int k : modalityIndices) {
         const QString e = QStringLiteral("E") + subscript(k + 1);
         switch (op) {
         case FusionOp::Sum: terms << fusionWeightSymbol(k) + QStringLiteral("·") + e; break;
@@ -120,20 +132,22 @@ Eigen::MatrixXd pcaProject(const Eigen::MatrixXd &x, int width, double *explaine
 Result<FusionPlan> planFusion(FusionOp op, const std::vector<const ModalityMatrix *> &modalities, int commonWidth)
 {
     if (modalities.empty())
-        return makeError(tr("Fusion needs at least one modality; all are switched off."));
+        return makeError(Tr::tr("Fusion needs at least one modality; all are switched off."));
     const Eigen::Index rows = modalities.front()->values.rows();
     for (const ModalityMatrix *m : modalities) {
         if (m->values.rows() != rows)
-            return makeError(tr("planFusion: modality '%1' has %2 rows but '%3' has %4; every modality needs one row per item.")
+            return makeError(Tr::tr("planFusion: modality '%1' has %2 rows but '%3' has %4; every modality needs one row per item.")
                                  .arg(m->name).arg(m->values.rows()).arg(modalities.front()->name).arg(rows));
         if (m->width() == 0)
-            return makeError(tr("planFusion: modality '%1' has no columns.").arg(m->name));
+            return makeError(Tr::tr("planFusion: modality '%1' has no columns.").arg(m->name));
     }
 
     FusionPlan plan;
     plan.op = op;
-    for (const ModalityMatrix *m : modalities)
+    for (const ModalityMatrix *m : modalities) {
+        plan.modalityIndices.push_back(int(plan.modalityNames.size()));
         plan.modalityNames << m->name;
+    }
 
     if (op == FusionOp::Concat) {
         int offset = 0;
@@ -152,7 +166,7 @@ Result<FusionPlan> planFusion(FusionOp op, const std::vector<const ModalityMatri
     int width = commonWidth;
     if (width > widest) {
         // Wider than every modality would only add zero columns (and cost width² memory).
-        plan.notes << tr("Common width %1 is wider than every modality; using %2.").arg(width).arg(widest);
+        plan.notes << Tr::tr("Common width %1 is wider than every modality; using %2.").arg(width).arg(widest);
         width = widest;
     }
     if (width <= 0) {
@@ -170,13 +184,13 @@ Result<FusionPlan> planFusion(FusionOp op, const std::vector<const ModalityMatri
             double kept = 1.0;
             Eigen::MatrixXd projected = pcaProject(m->values, width, &kept);
             standardizeColumns(projected, {});
-            plan.notes << tr("%1: %2 → %3 columns by PCA (keeps %4% of its variance), then standardised.")
+            plan.notes << Tr::tr("%1: %2 → %3 columns by PCA (keeps %4% of its variance), then standardised.")
                               .arg(m->name).arg(m->width()).arg(width).arg(kept * 100.0, 0, 'f', 0);
             aligned.push_back(std::move(projected));
         } else if (m->width() < width) {
             Eigen::MatrixXd padded = Eigen::MatrixXd::Zero(rows, width);
             padded.leftCols(m->width()) = m->values;
-            plan.notes << tr("%1: %2 → %3 columns, padded with zeros.").arg(m->name).arg(m->width()).arg(width);
+            plan.notes << Tr::tr("%1: %2 → %3 columns, padded with zeros.").arg(m->name).arg(m->width()).arg(width);
             aligned.push_back(std::move(padded));
         } else {
             aligned.push_back(m->values);
@@ -193,7 +207,7 @@ Result<FusionPlan> planFusion(FusionOp op, const std::vector<const ModalityMatri
         plan.blocks.push_back(std::move(product));
         plan.offsets.push_back(0);
         if (std::any_of(modalities.begin(), modalities.end(), [&](const ModalityMatrix *m) { return m->width() < width; }))
-            plan.notes << tr("Zero padding makes the padded columns of the product zero.");
+            plan.notes << Tr::tr("Zero padding makes the padded columns of the product zero.");
     }
     return plan;
 }

@@ -26,12 +26,30 @@ enum class FusionOp { Sum, Product, Concat };
 QString fusionOpName(FusionOp op);                       // "sum", "product", "concat"
 std::optional<FusionOp> fusionOpFromName(const QString &name);
 QString fusionOpFormula(FusionOp op, int modalityCount); // e.g. "F = α·E₁ + β·E₂"
-QString fusionWeightSymbol(int modality);                 // α, β, γ … then w9, w10 …
+// The same over the dataset indices of the fused modalities: a modality keeps its letter and its Eₖ
+// when another is switched off, e.g. {0, 2} gives "F = α·E₁ + γ·E₃".
+QString fusionOpFormula(FusionOp op, const std::vector<int> &modalityIndices);
+// The weight's letter of the dataset's modality `modality` (its index among all of the dataset's
+// modalities, enabled or not): α, β, γ … then w9, w10 …
+QString fusionWeightSymbol(int modality);
+
+// One fused modality as the formulas show it: E (items × width) = W (documents × terms)·Vᵀ for text.
+struct FusedSource
+{
+    QString name;
+    int index = 0;      // among the dataset's modalities: its letter and its Eₖ
+    int items = 0;
+    int width = 0;      // columns of its embedding E, before any projection to a common width
+    int terms = 0;      // text: the TF-IDF vocabulary (columns of W); 0 otherwise
+    int documents = 0;  // text: rows of W
+};
 
 struct FusionPlan
 {
     FusionOp op = FusionOp::Sum;
     QStringList modalityNames;           // the fused modalities, in weight order
+    std::vector<int> modalityIndices;    // their indices among the dataset's modalities (for α, β …)
+    std::vector<FusedSource> sources;    // the same modalities' shapes, in weight order
     std::vector<Eigen::MatrixXd> blocks; // items × dₖ
     std::vector<int> offsets;            // column offset of each block in F
     int width = 0;                       // columns of F

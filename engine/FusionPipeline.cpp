@@ -6,10 +6,15 @@
 
 namespace fl {
 
-static QString tr(const char *text)
+namespace {
+
+// The translation context of this file's messages; lupdate reads it from the macro.
+class Tr
 {
-    return QCoreApplication::translate("fl::FusionPipeline", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(fl::FusionPipeline)
+};
+
+} // namespace
 
 ModalityConfig *PipelineConfig::modality(const QString &name)
 {
@@ -96,7 +101,7 @@ Result<std::shared_ptr<const ModalityMatrix>> FusionPipeline::embedding(const Mo
 {
     const ModalitySource *source = m_dataset->modality(config.name);
     if (!source)
-        return makeError(tr("The dataset has no modality named '%1'.").arg(config.name));
+        return makeError(Tr::tr("The dataset has no modality named '%1'.").arg(config.name));
     const QString key = embeddingKey(*source, config);
     if (auto it = m_embeddings.constFind(key); it != m_embeddings.constEnd())
         return *it;
@@ -124,10 +129,10 @@ Result<std::shared_ptr<const ModalityMatrix>> FusionPipeline::embedding(const Mo
         matrix.name = source->name;
         matrix.values = source->values;
         matrix.missing = missing;
-        matrix.description = tr("%1 column(s) from %2, used as they are").arg(source->values.cols()).arg(source->origin);
+        matrix.description = Tr::tr("%1 column(s) from %2, used as they are").arg(source->values.cols()).arg(source->origin);
         if (const int m = matrix.missingCount(); m > 0) {
             imputeMissingWithMean(matrix.values, missing);
-            matrix.notes << tr("%1: %2 of %3 items have no value; filled with the column mean.")
+            matrix.notes << Tr::tr("%1: %2 of %3 items have no value; filled with the column mean.")
                                 .arg(source->name).arg(m).arg(m_dataset->itemCount());
         }
         break;
@@ -166,7 +171,7 @@ Result<FusedItems> FusionPipeline::fuse(const PipelineConfig &config, const Prog
             std::shared_ptr<const ModalityMatrix> flagged = m_embeddings.value(key);
             if (!flagged) {
                 ModalityMatrix withFlag = withMissingIndicator(*matrix);
-                withFlag.notes << tr("%1: %2 items without it are zeros, with a \"missing\" column added.")
+                withFlag.notes << Tr::tr("%1: %2 items without it are zeros, with a \"missing\" column added.")
                                       .arg(matrix->name).arg(matrix->missingCount());
                 flagged = std::make_shared<const ModalityMatrix>(std::move(withFlag));
                 m_embeddings.insert(key, flagged);
@@ -178,7 +183,7 @@ Result<FusedItems> FusionPipeline::fuse(const PipelineConfig &config, const Prog
         ++done;
     }
     if (embedded.empty())
-        return makeError(tr("Switch on at least one modality: there is nothing to fuse."));
+        return makeError(Tr::tr("Switch on at least one modality: there is nothing to fuse."));
 
     fused.plan = m_plans.value(planKey);
     if (!fused.plan) {
@@ -189,6 +194,15 @@ Result<FusedItems> FusionPipeline::fuse(const PipelineConfig &config, const Prog
         if (!p)
             return makeError(p.error());
         FusionPlan plan = std::move(p).value();
+        plan.modalityIndices.clear();
+        for (size_t k = 0; k < config.modalities.size(); ++k) {
+            if (config.modalities[k].enabled)
+                plan.modalityIndices.push_back(int(k));
+        }
+        for (size_t k = 0; k < embedded.size() && k < plan.modalityIndices.size(); ++k) {
+            const ModalityMatrix &e = *embedded[k];
+            plan.sources.push_back({e.name, plan.modalityIndices[k], e.rows(), e.width(), e.terms, e.documents});
+        }
         QStringList notes;
         for (const auto &e : embedded)
             notes << QStringLiteral("%1: %2").arg(e->name, e->description) << e->notes;
@@ -215,7 +229,7 @@ Result<FusionPipeline::PreparedStatistics> FusionPipeline::prepareWithStatistics
                                                                                  const ProgressFn &progress)
 {
     if (m_dataset->interactionCount() == 0)
-        return makeError(tr("The dataset '%1' has no interactions to train on.").arg(m_dataset->name));
+        return makeError(Tr::tr("The dataset '%1' has no interactions to train on.").arg(m_dataset->name));
     Result<FusedItems> fusedItems = fuse(config, progress);
     if (!fusedItems)
         return makeError(fusedItems.error());
@@ -262,11 +276,11 @@ Result<FusionPipeline::PreparedStatistics> FusionPipeline::prepareWithStatistics
     }
     if (rows.train->size() == 0) {
         if (!leftOut.empty()) {
-            return makeError(tr("Leaving out items with missing data leaves no training interactions: every "
+            return makeError(Tr::tr("Leaving out items with missing data leaves no training interactions: every "
                                 "rated item lacks one of the fused modalities. Choose mean imputation or a "
                                 "missing indicator instead."));
         }
-        return makeError(tr("The split leaves no training interactions (validation fraction %1).")
+        return makeError(Tr::tr("The split leaves no training interactions (validation fraction %1).")
                              .arg(config.split.validationFraction));
     }
 
@@ -289,7 +303,7 @@ Result<FusionPipeline::PreparedStatistics> FusionPipeline::prepareWithStatistics
     problem->validation = statistics->validation.assemble(*plan, problem->weights);
     if (!leftOut.empty()) {
         const int kept = rows.train->size() + rows.validation->size();
-        problem->notes << tr("Left out %L1 of %L2 interactions, those of the %L3 item(s) lacking a fused modality.")
+        problem->notes << Tr::tr("Left out %L1 of %L2 interactions, those of the %L3 item(s) lacking a fused modality.")
                               .arg(m_dataset->interactionCount() - kept)
                               .arg(m_dataset->interactionCount())
                               .arg(std::count(leftOut.begin(), leftOut.end(), true));
@@ -305,8 +319,9 @@ Result<FusionPipeline::PreparedStatistics> FusionPipeline::prepareWithStatistics
 ProblemInfo describeProblem(const TrainingProblem &problem, double l2)
 {
     ProblemInfo info;
-    info.formula = fusionOpFormula(problem.plan->op, int(problem.plan->modalityNames.size()));
+    info.formula = fusionOpFormula(problem.plan->op, problem.plan->modalityIndices);
     info.modalityNames = problem.plan->modalityNames;
+    info.sources = problem.plan->sources;
     info.weights = problem.weights;
     info.featureWidth = problem.plan->width;
     info.trainRows = problem.trainRows->size();

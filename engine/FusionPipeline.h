@@ -64,6 +64,7 @@ struct ProblemInfo
 {
     QString formula;                 // e.g. "F = α·E₁ + β·E₂"
     QStringList modalityNames;       // the fused ones, in weight order
+    std::vector<FusedSource> sources; // their dataset indices and shapes, in weight order (not saved)
     std::vector<double> weights;
     int featureWidth = 0;            // columns of F (the bias comes on top)
     int trainRows = 0;

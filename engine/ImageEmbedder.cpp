@@ -11,10 +11,15 @@
 
 namespace fl {
 
-static QString tr(const char *text)
+namespace {
+
+// The translation context of this file's messages; lupdate reads it from the macro.
+class Tr
 {
-    return QCoreApplication::translate("fl::ImageEmbedder", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(fl::ImageEmbedder)
+};
+
+} // namespace
 
 namespace {
 
@@ -46,19 +51,19 @@ Result<ModalityMatrix> embedImages(const QString &name, const QStringList &paths
                                    const ImageEmbedderSettings &settings, const ProgressFn &progress)
 {
     const auto fail = [&](const QString &message) {
-        return makeError(tr("Image modality '%1': %2").arg(name, message));
+        return makeError(Tr::tr("Image modality '%1': %2").arg(name, message));
     };
-    const auto cancelled = [] { return makeError(tr("cancelled")); };
+    const auto cancelled = [] { return makeError(Tr::tr("cancelled")); };
 
     const int count = int(paths.size());
     if (!missing.empty() && int(missing.size()) != count)
-        return fail(tr("the missing mask has %1 entries for %2 images.").arg(missing.size()).arg(count));
+        return fail(Tr::tr("the missing mask has %1 entries for %2 images.").arg(missing.size()).arg(count));
     if (settings.grid < 1 || settings.grid > 64)
-        return fail(tr("the grid must be between 1 and 64 cells per side (got %1).").arg(settings.grid));
+        return fail(Tr::tr("the grid must be between 1 and 64 cells per side (got %1).").arg(settings.grid));
     if (settings.histogramBins < 1 || settings.histogramBins > 16)
-        return fail(tr("the histogram needs 1 to 16 bins per channel (got %1).").arg(settings.histogramBins));
+        return fail(Tr::tr("the histogram needs 1 to 16 bins per channel (got %1).").arg(settings.histogramBins));
     if (count == 0)
-        return fail(tr("there are no images."));
+        return fail(Tr::tr("there are no images."));
 
     const int width = imageFeatureWidth(settings);
     Eigen::MatrixXd values = Eigen::MatrixXd::Zero(count, width);
@@ -105,13 +110,13 @@ Result<ModalityMatrix> embedImages(const QString &name, const QStringList &paths
     }
     const int unread = int(noImage.size() + notFound.size() + undecodable.size());
     if (unread == count) {
-        QString why = tr("no image could be read (%1 items").arg(count);
+        QString why = Tr::tr("no image could be read (%1 items").arg(count);
         if (!noImage.empty())
-            why += tr(", %1 without an image path").arg(noImage.size());
+            why += Tr::tr(", %1 without an image path").arg(noImage.size());
         if (!notFound.empty())
-            why += tr(", %1 not found, e.g. %2").arg(notFound.size()).arg(listFirstFiles(paths, notFound));
+            why += Tr::tr(", %1 not found, e.g. %2").arg(notFound.size()).arg(listFirstFiles(paths, notFound));
         if (!undecodable.empty())
-            why += tr(", %1 could not be decoded, e.g. %2").arg(undecodable.size()).arg(listFirstFiles(paths, undecodable));
+            why += Tr::tr(", %1 could not be decoded, e.g. %2").arg(undecodable.size()).arg(listFirstFiles(paths, undecodable));
         return fail(why + u')' + u'.');
     }
 
@@ -125,27 +130,27 @@ Result<ModalityMatrix> embedImages(const QString &name, const QStringList &paths
 
     switch (settings.kind) {
     case ImageFeatureKind::GridMean:
-        out.description = tr("Mean colour (R, G, B) on a %1×%1 grid: %2 values per image, from %L3 images")
+        out.description = Tr::tr("Mean colour (R, G, B) on a %1×%1 grid: %2 values per image, from %L3 images")
                               .arg(settings.grid).arg(width).arg(count - unread);
         break;
     case ImageFeatureKind::ColorHistogram:
-        out.description = tr("Joint RGB histogram with %1 bins per channel: %2 values per image, from %L3 images")
+        out.description = Tr::tr("Joint RGB histogram with %1 bins per channel: %2 values per image, from %L3 images")
                               .arg(settings.histogramBins).arg(width).arg(count - unread);
         break;
     case ImageFeatureKind::Both:
-        out.description = tr("Mean colour on a %1×%1 grid and a joint RGB histogram with %2 bins per channel: "
+        out.description = Tr::tr("Mean colour on a %1×%1 grid and a joint RGB histogram with %2 bins per channel: "
                              "%3 values per image, from %L4 images")
                               .arg(settings.grid).arg(settings.histogramBins).arg(width).arg(count - unread);
         break;
     }
 
     if (!noImage.empty())
-        out.notes << tr("%L1 of %L2 items have no image; they get the mean image vector.").arg(noImage.size()).arg(count);
+        out.notes << Tr::tr("%L1 of %L2 items have no image; they get the mean image vector.").arg(noImage.size()).arg(count);
     if (!notFound.empty())
-        out.notes << tr("%L1 of %L2 image files were not found (treated as missing, given the mean image vector): %3")
+        out.notes << Tr::tr("%L1 of %L2 image files were not found (treated as missing, given the mean image vector): %3")
                          .arg(notFound.size()).arg(count).arg(listFirstFiles(paths, notFound));
     if (!undecodable.empty())
-        out.notes << tr("could not decode %L1 of %L2 images (treated as missing, given the mean image vector): %3")
+        out.notes << Tr::tr("could not decode %L1 of %L2 images (treated as missing, given the mean image vector): %3")
                          .arg(undecodable.size()).arg(count).arg(listFirstFiles(paths, undecodable));
     return out;
 }

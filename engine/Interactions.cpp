@@ -16,23 +16,24 @@ namespace fl {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context of this file's messages; lupdate reads it from the macro.
+class Tr
 {
-    return QCoreApplication::translate("fl::Interactions", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(fl::Interactions)
+};
 
 // The message for a rating cell that parseNumber() did not accept.
 Error ratingError(const CsvRecord &record, const InteractionColumns &columns, NumberStatus status,
                   const QString &label)
 {
     if (status == NumberStatus::Empty) {
-        return makeError(tr("%1:%2: empty rating in column \"%3\"; expected a number such as 4 or 3.5")
+        return makeError(Tr::tr("%1:%2: empty rating in column \"%3\"; expected a number such as 4 or 3.5")
                              .arg(label).arg(record.line()).arg(columns.ratingName));
     }
     const QString problem = status == NumberStatus::NotFinite
-        ? tr("is not a finite number; expected a finite number")
-        : tr("is not a number; expected a number such as 4 or 3.5");
-    return makeError(tr("%1:%2: rating \"%3\" in column \"%4\" %5")
+        ? Tr::tr("is not a finite number; expected a finite number")
+        : Tr::tr("is not a number; expected a number such as 4 or 3.5");
+    return makeError(Tr::tr("%1:%2: rating \"%3\" in column \"%4\" %5")
                          .arg(label).arg(record.line())
                          .arg(record.text(columns.rating).trimmed(), columns.ratingName, problem));
 }
@@ -119,7 +120,7 @@ Result<void> readSequentially(CsvReader &reader, const InteractionColumns &colum
     };
 
     auto unknownItem = [&](int line, const QString &id) {
-        return makeError(tr("%1:%2: item id \"%3\" in column \"%4\" is not in %5; expected one of the items file's ids")
+        return makeError(Tr::tr("%1:%2: item id \"%3\" in column \"%4\" is not in %5; expected one of the items file's ids")
                              .arg(label).arg(line).arg(id, columns.itemName, options.itemsFile));
     };
     auto addItem = [&](std::string_view itemKey, const QString &id) {
@@ -173,7 +174,7 @@ Result<void> readSequentially(CsvReader &reader, const InteractionColumns &colum
     auto readRecord = [&](const CsvRecord &record) -> Result<void> {
         const std::string_view userKey = key(record, columns.user, userStorage);
         if (userKey.empty()) {
-            return makeError(tr("%1:%2: empty user id in column \"%3\"; expected an id on every line")
+            return makeError(Tr::tr("%1:%2: empty user id in column \"%3\"; expected an id on every line")
                                  .arg(label).arg(record.line()).arg(columns.userName));
         }
         const std::string_view itemKey = key(record, columns.item, itemStorage);
@@ -187,7 +188,7 @@ Result<void> readSequentially(CsvReader &reader, const InteractionColumns &colum
             item = itemIndex.find(itemKey);
             if (item < 0) {
                 if (itemKey.empty()) {
-                    return makeError(tr("%1:%2: empty item id in column \"%3\"; expected an id on every line")
+                    return makeError(Tr::tr("%1:%2: empty item id in column \"%3\"; expected an id on every line")
                                          .arg(label).arg(record.line()).arg(columns.itemName));
                 }
                 const QString id = QString::fromUtf8(itemKey.data(), qsizetype(itemKey.size()));
@@ -213,7 +214,7 @@ Result<void> readSequentially(CsvReader &reader, const InteractionColumns &colum
         if (withTimestamps) {
             qint64 time = 0;
             if (!parseTimestamp(record.bytes(columns.timestamp), time)) {
-                return makeError(tr("%1:%2: timestamp \"%3\" in column \"%4\" is not a number; expected seconds "
+                return makeError(Tr::tr("%1:%2: timestamp \"%3\" in column \"%4\" is not a number; expected seconds "
                                     "since 1970 or an ISO 8601 date")
                                      .arg(label).arg(record.line())
                                      .arg(record.text(columns.timestamp).trimmed(), columns.timestampName));
@@ -223,7 +224,7 @@ Result<void> readSequentially(CsvReader &reader, const InteractionColumns &colum
         if (withSplit) {
             const QByteArrayView cell = trimmedView(record.bytes(columns.split));
             if (cell.size() != 1 || cell[0] < '0' || cell[0] > '2') {
-                return makeError(tr("%1:%2: split label \"%3\" in column \"%4\" is not 0, 1 or 2; expected 0 "
+                return makeError(Tr::tr("%1:%2: split label \"%3\" in column \"%4\" is not 0, 1 or 2; expected 0 "
                                     "(train), 1 (validation) or 2 (test)")
                                      .arg(label).arg(record.line())
                                      .arg(record.text(columns.split).trimmed(), columns.splitName));
@@ -405,7 +406,7 @@ Result<bool> readInHalves(CsvReader &reader, const InteractionColumns &columns, 
     }
     appendPart(dataset, part, userIndex, itemIndex, addItems);
     if (progress && !progress(1.0))
-        return makeError(tr("%1: reading cancelled").arg(reader.label()));
+        return makeError(Tr::tr("%1: reading cancelled").arg(reader.label()));
     return true;
 }
 
@@ -429,7 +430,7 @@ Result<void> readInteractions(CsvReader &reader, const InteractionColumns &colum
             return done;
     }
     if (dataset.interactionItem.size() == before) {
-        return makeError(tr("%1:%2: expected an interaction after the header but found the end of the file; a "
+        return makeError(Tr::tr("%1:%2: expected an interaction after the header but found the end of the file; a "
                             "dataset needs at least one interaction")
                              .arg(reader.label()).arg(reader.firstDataLine()));
     }
@@ -441,14 +442,14 @@ Result<int> ItemRegistry::add(const CsvRecord &record, int column, const QString
 {
     const QString id = record.text(column).trimmed();
     if (id.isEmpty()) {
-        return makeError(tr("%1:%2: empty item id in column \"%3\"; expected an id on every line")
+        return makeError(Tr::tr("%1:%2: empty item id in column \"%3\"; expected an id on every line")
                              .arg(label).arg(record.line()).arg(columnName));
     }
     const QByteArray key = id.toUtf8();
     bool added = false;
     const int item = index.insert(std::string_view(key.constData(), size_t(key.size())), added);
     if (!added) {
-        return makeError(tr("%1:%2: duplicate item id \"%3\" in column \"%4\" (also on line %5); expected each item "
+        return makeError(Tr::tr("%1:%2: duplicate item id \"%3\" in column \"%4\" (also on line %5); expected each item "
                             "once")
                              .arg(label).arg(record.line()).arg(id, columnName).arg(lines[size_t(item)]));
     }
@@ -464,7 +465,7 @@ Result<std::vector<int>> requireColumns(const CsvReader &reader, const QStringLi
     for (const QString &name : names) {
         const int index = reader.columnIndex(name);
         if (index < 0) {
-            return makeError(tr("%1:1: no column \"%2\"; expected the header %3 but found: %4")
+            return makeError(Tr::tr("%1:1: no column \"%2\"; expected the header %3 but found: %4")
                                  .arg(reader.label(), name, expectedHeader,
                                       reader.header().join(QStringLiteral(", "))));
         }

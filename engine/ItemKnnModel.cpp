@@ -7,10 +7,15 @@
 
 namespace fl {
 
-static QString tr(const char *text)
+namespace {
+
+// The translation context of this file's messages; lupdate reads it from the macro.
+class Tr
 {
-    return QCoreApplication::translate("fl::ItemKnnModel", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(fl::ItemKnnModel)
+};
+
+} // namespace
 
 static constexpr int kBlock = 256;   // items per similarity product
 
@@ -95,7 +100,7 @@ void ItemKnnModel::findNeighbours()
 
 QString ItemKnnModel::name() const
 {
-    return tr("Item-kNN (content, k = %1)").arg(m_k);
+    return Tr::tr("Item-kNN (content, k = %1)").arg(m_k);
 }
 
 void ItemKnnModel::scoreItems(int user, Eigen::Ref<Eigen::VectorXf> scores) const

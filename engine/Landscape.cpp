@@ -14,10 +14,11 @@ namespace fl {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context of this file's messages; lupdate reads it from the macro.
+class Tr
 {
-    return QCoreApplication::translate("fl::Landscape", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(fl::Landscape)
+};
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
@@ -154,24 +155,24 @@ Result<void> checkLandscapeRequest(const LandscapeRequest &request)
     const PipelineConfig &pipeline = request.config.pipeline;
     for (const LandscapeAxis *axis : {&request.x, &request.y}) {
         if (axis->modality.isEmpty())
-            return makeError(tr("Choose a modality for each axis of the landscape."));
+            return makeError(Tr::tr("Choose a modality for each axis of the landscape."));
         const ModalityConfig *m = findModality(pipeline, axis->modality);
         if (!m)
-            return makeError(tr("The dataset has no modality named '%1'.").arg(axis->modality));
+            return makeError(Tr::tr("The dataset has no modality named '%1'.").arg(axis->modality));
         if (!m->enabled)
-            return makeError(tr("The modality '%1' is switched off; switch it on to sweep its weight.").arg(axis->modality));
+            return makeError(Tr::tr("The modality '%1' is switched off; switch it on to sweep its weight.").arg(axis->modality));
         if (axis->steps < 1 || axis->steps > 1001)
-            return makeError(tr("The weight of '%1' needs between 1 and 1001 steps, not %2.").arg(axis->modality).arg(axis->steps));
+            return makeError(Tr::tr("The weight of '%1' needs between 1 and 1001 steps, not %2.").arg(axis->modality).arg(axis->steps));
         if (!std::isfinite(axis->low) || !std::isfinite(axis->high))
-            return makeError(tr("The weight range of '%1' must be finite numbers.").arg(axis->modality));
+            return makeError(Tr::tr("The weight range of '%1' must be finite numbers.").arg(axis->modality));
     }
     if (request.x.modality == request.y.modality) {
-        return makeError(tr("The two axes both sweep '%1': choose two different modalities.").arg(request.x.modality));
+        return makeError(Tr::tr("The two axes both sweep '%1': choose two different modalities.").arg(request.x.modality));
     }
     if (request.gdEpochs < 0)
-        return makeError(tr("The number of gradient-descent epochs cannot be negative (%1).").arg(request.gdEpochs));
+        return makeError(Tr::tr("The number of gradient-descent epochs cannot be negative (%1).").arg(request.gdEpochs));
     if (const QStringList metrics = runMetricNames(request.config); !metrics.contains(request.metric)) {
-        return makeError(tr("A run of this model has no value '%1'; choose one of %2.")
+        return makeError(Tr::tr("A run of this model has no value '%1'; choose one of %2.")
                              .arg(request.metric, metrics.join(QStringLiteral(", "))));
     }
     return {};
@@ -210,12 +211,12 @@ Result<Landscape> closedFormLandscape(FusionPipeline &pipeline, const LandscapeR
         return makeError(check.error());
     const RunConfig &config = request.config;
     if (!config.model.isLinear())
-        return makeError(tr("Only the seed's linear regression has a landscape from its statistics; train the cells instead."));
+        return makeError(Tr::tr("Only the seed's linear regression has a landscape from its statistics; train the cells instead."));
     if (request.metric != QLatin1String("val_loss") && request.metric != QLatin1String("train_loss")) {
-        return makeError(tr("The regression's landscape shows val_loss or train_loss, not '%1'.").arg(request.metric));
+        return makeError(Tr::tr("The regression's landscape shows val_loss or train_loss, not '%1'.").arg(request.metric));
     }
     if (request.gdEpochs > 0 && config.training.optimizer != OptimizerKind::GradientDescent) {
-        return makeError(tr("The landscape after %1 epochs follows full-batch gradient descent, but the run uses "
+        return makeError(Tr::tr("The landscape after %1 epochs follows full-batch gradient descent, but the run uses "
                             "mini-batch training; choose gradient descent or train the cells.")
                              .arg(request.gdEpochs));
     }
@@ -271,7 +272,7 @@ Result<Landscape> closedFormLandscape(FusionPipeline &pipeline, const LandscapeR
     };
     parallelFor(total, workerCount(0, total), job, [&] { return cancelled.load(); }, report);
     if (cancelled)
-        return makeError(tr("The landscape was cancelled after %1 of %2 cells.").arg(done.load()).arg(total));
+        return makeError(Tr::tr("The landscape was cancelled after %1 of %2 cells.").arg(done.load()).arg(total));
     landscape.filled = int(total);
     if (progress)
         progress(1.0);

@@ -10,10 +10,15 @@
 
 namespace fl {
 
-static QString tr(const char *text)
+namespace {
+
+// The translation context of this file's messages; lupdate reads it from the macro.
+class Tr
 {
-    return QCoreApplication::translate("fl::LinearRecommender", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(fl::LinearRecommender)
+};
+
+} // namespace
 
 namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
@@ -123,8 +128,8 @@ std::unique_ptr<Recommender> LinearRecommender::clone() const
 
 QString LinearRecommender::name() const
 {
-    return m_biases ? tr("Linear regression on fused content with user and item biases")
-                    : tr("Linear regression on fused content");
+    return m_biases ? Tr::tr("Linear regression on fused content with user and item biases")
+                    : Tr::tr("Linear regression on fused content");
 }
 
 void LinearRecommender::refreshScores()

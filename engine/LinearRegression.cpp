@@ -11,10 +11,15 @@
 
 namespace fl {
 
-static QString tr(const char *text)
+namespace {
+
+// The translation context of this file's messages; lupdate reads it from the macro.
+class Tr
 {
-    return QCoreApplication::translate("fl::LinearRegression", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(fl::LinearRegression)
+};
+
+} // namespace
 
 double QuadraticForm::loss(const Eigen::VectorXd &w) const
 {
@@ -180,9 +185,9 @@ RegressionMetrics evaluateRegression(const FusionPlan &plan, const std::vector<d
 
 QString divergenceMessage(int epoch, double learningRate, double loss, double initialLoss)
 {
-    const QString reached = std::isfinite(loss) ? tr("grew to %1").arg(loss, 0, 'g', 3)
-                                                : tr("became %1").arg(std::isnan(loss) ? tr("NaN") : tr("infinite"));
-    return tr("Training diverged at epoch %1: the training loss %2 (it started at %3). "
+    const QString reached = std::isfinite(loss) ? Tr::tr("grew to %1").arg(loss, 0, 'g', 3)
+                                                : Tr::tr("became %1").arg(std::isnan(loss) ? Tr::tr("NaN") : Tr::tr("infinite"));
+    return Tr::tr("Training diverged at epoch %1: the training loss %2 (it started at %3). "
               "The learning rate η = %4 is too large for these features; try η = %5 or smaller.")
         .arg(epoch)
         .arg(reached)
@@ -199,6 +204,9 @@ LinearRegressionTrainer::LinearRegressionTrainer(std::shared_ptr<const TrainingP
     , m_random(config.seed)
 {
     m_initialLoss = m_problem->train.loss(m_w);
+    m_record.trainLoss = m_initialLoss;
+    m_record.validationLoss = m_problem->validation.loss(m_w);
+    m_record.learningRate = m_config.learningRate;
     if (m_config.optimizer != OptimizerKind::GradientDescent) {
         m_updater = ParameterUpdater(m_config.optimizer, m_w.size());
         m_features = m_problem->plan->fuse(m_problem->weights);
@@ -245,6 +253,31 @@ void LinearRegressionTrainer::sgdEpoch()
     }
 }
 
+double LinearRegressionTrainer::objective(double loss) const
+{
+    // From the loss already computed: the L2 term is O(width), the loss O(width²).
+    return m_config.l2 > 0 ? loss + 0.5 * m_config.l2 * m_w.head(m_w.size() - 1).squaredNorm() : loss;
+}
+
+void LinearRegressionTrainer::keepHistory(int steps)
+{
+    steps = std::max(0, steps);
+    if (steps == int(m_history.size()))
+        return;
+    // Older states than the new limit allows go; the newest are kept, oldest first, from slot 0.
+    std::vector<Saved> kept;
+    const int keep = std::min(m_historySize, steps);
+    kept.reserve(size_t(steps));
+    for (int i = m_historySize - keep; i < m_historySize; ++i) {
+        const int slot = (m_historyNext - m_historySize + i + int(m_history.size())) % int(m_history.size());
+        kept.push_back(std::move(m_history[size_t(slot)]));
+    }
+    kept.resize(size_t(steps));
+    m_history = std::move(kept);
+    m_historySize = keep;
+    m_historyNext = steps > 0 ? keep % steps : 0;
+}
+
 EpochRecord LinearRegressionTrainer::step()
 {
     EpochRecord record;
@@ -254,10 +287,43 @@ EpochRecord LinearRegressionTrainer::step()
         record.trainLoss = record.validationLoss = std::numeric_limits<double>::quiet_NaN();
         return record;
     }
-    if (m_config.optimizer == OptimizerKind::GradientDescent)
-        m_w -= m_config.learningRate * m_problem->train.gradient(m_w, m_config.l2);
-    else
+    if (!m_history.empty()) {
+        // Copy-assignment into the slot's own storage: no allocation once the ring is warm.
+        Saved &slot = m_history[size_t(m_historyNext)];
+        slot.w = m_w;
+        slot.updater = m_updater;
+        slot.random = m_random;
+        slot.epoch = m_epoch;
+        slot.record = m_record;
+        slot.step = m_step;
+        slot.divergence = m_divergence;
+        m_historyNext = (m_historyNext + 1) % int(m_history.size());
+        m_historySize = std::min(m_historySize + 1, int(m_history.size()));
+    }
+
+    StepReport report;
+    report.optimizer = m_config.optimizer;
+    report.learningRate = m_config.learningRate;
+    report.l2 = m_config.l2;
+    report.lossBefore = m_record.trainLoss;
+    report.objectiveBefore = objective(m_record.trainLoss);
+    if (m_config.optimizer == OptimizerKind::GradientDescent) {
+        const Eigen::VectorXd gradient = m_problem->train.gradient(m_w, m_config.l2);
+        m_w -= m_config.learningRate * gradient;
+        report.gradientNorm = gradient.norm();
+        report.stepLength = m_config.learningRate * report.gradientNorm;
+        report.updates = 1;
+    } else {
+        // The honest facts of a mini-batch epoch: the full-batch gradient where it began (O(width²),
+        // small beside the pass over the rows) and how far its many updates moved W in all.
+        report.gradientNorm = m_problem->train.gradient(m_w, m_config.l2).norm();
+        const Eigen::VectorXd before = m_w;
+        const long long updates = m_updater.steps();
         sgdEpoch();
+        report.stepLength = (m_w - before).norm();
+        report.updates = int(m_updater.steps() - updates);
+        report.batchSize = std::max(1, m_config.batchSize);
+    }
     ++m_epoch;
     record.epoch = m_epoch;
     record.trainLoss = m_problem->train.loss(m_w);
@@ -265,7 +331,91 @@ EpochRecord LinearRegressionTrainer::step()
     const bool finite = std::isfinite(record.trainLoss) && m_w.allFinite();
     if (!finite || record.trainLoss > 1e6 * std::max(m_initialLoss, 1e-12))
         m_divergence = divergenceMessage(m_epoch, m_config.learningRate, finite ? record.trainLoss : std::numeric_limits<double>::quiet_NaN(), m_initialLoss);
+    report.epoch = m_epoch;
+    report.lossAfter = record.trainLoss;
+    report.objectiveAfter = objective(record.trainLoss);
+    m_record = record;
+    m_step = report;
     return record;
+}
+
+bool LinearRegressionTrainer::stepBack()
+{
+    if (m_historySize == 0)
+        return false;
+    const int slotIndex = (m_historyNext - 1 + int(m_history.size())) % int(m_history.size());
+    Saved &slot = m_history[size_t(slotIndex)];
+
+    StepReport report;
+    report.kind = StepReport::Kind::Back;
+    report.fromEpoch = m_epoch;
+    report.epoch = slot.epoch;
+    report.optimizer = m_config.optimizer;
+    report.learningRate = m_config.learningRate;
+    report.l2 = m_config.l2;
+    report.lossBefore = m_record.trainLoss;
+    report.objectiveBefore = objective(m_record.trainLoss);
+
+    if (m_config.optimizer != OptimizerKind::GradientDescent) {
+        // The epoch began with m_order shuffled in place by the saved generator. The same generator
+        // shuffling the identity gives the permutation p it applied (shuffled[k] = earlier[p[k]]),
+        // whatever the contents: invert it.
+        std::vector<int> permutation(m_order.size());
+        for (size_t i = 0; i < permutation.size(); ++i)
+            permutation[i] = int(i);
+        Random replay = slot.random;
+        replay.shuffle(permutation.begin(), permutation.end());
+        std::vector<int> earlier(m_order.size());
+        for (size_t k = 0; k < permutation.size(); ++k)
+            earlier[size_t(permutation[k])] = m_order[k];
+        m_order = std::move(earlier);
+    }
+    m_w = slot.w;
+    m_updater = slot.updater;
+    m_random = slot.random;
+    m_epoch = slot.epoch;
+    m_record = slot.record;
+    m_divergence = slot.divergence;
+    m_historyNext = slotIndex;
+    --m_historySize;
+
+    report.lossAfter = m_record.trainLoss;
+    report.objectiveAfter = objective(m_record.trainLoss);
+    m_step = report;
+    return true;
+}
+
+StepReport LinearRegressionTrainer::lastStep() const
+{
+    StepReport report = m_step;
+    if (m_maxStableRate < 0)
+        m_maxStableRate = m_problem->train.maxStableLearningRate(m_config.l2);
+    report.maxStableLearningRate = m_maxStableRate;
+    report.historyDepth = m_historySize;
+    return report;
+}
+
+ParameterSnapshot LinearRegressionTrainer::parameterSnapshot() const
+{
+    ParameterSnapshot snapshot;
+    snapshot.epoch = m_epoch;
+    snapshot.learningRate = m_config.learningRate;
+    snapshot.weights.assign(m_w.data(), m_w.data() + m_w.size());
+    const Eigen::VectorXd gradient = m_problem->train.gradient(m_w, m_config.l2);
+    snapshot.gradient.assign(gradient.data(), gradient.data() + gradient.size());
+    const FusionPlan &plan = *m_problem->plan;
+    // Concatenation gives each modality its own columns; sum and product share them all.
+    bool separate = plan.blocks.size() > 1;
+    for (size_t k = 1; k < plan.blocks.size() && separate; ++k)
+        separate = plan.offsets[k] >= plan.offsets[k - 1] + int(plan.blocks[k - 1].cols());
+    if (separate || plan.blocks.size() == 1) {
+        for (size_t k = 0; k < plan.blocks.size(); ++k) {
+            snapshot.groupNames << (k < size_t(plan.modalityNames.size()) ? plan.modalityNames[qsizetype(k)] : QString());
+            snapshot.groupOffsets.push_back(plan.offsets[k]);
+            snapshot.groupWidths.push_back(int(plan.blocks[k].cols()));
+        }
+    }
+    return snapshot;
 }
 
 } // namespace fl

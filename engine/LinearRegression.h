@@ -19,6 +19,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -106,6 +107,54 @@ struct EpochRecord
     double learningRate = 0;     // the η this epoch used
 };
 
+// What one epoch of the regression did (or what a step back undid), for the window's sentence under
+// the chart and its weights chart. Every number is the engine's own: full-batch gradient descent's are
+// exact (its step is exactly η·∇L, so its length is η‖∇L‖); for the mini-batch optimizers the
+// gradient is the full-batch one at the epoch's start and the step is the parameters' actual change
+// ‖ΔW‖ over the epoch's updates. Ranking models fill only the losses (ranking is set).
+struct StepReport
+{
+    enum class Kind { Forward, Back };
+
+    Kind kind = Kind::Forward;
+    int epoch = 0;               // forward: the epoch just run; back: the epoch restored (0: W = 0)
+    int fromEpoch = 0;           // back: the epoch stepped back from
+    OptimizerKind optimizer = OptimizerKind::GradientDescent;
+    bool ranking = false;        // a ranking model: only the losses and η are known
+    double learningRate = std::numeric_limits<double>::quiet_NaN();
+    double lossBefore = std::numeric_limits<double>::quiet_NaN();   // training data loss, as charted
+    double lossAfter = std::numeric_limits<double>::quiet_NaN();
+    double l2 = 0;
+    // The regularised objective L + λ/2·‖W‖² (what gradient descent minimises; equal to the loss
+    // without L2).
+    double objectiveBefore = std::numeric_limits<double>::quiet_NaN();
+    double objectiveAfter = std::numeric_limits<double>::quiet_NaN();
+    double gradientNorm = std::numeric_limits<double>::quiet_NaN();  // ‖∇L‖ before the step (full batch)
+    double stepLength = std::numeric_limits<double>::quiet_NaN();    // GD: η‖∇L‖; otherwise ‖ΔW‖
+    double maxStableLearningRate = std::numeric_limits<double>::quiet_NaN();   // 2/λ_max
+    int updates = 0;             // parameter updates in the epoch: 1 for GD, the mini-batches otherwise
+    int batchSize = 0;           // mini-batch optimizers
+    int historyDepth = 0;        // steps Step back can undo now
+
+    bool rose() const { return lossAfter > lossBefore; }
+};
+
+// The regression's parameters as they stand, for the weights chart: W and the bias b (last), the
+// full-batch gradient ∇L at them (with L2; the direction the next gradient step goes against), and
+// which columns of F each fused modality fills (empty when they share columns: sum and product).
+struct ParameterSnapshot
+{
+    int epoch = 0;
+    std::vector<double> weights;
+    std::vector<double> gradient;
+    double learningRate = 0;
+    QStringList groupNames;
+    std::vector<int> groupOffsets;
+    std::vector<int> groupWidths;
+
+    explicit operator bool() const { return !weights.empty(); }
+};
+
 struct RegressionMetrics
 {
     double rmse = 0;
@@ -118,6 +167,12 @@ RegressionMetrics evaluateRegression(const FusionPlan &plan, const std::vector<d
 
 // Runs epochs of gradient descent or mini-batch SGD on a TrainingProblem, one at a time, so a caller
 // (the CLI loop, the TrainingSession thread) decides when to stop, pause or change η.
+//
+// With keepHistory(n), the complete state before each of the last n epochs is kept — W, the
+// optimizer's moments and step count, the shuffling generator, the divergence flag — and stepBack()
+// puts the last one back exactly, bit for bit; SGD's row order, which each epoch shuffles in place, is
+// restored by undoing that shuffle (replayed from the saved generator) rather than by keeping N indices
+// per epoch. A step after a step back is therefore the very step that was undone (at the same η).
 class LinearRegressionTrainer
 {
 public:
@@ -125,6 +180,17 @@ public:
 
     // One epoch with the current learning rate. After divergence it does nothing.
     EpochRecord step();
+    // Keeps the state before each of the last `steps` epochs (0, the default, keeps none). The slots
+    // are reused, so a long run costs no allocation per epoch.
+    void keepHistory(int steps);
+    int historyDepth() const { return m_historySize; }
+    // Undoes the last epoch; false when no history is left. η stays as it is now.
+    bool stepBack();
+    // The last step's (or step back's) facts; epoch 0 before any.
+    StepReport lastStep() const;
+    // The record of the epoch the parameters are at (epoch 0: the start, W = 0).
+    const EpochRecord &currentRecord() const { return m_record; }
+    ParameterSnapshot parameterSnapshot() const;
     void setLearningRate(double learningRate) { m_config.learningRate = learningRate; }
     double learningRate() const { return m_config.learningRate; }
 
@@ -137,7 +203,21 @@ public:
     const TrainingProblem &problem() const { return *m_problem; }
 
 private:
+    // The state before an epoch: everything step() reads or changes, but the learning rate.
+    struct Saved
+    {
+        Eigen::VectorXd w;
+        ParameterUpdater updater;
+        Random random;
+        int epoch = 0;
+        EpochRecord record;
+        StepReport step;
+        std::optional<QString> divergence;
+    };
+
     void sgdEpoch();
+    // L + λ/2·‖W‖² at the current parameters, given their loss L.
+    double objective(double loss) const;
 
     std::shared_ptr<const TrainingProblem> m_problem;
     TrainingConfig m_config;
@@ -150,6 +230,12 @@ private:
     int m_epoch = 0;
     double m_initialLoss = 0;
     std::optional<QString> m_divergence;
+    EpochRecord m_record;         // of the epoch the parameters are at
+    StepReport m_step;
+    mutable double m_maxStableRate = -1;   // 2/λ_max, computed when first explained (an eigensolve)
+    std::vector<Saved> m_history; // a ring of the last m_historySize states
+    int m_historyNext = 0;        // the slot the next state goes into
+    int m_historySize = 0;
 };
 
 QString divergenceMessage(int epoch, double learningRate, double loss, double initialLoss);

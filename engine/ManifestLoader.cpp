@@ -15,6 +15,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
+#include <QLocale>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -33,10 +34,11 @@ namespace {
 constexpr qint64 kMaxManifestBytes = qint64(16) << 20;
 const QString kKinds = QStringLiteral("\"text\", \"image\", \"numeric\" or \"vectors\"");
 
-QString tr(const char *text)
+// The translation context of this file's messages; lupdate reads it from the macro.
+class Tr
 {
-    return QCoreApplication::translate("fl::ManifestLoader", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(fl::ManifestLoader)
+};
 
 // Where each key and array element of a (valid) JSON text starts, so that messages about the
 // manifest can name a line; QJsonDocument keeps no positions. Paths look like "items.file" or
@@ -157,11 +159,11 @@ QString jsonTypeName(const QJsonValue &value)
 {
     switch (value.type()) {
     case QJsonValue::Null: return QStringLiteral("null");
-    case QJsonValue::Bool: return tr("a boolean");
-    case QJsonValue::Double: return tr("a number");
-    case QJsonValue::String: return tr("a string");
-    case QJsonValue::Array: return tr("a list");
-    case QJsonValue::Object: return tr("an object");
+    case QJsonValue::Bool: return Tr::tr("a boolean");
+    case QJsonValue::Double: return Tr::tr("a number");
+    case QJsonValue::String: return Tr::tr("a string");
+    case QJsonValue::Array: return Tr::tr("a list");
+    case QJsonValue::Object: return Tr::tr("an object");
     case QJsonValue::Undefined: break;
     }
     return QStringLiteral("nothing");
@@ -213,6 +215,15 @@ struct Manifest
     ColumnRef itemId;
     ColumnRef itemTitle;
     ColumnRef itemCategory;
+    // Item texts in several languages: "title_columns": {"en": "title_en", "zh": "title_zh"}, and
+    // the same for descriptions and categories.
+    struct LocalizedColumn
+    {
+        QString language;
+        QStringList ItemTexts::*field;
+        ColumnRef column;
+    };
+    std::vector<LocalizedColumn> localizedColumns;
     FileSpec interactions;
     ColumnRef user;
     ColumnRef item;
@@ -241,7 +252,7 @@ public:
 
         const QJsonValue version = m_root.value(QLatin1String("fusionlab_manifest"));
         if (version.isUndefined()) {
-            return error(QString(), tr("missing required key \"fusionlab_manifest\"; expected "
+            return error(QString(), Tr::tr("missing required key \"fusionlab_manifest\"; expected "
                                                    "\"fusionlab_manifest\": %1 to mark a FusionLab manifest")
                                         .arg(kManifestVersion));
         }
@@ -249,7 +260,7 @@ public:
             return typeError(QStringLiteral("fusionlab_manifest"), QStringLiteral("the number %1").arg(kManifestVersion), version);
         if (version.toDouble() != kManifestVersion) {
             return error(QStringLiteral("fusionlab_manifest"),
-                         tr("unsupported \"fusionlab_manifest\" version %1; this FusionLab reads "
+                         Tr::tr("unsupported \"fusionlab_manifest\" version %1; this FusionLab reads "
                                         "version %2")
                              .arg(version.toDouble())
                              .arg(kManifestVersion));
@@ -265,7 +276,8 @@ public:
         if (!items)
             return makeError(items.error());
         if (Result<void> ok = checkKeys(*items, QStringLiteral("items"),
-                                        {"file", "delimiter", "encoding", "header", "quote", "id", "title", "category"});
+                                        {"file", "delimiter", "encoding", "header", "quote", "id", "title", "category",
+                                         "title_columns", "description_columns", "category_columns"});
             !ok)
             return makeError(ok.error());
         if (Result<FileSpec> spec = fileSpec(*items, QStringLiteral("items")); spec)
@@ -309,10 +321,35 @@ public:
             if (!column)
                 return makeError(column.error());
             if (!column->isSet() && w.required) {
-                return error(w.section, tr("\"%1\" is missing required key \"%2\" (%3)")
+                return error(w.section, Tr::tr("\"%1\" is missing required key \"%2\" (%3)")
                                             .arg(w.section, QLatin1String(w.key), QLatin1String(w.meaning)));
             }
             *w.target = std::move(*column);
+        }
+
+        const std::pair<const char *, QStringList ItemTexts::*> localized[] = {
+            {"title_columns", &ItemTexts::titles},
+            {"description_columns", &ItemTexts::descriptions},
+            {"category_columns", &ItemTexts::categories},
+        };
+        for (const auto &[key, field] : localized) {
+            const QString path = QStringLiteral("items.") + QLatin1String(key);
+            const QJsonValue value = items->value(QLatin1String(key));
+            if (value.isUndefined())
+                continue;
+            if (!value.isObject())
+                return typeError(path, Tr::tr("an object of a column per language, like {\"en\": \"title_en\", \"zh\": \"title_zh\"}"), value);
+            const QJsonObject columns = value.toObject();
+            for (auto it = columns.begin(); it != columns.end(); ++it) {
+                if (QLocale(it.key()).language() == QLocale::C) {
+                    return error(path + QLatin1Char('.') + it.key(),
+                                 Tr::tr("\"%1\" is not a language code; expected one such as \"en\" or \"zh\"").arg(it.key()));
+                }
+                Result<ColumnRef> column = columnValue(it.value(), path + QLatin1Char('.') + it.key());
+                if (!column)
+                    return makeError(column.error());
+                manifest.localizedColumns.push_back({it.key(), field, std::move(*column)});
+            }
         }
 
         Result<std::vector<ModalitySpec>> modalities = modalityList();
@@ -335,7 +372,7 @@ public:
 private:
     Error typeError(const QString &key, const QString &expected, const QJsonValue &found) const
     {
-        return error(key, tr("%1: expected %2 but found %3").arg(key, expected, jsonTypeName(found)));
+        return error(key, Tr::tr("%1: expected %2 but found %3").arg(key, expected, jsonTypeName(found)));
     }
 
     Result<void> checkKeys(const QJsonObject &object, const QString &section, std::initializer_list<const char *> known) const
@@ -345,9 +382,9 @@ private:
             allowed.append(QLatin1String(key));
         for (auto it = object.begin(); it != object.end(); ++it) {
             if (!allowed.contains(it.key())) {
-                const QString where = section.isEmpty() ? tr("the manifest") : quoted(section);
+                const QString where = section.isEmpty() ? Tr::tr("the manifest") : quoted(section);
                 const QString key = section.isEmpty() ? it.key() : section + QLatin1Char('.') + it.key();
-                return error(key, tr("unknown key \"%1\" in %2; expected one of: %3")
+                return error(key, Tr::tr("unknown key \"%1\" in %2; expected one of: %3")
                                       .arg(it.key(), where, allowed.join(QStringLiteral(", "))));
             }
         }
@@ -358,9 +395,9 @@ private:
     {
         const QJsonValue value = parent.value(key);
         if (value.isUndefined())
-            return error(QString(), tr("missing required key \"%1\"; expected an object like %2").arg(key, example));
+            return error(QString(), Tr::tr("missing required key \"%1\"; expected an object like %2").arg(key, example));
         if (!value.isObject())
-            return typeError(key, tr("an object like ") + example, value);
+            return typeError(key, Tr::tr("an object like ") + example, value);
         return value.toObject();
     }
 
@@ -370,7 +407,7 @@ private:
         spec.key = section;
         const QJsonValue file = object.value(QLatin1String("file"));
         if (file.isUndefined())
-            return error(section, tr("\"%1\" is missing required key \"file\" (the table's file name, "
+            return error(section, Tr::tr("\"%1\" is missing required key \"file\" (the table's file name, "
                                                  "relative to the manifest)").arg(section));
         if (!file.isString() || file.toString().trimmed().isEmpty())
             return typeError(section + QStringLiteral(".file"), QStringLiteral("a file name"), file);
@@ -388,7 +425,7 @@ private:
             else if (text == QLatin1String("\t") || text.compare(QLatin1String("tab"), Qt::CaseInsensitive) == 0)
                 spec.options.delimiter = '\t';
             else
-                return error(delimiterKey, tr("%1: expected \",\", \"\\t\" (or \"tab\"), \";\" or \"|\"")
+                return error(delimiterKey, Tr::tr("%1: expected \",\", \"\\t\" (or \"tab\"), \";\" or \"|\"")
                                                .arg(delimiterKey));
         }
 
@@ -401,7 +438,7 @@ private:
             else if (text == QLatin1String("latin-1") || text == QLatin1String("latin1") || text == QLatin1String("iso-8859-1"))
                 spec.options.encoding = CsvEncoding::Latin1;
             else
-                return error(encodingKey, tr("%1: expected \"utf-8\" or \"latin-1\"").arg(encodingKey));
+                return error(encodingKey, Tr::tr("%1: expected \"utf-8\" or \"latin-1\"").arg(encodingKey));
         }
 
         const QJsonValue header = object.value(QLatin1String("header"));
@@ -438,7 +475,7 @@ private:
             column.name = QString::number(qint64(value.toDouble()));
             return column;
         }
-        return typeError(key, tr("a column name"), value);
+        return typeError(key, Tr::tr("a column name"), value);
     }
 
     Result<ColumnRef> columnKey(const QJsonObject &object, const QString &section, const QString &key) const
@@ -462,12 +499,12 @@ private:
         for (int i = 0; i < array.size(); ++i) {
             const QString key = QStringLiteral("modalities[%1]").arg(i);
             if (!array[i].isObject())
-                return typeError(key, tr("an object like {\"name\": \"text\", \"kind\": \"text\", ...}"), array[i]);
+                return typeError(key, Tr::tr("an object like {\"name\": \"text\", \"kind\": \"text\", ...}"), array[i]);
             Result<ModalitySpec> spec = modality(array[i].toObject(), key, i + 1);
             if (!spec)
                 return makeError(spec.error());
             if (keyByName.contains(spec->name)) {
-                return error(key, tr("modality name '%1' is used twice (lines %2 and %3); modality names "
+                return error(key, Tr::tr("modality name '%1' is used twice (lines %2 and %3); modality names "
                                                  "must be unique")
                                       .arg(spec->name)
                                       .arg(m_positions.line(keyByName[spec->name] + QStringLiteral(".name")))
@@ -484,11 +521,11 @@ private:
         const QString columnsKey = key + QStringLiteral(".columns");
         const QJsonValue value = object.value(QLatin1String("columns"));
         if (value.isUndefined()) {
-            return error(key, tr("modality '%1' is missing \"columns\"; expected a list of column names")
+            return error(key, Tr::tr("modality '%1' is missing \"columns\"; expected a list of column names")
                                   .arg(modality));
         }
         if (!value.isArray() || value.toArray().isEmpty())
-            return typeError(columnsKey, tr("a non-empty list of column names"), value);
+            return typeError(columnsKey, Tr::tr("a non-empty list of column names"), value);
         std::vector<ColumnRef> columns;
         const QJsonArray array = value.toArray();
         for (int i = 0; i < array.size(); ++i) {
@@ -506,26 +543,26 @@ private:
         spec.key = key;
         const QJsonValue name = object.value(QLatin1String("name"));
         if (!name.isString() || name.toString().trimmed().isEmpty())
-            return error(key, tr("modality %1 has no \"name\"; expected a non-empty string").arg(number));
+            return error(key, Tr::tr("modality %1 has no \"name\"; expected a non-empty string").arg(number));
         spec.name = name.toString().trimmed();
 
         const QJsonValue kind = object.value(QLatin1String("kind"));
         const QString kindKey = key + QStringLiteral(".kind");
         const QString kindText = kind.toString();
         if (kind.isUndefined())
-            return error(key, tr("modality '%1' has no \"kind\"; expected %2").arg(spec.name, kKinds));
+            return error(key, Tr::tr("modality '%1' has no \"kind\"; expected %2").arg(spec.name, kKinds));
         if (kindText == QLatin1String("vectors")) {
             spec.kind = ModalityKind::Vectors;
             if (Result<void> ok = checkKeys(object, key, {"name", "kind", "file"}); !ok)
                 return makeError(ok.error());
             const QJsonValue file = object.value(QLatin1String("file"));
             if (file.isUndefined()) {
-                return error(key, tr("modality '%1' is missing \"file\"; expected a NumPy .npy file with one row per "
+                return error(key, Tr::tr("modality '%1' is missing \"file\"; expected a NumPy .npy file with one row per "
                                      "item, such as \"file\": \"clip.npy\"")
                                       .arg(spec.name));
             }
             if (!file.isString() || file.toString().trimmed().isEmpty())
-                return typeError(key + QStringLiteral(".file"), tr("a .npy file name"), file);
+                return typeError(key + QStringLiteral(".file"), Tr::tr("a .npy file name"), file);
             spec.fileName = file.toString().trimmed();
             spec.filePath = resolve(spec.fileName);
         } else if (kindText == QLatin1String("text") || kindText == QLatin1String("numeric")) {
@@ -543,7 +580,7 @@ private:
             const QJsonValue path = object.value(QLatin1String("path"));
             const QJsonValue column = object.value(QLatin1String("column"));
             if (path.isUndefined() == column.isUndefined()) {
-                return error(key, tr("modality '%1': expected either \"path\" (a pattern such as "
+                return error(key, Tr::tr("modality '%1': expected either \"path\" (a pattern such as "
                                                  "\"images/{item_id}.png\") or \"column\" (a column holding each "
                                                  "item's image path), exactly one of them")
                                       .arg(spec.name));
@@ -560,7 +597,7 @@ private:
             }
         } else {
             return error(kind.isString() ? kindKey : key,
-                         tr("modality '%1' has unknown kind %2; expected %3")
+                         Tr::tr("modality '%1' has unknown kind %2; expected %3")
                              .arg(spec.name, kind.isString() ? quoted(kindText) : jsonTypeName(kind), kKinds));
         }
         return spec;
@@ -675,14 +712,14 @@ private:
             const ModalitySpec &spec = *build.spec;
             if (build.npy.rows() != dataset.itemCount()) {
                 return m_parser.error(spec.key + QStringLiteral(".file"),
-                                      tr("modality '%1': %2 has %3 rows but %4 has %5 items; expected one row per "
+                                      Tr::tr("modality '%1': %2 has %3 rows but %4 has %5 items; expected one row per "
                                          "item, in the items file's order")
                                           .arg(spec.name, spec.fileName).arg(build.npy.rows())
                                           .arg(m_manifest.items.name).arg(dataset.itemCount()));
             }
             if (build.npy.cols() == 0) {
                 return m_parser.error(spec.key + QStringLiteral(".file"),
-                                      tr("modality '%1': %2 has shape %3 (no columns); expected at least one value "
+                                      Tr::tr("modality '%1': %2 has shape %3 (no columns); expected at least one value "
                                          "per item")
                                           .arg(spec.name, spec.fileName)
                                           .arg(QStringLiteral("(%1, 0)").arg(build.npy.rows())));
@@ -696,7 +733,7 @@ private:
     {
         if (!QFileInfo::exists(spec.path)) {
             return m_parser.error(spec.key + QStringLiteral(".file"),
-                                  tr("%1 file \"%2\" does not exist (looked for %3)")
+                                  Tr::tr("%1 file \"%2\" does not exist (looked for %3)")
                                       .arg(spec.key, spec.name, QDir::toNativeSeparators(spec.path)));
         }
         return reader.open(spec.path);
@@ -708,17 +745,17 @@ private:
         const QString namedBy = QStringLiteral("%1, %2").arg(m_parser.at(ref.key), ref.key);
         if (index < 0) {
             if (!reader.options().hasHeader) {
-                return makeError(tr("%1: column %2 (named in %3) does not exist; the file has %4 columns, "
+                return makeError(Tr::tr("%1: column %2 (named in %3) does not exist; the file has %4 columns, "
                                                 "named 1 to %4 by position because \"header\" is false")
                                      .arg(reader.label(), quoted(ref.name), namedBy)
                                      .arg(reader.columnCount()));
             }
-            return makeError(tr("%1:1: column %2 (named in %3) is not in the header; the header has: %4")
+            return makeError(Tr::tr("%1:1: column %2 (named in %3) is not in the header; the header has: %4")
                                  .arg(reader.label(), quoted(ref.name), namedBy, reader.header().join(QStringLiteral(", "))));
         }
         const int again = int(reader.header().indexOf(ref.name, index + 1));
         if (again >= 0) {
-            return makeError(tr("%1:1: column %2 (named in %3) appears twice in the header (columns %4 "
+            return makeError(Tr::tr("%1:1: column %2 (named in %3) appears twice in the header (columns %4 "
                                             "and %5); rename one of them")
                                  .arg(reader.label(), quoted(ref.name), namedBy)
                                  .arg(index + 1)
@@ -744,6 +781,11 @@ private:
             {&m_manifest.itemCategory, &m_categoryColumn}};
         for (const auto &[ref, target] : itemColumns) {
             if (Result<void> ok = resolve(m_items, *ref, *target); !ok)
+                return ok;
+        }
+        m_localizedColumns.assign(m_manifest.localizedColumns.size(), -1);
+        for (size_t i = 0; i < m_localizedColumns.size(); ++i) {
+            if (Result<void> ok = resolve(m_items, m_manifest.localizedColumns[i].column, m_localizedColumns[i]); !ok)
                 return ok;
         }
         const std::pair<const ColumnRef *, int *> interactionColumns[] = {
@@ -781,7 +823,7 @@ private:
             if (spec.kind == ModalityKind::Vectors) {
                 if (!QFileInfo::exists(spec.filePath)) {
                     return m_parser.error(spec.key + QStringLiteral(".file"),
-                                          tr("modality '%1': file \"%2\" does not exist (looked for %3)")
+                                          Tr::tr("modality '%1': file \"%2\" does not exist (looked for %3)")
                                               .arg(spec.name, spec.fileName, QDir::toNativeSeparators(spec.filePath)));
                 }
                 Result<NpyHeader> header = readNpyHeader(spec.filePath, spec.fileName);
@@ -801,12 +843,12 @@ private:
         const QString key = spec.key + QStringLiteral(".path");
         const PathPattern parsed = parsePathPattern(pattern);
         if (parsed.unclosedAt >= 0) {
-            return m_parser.error(key, tr("modality '%1': the path pattern \"%2\" has a \"{\" without a "
+            return m_parser.error(key, Tr::tr("modality '%1': the path pattern \"%2\" has a \"{\" without a "
                                           "closing \"}\"; expected {column} placeholders")
                                            .arg(spec.name, pattern));
         }
         if (parsed.placeholders.isEmpty()) {
-            return m_parser.error(key, tr("modality '%1': the path pattern \"%2\" has no {column} "
+            return m_parser.error(key, Tr::tr("modality '%1': the path pattern \"%2\" has no {column} "
                                           "placeholder, so every item would get the same image")
                                            .arg(spec.name, pattern));
         }
@@ -838,14 +880,14 @@ private:
             [&](const CsvRecord &record) -> Result<void> {
                 const QString id = record.text(m_idColumn).trimmed();
                 if (id.isEmpty()) {
-                    return makeError(tr("%1:%2: empty item id in column \"%3\"; expected an id on every line")
+                    return makeError(Tr::tr("%1:%2: empty item id in column \"%3\"; expected an id on every line")
                                          .arg(label).arg(record.line()).arg(m_manifest.itemId.name));
                 }
                 const QByteArray key = id.toUtf8();
                 bool added = false;
                 const int item = m_itemIndex.insert(std::string_view(key.constData(), size_t(key.size())), added);
                 if (!added) {
-                    return makeError(tr("%1:%2: duplicate item id \"%3\" (also on line %4); expected each "
+                    return makeError(Tr::tr("%1:%2: duplicate item id \"%3\" (also on line %4); expected each "
                                                     "item once")
                                          .arg(label).arg(record.line()).arg(id).arg(lineOfItem[size_t(item)]));
                 }
@@ -855,6 +897,10 @@ private:
                 dataset.itemTitles.append(title.isEmpty() ? id : title);
                 if (m_categoryColumn >= 0)
                     dataset.itemCategories.append(record.text(m_categoryColumn).trimmed());
+                for (size_t i = 0; i < m_localizedColumns.size(); ++i) {
+                    const Manifest::LocalizedColumn &localized = m_manifest.localizedColumns[i];
+                    (dataset.itemTexts[localized.language].*localized.field).append(record.text(m_localizedColumns[i]).trimmed());
+                }
                 for (ModalityBuild &build : m_modalities) {
                     if (Result<void> ok = addModalityItem(build, record); !ok)
                         return ok;
@@ -865,7 +911,7 @@ private:
         if (!done)
             return done;
         if (dataset.itemCount() == 0) {
-            return makeError(tr("%1:%2: expected an item after the header but found the end of the file")
+            return makeError(Tr::tr("%1:%2: expected an item after the header but found the end of the file")
                                  .arg(label).arg(m_items.firstDataLine()));
         }
         return {};
@@ -914,7 +960,7 @@ private:
                 double value = 0.0;
                 const NumberStatus status = parseNumber(record.bytes(build.columns[c]), value);
                 if (status == NumberStatus::NotNumber) {
-                    return makeError(tr("%1:%2: column \"%3\" (modality '%4') holds \"%5\"; expected a "
+                    return makeError(Tr::tr("%1:%2: column \"%3\" (modality '%4') holds \"%5\"; expected a "
                                                     "number (an empty cell, NaN or inf marks the item as missing)")
                                          .arg(m_items.label())
                                          .arg(record.line())
@@ -943,6 +989,7 @@ private:
     int m_idColumn = -1;
     int m_titleColumn = -1;
     int m_categoryColumn = -1;
+    std::vector<int> m_localizedColumns;   // parallel to Manifest::localizedColumns
     int m_userColumn = -1;
     int m_itemColumn = -1;
     int m_ratingColumn = -1;
@@ -967,19 +1014,19 @@ Result<Dataset> loadManifest(const QString &manifestPath, const ProgressFn &prog
     const QString &label = manifestPath;
     QFile file(manifestPath);
     if (!file.exists())
-        return makeError(tr("%1: manifest not found; expected a FusionLab manifest.json").arg(label));
+        return makeError(Tr::tr("%1: manifest not found; expected a FusionLab manifest.json").arg(label));
     if (QFileInfo(manifestPath).isDir())
-        return makeError(tr("%1: is a folder; expected a manifest.json file").arg(label));
+        return makeError(Tr::tr("%1: is a folder; expected a manifest.json file").arg(label));
     if (!file.open(QIODevice::ReadOnly))
-        return makeError(tr("%1: cannot open: %2").arg(label, file.errorString()));
+        return makeError(Tr::tr("%1: cannot open: %2").arg(label, file.errorString()));
     if (file.size() > kMaxManifestBytes) {
-        return makeError(tr("%1: %2 bytes is too large for a manifest; expected a small JSON file that "
+        return makeError(Tr::tr("%1: %2 bytes is too large for a manifest; expected a small JSON file that "
                                         "names the data files")
                              .arg(label).arg(file.size()));
     }
     const QByteArray json = file.readAll();
     if (json.trimmed().isEmpty())
-        return makeError(tr("%1 is empty; expected a JSON object with \"fusionlab_manifest\": %2")
+        return makeError(Tr::tr("%1 is empty; expected a JSON object with \"fusionlab_manifest\": %2")
                              .arg(label).arg(kManifestVersion));
 
     QJsonParseError parseError;
@@ -990,12 +1037,12 @@ Result<Dataset> loadManifest(const QString &manifestPath, const ProgressFn &prog
         int line = 1;
         for (qsizetype i = 0; i < offset; ++i)
             line += json[i] == '\n' ? 1 : 0;
-        return makeError(tr("%1:%2:%3: invalid JSON: %4 (at byte offset %5)")
+        return makeError(Tr::tr("%1:%2:%3: invalid JSON: %4 (at byte offset %5)")
                              .arg(label).arg(line).arg(offset - lineStart + 1)
                              .arg(parseError.errorString()).arg(offset));
     }
     if (!document.isObject())
-        return makeError(tr("%1:1: expected a JSON object ({ … }) at the top level").arg(label));
+        return makeError(Tr::tr("%1:1: expected a JSON object ({ … }) at the top level").arg(label));
 
     const QString folder = folderOf(manifestPath);
     ManifestParser parser(label, folder, json, document.object());
@@ -1014,7 +1061,7 @@ Result<Dataset> loadDataset(const QString &pathOrDemo, const ProgressFn &progres
 {
     if (pathOrDemo == QLatin1String("demo")) {
         if (!QFile::exists(kDemoManifestPath)) {
-            return makeError(tr("%1: the built-in demo dataset is missing from this build; expected it "
+            return makeError(Tr::tr("%1: the built-in demo dataset is missing from this build; expected it "
                                             "in resources/demo")
                                  .arg(kDemoManifestPath));
         }
@@ -1022,13 +1069,13 @@ Result<Dataset> loadDataset(const QString &pathOrDemo, const ProgressFn &progres
     }
     const QFileInfo info(pathOrDemo);
     if (!info.exists())
-        return makeError(tr("%1: no such file or folder; expected a manifest.json, a folder holding one, "
+        return makeError(Tr::tr("%1: no such file or folder; expected a manifest.json, a folder holding one, "
                                         "or \"demo\"")
                              .arg(pathOrDemo));
     if (info.isDir()) {
         const QString manifest = QDir(pathOrDemo).filePath(QStringLiteral("manifest.json"));
         if (!QFileInfo::exists(manifest))
-            return makeError(tr("%1: no manifest.json in this folder; expected a FusionLab manifest "
+            return makeError(Tr::tr("%1: no manifest.json in this folder; expected a FusionLab manifest "
                                             "(see \"Dataset manifest\" in README.md)")
                                  .arg(pathOrDemo));
         return loadManifest(manifest, progress);

@@ -16,10 +16,11 @@ namespace fl {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context of this file's messages; lupdate reads it from the macro.
+class Tr
 {
-    return QCoreApplication::translate("fl::MmrecImporter", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(fl::MmrecImporter)
+};
 
 const QString kUserColumn = QStringLiteral("userID");
 const QString kItemColumn = QStringLiteral("itemID");
@@ -34,23 +35,23 @@ Result<QString> findInterFile(const QString &path)
 {
     const QFileInfo info(path);
     if (!info.exists()) {
-        return makeError(tr("%1: no such file or folder; expected an MMRec dataset folder (NAME.inter and "
+        return makeError(Tr::tr("%1: no such file or folder; expected an MMRec dataset folder (NAME.inter and "
                             "*_feat.npy files) or its .inter file")
                              .arg(path));
     }
     if (info.isFile()) {
         if (info.suffix() != QLatin1String("inter"))
-            return makeError(tr("%1: expected an MMRec .inter file or a folder holding one").arg(path));
+            return makeError(Tr::tr("%1: expected an MMRec .inter file or a folder holding one").arg(path));
         return info.absoluteFilePath();
     }
     const QStringList found = QDir(path).entryList({QStringLiteral("*.inter")}, QDir::Files, QDir::Name);
     if (found.isEmpty()) {
-        return makeError(tr("%1: no .inter file in this folder; expected one NAME.inter (tab-separated userID, itemID, "
+        return makeError(Tr::tr("%1: no .inter file in this folder; expected one NAME.inter (tab-separated userID, itemID, "
                             "rating, timestamp, x_label) as MMRec publishes its datasets")
                              .arg(path));
     }
     if (found.size() > 1) {
-        return makeError(tr("%1: %2 .inter files (%3); expected exactly one, or open the .inter file itself")
+        return makeError(Tr::tr("%1: %2 .inter files (%3); expected exactly one, or open the .inter file itself")
                              .arg(path).arg(found.size()).arg(found.join(QStringLiteral(", "))));
     }
     return QDir(path).absoluteFilePath(found.first());
@@ -89,7 +90,7 @@ Result<void> readItemMapping(const QString &path, const IdIndex &itemIndex, Data
     const int asin = table->columnIndex(QStringLiteral("asin"));
     const int item = table->columnIndex(kItemColumn);
     if (asin < 0 || item < 0) {
-        return makeError(tr("%1:1: expected the columns asin and itemID (tab-separated); the header has: %2")
+        return makeError(Tr::tr("%1:1: expected the columns asin and itemID (tab-separated); the header has: %2")
                              .arg(kItemMapping, table->header.join(QStringLiteral(", "))));
     }
     std::vector<int> mappedOnLine(size_t(dataset.itemCount()), 0);
@@ -99,11 +100,11 @@ Result<void> readItemMapping(const QString &path, const IdIndex &itemIndex, Data
         const QByteArray id = row[item].trimmed().toUtf8();
         const int index = itemIndex.find(std::string_view(id.constData(), size_t(id.size())));
         if (index < 0) {
-            return makeError(tr("%1:%2: itemID \"%3\" is not an item of the feature files; expected 0 to %4")
+            return makeError(Tr::tr("%1:%2: itemID \"%3\" is not an item of the feature files; expected 0 to %4")
                                  .arg(kItemMapping).arg(line).arg(row[item].trimmed()).arg(dataset.itemCount() - 1));
         }
         if (mappedOnLine[size_t(index)] > 0) {
-            return makeError(tr("%1:%2: itemID %3 is mapped twice (also on line %4); expected each item once")
+            return makeError(Tr::tr("%1:%2: itemID %3 is mapped twice (also on line %4); expected each item once")
                                  .arg(kItemMapping).arg(line).arg(index).arg(mappedOnLine[size_t(index)]));
         }
         mappedOnLine[size_t(index)] = line;
@@ -135,7 +136,7 @@ Result<Dataset> importMmrec(const QString &path, const ProgressFn &progress)
     // The feature files fix the items: their headers are checked before anything large is read.
     const QStringList features = folder.entryList({QLatin1Char('*') + kFeatureSuffix}, QDir::Files, QDir::Name);
     if (features.isEmpty()) {
-        return makeError(tr("%1: no feature files (*_feat.npy) next to %2; expected image_feat.npy and/or "
+        return makeError(Tr::tr("%1: no feature files (*_feat.npy) next to %2; expected image_feat.npy and/or "
                             "text_feat.npy with one row per item")
                              .arg(QDir::toNativeSeparators(folder.path()), interName));
     }
@@ -146,7 +147,7 @@ Result<Dataset> importMmrec(const QString &path, const ProgressFn &progress)
         if (!header)
             return makeError(header.error());
         if (itemCount >= 0 && header->rows() != itemCount) {
-            return makeError(tr("%1 has %2 rows but %3 has %4; expected every feature file to have one row per item "
+            return makeError(Tr::tr("%1 has %2 rows but %3 has %4; expected every feature file to have one row per item "
                                 "(row i is itemID i)")
                                  .arg(feature).arg(header->rows()).arg(features.first()).arg(itemCount));
         }
@@ -154,7 +155,7 @@ Result<Dataset> importMmrec(const QString &path, const ProgressFn &progress)
         totalBytes += double(QFileInfo(folder.filePath(feature)).size());
     }
     if (itemCount > std::numeric_limits<int>::max() / 2)
-        return makeError(tr("%1 has %2 rows; expected at most %3 items").arg(features.first()).arg(itemCount)
+        return makeError(Tr::tr("%1 has %2 rows; expected at most %3 items").arg(features.first()).arg(itemCount)
                              .arg(std::numeric_limits<int>::max() / 2));
 
     Dataset dataset;
@@ -195,7 +196,7 @@ Result<Dataset> importMmrec(const QString &path, const ProgressFn &progress)
         *index = reader.columnIndex(*name);
         const bool optional = name == &kRatingColumn || name == &kTimestampColumn;
         if (*index < 0 && !optional) {
-            return makeError(tr("%1:1: the header has no column \"%2\"; expected MMRec's columns userID, itemID, "
+            return makeError(Tr::tr("%1:1: the header has no column \"%2\"; expected MMRec's columns userID, itemID, "
                                 "rating, timestamp and x_label, tab-separated (rating and timestamp may be absent); "
                                 "the header has: %3")
                                  .arg(interName, *name, reader.header().join(QStringLiteral(", "))));
@@ -207,7 +208,7 @@ Result<Dataset> importMmrec(const QString &path, const ProgressFn &progress)
     columns.timestampName = kTimestampColumn;
     columns.splitName = kSplitColumn;
     InteractionOptions interactionOptions;
-    interactionOptions.itemsFile = tr("%1 (%2 rows: item ids 0 to %3)")
+    interactionOptions.itemsFile = Tr::tr("%1 (%2 rows: item ids 0 to %3)")
                                        .arg(features.join(QStringLiteral(", "))).arg(itemCount).arg(itemCount - 1);
     IdIndex userIndex;
     if (Result<void> ok = readInteractions(reader, columns, userIndex, itemIndex, interactionOptions, dataset,

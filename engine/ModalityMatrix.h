@@ -18,6 +18,8 @@ struct ModalityMatrix
     Eigen::MatrixXd values;       // items × width
     std::vector<bool> missing;    // per item
     QStringList notes;            // anything the user should know (imputation, projection, skipped files)
+    int terms = 0;                // text: columns of the TF-IDF matrix W that LSA reduced (else 0)
+    int documents = 0;            // text: rows of W, the items with some text (else 0)
 
     int width() const { return int(values.cols()); }
     int rows() const { return int(values.rows()); }

@@ -19,10 +19,11 @@ namespace fl {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context of this file's messages; lupdate reads it from the macro.
+class Tr
 {
-    return QCoreApplication::translate("fl::MovieLensImporter", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(fl::MovieLensImporter)
+};
 
 enum class Variant { Csv, Dat, Hundred };
 
@@ -56,7 +57,7 @@ constexpr int kHundredKFixedColumns = 5;   // movie id, title, release date, vid
 
 QString csvEncodingHint()
 {
-    return tr("MovieLens CSV files are UTF-8 (was the file saved again in another encoding?)");
+    return Tr::tr("MovieLens CSV files are UTF-8 (was the file saved again in another encoding?)");
 }
 
 FileSpec csvFile(const QString &name, const QStringList &columns)
@@ -115,13 +116,13 @@ Result<Layout> findLayout(const QString &path)
         }
     }
     if (!found) {
-        return makeError(tr("%1: not a MovieLens folder; expected ratings.csv and movies.csv (ml-latest, ml-20m, "
+        return makeError(Tr::tr("%1: not a MovieLens folder; expected ratings.csv and movies.csv (ml-latest, ml-20m, "
                             "ml-25m, ml-32m), ratings.dat and movies.dat (ml-1m) or u.data and u.item (ml-100k)")
                              .arg(label));
     }
     for (const auto &[present, absent] : {std::pair(found->ratings, found->movies), std::pair(found->movies, found->ratings)}) {
         if (!has(absent)) {
-            return makeError(tr("%1: found %2 but not %3; a MovieLens folder (%4) has both (looked for %5)")
+            return makeError(Tr::tr("%1: found %2 but not %3; a MovieLens folder (%4) has both (looked for %5)")
                                  .arg(label, QLatin1String(present), QLatin1String(absent),
                                       QLatin1String(found->releases),
                                       QDir::toNativeSeparators(layout.folder.filePath(QLatin1String(absent)))));
@@ -236,7 +237,7 @@ Result<QStringList> readHundredKGenreNames(const Layout &layout)
         const int number = record.text(1).trimmed().toInt(&ok);
         const QString name = record.text(0).trimmed();
         if (!ok || number < 0 || number >= kHundredKGenreCount || name.isEmpty() || !names[number].isEmpty()) {
-            return makeError(tr("%1:%2: \"%3\" is not a genre name and a new number; expected name|number with the "
+            return makeError(Tr::tr("%1:%2: \"%3\" is not a genre name and a new number; expected name|number with the "
                                 "numbers 0 to %4 once each")
                                  .arg(reader.label()).arg(record.line())
                                  .arg(record.text(0) + QLatin1Char('|') + record.text(1))
@@ -249,7 +250,7 @@ Result<QStringList> readHundredKGenreNames(const Layout &layout)
         return makeError(done.error());
     const qsizetype missing = names.indexOf(QString());
     if (missing >= 0) {
-        return makeError(tr("%1: genre number %2 is missing; expected the numbers 0 to %3, one per genre flag of "
+        return makeError(Tr::tr("%1: genre number %2 is missing; expected the numbers 0 to %3, one per genre flag of "
                             "u.item")
                              .arg(reader.label()).arg(missing).arg(kHundredKGenreCount - 1));
     }
@@ -269,7 +270,7 @@ Result<void> readHundredKMovies(CsvReader &reader, const QStringList &genreNames
                 const int column = kHundredKFixedColumns + g;
                 const QByteArrayView flag = trimmedView(record.bytes(column));
                 if (flag != "0" && flag != "1") {
-                    return makeError(tr("%1:%2: genre flag \"%3\" (field %4, %5) is not 0 or 1; expected 0 or 1")
+                    return makeError(Tr::tr("%1:%2: genre flag \"%3\" (field %4, %5) is not 0 or 1; expected 0 or 1")
                                          .arg(reader.label()).arg(record.line())
                                          .arg(record.text(column)).arg(column + 1).arg(genreNames[g]));
                 }
@@ -294,7 +295,7 @@ Result<void> readTags(CsvReader &reader, const std::vector<int> &columns, const 
             const QByteArrayView key = utf8 ? cell : QByteArrayView(converted);
             const int movie = movies.registry.index.find(std::string_view(key.data(), size_t(key.size())));
             if (movie < 0) {
-                return makeError(tr("%1:%2: item id \"%3\" in column \"%4\" is not in %5; expected one of the items "
+                return makeError(Tr::tr("%1:%2: item id \"%3\" in column \"%4\" is not in %5; expected one of the items "
                                     "file's ids")
                                      .arg(reader.label()).arg(record.line())
                                      .arg(record.text(columns[1]).trimmed(), reader.header()[columns[1]], moviesFile));
@@ -331,8 +332,8 @@ void addModalities(const Layout &layout, Movies &movies, Dataset &dataset)
     const QString moviesFile = layout.movies.name;
     static const QRegularExpression yearPattern(QStringLiteral("\\((\\d{4})\\)\\s*$"));
 
-    const QString textOrigin = layout.tags ? tr("%1: title, genres; %2: tags").arg(moviesFile, layout.tags->name)
-                                           : tr("%1: title, genres").arg(moviesFile);
+    const QString textOrigin = layout.tags ? Tr::tr("%1: title, genres; %2: tags").arg(moviesFile, layout.tags->name)
+                                           : Tr::tr("%1: title, genres").arg(moviesFile);
     QStringList texts;
     std::vector<double> genreValues(size_t(count) * size_t(movies.genreNames.size()), 0.0);
     std::vector<bool> genreMissing(size_t(count), true);
@@ -366,15 +367,15 @@ void addModalities(const Layout &layout, Movies &movies, Dataset &dataset)
     dataset.modalities.push_back(textModality(QStringLiteral("text"), textOrigin, std::move(texts)));
     if (!movies.genreNames.isEmpty()) {
         const QString origin = layout.variant == Variant::Hundred
-            ? tr("%1: genre flags").arg(moviesFile)
-            : tr("%1: %2").arg(moviesFile, layout.movies.columns[2]);
+            ? Tr::tr("%1: genre flags").arg(moviesFile)
+            : Tr::tr("%1: %2").arg(moviesFile, layout.movies.columns[2]);
         dataset.modalities.push_back(matrixModality(QStringLiteral("genres"), ModalityKind::Numeric, origin,
                                                     genreValues, int(movies.genreNames.size()),
                                                     std::move(genreMissing)));
     }
     if (std::find(yearMissing.begin(), yearMissing.end(), false) != yearMissing.end()) {
         dataset.modalities.push_back(matrixModality(QStringLiteral("year"), ModalityKind::Numeric,
-                                                    tr("%1: the year in the title").arg(moviesFile), years, 1,
+                                                    Tr::tr("%1: the year in the title").arg(moviesFile), years, 1,
                                                     std::move(yearMissing)));
     }
 }
@@ -397,7 +398,7 @@ bool looksLikeMovieLens(const QString &path)
 Result<Dataset> importMovieLens(const QString &path, const ProgressFn &progress)
 {
     if (!QFileInfo::exists(path))
-        return makeError(tr("%1: no such file or folder; expected a MovieLens folder").arg(path));
+        return makeError(Tr::tr("%1: no such file or folder; expected a MovieLens folder").arg(path));
     Result<Layout> found = findLayout(path);
     if (!found)
         return makeError(found.error());
@@ -433,7 +434,7 @@ Result<Dataset> importMovieLens(const QString &path, const ProgressFn &progress)
         if (!done)
             return makeError(done.error());
         if (dataset.itemCount() == 0) {
-            return makeError(tr("%1:%2: expected a movie but found the end of the file")
+            return makeError(Tr::tr("%1:%2: expected a movie but found the end of the file")
                                  .arg(reader.label()).arg(reader.firstDataLine()));
         }
     }

@@ -19,10 +19,11 @@ namespace fl {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context of this file's messages; lupdate reads it from the macro.
+class Tr
 {
-    return QCoreApplication::translate("fl::Npy", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(fl::Npy)
+};
 
 const QByteArray kMagic = QByteArrayLiteral("\x93NUMPY");
 constexpr qsizetype kMagicSize = 6;
@@ -212,11 +213,11 @@ template<typename T>
 QString storableRange()
 {
     if constexpr (std::is_same_v<T, bool>)
-        return tr("0 or 1");
+        return Tr::tr("0 or 1");
     else if constexpr (isFloat<T>)
-        return tr("a number");
+        return Tr::tr("a number");
     else
-        return tr("a whole number from %1 to %2")
+        return Tr::tr("a whole number from %1 to %2")
             .arg(QString::number(std::numeric_limits<T>::lowest()), QString::number(std::numeric_limits<T>::max()));
 }
 
@@ -245,13 +246,13 @@ struct PyValue
 QString pyTypeName(const PyValue &value)
 {
     switch (value.type) {
-    case PyValue::Type::String: return tr("a string");
-    case PyValue::Type::Int: return tr("an integer");
-    case PyValue::Type::Bool: return tr("a boolean");
-    case PyValue::Type::None: return tr("None");
-    case PyValue::Type::Tuple: return tr("a tuple");
-    case PyValue::Type::List: return tr("a list");
-    case PyValue::Type::Dict: return tr("a dict");
+    case PyValue::Type::String: return Tr::tr("a string");
+    case PyValue::Type::Int: return Tr::tr("an integer");
+    case PyValue::Type::Bool: return Tr::tr("a boolean");
+    case PyValue::Type::None: return Tr::tr("None");
+    case PyValue::Type::Tuple: return Tr::tr("a tuple");
+    case PyValue::Type::List: return Tr::tr("a list");
+    case PyValue::Type::Dict: return Tr::tr("a dict");
     }
     return {};
 }
@@ -277,9 +278,9 @@ public:
             return value;
         skipSpace();
         if (m_pos < m_text.size())
-            return error(tr("expected only spaces and a newline after the header's closing '}'"));
+            return error(Tr::tr("expected only spaces and a newline after the header's closing '}'"));
         if (!m_text.endsWith('\n'))
-            return makeError(tr("%1: the header (bytes %2 to %3) does not end with a newline; expected a header "
+            return makeError(Tr::tr("%1: the header (bytes %2 to %3) does not end with a newline; expected a header "
                                 "padded with spaces and ending in '\\n', as NumPy writes it")
                                  .arg(m_label).arg(m_base).arg(m_base + m_text.size() - 1));
         return value;
@@ -300,16 +301,16 @@ private:
     QString found() const
     {
         if (atEnd())
-            return tr("the end of the header");
+            return Tr::tr("the end of the header");
         const char c = peek();
         if (c >= 0x20 && c < 0x7f)
             return QStringLiteral("'%1'").arg(QLatin1Char(c));
-        return tr("byte 0x%1").arg(uchar(c), 2, 16, QLatin1Char('0'));
+        return Tr::tr("byte 0x%1").arg(uchar(c), 2, 16, QLatin1Char('0'));
     }
 
     Error error(const QString &what) const
     {
-        return makeError(tr("%1: byte %2 (in the header): %3 but found %4").arg(m_label).arg(m_base + m_pos).arg(what, found()));
+        return makeError(Tr::tr("%1: byte %2 (in the header): %3 but found %4").arg(m_label).arg(m_base + m_pos).arg(what, found()));
     }
 
     // Items up to the closing bracket, separated by commas, with an optional trailing comma.
@@ -325,18 +326,18 @@ private:
             }
             if (isDict) {
                 if (peek() != '\'' && peek() != '"')
-                    return error(tr("expected a quoted key or '}'"));
+                    return error(Tr::tr("expected a quoted key or '}'"));
                 Result<PyValue> key = parseValue(depth + 1);
                 if (!key)
                     return makeError(key.error());
                 if (into.keys.contains(key->text)) {
-                    return makeError(tr("%1: byte %2 (in the header): key '%3' appears twice; expected each key once")
+                    return makeError(Tr::tr("%1: byte %2 (in the header): key '%3' appears twice; expected each key once")
                                          .arg(m_label).arg(key->offset).arg(key->text));
                 }
                 into.keys.append(key->text);
                 skipSpace();
                 if (peek() != ':')
-                    return error(tr("expected ':' after the key"));
+                    return error(Tr::tr("expected ':' after the key"));
                 ++m_pos;
                 skipSpace();
             }
@@ -352,7 +353,7 @@ private:
             }
             trailingComma = false;
             if (peek() != close)
-                return error(tr("expected ',' or '%1'").arg(QLatin1Char(close)));
+                return error(Tr::tr("expected ',' or '%1'").arg(QLatin1Char(close)));
         }
     }
 
@@ -361,7 +362,7 @@ private:
         PyValue value;
         value.offset = m_base + m_pos;
         if (depth > kMaxDepth)
-            return error(tr("nesting too deep; expected a flat dict"));
+            return error(Tr::tr("nesting too deep; expected a flat dict"));
         const char c = peek();
         bool trailingComma = false;
         if (c == '{') {
@@ -387,7 +388,7 @@ private:
             while (!atEnd() && peek() != c && peek() != '\\' && peek() != '\n')
                 ++m_pos;
             if (peek() != c)
-                return error(tr("expected a closing %1 (escape sequences are not supported)").arg(QLatin1Char(c)));
+                return error(Tr::tr("expected a closing %1 (escape sequences are not supported)").arg(QLatin1Char(c)));
             const QByteArrayView bytes = m_text.sliced(begin, m_pos - begin);
             value.text = m_utf8 ? QString::fromUtf8(bytes) : QString::fromLatin1(bytes);
             ++m_pos;
@@ -402,7 +403,7 @@ private:
             value.number = QByteArrayView(m_text.sliced(begin, m_pos - begin)).toLongLong(&ok);
             if (!ok) {
                 m_pos = begin;
-                return error(tr("expected an integer that fits in 64 bits"));
+                return error(Tr::tr("expected an integer that fits in 64 bits"));
             }
             if (peek() == 'L')
                 ++m_pos;          // Python 2 long, as old NumPy wrote it in version 1.0 and 2.0 files
@@ -417,7 +418,7 @@ private:
                     return value;
                 }
             }
-            return error(tr("expected a Python literal (a dict, string, integer, tuple, True or False)"));
+            return error(Tr::tr("expected a Python literal (a dict, string, integer, tuple, True or False)"));
         }
         return value;
     }
@@ -434,11 +435,11 @@ Result<void> parseDescr(const PyValue &descr, const QString &label, NpyHeader &h
 {
     const QString at = QStringLiteral("%1: byte %2 (in the header): ").arg(label).arg(descr.offset);
     if (descr.type == PyValue::Type::List || descr.type == PyValue::Type::Dict || descr.type == PyValue::Type::Tuple) {
-        return makeError(at + tr("the dtype is structured (%1 of named fields or sub-arrays); expected %2")
+        return makeError(at + Tr::tr("the dtype is structured (%1 of named fields or sub-arrays); expected %2")
                                   .arg(pyTypeName(descr), QLatin1String(kSupportedDtypes)));
     }
     if (descr.type != PyValue::Type::String)
-        return makeError(at + tr("'descr' is %1; expected a dtype string such as '<f4'").arg(pyTypeName(descr)));
+        return makeError(at + Tr::tr("'descr' is %1; expected a dtype string such as '<f4'").arg(pyTypeName(descr)));
     const QString &text = descr.text;
     header.descr = text;
     const QChar order = text.isEmpty() ? QChar() : text[0];
@@ -447,30 +448,30 @@ Result<void> parseDescr(const PyValue &descr, const QString &label, NpyHeader &h
     bool sized = false;
     const int size = body.mid(1).toInt(&sized);
     auto rejected = [&](const QString &what) {
-        return makeError(at + tr("dtype '%1' %2; expected %3").arg(text, what, QLatin1String(kSupportedDtypes)));
+        return makeError(at + Tr::tr("dtype '%1' %2; expected %3").arg(text, what, QLatin1String(kSupportedDtypes)));
     };
     if (kind == QLatin1Char('O'))
-        return rejected(tr("holds Python objects (pickled), which FusionLab does not load"));
+        return rejected(Tr::tr("holds Python objects (pickled), which FusionLab does not load"));
     if (kind == QLatin1Char('c'))
-        return rejected(tr("is complex"));
+        return rejected(Tr::tr("is complex"));
     if (kind == QLatin1Char('S') || kind == QLatin1Char('a') || kind == QLatin1Char('U'))
-        return rejected(tr("holds strings"));
+        return rejected(Tr::tr("holds strings"));
     if (kind == QLatin1Char('V'))
-        return rejected(tr("is raw bytes (void) or a structured record"));
+        return rejected(Tr::tr("is raw bytes (void) or a structured record"));
     if (kind == QLatin1Char('M') || kind == QLatin1Char('m'))
-        return rejected(tr("holds dates or durations"));
+        return rejected(Tr::tr("holds dates or durations"));
     if (order != QLatin1Char('<') && order != QLatin1Char('>') && order != QLatin1Char('|'))
-        return rejected(tr("does not start with a byte order ('<', '>' or '|')"));
+        return rejected(Tr::tr("does not start with a byte order ('<', '>' or '|')"));
     const auto info = std::find_if(std::begin(kDtypes), std::end(kDtypes), [&](const DtypeInfo &i) {
         return sized && QLatin1Char(i.kind) == kind && i.size == size && body.size() == 1 + QString::number(size).size();
     });
     if (info == std::end(kDtypes)) {
         if (kind == QLatin1Char('f') && sized && size > 8)
-            return rejected(tr("is an extended-precision float"));
-        return rejected(tr("is not a supported number type"));
+            return rejected(Tr::tr("is an extended-precision float"));
+        return rejected(Tr::tr("is not a supported number type"));
     }
     if (info->size > 1 && order == QLatin1Char('|'))
-        return rejected(tr("has no byte order ('|') but its values have %1 bytes").arg(info->size));
+        return rejected(Tr::tr("has no byte order ('|') but its values have %1 bytes").arg(info->size));
     header.dtype = info->dtype;
     header.bigEndian = info->size > 1 && order == QLatin1Char('>');
     return {};
@@ -483,15 +484,15 @@ Result<void> parseShape(const PyValue &shape, const QString &label, NpyHeader &h
     for (const PyValue &n : shape.items)
         allInts = allInts && n.type == PyValue::Type::Int && n.number >= 0;
     if (!allInts) {
-        return makeError(at + tr("'shape' is %1; expected a tuple of non-negative integers such as (480, 512)")
-                                  .arg(shape.type == PyValue::Type::Tuple ? tr("a tuple holding something other than "
+        return makeError(at + Tr::tr("'shape' is %1; expected a tuple of non-negative integers such as (480, 512)")
+                                  .arg(shape.type == PyValue::Type::Tuple ? Tr::tr("a tuple holding something other than "
                                                                                "non-negative integers")
                                                                           : pyTypeName(shape)));
     }
     for (const PyValue &n : shape.items)
         header.shape.push_back(n.number);
     if (header.shape.empty() || header.shape.size() > 2) {
-        return makeError(at + tr("the array has %1 dimensions (shape %2); expected 1 (one value per row) or 2 (rows × "
+        return makeError(at + Tr::tr("the array has %1 dimensions (shape %2); expected 1 (one value per row) or 2 (rows × "
                                  "columns)")
                                   .arg(header.shape.size())
                                   .arg(shapeText(header.shape)));
@@ -502,21 +503,21 @@ Result<void> parseShape(const PyValue &shape, const QString &label, NpyHeader &h
 Result<void> parseHeaderDict(const PyValue &dict, const QString &label, NpyHeader &header)
 {
     if (dict.type != PyValue::Type::Dict) {
-        return makeError(tr("%1: byte %2: the header is %3; expected a dict such as {'descr': '<f4', "
+        return makeError(Tr::tr("%1: byte %2: the header is %3; expected a dict such as {'descr': '<f4', "
                             "'fortran_order': False, 'shape': (480, 512), }")
                              .arg(label).arg(dict.offset).arg(pyTypeName(dict)));
     }
     static const char *const expected[] = {"descr", "fortran_order", "shape"};
     for (const QString &key : dict.keys) {
         if (std::none_of(std::begin(expected), std::end(expected), [&](const char *e) { return key == QLatin1String(e); })) {
-            return makeError(tr("%1: byte %2 (in the header): unexpected key '%3'; expected only 'descr', "
+            return makeError(Tr::tr("%1: byte %2 (in the header): unexpected key '%3'; expected only 'descr', "
                                 "'fortran_order' and 'shape'")
                                  .arg(label).arg(dict.offset).arg(key));
         }
     }
     for (const char *key : expected) {
         if (!dict.keys.contains(QLatin1String(key))) {
-            return makeError(tr("%1: byte %2 (in the header): the header lacks the key '%3'; expected 'descr', "
+            return makeError(Tr::tr("%1: byte %2 (in the header): the header lacks the key '%3'; expected 'descr', "
                                 "'fortran_order' and 'shape'")
                                  .arg(label).arg(dict.offset).arg(QLatin1String(key)));
         }
@@ -528,7 +529,7 @@ Result<void> parseHeaderDict(const PyValue &dict, const QString &label, NpyHeade
         return makeError(ok.error());
     const PyValue &fortran = valueOf("fortran_order");
     if (fortran.type != PyValue::Type::Bool) {
-        return makeError(tr("%1: byte %2 (in the header): 'fortran_order' is %3; expected True or False")
+        return makeError(Tr::tr("%1: byte %2 (in the header): 'fortran_order' is %3; expected True or False")
                              .arg(label).arg(fortran.offset).arg(pyTypeName(fortran)));
     }
     header.fortranOrder = fortran.number != 0;
@@ -541,33 +542,33 @@ Result<NpyHeader> readHeader(QFile &file, const QString &label)
 {
     const QByteArray prefix = file.read(kMagicSize + 2);
     if (!prefix.startsWith(kMagic)) {
-        return makeError(tr("%1: does not start with the .npy magic string \\x93NUMPY; expected a NumPy .npy file "
+        return makeError(Tr::tr("%1: does not start with the .npy magic string \\x93NUMPY; expected a NumPy .npy file "
                             "(as written by numpy.save)")
                              .arg(label));
     }
     if (prefix.size() < kMagicSize + 2)
-        return makeError(tr("%1: ends after %2 bytes, inside the format version; expected a .npy header").arg(label).arg(prefix.size()));
+        return makeError(Tr::tr("%1: ends after %2 bytes, inside the format version; expected a .npy header").arg(label).arg(prefix.size()));
     NpyHeader header;
     header.version = uchar(prefix[kMagicSize]);
     const int minor = uchar(prefix[kMagicSize + 1]);
     if (header.version < 1 || header.version > 3 || minor != 0) {
-        return makeError(tr("%1: byte 6: .npy format version %2.%3 is not supported; expected 1.0, 2.0 or 3.0")
+        return makeError(Tr::tr("%1: byte 6: .npy format version %2.%3 is not supported; expected 1.0, 2.0 or 3.0")
                              .arg(label).arg(header.version).arg(minor));
     }
     const int lengthBytes = header.version == 1 ? 2 : 4;
     const QByteArray lengthField = file.read(lengthBytes);
     if (lengthField.size() < lengthBytes)
-        return makeError(tr("%1: ends inside the header length (byte 8); expected a .npy header").arg(label));
+        return makeError(Tr::tr("%1: ends inside the header length (byte 8); expected a .npy header").arg(label));
     const qint64 headerLength = header.version == 1 ? qFromLittleEndian<quint16>(lengthField.constData())
                                                     : qFromLittleEndian<quint32>(lengthField.constData());
     const qint64 headerStart = kMagicSize + 2 + lengthBytes;
     if (headerLength > kMaxHeaderBytes) {
-        return makeError(tr("%1: byte 8: the header length field says %2 bytes; expected a header of at most %3 bytes")
+        return makeError(Tr::tr("%1: byte 8: the header length field says %2 bytes; expected a header of at most %3 bytes")
                              .arg(label).arg(headerLength).arg(kMaxHeaderBytes));
     }
     const QByteArray text = file.read(headerLength);
     if (text.size() < headerLength) {
-        return makeError(tr("%1: the header length field (byte 8) says %2 bytes but the file ends after %3; expected "
+        return makeError(Tr::tr("%1: the header length field (byte 8) says %2 bytes but the file ends after %3; expected "
                             "the whole header")
                              .arg(label).arg(headerLength).arg(text.size()));
     }
@@ -576,7 +577,7 @@ Result<NpyHeader> readHeader(QFile &file, const QString &label)
         QStringDecoder decoder(QStringConverter::Utf8, QStringConverter::Flag::Stateless);
         [[maybe_unused]] const QString decoded = decoder(text);
         if (decoder.hasError())
-            return makeError(tr("%1: the version 3.0 header (from byte %2) is not valid UTF-8; expected UTF-8 text")
+            return makeError(Tr::tr("%1: the version 3.0 header (from byte %2) is not valid UTF-8; expected UTF-8 text")
                                  .arg(label).arg(headerStart));
     }
     HeaderParser parser(text, headerStart, utf8, label);
@@ -591,19 +592,19 @@ Result<NpyHeader> readHeader(QFile &file, const QString &label)
     qint64 needed = itemSize;
     for (qint64 n : header.shape) {
         if (__builtin_mul_overflow(needed, n, &needed)) {
-            return makeError(tr("%1: shape %2 of '%3' is larger than any file can be; expected the array's real shape")
+            return makeError(Tr::tr("%1: shape %2 of '%3' is larger than any file can be; expected the array's real shape")
                                  .arg(label, shapeText(header.shape), header.descr));
         }
     }
     const qint64 present = file.size() - header.dataOffset;
     if (present < needed) {
-        return makeError(tr("%1: shape %2 of '%3' needs %4 bytes of data after the header (from byte %5) but the file "
+        return makeError(Tr::tr("%1: shape %2 of '%3' needs %4 bytes of data after the header (from byte %5) but the file "
                             "has %6; expected the data to match the shape (is the file truncated?)")
                              .arg(label, shapeText(header.shape), header.descr)
                              .arg(needed).arg(header.dataOffset).arg(present));
     }
     if (present > needed) {
-        return makeError(tr("%1: the file has %2 bytes after the data (from byte %3); shape %4 of '%5' needs only %6 "
+        return makeError(Tr::tr("%1: the file has %2 bytes after the data (from byte %3); shape %4 of '%5' needs only %6 "
                             "bytes; expected the data to end the file (does the header understate the shape?)")
                              .arg(label).arg(present - needed).arg(header.dataOffset + needed)
                              .arg(shapeText(header.shape), header.descr).arg(needed));
@@ -614,9 +615,9 @@ Result<NpyHeader> readHeader(QFile &file, const QString &label)
 Result<void> openForReading(QFile &file, const QString &label)
 {
     if (!file.exists())
-        return makeError(tr("%1: no such file; expected a NumPy .npy file").arg(label));
+        return makeError(Tr::tr("%1: no such file; expected a NumPy .npy file").arg(label));
     if (!file.open(QIODevice::ReadOnly))
-        return makeError(tr("%1: cannot open: %2").arg(label, file.errorString()));
+        return makeError(Tr::tr("%1: cannot open: %2").arg(label, file.errorString()));
     return {};
 }
 
@@ -683,7 +684,7 @@ Result<NpyArray> readNpy(const QString &path, const ProgressFn &progress, const 
     try {
         array.values.resize(h.rows(), h.cols());
     } catch (const std::bad_alloc &) {
-        return makeError(tr("%1: not enough memory for a %2 × %3 matrix of doubles (%4 MB)")
+        return makeError(Tr::tr("%1: not enough memory for a %2 × %3 matrix of doubles (%4 MB)")
                              .arg(name).arg(h.rows()).arg(h.cols()).arg(count * 8 / 1000000));
     }
 
@@ -693,7 +694,7 @@ Result<NpyArray> readNpy(const QString &path, const ProgressFn &progress, const 
     const uchar *mapped = count > 0 ? file.map(h.dataOffset, count * itemSize) : nullptr;
     QByteArray buffer;
     if (!mapped && count > 0 && !file.seek(h.dataOffset))
-        return makeError(tr("%1: cannot seek to the data at byte %2: %3").arg(name).arg(h.dataOffset).arg(file.errorString()));
+        return makeError(Tr::tr("%1: cannot seek to the data at byte %2: %3").arg(name).arg(h.dataOffset).arg(file.errorString()));
 
     ElementOrder order{h.rows(), h.cols(), !h.fortranOrder && h.cols() > 1};
     Tally tally;
@@ -703,7 +704,7 @@ Result<NpyArray> readNpy(const QString &path, const ProgressFn &progress, const 
         if (!mapped) {
             buffer = file.read(block * itemSize);
             if (buffer.size() != block * itemSize)
-                return makeError(tr("%1: reading the data failed at byte %2: %3")
+                return makeError(Tr::tr("%1: reading the data failed at byte %2: %3")
                                      .arg(name).arg(h.dataOffset + done * itemSize).arg(file.errorString()));
             src = reinterpret_cast<const uchar *>(buffer.constData());
         }
@@ -713,12 +714,12 @@ Result<NpyArray> readNpy(const QString &path, const ProgressFn &progress, const 
         });
         if (bad >= 0) {
             const qint64 offset = h.dataOffset + (done + bad) * itemSize;
-            return makeError(tr("%1: byte %2 holds %3 in a '|b1' (bool) array; expected 0 or 1")
+            return makeError(Tr::tr("%1: byte %2 holds %3 in a '|b1' (bool) array; expected 0 or 1")
                                  .arg(name).arg(offset).arg(uchar(src[bad * itemSize])));
         }
         done += block;
         if (progress && !progress(double(done) / double(count)))
-            return makeError(tr("%1: reading cancelled").arg(name));
+            return makeError(Tr::tr("%1: reading cancelled").arg(name));
     }
     array.nonFiniteCount = tally.nonFinite;
     array.inexactCount = tally.inexact;
@@ -728,9 +729,9 @@ Result<NpyArray> readNpy(const QString &path, const ProgressFn &progress, const 
 Result<void> writeNpy(const QString &path, const Eigen::MatrixXd &values, NpyDtype dtype, const NpyOptions &options)
 {
     if (options.version < 1 || options.version > 3)
-        return makeError(tr("%1: cannot write .npy format version %2; expected 1, 2 or 3").arg(path).arg(options.version));
+        return makeError(Tr::tr("%1: cannot write .npy format version %2; expected 1, 2 or 3").arg(path).arg(options.version));
     if (options.oneDimensional && values.cols() != 1) {
-        return makeError(tr("%1: a %2 × %3 matrix cannot be written as a 1-D array; expected a single column")
+        return makeError(Tr::tr("%1: a %2 × %3 matrix cannot be written as a 1-D array; expected a single column")
                              .arg(path).arg(values.rows()).arg(values.cols()));
     }
     NpyHeader header;
@@ -745,7 +746,7 @@ Result<void> writeNpy(const QString &path, const Eigen::MatrixXd &values, NpyDty
 
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return makeError(tr("%1: cannot write: %2").arg(path, file.errorString()));
+        return makeError(Tr::tr("%1: cannot write: %2").arg(path, file.errorString()));
     file.write(headerText(header));
 
     const int itemSize = npyItemSize(dtype);
@@ -762,7 +763,7 @@ Result<void> writeNpy(const QString &path, const Eigen::MatrixXd &values, NpyDty
                 const double value = values.data()[order.index()];
                 StoredAs<T> stored{};
                 if (!toStored<T>(value, stored)) {
-                    failure = tr("%1: the value %2 at row %3, column %4 cannot be stored as '%5'; expected %6")
+                    failure = Tr::tr("%1: the value %2 at row %3, column %4 cannot be stored as '%5'; expected %6")
                                   .arg(path, numberText(value)).arg(order.r).arg(order.c)
                                   .arg(header.descr, storableRange<T>());
                     return;
@@ -776,7 +777,7 @@ Result<void> writeNpy(const QString &path, const Eigen::MatrixXd &values, NpyDty
         done += block;
     }
     if (!file.commit())
-        return makeError(tr("%1: cannot write: %2").arg(path, file.errorString()));
+        return makeError(Tr::tr("%1: cannot write: %2").arg(path, file.errorString()));
     return {};
 }
 

@@ -6,10 +6,15 @@
 
 namespace fl {
 
-static QString tr(const char *text)
+namespace {
+
+// The translation context of this file's messages; lupdate reads it from the macro.
+class Tr
 {
-    return QCoreApplication::translate("fl::PopularityModel", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(fl::PopularityModel)
+};
+
+} // namespace
 
 PopularityModel::PopularityModel(const Dataset &dataset, const std::vector<int> &train)
     : m_users(dataset.userCount())
@@ -20,7 +25,7 @@ PopularityModel::PopularityModel(const Dataset &dataset, const std::vector<int> 
 
 QString PopularityModel::name() const
 {
-    return tr("Popularity");
+    return Tr::tr("Popularity");
 }
 
 void PopularityModel::scoreItems(int, Eigen::Ref<Eigen::VectorXf> scores) const

@@ -17,10 +17,11 @@ namespace fl {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context of this file's messages; lupdate reads it from the macro.
+class Tr
 {
-    return QCoreApplication::translate("fl::RankingMetrics", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(fl::RankingMetrics)
+};
 
 constexpr int kUsersPerChunk = 16;   // users a thread takes from the shared counter at a time
 constexpr int kMetricsPerK = 5;
@@ -179,7 +180,7 @@ Result<void> checkIndices(const Dataset &data, const std::vector<int> &interacti
 {
     for (int i : interactions) {
         if (i < 0 || i >= data.interactionCount())
-            return makeError(tr("The %1 interactions include index %2; expected indices from 0 to %3 (the "
+            return makeError(Tr::tr("The %1 interactions include index %2; expected indices from 0 to %3 (the "
                                 "dataset's interactions).")
                                  .arg(what)
                                  .arg(i)
@@ -191,7 +192,7 @@ Result<void> checkIndices(const Dataset &data, const std::vector<int> &interacti
 Result<void> checkModel(const Dataset &data, const Recommender &model)
 {
     if (model.userCount() != data.userCount() || model.itemCount() != data.itemCount())
-        return makeError(tr("The model “%1” knows %2 users and %3 items; expected the dataset's %4 users and %5 items.")
+        return makeError(Tr::tr("The model “%1” knows %2 users and %3 items; expected the dataset's %4 users and %5 items.")
                              .arg(model.name())
                              .arg(model.userCount())
                              .arg(model.itemCount())
@@ -208,7 +209,7 @@ Result<RankingReport> evaluate(const Dataset &data, const Recommender &model, co
 {
     if (Result<void> ok = checkModel(data, model); !ok)
         return makeError(ok.error());
-    for (const auto &[indices, what] : {std::pair{&target, tr("target")}, std::pair{&excluded, tr("excluded")}}) {
+    for (const auto &[indices, what] : {std::pair{&target, Tr::tr("target")}, std::pair{&excluded, Tr::tr("excluded")}}) {
         if (Result<void> ok = checkIndices(data, *indices, what); !ok)
             return makeError(ok.error());
     }
@@ -217,7 +218,7 @@ Result<RankingReport> evaluate(const Dataset &data, const Recommender &model, co
     std::sort(report.ks.begin(), report.ks.end());
     report.ks.erase(std::unique(report.ks.begin(), report.ks.end()), report.ks.end());
     if (report.ks.empty() || report.ks.front() < 1)
-        return makeError(tr("The cut-offs K are “%1”; expected one or more whole numbers of at least 1.")
+        return makeError(Tr::tr("The cut-offs K are “%1”; expected one or more whole numbers of at least 1.")
                              .arg([&] {
                                  QStringList list;
                                  for (int k : config.ks)
@@ -316,23 +317,23 @@ Result<void> checkIdsForTsv(const QStringList &ids, const QString &what)
 {
     for (const QString &id : ids) {
         if (id.contains(QLatin1Char('\t')) || id.contains(QLatin1Char('\n')) || id.contains(QLatin1Char('\r')))
-            return makeError(tr("The %1 id “%2” holds a tab or a line break; a TSV file cannot hold it.").arg(what, id));
+            return makeError(Tr::tr("The %1 id “%2” holds a tab or a line break; a TSV file cannot hold it.").arg(what, id));
     }
     return {};
 }
 
 Result<void> checkIdsForTsv(const Dataset &data)
 {
-    if (Result<void> ok = checkIdsForTsv(data.userIds, tr("user")); !ok)
+    if (Result<void> ok = checkIdsForTsv(data.userIds, Tr::tr("user")); !ok)
         return ok;
-    return checkIdsForTsv(data.itemIds, tr("item"));
+    return checkIdsForTsv(data.itemIds, Tr::tr("item"));
 }
 
 Result<void> writeBytes(const QString &path, const QByteArray &bytes)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return makeError(tr("Cannot write %1: %2.").arg(QDir::toNativeSeparators(path), file.errorString()));
+        return makeError(Tr::tr("Cannot write %1: %2.").arg(QDir::toNativeSeparators(path), file.errorString()));
     return {};
 }
 
@@ -376,7 +377,7 @@ Result<RankingReport> evaluateColdStart(const Dataset &data, const Recommender &
                                         const RankingConfig &config)
 {
     if (int(coldItem.size()) != data.itemCount() || std::find(coldItem.begin(), coldItem.end(), true) == coldItem.end())
-        return makeError(tr("The cold-start report needs items held out of training (a cold-items split); found %1 "
+        return makeError(Tr::tr("The cold-start report needs items held out of training (a cold-items split); found %1 "
                             "cold items among %2 flags for %3 items.")
                              .arg(std::count(coldItem.begin(), coldItem.end(), true))
                              .arg(coldItem.size())
@@ -390,10 +391,10 @@ Result<RatingErrors> ratingErrors(const Dataset &data, const Recommender &model,
 {
     if (Result<void> ok = checkModel(data, model); !ok)
         return makeError(ok.error());
-    if (Result<void> ok = checkIndices(data, interactions, tr("rated")); !ok)
+    if (Result<void> ok = checkIndices(data, interactions, Tr::tr("rated")); !ok)
         return makeError(ok.error());
     if (interactions.empty())
-        return makeError(tr("RMSE and MAE need at least one interaction; found none."));
+        return makeError(Tr::tr("RMSE and MAE need at least one interaction; found none."));
     double squared = 0;
     double absolute = 0;
     for (int i : interactions) {
@@ -427,15 +428,15 @@ Result<void> writeTopK(const QString &path, const Dataset &data, const Recommend
 {
     if (Result<void> ok = checkModel(data, model); !ok)
         return ok;
-    if (Result<void> ok = checkIndices(data, excluded, tr("excluded")); !ok)
+    if (Result<void> ok = checkIndices(data, excluded, Tr::tr("excluded")); !ok)
         return ok;
     if (Result<void> ok = checkIdsForTsv(data); !ok)
         return ok;
     if (k < 1)
-        return makeError(tr("The number of recommendations per user is %1; expected at least 1.").arg(k));
+        return makeError(Tr::tr("The number of recommendations per user is %1; expected at least 1.").arg(k));
     for (int user : users) {
         if (user < 0 || user >= data.userCount())
-            return makeError(tr("User index %1 is out of range; expected 0 to %2.").arg(user).arg(data.userCount() - 1));
+            return makeError(Tr::tr("User index %1 is out of range; expected 0 to %2.").arg(user).arg(data.userCount() - 1));
     }
     const UserItems seen = itemsByUser(data, excluded);
     const std::vector<char> nonCandidate = allCandidates(model);
@@ -464,7 +465,7 @@ Result<void> writeSplit(const QString &dir, const Dataset &data, const SplitIndi
         return ok;
     const bool timed = int(data.timestamp.size()) == data.interactionCount();
     if (!QDir().mkpath(dir))
-        return makeError(tr("Cannot create the folder %1.").arg(QDir::toNativeSeparators(dir)));
+        return makeError(Tr::tr("Cannot create the folder %1.").arg(QDir::toNativeSeparators(dir)));
     const std::pair<const char *, const std::vector<int> *> parts[] = {
         {"train.tsv", &split.train}, {"valid.tsv", &split.validation}, {"test.tsv", &split.test}};
     for (const auto &[name, indices] : parts) {

@@ -17,10 +17,11 @@ namespace fl {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context of this file's messages; lupdate reads it from the macro.
+class Tr
 {
-    return QCoreApplication::translate("fl::RecBoleImporter", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(fl::RecBoleImporter)
+};
 
 enum class FieldType { Token, TokenSeq, Float, FloatSeq };
 
@@ -40,7 +41,7 @@ CsvOptions atomicOptions(const QString &fileName)
     options.delimiter = '\t';
     options.quoting = false;
     options.label = fileName;
-    options.encodingHint = tr("RecBole's atomic files are UTF-8 (its \"encoding\" setting defaults to utf-8)");
+    options.encodingHint = Tr::tr("RecBole's atomic files are UTF-8 (its \"encoding\" setting defaults to utf-8)");
     return options;
 }
 
@@ -80,7 +81,7 @@ Result<std::vector<Field>> parseHeader(const CsvReader &reader)
         const QString &text = header[i];
         const qsizetype colon = text.indexOf(QLatin1Char(':'));
         if (colon < 0) {
-            return makeError(tr("%1:1: field %2 \"%3\" has no type; expected name:type with the type token, token_seq, "
+            return makeError(Tr::tr("%1:1: field %2 \"%3\" has no type; expected name:type with the type token, token_seq, "
                                 "float or float_seq (e.g. user_id:token), as in RecBole's atomic files")
                                  .arg(reader.label()).arg(i + 1).arg(text));
         }
@@ -98,11 +99,11 @@ Result<std::vector<Field>> parseHeader(const CsvReader &reader)
         else if (type == QLatin1String("float_seq"))
             field.type = FieldType::FloatSeq;
         else {
-            return makeError(tr("%1:1: field %2 \"%3\" has type \"%4\"; expected token, token_seq, float or float_seq")
+            return makeError(Tr::tr("%1:1: field %2 \"%3\" has type \"%4\"; expected token, token_seq, float or float_seq")
                                  .arg(reader.label()).arg(i + 1).arg(text, type));
         }
         if (field.name.isEmpty()) {
-            return makeError(tr("%1:1: field %2 \"%3\" has no name; expected name:type (e.g. item_id:token)")
+            return makeError(Tr::tr("%1:1: field %2 \"%3\" has no name; expected name:type (e.g. item_id:token)")
                                  .arg(reader.label()).arg(i + 1).arg(text));
         }
         fields.push_back(field);
@@ -133,7 +134,7 @@ Result<const Field *> idField(const CsvReader &reader, const std::vector<Field> 
     }
     if (candidates.size() == 1)
         return candidates.front();
-    return makeError(tr("%1:1: no %2 field; expected %3:token (RecBole's default) or exactly one token field whose "
+    return makeError(Tr::tr("%1:1: no %2 field; expected %3:token (RecBole's default) or exactly one token field whose "
                         "name contains \"%2\", but the header has: %4")
                          .arg(reader.label(), word, standard, fieldList(fields)));
 }
@@ -145,7 +146,7 @@ Result<int> floatField(const CsvReader &reader, const std::vector<Field> &fields
         if (field.name != name)
             continue;
         if (field.type != FieldType::Float) {
-            return makeError(tr("%1:1: field \"%2\" has the wrong type; expected %3:float")
+            return makeError(Tr::tr("%1:1: field \"%2\" has the wrong type; expected %3:float")
                                  .arg(reader.label(), field.header, name));
         }
         return field.column;
@@ -271,7 +272,7 @@ private:
             double value = 0.0;
             const NumberStatus status = parseNumber(record.bytes(field->column), value);
             if (status == NumberStatus::NotNumber) {
-                return makeError(tr("%1:%2: field \"%3\" holds \"%4\"; expected a number (an empty cell marks the item "
+                return makeError(Tr::tr("%1:%2: field \"%3\" holds \"%4\"; expected a number (an empty cell marks the item "
                                     "missing)")
                                      .arg(m_reader.label()).arg(record.line())
                                      .arg(field->header, record.text(field->column)));
@@ -297,7 +298,7 @@ private:
             if (end > begin) {
                 double value = 0.0;
                 if (parseNumber(cell.sliced(begin, end - begin), value) != NumberStatus::Ok) {
-                    return makeError(tr("%1:%2: field \"%3\" holds \"%4\" at position %5; expected space-separated "
+                    return makeError(Tr::tr("%1:%2: field \"%3\" holds \"%4\" at position %5; expected space-separated "
                                         "finite numbers")
                                          .arg(m_reader.label()).arg(record.line())
                                          .arg(field.header, QString::fromUtf8(cell.sliced(begin, end - begin)))
@@ -313,7 +314,7 @@ private:
                 vector.widthLine = record.line();
                 vector.values.assign(vector.missing.size() * row.size(), 0.0);
             } else if (int(row.size()) != vector.width) {
-                return makeError(tr("%1:%2: field \"%3\" has %4 values; expected %5 like line %6 (every item's vector "
+                return makeError(Tr::tr("%1:%2: field \"%3\" has %4 values; expected %5 like line %6 (every item's vector "
                                     "needs the same length; an empty cell marks the item missing)")
                                      .arg(m_reader.label()).arg(record.line())
                                      .arg(field.header).arg(row.size()).arg(vector.width).arg(vector.widthLine));
@@ -354,11 +355,11 @@ bool looksLikeRecBole(const QString &path)
 Result<Dataset> importRecBole(const QString &path, const ProgressFn &progress)
 {
     if (!QFileInfo::exists(path))
-        return makeError(tr("%1: no such file or folder; expected a RecBole dataset folder").arg(path));
+        return makeError(Tr::tr("%1: no such file or folder; expected a RecBole dataset folder").arg(path));
     const Location location = locate(path);
     const QString interPath = location.folder.filePath(location.interFile());
     if (!QFileInfo::exists(interPath)) {
-        return makeError(tr("%1: no %2; expected RecBole atomic files NAME/NAME.inter (and optionally NAME.item) "
+        return makeError(Tr::tr("%1: no %2; expected RecBole atomic files NAME/NAME.inter (and optionally NAME.item) "
                             "(looked for %3)")
                              .arg(QDir::toNativeSeparators(location.folder.path()), location.interFile(),
                                   QDir::toNativeSeparators(interPath)));
@@ -406,7 +407,7 @@ Result<Dataset> importRecBole(const QString &path, const ProgressFn &progress)
             return field.name == (*item)->name && field.type == FieldType::Token;
         });
         if (id == itemFields->end()) {
-            return makeError(tr("%1:1: no field %2:token; expected the item field of %3, but the header has: %4")
+            return makeError(Tr::tr("%1:1: no field %2:token; expected the item field of %3, but the header has: %4")
                                  .arg(items->label(), (*item)->name, location.interFile(), fieldList(*itemFields)));
         }
         const Field itemId = *id;

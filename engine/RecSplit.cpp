@@ -13,10 +13,11 @@ namespace fl {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context of this file's messages; lupdate reads it from the macro.
+class Tr
 {
-    return QCoreApplication::translate("fl::RecSplit", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(fl::RecSplit)
+};
 
 struct KindName
 {
@@ -83,7 +84,7 @@ void sortParts(SplitIndices &split)
 
 QString countsText(const SplitIndices &split)
 {
-    return tr("%1 train, %2 validation, %3 test")
+    return Tr::tr("%1 train, %2 validation, %3 test")
         .arg(split.train.size())
         .arg(split.validation.size())
         .arg(split.test.size());
@@ -92,13 +93,13 @@ QString countsText(const SplitIndices &split)
 Result<void> checkConfig(const RecSplitConfig &config)
 {
     if (!(config.ratio >= 0.0 && config.ratio < 1.0))
-        return makeError(tr("The test ratio is %1; expected a number from 0 up to (not including) 1.")
+        return makeError(Tr::tr("The test ratio is %1; expected a number from 0 up to (not including) 1.")
                              .arg(config.ratio));
     if (!(config.validationRatio >= 0.0 && config.validationRatio < 1.0))
-        return makeError(tr("The validation ratio is %1; expected a number from 0 up to (not including) 1.")
+        return makeError(Tr::tr("The validation ratio is %1; expected a number from 0 up to (not including) 1.")
                              .arg(config.validationRatio));
     if (config.lastK < 0)
-        return makeError(tr("The number of last interactions per user is %1; expected 0 (use the ratio) or more.")
+        return makeError(Tr::tr("The number of last interactions per user is %1; expected 0 (use the ratio) or more.")
                              .arg(config.lastK));
     return {};
 }
@@ -108,9 +109,9 @@ Result<void> checkTimestamps(const Dataset &data, RecSplitKind kind)
     if (int(data.timestamp.size()) == data.interactionCount())
         return {};
     if (data.timestamp.empty())
-        return makeError(tr("The %1 split needs a timestamp for every interaction; the dataset “%2” has none.")
+        return makeError(Tr::tr("The %1 split needs a timestamp for every interaction; the dataset “%2” has none.")
                              .arg(recSplitKindName(kind), data.name));
-    return makeError(tr("The %1 split needs a timestamp for every interaction; the dataset “%2” has %3 "
+    return makeError(Tr::tr("The %1 split needs a timestamp for every interaction; the dataset “%2” has %3 "
                         "timestamps for %4 interactions.")
                          .arg(recSplitKindName(kind), data.name)
                          .arg(data.timestamp.size())
@@ -154,18 +155,18 @@ SplitIndices splitPerUser(const Dataset &data, const RecSplitConfig &config)
     sortParts(split);
     QString rule;
     if (!temporal)
-        rule = tr("Random per user (seed %1): %2 of each user's interactions to test, %3 of the rest to validation")
+        rule = Tr::tr("Random per user (seed %1): %2 of each user's interactions to test, %3 of the rest to validation")
                    .arg(config.seed)
                    .arg(percent(config.ratio), percent(config.validationRatio));
     else if (lastK > 0)
-        rule = tr("Per user by time: the last %1 interactions to test, the %2 before them to validation")
+        rule = Tr::tr("Per user by time: the last %1 interactions to test, the %2 before them to validation")
                    .arg(lastK)
                    .arg(config.validationRatio > 0 ? lastK : 0);
     else
-        rule = tr("Per user by time: the latest %1 of each user's interactions to test, the %2 of the rest "
+        rule = Tr::tr("Per user by time: the latest %1 of each user's interactions to test, the %2 of the rest "
                   "just before them to validation")
                    .arg(percent(config.ratio), percent(config.validationRatio));
-    split.notes << tr("%1; %2; users with a single interaction kept in train: %3.").arg(rule, countsText(split)).arg(singles);
+    split.notes << Tr::tr("%1; %2; users with a single interaction kept in train: %3.").arg(rule, countsText(split)).arg(singles);
     return split;
 }
 
@@ -183,9 +184,9 @@ SplitIndices splitGlobalTemporal(const Dataset &data, const RecSplitConfig &conf
     assignTail(order.data(), n, test, validation, split);
     sortParts(split);
     QString cuts;
-    for (const auto &[count, from, text] : {std::tuple{test, n - test, tr(" test from timestamp %1 (interaction %2) on;")},
+    for (const auto &[count, from, text] : {std::tuple{test, n - test, Tr::tr(" test from timestamp %1 (interaction %2) on;")},
                                             std::tuple{validation, n - test - validation,
-                                                       tr(" validation from timestamp %1 (interaction %2) on;")}}) {
+                                                       Tr::tr(" validation from timestamp %1 (interaction %2) on;")}}) {
         if (count > 0) {
             const int first = order[size_t(from)];
             cuts += text.arg(data.timestamp[size_t(first)]).arg(first);
@@ -204,7 +205,7 @@ SplitIndices splitGlobalTemporal(const Dataset &data, const RecSplitConfig &conf
             ++unseen;
         }
     }
-    split.notes << tr("Global by time: the latest %1 of all interactions to test, the %2 of the rest just before "
+    split.notes << Tr::tr("Global by time: the latest %1 of all interactions to test, the %2 of the rest just before "
                       "them to validation;%3 %4; %5 test users have no training interaction.")
                        .arg(percent(config.ratio), percent(config.validationRatio), cuts, countsText(split))
                        .arg(unseen);
@@ -214,11 +215,11 @@ SplitIndices splitGlobalTemporal(const Dataset &data, const RecSplitConfig &conf
 Result<SplitIndices> splitFromFile(const Dataset &data)
 {
     if (data.interactionSplit.empty())
-        return makeError(tr("The file split needs the dataset's own train/validation/test labels (such as "
+        return makeError(Tr::tr("The file split needs the dataset's own train/validation/test labels (such as "
                             "MMRec's x_label); the dataset “%1” has none.")
                              .arg(data.name));
     if (int(data.interactionSplit.size()) != data.interactionCount())
-        return makeError(tr("The dataset “%1” has %2 split labels for %3 interactions; expected one per interaction.")
+        return makeError(Tr::tr("The dataset “%1” has %2 split labels for %3 interactions; expected one per interaction.")
                              .arg(data.name)
                              .arg(data.interactionSplit.size())
                              .arg(data.interactionCount()));
@@ -229,14 +230,14 @@ Result<SplitIndices> splitFromFile(const Dataset &data)
         case 1: split.validation.push_back(i); break;
         case 2: split.test.push_back(i); break;
         default:
-            return makeError(tr("Interaction %1 of the dataset “%2” has split label %3; expected 0 (train), "
+            return makeError(Tr::tr("Interaction %1 of the dataset “%2” has split label %3; expected 0 (train), "
                                 "1 (validation) or 2 (test).")
                                  .arg(i)
                                  .arg(data.name)
                                  .arg(int(data.interactionSplit[size_t(i)])));
         }
     }
-    split.notes << tr("The dataset's own split: %1.").arg(countsText(split));
+    split.notes << Tr::tr("The dataset's own split: %1.").arg(countsText(split));
     return split;
 }
 
@@ -267,7 +268,7 @@ SplitIndices splitColdItems(const Dataset &data, const RecSplitConfig &config)
         const qint8 r = role[size_t(data.interactionItem[size_t(i)])];
         (r == 2 ? split.test : r == 1 ? split.validation : split.train).push_back(i);
     }
-    split.notes << tr("Cold items (seed %1): %2 test and %3 validation items of the %4 with interactions held "
+    split.notes << Tr::tr("Cold items (seed %1): %2 test and %3 validation items of the %4 with interactions held "
                       "out of training with all their interactions; %5.")
                        .arg(config.seed)
                        .arg(testItems)
@@ -309,7 +310,7 @@ Result<void> checkInteractions(const Dataset &data)
 {
     const size_t n = data.interactionItem.size();
     if (data.interactionUser.size() != n || size_t(data.rating.size()) != n)
-        return makeError(tr("The dataset “%1” has %2 users, %3 items and %4 ratings in its interaction arrays; "
+        return makeError(Tr::tr("The dataset “%1” has %2 users, %3 items and %4 ratings in its interaction arrays; "
                             "expected the same number of each.")
                              .arg(data.name)
                              .arg(data.interactionUser.size())
@@ -319,7 +320,7 @@ Result<void> checkInteractions(const Dataset &data)
         const int user = data.interactionUser[i];
         const int item = data.interactionItem[i];
         if (user < 0 || user >= data.userCount() || item < 0 || item >= data.itemCount())
-            return makeError(tr("Interaction %1 of the dataset “%2” refers to user %3 and item %4; expected a user "
+            return makeError(Tr::tr("Interaction %1 of the dataset “%2” refers to user %3 and item %4; expected a user "
                                 "below %5 and an item below %6.")
                                  .arg(i)
                                  .arg(data.name)
@@ -350,7 +351,7 @@ Result<SplitIndices> splitInteractions(const Dataset &data, const RecSplitConfig
     case RecSplitKind::ColdItems:
         return splitColdItems(data, config);
     }
-    return makeError(tr("Unknown split kind %1; expected one of %2.")
+    return makeError(Tr::tr("Unknown split kind %1; expected one of %2.")
                          .arg(int(config.kind))
                          .arg(recSplitKindNames().join(QStringLiteral(", "))));
 }

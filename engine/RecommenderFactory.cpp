@@ -11,10 +11,15 @@
 
 namespace fl {
 
-static QString tr(const char *text)
+namespace {
+
+// The translation context of this file's messages; lupdate reads it from the macro.
+class Tr
 {
-    return QCoreApplication::translate("fl::RecommenderFactory", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(fl::RecommenderFactory)
+};
+
+} // namespace
 
 ContentFeatures makeContentFeatures(const FusionPlan &plan, const std::vector<double> &weights)
 {
@@ -108,26 +113,26 @@ Result<std::unique_ptr<Recommender>> makeRecommender(const QString &kind, const 
     const QString k = kind.trimmed().toLower();
     const bool linear = k == linearRecommenderKind();
     if (!linear && !recommenderKinds().contains(k)) {
-        return makeError(tr("Unknown model '%1'; choose one of %2.")
+        return makeError(Tr::tr("Unknown model '%1'; choose one of %2.")
                              .arg(kind, (QStringList{linearRecommenderKind()} + recommenderKinds()).join(QStringLiteral(", "))));
     }
     const bool needsContent = linear || k == QStringLiteral("itemknn") || k == QStringLiteral("hybrid") || k == QStringLiteral("content");
     if (needsContent) {
         if (!content || content->fused.rows() == 0)
-            return makeError(tr("The model '%1' needs fused item content; switch on at least one modality.").arg(k));
+            return makeError(Tr::tr("The model '%1' needs fused item content; switch on at least one modality.").arg(k));
         if (content->fused.rows() != dataset.itemCount()) {
-            return makeError(tr("The fused content has %1 rows but the dataset has %2 items.")
+            return makeError(Tr::tr("The fused content has %1 rows but the dataset has %2 items.")
                                  .arg(content->fused.rows()).arg(dataset.itemCount()));
         }
     }
     if (linear) {
         if (training.loss != LossKind::Squared)
-            return makeError(tr("The linear model is fitted to ratings by squared loss; BPR is for the factor models."));
+            return makeError(Tr::tr("The linear model is fitted to ratings by squared loss; BPR is for the factor models."));
         return std::unique_ptr<Recommender>(
             std::make_unique<LinearRecommender>(dataset, split.train, std::move(content), training, biases));
     }
     if (training.factors < 1)
-        return makeError(tr("The number of factors must be at least 1 (it is %1).").arg(training.factors));
+        return makeError(Tr::tr("The number of factors must be at least 1 (it is %1).").arg(training.factors));
     if (k == QStringLiteral("popularity"))
         return std::unique_ptr<Recommender>(std::make_unique<PopularityModel>(dataset, split.train));
     if (k == QStringLiteral("itemknn"))

@@ -9,10 +9,11 @@ namespace fl {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context of this file's messages; lupdate reads it from the macro.
+class Tr
 {
-    return QCoreApplication::translate("fl::RunDriver", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(fl::RunDriver)
+};
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
@@ -95,6 +96,15 @@ void RunDriver::extend()
         m_epochLimit = m_trainer->epoch() + m_trainer->plannedEpochs();
 }
 
+bool RunDriver::stepBack()
+{
+    if (!m_trainer->stepBack())
+        return false;
+    const int epoch = m_trainer->epoch();
+    std::erase_if(m_record.epochs, [epoch](const EpochRecord &e) { return e.epoch > epoch; });
+    return true;
+}
+
 void RunDriver::setLearningRate(double learningRate)
 {
     m_trainer->setLearningRate(learningRate);
@@ -172,7 +182,7 @@ RunRecord runOnce(FusionPipeline &pipeline, const RunConfig &config, const Datas
     } catch (const std::exception &e) {
         RunRecord failed = newRunHeader(config, dataset);
         failed.status = QStringLiteral("failed");
-        failed.message = tr("The engine stopped: %1").arg(QString::fromLocal8Bit(e.what()));
+        failed.message = Tr::tr("The engine stopped: %1").arg(QString::fromLocal8Bit(e.what()));
         return failed;
     }
 }

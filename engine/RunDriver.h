@@ -39,6 +39,9 @@ public:
     void extend();
     void setLearningRate(double learningRate);
     QMap<QString, double> lastMetrics() const { return m_trainer->lastMetrics(); }
+    // Undoes the last epoch when the trainer can (see RunTrainer::stepBack) and drops it, and any
+    // later one, from the record's curve.
+    bool stepBack();
 
     // Completes the record: summary (a ranking model first puts back its best epoch's parameters),
     // status ("completed", "early stop", "diverged", "stopped", "superseded" …), message, duration.

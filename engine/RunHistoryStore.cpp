@@ -14,10 +14,11 @@ namespace fl {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context of this file's messages; lupdate reads it from the macro.
+class Tr
 {
-    return QCoreApplication::translate("fl::RunHistoryStore", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(fl::RunHistoryStore)
+};
 
 QString lockPathFor(const QString &sessionPath)
 {
@@ -53,12 +54,12 @@ QString RunHistoryStore::defaultFolder()
 Result<void> RunHistoryStore::open()
 {
     if (!QDir().mkpath(m_folder))
-        return makeError(tr("Cannot create the autosave folder %1.").arg(QDir::toNativeSeparators(m_folder)));
+        return makeError(Tr::tr("Cannot create the autosave folder %1.").arg(QDir::toNativeSeparators(m_folder)));
     m_lock = std::make_unique<QLockFile>(lockPathFor(m_sessionPath));
     m_lock->setStaleLockTime(0);
     if (!m_lock->tryLock(0)) {
         m_lock.reset();
-        return makeError(tr("Cannot lock %1 for this window's autosave.").arg(QDir::toNativeSeparators(lockPathFor(m_sessionPath))));
+        return makeError(Tr::tr("Cannot lock %1 for this window's autosave.").arg(QDir::toNativeSeparators(lockPathFor(m_sessionPath))));
     }
     return {};
 }

@@ -23,10 +23,11 @@ namespace fl {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context of this file's messages; lupdate reads it from the macro.
+class Tr
 {
-    return QCoreApplication::translate("fl::RunRecord", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(fl::RunRecord)
+};
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
@@ -235,26 +236,26 @@ QStringList describeDatasetChanges(const DatasetIdentity &saved, const DatasetId
         return changes;
     auto counted = [&](const QString &what, int before, int after, const QString &hashBefore, const QString &hashAfter) {
         if (before != after)
-            changes << tr("%1: %2 then, %3 now.").arg(what, grouped(before), grouped(after));
+            changes << Tr::tr("%1: %2 then, %3 now.").arg(what, grouped(before), grouped(after));
         else if (hashBefore != hashAfter)
-            changes << tr("%1: the same number (%2), but different content.").arg(what, grouped(before));
+            changes << Tr::tr("%1: the same number (%2), but different content.").arg(what, grouped(before));
     };
-    counted(tr("Interactions"), saved.interactions, now.interactions, saved.interactionsHash, now.interactionsHash);
+    counted(Tr::tr("Interactions"), saved.interactions, now.interactions, saved.interactionsHash, now.interactionsHash);
     if (saved.users != now.users)
-        changes << tr("Users: %1 then, %2 now.").arg(grouped(saved.users), grouped(now.users));
-    counted(tr("Items"), saved.items, now.items, saved.itemsHash, now.itemsHash);
+        changes << Tr::tr("Users: %1 then, %2 now.").arg(grouped(saved.users), grouped(now.users));
+    counted(Tr::tr("Items"), saved.items, now.items, saved.itemsHash, now.itemsHash);
     for (auto it = saved.modalityHashes.cbegin(); it != saved.modalityHashes.cend(); ++it) {
         if (!now.modalityHashes.contains(it.key()))
-            changes << tr("Modality '%1' is no longer in the dataset.").arg(it.key());
+            changes << Tr::tr("Modality '%1' is no longer in the dataset.").arg(it.key());
         else if (now.modalityHashes.value(it.key()) != it.value())
-            changes << tr("Modality '%1' changed.").arg(it.key());
+            changes << Tr::tr("Modality '%1' changed.").arg(it.key());
     }
     for (auto it = now.modalityHashes.cbegin(); it != now.modalityHashes.cend(); ++it) {
         if (!saved.modalityHashes.contains(it.key()))
-            changes << tr("Modality '%1' is new.").arg(it.key());
+            changes << Tr::tr("Modality '%1' is new.").arg(it.key());
     }
     if (changes.isEmpty())
-        changes << tr("The content differs.");
+        changes << Tr::tr("The content differs.");
     return changes;
 }
 
@@ -343,7 +344,7 @@ public:
             return;
         const QJsonValue v = value(key);
         if (!v.isDouble() || !(v.toDouble() >= lo && v.toDouble() <= hi))
-            fail(key, tr("a number from %1 to %2").arg(lo).arg(hi));
+            fail(key, Tr::tr("a number from %1 to %2").arg(lo).arg(hi));
         else
             *target = v.toDouble();
     }
@@ -354,7 +355,7 @@ public:
         const QJsonValue v = value(key);
         const double d = v.toDouble(kNaN);
         if (!v.isDouble() || d != std::floor(d) || d < lo || d > hi)
-            fail(key, tr("a whole number from %1 to %2").arg(lo).arg(hi));
+            fail(key, Tr::tr("a whole number from %1 to %2").arg(lo).arg(hi));
         else
             *target = int(d);
     }
@@ -363,7 +364,7 @@ public:
         if (!has(key))
             return;
         if (!value(key).isBool())
-            fail(key, tr("true or false"));
+            fail(key, Tr::tr("true or false"));
         else
             *target = value(key).toBool();
     }
@@ -374,7 +375,7 @@ public:
         if (const auto s = seedFrom(value(key)))
             *target = *s;
         else
-            fail(key, tr("a seed (a whole number ≥ 0)"));
+            fail(key, Tr::tr("a seed (a whole number ≥ 0)"));
     }
     template<typename T, typename Parse>
     void named(const char *key, Parse parse, const QString &expected, T *target) const
@@ -389,7 +390,7 @@ public:
     void fail(const char *key, const QString &expected) const
     {
         if (m_error->isEmpty()) {
-            *m_error = tr("'%1.%2' should be %3, not %4.")
+            *m_error = Tr::tr("'%1.%2' should be %3, not %4.")
                            .arg(m_path, QLatin1String(key), expected,
                                 QString::fromUtf8(QJsonDocument(QJsonArray{value(key)}).toJson(QJsonDocument::Compact)).mid(1).chopped(1));
         }
@@ -411,20 +412,20 @@ Result<RunConfig> runConfigFromJson(const QJsonObject &json)
 
     const Reader p = root.child("pipeline");
     PipelineConfig &pipeline = config.pipeline;
-    p.named("fusion", fusionOpFromName, tr("sum, product or concat"), &pipeline.op);
+    p.named("fusion", fusionOpFromName, Tr::tr("sum, product or concat"), &pipeline.op);
     p.integer("width", 0, 4096, &pipeline.commonWidth);
-    p.named("missing", parseMissingPolicy, tr("mean, indicator or leave-out"), &pipeline.missing);
+    p.named("missing", parseMissingPolicy, Tr::tr("mean, indicator or leave-out"), &pipeline.missing);
     p.real("validation", 0, 0.95, &pipeline.split.validationFraction);
     p.seed("split_seed", &pipeline.split.seed);
     const QJsonArray modalities = p.value("modalities").toArray();
     if (modalities.size() > 1000)
-        return makeError(tr("'config.pipeline.modalities' lists %1 modalities; at most 1000 are read.").arg(modalities.size()));
+        return makeError(Tr::tr("'config.pipeline.modalities' lists %1 modalities; at most 1000 are read.").arg(modalities.size()));
     for (qsizetype i = 0; i < modalities.size(); ++i) {
         const Reader m(modalities[i].toObject(), QStringLiteral("config.pipeline.modalities[%1]").arg(i), &error);
         ModalityConfig modality;
         modality.name = m.value("name").toString();
         if (modality.name.isEmpty())
-            m.fail("name", tr("a modality name"));
+            m.fail("name", Tr::tr("a modality name"));
         m.boolean("enabled", &modality.enabled);
         m.real("weight", -1e6, 1e6, &modality.weight);
         const Reader t = m.child("text");
@@ -441,7 +442,7 @@ Result<RunConfig> runConfigFromJson(const QJsonObject &json)
         t.integer("max_terms", 1, 1 << 30, &text.tfidf.maxTerms);
         t.boolean("sublinear_tf", &text.tfidf.sublinearTf);
         const Reader im = m.child("image");
-        im.named("features", imageFeatureKindFromName, tr("grid-mean, histogram or both"), &modality.image.kind);
+        im.named("features", imageFeatureKindFromName, Tr::tr("grid-mean, histogram or both"), &modality.image.kind);
         im.integer("grid", 1, 64, &modality.image.grid);
         im.integer("bins", 1, 64, &modality.image.histogramBins);
         pipeline.modalities.push_back(std::move(modality));
@@ -449,7 +450,7 @@ Result<RunConfig> runConfigFromJson(const QJsonObject &json)
 
     const Reader t = root.child("training");
     TrainingConfig &training = config.training;
-    t.named("optimizer", optimizerFromName, tr("gd, sgd, momentum or adam"), &training.optimizer);
+    t.named("optimizer", optimizerFromName, Tr::tr("gd, sgd, momentum or adam"), &training.optimizer);
     t.real("lr", 1e-12, 1e6, &training.learningRate);
     t.integer("epochs", 1, 1000000000, &training.epochs);
     t.integer("batch_size", 1, 1000000000, &training.batchSize);
@@ -461,7 +462,7 @@ Result<RunConfig> runConfigFromJson(const QJsonObject &json)
     if (m.has("kind")) {
         model.kind = m.value("kind").toString();
         if (model.kind != linearRecommenderKind() && !recommenderKinds().contains(model.kind))
-            m.fail("kind", tr("linear or one of %1").arg(recommenderKinds().join(QStringLiteral(", "))));
+            m.fail("kind", Tr::tr("linear or one of %1").arg(recommenderKinds().join(QStringLiteral(", "))));
     }
     if (m.has("loss")) {
         const QString loss = m.value("loss").toString();
@@ -470,7 +471,7 @@ Result<RunConfig> runConfigFromJson(const QJsonObject &json)
         else if (loss == QLatin1String("squared"))
             model.loss = LossKind::Squared;
         else
-            m.fail("loss", tr("squared or bpr"));
+            m.fail("loss", Tr::tr("squared or bpr"));
     }
     m.integer("factors", 1, 1024, &model.factors);
     m.integer("negatives", 1, 1000, &model.negatives);
@@ -485,13 +486,13 @@ Result<RunConfig> runConfigFromJson(const QJsonObject &json)
         for (const QJsonValue &k : m.value("k").toArray()) {
             const double d = k.toDouble(kNaN);
             if (!(d >= 1 && d <= 10000) || d != std::floor(d)) {
-                m.fail("k", tr("a list of cut-offs from 1 to 10000"));
+                m.fail("k", Tr::tr("a list of cut-offs from 1 to 10000"));
                 break;
             }
             model.ks.push_back(int(d));
         }
         if (model.ks.empty())
-            m.fail("k", tr("a list of cut-offs from 1 to 10000"));
+            m.fail("k", Tr::tr("a list of cut-offs from 1 to 10000"));
     }
     if (m.has("threshold") && !m.value("threshold").isNull()) {
         model.useThreshold = true;
@@ -523,13 +524,13 @@ QMap<QString, QString> describeParameters(const RunRecord &record)
     p.insert(QStringLiteral("dataset"), record.dataset.name);
     QString model = c.model.kind;
     if (c.model.kind == linearRecommenderKind() && c.model.linearRanking)
-        model = c.model.linearBiases ? tr("linear recommender with biases") : tr("linear recommender");
+        model = c.model.linearBiases ? Tr::tr("linear recommender with biases") : Tr::tr("linear recommender");
     p.insert(QStringLiteral("model"), model);
     p.insert(QStringLiteral("fusion"), fusionOpName(c.pipeline.op));
     p.insert(QStringLiteral("missing"), missingPolicyName(c.pipeline.missing));
-    p.insert(QStringLiteral("width"), c.pipeline.commonWidth > 0 ? QString::number(c.pipeline.commonWidth) : tr("auto"));
+    p.insert(QStringLiteral("width"), c.pipeline.commonWidth > 0 ? QString::number(c.pipeline.commonWidth) : Tr::tr("auto"));
     for (const ModalityConfig &m : c.pipeline.modalities) {
-        p.insert(QStringLiteral("modality:") + m.name, m.enabled ? tr("on") : tr("off"));
+        p.insert(QStringLiteral("modality:") + m.name, m.enabled ? Tr::tr("on") : Tr::tr("off"));
         p.insert(QStringLiteral("weight:") + m.name, m.enabled ? numberText(m.weight) : QStringLiteral("—"));
         // Embedder settings matter only to their kind of modality (both when the kind is not known).
         const QString kind = record.dataset.modalityKinds.value(m.name);
@@ -541,7 +542,7 @@ QMap<QString, QString> describeParameters(const RunRecord &record)
     p.insert(QStringLiteral("optimizer"), optimizerName(c.training.optimizer));
     p.insert(QStringLiteral("lr"), numberText(c.training.learningRate));
     p.insert(QStringLiteral("batch_size"), c.training.optimizer == OptimizerKind::GradientDescent
-                                               ? tr("full") : QString::number(c.training.batchSize));
+                                               ? Tr::tr("full") : QString::number(c.training.batchSize));
     p.insert(QStringLiteral("l2"), numberText(c.training.l2));
     p.insert(QStringLiteral("epochs"), QString::number(c.training.epochs));
     p.insert(QStringLiteral("seed"), QString::number(c.training.seed));
@@ -559,7 +560,7 @@ QMap<QString, QString> describeParameters(const RunRecord &record)
         for (int k : c.model.ks)
             ks << QString::number(k);
         p.insert(QStringLiteral("k"), ks.join(QLatin1Char(',')));
-        p.insert(QStringLiteral("threshold"), c.model.useThreshold ? numberText(c.model.threshold) : tr("none"));
+        p.insert(QStringLiteral("threshold"), c.model.useThreshold ? numberText(c.model.threshold) : Tr::tr("none"));
         p.insert(QStringLiteral("patience"), QString::number(c.model.patience));
     }
     return p;
@@ -600,8 +601,8 @@ QString parameterTitle(const QString &key, const RunConfig &config)
         if (kind == QLatin1String("modality"))
             return name;
         if (kind == QLatin1String("text_width"))
-            return tr("%1 text width").arg(name);
-        return tr("%1 image features").arg(name);
+            return Tr::tr("%1 text width").arg(name);
+        return Tr::tr("%1 image features").arg(name);
     }
     static const std::map<QString, const char *> titles{
         {QStringLiteral("dataset"), QT_TRANSLATE_NOOP("fl::RunRecord", "dataset")},
@@ -625,7 +626,7 @@ QString parameterTitle(const QString &key, const RunConfig &config)
         {QStringLiteral("patience"), QT_TRANSLATE_NOOP("fl::RunRecord", "patience")},
     };
     const auto it = titles.find(key);
-    return it == titles.end() ? key : tr(it->second);
+    return it == titles.end() ? key : Tr::tr(it->second);
 }
 
 std::vector<ParameterColumn> differingParameters(const std::vector<const RunRecord *> &records)
@@ -776,13 +777,13 @@ Result<RunRecord> RunRecord::fromJson(const QJsonObject &json)
     RunRecord r;
     r.id = json.value(QLatin1String("id")).toString();
     if (r.id.isEmpty())
-        return makeError(tr("A run has no 'id'."));
+        return makeError(Tr::tr("A run has no 'id'."));
     r.name = json.value(QLatin1String("name")).toString();
     r.starred = json.value(QLatin1String("starred")).toBool();
     r.dataset = DatasetIdentity::fromJson(json.value(QLatin1String("dataset")).toObject());
     Result<RunConfig> config = runConfigFromJson(json.value(QLatin1String("config")).toObject());
     if (!config)
-        return makeError(tr("Run %1: %2").arg(r.id, config.error()));
+        return makeError(Tr::tr("Run %1: %2").arg(r.id, config.error()));
     r.config = std::move(*config);
     r.started = QDateTime::fromString(json.value(QLatin1String("started")).toString(), Qt::ISODateWithMs);
     r.seconds = toNumber(json.value(QLatin1String("seconds")), 0);
@@ -810,7 +811,7 @@ Result<RunRecord> RunRecord::fromJson(const QJsonObject &json)
     const QJsonArray validation = curves.value(QLatin1String("val_loss")).toArray();
     const QJsonArray rate = curves.value(QLatin1String("lr")).toArray();
     if (train.size() != epoch.size() || validation.size() != epoch.size() || rate.size() != epoch.size())
-        return makeError(tr("Run %1: its curves have different lengths.").arg(r.id));
+        return makeError(Tr::tr("Run %1: its curves have different lengths.").arg(r.id));
     r.epochs.reserve(size_t(epoch.size()));
     for (qsizetype i = 0; i < epoch.size(); ++i)
         r.epochs.push_back({epoch[i].toInt(), toNumber(train[i]), toNumber(validation[i]), toNumber(rate[i])});
@@ -823,7 +824,7 @@ Result<RunRecord> RunRecord::fromJson(const QJsonObject &json)
             continue;
         const QJsonArray values = it.value().toArray();
         if (size_t(values.size()) != r.metricEpochs.size())
-            return makeError(tr("Run %1: the curve of %2 has %3 points for %4 epochs.")
+            return makeError(Tr::tr("Run %1: the curve of %2 has %3 points for %4 epochs.")
                                  .arg(r.id, it.key()).arg(values.size()).arg(r.metricEpochs.size()));
         std::vector<double> &curve = r.metricCurves[it.key()];
         for (const QJsonValue &v : values)

@@ -37,10 +37,11 @@ RunSummary LinearRunTrainer::summary(double seconds, const QString &reason)
 
 namespace {
 
-QString tr(const char *text)
+// The translation context of this file's messages; lupdate reads it from the macro.
+class Tr
 {
-    return QCoreApplication::translate("fl::RunTrainer", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(fl::RunTrainer)
+};
 
 // The model's formula for the Formulas panel and the CLI, with the fused features' own.
 QString modelFormula(const ModelConfig &model, const QString &fusion)
@@ -65,14 +66,14 @@ Result<PreparedRun> prepareRankingRun(FusionPipeline &pipeline, const RunConfig 
 {
     const std::shared_ptr<const Dataset> dataset = pipeline.sharedDataset();
     if (config.model.kind != linearRecommenderKind() && !recommenderKinds().contains(config.model.kind)) {
-        return makeError(tr("Unknown model '%1'; expected linear or one of %2.")
+        return makeError(Tr::tr("Unknown model '%1'; expected linear or one of %2.")
                              .arg(config.model.kind, recommenderKinds().join(QStringLiteral(", "))));
     }
     Result<SplitIndices> split = splitInteractions(*dataset, config.model.split);
     if (!split)
         return makeError(split.error());
     if (split->train.empty())
-        return makeError(tr("The split leaves no training interactions."));
+        return makeError(Tr::tr("The split leaves no training interactions."));
 
     PreparedRun run;
     const QString &kind = config.model.kind;
@@ -107,19 +108,20 @@ Result<PreparedRun> prepareRankingRun(FusionPipeline &pipeline, const RunConfig 
                 dropped += part->end() - kept;
                 part->erase(kept, part->end());
             }
-            split->notes << tr("Leaving out %1 items missing a fused modality: %2 of their interactions are "
+            split->notes << Tr::tr("Leaving out %1 items missing a fused modality: %2 of their interactions are "
                                "not trained on or evaluated (they stay in the catalogue that is ranked).")
                                 .arg(items).arg(dropped);
             if (split->train.empty()) {
-                return makeError(tr("Leaving out items with missing data leaves no training interactions. "
+                return makeError(Tr::tr("Leaving out items with missing data leaves no training interactions. "
                                     "Choose mean imputation or a missing indicator instead."));
             }
         }
     }
     if (usesContent) {
         content = std::make_shared<const ContentFeatures>(makeContentFeatures(*fused->plan, fused->weights));
-        fusion = fusionOpFormula(fused->plan->op, int(fused->plan->modalityNames.size()));
+        fusion = fusionOpFormula(fused->plan->op, fused->plan->modalityIndices);
         run.info.modalityNames = fused->plan->modalityNames;
+        run.info.sources = fused->plan->sources;
         run.info.weights = fused->weights;
         run.info.featureWidth = fused->plan->width;
         run.info.notes = fused->plan->notes;

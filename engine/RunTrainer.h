@@ -98,6 +98,22 @@ public:
     virtual bool wantsToStop() const { return false; }
     // A copy of the model for scoring elsewhere; empty when the run has no ranking model.
     virtual ModelSnapshot snapshot() const { return {}; }
+
+    // Step back. A trainer that can keeps the complete state before each of its last `steps` epochs
+    // and stepBack() restores the last one exactly. The seed's regression can (its state is a few
+    // vectors of the features' width); a ranking model cannot: its embedding tables run to megabytes,
+    // a thousand copies of which have no place in memory.
+    virtual bool canStepBack() const { return false; }
+    virtual void keepHistory(int) {}
+    virtual int historyDepth() const { return 0; }
+    virtual bool stepBack() { return false; }
+    // The facts of the last step or step back; a report of epoch 0 when the trainer keeps none (the
+    // session then fills in the losses it saw).
+    virtual StepReport lastStep() const { return {}; }
+    // The record of the epoch the parameters are at now (after a step back, the restored one).
+    virtual EpochRecord currentRecord() const { return {}; }
+    // The regression's W, b and ∇L for the weights chart; empty for ranking models.
+    virtual ParameterSnapshot parameterSnapshot() const { return {}; }
 };
 
 // The seed's linear regression on fused item features as a RunTrainer.
@@ -112,6 +128,13 @@ public:
     const std::optional<QString> &divergence() const override { return m_trainer.divergence(); }
     int plannedEpochs() const override { return m_trainer.config().epochs; }
     RunSummary summary(double seconds, const QString &reason) override;
+    bool canStepBack() const override { return true; }
+    void keepHistory(int steps) override { m_trainer.keepHistory(steps); }
+    int historyDepth() const override { return m_trainer.historyDepth(); }
+    bool stepBack() override { return m_trainer.stepBack(); }
+    StepReport lastStep() const override { return m_trainer.lastStep(); }
+    EpochRecord currentRecord() const override { return m_trainer.currentRecord(); }
+    ParameterSnapshot parameterSnapshot() const override { return m_trainer.parameterSnapshot(); }
 
     const LinearRegressionTrainer &trainer() const { return m_trainer; }
 

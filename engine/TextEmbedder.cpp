@@ -10,10 +10,15 @@
 
 namespace fl {
 
-static QString tr(const char *text)
+namespace {
+
+// The translation context of this file's messages; lupdate reads it from the macro.
+class Tr
 {
-    return QCoreApplication::translate("fl::TextEmbedder", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(fl::TextEmbedder)
+};
+
+} // namespace
 
 // Share of the progress bar given to each stage; the SVD takes the rest.
 static constexpr double tokenizeShare = 0.45;
@@ -23,9 +28,9 @@ Result<ModalityMatrix> embedText(const QString &name, const QStringList &documen
                                  const TextEmbedderSettings &settings, const ProgressFn &progress)
 {
     const auto fail = [&](const QString &message) {
-        return makeError(tr("Text modality '%1': %2").arg(name, message));
+        return makeError(Tr::tr("Text modality '%1': %2").arg(name, message));
     };
-    const auto cancelled = [] { return makeError(tr("cancelled")); };
+    const auto cancelled = [] { return makeError(Tr::tr("cancelled")); };
     bool stopped = false;
     const auto report = [&](double fraction) {
         stopped = progress && !progress(std::clamp(fraction, 0.0, 1.0));
@@ -34,11 +39,11 @@ Result<ModalityMatrix> embedText(const QString &name, const QStringList &documen
 
     const int count = int(documents.size());
     if (!missing.empty() && int(missing.size()) != count)
-        return fail(tr("the missing mask has %1 entries for %2 documents.").arg(missing.size()).arg(count));
+        return fail(Tr::tr("the missing mask has %1 entries for %2 documents.").arg(missing.size()).arg(count));
     if (settings.width < 1)
-        return fail(tr("the width must be at least 1 (got %1).").arg(settings.width));
+        return fail(Tr::tr("the width must be at least 1 (got %1).").arg(settings.width));
     if (count == 0)
-        return fail(tr("there are no documents."));
+        return fail(Tr::tr("there are no documents."));
 
     std::vector<int> fitted;
     for (int i = 0; i < count; ++i) {
@@ -46,7 +51,7 @@ Result<ModalityMatrix> embedText(const QString &name, const QStringList &documen
             fitted.push_back(i);
     }
     if (fitted.empty())
-        return fail(tr("none of the %1 items has any text.").arg(count));
+        return fail(Tr::tr("none of the %1 items has any text.").arg(count));
 
     // Tokenize on every core, in chunks so that progress is reported and cancelling is quick. Plain
     // threads joined per chunk (rather than QtConcurrent) keep the hand-over visible to ThreadSanitizer.
@@ -98,6 +103,8 @@ Result<ModalityMatrix> embedText(const QString &name, const QStringList &documen
     ModalityMatrix out;
     out.name = name;
     out.values = Eigen::MatrixXd::Zero(count, width);
+    out.terms = terms;
+    out.documents = int(fitted.size());
     out.missing.assign(size_t(count), true);
     for (size_t p = 0; p < fitted.size(); ++p) {
         if (w.row(Eigen::Index(p)).nonZeros() == 0)
@@ -110,12 +117,12 @@ Result<ModalityMatrix> embedText(const QString &name, const QStringList &documen
 
     const double total = w.squaredNorm();
     const double explained = total > 0.0 ? sigma.head(width).squaredNorm() / total : 0.0;
-    QString limits = tr("min df %1").arg(settings.tfidf.minDocumentFrequency);
+    QString limits = Tr::tr("min df %1").arg(settings.tfidf.minDocumentFrequency);
     if (settings.tfidf.maxDocumentFraction < 1.0)
-        limits += tr(", max df %1%").arg(settings.tfidf.maxDocumentFraction * 100.0, 0, 'g', 3);
+        limits += Tr::tr(", max df %1%").arg(settings.tfidf.maxDocumentFraction * 100.0, 0, 'g', 3);
     if (settings.tfidf.sublinearTf)
-        limits += tr(", sublinear tf");
-    out.description = tr("TF-IDF over %L1 terms (%2), LSA to %3 dimensions (%4% of the variance)")
+        limits += Tr::tr(", sublinear tf");
+    out.description = Tr::tr("TF-IDF over %L1 terms (%2), LSA to %3 dimensions (%4% of the variance)")
                           .arg(terms)
                           .arg(limits)
                           .arg(width)
@@ -123,12 +130,12 @@ Result<ModalityMatrix> embedText(const QString &name, const QStringList &documen
 
     if (width < settings.width) {
         if (width < supported)
-            out.notes << tr("Width reduced from %1 to %2: the TF-IDF matrix has rank %2, further LSA dimensions "
+            out.notes << Tr::tr("Width reduced from %1 to %2: the TF-IDF matrix has rank %2, further LSA dimensions "
                             "would carry no information.")
                              .arg(settings.width)
                              .arg(width);
         else
-            out.notes << tr("Width reduced from %1 to %2: %L3 terms over %L4 documents with text support at most "
+            out.notes << Tr::tr("Width reduced from %1 to %2: %L3 terms over %L4 documents with text support at most "
                             "%2 LSA dimensions.")
                              .arg(settings.width)
                              .arg(width)
@@ -137,9 +144,9 @@ Result<ModalityMatrix> embedText(const QString &name, const QStringList &documen
     }
     const int noText = count - int(fitted.size());
     if (noText > 0)
-        out.notes << tr("%L1 of %L2 items have no text; they get the mean text vector.").arg(noText).arg(count);
+        out.notes << Tr::tr("%L1 of %L2 items have no text; they get the mean text vector.").arg(noText).arg(count);
     if (tfidf->emptyRows > 0)
-        out.notes << tr("Items with text but no word of the vocabulary (only stop words, punctuation or rare "
+        out.notes << Tr::tr("Items with text but no word of the vocabulary (only stop words, punctuation or rare "
                         "words): %L1; they get the mean text vector.")
                          .arg(tfidf->emptyRows);
 

@@ -8,21 +8,26 @@
 
 namespace fl {
 
-static QString tr(const char *text)
+namespace {
+
+// The translation context of this file's messages; lupdate reads it from the macro.
+class Tr
 {
-    return QCoreApplication::translate("fl::TfidfEmbedder", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(fl::TfidfEmbedder)
+};
+
+} // namespace
 
 Result<TfidfMatrix> buildTfidf(const std::vector<QStringList> &documents, const TfidfSettings &settings)
 {
     if (settings.minDocumentFrequency < 1)
-        return makeError(tr("TF-IDF: the minimum document frequency must be at least 1 (got %1).")
+        return makeError(Tr::tr("TF-IDF: the minimum document frequency must be at least 1 (got %1).")
                              .arg(settings.minDocumentFrequency));
     if (!(settings.maxDocumentFraction > 0.0 && settings.maxDocumentFraction <= 1.0))
-        return makeError(tr("TF-IDF: the maximum document fraction must be in (0, 1] (got %1).")
+        return makeError(Tr::tr("TF-IDF: the maximum document fraction must be in (0, 1] (got %1).")
                              .arg(settings.maxDocumentFraction));
     if (settings.maxTerms < 1)
-        return makeError(tr("TF-IDF: the vocabulary must allow at least one term (got %1).").arg(settings.maxTerms));
+        return makeError(Tr::tr("TF-IDF: the vocabulary must allow at least one term (got %1).").arg(settings.maxTerms));
 
     const int n = int(documents.size());
 
@@ -64,9 +69,9 @@ Result<TfidfMatrix> buildTfidf(const std::vector<QStringList> &documents, const 
     }
     if (kept.empty()) {
         if (terms.isEmpty())
-            return makeError(tr("TF-IDF: the vocabulary is empty: none of the %1 documents contains a word "
+            return makeError(Tr::tr("TF-IDF: the vocabulary is empty: none of the %1 documents contains a word "
                                 "(after removing punctuation and stop words).").arg(n));
-        return makeError(tr("TF-IDF: the vocabulary is empty: none of the %1 distinct words occurs in at least "
+        return makeError(Tr::tr("TF-IDF: the vocabulary is empty: none of the %1 distinct words occurs in at least "
                             "%2 documents and at most %3% of them. Lower the minimum document frequency or "
                             "raise the maximum fraction.")
                              .arg(terms.size())

@@ -2,6 +2,10 @@
 
 #include <QElapsedTimer>
 
+#include <chrono>
+#include <cmath>
+#include <limits>
+
 #ifdef Q_OS_LINUX
 #include <sys/resource.h>
 #include <sys/syscall.h>
@@ -18,6 +22,9 @@ TrainingSession::TrainingSession(QObject *parent)
     qRegisterMetaType<fl::RunSummary>();
     qRegisterMetaType<fl::ModelSnapshot>();
     qRegisterMetaType<fl::RunRecord>();
+    qRegisterMetaType<fl::StepReport>();
+    qRegisterMetaType<fl::ParameterSnapshot>();
+    qRegisterMetaType<fl::EpochRecord>();
     m_thread = QThread::create([this] { run(); });
     m_thread->setObjectName(QStringLiteral("FusionLab engine"));
     m_thread->start();
@@ -127,6 +134,33 @@ void TrainingSession::setEpochLimit(int epochs)
     m_wake.notify_all();
 }
 
+void TrainingSession::stepBack()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        // A Step still pending is not cancelled: forward then back, or back then forward, ends on
+        // the same epoch with the same parameters.
+        m_paused = true;
+        ++m_stepsBack;
+    }
+    m_wake.notify_all();
+}
+
+void TrainingSession::setPlaybackSpeed(double epochsPerSecond)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_epochsPerSecond = std::isfinite(epochsPerSecond) ? std::max(0.0, epochsPerSecond) : 0.0;
+    }
+    m_wake.notify_all();
+}
+
+double TrainingSession::playbackSpeed() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_epochsPerSecond;
+}
+
 int TrainingSession::currentRunId() const
 {
     std::lock_guard lock(m_mutex);
@@ -153,11 +187,34 @@ void TrainingSession::run()
     bool ended = false;          // finished or failed: waits for resume/step to continue
     QList<EpochRecord> buffer;
     QElapsedTimer sinceFlush;
+    QElapsedTimer sinceParameters;
+    using Clock = std::chrono::steady_clock;
+    Clock::time_point lastEpochAt{};   // for pacing; the clock's epoch: no epoch to wait after
+    // For trainers that keep no facts of their steps (ranking models): the losses the session saw.
+    StepReport seen;
+    double lastTrainLoss = std::numeric_limits<double>::quiet_NaN();
 
+    auto offerParameters = [&](bool now) {
+        if (!driver || (!now && sinceParameters.isValid() && sinceParameters.elapsed() < parameterIntervalMs))
+            return;
+        sinceParameters.restart();
+        if (ParameterSnapshot snapshot = driver->trainer().parameterSnapshot())
+            Q_EMIT parametersChanged(runId, snapshot);
+    };
+    auto explain = [&] {
+        if (!driver)
+            return;
+        StepReport report = driver->trainer().lastStep();
+        if (report.epoch != driver->epoch() || (report.kind == StepReport::Kind::Forward && report.epoch == 0))
+            report = seen;
+        if (report.epoch > 0 || report.kind == StepReport::Kind::Back)
+            Q_EMIT stepExplained(runId, report);
+    };
     auto flush = [&] {
         if (!buffer.isEmpty()) {
             Q_EMIT progress(runId, buffer);
             buffer.clear();
+            explain();
         }
         sinceFlush.restart();
     };
@@ -173,8 +230,10 @@ void TrainingSession::run()
             const RunRecord &record = driver->finish(reason);
             Q_EMIT finished(runId, record.summary);
             Q_EMIT runRecorded(runId, record);
-            if (reason != QLatin1String("superseded"))
+            if (reason != QLatin1String("superseded")) {
                 offerSnapshot();
+                offerParameters(true);
+            }
         }
     };
     auto failRun = [&](RunConfig config, const QString &message) {
@@ -191,7 +250,7 @@ void TrainingSession::run()
         m_wake.wait(lock, [&] {
             const bool canTrain = driver && !driver->trainer().divergence() && (!m_paused || m_steps > 0);
             return m_quit || m_pendingDataset || m_pendingConfig || m_stopRequested || m_pendingLearningRate
-                || m_pendingEpochLimit || m_resumeRequested || (canTrain && (!ended || m_steps > 0));
+                || m_pendingEpochLimit || m_resumeRequested || m_stepsBack > 0 || (canTrain && (!ended || m_steps > 0));
         });
         if (m_quit)
             break;
@@ -261,7 +320,12 @@ void TrainingSession::run()
                     continue;
                 }
                 driver = std::move(*prepared);
+                driver->trainer().keepHistory(stepBackHistory);
+                seen = StepReport();
+                lastTrainLoss = driver->info().initialLoss;
+                lastEpochAt = {};
                 Q_EMIT runPrepared(runId, driver->info());
+                offerParameters(true);   // W = 0 and the first step's gradient, before any epoch
             } catch (const std::exception &e) {
                 failRun(config, tr("The engine could not prepare this run: %1").arg(QString::fromLocal8Bit(e.what())));
                 lock.lock();
@@ -305,8 +369,51 @@ void TrainingSession::run()
             }
             continue;
         }
+        if (m_stepsBack > 0) {
+            --m_stepsBack;
+            const bool stepPending = m_steps > 0;
+            lock.unlock();
+            if (driver && driver->stepBack()) {
+                flush();   // the epochs before it reach the chart first
+                ended = false;
+                const EpochRecord restored = driver->trainer().currentRecord();
+                lastTrainLoss = restored.trainLoss;
+                lastEpochAt = {};
+                Q_EMIT steppedBack(runId, restored);
+                explain();
+                offerParameters(true);
+                setState(State::Paused);
+            } else if (m_state.load() == State::Running && !stepPending) {
+                flush();
+                offerSnapshot();
+                offerParameters(true);
+                setState(State::Paused);
+            }
+            lock.lock();
+            continue;
+        }
         if (!driver || driver->trainer().divergence())
             continue;
+
+        if (m_steps == 0 && m_epochsPerSecond > 0) {
+            // Playback speed: the next epoch is due a period after the last one began. Measured from
+            // the last epoch rather than kept on a schedule, a pause or a slow epoch never makes a
+            // burst to catch up.
+            const auto due = lastEpochAt + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(1.0 / m_epochsPerSecond));
+            if (Clock::now() < due) {
+                m_wake.wait_until(lock, due);
+                if (m_paused && m_steps == 0 && m_stepsBack == 0 && m_state.load() == State::Running) {
+                    // Paused between two paced epochs: no epoch follows to notice it.
+                    lock.unlock();
+                    flush();
+                    offerSnapshot();
+                    offerParameters(true);
+                    setState(State::Paused);
+                    lock.lock();
+                }
+                continue;
+            }
+        }
 
         const bool stepping = m_steps > 0;
         if (stepping)
@@ -320,8 +427,17 @@ void TrainingSession::run()
             driver->setEpochLimit(std::max(driver->epochLimit(), driver->epoch() + 1));
         }
         setState(State::Running);
+        lastEpochAt = Clock::now();
         try {
-            buffer.append(driver->step());
+            const EpochRecord record = driver->step();
+            buffer.append(record);
+            seen.epoch = record.epoch;
+            seen.ranking = true;
+            seen.optimizer = driver->record().config.training.optimizer;
+            seen.learningRate = record.learningRate;
+            seen.lossBefore = lastTrainLoss;
+            seen.lossAfter = record.trainLoss;
+            lastTrainLoss = record.trainLoss;
             if (QMap<QString, double> values = driver->lastMetrics(); !values.isEmpty())
                 Q_EMIT metrics(runId, driver->epoch(), values);
         } catch (const std::exception &e) {
@@ -340,6 +456,7 @@ void TrainingSession::run()
         const RunDriver::Stop stop = driver->stopRule();
         if (stop == RunDriver::Stop::Diverged) {
             flush();
+            offerParameters(true);
             Q_EMIT diverged(runId, *driver->trainer().divergence());
             Q_EMIT runRecorded(runId, driver->finish(RunDriver::statusFor(stop)));
             ended = true;
@@ -351,15 +468,18 @@ void TrainingSession::run()
         } else if (pauseAfter) {
             flush();
             offerSnapshot();
+            offerParameters(true);
             setState(State::Paused);
         } else if (driver->epoch() == 1 || sinceFlush.elapsed() >= progressIntervalMs) {
             flush();   // the first epoch of a run goes out at once: a new curve should start drawing now
+            offerParameters(false);
         }
         lock.lock();
         if (m_paused && m_steps == 0 && !ended && m_state.load() == State::Running) {
             lock.unlock();
             flush();
             offerSnapshot();
+            offerParameters(true);
             setState(State::Paused);
             lock.lock();
         }

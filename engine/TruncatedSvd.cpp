@@ -10,10 +10,15 @@
 
 namespace fl {
 
-static QString tr(const char *text)
+namespace {
+
+// The translation context of this file's messages; lupdate reads it from the macro.
+class Tr
 {
-    return QCoreApplication::translate("fl::TruncatedSvd", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(fl::TruncatedSvd)
+};
+
+} // namespace
 
 // An orthonormal basis of the columns of y (rows ≥ cols), by Householder QR: unlike Gram–Schmidt it
 // stays orthonormal when y is rank deficient or badly conditioned, which power iterations make it.
@@ -43,11 +48,11 @@ Result<SvdResult> truncatedSvd(const Eigen::SparseMatrix<double, Eigen::RowMajor
     const Eigen::Index m = a.rows();
     const Eigen::Index n = a.cols();
     if (m == 0 || n == 0)
-        return makeError(tr("Truncated SVD: the matrix is empty (%1 × %2).").arg(m).arg(n));
+        return makeError(Tr::tr("Truncated SVD: the matrix is empty (%1 × %2).").arg(m).arg(n));
     if (k < 1)
-        return makeError(tr("Truncated SVD: the number of components must be at least 1 (got %1).").arg(k));
+        return makeError(Tr::tr("Truncated SVD: the number of components must be at least 1 (got %1).").arg(k));
     if (powerIterations < 0 || oversampling < 0)
-        return makeError(tr("Truncated SVD: power iterations and oversampling must not be negative (got %1 and %2).")
+        return makeError(Tr::tr("Truncated SVD: power iterations and oversampling must not be negative (got %1 and %2).")
                              .arg(powerIterations)
                              .arg(oversampling));
 
@@ -60,7 +65,7 @@ Result<SvdResult> truncatedSvd(const Eigen::SparseMatrix<double, Eigen::RowMajor
         ++pass;
         return !progress || progress(double(pass) / passes);
     };
-    const auto cancelled = [] { return makeError(tr("cancelled")); };
+    const auto cancelled = [] { return makeError(Tr::tr("cancelled")); };
 
     // Products of a row-major sparse matrix with a row-major dense one read contiguous rows; Eigen's
     // product with a transposed view scatters instead and is several times slower, so Aᵀ is stored

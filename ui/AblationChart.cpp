@@ -1,5 +1,6 @@
 #include "AblationChart.h"
 
+#include "ChartAxes.h"
 #include "ChartExport.h"
 #include "ChartScales.h"
 #include "ContributionBar.h"
@@ -161,7 +162,11 @@ double AblationChart::axisStart() const
 void AblationChart::render(QPainter *painter, QSize size) const
 {
     painter->save();
-    painter->fillRect(QRectF(QPointF(0, 0), size), Qt::white);
+    painter->fillRect(QRectF(QPointF(0, 0), size), chartBackground(palette()));
+    // Text, axes and grid in the palette's colours (light or dark); the bars keep theirs.
+    const QColor kText = chartMix(palette(), 0.85);
+    const QColor kAxis = chartMix(palette(), 0.65);
+    const QColor kGrid = chartGrid(palette());
     if (m_rows.empty()) {
         painter->setPen(kAxis);
         painter->setFont(labelFont(font(), true));
@@ -222,7 +227,7 @@ void AblationChart::render(QPainter *painter, QSize size) const
         const QPointF at = plot.bottomLeft();
         painter->save();
         painter->setRenderHint(QPainter::Antialiasing);
-        painter->setPen(QPen(Qt::white, 5));
+        painter->setPen(QPen(chartBackground(palette()), 5));
         painter->drawLine(at + QPointF(-4, 7), at + QPointF(4, -7));
         painter->setPen(QPen(kAxis, 1.2));
         painter->drawLine(at + QPointF(-6, 7), at + QPointF(2, -7));

@@ -5,6 +5,7 @@
 #include <QSettings>
 
 #include <algorithm>
+#include <cmath>
 
 namespace fl {
 
@@ -28,6 +29,11 @@ QByteArray AppSettings::windowGeometry() { return settings().value(QStringLitera
 void AppSettings::setWindowGeometry(const QByteArray &geometry) { settings().setValue(QStringLiteral("window/geometry"), geometry); }
 QByteArray AppSettings::windowState() { return settings().value(QStringLiteral("window/state")).toByteArray(); }
 void AppSettings::setWindowState(const QByteArray &state) { settings().setValue(QStringLiteral("window/state"), state); }
+
+bool AppSettings::presenterMode() { return settings().value(QStringLiteral("window/presenter"), false).toBool(); }
+void AppSettings::setPresenterMode(bool on) { settings().setValue(QStringLiteral("window/presenter"), on); }
+QByteArray AppSettings::presenterWindowState() { return settings().value(QStringLiteral("window/presenterState")).toByteArray(); }
+void AppSettings::setPresenterWindowState(const QByteArray &state) { settings().setValue(QStringLiteral("window/presenterState"), state); }
 
 QStringList AppSettings::recentDatasets()
 {
@@ -72,8 +78,25 @@ QString AppSettings::lastDataset()
     return settings().value(QStringLiteral("datasets/last"), QStringLiteral("demo")).toString();
 }
 
+bool AppSettings::startPageShown() { return settings().value(QStringLiteral("start/pageShown"), false).toBool(); }
+void AppSettings::setStartPageShown(bool shown) { settings().setValue(QStringLiteral("start/pageShown"), shown); }
+
 bool AppSettings::logScale() { return settings().value(QStringLiteral("chart/logScale"), false).toBool(); }
 void AppSettings::setLogScale(bool on) { settings().setValue(QStringLiteral("chart/logScale"), on); }
+
+double AppSettings::playbackSpeed()
+{
+    const double speed = settings().value(QStringLiteral("training/playbackSpeed"), 0.0).toDouble();
+    return std::isfinite(speed) && speed > 0 ? speed : 0.0;
+}
+
+void AppSettings::setPlaybackSpeed(double epochsPerSecond)
+{
+    settings().setValue(QStringLiteral("training/playbackSpeed"), epochsPerSecond);
+}
+
+QString AppSettings::language() { return settings().value(QStringLiteral("window/language")).toString(); }
+void AppSettings::setLanguage(const QString &code) { settings().setValue(QStringLiteral("window/language"), code); }
 
 void AppSettings::saveRunConfig(const RunConfig &config)
 {

@@ -4,15 +4,94 @@
 
 #include <QChart>
 #include <QFontMetricsF>
+#include <QGuiApplication>
 #include <QGraphicsLayout>
 #include <QLegend>
 #include <QLogValueAxis>
 #include <QValueAxis>
+#include <QXYSeries>
 
 #include <algorithm>
 #include <cmath>
 
 namespace fl {
+
+namespace {
+
+double &penScaleValue()
+{
+    static double scale = 1.0;
+    return scale;
+}
+
+} // namespace
+
+double chartPenScale()
+{
+    return penScaleValue();
+}
+
+void setChartPenScale(double scale)
+{
+    penScaleValue() = scale > 0 ? scale : 1.0;
+}
+
+QColor chartBackground(const QPalette &palette)
+{
+    return palette.color(QPalette::Active, QPalette::Base);
+}
+
+QColor chartText(const QPalette &palette)
+{
+    return palette.color(QPalette::Active, QPalette::Text);
+}
+
+QColor chartMix(const QPalette &palette, double textShare)
+{
+    const QColor a = chartText(palette);
+    const QColor b = chartBackground(palette);
+    const double t = std::clamp(textShare, 0.0, 1.0);
+    return QColor::fromRgbF(float(a.redF() * t + b.redF() * (1 - t)), float(a.greenF() * t + b.greenF() * (1 - t)),
+                            float(a.blueF() * t + b.blueF() * (1 - t)));
+}
+
+QColor chartGrid(const QPalette &palette)
+{
+    return chartMix(palette, 0.16);
+}
+
+void applyChartPalette(QChart *chart, const QPalette &palette)
+{
+    chart->setBackgroundBrush(chartBackground(palette));
+    chart->setPlotAreaBackgroundVisible(false);
+    chart->setTitleBrush(chartText(palette));
+    for (QAbstractAxis *axis : chart->axes()) {
+        axis->setLabelsColor(chartText(palette));
+        axis->setTitleBrush(chartText(palette));
+        axis->setGridLineColor(chartGrid(palette));
+        axis->setMinorGridLineColor(chartMix(palette, 0.08));
+        axis->setLinePenColor(chartMix(palette, 0.5));
+    }
+}
+
+void restyleChart(QChart *chart, const QFont &base, const QPalette &palette, double *penScale)
+{
+    const QList<QAbstractAxis *> axes = chart->axes();
+    for (QAbstractAxis *axis : axes)
+        styleAxes({axis}, base, palette);
+    applyChartPalette(chart, palette);
+    if (penScale && *penScale != chartPenScale() && *penScale > 0) {
+        const double factor = chartPenScale() / *penScale;
+        for (QAbstractSeries *series : chart->series()) {
+            if (auto *xy = qobject_cast<QXYSeries *>(series)) {
+                QPen pen = xy->pen();
+                pen.setWidthF(pen.widthF() * factor);
+                xy->setPen(pen);
+            }
+        }
+        *penScale = chartPenScale();
+    }
+}
 
 QChart *newPlainChart()
 {
@@ -20,7 +99,7 @@ QChart *newPlainChart()
     chart->setAnimationOptions(QChart::NoAnimation);
     chart->setLocalizeNumbers(true);
     chart->setBackgroundRoundness(0);
-    chart->setBackgroundBrush(Qt::white);
+    chart->setBackgroundBrush(chartBackground(QGuiApplication::palette()));
     chart->setMargins(QMargins(6, 6, 12, 6));
     chart->layout()->setContentsMargins(0, 0, 0, 0);
     chart->legend()->hide();
@@ -54,13 +133,20 @@ LossAxes newLossAxes()
 
 void styleAxes(std::initializer_list<QAbstractAxis *> axes, const QFont &base)
 {
+    styleAxes(axes, base, QGuiApplication::palette());
+}
+
+void styleAxes(std::initializer_list<QAbstractAxis *> axes, const QFont &base, const QPalette &palette)
+{
     const QFont labelFont = sizedFont(base, 12);
     const QFont titleFont = sizedFont(base, 13, true);
     for (QAbstractAxis *axis : axes) {
         axis->setLabelsFont(labelFont);
         axis->setTitleFont(titleFont);
-        axis->setLabelsColor(QColor(40, 40, 40));
-        axis->setGridLineColor(QColor(220, 220, 220));
+        axis->setLabelsColor(chartText(palette));
+        axis->setTitleBrush(chartText(palette));
+        axis->setGridLineColor(chartGrid(palette));
+        axis->setLinePenColor(chartMix(palette, 0.5));
     }
 }
 

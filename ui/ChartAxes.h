@@ -1,11 +1,14 @@
 #pragma once
 
-// The chart and axes the loss, metrics and run-comparison charts share: a plain white QChart, an epoch
-// axis, linear and logarithmic loss axes in one style, and the y ranges they are given.
+// The chart and axes the loss, metrics and run-comparison charts share: a plain QChart on the palette's
+// base colour (white, or dark in a dark palette), an epoch axis, linear and logarithmic loss axes in one
+// style, the y ranges they are given, and the chart style presenter mode changes (pen widths).
 
 #include "ChartScales.h"
 
+#include <QColor>
 #include <QFont>
+#include <QPalette>
 #include <QString>
 
 #include <initializer_list>
@@ -17,7 +20,26 @@ class QValueAxis;
 
 namespace fl {
 
-// No animation, localised numbers, square white background (plain, not the theme's gradient: simpler
+// Pen widths of every chart's curves and markers are multiplied by this (1; more in presenter mode).
+double chartPenScale();
+void setChartPenScale(double scale);
+
+// Chart colours from a widget palette: the background (Base), text (Text), grid lines (a faint mix of
+// the two) and a colour between them for secondary marks.
+QColor chartBackground(const QPalette &palette);
+QColor chartText(const QPalette &palette);
+QColor chartGrid(const QPalette &palette);
+QColor chartMix(const QPalette &palette, double textShare);
+
+// Gives the chart and its axes the palette's colours (to be called again on QEvent::PaletteChange).
+void applyChartPalette(QChart *chart, const QPalette &palette);
+
+// After a palette, font or presenter-mode change: the palette's colours, every axis styled from base
+// (styleAxes), and each series' pen width rescaled from *penScale (the scale it was drawn with, then
+// updated) to chartPenScale().
+void restyleChart(QChart *chart, const QFont &base, const QPalette &palette, double *penScale);
+
+// No animation, localised numbers, square background in the application palette's base colour (plain, not the theme's gradient: simpler
 // SVG), the charts' margins, and no built-in legend (each chart has its own LegendStrip).
 QChart *newPlainChart();
 
@@ -32,8 +54,10 @@ struct LossAxes
 };
 LossAxes newLossAxes();
 
-// Tick labels at base's size 12, titles at 13 in bold, both dark grey on light grey grid lines.
+// Tick labels at base's size 12, titles at 13 in bold, both in the palette's text colour on faint grid
+// lines (the application palette when none is given).
 void styleAxes(std::initializer_list<QAbstractAxis *> axes, const QFont &base);
+void styleAxes(std::initializer_list<QAbstractAxis *> axes, const QFont &base, const QPalette &palette);
 
 // How many labels fit on a y axis of the chart's plot area (2 to 8, a label every 2.5 label heights).
 int maxYLabels(const QChart *chart, const QAbstractAxis *yAxis);

@@ -23,10 +23,11 @@ QString writeError(const QString &path, const QString &reason)
         .arg(QDir::toNativeSeparators(path), reason);
 }
 
-QString tr(const char *text)
+// The translation context of this file's messages; lupdate reads it from the macro.
+class Tr
 {
-    return QCoreApplication::translate("fl::ChartExport", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(fl::ChartExport)
+};
 
 bool fail(QString *error, const QString &path, const QString &reason)
 {
@@ -81,7 +82,7 @@ bool writeChartSvg(const QString &path, QSize size, int dpi, const QString &titl
     if (!file.open(QIODevice::WriteOnly))
         return fail(error, path, file.errorString());
     if (!renderSvg(&file, size, dpi, title, render))
-        return fail(error, path, tr("the SVG renderer could not start"));
+        return fail(error, path, Tr::tr("the SVG renderer could not start"));
     if (!file.commit())
         return fail(error, path, file.errorString());
     return true;
@@ -116,16 +117,16 @@ bool exportChart(const QString &path, QSize size, double scale, int dpi, const Q
     if (suffix == QLatin1String("png"))
         return writeChartPng(path, size, scale, render, error);
     if (error)
-        *error = tr("Cannot export to %1: use a .png, .svg or .csv file name.").arg(QFileInfo(path).fileName());
+        *error = Tr::tr("Cannot export to %1: use a .png, .svg or .csv file name.").arg(QFileInfo(path).fileName());
     return false;
 }
 
 void exportChartWithDialog(QWidget *parent, const QString &caption, const QString &defaultName,
                            const std::function<bool(const QString &path, QString *error)> &exportTo)
 {
-    const QString png = tr("PNG image (*.png)");
-    const QString svg = tr("SVG drawing (*.svg)");
-    const QString csv = tr("CSV table (*.csv)");
+    const QString png = Tr::tr("PNG image (*.png)");
+    const QString svg = Tr::tr("SVG drawing (*.svg)");
+    const QString csv = Tr::tr("CSV table (*.csv)");
     QString filter = png;
     QString path = QFileDialog::getSaveFileName(parent, caption, defaultName,
                                                 QStringList{png, svg, csv}.join(QStringLiteral(";;")), &filter);

@@ -2,6 +2,7 @@
 
 #include "ChartScales.h"
 #include "Fonts.h"
+#include "Language.h"
 #include "ThumbnailCache.h"
 
 #include "engine/DatasetSummary.h"
@@ -15,6 +16,7 @@
 #include <QChartView>
 #include <QCursor>
 #include <QDateTime>
+#include <QFontMetricsF>
 #include <QFutureWatcher>
 #include <QGraphicsLayout>
 #include <QGridLayout>
@@ -104,10 +106,10 @@ QString timeSpanText(qint64 first, qint64 last)
     return DatasetBrowser::tr("timestamps %1 to %2").arg(number(first), number(last));
 }
 
+// In the window's language when the dataset has titles in it (the demo has English and Chinese ones).
 QString titleOf(const Dataset &d, int item)
 {
-    const QString title = item < d.itemTitles.size() ? d.itemTitles[item] : QString();
-    return title.isEmpty() ? d.itemIds.value(item) : title;
+    return d.itemTitle(item, Language::current());
 }
 
 const ModalitySource *firstModality(const Dataset &d, ModalityKind kind)
@@ -192,8 +194,7 @@ public:
     // Id and title, for the search filter.
     bool matches(int row, const QString &needle) const
     {
-        return m_dataset->itemIds.value(row).contains(needle, Qt::CaseInsensitive)
-            || (row < m_dataset->itemTitles.size() && m_dataset->itemTitles[row].contains(needle, Qt::CaseInsensitive));
+        return m_dataset->itemMatches(row, needle);
     }
 
     int rowCount(const QModelIndex &parent = {}) const override
@@ -253,7 +254,7 @@ public:
             break;
         case DatasetBrowser::ItemCategoryColumn:
             if (role == Qt::DisplayRole || role == DatasetBrowser::SortRole)
-                return d.itemCategories.value(row);
+                return d.itemCategory(row, Language::current());
             break;
         case DatasetBrowser::ItemTextColumn:
             if (role == Qt::DisplayRole || role == DatasetBrowser::SortRole)
@@ -310,7 +311,7 @@ private:
         switch (column) {
         case DatasetBrowser::ItemIdColumn: return m_dataset->itemIds.value(row);
         case DatasetBrowser::ItemTitleColumn: return titleOf(*m_dataset, row);
-        case DatasetBrowser::ItemCategoryColumn: return m_dataset->itemCategories.value(row);
+        case DatasetBrowser::ItemCategoryColumn: return m_dataset->itemCategory(row, Language::current());
         case DatasetBrowser::ItemTextColumn: return textLine(row);
         }
         return {};
@@ -320,6 +321,8 @@ private:
     // with it); the first line if every line does.
     QString textLine(int row) const
     {
+        if (const QString description = m_dataset->itemDescription(row, Language::current()); !description.isEmpty())
+            return description.section(QLatin1Char('\n'), 0, 0);
         if (!m_text || isMissing(*m_text, row))
             return {};
         const QString text = m_text->texts.value(row);
@@ -612,17 +615,65 @@ QChart *newChart(const QString &title, const QFont &base)
     return chart;
 }
 
+// A chart view whose chart title wraps onto more lines when the view is too narrow for it, instead of
+// Qt Charts' elision to "Rati…".
+class TitleWrappingChartView : public QChartView
+{
+public:
+    using QChartView::QChartView;
+
+    void setFullTitle(const QString &title)
+    {
+        m_title = title;
+        wrapTitle();
+    }
+    QString fullTitle() const { return m_title; }
+
+protected:
+    void resizeEvent(QResizeEvent *event) override
+    {
+        wrapTitle();
+        QChartView::resizeEvent(event);
+    }
+
+private:
+    void wrapTitle()
+    {
+        if (!chart() || m_title.isEmpty())
+            return;
+        const QFontMetricsF metrics(chart()->titleFont());
+        const double room = std::max(40.0, width() - 24.0);
+        QStringList lines;
+        QString line;
+        for (const QString &word : m_title.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+            const QString longer = line.isEmpty() ? word : line + QLatin1Char(' ') + word;
+            if (!line.isEmpty() && metrics.horizontalAdvance(longer) > room) {
+                lines << line.toHtmlEscaped();
+                line = word;
+            } else {
+                line = longer;
+            }
+        }
+        lines << line.toHtmlEscaped();
+        const QString wrapped = lines.join(QStringLiteral("<br>"));
+        if (chart()->title() != wrapped)
+            chart()->setTitle(wrapped);
+    }
+
+    QString m_title;
+};
+
 // One chart place of the "Charts" tab: the chart, or a message instead of it.
 struct ChartSlot
 {
     QStackedWidget *stack = nullptr;
-    QChartView *view = nullptr;
+    TitleWrappingChartView *view = nullptr;
     QLabel *message = nullptr;
 
     void create(QWidget *parent, const QFont &base, const QString &name, const QString &accessibleName)
     {
         stack = new QStackedWidget(parent);
-        view = new QChartView(newChart(QString(), base), stack);
+        view = new TitleWrappingChartView(newChart(QString(), base), stack);
         view->setRenderHint(QPainter::Antialiasing);
         view->setAccessibleName(accessibleName);
         view->setObjectName(name + QStringLiteral("Chart"));
@@ -635,7 +686,9 @@ struct ChartSlot
     void show(QChart *chart)
     {
         QChart *old = view->chart();
+        const QString title = chart->title();
         view->setChart(chart);
+        view->setFullTitle(title);
         delete old;
         stack->setCurrentWidget(view);
     }
@@ -646,7 +699,7 @@ struct ChartSlot
         stack->setCurrentWidget(message);
     }
 
-    QString title() const { return view->chart()->title(); }
+    QString title() const { return view->fullTitle(); }
 };
 
 } // namespace
@@ -1183,6 +1236,20 @@ DatasetBrowser::DatasetBrowser(QWidget *parent)
 }
 
 DatasetBrowser::~DatasetBrowser() = default;
+
+void DatasetBrowser::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() != QEvent::LanguageChange)
+        return;
+    m_d->updateSummaryLine();
+    m_d->updateMatchCount();
+    if (m_d->summary) {
+        m_d->showRatingChart(*m_d->summary);
+        m_d->showLongTail(*m_d->summary);
+        m_d->showCoverage(*m_d->summary);
+    }
+}
 
 void DatasetBrowser::setDataset(std::shared_ptr<const Dataset> dataset)
 {

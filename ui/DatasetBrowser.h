@@ -80,6 +80,10 @@ Q_SIGNALS:
     // The summary of the current dataset has been applied to the tables and charts.
     void summaryReady();
 
+protected:
+    // A new language (View ▸ Language): the summary line, the match count and the charts say it again.
+    void changeEvent(QEvent *event) override;
+
 private:
     struct Private;
     std::unique_ptr<Private> m_d;

@@ -11,6 +11,7 @@ ExperimentController::ExperimentController(QObject *parent)
     : QObject(parent)
     , m_session(new TrainingSession(this))
 {
+    m_session->setPlaybackSpeed(AppSettings::playbackSpeed());
     connect(&m_loader, &QFutureWatcher<Result<Loaded>>::finished, this, &ExperimentController::onLoaded);
     m_saveTimer.setSingleShot(true);
     m_saveTimer.setInterval(1000);
@@ -205,6 +206,18 @@ void ExperimentController::step()
     if (state == TrainingSession::State::Idle || state == TrainingSession::State::Failed)
         startRun(true);
     m_session->step();
+}
+
+void ExperimentController::stepBack()
+{
+    m_autoRun = false;
+    m_session->stepBack();
+}
+
+void ExperimentController::setPlaybackSpeed(double epochsPerSecond)
+{
+    m_session->setPlaybackSpeed(epochsPerSecond);
+    AppSettings::setPlaybackSpeed(m_session->playbackSpeed());
 }
 
 void ExperimentController::reset()

@@ -38,6 +38,7 @@ public:
     bool isLoading() const { return m_loader.isRunning(); }
     int currentRunId() const { return m_runId; }
     static QString runLabel(const RunConfig &config);
+    double playbackSpeed() const { return m_session->playbackSpeed(); }
 
 public Q_SLOTS:
     void openDataset(const QString &pathOrDemo, fl::DatasetFormat format = fl::DatasetFormat::Auto);
@@ -54,7 +55,11 @@ public Q_SLOTS:
     void pause();
     void trainOrPause();
     void step();
+    // Undoes the last epoch (the regression only; see TrainingSession::stepBack) and pauses.
+    void stepBack();
     void reset();
+    // Epochs a second while training (0: full speed), remembered for the next launch.
+    void setPlaybackSpeed(double epochsPerSecond);
     void lowerLearningRateAndRetry();
     // Every parameter at once (undo, a run's parameters, a landscape cell, an opened experiment): one
     // new run, running when `run` is set (otherwise as a new run would: running if Train was pressed).

@@ -1,5 +1,6 @@
 #include "FormulaPanel.h"
 
+#include <QApplication>
 #include <QEvent>
 #include <QHash>
 #include <QLabel>
@@ -24,6 +25,13 @@ public:
     explicit FormulaLine(QWidget *parent)
         : QLabel(parent)
     {
+    }
+
+    // Type `scale` times the panel's (FormulaPanel applies it again when its font changes).
+    void setScale(double scale)
+    {
+        m_scale = scale;
+        applyScale();
     }
 
     void setLine(const QString &text)
@@ -53,8 +61,17 @@ protected:
         QLabel::changeEvent(event);
     }
 
+
 private:
+    void applyScale()
+    {
+        QFont font = parentWidget() ? parentWidget()->font() : QApplication::font(this);
+        font.setPointSizeF(font.pointSizeF() * m_scale);
+        setFont(font);
+    }
+
     mutable QHash<int, int> m_heights;
+    double m_scale = 1.0;
 };
 
 QString number(double v, int precision = 4)
@@ -82,6 +99,16 @@ FormulaPanel::FormulaPanel(QWidget *parent)
     render();
 }
 
+void FormulaPanel::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange) {
+        // Presenter mode's larger type: the lines keep their 1.25 times the panel's.
+        for (QLabel *label : m_lines)
+            static_cast<FormulaLine *>(label)->setScale(1.25);
+    }
+}
+
 void FormulaPanel::scheduleRender()
 {
     m_renderTimer->start();
@@ -89,8 +116,30 @@ void FormulaPanel::scheduleRender()
 
 void FormulaPanel::setConfig(const RunConfig &config)
 {
+    if (m_hasConfig) {
+        const auto &before = m_config.pipeline.modalities;
+        const auto &after = config.pipeline.modalities;
+        for (size_t k = 0; k < after.size() && k < before.size(); ++k) {
+            if (before[k].name == after[k].name && (before[k].weight != after[k].weight || before[k].enabled != after[k].enabled))
+                m_changed = QStringLiteral("weight:") + after[k].name;
+        }
+        if (config.training.learningRate != m_config.training.learningRate)
+            m_changed = QStringLiteral("eta");
+        else if (config.training.l2 != m_config.training.l2)
+            m_changed = QStringLiteral("l2");
+    }
     m_config = config;
+    m_hasConfig = true;
     scheduleRender();
+}
+
+// The term the user changed last, on the palette's highlight colours (light, dark and presenter alike).
+QString FormulaPanel::mark(const QString &term, const QString &html) const
+{
+    if (term.isEmpty() || term != m_changed)
+        return html;
+    return QStringLiteral("<span style=\"background-color:%1; color:%2\">&nbsp;%3&nbsp;</span>")
+        .arg(palette().color(QPalette::Highlight).name(), palette().color(QPalette::HighlightedText).name(), html);
 }
 
 void FormulaPanel::setProblem(const ProblemInfo &info)
@@ -135,9 +184,7 @@ void FormulaPanel::showLines(const QStringList &lines)
         label->setTextFormat(Qt::RichText);
         label->setWordWrap(true);
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        QFont big = label->font();
-        big.setPointSizeF(big.pointSizeF() * 1.25);
-        label->setFont(big);
+        label->setScale(1.25);
         m_layout->insertWidget(int(m_lines.size()), label);
         m_lines.push_back(label);
     }
@@ -174,8 +221,8 @@ void FormulaPanel::renderModel(QStringList &lines) const
     bool factorModel = true;
     if (model.kind == QLatin1String("linear")) {
         lines << (model.linearBiases
-                      ? tr("<b>Model</b>: r̂<sub>ui</sub> = b + b<sub>u</sub> + b<sub>i</sub> + wᵀf<sub>i</sub>, %1").arg(fi)
-                      : tr("<b>Model</b>: r̂<sub>ui</sub> = b + wᵀf<sub>i</sub>, %1 — the same list for every user").arg(fi));
+                      ? tr("<b>Model</b>: ŷ<sub>ui</sub> = b + b<sub>u</sub> + b<sub>i</sub> + wᵀf<sub>i</sub>, %1").arg(fi)
+                      : tr("<b>Model</b>: ŷ<sub>ui</sub> = b + wᵀf<sub>i</sub>, %1 — the same list for every user").arg(fi));
     } else if (model.kind == QLatin1String("popularity")) {
         lines << tr("<b>Model</b>: score(u, i) = number of training interactions of item i");
         factorModel = false;
@@ -184,13 +231,13 @@ void FormulaPanel::renderModel(QStringList &lines) const
                     "over i's 50 nearest neighbours, %1").arg(fi);
         factorModel = false;
     } else if (model.kind == QLatin1String("mf")) {
-        lines << tr("<b>Model</b>: r̂<sub>ui</sub> = μ + b<sub>u</sub> + b<sub>i</sub> + p<sub>u</sub>ᵀq<sub>i</sub>, "
+        lines << tr("<b>Model</b>: ŷ<sub>ui</sub> = μ + b<sub>u</sub> + b<sub>i</sub> + p<sub>u</sub>ᵀq<sub>i</sub>, "
                     "p, q ∈ ℝ<sup>%1</sup>").arg(k);
     } else if (model.kind == QLatin1String("hybrid")) {
-        lines << tr("<b>Model</b>: r̂<sub>ui</sub> = μ + b<sub>u</sub> + b<sub>i</sub> + βᵀf<sub>i</sub> + "
+        lines << tr("<b>Model</b>: ŷ<sub>ui</sub> = μ + b<sub>u</sub> + b<sub>i</sub> + βᵀf<sub>i</sub> + "
                     "p<sub>u</sub>ᵀ(q<sub>i</sub> + W f<sub>i</sub>), p, q ∈ ℝ<sup>%1</sup>, %2").arg(k, fi);
     } else if (model.kind == QLatin1String("content")) {
-        lines << tr("<b>Model</b>: r̂<sub>ui</sub> = μ + b<sub>u</sub> + b<sub>i</sub> + βᵀf<sub>i</sub> + "
+        lines << tr("<b>Model</b>: ŷ<sub>ui</sub> = μ + b<sub>u</sub> + b<sub>i</sub> + βᵀf<sub>i</sub> + "
                     "p<sub>u</sub>ᵀW f<sub>i</sub>, p ∈ ℝ<sup>%1</sup>, %2").arg(k, fi);
     } else {
         lines << tr("<b>Model</b>: %1").arg(model.kind.toHtmlEscaped());
@@ -198,20 +245,23 @@ void FormulaPanel::renderModel(QStringList &lines) const
     if (factorModel) {
         const QString loss = m_epoch ? number(m_epoch->trainLoss) : QStringLiteral("…");
         if (model.loss == LossKind::Bpr)
-            lines << tr("<b>Loss</b>: L = −1/N Σ ln σ(r̂<sub>ui</sub> − r̂<sub>uj</sub>) + λ/2‖Θ‖² = <b>%1</b>, "
+            lines << tr("<b>Loss</b>: L = −1/N Σ ln σ(ŷ<sub>ui</sub> − ŷ<sub>uj</sub>) + λ/2‖Θ‖² = <b>%1</b>, "
                         "j an item u has not seen").arg(loss);
         else
-            lines << tr("<b>Loss</b>: L = 1/N Σ ½(r̂<sub>ui</sub> − r<sub>ui</sub>)² + λ/2‖Θ‖² = <b>%1</b>").arg(loss);
+            lines << tr("<b>Loss</b>: L = 1/N Σ ½(ŷ<sub>ui</sub> − r<sub>ui</sub>)² + λ/2‖Θ‖² = <b>%1</b>").arg(loss);
         const double eta = m_epoch ? m_epoch->learningRate : m_config.training.learningRate;
         QString rule;
         switch (m_config.training.optimizer) {
         case OptimizerKind::GradientDescent: rule = tr("Θ ← Θ − η∇L (all interactions)"); break;
         case OptimizerKind::MiniBatchSgd: rule = tr("Θ ← Θ − η∇L<sub>batch</sub>"); break;
         case OptimizerKind::Momentum: rule = tr("v ← 0.9v + ∇L<sub>batch</sub>, Θ ← Θ − ηv"); break;
-        case OptimizerKind::Adam: rule = tr("Adam: Θ ← Θ − η m̂/(√v̂ + ε)"); break;
+        case OptimizerKind::Adam:
+            rule = tr("Adam: Θ ← Θ − η · (m / (1 − β<sub>1</sub><sup>t</sup>)) / (√(v / (1 − β<sub>2</sub><sup>t</sup>)) + ε)");
+            break;
         }
-        lines << tr("<b>Update</b>: %1, &nbsp;η = <b>%2</b>, λ = %3%4")
-                     .arg(rule, number(eta, 3), number(m_config.training.l2, 3),
+        lines << tr("<b>Update</b>: %1, &nbsp;%2, %3%4")
+                     .arg(rule, mark(QStringLiteral("eta"), tr("η = <b>%1</b>").arg(number(eta, 3))),
+                          mark(QStringLiteral("l2"), tr("λ = %1").arg(number(m_config.training.l2, 3))),
                           m_epoch ? tr(", epoch %1").arg(m_epoch->epoch) : QString());
     }
     if (m_validation) {
@@ -227,22 +277,62 @@ void FormulaPanel::render()
 {
     m_renderTimer->stop();
     QStringList lines;
+    const auto &modalities = m_config.pipeline.modalities;
+    // E = W·Vᵀ for each text modality, with the loaded data's shapes once a problem is prepared, and
+    // the shapes of the other embeddings on the line under it.
+    if (m_problem) {
+        QStringList others;
+        QStringList explanations;
+        const QString shape = QStringLiteral("%1×%2");
+        for (const FusedSource &source : m_problem->sources) {
+            const QString e = QStringLiteral("E<sub>%1</sub>").arg(source.index + 1);
+            if (source.terms > 0) {
+                lines << tr("<b>Text</b>: %1 = W·V<sup>T</sup> &nbsp;(%2) = (%3)·(%4)")
+                             .arg(e, shape.arg(QLocale().toString(source.items)).arg(source.width),
+                                  shape.arg(QLocale().toString(source.documents), QLocale().toString(source.terms)),
+                                  shape.arg(QLocale().toString(source.terms)).arg(source.width));
+                explanations << tr("W: TF-IDF of the %1 items with %2 over %3 terms; V: the %4 leading term "
+                                   "directions of W (LSA), so %5 = U<sub>k</sub>Σ<sub>k</sub>%6")
+                                    .arg(QLocale().toString(source.documents), source.name.toHtmlEscaped(),
+                                         QLocale().toString(source.terms), QString::number(source.width), e,
+                                         source.documents < source.items ? tr("; items without text get the mean row")
+                                                                         : QString());
+            } else {
+                others << QStringLiteral("%1 %2 (%3)")
+                              .arg(e, source.name.toHtmlEscaped(), shape.arg(QLocale().toString(source.items)).arg(source.width));
+            }
+        }
+        if (!others.isEmpty())
+            explanations << others.join(QStringLiteral(", "));
+        if (!explanations.isEmpty())
+            lines << QStringLiteral("<small>%1</small>").arg(explanations.join(QStringLiteral("; ")));
+    }
+    // F = αE₁ + βE₂ as the article writes it, then with the live weights; each letter and Eₖ belong to
+    // the modality's index in the dataset, so switching one off does not rename the others.
+    QStringList symbolic;
     QStringList terms;
     QStringList legend;
-    int k = 0;
-    for (const ModalityConfig &m : m_config.pipeline.modalities) {
+    for (size_t k = 0; k < modalities.size(); ++k) {
+        const ModalityConfig &m = modalities[k];
+        const QString e = QStringLiteral("E<sub>%1</sub>").arg(k + 1);
+        const QString symbol = fusionWeightSymbol(int(k));
+        legend << QStringLiteral("%1 = %2 (%3)").arg(e, m.name.toHtmlEscaped(), symbol)
+                      + (m.enabled ? QString() : tr(" off"));
         if (!m.enabled)
             continue;
-        const QString e = QStringLiteral("E<sub>%1</sub>").arg(k + 1);
-        terms << QStringLiteral("<b>%1</b>·%2").arg(number(m.weight, 3), e);
-        legend << QStringLiteral("%1 = %2 (%3)").arg(e, m.name, fusionWeightSymbol(k));
-        ++k;
+        symbolic << symbol + e;
+        terms << mark(QStringLiteral("weight:") + m.name, QStringLiteral("<b>%1</b>·%2").arg(number(m.weight, 3), e));
     }
-    const QString joiner = m_config.pipeline.op == FusionOp::Product ? QStringLiteral(" ⊙ ") : m_config.pipeline.op == FusionOp::Concat ? QStringLiteral(", ") : QStringLiteral(" + ");
+    const FusionOp op = m_config.pipeline.op;
+    const QString joiner = op == FusionOp::Product ? QStringLiteral(" ⊙ ") : op == FusionOp::Concat ? QStringLiteral(", ") : QStringLiteral(" + ");
+    QString formula = symbolic.join(joiner);
     QString fused = terms.join(joiner);
-    if (m_config.pipeline.op == FusionOp::Concat)
+    if (op == FusionOp::Concat) {
+        formula = QStringLiteral("[") + formula + QStringLiteral("]");
         fused = QStringLiteral("[") + fused + QStringLiteral("]");
-    lines << tr("<b>Fusion</b>: F = %1").arg(fused);
+    }
+    lines << (terms.isEmpty() ? tr("<b>Fusion</b>: no modality is switched on")
+                              : tr("<b>Fusion</b>: F = %1 = %2").arg(formula, fused));
     lines << QStringLiteral("<small>%1</small>").arg(legend.join(QStringLiteral(", ")));
     if (!m_config.model.isLinear()) {
         renderModel(lines);
@@ -251,17 +341,18 @@ void FormulaPanel::render()
         return;
     }
     const QString width = m_problem ? QString::number(m_problem->featureWidth) : QStringLiteral("d");
-    lines << tr("<b>Model</b>: f(x; W) = Wᵀx + b, x ∈ ℝ<sup>%1</sup>").arg(width);
+    lines << tr("<b>Model</b>: f(x<sub>i</sub>; W) = W<sup>T</sup>x<sub>i</sub> + b, x<sub>i</sub> = row i of F ∈ ℝ<sup>%1</sup>").arg(width);
     const QString n = m_problem ? QLocale().toString(m_problem->trainRows) : QStringLiteral("N");
     const QString loss = m_epoch ? number(m_epoch->trainLoss) : QStringLiteral("…");
-    lines << tr("<b>Loss</b>: L = 1/(2N) Σ (y − f)² = <b>%1</b> &nbsp;(N = %2)").arg(loss, n);
+    lines << tr("<b>Loss</b>: L = 1/(2N) Σ<sub>i=1…N</sub> (y<sub>i</sub> − f(x<sub>i</sub>; W))² = <b>%1</b> &nbsp;(N = %2)").arg(loss, n);
     if (m_epoch)
         lines << tr("validation loss %1 on %2 held-out ratings").arg(number(m_epoch->validationLoss), QLocale().toString(m_problem ? m_problem->validationRows : 0));
     const double eta = m_epoch ? m_epoch->learningRate : m_config.training.learningRate;
-    lines << tr("<b>Update</b>: W ← W − η∇L, &nbsp;η = <b>%1</b>%2")
-                 .arg(number(eta, 3), m_epoch ? tr(", epoch %1").arg(m_epoch->epoch) : QString());
-    if (m_config.training.l2 > 0)
-        lines << tr("with L2: + λ/2·‖W‖², λ = %1").arg(number(m_config.training.l2, 3));
+    lines << tr("<b>Update</b>: W ← W − η∇<sub>W</sub>L, &nbsp;%1%2")
+                 .arg(mark(QStringLiteral("eta"), tr("η = <b>%1</b>").arg(number(eta, 3))),
+                      m_epoch ? tr(", epoch %1").arg(m_epoch->epoch) : QString());
+    if (m_config.training.l2 > 0 || m_changed == QLatin1String("l2"))
+        lines << tr("with L2: + λ/2·‖W‖², %1").arg(mark(QStringLiteral("l2"), tr("λ = %1").arg(number(m_config.training.l2, 3))));
     if (m_problem) {
         lines << tr("<b>Closed form</b>: (XᵀX/N + λI) W* = Xᵀy/N gives L* = <b>%1</b>").arg(number(m_problem->optimumTrainLoss));
         lines << tr("Gradient descent converges for η &lt; 2/λ<sub>max</sub> = %1").arg(number(m_problem->maxStableLearningRate, 3));

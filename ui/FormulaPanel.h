@@ -5,6 +5,11 @@
 // with η, and the closed-form floor. For a recommendation model: its scoring formula, its loss (squared
 // or BPR), the optimizer's update, and the live validation metric with the best epoch so far. Large
 // type, for the back row of a classroom.
+//
+// Written as the seed article writes them (E = W·Vᵀ for text with the loaded data's shapes,
+// F = αE₁ + βE₂, L, W ← W − η∇L), each letter staying with its modality's dataset index, and the term
+// the user changed last (a weight, η, λ) highlighted. Hats are precomposed (ŷ) or written out (Adam's
+// bias-corrected moments), never combining characters, which Qt's rich text draws on the wrong glyph.
 
 #include "engine/FusionPipeline.h"
 #include "engine/TrainingSession.h"
@@ -39,14 +44,22 @@ public:
     void setMetrics(int epoch, const QMap<QString, double> &values);
     void clearRun();
     QString text() const;
+    // The term highlighted as just changed: "weight:NAME", "eta", "l2" or empty.
+    QString changedTerm() const { return m_changed; }
+
+protected:
+    void changeEvent(QEvent *event) override;
 
 private:
     void render();
     void scheduleRender();
     void renderModel(QStringList &lines) const;
+    QString mark(const QString &term, const QString &html) const;
     void showLines(const QStringList &lines);
 
     RunConfig m_config;
+    bool m_hasConfig = false;
+    QString m_changed;
     std::optional<ProblemInfo> m_problem;
     std::optional<EpochRecord> m_epoch;
     struct Validation

@@ -6,6 +6,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QScreen>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -141,7 +142,11 @@ ImportDialog::ImportDialog(QWidget *parent)
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(&m_watcher, &QFutureWatcher<CheckResult>::finished, this, &ImportDialog::checkFinished);
 
-    resize(1040, 720);
+    // Within the screen, so that the buttons are never past its edge (a 1024×768 projector).
+    QSize size(1040, 720);
+    if (QScreen *screen = parent ? parent->screen() : this->screen())
+        size = size.boundedTo(screen->availableGeometry().size() - QSize(24, 48));
+    resize(size);
     revalidate();
 }
 

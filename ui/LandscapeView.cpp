@@ -1,5 +1,6 @@
 #include "LandscapeView.h"
 
+#include "ChartAxes.h"
 #include "ChartExport.h"
 #include "Fonts.h"
 
@@ -211,13 +212,10 @@ void LandscapeView::rebuildImage() const
 
 QString LandscapeView::axisTitle(const QString &modality) const
 {
-    int enabledIndex = 0;
-    for (const ModalityConfig &m : m_landscape.request.config.pipeline.modalities) {
-        if (!m.enabled)
-            continue;
-        if (m.name == modality)
-            return QStringLiteral("%1 (%2)").arg(fusionWeightSymbol(enabledIndex), modality);
-        ++enabledIndex;
+    const std::vector<ModalityConfig> &modalities = m_landscape.request.config.pipeline.modalities;
+    for (size_t k = 0; k < modalities.size(); ++k) {
+        if (modalities[k].name == modality)
+            return QStringLiteral("%1 (%2)").arg(fusionWeightSymbol(int(k)), modality);
     }
     return modality;
 }
@@ -335,7 +333,10 @@ QString LandscapeView::describeAt(const QPointF &position) const
 void LandscapeView::render(QPainter *painter, QSize size) const
 {
     painter->save();
-    painter->fillRect(QRectF(QPointF(0, 0), size), Qt::white);
+    painter->fillRect(QRectF(QPointF(0, 0), size), chartBackground(palette()));
+    // Axes and titles in the palette's colours (dark in a dark palette); the cells keep their own.
+    const QColor ink = chartMix(palette(), 0.85);
+    const QColor axisInk = chartMix(palette(), 0.65);
     const QFont ticksFont = tickFont(font());
     const QFontMetricsF ticks(ticksFont);
     const Landscape &l = m_landscape;
@@ -344,7 +345,7 @@ void LandscapeView::render(QPainter *painter, QSize size) const
     const Layout layout = layoutFor(size);
 
     if (l.cells.empty() || l.cells.size() != size_t(nx) * size_t(ny)) {
-        painter->setPen(kAxis);
+        painter->setPen(axisInk);
         painter->setFont(titleFont(font()));
         painter->drawText(QRectF(QPointF(0, 0), size), Qt::AlignCenter | Qt::TextWordWrap,
                           tr("No landscape yet: choose two modalities and compute."));
@@ -442,7 +443,7 @@ void LandscapeView::render(QPainter *painter, QSize size) const
             }
         }
     }
-    painter->setPen(QPen(kAxis, 1));
+    painter->setPen(QPen(axisInk, 1));
     painter->setBrush(Qt::NoBrush);
     painter->drawRect(plot);
 
@@ -470,9 +471,9 @@ void LandscapeView::render(QPainter *painter, QSize size) const
         const int decimals = std::max(tickDecimals(values), x.steps <= 11 ? 1 : 0);
         for (double v : values) {
             const double px = plot.left() + position(x, v) * cw;
-            painter->setPen(kAxis);
+            painter->setPen(axisInk);
             painter->drawLine(QPointF(px, plot.bottom()), QPointF(px, plot.bottom() + kTick));
-            painter->setPen(kText);
+            painter->setPen(ink);
             painter->drawText(QRectF(px - 40, plot.bottom() + kTick + 1, 80, ticks.height()), Qt::AlignHCenter | Qt::AlignTop,
                               QLocale().toString(v, 'f', decimals));
         }
@@ -490,9 +491,9 @@ void LandscapeView::render(QPainter *painter, QSize size) const
             const double py = plot.bottom() - position(y, v) * ch;
             const QString text = QLocale().toString(v, 'f', decimals);
             widestY = std::max(widestY, ticks.horizontalAdvance(text));
-            painter->setPen(kAxis);
+            painter->setPen(axisInk);
             painter->drawLine(QPointF(plot.left() - kTick, py), QPointF(plot.left(), py));
-            painter->setPen(kText);
+            painter->setPen(ink);
             painter->drawText(QRectF(plot.left() - kTick - 3 - 100, py - ticks.height() / 2, 100, ticks.height()),
                               Qt::AlignRight | Qt::AlignVCenter, text);
         }
@@ -515,7 +516,7 @@ void LandscapeView::render(QPainter *painter, QSize size) const
             const double t = 1.0 - (i + 0.5) / strips;
             painter->fillRect(QRectF(bar.left(), bar.top() + bar.height() * i / strips, bar.width(), bar.height() / strips + 1), colorMap(t));
         }
-        painter->setPen(QPen(kAxis, 1));
+        painter->setPen(QPen(axisInk, 1));
         painter->drawRect(bar);
         std::vector<double> values = roundTicks(m_min, m_max, std::clamp(int(bar.height() / (ticks.height() * 2.5)), 2, 6));
         const bool flat = !(m_max > m_min);
@@ -526,16 +527,16 @@ void LandscapeView::render(QPainter *painter, QSize size) const
         for (double v : values) {
             const double better = flat ? 0.5 : (l.higherIsBetter ? (v - m_min) / (m_max - m_min) : (m_max - v) / (m_max - m_min));
             const double py = bar.bottom() - better * bar.height();
-            painter->setPen(kAxis);
+            painter->setPen(axisInk);
             painter->drawLine(QPointF(bar.right(), py), QPointF(bar.right() + kTick, py));
-            painter->setPen(kText);
+            painter->setPen(ink);
             const double magnitude = std::abs(v);
             const QString text = magnitude != 0 && (magnitude >= 1e4 || magnitude < 1e-3) ? QLocale().toString(v, 'g', 3)
                                                                                           : QLocale().toString(v, 'f', decimals);
             painter->drawText(QRectF(bar.right() + kTick + 3, py - ticks.height() / 2, 200, ticks.height()),
                               Qt::AlignLeft | Qt::AlignVCenter, text);
         }
-        painter->setPen(kText);
+        painter->setPen(ink);
         painter->drawText(QRectF(bar.center().x() - 60, bar.top() - 1.5 * ticks.height() - 4, 120, ticks.height()),
                           Qt::AlignHCenter | Qt::AlignBottom, tr("better"));
         painter->drawText(QRectF(bar.center().x() - 60, bar.bottom() + ticks.height() / 2 + 4, 120, ticks.height()),
@@ -586,7 +587,7 @@ void LandscapeView::render(QPainter *painter, QSize size) const
         const QString text = tr("best");
         const double w = ticks.horizontalAdvance(text);
         x -= w;
-        painter->setPen(kText);
+        painter->setPen(ink);
         painter->drawText(QRectF(x, layout.title.top(), w + 2, layout.title.height()), Qt::AlignLeft | Qt::AlignVCenter, text);
         painter->save();
         painter->setRenderHint(QPainter::Antialiasing);
@@ -602,7 +603,7 @@ void LandscapeView::render(QPainter *painter, QSize size) const
         auto entry = [&](const QString &text, bool hatched) {
             const double w = ticks.horizontalAdvance(text);
             x -= w;
-            painter->setPen(kText);
+            painter->setPen(ink);
             painter->drawText(QRectF(x, layout.title.top(), w + 2, layout.title.height()), Qt::AlignLeft | Qt::AlignVCenter, text);
             const QRectF swatch(x - 18, layout.title.center().y() - 6, 12, 12);
             QPainterPath path;
@@ -624,7 +625,7 @@ void LandscapeView::render(QPainter *painter, QSize size) const
 
     // The title, shortened if the legend needs the room.
     painter->setFont(titleFont(font()));
-    painter->setPen(kText);
+    painter->setPen(ink);
     const double titleWidth = std::max(0.0, x - layout.title.left() - 12);
     painter->drawText(layout.title, Qt::AlignLeft | Qt::AlignVCenter,
                       QFontMetricsF(titleFont(font())).elidedText(metricTitle(), Qt::ElideRight, titleWidth));

@@ -1,7 +1,10 @@
 #include "LegendStrip.h"
 
+#include "ChartAxes.h"
 #include "Fonts.h"
 
+#include <QApplication>
+#include <QEvent>
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QRectF>
@@ -21,7 +24,7 @@ QColor withAlpha(QColor color, double alpha)
 
 QPen curvePen(const QColor &color, double width, bool dashed)
 {
-    QPen pen(color, width, Qt::SolidLine, Qt::FlatCap, Qt::BevelJoin);
+    QPen pen(color, width * chartPenScale(), Qt::SolidLine, Qt::FlatCap, Qt::BevelJoin);
     if (dashed)
         pen.setDashPattern({3.0, 2.0});
     return pen;
@@ -76,7 +79,7 @@ void LegendStrip::paintEvent(QPaintEvent *)
 {
     QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing);
-    painter.fillRect(rect(), Qt::white);
+    painter.fillRect(rect(), chartBackground(palette()));
     double height = 0;
     const QList<QRectF> boxes = layoutEntries(width(), &height);
     for (qsizetype i = 0; i < m_entries.size(); ++i) {
@@ -84,11 +87,20 @@ void LegendStrip::paintEvent(QPaintEvent *)
         const double y = box.center().y();
         painter.setPen(m_entries[i].pen);
         painter.drawLine(QPointF(box.left(), y), QPointF(box.left() + sampleWidth(), y));
-        painter.setPen(QColor(40, 40, 40));
+        painter.setPen(chartText(palette()));
         painter.drawText(QRectF(box.left() + sampleWidth() + gap(), box.top(),
                                 box.width() - sampleWidth() - gap(), box.height()),
                          Qt::AlignLeft | Qt::AlignVCenter, m_entries[i].text);
     }
+}
+
+bool LegendStrip::event(QEvent *event)
+{
+    if (event->type() == QEvent::ApplicationFontChange) {
+        setFont(sizedFont(QApplication::font(this), 12));
+        updateGeometry();
+    }
+    return QWidget::event(event);
 }
 
 double LegendStrip::em() const

@@ -16,7 +16,7 @@ QColor withAlpha(QColor color, double alpha);
 
 // A curve's pen. Flat caps and bevel joins: round ones make the stroker flatten an arc at every vertex
 // and every dash, which was most of a frame's cost with six decimated curves (a min/max zigzag has a
-// vertex per pixel). Dashed: 3 on, 2 off.
+// vertex per pixel). Dashed: 3 on, 2 off. The width is multiplied by chartPenScale() (presenter mode).
 QPen curvePen(const QColor &color, double width, bool dashed);
 
 // The legend, as a widget under the chart rather than Qt Charts' own: that one truncates entries that
@@ -44,6 +44,8 @@ public:
 
 protected:
     void paintEvent(QPaintEvent *event) override;
+    // Follows the application's font (presenter mode) at 12 points or more.
+    bool event(QEvent *event) override;
 
 private:
     double em() const;

@@ -14,6 +14,7 @@
 #include <QChartView>
 #include <QCursor>
 #include <QElapsedTimer>
+#include <QEvent>
 #include <QFontMetricsF>
 #include <QGraphicsLayout>
 #include <QGraphicsRectItem>
@@ -26,6 +27,7 @@
 #include <QMenu>
 #include <QPainter>
 #include <QPen>
+#include <QScatterSeries>
 #include <QThread>
 #include <QThreadPool>
 #include <QTimer>
@@ -51,17 +53,19 @@ constexpr qsizetype kAppendSlice = 8192;  // epochs stored per pass of the event
 constexpr double kLogFloor = 1e-12;       // QLogValueAxis hides a whole series holding a value ≤ 0
 constexpr double kGhostAlpha[kMaxGhosts] = {0.35, 0.25, 0.18};  // most recent ghost first
 constexpr double kExportScale = 2.0;      // PNG export resolution relative to the screen
+// A current run this short also shows its points: a line needs two, and the first Step drew nothing.
+constexpr int kDottedPoints = 30;
 
 // Okabe–Ito colours: distinguishable with every common colour-vision deficiency. Vermillion rather
 // than orange for validation because it keeps its contrast on a washed-out projector.
 const QColor kTrainColor(0, 114, 178);
 const QColor kValidationColor(213, 94, 0);
-const QColor kOptimumColor(0, 0, 0);
 const QColor kMarkerColor(204, 121, 167);
 
-QPen optimumPen()
+// In the palette's text colour: black on a light chart, white on a dark one.
+QPen optimumPen(const QPalette &palette)
 {
-    QPen pen(withAlpha(kOptimumColor, 0.85), 2.5, Qt::SolidLine, Qt::FlatCap);
+    QPen pen(withAlpha(chartText(palette), 0.85), 2.5 * chartPenScale(), Qt::SolidLine, Qt::FlatCap);
     pen.setDashPattern({1.0, 1.5});
     return pen;
 }
@@ -75,7 +79,65 @@ struct Curve
     bool stale = true;      // the series needs new points
     int shown = 0;          // points given to the series
     Extent shownExtent;     // y range of those points
+    QList<QPointF> decimated;  // what the series was given, before clipping to the band
+    double bandLow = 0;     // the band of y the series' points were clipped to (linear axis)
+    double bandHigh = 0;
+    bool clipped = false;   // some of them lay outside it
 };
+
+// A curve's points clipped to the band low ≤ y ≤ high (a polyline clipped segment by segment): Qt's
+// dash stroker draws a segment to a point millions of pixels off the plot in the wrong place (a diverged
+// run's ghost appeared stretched across the whole axis). The band is many plot heights tall, so what
+// shows is unchanged; between a point leaving the band and one coming back the curve runs along the
+// band's edge, far outside the plot. *clipped says whether anything was cut.
+QList<QPointF> clipToBand(const QList<QPointF> &points, double low, double high, bool *clipped)
+{
+    *clipped = false;
+    for (const QPointF &p : points) {
+        if (p.y() < low || p.y() > high) {
+            *clipped = true;
+            break;
+        }
+    }
+    if (!*clipped)
+        return points;
+    QList<QPointF> out;
+    out.reserve(points.size() + 8);
+    auto add = [&out](const QPointF &p) {
+        if (out.isEmpty() || out.back() != p)
+            out.append(p);
+    };
+    if (points.size() == 1) {
+        add(QPointF(points.front().x(), std::clamp(points.front().y(), low, high)));
+        return out;
+    }
+    for (qsizetype i = 1; i < points.size(); ++i) {
+        const QPointF a = points[i - 1];
+        const QPointF b = points[i];
+        const double dy = b.y() - a.y();
+        double enter = 0;
+        double leave = 1;
+        if (dy != 0) {
+            const double tLow = (low - a.y()) / dy;
+            const double tHigh = (high - a.y()) / dy;
+            enter = std::max(0.0, std::min(tLow, tHigh));
+            leave = std::min(1.0, std::max(tLow, tHigh));
+        } else if (a.y() < low || a.y() > high) {
+            enter = 1;
+            leave = 0;
+        }
+        if (enter > leave) {
+            // Wholly above or below: along the edge it is beyond.
+            const double edge = a.y() > high ? high : low;
+            add(QPointF(a.x(), edge));
+            add(QPointF(b.x(), edge));
+            continue;
+        }
+        add(a + enter * (b - a));
+        add(a + leave * (b - a));
+    }
+    return out;
+}
 
 struct Run
 {
@@ -101,14 +163,11 @@ void discardRun(std::unique_ptr<Run> run)
     }
     for (Curve *curve : {&run->train, &run->validation})
         curve->series = nullptr;
-    QThreadPool::globalInstance()->start([dead = std::shared_ptr<Run>(std::move(run))]() mutable {
-        // At idle priority: on two cores it must not take the UI thread's turn.
-        QThread *thread = QThread::currentThread();
-        const QThread::Priority priority = thread->priority();
-        thread->setPriority(QThread::IdlePriority);
-        dead.reset();
-        thread->setPriority(priority);
-    });
+    // At the pool's normal priority: an idle-priority (SCHED_IDLE) thread that frees holds the process's
+    // memory-map lock while it waits for a core, and the UI thread then waits on that lock (α changes
+    // stalled the window 300–400 ms on a busy machine); and Qt cannot give the pool thread its
+    // priority back afterwards.
+    QThreadPool::globalInstance()->start([dead = std::shared_ptr<Run>(std::move(run))]() mutable { dead.reset(); });
 }
 
 struct Marker
@@ -147,11 +206,17 @@ struct LossChartView::Private : QObject
     void setYRange(const Extent &extent);
     // Hands the curve's decimated points to its series; a ghost (coarse) gets half the columns.
     void updateCurve(Curve &curve, bool layoutChanged, bool coarse = false);
+    // Hands the series the curve's decimated points clipped to a band around the y axis' range.
+    void replaceClipped(Curve &curve);
+    void reclipCurves();
     void placeMarkerLabels();
     static QString describe(const Run &run, int epoch);
     void showTooltip(const Run *run, const QPointF &point, bool state);
     void renderInto(QPainter *painter) const;
     std::vector<Run *> runsOldestFirst() const;
+    // Colours from the widget's palette, fonts from its font, pens at chartPenScale(): after a
+    // palette, font or presenter-mode change.
+    void restyle();
 
     LossChartView *q;
     QChart *chart = nullptr;
@@ -161,6 +226,9 @@ struct LossChartView::Private : QObject
     QValueAxis *yLinear = nullptr;
     QLogValueAxis *yLog = nullptr;
     QLineSeries *optimumSeries = nullptr;
+    // The current run's points while it is short (kDottedPoints), so that one Step shows one point.
+    QScatterSeries *trainDots = nullptr;
+    QScatterSeries *validationDots = nullptr;
     // The curves' series, made once in drawing order (the oldest ghost lowest, then newer ghosts, the
     // current run, the optimum on top). Runs move between them as they age: adding and removing
     // series made Qt Charts rebuild its axes and every label several times per new run, the longest
@@ -220,6 +288,7 @@ LossChartView::Private::Private(LossChartView *owner)
     chart->addAxis(yLog, Qt::AlignLeft);
 
     createSeries();
+    applyChartPalette(chart, q->palette());
 
     view = new QChartView(chart, q);
     view->setRenderHint(QPainter::Antialiasing);
@@ -295,8 +364,21 @@ void LossChartView::Private::createSeries()
     currentSlot.train = addSeries(curvePen(kTrainColor, 3, false), LossChartView::tr("train loss"));
     hover(currentSlot.validation, -1);
     hover(currentSlot.train, -1);
-    optimumSeries = addSeries(optimumPen(), LossChartView::tr("closed-form optimum"));
+    optimumSeries = addSeries(optimumPen(q->palette()), LossChartView::tr("closed-form optimum"));
     optimumSeries->setVisible(false);
+    auto addDots = [this](const QColor &color) {
+        auto *dots = new QScatterSeries;
+        dots->setMarkerShape(QScatterSeries::MarkerShapeCircle);
+        dots->setMarkerSize(9);
+        dots->setColor(color);
+        dots->setBorderColor(color);
+        chart->addSeries(dots);
+        dots->attachAxis(xAxis);
+        dots->attachAxis(yAxis());
+        return dots;
+    };
+    validationDots = addDots(kValidationColor);
+    trainDots = addDots(kTrainColor);
 }
 
 // Gives each run the series of its place (current, newest ghost, …); a curve that changes series gets
@@ -321,6 +403,10 @@ void LossChartView::Private::assignSeries()
     }
     bind(currentSlot.train, current ? &current->train : nullptr);
     bind(currentSlot.validation, current ? &current->validation : nullptr);
+    if (!current) {
+        trainDots->clear();
+        validationDots->clear();
+    }
     optimumSeries->setVisible(current && optimum.has_value());
     updateLegend();
 }
@@ -340,7 +426,7 @@ void LossChartView::Private::updateLegend()
         entries.append({validationPen(1, 3), LossChartView::tr("validation loss")});
     }
     if (optimumSeries && optimum)
-        entries.append({optimumPen(), LossChartView::tr("closed-form optimum")});
+        entries.append({optimumPen(q->palette()), LossChartView::tr("closed-form optimum")});
     if (!ghosts.empty()) {
         entries.append({curvePen(withAlpha(kTrainColor, kGhostAlpha[0]), 2, false),
                         ghosts.size() == 1 ? LossChartView::tr("previous run") : LossChartView::tr("previous runs")});
@@ -348,9 +434,40 @@ void LossChartView::Private::updateLegend()
     legend->setEntries(entries);
 }
 
+void LossChartView::Private::restyle()
+{
+    const QPalette palette = q->palette();
+    styleAxes({xAxis, yLinear, yLog}, q->font(), palette);
+    applyChartPalette(chart, palette);
+    for (int i = 0; i < kMaxGhosts; ++i) {
+        ghostSlots[size_t(i)].validation->setPen(validationPen(kGhostAlpha[i], 2));
+        ghostSlots[size_t(i)].train->setPen(curvePen(withAlpha(kTrainColor, kGhostAlpha[i]), 2, false));
+    }
+    currentSlot.validation->setPen(validationPen(1, 3));
+    currentSlot.train->setPen(curvePen(kTrainColor, 3, false));
+    optimumSeries->setPen(optimumPen(palette));
+    for (Marker &marker : markers) {
+        if (marker.series) {
+            QPen pen(kMarkerColor, 2 * chartPenScale(), Qt::SolidLine, Qt::FlatCap);
+            pen.setDashPattern({4.0, 3.0});
+            marker.series->setPen(pen);
+        }
+        if (marker.box) {
+            marker.box->setBrush(withAlpha(chartBackground(palette), 0.85));
+            marker.text->setBrush(chartText(palette));
+            marker.text->setFont(sizedFont(q->font(), 11));
+            const QRectF textRect = marker.text->boundingRect();
+            marker.box->setRect(0, 0, textRect.width() + 8, textRect.height() + 2);
+        }
+    }
+    updateLegend();
+    legend->update();
+    scheduleRedraw();
+}
+
 void LossChartView::Private::createMarkerSeries(Marker &marker)
 {
-    QPen pen(kMarkerColor, 2, Qt::SolidLine, Qt::FlatCap);
+    QPen pen(kMarkerColor, 2 * chartPenScale(), Qt::SolidLine, Qt::FlatCap);
     pen.setDashPattern({4.0, 3.0});
     marker.series = addSeries(pen, QString());
 }
@@ -467,10 +584,56 @@ void LossChartView::Private::updateCurve(Curve &curve, bool layoutChanged, bool 
     } else {
         for (const QPointF &p : decimated)
             curve.shownExtent.add(p.y());
-        curve.series->replace(decimated);
+        curve.decimated = decimated;
+        replaceClipped(curve);
+    }
+    // Dots of their own series: a line series' markers are cut off at the end of its line.
+    if (current && (&curve == &current->train || &curve == &current->validation)) {
+        QScatterSeries *dots = &curve == &current->train ? trainDots : validationDots;
+        if (decimated.size() <= kDottedPoints)
+            dots->replace(curve.series->points());
+        else if (dots->count() > 0)
+            dots->clear();
     }
     curve.shown = int(decimated.size());
     curve.stale = false;
+}
+
+// The band: the y axis' range and eight times its height above and below it.
+void LossChartView::Private::replaceClipped(Curve &curve)
+{
+    const double span = std::max(yHigh - yLow, 1e-300);
+    curve.bandLow = yLow - 8 * span;
+    curve.bandHigh = yHigh + 8 * span;
+    curve.series->replace(clipToBand(curve.decimated, curve.bandLow, curve.bandHigh, &curve.clipped));
+}
+
+// After the y axis changed: a curve clipped to a band that no longer holds the axis' range with room to
+// spare, or is too tall for it (far-off points again), or a curve not clipped that now reaches far
+// beyond the axis, is clipped again (from its decimated points: no new decimation).
+void LossChartView::Private::reclipCurves()
+{
+    if (logScale)
+        return;
+    const double span = std::max(yHigh - yLow, 1e-300);
+    auto check = [&](Curve &curve) {
+        if (!curve.series || curve.stale || curve.decimated.isEmpty())
+            return;
+        const bool bandFits = curve.bandLow <= yLow - 2 * span && curve.bandHigh >= yHigh + 2 * span
+            && curve.bandHigh - curve.bandLow <= 40 * span;
+        const bool farOut = curve.shownExtent.valid()
+            && (curve.shownExtent.low < yLow - 8 * span || curve.shownExtent.high > yHigh + 8 * span);
+        if (curve.clipped ? !bandFits : farOut)
+            replaceClipped(curve);
+    };
+    for (auto &ghost : ghosts) {
+        check(ghost->train);
+        check(ghost->validation);
+    }
+    if (current) {
+        check(current->train);
+        check(current->validation);
+    }
 }
 
 void LossChartView::Private::redraw(bool everything)
@@ -546,6 +709,7 @@ void LossChartView::Private::redraw(bool everything)
             extent.add(*optimum);
     }
     setYRange(extent);
+    reclipCurves();
 
     if (optimumSeries && shownOptimum)
         optimumSeries->replace({QPointF(1, *shownOptimum), QPointF(xEnd, *shownOptimum)});
@@ -645,6 +809,13 @@ LossChartView::LossChartView(QWidget *parent)
 }
 
 LossChartView::~LossChartView() = default;
+
+void LossChartView::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange)
+        m_d->restyle();
+}
 
 void LossChartView::reserveEpochs(int epochs)
 {
@@ -789,17 +960,34 @@ void LossChartView::markLearningRateChange(int runId, int epoch, double learning
         marker = &m_d->markers.back();
         m_d->createMarkerSeries(*marker);
         marker->box = new QGraphicsRectItem(m_d->chart);
-        marker->box->setBrush(QColor(255, 255, 255, 215));
+        marker->box->setBrush(withAlpha(chartBackground(palette()), 0.85));
         marker->box->setPen(Qt::NoPen);
         marker->box->setZValue(1000);
         marker->text = new QGraphicsSimpleTextItem(marker->box);
         marker->text->setFont(sizedFont(font(), 11));
-        marker->text->setBrush(QColor(60, 60, 60));
+        marker->text->setBrush(chartText(palette()));
         marker->text->setPos(4, 1);
     }
     marker->text->setText(text);
     const QRectF textRect = marker->text->boundingRect();
     marker->box->setRect(0, 0, textRect.width() + 8, textRect.height() + 2);
+    m_d->scheduleRedraw();
+}
+
+void LossChartView::truncateRun(int runId, int epochs)
+{
+    m_d->flushPending();
+    Run *run = m_d->current.get();
+    if (!run || run->id != runId)
+        return;
+    while (!run->records.isEmpty() && run->records.back().epoch > epochs)
+        run->records.removeLast();
+    for (Curve *curve : {&run->train, &run->validation}) {
+        while (!curve->points.isEmpty() && curve->points.back().x() > epochs)
+            curve->points.removeLast();
+        curve->decimator.reset();   // it extends a curve that only grew
+        curve->stale = true;
+    }
     m_d->scheduleRedraw();
 }
 

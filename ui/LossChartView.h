@@ -43,6 +43,8 @@ public:
     void setOptimum(int runId, double optimumTrainLoss);
     // A vertical marker at epoch labelled "η = …"; a second change at the same epoch replaces the first.
     void markLearningRateChange(int runId, int epoch, double learningRate);
+    // Step back: drops the current run's epochs after `epochs` (a call for any other run is ignored).
+    void truncateRun(int runId, int epochs);
     // Removes everything, and forgets the current run: nothing is accepted until the next beginRun().
     void clear();
 
@@ -86,6 +88,10 @@ public:
 Q_SIGNALS:
     void logScaleChanged(bool on);
     void exportRequested();
+
+protected:
+    // Palette and font changes (a dark system palette, presenter mode) restyle the chart.
+    void changeEvent(QEvent *event) override;
 
 private:
     struct Private;

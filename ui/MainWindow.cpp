@@ -6,13 +6,19 @@
 #include "ExperimentController.h"
 #include "FormulaPanel.h"
 #include "ImportDialog.h"
+#include "LessonPanel.h"
+#include "Language.h"
 #include "LossChartView.h"
 #include "MetricsChartView.h"
 #include "ModalitiesPanel.h"
 #include "ModelPanel.h"
+#include "Presenter.h"
 #include "ProgressStrip.h"
 #include "RecommendationsPanel.h"
+#include "StartPage.h"
+#include "StepExplanation.h"
 #include "TrainingPanel.h"
+#include "WeightsChart.h"
 #include "AblationPage.h"
 #include "LandscapePage.h"
 #include "RunsPage.h"
@@ -29,7 +35,10 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QScreen>
 #include <QScrollArea>
+#include <QShowEvent>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -41,15 +50,21 @@ namespace fl {
 
 namespace {
 
+// A page in a frameless scroll area that resizes it: scroll bars appear only below its minimum size.
+QScrollArea *scrolled(QWidget *page)
+{
+    auto *area = new QScrollArea;
+    area->setWidget(page);
+    area->setWidgetResizable(true);
+    area->setFrameShape(QFrame::NoFrame);
+    return area;
+}
+
 QDockWidget *makeDock(const QString &title, const QString &objectName, QWidget *content, QWidget *parent)
 {
     auto *dock = new QDockWidget(title, parent);
     dock->setObjectName(objectName);
-    auto *scroll = new QScrollArea(dock);
-    scroll->setWidget(content);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    dock->setWidget(scroll);
+    dock->setWidget(scrolled(content));
     return dock;
 }
 
@@ -69,7 +84,11 @@ MainWindow::MainWindow(QWidget *parent, const QString &autosaveFolder)
 {
     setWindowTitle(tr("FusionLab"));
     setAcceptDrops(true);
-    resize(1280, 800);
+    // Never larger than the screen: at 1024×768 a 1280×800 window put the right docks off screen.
+    if (QScreen *screen = this->screen())
+        resize(QSize(1280, 800).boundedTo(screen->availableGeometry().size() - QSize(16, 48)));
+    else
+        resize(1280, 800);
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
 
     // The centre holds two pages: the training chart, and the browser of the loaded dataset.
@@ -87,6 +106,16 @@ MainWindow::MainWindow(QWidget *parent, const QString &autosaveFolder)
     m_chartSplitter->setStretchFactor(1, 1);
     m_metrics->hide();
     layout->addWidget(m_chartSplitter, 1);
+    // What the last Step did, in a sentence, where the class is looking. Three lines are kept so that
+    // the chart above does not jump with every sentence.
+    m_stepLabel = new QLabel(StepExplanation::prompt());
+    m_stepLabel->setObjectName(QStringLiteral("stepExplanation"));
+    m_stepLabel->setTextFormat(Qt::PlainText);
+    m_stepLabel->setWordWrap(true);
+    m_stepLabel->setContentsMargins(8, 2, 8, 2);
+    m_stepLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_stepLabel->setMinimumHeight(3 * m_stepLabel->fontMetrics().lineSpacing() + 6);
+    layout->addWidget(m_stepLabel);
     m_browser = new DatasetBrowser;
     m_pages = new QTabWidget(this);
     m_pages->setDocumentMode(true);
@@ -94,16 +123,15 @@ MainWindow::MainWindow(QWidget *parent, const QString &autosaveFolder)
     m_pages->addTab(m_browser, tr("&Dataset"));
     // The page's table wants more width than the docks leave on a small screen: it scrolls instead of
     // squeezing the docks.
-    auto *recommendationsPage = new QScrollArea;
-    recommendationsPage->setWidget(m_recommendations);
-    recommendationsPage->setWidgetResizable(true);
-    recommendationsPage->setFrameShape(QFrame::NoFrame);
+    auto *recommendationsPage = scrolled(m_recommendations);
     m_recommendations->setMinimumWidth(600);   // its table's columns share what is left
     m_pages->addTab(recommendationsPage, tr("&Recommendations"));
     m_workbench = new Workbench(m_controller, this, autosaveFolder);
-    m_pages->addTab(m_workbench->runsPage(), tr("R&uns"));
-    m_pages->addTab(m_workbench->landscapePage(), tr("&Landscape"));
-    m_pages->addTab(m_workbench->ablationPage(), tr("&Ablation"));
+    // The workbench pages want more width than a 1024-pixel screen leaves beside the docks: they scroll
+    // rather than widen the window past the screen (a tab widget is as wide as its widest page).
+    m_pages->addTab(scrolled(m_workbench->runsPage()), tr("R&uns"));
+    m_pages->addTab(scrolled(m_workbench->landscapePage()), tr("&Landscape"));
+    m_pages->addTab(scrolled(m_workbench->ablationPage()), tr("&Ablation"));
     m_pages->setTabToolTip(RunsPageIndex, tr("Every run since launch: compare them, overlay their curves, rename, star, delete"));
     m_pages->setTabToolTip(LandscapePageIndex, tr("The validation loss or metric over a grid of two modality weights"));
     m_pages->setTabToolTip(AblationPageIndex, tr("Each modality alone, all but one, and all, over several seeds"));
@@ -129,9 +157,12 @@ MainWindow::MainWindow(QWidget *parent, const QString &autosaveFolder)
     m_textTimer.setObjectName(QStringLiteral("statusText"));
     m_textTimer.setInterval(250);
     connect(&m_textTimer, &QTimer::timeout, this, &MainWindow::showLatest);
+    connect(&m_textTimer, &QTimer::timeout, this, &MainWindow::showStep);
 
     createActions();
-    m_training->setActions(m_trainAction, m_stepAction, m_resetAction);
+    m_training->setActions(m_trainAction, m_stepBackAction, m_stepAction, m_resetAction);
+    m_training->setPlaybackSpeed(m_controller->playbackSpeed());
+    connect(m_training, &TrainingPanel::playbackSpeedChanged, m_controller, &ExperimentController::setPlaybackSpeed);
     QDockWidget *fusionDock = makeDock(tr("Fusion"), QStringLiteral("fusionDock"), m_modalities, this);
     QDockWidget *trainingDock = makeDock(tr("Training"), QStringLiteral("trainingDock"), m_training, this);
     QDockWidget *modelDock = makeDock(tr("Model"), QStringLiteral("modelDock"), m_model, this);
@@ -140,10 +171,42 @@ MainWindow::MainWindow(QWidget *parent, const QString &autosaveFolder)
     addDockWidget(Qt::LeftDockWidgetArea, trainingDock);
     addDockWidget(Qt::RightDockWidgetArea, formulaDock);
     addDockWidget(Qt::RightDockWidgetArea, modelDock);
+    // The weights share the Model dock's place, in front: a model is chosen once, its weights are
+    // watched at every Step.
+    m_weights = new WeightsChart;
+    QDockWidget *weightsDock = makeDock(tr("Weights"), QStringLiteral("weightsDock"), m_weights, this);
+    tabifyDockWidget(modelDock, weightsDock);
+    weightsDock->raise();
     // Modality rows need the height; the training form is compact.
     resizeDocks({fusionDock, trainingDock}, {440, 300}, Qt::Vertical);
     resizeDocks({formulaDock, modelDock}, {520, 280}, Qt::Vertical);
     resizeDocks({fusionDock, formulaDock}, {340, 360}, Qt::Horizontal);
+    // The lesson guide shares the right column with the Model dock, and stays hidden until a lesson opens.
+    m_lessons = new LessonPanel(m_controller);
+    m_lessonDock = makeDock(tr("Lesson"), QStringLiteral("lessonDock"), m_lessons, this);
+    addDockWidget(Qt::RightDockWidgetArea, m_lessonDock);
+    tabifyDockWidget(modelDock, m_lessonDock);
+    m_lessonDock->hide();
+    // Readable steps need about a third of a 1024-pixel screen and most of the column's height: when the
+    // lesson opens, and again once its preset has changed the centre (a ranking model adds its chart).
+    // After the window has its size: a lesson from the command line opens before it is laid out.
+    const auto fitLessonDock = [this] {
+        m_lessonDock->show();
+        m_lessonDock->raise();
+        QTimer::singleShot(0, this, [this] {
+            resizeDocks({m_lessonDock}, {std::max(330, width() / 3)}, Qt::Horizontal);
+            if (auto *formulas = findChild<QDockWidget *>(QStringLiteral("formulaDock")); formulas && !formulas->isFloating()
+                && dockWidgetArea(formulas) == dockWidgetArea(m_lessonDock))
+                resizeDocks({formulas, m_lessonDock}, {height() / 3, 2 * height() / 3}, Qt::Vertical);
+        });
+    };
+    connect(m_lessons, &LessonPanel::lessonOpened, this, fitLessonDock);
+    connect(m_lessons, &LessonPanel::presetApplied, this, fitLessonDock);
+    connect(m_lessons, &LessonPanel::pageRequested, this, [this](const QString &page) {
+        m_pages->setCurrentIndex(page == QLatin1String("dataset") ? DatasetPage
+                                 : page == QLatin1String("recommendations") ? RecommendationsPage : TrainingPage);
+    });
+    connect(m_lessons, &LessonPanel::logScaleRequested, m_logScaleAction, &QAction::setChecked);
     createMenus();
 
     m_stateLabel = new QLabel(this);
@@ -184,6 +247,7 @@ MainWindow::MainWindow(QWidget *parent, const QString &autosaveFolder)
         // A longer run keeps going: make room now, at the edit, rather than by doubling mid-run (a
         // reallocation of a million-epoch curve in one progress update was a 50 ms stall).
         m_chart->reserveEpochs(config.training.epochs);
+        updateStepBackAction();
     });
     connect(m_controller, &ExperimentController::datasetLoading, this, [this](const QString &path) {
         m_busy->begin(tr("Loading"), [this] { m_controller->cancelLoad(); });
@@ -244,6 +308,18 @@ MainWindow::MainWindow(QWidget *parent, const QString &autosaveFolder)
         m_banner->hide();
         m_speedEpochs = 0;
         m_speedClock.restart();
+        m_lastStep.reset();
+        m_stepBackDepth = 0;
+        updateStepBackAction();
+        m_stepLabel->setPalette(QPalette());
+        m_stepLabel->setText(StepExplanation::prompt());
+        if (m_controller->config().model.isLinear()) {
+            m_weights->clear(tr("Embedding and fusing … the weights appear when the run is ready."));
+        } else {
+            m_weights->clear(tr("This chart shows the linear regression's weights W and their gradient. A ranking "
+                                "model has a vector per user and item, too many to draw as bars: choose the linear "
+                                "regression in the Model dock to see them."));
+        }
     });
 
     connect(session, &TrainingSession::runPrepared, this, [this](int runId, const ProblemInfo &info) {
@@ -262,6 +338,36 @@ MainWindow::MainWindow(QWidget *parent, const QString &autosaveFolder)
     });
     connect(session, &TrainingSession::learningRateChanged, this, [this](int runId, int fromEpoch, double eta) {
         m_chart->markLearningRateChange(runId, fromEpoch, eta);
+    });
+    connect(session, &TrainingSession::stepExplained, this, [this](int runId, const StepReport &report) {
+        if (runId != m_controller->currentRunId())
+            return;
+        m_lastStep = report;
+        m_stepBackDepth = report.historyDepth;
+        updateStepBackAction();
+        if (m_controller->session()->state() != TrainingSession::State::Running)
+            showStep();
+        else if (!m_textTimer.isActive())
+            m_textTimer.start();
+    });
+    connect(session, &TrainingSession::steppedBack, this, [this](int runId, const EpochRecord &restored) {
+        if (runId != m_controller->currentRunId())
+            return;
+        m_chart->truncateRun(runId, restored.epoch);
+        m_banner->hide();   // a diverged run stepped back is a live run again
+        if (restored.epoch > 0)
+            m_latest = restored;
+        else
+            m_latest.reset();
+        showLatest();
+        if (restored.epoch == 0) {
+            m_epochLabel->clear();
+            m_lossLabel->clear();
+        }
+    });
+    connect(session, &TrainingSession::parametersChanged, this, [this](int runId, const ParameterSnapshot &snapshot) {
+        if (runId == m_controller->currentRunId())
+            m_weights->setSnapshot(snapshot);
     });
     connect(session, &TrainingSession::diverged, this, [this](int runId, const QString &message) {
         if (runId == m_controller->currentRunId())
@@ -282,6 +388,55 @@ MainWindow::MainWindow(QWidget *parent, const QString &autosaveFolder)
     m_logScaleAction->setChecked(AppSettings::logScale());
     restoreGeometry(AppSettings::windowGeometry());
     restoreState(AppSettings::windowState());
+    if (AppSettings::presenterMode())
+        setPresenterMode(true);
+    Presenter::fitToScreen(this);
+}
+
+bool MainWindow::presenterMode() const
+{
+    return m_presenterAction->isChecked();
+}
+
+void MainWindow::setPresenterMode(bool on)
+{
+    if (on == Presenter::isActive() && on == m_presenterAction->isChecked())
+        return;
+    // Each mode keeps its own dock layout; the first presenter layout is made for a projector.
+    if (on) {
+        AppSettings::setWindowState(saveState());
+        m_normalGeometry = saveGeometry();
+    } else {
+        AppSettings::setPresenterWindowState(saveState());
+    }
+    {
+        const QSignalBlocker block(m_presenterAction);
+        m_presenterAction->setChecked(on);
+    }
+    AppSettings::setPresenterMode(on);
+    Presenter::setActive(on);
+    if (on) {
+        if (QScreen *screen = this->screen(); screen && !isMaximized() && !isFullScreen())
+            setGeometry(screen->availableGeometry());
+        const QByteArray state = AppSettings::presenterWindowState();
+        if (state.isEmpty() || !restoreState(state))
+            Presenter::arrangeDocks(this);
+    } else {
+        setCorner(Qt::BottomLeftCorner, Qt::BottomDockWidgetArea);
+        setCorner(Qt::TopLeftCorner, Qt::TopDockWidgetArea);
+        restoreState(AppSettings::windowState());
+        if (!m_normalGeometry.isEmpty())
+            restoreGeometry(m_normalGeometry);
+    }
+    Presenter::fitToScreen(this);
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    // Now the window manager's frame is known: keep the whole frame on the screen.
+    if (!event->spontaneous())
+        QTimer::singleShot(0, this, [this] { Presenter::fitToScreen(this); });
 }
 
 MainWindow::~MainWindow() = default;
@@ -344,12 +499,17 @@ void MainWindow::createActions()
     m_stepAction->setToolTip(tr("Run exactly one epoch, then pause (→)."));
     connect(m_stepAction, &QAction::triggered, m_controller, &ExperimentController::step);
 
+    m_stepBackAction = new QAction(tr("Step Back"), this);
+    m_stepBackAction->setShortcut(Qt::Key_Left);
+    m_stepBackAction->setEnabled(false);
+    connect(m_stepBackAction, &QAction::triggered, m_controller, &ExperimentController::stepBack);
+
     m_resetAction = new QAction(tr("Reset"), this);
     m_resetAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     m_resetAction->setToolTip(tr("Stop, clear every curve and start again from W = 0 (Ctrl+R)."));
     connect(m_resetAction, &QAction::triggered, m_controller, &ExperimentController::reset);
 
-    for (QAction *action : {m_trainAction, m_stepAction, m_resetAction}) {
+    for (QAction *action : {m_trainAction, m_stepBackAction, m_stepAction, m_resetAction}) {
         action->setShortcutContext(Qt::WindowShortcut);
         addAction(action);
     }
@@ -395,6 +555,7 @@ void MainWindow::createMenus()
     QMenu *run = menuBar()->addMenu(tr("&Run"));
     run->addAction(m_trainAction);
     run->addAction(m_stepAction);
+    run->addAction(m_stepBackAction);
     run->addAction(m_resetAction);
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
@@ -412,11 +573,23 @@ void MainWindow::createMenus()
     showAblation->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_6));
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_logScaleAction);
+    m_presenterAction = m_viewMenu->addAction(tr("&Presenter Mode"));
+    m_presenterAction->setCheckable(true);
+    m_presenterAction->setShortcut(QKeySequence(Qt::Key_F11));
+    m_presenterAction->setToolTip(tr("Larger type, high contrast, thicker lines and a layout that fits a 1024×768 projector"));
+    connect(m_presenterAction, &QAction::toggled, this, &MainWindow::setPresenterMode);
     m_viewMenu->addSeparator();
     for (QDockWidget *dock : findChildren<QDockWidget *>())
         m_viewMenu->addAction(dock->toggleViewAction());
+    if (Language *language = Language::instance()) {
+        m_viewMenu->addSeparator();
+        m_viewMenu->addMenu(language->createMenu(m_viewMenu));
+    }
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addMenu(m_lessons->createMenu(help));
+    help->addAction(tr("&Start Page…"), this, &MainWindow::showStartPage);
+    help->addSeparator();
     help->addAction(tr("&About FusionLab"), this, [this] {
         QMessageBox::about(this, tr("About FusionLab"),
                            tr("<b>FusionLab %1</b><p>A lab for cross-modal feature fusion in recommender systems: "
@@ -439,6 +612,19 @@ void MainWindow::updateRecentMenu()
 void MainWindow::openDataset(const QString &pathOrDemo, DatasetFormat format)
 {
     m_controller->openDataset(pathOrDemo, format);
+}
+
+void MainWindow::openLesson(int number)
+{
+    m_lessons->openLesson(number);
+}
+
+void MainWindow::showStartPage()
+{
+    auto *page = new StartPage(this);
+    page->setAttribute(Qt::WA_DeleteOnClose);
+    connect(page, &StartPage::lessonChosen, this, &MainWindow::openLesson);
+    page->open();
 }
 
 void MainWindow::showOpenDialog()
@@ -509,10 +695,13 @@ void MainWindow::onStateChanged(TrainingSession::State state)
 {
     QString text;
     switch (state) {
-    case TrainingSession::State::Idle: text = tr("Ready"); break;
+    // A prepared run waits paused for its first epoch: to a class that is not "Paused", nothing ran.
+    case TrainingSession::State::Idle: text = tr("Ready — press Train or Step"); break;
     case TrainingSession::State::Preparing: text = tr("Embedding and fusing …"); break;
     case TrainingSession::State::Running: text = tr("Training"); break;
-    case TrainingSession::State::Paused: text = tr("Paused"); break;
+    case TrainingSession::State::Paused:
+        text = m_chart->currentEpochCount() > 0 ? tr("Paused") : tr("Ready — press Train or Step");
+        break;
     case TrainingSession::State::Finished: text = tr("Finished"); break;
     case TrainingSession::State::Failed: text = tr("Stopped"); break;
     }
@@ -528,8 +717,23 @@ void MainWindow::onStateChanged(TrainingSession::State state)
     // streaming look meanwhile, rather than switching its pens and antialiasing off and on again
     // (each switch re-strokes every curve: the longest pause after an edit).
     m_chart->setLive(running || state == TrainingSession::State::Preparing);
-    if (!running)
+    if (!running) {
         showLatest();
+        showStep();
+    }
+    // The speed of a stretch of training is shown when it stops: the epochs it drew over the time it
+    // took. A single Step has no speed worth a number.
+    if (running && !m_stretchClock.isValid()) {
+        m_stretchClock.start();
+        m_stretchEpochs = 0;
+    } else if (!running && m_stretchClock.isValid()) {
+        const qint64 ns = m_stretchClock.nsecsElapsed();
+        m_stretchClock.invalidate();
+        if (m_stretchEpochs >= 2 && ns > 0)
+            m_speedLabel->setText(tr("%1 epochs/s").arg(QLocale().toString(1e9 * m_stretchEpochs / double(ns), 'f', 0)));
+        else
+            m_speedLabel->clear();
+    }
     m_trainAction->setText(running ? tr("Pause") : state == TrainingSession::State::Paused && m_chart->currentEpochCount() > 0 ? tr("Resume") : tr("Train"));
 }
 
@@ -540,6 +744,8 @@ void MainWindow::onProgress(int runId, const QList<EpochRecord> &epochs)
     m_chart->appendEpochs(runId, epochs);
     m_latest = epochs.back();
     m_speedEpochs += int(epochs.size());
+    if (m_stretchClock.isValid())
+        m_stretchEpochs += int(epochs.size());
     // A paused run shows its last epoch at once (Step); a running one on the text timer.
     if (m_controller->session()->state() != TrainingSession::State::Running)
         showLatest();
@@ -564,7 +770,7 @@ void MainWindow::showLatest()
         m_lossLabel->setText(tr("train loss %1 · validation loss %2")
                                  .arg(QLocale().toString(last.trainLoss, 'g', 5), QLocale().toString(last.validationLoss, 'g', 5)));
     const qint64 ms = m_speedClock.elapsed();
-    if (ms >= 500) {
+    if (ms >= 500 && m_controller->session()->state() == TrainingSession::State::Running) {
         m_speedLabel->setText(tr("%1 epochs/s").arg(QLocale().toString(1000.0 * m_speedEpochs / ms, 'f', 0)));
         m_speedEpochs = 0;
         m_speedClock.restart();
@@ -573,10 +779,43 @@ void MainWindow::showLatest()
         m_trainAction->setText(tr("Resume"));
 }
 
+void MainWindow::showStep()
+{
+    if (!m_lastStep)
+        return;
+    const StepReport &report = *m_lastStep;
+    // A rise is the moment to look: the sentence says why, in the loss chart's validation colour.
+    QPalette palette;
+    if (report.kind == StepReport::Kind::Forward && (report.rose() || !std::isfinite(report.lossAfter)))
+        palette.setColor(QPalette::WindowText, QColor(170, 60, 0));
+    m_stepLabel->setPalette(palette);
+    m_stepLabel->setText(StepExplanation::describe(report));
+}
+
+void MainWindow::updateStepBackAction()
+{
+    if (!m_controller->config().model.isLinear()) {
+        m_stepBackAction->setEnabled(false);
+        m_stepBackAction->setToolTip(tr("Step back is for the linear regression: a ranking model has a vector per user "
+                                        "and item, too much to keep a copy of for each of the last 1,000 epochs."));
+        return;
+    }
+    m_stepBackAction->setEnabled(m_stepBackDepth > 0);
+    m_stepBackAction->setToolTip(tr("Undo the last epoch exactly: W, b and the optimizer's state as they were (←). "
+                                    "The last %1 epochs can be undone.")
+                                     .arg(QLocale().toString(TrainingSession::stepBackHistory)));
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    AppSettings::setWindowGeometry(saveGeometry());
-    AppSettings::setWindowState(saveState());
+    if (presenterMode()) {
+        AppSettings::setPresenterWindowState(saveState());
+        if (!m_normalGeometry.isEmpty())
+            AppSettings::setWindowGeometry(m_normalGeometry);
+    } else {
+        AppSettings::setWindowGeometry(saveGeometry());
+        AppSettings::setWindowState(saveState());
+    }
     event->accept();
 }
 

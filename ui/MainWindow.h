@@ -14,6 +14,7 @@
 #include <optional>
 
 class QAction;
+class QDockWidget;
 class QLabel;
 class QMenu;
 class QSplitter;
@@ -25,6 +26,7 @@ class DatasetBrowser;
 class DivergenceBanner;
 class ExperimentController;
 class FormulaPanel;
+class LessonPanel;
 class LossChartView;
 class MetricsChartView;
 class ModalitiesPanel;
@@ -32,6 +34,7 @@ class ModelPanel;
 class ProgressStrip;
 class RecommendationsPanel;
 class TrainingPanel;
+class WeightsChart;
 class Workbench;
 
 class MainWindow : public QMainWindow
@@ -47,6 +50,11 @@ public:
     ~MainWindow() override;
 
     void openDataset(const QString &pathOrDemo, fl::DatasetFormat format = fl::DatasetFormat::Auto);
+    // Lesson `number` (1-based, see Lessons.h): its dataset, its parameters and its guide in the Lesson dock.
+    void openLesson(int number);
+    // The lessons as large buttons and "Just explore" (shown on the first launch).
+    void showStartPage();
+    LessonPanel *lessonPanel() const { return m_lessons; }
 
     ExperimentController *controller() const { return m_controller; }
     Workbench *workbench() const { return m_workbench; }
@@ -62,14 +70,24 @@ public:
     DivergenceBanner *banner() const { return m_banner; }
     QAction *trainAction() const { return m_trainAction; }
     QAction *stepAction() const { return m_stepAction; }
+    QAction *stepBackAction() const { return m_stepBackAction; }
+    WeightsChart *weightsChart() const { return m_weights; }
+    // The sentence under the chart saying what the last Step did.
+    QLabel *stepExplanation() const { return m_stepLabel; }
     QAction *resetAction() const { return m_resetAction; }
     QString statusText() const;
+    // Presenter mode (View ▸ Presenter Mode, F11): larger type, high contrast, thick pens and a dock
+    // layout that fits 1024×768; each mode remembers its own dock layout.
+    void setPresenterMode(bool on);
+    bool presenterMode() const;
+    QAction *presenterAction() const { return m_presenterAction; }
 
     // Writes the chart by the file's suffix: .png, .svg or .csv.
     bool exportChart(const QString &path, QString *error);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
@@ -95,6 +113,8 @@ private:
     ModelPanel *m_model;
     FormulaPanel *m_formulas;
     RecommendationsPanel *m_recommendations;
+    LessonPanel *m_lessons = nullptr;
+    QDockWidget *m_lessonDock = nullptr;
     Workbench *m_workbench = nullptr;
     // The newest scoring copy of the current run's model; handed to the Recommendations page when it
     // is shown (scoring every item for a user is work that a hidden page need not do).
@@ -104,7 +124,19 @@ private:
     QAction *m_trainAction = nullptr;
     QAction *m_stepAction = nullptr;
     QAction *m_resetAction = nullptr;
+    QAction *m_stepBackAction = nullptr;
+    WeightsChart *m_weights = nullptr;
+    QLabel *m_stepLabel = nullptr;
+    std::optional<StepReport> m_lastStep;   // shown with the text timer while a run streams
+    int m_stepBackDepth = 0;
+    void showStep();
+    void updateStepBackAction();
+    // The speed of the running stretch of a run (Train to Pause, or to its end), shown when it stops.
+    QElapsedTimer m_stretchClock;
+    int m_stretchEpochs = 0;
     QAction *m_logScaleAction = nullptr;
+    QAction *m_presenterAction = nullptr;
+    QByteArray m_normalGeometry;   // the window's geometry before presenter mode filled the screen
     QMenu *m_recentMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
 

@@ -15,6 +15,7 @@
 #include <QComboBox>
 #include <QCursor>
 #include <QElapsedTimer>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFontMetricsF>
 #include <QGraphicsLayout>
@@ -321,9 +322,7 @@ MetricsChartView::Private::Private(MetricsChartView *owner)
 
     figure = new QWidget(content);
     figure->setAutoFillBackground(true);
-    QPalette white = figure->palette();
-    white.setColor(QPalette::Window, Qt::white);
-    figure->setPalette(white);
+    figure->setBackgroundRole(QPalette::Base);   // white, or dark in a dark palette
     auto *figureLayout = new QVBoxLayout(figure);
     figureLayout->setContentsMargins(0, 0, 0, 0);
     figureLayout->setSpacing(0);
@@ -1042,6 +1041,13 @@ MetricsChartView::MetricsChartView(QWidget *parent)
 }
 
 MetricsChartView::~MetricsChartView() = default;
+
+void MetricsChartView::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange)
+        restyleChart(m_d->chart, font(), palette(), &m_penScale);
+}
 
 void MetricsChartView::beginRun(int runId, const QString &label, const QString &monitor)
 {

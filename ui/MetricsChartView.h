@@ -116,9 +116,14 @@ public Q_SLOTS:
 Q_SIGNALS:
     void metricChanged(const QString &key);
 
+protected:
+    // Palette and font changes (a dark system palette, presenter mode) restyle the chart.
+    void changeEvent(QEvent *event) override;
+
 private:
     struct Private;
     std::unique_ptr<Private> m_d;
+    double m_penScale = 1.0;   // the chart pen scale the series were drawn with
 };
 
 } // namespace fl

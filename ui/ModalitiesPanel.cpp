@@ -35,6 +35,12 @@ ModalitiesPanel::ModalitiesPanel(QWidget *parent)
                              "the modality's mean vector; zeros plus a column that says \"missing\", so the model\n"
                              "can learn what absence means; or its ratings left out of training and validation."));
     form->addRow(tr("Missing data:"), m_missing);
+    // Narrow docks (a projector, presenter mode's type) elide the longest choices instead of asking
+    // for a horizontal scroll bar.
+    for (QComboBox *box : {m_operator, m_missing}) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(10);
+    }
     layout->addLayout(form);
     m_formula = new QLabel(this);
     m_formula->setWordWrap(true);
@@ -82,7 +88,7 @@ void ModalitiesPanel::setDataset(const Dataset &dataset, const PipelineConfig &c
         row.symbol = new QLabel(this);
         row.slider = new QSlider(Qt::Horizontal, this);
         row.slider->setRange(0, sliderSteps);
-        row.slider->setMinimumWidth(120);
+        row.slider->setMinimumWidth(90);
         row.slider->setToolTip(tr("Weight of %1 in the fusion. Releasing the slider starts a new run; the previous curve stays as a ghost.").arg(m.name));
         row.spin = new QDoubleSpinBox(this);
         row.spin->setRange(0.0, maxWeight);
@@ -111,6 +117,8 @@ void ModalitiesPanel::setDataset(const Dataset &dataset, const PipelineConfig &c
             row.imageKind->addItem(tr("grid mean"), imageFeatureKindName(ImageFeatureKind::GridMean));
             row.imageKind->addItem(tr("histogram"), imageFeatureKindName(ImageFeatureKind::ColorHistogram));
             row.imageKind->addItem(tr("both"), imageFeatureKindName(ImageFeatureKind::Both));
+            row.imageKind->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+            row.imageKind->setMinimumContentsLength(8);
             row.imageKind->setToolTip(tr("Image features: mean colour per cell of a 4×4 grid, a colour histogram, or both."));
             m_rows->addWidget(row.imageKind, r, 3);
             connect(row.imageKind, &QComboBox::currentIndexChanged, this, [this, k] {
@@ -172,7 +180,7 @@ void ModalitiesPanel::syncWidgets()
     m_updating = true;
     m_operator->setCurrentIndex(m_operator->findData(int(m_config.op)));
     m_missing->setCurrentIndex(m_missing->findData(int(m_config.missing)));
-    int enabledIndex = 0;
+    std::vector<int> enabledIndices;
     QStringList terms;
     for (size_t k = 0; k < m_widgets.size(); ++k) {
         const ModalityConfig &m = m_config.modalities[k];
@@ -190,15 +198,16 @@ void ModalitiesPanel::syncWidgets()
             row.imageKind->setCurrentIndex(row.imageKind->findData(imageFeatureKindName(m.image.kind)));
             row.imageKind->setEnabled(m.enabled);
         }
+        // The letter belongs to the modality, whether the others are on or not.
+        const QString symbol = fusionWeightSymbol(int(k));
+        row.symbol->setText(symbol + QStringLiteral(" ="));
+        row.symbol->setEnabled(m.enabled);
         if (m.enabled) {
-            const QString symbol = fusionWeightSymbol(enabledIndex++);
-            row.symbol->setText(symbol + QStringLiteral(" ="));
+            enabledIndices.push_back(int(k));
             terms << QStringLiteral("%1 = %2").arg(symbol).arg(m.weight, 0, 'f', 2);
-        } else {
-            row.symbol->setText(QString());
         }
     }
-    m_formula->setText(fusionOpFormula(m_config.op, enabledIndex) + QStringLiteral("\n") + terms.join(QStringLiteral(", ")));
+    m_formula->setText(fusionOpFormula(m_config.op, enabledIndices) + QStringLiteral("\n") + terms.join(QStringLiteral(", ")));
     m_updating = false;
 }
 

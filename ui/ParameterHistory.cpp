@@ -17,10 +17,11 @@ namespace {
 
 constexpr int kMaxDescribedChanges = 3;
 
-QString translate(const char *text)
+// The translation context of this file's messages; lupdate reads it from the macro.
+class Tr
 {
-    return QCoreApplication::translate("fl::ParameterHistory", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(fl::ParameterHistory)
+};
 
 } // namespace
 
@@ -53,7 +54,7 @@ QString describeChange(const RunConfig &before, const RunConfig &after)
     }
     if (columns.size() > size_t(kMaxDescribedChanges)) {
         const int more = int(columns.size()) - kMaxDescribedChanges;
-        parts << QCoreApplication::translate("fl::ParameterHistory", "+%n more", nullptr, more);
+        parts << Tr::tr("+%n more", nullptr, more);
     }
     return parts.join(QStringLiteral(", "));
 }
@@ -95,7 +96,7 @@ private:
     void updateText()
     {
         QString text = m_fixedText.isEmpty() ? describeChange(m_before, m_after) : m_fixedText;
-        setText(text.isEmpty() ? translate("parameter change") : text);
+        setText(text.isEmpty() ? Tr::tr("parameter change") : text);
     }
 
     ParameterHistory *m_history;

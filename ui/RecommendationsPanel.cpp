@@ -2,6 +2,7 @@
 
 #include "ContributionBar.h"
 #include "Fonts.h"
+#include "Language.h"
 #include "ThumbnailCache.h"
 
 #include <QAbstractListModel>
@@ -57,10 +58,10 @@ QString number(qint64 value)
     return QLocale().toString(value);
 }
 
+// In the window's language when the dataset has titles in it (the demo has English and Chinese ones).
 QString titleOf(const Dataset &d, int item)
 {
-    const QString title = item < d.itemTitles.size() ? d.itemTitles[item] : QString();
-    return title.isEmpty() ? d.itemIds.value(item) : title;
+    return d.itemTitle(item, Language::current());
 }
 
 const ModalitySource *imageModality(const Dataset &d)
@@ -121,9 +122,9 @@ struct Thumbnails
         case Qt::AccessibleTextRole:
             switch (state(item, nullptr)) {
             case State::NoImage:
-            case State::Failed: return Panel::tr("no image");
-            case State::Loading: return Panel::tr("loading image");
-            case State::Ready: return Panel::tr("image");
+            case State::Failed: return RecommendationsPanel::tr("no image");
+            case State::Loading: return RecommendationsPanel::tr("loading image");
+            case State::Ready: return RecommendationsPanel::tr("image");
             }
             break;
         }
@@ -152,7 +153,7 @@ void paintThumbnail(QPainter *painter, const QRect &tile, State state, const QIm
         small.setItalic(true);
         small.setPointSizeF(std::max(7.0, font.pointSizeF() * 0.8));
         painter->setFont(small);
-        painter->drawText(tile.adjusted(2, 2, -2, -2), Qt::AlignCenter | Qt::TextWordWrap, Panel::tr("no image"));
+        painter->drawText(tile.adjusted(2, 2, -2, -2), Qt::AlignCenter | Qt::TextWordWrap, RecommendationsPanel::tr("no image"));
     }
     painter->restore();
 }
@@ -263,18 +264,18 @@ public:
             return {};
         if (role == Qt::DisplayRole) {
             switch (section) {
-            case Panel::RankColumn: return Panel::tr("#");
-            case Panel::ThumbnailColumn: return Panel::tr("Image");
-            case Panel::TitleColumn: return Panel::tr("Item");
-            case Panel::ScoreColumn: return Panel::tr("Score");
-            case Panel::ContributionsColumn: return Panel::tr("Why: parts of the score");
+            case Panel::RankColumn: return RecommendationsPanel::tr("#");
+            case Panel::ThumbnailColumn: return RecommendationsPanel::tr("Image");
+            case Panel::TitleColumn: return RecommendationsPanel::tr("Item");
+            case Panel::ScoreColumn: return RecommendationsPanel::tr("Score");
+            case Panel::ContributionsColumn: return RecommendationsPanel::tr("Why: parts of the score");
             }
         } else if (role == Qt::ToolTipRole) {
             switch (section) {
-            case Panel::RankColumn: return Panel::tr("Rank among the items the user has not rated in training");
-            case Panel::ScoreColumn: return Panel::tr("The model's score: higher ranks first");
+            case Panel::RankColumn: return RecommendationsPanel::tr("Rank among the items the user has not rated in training");
+            case Panel::ScoreColumn: return RecommendationsPanel::tr("The model's score: higher ranks first");
             case Panel::ContributionsColumn:
-                return Panel::tr("What each part of the model adds to the score: parts left of the line lower it, "
+                return RecommendationsPanel::tr("What each part of the model adds to the score: parts left of the line lower it, "
                                  "parts right of it raise it. The triangle marks the score. All rows share one scale.");
             }
         }
@@ -306,12 +307,12 @@ public:
             if (role == Qt::DisplayRole)
                 return titleOf(*m_dataset, r->item);
             if (role == Qt::ToolTipRole) {
-                QString tip = Panel::tr("%1\nid %2").arg(titleOf(*m_dataset, r->item), m_dataset->itemIds.value(r->item));
-                const QString category = m_dataset->itemCategories.value(r->item);
+                QString tip = RecommendationsPanel::tr("%1\nid %2").arg(titleOf(*m_dataset, r->item), m_dataset->itemIds.value(r->item));
+                const QString category = m_dataset->itemCategory(r->item, Language::current());
                 if (!category.isEmpty())
-                    tip += QLatin1Char('\n') + Panel::tr("category %1").arg(category);
+                    tip += QLatin1Char('\n') + RecommendationsPanel::tr("category %1").arg(category);
                 if (r->cold)
-                    tip += QStringLiteral("\n\n") + Panel::tr("Cold-start item: held out of training, so no one's ratings of it "
+                    tip += QStringLiteral("\n\n") + RecommendationsPanel::tr("Cold-start item: held out of training, so no one's ratings of it "
                                                               "were seen; only its content can explain its score.");
                 return tip;
             }
@@ -328,7 +329,7 @@ public:
             if (role == Qt::AccessibleTextRole) {
                 QStringList parts;
                 for (const ScoreContribution &c : r->parts)
-                    parts << Panel::tr("%1 %2").arg(contributionPartName(c.part), signedNumber(c.value));
+                    parts << RecommendationsPanel::tr("%1 %2").arg(contributionPartName(c.part), signedNumber(c.value));
                 return parts.join(QStringLiteral(", "));
             }
             break;
@@ -347,9 +348,9 @@ private:
                         .arg(contributionPartName(c.part).toHtmlEscaped(), signedNumber(c.value, 4));
         }
         html += QStringLiteral("<tr><td><b>%1</b></td><td align=\"right\"><b>&nbsp;&nbsp;%2</b></td></tr></table>")
-                    .arg(Panel::tr("score").toHtmlEscaped(), QLocale().toString(r.score, 'f', 4));
+                    .arg(RecommendationsPanel::tr("score").toHtmlEscaped(), QLocale().toString(r.score, 'f', 4));
         if (std::abs(sum - r.score) > 1e-3 * std::max(1.0, std::abs(r.score)))
-            html += QStringLiteral("<p>%1</p>").arg(Panel::tr("The parts sum to %1.").arg(QLocale().toString(sum, 'f', 4)).toHtmlEscaped());
+            html += QStringLiteral("<p>%1</p>").arg(RecommendationsPanel::tr("The parts sum to %1.").arg(QLocale().toString(sum, 'f', 4)).toHtmlEscaped());
         return html;
     }
 
@@ -413,16 +414,16 @@ public:
         case Panel::ThumbnailStateRole:
             return m_thumbnails->data(e.item, role);
         case Qt::ToolTipRole: {
-            QStringList lines{titleOf(*m_dataset, e.item), Panel::tr("id %1").arg(m_dataset->itemIds.value(e.item))};
+            QStringList lines{titleOf(*m_dataset, e.item), RecommendationsPanel::tr("id %1").arg(m_dataset->itemIds.value(e.item))};
             if (!m_implicit)
-                lines << Panel::tr("rated %1").arg(ratingText(e.rating));
+                lines << RecommendationsPanel::tr("rated %1").arg(ratingText(e.rating));
             if (m_timestamps)
-                lines << Panel::tr("at %1").arg(timeText(e.timestamp));
+                lines << RecommendationsPanel::tr("at %1").arg(timeText(e.timestamp));
             return lines.join(QLatin1Char('\n'));
         }
         case Qt::AccessibleTextRole:
             return m_implicit ? titleOf(*m_dataset, e.item)
-                              : Panel::tr("%1, rated %2").arg(titleOf(*m_dataset, e.item), ratingText(e.rating));
+                              : RecommendationsPanel::tr("%1, rated %2").arg(titleOf(*m_dataset, e.item), ratingText(e.rating));
         }
         return {};
     }
@@ -471,7 +472,7 @@ class TitleDelegate : public QStyledItemDelegate
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
 
-    static QString badgeText() { return Panel::tr("cold start"); }
+    static QString badgeText() { return RecommendationsPanel::tr("cold start"); }
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
     {
@@ -585,7 +586,7 @@ public:
             painter->setFont(bold);
             if (!selected)
                 painter->setPen(kMutedColor);
-            const QString rating = Panel::tr("rated %1").arg(ratingText(index.data(Panel::ScoreRole).toDouble()));
+            const QString rating = RecommendationsPanel::tr("rated %1").arg(ratingText(index.data(Panel::ScoreRole).toDouble()));
             painter->drawText(QRect(text.left(), y, text.width(), fm.lineSpacing()), Qt::AlignLeft | Qt::AlignVCenter,
                               QFontMetrics(bold).elidedText(rating, Qt::ElideRight, text.width()));
         }
@@ -650,6 +651,7 @@ struct RecommendationsPanel::Private : QObject
 
     QStackedWidget *stack = nullptr;
     QLabel *messageLabel = nullptr;
+    int contentMinimumWidth = 0;   // the panel's minimum width while the content is shown
     QWidget *content = nullptr;
     QComboBox *userBox = nullptr;
     QToolButton *previous = nullptr;
@@ -877,6 +879,13 @@ void RecommendationsPanel::Private::showMessage(const QString &text)
     message = text;
     messageLabel->setText(text);
     stack->setCurrentWidget(messageLabel);
+    // The minimum widths (the window's, the hidden table page's) are the table's: a message wraps to
+    // any width, and held at the table's width in a narrow window it was cut off at both sides.
+    if (q->minimumWidth() > 0) {
+        contentMinimumWidth = q->minimumWidth();
+        q->setMinimumWidth(0);
+    }
+    content->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
 }
 
 void RecommendationsPanel::Private::showContent()
@@ -884,6 +893,9 @@ void RecommendationsPanel::Private::showContent()
     message.clear();
     messageLabel->clear();
     stack->setCurrentWidget(content);
+    content->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
+    if (contentMinimumWidth > 0 && q->minimumWidth() == 0)
+        q->setMinimumWidth(contentMinimumWidth);
 }
 
 // Groups the training interactions by user (a counting sort: O(interactions + users)), newest first

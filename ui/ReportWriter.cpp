@@ -37,10 +37,11 @@ namespace fl {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context of this file's messages; lupdate reads it from the macro.
+class Tr
 {
-    return QCoreApplication::translate("fl::ReportWriter", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(fl::ReportWriter)
+};
 
 QString writeError(const QString &path, const QString &reason)
 {
@@ -122,7 +123,7 @@ QString metricTitle(const QString &key)
         {QStringLiteral("mae"), QT_TRANSLATE_NOOP("fl::ReportWriter", "MAE")},
     };
     const auto it = titles.find(key);
-    return it == titles.end() ? key : tr(it->second);
+    return it == titles.end() ? key : Tr::tr(it->second);
 }
 
 int metricOrder(const QString &key)
@@ -206,23 +207,23 @@ QStringList modalityNames(const ReportContent &content)
 
 void addDataset(std::vector<Block> &blocks, const ReportContent &content)
 {
-    blocks.push_back(textBlock(Block::Kind::Heading, tr("Dataset")));
+    blocks.push_back(textBlock(Block::Kind::Heading, Tr::tr("Dataset")));
     const DatasetIdentity &d = content.dataset;
     QList<QStringList> rows;
     const auto add = [&rows](const QString &key, const QString &value) {
         if (!value.isEmpty())
             rows << QStringList{key, value};
     };
-    add(tr("Name"), d.name);
-    add(tr("Path"), d.path.isEmpty() ? QString() : QDir::toNativeSeparators(d.path));
-    add(tr("Format"), d.format);
+    add(Tr::tr("Name"), d.name);
+    add(Tr::tr("Path"), d.path.isEmpty() ? QString() : QDir::toNativeSeparators(d.path));
+    add(Tr::tr("Format"), d.format);
     if (d.users > 0 || d.items > 0 || d.interactions > 0) {
-        add(tr("Users"), grouped(d.users));
-        add(tr("Items"), grouped(d.items));
-        add(tr("Interactions"), grouped(d.interactions));
+        add(Tr::tr("Users"), grouped(d.users));
+        add(Tr::tr("Items"), grouped(d.items));
+        add(Tr::tr("Interactions"), grouped(d.interactions));
     }
-    add(tr("Modalities"), modalityNames(content).join(QStringLiteral(", ")));
-    add(tr("Content hash"), d.hash);
+    add(Tr::tr("Modalities"), modalityNames(content).join(QStringLiteral(", ")));
+    add(Tr::tr("Content hash"), d.hash);
     if (!rows.isEmpty())
         blocks.push_back(factTable(rows));
     if (!content.datasetFacts.isEmpty()) {
@@ -232,15 +233,15 @@ void addDataset(std::vector<Block> &blocks, const ReportContent &content)
         blocks.push_back(list);
     }
     if (rows.isEmpty() && content.datasetFacts.isEmpty())
-        blocks.push_back(textBlock(Block::Kind::Paragraph, tr("No dataset was recorded with these runs.")));
+        blocks.push_back(textBlock(Block::Kind::Paragraph, Tr::tr("No dataset was recorded with these runs.")));
 }
 
 void addRuns(std::vector<Block> &blocks, const ReportContent &content)
 {
-    blocks.push_back(textBlock(Block::Kind::Heading, tr("Runs")));
+    blocks.push_back(textBlock(Block::Kind::Heading, Tr::tr("Runs")));
     const std::vector<RunRecord> &runs = content.runs;
     if (runs.empty()) {
-        blocks.push_back(textBlock(Block::Kind::Paragraph, tr("No runs were selected.")));
+        blocks.push_back(textBlock(Block::Kind::Paragraph, Tr::tr("No runs were selected.")));
         return;
     }
     // The overview names the runs; the tables after it refer to them by number and colour.
@@ -266,8 +267,8 @@ void addRuns(std::vector<Block> &blocks, const ReportContent &content)
                                                        : QStringLiteral("—"),
                                  durationText(run.seconds)};
         }
-        addRunTables(blocks, lead + QStringList{tr("Run")}, namedCells, swatches,
-                     {tr("Status"), tr("Epochs"), tr("Started"), tr("Training time")},
+        addRunTables(blocks, lead + QStringList{Tr::tr("Run")}, namedCells, swatches,
+                     {Tr::tr("Status"), Tr::tr("Epochs"), Tr::tr("Started"), Tr::tr("Training time")},
                      cells, {false, true, false, true});
     }
 
@@ -292,10 +293,10 @@ void addRuns(std::vector<Block> &blocks, const ReportContent &content)
         return ra != rb ? ra < rb : a < b;
     });
 
-    blocks.push_back(textBlock(Block::Kind::Subheading, tr("Parameters")));
+    blocks.push_back(textBlock(Block::Kind::Subheading, Tr::tr("Parameters")));
     if (!commonKeys.isEmpty()) {
         if (runs.size() > 1)
-            blocks.push_back(textBlock(Block::Kind::Paragraph, tr("The same in every run:")));
+            blocks.push_back(textBlock(Block::Kind::Paragraph, Tr::tr("The same in every run:")));
         QList<QStringList> rows;
         for (const QString &key : commonKeys) {
             const QString value = described.front().value(key);
@@ -305,7 +306,7 @@ void addRuns(std::vector<Block> &blocks, const ReportContent &content)
         blocks.push_back(factTable(rows));
     }
     if (!differing.empty()) {
-        blocks.push_back(textBlock(Block::Kind::Paragraph, tr("Different between the runs:")));
+        blocks.push_back(textBlock(Block::Kind::Paragraph, Tr::tr("Different between the runs:")));
         QStringList header;
         QList<bool> numeric;
         QList<QStringList> cells(qsizetype(runs.size()));
@@ -318,7 +319,7 @@ void addRuns(std::vector<Block> &blocks, const ReportContent &content)
         addRunTables(blocks, lead, leadCells, swatches, header, cells, numeric);
     }
 
-    blocks.push_back(textBlock(Block::Kind::Subheading, tr("Results")));
+    blocks.push_back(textBlock(Block::Kind::Subheading, Tr::tr("Results")));
     {
         std::vector<QMap<QString, double>> values;
         QStringList keys;
@@ -351,15 +352,15 @@ void addRuns(std::vector<Block> &blocks, const ReportContent &content)
             }
         }
         if (keys.isEmpty())
-            blocks.push_back(textBlock(Block::Kind::Paragraph, tr("No run has results yet.")));
+            blocks.push_back(textBlock(Block::Kind::Paragraph, Tr::tr("No run has results yet.")));
         else
             addRunTables(blocks, lead, leadCells, swatches, header, cells, numeric);
     }
 
-    blocks.push_back(textBlock(Block::Kind::Subheading, tr("Loss curves")));
+    blocks.push_back(textBlock(Block::Kind::Subheading, Tr::tr("Loss curves")));
     const bool anyCurve = std::any_of(runs.begin(), runs.end(), [](const RunRecord &r) { return !r.epochs.empty(); });
     if (!anyCurve) {
-        blocks.push_back(textBlock(Block::Kind::Paragraph, tr("No run has trained an epoch.")));
+        blocks.push_back(textBlock(Block::Kind::Paragraph, Tr::tr("No run has trained an epoch.")));
         return;
     }
     Block figure;
@@ -369,7 +370,7 @@ void addRuns(std::vector<Block> &blocks, const ReportContent &content)
     figure.svg = renderRunCurvesSvg(runs, kCurvesSize + QSize(0, 18 * extraRows));
     blocks.push_back(figure);
     blocks.push_back(textBlock(Block::Kind::Caption,
-                               tr("Loss per epoch, one colour per run (numbered as in the tables): training loss "
+                               Tr::tr("Loss per epoch, one colour per run (numbered as in the tables): training loss "
                                   "solid, validation loss dashed.")));
 }
 
@@ -381,19 +382,19 @@ QString signedValue(double value)
 
 void addAblation(std::vector<Block> &blocks, const Ablation &ablation, const QByteArray &svg)
 {
-    blocks.push_back(textBlock(Block::Kind::Heading, tr("Modality ablation"), true));
+    blocks.push_back(textBlock(Block::Kind::Heading, Tr::tr("Modality ablation"), true));
     blocks.push_back(textBlock(
         Block::Kind::Paragraph,
-        tr("Each subset of the modalities trained with the same settings over several seeds; the metric is %1 "
+        Tr::tr("Each subset of the modalities trained with the same settings over several seeds; the metric is %1 "
            "(%2). Δ is the subset's mean minus the mean of all modalities together.")
-            .arg(metricTitle(ablation.metric), ablation.higherIsBetter ? tr("higher is better") : tr("lower is better"))));
+            .arg(metricTitle(ablation.metric), ablation.higherIsBetter ? Tr::tr("higher is better") : Tr::tr("lower is better"))));
     const std::vector<AblationRow> rows = ablation.rows();
     if (rows.empty()) {
-        blocks.push_back(textBlock(Block::Kind::Paragraph, tr("No ablation run has finished.")));
+        blocks.push_back(textBlock(Block::Kind::Paragraph, Tr::tr("No ablation run has finished.")));
     } else {
         Block table;
         table.kind = Block::Kind::Table;
-        table.table.header = QStringList{tr("Modalities"), tr("Mean"), tr("Min"), tr("Max"), tr("Δ to all"), tr("Runs")};
+        table.table.header = QStringList{Tr::tr("Modalities"), Tr::tr("Mean"), Tr::tr("Min"), Tr::tr("Max"), Tr::tr("Δ to all"), Tr::tr("Runs")};
         table.table.numeric = {false, true, true, true, true, true};
         for (const AblationRow &row : rows) {
             const bool any = !row.values.empty();
@@ -418,9 +419,9 @@ void addAblation(std::vector<Block> &blocks, const Ablation &ablation, const QBy
 std::vector<Block> reportBlocks(const ReportContent &content, const QDateTime &created)
 {
     std::vector<Block> blocks;
-    blocks.push_back(textBlock(Block::Kind::Title, content.title.isEmpty() ? tr("FusionLab report") : content.title));
+    blocks.push_back(textBlock(Block::Kind::Title, content.title.isEmpty() ? Tr::tr("FusionLab report") : content.title));
     blocks.push_back(textBlock(Block::Kind::Subtitle,
-                               tr("%1 · FusionLab %2")
+                               Tr::tr("%1 · FusionLab %2")
                                    .arg(QLocale().toString(created.toLocalTime().date(), QLocale::LongFormat)
                                             + QStringLiteral(", ")
                                             + created.toLocalTime().time().toString(QStringLiteral("HH:mm")),
@@ -428,7 +429,7 @@ std::vector<Block> reportBlocks(const ReportContent &content, const QDateTime &c
     addDataset(blocks, content);
     addRuns(blocks, content);
     if (!content.landscapeSvg.isEmpty()) {
-        blocks.push_back(textBlock(Block::Kind::Heading, tr("α–β landscape"), true));
+        blocks.push_back(textBlock(Block::Kind::Heading, Tr::tr("α–β landscape"), true));
         Block figure;
         figure.kind = Block::Kind::Figure;
         figure.svg = content.landscapeSvg;
@@ -557,7 +558,7 @@ QString htmlFigure(const QByteArray &svg, int figure)
 {
     QSvgRenderer renderer(svg);
     if (!renderer.isValid())
-        return QStringLiteral("<p class=\"missing\">%1</p>\n").arg(escaped(tr("(This figure could not be read.)")));
+        return QStringLiteral("<p class=\"missing\">%1</p>\n").arg(escaped(Tr::tr("(This figure could not be read.)")));
     const QSizeF box = renderer.viewBoxF().size();
     return QStringLiteral("<figure><div class=\"chart\" style=\"max-width:%1px\">%2</div>")
         .arg(qRound(box.width() > 0 ? box.width() : 760))
@@ -791,7 +792,7 @@ QString richText(const std::vector<Block> &blocks, std::vector<QByteArray> *figu
                             .arg(figureMarker(int(figures->size())));
                 figures->push_back(block.svg);
             } else {
-                html += QStringLiteral("<p>%1</p>").arg(escaped(tr("(This figure could not be read.)")));
+                html += QStringLiteral("<p>%1</p>").arg(escaped(Tr::tr("(This figure could not be read.)")));
             }
             break;
         case Block::Kind::Caption:
@@ -956,7 +957,7 @@ Result<void> writePdfReport(const QString &path, const ReportContent &content)
     QPainter painter;
     if (!painter.begin(&writer)) {
         file.cancelWriting();
-        return makeError(writeError(path, tr("the PDF writer could not start")));
+        return makeError(writeError(path, Tr::tr("the PDF writer could not start")));
     }
     const int pages = document.pageCount();
     QFont footerFont = font;
@@ -976,7 +977,7 @@ Result<void> writePdfReport(const QString &path, const ReportContent &content)
         painter.drawLine(QPointF(0, lineY), QPointF(writer.width(), lineY));
         painter.setPen(QColor(90, 90, 90));
         const QRectF footer(0, lineY, writer.width(), writer.height() - lineY);
-        const QString pageText = tr("Page %1 of %2").arg(page + 1).arg(pages);
+        const QString pageText = Tr::tr("Page %1 of %2").arg(page + 1).arg(pages);
         const double pageTextWidth = QFontMetricsF(footerFont, &writer).horizontalAdvance(pageText);
         const QString elidedTitle = QFontMetricsF(footerFont, &writer)
                                         .elidedText(title, Qt::ElideRight, writer.width() - pageTextWidth - footerHeight);
@@ -986,7 +987,7 @@ Result<void> writePdfReport(const QString &path, const ReportContent &content)
     }
     if (!painter.end()) {
         file.cancelWriting();
-        return makeError(writeError(path, tr("the PDF could not be finished")));
+        return makeError(writeError(path, Tr::tr("the PDF could not be finished")));
     }
     if (!file.commit())
         return makeError(writeError(path, file.errorString()));
@@ -1102,8 +1103,8 @@ void paintRunCurves(QPainter &painter, const std::vector<RunRecord> &runs, const
     const double gap = 0.4 * em;
     const double spacing = 1.3 * em;
     std::vector<LegendItem> items;
-    items.push_back({tr("training"), QColor(90, 90, 90), true});
-    items.push_back({tr("validation"), QColor(90, 90, 90), true});
+    items.push_back({Tr::tr("training"), QColor(90, 90, 90), true});
+    items.push_back({Tr::tr("validation"), QColor(90, 90, 90), true});
     for (size_t i = 0; i < runs.size(); ++i)
         items.push_back({QStringLiteral("%1 · %2").arg(runNumber(i), runs[i].label()), runColor(i), false});
     const double legendWidth = area.width() - em;
@@ -1162,7 +1163,7 @@ void paintRunCurves(QPainter &painter, const std::vector<RunRecord> &runs, const
     if (!ys.valid()) {
         painter.setPen(ink);
         painter.drawText(QRectF(area.left(), plotTop, area.width(), area.bottom() - plotTop), Qt::AlignCenter,
-                         tr("No finite loss to draw."));
+                         Tr::tr("No finite loss to draw."));
         return;
     }
     const bool useLog = ys.low > 0 && ys.high / ys.low >= 100;
@@ -1204,12 +1205,12 @@ void paintRunCurves(QPainter &painter, const std::vector<RunRecord> &runs, const
                          tickText(t, false));
     }
     painter.drawText(QRectF(plot.left(), area.bottom() - 1.5 * em, plot.width(), 1.4 * em), Qt::AlignCenter,
-                     tr("epoch"));
+                     Tr::tr("epoch"));
     painter.save();
     painter.translate(area.left() + 0.2 * em, plot.center().y());
     painter.rotate(-90);
     painter.drawText(QRectF(-plot.height() / 2, 0, plot.height(), 1.3 * em), Qt::AlignCenter,
-                     yAxis.log ? tr("loss (log scale)") : tr("loss"));
+                     yAxis.log ? Tr::tr("loss (log scale)") : Tr::tr("loss"));
     painter.restore();
 
     // The curves, broken where a loss is not finite, at most four points per pixel column.
@@ -1293,7 +1294,7 @@ QByteArray mergeTextRuns(const QByteArray &svg)
 QByteArray renderRunCurvesSvg(const std::vector<RunRecord> &runs, QSize size)
 {
     const QRectF frame(QPointF(0, 0), QSizeF(size));
-    return mergeTextRuns(chartSvg(size, 96, tr("Loss curves"), [&](QPainter *p) { paintRunCurves(*p, runs, frame); }));
+    return mergeTextRuns(chartSvg(size, 96, Tr::tr("Loss curves"), [&](QPainter *p) { paintRunCurves(*p, runs, frame); }));
 }
 
 } // namespace fl

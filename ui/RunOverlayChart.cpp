@@ -15,6 +15,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCursor>
+#include <QEvent>
 #include <QFontMetricsF>
 #include <QGraphicsLayout>
 #include <QHBoxLayout>
@@ -236,9 +237,7 @@ RunOverlayChart::Private::Private(RunOverlayChart *owner)
     chart->addAxis(yLog, Qt::AlignLeft);
 
     figure = new QWidget(q);
-    QPalette white = figure->palette();
-    white.setColor(QPalette::Window, Qt::white);
-    figure->setPalette(white);
+    figure->setBackgroundRole(QPalette::Base);   // white, or dark in a dark palette
     figure->setAutoFillBackground(true);
     view = new QChartView(chart, figure);
     view->setRenderHint(QPainter::Antialiasing);
@@ -565,6 +564,13 @@ RunOverlayChart::RunOverlayChart(QWidget *parent)
 }
 
 RunOverlayChart::~RunOverlayChart() = default;
+
+void RunOverlayChart::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange)
+        restyleChart(m_d->chart, font(), palette(), &m_penScale);
+}
 
 void RunOverlayChart::setRuns(const std::vector<RunRecord> &runs)
 {

@@ -4,12 +4,14 @@
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QLocale>
 #include <QSlider>
 #include <QSpinBox>
 #include <QToolButton>
 #include <QVBoxLayout>
 
 #include <cmath>
+#include <limits>
 
 namespace fl {
 
@@ -44,6 +46,8 @@ TrainingPanel::TrainingPanel(QWidget *parent)
     m_rateSpin->setDecimals(5);
     m_rateSpin->setStepType(QAbstractSpinBox::AdaptiveDecimalStepType);
     m_rateSpin->setToolTip(tr("Exact learning rate η."));
+    // Typed values count when complete (Enter, Tab): typing "1.5" must not first set η = 1.
+    m_rateSpin->setKeyboardTracking(false);
     rateLayout->addWidget(m_rateSlider, 1);
     rateLayout->addWidget(m_rateSpin);
     form->addRow(tr("Learning rate η:"), rate);
@@ -79,6 +83,18 @@ TrainingPanel::TrainingPanel(QWidget *parent)
     m_seed->setRange(0, 1 << 30);
     m_seed->setToolTip(tr("Seed of the train/validation split and of SGD's shuffling."));
     form->addRow(tr("Seed:"), m_seed);
+
+    m_speed = new QComboBox(this);
+    for (double speed : playbackSpeeds()) {
+        const QString label = speed == 1 ? tr("1 epoch per second")
+            : speed > 0                   ? tr("%1 epochs per second").arg(QLocale().toString(speed))
+                                          : tr("Full speed");
+        m_speed->addItem(label, speed);
+    }
+    m_speed->setCurrentIndex(m_speed->count() - 1);
+    m_speed->setToolTip(tr("How fast Train runs the epochs: slow enough for a class to watch the curve form and "
+                           "read each step, or as fast as the machine goes. Step (→) is always one epoch at once."));
+    form->addRow(tr("Speed:"), m_speed);
     layout->addLayout(form);
 
     m_buttons = new QWidget(this);
@@ -107,6 +123,10 @@ TrainingPanel::TrainingPanel(QWidget *parent)
         m_config.learningRate = value;
         commit();
     });
+    connect(m_speed, &QComboBox::currentIndexChanged, this, [this] {
+        if (!m_updating)
+            Q_EMIT playbackSpeedChanged(playbackSpeed());
+    });
     connect(m_optimizer, &QComboBox::currentIndexChanged, this, [this] {
         if (m_updating)
             return;
@@ -134,15 +154,39 @@ TrainingPanel::TrainingPanel(QWidget *parent)
     syncWidgets();
 }
 
-void TrainingPanel::setActions(QAction *trainOrPause, QAction *step, QAction *reset)
+void TrainingPanel::setActions(QAction *trainOrPause, QAction *stepBack, QAction *step, QAction *reset)
 {
-    for (QAction *action : {trainOrPause, step, reset}) {
+    for (QAction *action : {trainOrPause, stepBack, step, reset}) {
         auto *button = new QToolButton(m_buttons);
         button->setDefaultAction(action);
         button->setToolButtonStyle(Qt::ToolButtonTextOnly);
         button->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
         m_buttons->layout()->addWidget(button);
     }
+}
+
+void TrainingPanel::setPlaybackSpeed(double epochsPerSecond)
+{
+    // The nearest choice: a speed from older settings or the command line still shows sensibly.
+    int best = m_speed->count() - 1;
+    if (epochsPerSecond > 0) {
+        double distance = std::numeric_limits<double>::infinity();
+        for (int i = 0; i < m_speed->count(); ++i) {
+            const double speed = m_speed->itemData(i).toDouble();
+            if (speed > 0 && std::abs(std::log(speed / epochsPerSecond)) < distance) {
+                distance = std::abs(std::log(speed / epochsPerSecond));
+                best = i;
+            }
+        }
+    }
+    m_updating = true;
+    m_speed->setCurrentIndex(best);
+    m_updating = false;
+}
+
+double TrainingPanel::playbackSpeed() const
+{
+    return m_speed->currentData().toDouble();
 }
 
 void TrainingPanel::setConfig(const TrainingConfig &config)

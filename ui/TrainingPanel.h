@@ -1,8 +1,9 @@
 #pragma once
 
 // The "Training" dock: learning rate on a logarithmic slider (1e-5 … 10) with a spin box,
-// optimizer, batch size, L2, epochs and seed, and the Train/Pause, Step and Reset buttons (driven by
-// the window's actions, so buttons, menus and shortcuts stay one thing). Edits a TrainingConfig.
+// optimizer, batch size, L2, epochs and seed, the playback speed, and the Train/Pause, Step back,
+// Step and Reset buttons (driven by the window's actions, so buttons, menus and shortcuts stay one
+// thing). Edits a TrainingConfig; the speed is the session's, not the run's (it changes no result).
 
 #include "engine/LinearRegression.h"
 
@@ -23,13 +24,19 @@ class TrainingPanel : public QWidget
 public:
     explicit TrainingPanel(QWidget *parent = nullptr);
 
-    void setActions(QAction *trainOrPause, QAction *step, QAction *reset);
+    void setActions(QAction *trainOrPause, QAction *stepBack, QAction *step, QAction *reset);
     void setConfig(const TrainingConfig &config);   // shows it without emitting
     TrainingConfig config() const { return m_config; }
 
     QSlider *learningRateSlider() const { return m_rateSlider; }
     QDoubleSpinBox *learningRateSpinBox() const { return m_rateSpin; }
     QComboBox *optimizerBox() const { return m_optimizer; }
+    QComboBox *speedBox() const { return m_speed; }
+
+    // Epochs a second while training, 0 for full speed: the choices of the speed box.
+    static QList<double> playbackSpeeds() { return {1, 5, 20, 100, 0}; }
+    void setPlaybackSpeed(double epochsPerSecond);   // shows it without emitting
+    double playbackSpeed() const;
 
     static constexpr double minRate = 1e-5;
     static constexpr double maxRate = 10.0;
@@ -39,6 +46,7 @@ public:
 
 Q_SIGNALS:
     void configEdited(const fl::TrainingConfig &config);
+    void playbackSpeedChanged(double epochsPerSecond);
 
 private:
     void commit();
@@ -52,6 +60,7 @@ private:
     QDoubleSpinBox *m_l2 = nullptr;
     QSpinBox *m_epochs = nullptr;
     QSpinBox *m_seed = nullptr;
+    QComboBox *m_speed = nullptr;
     QWidget *m_buttons = nullptr;
     bool m_updating = false;
 };

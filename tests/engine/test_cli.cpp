@@ -137,6 +137,10 @@ private Q_SLOTS:
         QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
         QVERIFY(QFile::exists(dir.filePath(QStringLiteral("manifest.json"))));
         QVERIFY(QFile::exists(dir.filePath(QStringLiteral("images/i0001.png"))));
+        // The README the demo's documentation promises, with the truth for teachers.
+        QFile readme(dir.filePath(QStringLiteral("README.txt")));
+        QVERIFY(readme.open(QIODevice::ReadOnly));
+        QVERIFY(readme.readAll().contains("ground_truth.csv"));
         const QJsonObject fromDisk = jsonLines(runCli({"stats", dir.path(), "--json"}).out).value(0);
         const QJsonObject builtIn = jsonLines(runCli({"stats", "demo", "--json"}).out).value(0);
         QVERIFY(!fromDisk.isEmpty());

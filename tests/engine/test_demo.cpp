@@ -3,10 +3,13 @@
 // manifest's shape, the ground truth visible where it should be (colour and category in the pixels,
 // never a colour in the text, quality in the price, population effects in the ratings and in which
 // items users chose), and the committed resource copy equal to a fresh generation so the two can
-// never drift apart.
+// never drift apart. The "demo-missing" variant: the documented counts of missing images and texts,
+// the same choice on every load, nothing else changed.
 
 #include "engine/CsvReader.h"
+#include "engine/DatasetImport.h"
 #include "engine/DemoGenerator.h"
+#include "engine/Random.h"
 
 #include <Eigen/Dense>
 #include <QDir>
@@ -22,6 +25,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <numeric>
 
 using namespace fl;
 
@@ -347,18 +351,95 @@ private Q_SLOTS:
         QVERIFY2(written.error().contains(QStringLiteral("file")), qPrintable(written.error()));
     }
 
+    void demoMissingHasTheDocumentedGaps()
+    {
+        QCOMPARE(detectDatasetFormat(kDemoMissingPath), DatasetFormat::Demo);
+        Result<Dataset> demo = importDataset(QStringLiteral("demo"));
+        Result<Dataset> variant = importDataset(kDemoMissingPath);
+        QVERIFY2(demo.ok(), qPrintable(demo.ok() ? QString() : demo.error()));
+        QVERIFY2(variant.ok(), qPrintable(variant.ok() ? QString() : variant.error()));
+        QVERIFY(variant->name.contains(QStringLiteral("missing")));
+
+        // Items, users and ratings are the demo's.
+        QCOMPARE(variant->itemIds, demo->itemIds);
+        QCOMPARE(variant->itemTitles, demo->itemTitles);
+        QCOMPARE(variant->userIds, demo->userIds);
+        QCOMPARE(variant->interactionItem, demo->interactionItem);
+        QCOMPARE(variant->interactionUser, demo->interactionUser);
+        QVERIFY(variant->rating == demo->rating);
+
+        // The demo itself has no gaps; the variant 150 images and 150 texts, never both for one item.
+        const ModalitySource *text = variant->modality(QStringLiteral("text"));
+        const ModalitySource *image = variant->modality(QStringLiteral("image"));
+        const ModalitySource *price = variant->modality(QStringLiteral("price"));
+        QVERIFY(text && image && price);
+        QCOMPARE(demo->modality(QStringLiteral("text"))->missingCount(), 0);
+        QCOMPARE(demo->modality(QStringLiteral("image"))->missingCount(), 0);
+        QCOMPARE(text->missingCount(), 150);
+        QCOMPARE(image->missingCount(), 150);
+        QCOMPARE(price->missingCount(), 0);
+        QVERIFY(price->values == demo->modality(QStringLiteral("price"))->values);
+        for (int i = 0; i < variant->itemCount(); ++i) {
+            QVERIFY(!(text->missing[size_t(i)] && image->missing[size_t(i)]));
+            // A missing entry is empty; every other one is the demo's own.
+            QCOMPARE(text->texts[i].isEmpty(), bool(text->missing[size_t(i)]));
+            QCOMPARE(image->imagePaths[i].isEmpty(), bool(image->missing[size_t(i)]));
+            if (!text->missing[size_t(i)])
+                QCOMPARE(text->texts[i], demo->modality(QStringLiteral("text"))->texts[i]);
+            if (!image->missing[size_t(i)])
+                QCOMPARE(image->imagePaths[i], demo->modality(QStringLiteral("image"))->imagePaths[i]);
+        }
+
+        // The same items on every load: the first 150 of the seeded shuffle lose their image, the next 150
+        // their text (recomputed here from the documented rule).
+        Result<Dataset> again = importDataset(kDemoMissingPath);
+        QVERIFY(again.ok());
+        QCOMPARE(again->modality(QStringLiteral("text"))->missing, text->missing);
+        QCOMPARE(again->modality(QStringLiteral("image"))->missing, image->missing);
+        std::vector<int> order(600);
+        std::iota(order.begin(), order.end(), 0);
+        Random rng(DemoMissingSettings{}.seed);
+        rng.shuffle(order.begin(), order.end());
+        for (int r = 0; r < 300; ++r)
+            QVERIFY((r < 150 ? image : text)->missing[size_t(order[size_t(r)])]);
+    }
+
+    void demoMissingSettings()
+    {
+        const Result<Dataset> loaded = importDataset(QStringLiteral("demo"));
+        QVERIFY(loaded.ok());
+
+        Dataset other = *loaded;
+        QVERIFY(removeDemoModalities(other, {7, 0.1, 0.4}).ok());
+        QCOMPARE(other.modality(QStringLiteral("image"))->missingCount(), 60);
+        QCOMPARE(other.modality(QStringLiteral("text"))->missingCount(), 240);
+        Dataset standard = *loaded;
+        QVERIFY(removeDemoModalities(standard).ok());
+        QVERIFY(other.modality(QStringLiteral("image"))->missing != standard.modality(QStringLiteral("image"))->missing);
+
+        // Shares that cannot be met leave the dataset untouched.
+        Dataset bad = *loaded;
+        const Result<void> tooMany = removeDemoModalities(bad, {1, 0.6, 0.5});
+        QVERIFY(!tooMany.ok());
+        QVERIFY(tooMany.error().contains(QStringLiteral("at most 1")));
+        QCOMPARE(bad.modality(QStringLiteral("image"))->missingCount(), 0);
+        QCOMPARE(bad.modality(QStringLiteral("text"))->missingCount(), 0);
+        Dataset noImage = *loaded;
+        noImage.modalities.erase(noImage.modalities.begin() + 1);
+        QVERIFY(!removeDemoModalities(noImage).ok());
+    }
+
     void resourceCopyEqualsFreshGeneration()
     {
         QVERIFY2(QFile::exists(":/demo/manifest.json"), "the demo dataset is not in the Qt resources");
         for (const QString &name : kTextFiles) {
-            if (name == QLatin1String("README.txt"))
-                continue; // not embedded; compared on disk below
             QVERIFY2(readBytes(":/demo/" + name) == readBytes(m_default.filePath(name)),
                      qPrintable(name + QStringLiteral(" differs: regenerate resources/demo")));
         }
         const QString committed = QStringLiteral(FUSIONLAB_SOURCE_DIR "/resources/demo/");
         QVERIFY(readBytes(committed + "README.txt") == readBytes(m_default.filePath("README.txt")));
-        QVERIFY(!QFile::exists(":/demo/README.txt"));
+        // Embedded too: export-demo writes the README the dataset's folder promises.
+        QVERIFY(QFile::exists(":/demo/README.txt"));
 
         const QStringList fresh = QDir(m_default.filePath("images")).entryList(QDir::Files, QDir::Name);
         QCOMPARE(QDir(":/demo/images").entryList(QDir::Files, QDir::Name), fresh);

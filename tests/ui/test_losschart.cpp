@@ -84,6 +84,7 @@ private Q_SLOTS:
     void longCurvesAreDecimatedFromTheSummary();
     void staleRunsAreIgnored();
     void beginRunKeepsThreeGhosts();
+    void ghostKeepsItsOwnEpochsAfterARetry();
     void markersAreCounted();
     void clearRemovesEverything();
     void nonFinitePointsAreSkipped();
@@ -299,6 +300,70 @@ void LossChartTest::beginRunKeepsThreeGhosts()
             runs.insert(lines[i].split(',').front().toInt());
     }
     QCOMPARE(runs, (std::set<int>{3, 4, 5}));
+}
+
+// "Lower η ×10 and retry": a run that diverged (validation loss rising to 3.6 by epoch 10, then to
+// 5·10⁴ and 2·10⁷) becomes the ghost of a 200-epoch run. On the longer axis the ghost must stay over its
+// own epochs, a sliver at the left of the plot leaving through the top: its far-off points once made Qt
+// draw its dashed curve stretched across the plot.
+void LossChartTest::ghostKeepsItsOwnEpochsAfterARetry()
+{
+    LossChartView view;
+    view.resize(1000, 600);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.beginRun(1, QStringLiteral("η = 10"));
+    view.setLive(true);
+    QList<EpochRecord> diverged;
+    for (int e = 1; e <= 10; ++e)
+        diverged.append(EpochRecord{e, 0.2 * std::pow(1.2, e), 0.5 * std::pow(1.2457, e - 1), 10.0});
+    QVERIFY(std::abs(diverged.back().validationLoss - 3.6) < 0.05);
+    diverged.append(EpochRecord{11, 4.0e4, 5.0e4, 10.0});
+    diverged.append(EpochRecord{12, 1.9e7, 2.0e7, 10.0});
+    for (const EpochRecord &r : diverged) {
+        view.appendEpochs(1, {r});
+        QTest::qWait(5);
+    }
+    view.setLive(false);
+    QTest::qWait(50);
+
+    // The retry streams 200 epochs without validation losses, so that the only vermillion on the plot is
+    // the ghost's.
+    view.beginRun(2, QStringLiteral("η = 1"));
+    view.setLive(true);
+    for (int first = 1; first <= 200; first += 20) {
+        QList<EpochRecord> batch = smoothRun(first, 20, 1);
+        for (EpochRecord &r : batch)
+            r.validationLoss = std::numeric_limits<double>::quiet_NaN();
+        view.appendEpochs(2, batch);
+        QTest::qWait(40);
+    }
+    view.setLive(false);
+    QTRY_COMPARE(view.currentEpochCount(), 200);
+    QTRY_COMPARE(view.displayedPointCount(), 2 * 12 + 200);
+    QTest::qWait(100);
+
+    // Vermillion-ish pixels (faded or not): red well above blue, and above green.
+    const QImage image = view.plotWidget()->grab().toImage().convertToFormat(QImage::Format_RGB32);
+    int left = image.width();
+    int right = -1;
+    int count = 0;
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            if (c.red() - c.blue() > 30 && c.red() > c.green() + 10) {
+                left = std::min(left, x);
+                right = std::max(right, x);
+                ++count;
+            }
+        }
+    }
+    keepSnapshot(kSnapshotVariable, image, QStringLiteral("ghost-after-retry"));
+    // The ghost's validation curve is visible from epoch 1 until it leaves the plot at the top
+    // (about epoch 4 of 200, where it passes the current run's range).
+    QVERIFY2(count > 10, qPrintable(QStringLiteral("ghost pixels: %1").arg(count)));
+    QVERIFY2(right - left < image.width() / 25,
+             qPrintable(QStringLiteral("the ghost spans x %1 to %2 of %3").arg(left).arg(right).arg(image.width())));
 }
 
 void LossChartTest::markersAreCounted()
