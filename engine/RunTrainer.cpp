@@ -48,7 +48,7 @@ QString modelFormula(const ModelConfig &model, const QString &fusion)
 {
     const QString &kind = model.kind;
     if (kind == linearRecommenderKind()) {
-        return (model.linearBiases ? QStringLiteral("r̂ᵤᵢ = b + bᵤ + bᵢ + wᵀfᵢ; ") : QStringLiteral("r̂ᵤᵢ = b + wᵀfᵢ; "))
+        return (model.linearBiases ? QStringLiteral("ŷᵤᵢ = b + bᵤ + bᵢ + wᵀfᵢ; ") : QStringLiteral("ŷᵤᵢ = b + wᵀfᵢ; "))
             + fusion;
     }
     if (kind == QLatin1String("popularity"))
@@ -56,10 +56,10 @@ QString modelFormula(const ModelConfig &model, const QString &fusion)
     if (kind == QLatin1String("itemknn"))
         return QStringLiteral("score(u, i) = Σⱼ∈Iᵤ cos(fᵢ, fⱼ) over i's 50 nearest items; ") + fusion;
     if (kind == QLatin1String("mf"))
-        return QStringLiteral("r̂ᵤᵢ = μ + bᵤ + bᵢ + pᵤᵀqᵢ");
+        return QStringLiteral("ŷᵤᵢ = μ + bᵤ + bᵢ + pᵤᵀqᵢ");
     if (kind == QLatin1String("content"))
-        return QStringLiteral("r̂ᵤᵢ = μ + bᵤ + bᵢ + βᵀfᵢ + pᵤᵀW fᵢ; ") + fusion;
-    return QStringLiteral("r̂ᵤᵢ = μ + bᵤ + bᵢ + βᵀfᵢ + pᵤᵀ(qᵢ + W fᵢ); ") + fusion;
+        return QStringLiteral("ŷᵤᵢ = μ + bᵤ + bᵢ + βᵀfᵢ + pᵤᵀW fᵢ; ") + fusion;
+    return QStringLiteral("ŷᵤᵢ = μ + bᵤ + bᵢ + βᵀfᵢ + pᵤᵀ(qᵢ + W fᵢ); ") + fusion;
 }
 
 Result<PreparedRun> prepareRankingRun(FusionPipeline &pipeline, const RunConfig &config, const ProgressFn &progress)

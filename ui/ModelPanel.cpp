@@ -28,7 +28,7 @@ QString modelDescription(const QString &kind)
         return ModelPanel::tr("The seed: ŷ = Fw + b on the fused item features F, fitted to the ratings. "
                               "The dotted line is its closed-form optimum.");
     if (kind == kLinearRanking)
-        return ModelPanel::tr("The seed's regression as a recommender: r̂ = b + wᵀfᵢ (+ bᵤ + bᵢ) fitted to the "
+        return ModelPanel::tr("The seed's regression as a recommender: ŷ = b + wᵀfᵢ (+ bᵤ + bᵢ) fitted to the "
                               "training interactions of the split, and judged by how it ranks held-out items.");
     if (kind == QLatin1String("popularity"))
         return ModelPanel::tr("Ranks items by their number of training interactions, the same list for everyone. "
@@ -37,13 +37,13 @@ QString modelDescription(const QString &kind)
         return ModelPanel::tr("Scores an item by the cosine similarity of its fused content to what the user "
                               "already has (50 nearest neighbours). No training epochs.");
     if (kind == QLatin1String("mf"))
-        return ModelPanel::tr("r̂ = μ + bᵤ + bᵢ + pᵤᵀqᵢ: collaborative filtering without content. "
+        return ModelPanel::tr("ŷ = μ + bᵤ + bᵢ + pᵤᵀqᵢ: collaborative filtering without content. "
                               "It cannot rank items nobody has trained on.");
     if (kind == QLatin1String("hybrid"))
-        return ModelPanel::tr("r̂ = μ + bᵤ + bᵢ + βᵀfᵢ + pᵤᵀ(qᵢ + W fᵢ): factors from the ratings plus the fused "
+        return ModelPanel::tr("ŷ = μ + bᵤ + bᵢ + βᵀfᵢ + pᵤᵀ(qᵢ + W fᵢ): factors from the ratings plus the fused "
                               "content fᵢ, so cold items are ranked by their content.");
     if (kind == QLatin1String("content"))
-        return ModelPanel::tr("r̂ = μ + bᵤ + bᵢ + βᵀfᵢ + pᵤᵀW fᵢ: the hybrid without item factors — "
+        return ModelPanel::tr("ŷ = μ + bᵤ + bᵢ + βᵀfᵢ + pᵤᵀW fᵢ: the hybrid without item factors — "
                               "everything an item gets comes from its content.");
     return {};
 }

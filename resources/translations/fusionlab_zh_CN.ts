@@ -71,7 +71,9 @@
     <message numerus="yes">
         <location filename="../../ui/AblationChart.cpp" line="198" />
         <source>bars: mean of %n seed(s) · whiskers: lowest to highest seed · Δ: difference to all</source>
-        <translation><numerusform>柱：%n 个随机种子的均值 · 须线：各随机种子中的最低值到最高值 · Δ：与全部模态之差</numerusform></translation>
+        <translation>
+            <numerusform>柱：%n 个随机种子的均值 · 须线：各随机种子中的最低值到最高值 · Δ：与全部模态之差</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/AblationChart.cpp" line="201" />
@@ -185,7 +187,9 @@
     <message numerus="yes">
         <location filename="../../ui/AblationPage.cpp" line="218" />
         <source>Training %n run(s) …</source>
-        <translation><numerusform>正在训练 %n 次运行…</numerusform></translation>
+        <translation>
+            <numerusform>正在训练 %n 次运行…</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/AblationPage.cpp" line="229" />
@@ -205,12 +209,16 @@
     <message numerus="yes">
         <location filename="../../ui/AblationPage.cpp" line="279" />
         <source>Done: %n run(s).</source>
-        <translation><numerusform>完成：共 %n 次运行。</numerusform></translation>
+        <translation>
+            <numerusform>完成：共 %n 次运行。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/AblationPage.cpp" line="281" />
         <source>%n run(s) failed or diverged and are left out of the means.</source>
-        <translation><numerusform>%n 次运行失败或发散，已从均值中剔除。</numerusform></translation>
+        <translation>
+            <numerusform>%n 次运行失败或发散，已从均值中剔除。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/AblationPage.cpp" line="304" />
@@ -2001,7 +2009,9 @@
     <message numerus="yes">
         <location filename="../../ui/LandscapePage.cpp" line="435" />
         <source>Training %n run(s), one per cell …</source>
-        <translation><numerusform>正在训练 %n 次运行，每个格子一次…</numerusform></translation>
+        <translation>
+            <numerusform>正在训练 %n 次运行，每个格子一次…</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/LandscapePage.cpp" line="441" />
@@ -2054,7 +2064,9 @@
     <message numerus="yes">
         <location filename="../../ui/LandscapeView.cpp" line="239" />
         <source>%1 after %n epoch(s) of gradient descent · %2</source>
-        <translation><numerusform>梯度下降 %n 轮后的 %1 · %2</numerusform></translation>
+        <translation>
+            <numerusform>梯度下降 %n 轮后的 %1 · %2</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/LandscapeView.cpp" line="240" />
@@ -2234,7 +2246,9 @@
     <message numerus="yes">
         <location filename="../../ui/LessonPanel.cpp" line="554" />
         <source>Training %n run(s) in the background …</source>
-        <translation><numerusform>正在后台训练 %n 个运行…</numerusform></translation>
+        <translation>
+            <numerusform>正在后台训练 %n 个运行…</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/LessonPanel.cpp" line="590" />
@@ -3839,8 +3853,8 @@ can learn what absence means; or its ratings left out of training and validation
     </message>
     <message>
         <location filename="../../ui/ModelPanel.cpp" line="31" />
-        <source>The seed's regression as a recommender: r̂ = b + wᵀfᵢ (+ bᵤ + bᵢ) fitted to the training interactions of the split, and judged by how it ranks held-out items.</source>
-        <translation>把种子回归用作推荐模型：r̂ = b + wᵀfᵢ (+ bᵤ + bᵢ) 拟合划分出的训练交互，并按它对留出物品的排序效果来评估。</translation>
+        <source>The seed's regression as a recommender: ŷ = b + wᵀfᵢ (+ bᵤ + bᵢ) fitted to the training interactions of the split, and judged by how it ranks held-out items.</source>
+        <translation>把种子回归用作推荐模型：ŷ = b + wᵀfᵢ (+ bᵤ + bᵢ) 拟合划分出的训练交互，并按它对留出物品的排序效果来评估。</translation>
     </message>
     <message>
         <location filename="../../ui/ModelPanel.cpp" line="34" />
@@ -3854,18 +3868,18 @@ can learn what absence means; or its ratings left out of training and validation
     </message>
     <message>
         <location filename="../../ui/ModelPanel.cpp" line="40" />
-        <source>r̂ = μ + bᵤ + bᵢ + pᵤᵀqᵢ: collaborative filtering without content. It cannot rank items nobody has trained on.</source>
-        <translation>r̂ = μ + bᵤ + bᵢ + pᵤᵀqᵢ：不使用内容的协同过滤。它无法为训练集中没有任何交互的物品排序。</translation>
+        <source>ŷ = μ + bᵤ + bᵢ + pᵤᵀqᵢ: collaborative filtering without content. It cannot rank items nobody has trained on.</source>
+        <translation>ŷ = μ + bᵤ + bᵢ + pᵤᵀqᵢ：不使用内容的协同过滤。它无法为训练集中没有任何交互的物品排序。</translation>
     </message>
     <message>
         <location filename="../../ui/ModelPanel.cpp" line="43" />
-        <source>r̂ = μ + bᵤ + bᵢ + βᵀfᵢ + pᵤᵀ(qᵢ + W fᵢ): factors from the ratings plus the fused content fᵢ, so cold items are ranked by their content.</source>
-        <translation>r̂ = μ + bᵤ + bᵢ + βᵀfᵢ + pᵤᵀ(qᵢ + W fᵢ)：因子来自评分，再加上融合内容 fᵢ，因此冷启动物品可按其内容排序。</translation>
+        <source>ŷ = μ + bᵤ + bᵢ + βᵀfᵢ + pᵤᵀ(qᵢ + W fᵢ): factors from the ratings plus the fused content fᵢ, so cold items are ranked by their content.</source>
+        <translation>ŷ = μ + bᵤ + bᵢ + βᵀfᵢ + pᵤᵀ(qᵢ + W fᵢ)：因子来自评分，再加上融合内容 fᵢ，因此冷启动物品可按其内容排序。</translation>
     </message>
     <message>
         <location filename="../../ui/ModelPanel.cpp" line="46" />
-        <source>r̂ = μ + bᵤ + bᵢ + βᵀfᵢ + pᵤᵀW fᵢ: the hybrid without item factors — everything an item gets comes from its content.</source>
-        <translation>r̂ = μ + bᵤ + bᵢ + βᵀfᵢ + pᵤᵀW fᵢ：去掉物品因子的混合模型——物品的一切表示都来自其内容。</translation>
+        <source>ŷ = μ + bᵤ + bᵢ + βᵀfᵢ + pᵤᵀW fᵢ: the hybrid without item factors — everything an item gets comes from its content.</source>
+        <translation>ŷ = μ + bᵤ + bᵢ + βᵀfᵢ + pᵤᵀW fᵢ：去掉物品因子的混合模型——物品的一切表示都来自其内容。</translation>
     </message>
     <message>
         <location filename="../../ui/ModelPanel.cpp" line="61" />
@@ -4475,7 +4489,9 @@ can learn what absence means; or its ratings left out of training and validation
     <message numerus="yes">
         <location filename="../../ui/ParameterHistory.cpp" line="57" />
         <source>+%n more</source>
-        <translation><numerusform>另有 %n 项</numerusform></translation>
+        <translation>
+            <numerusform>另有 %n 项</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/ParameterHistory.cpp" line="99" />
@@ -6073,17 +6089,23 @@ Every training run appears here as it finishes, with its parameters, curves and 
     <message numerus="yes">
         <location filename="../../ui/RunsPage.cpp" line="194" />
         <source>%n starred run(s) are among those selected. Delete them anyway?</source>
-        <translation><numerusform>选中的运行中有 %n 个带有星标。仍要删除吗？</numerusform></translation>
+        <translation>
+            <numerusform>选中的运行中有 %n 个带有星标。仍要删除吗？</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/RunsPage.cpp" line="391" />
         <source>%n run(s)</source>
-        <translation><numerusform>%n 个运行</numerusform></translation>
+        <translation>
+            <numerusform>%n 个运行</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/RunsPage.cpp" line="392" />
         <source>%1 of %n run(s)</source>
-        <translation><numerusform>%1 / %n 个运行</numerusform></translation>
+        <translation>
+            <numerusform>%1 / %n 个运行</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/RunsPage.cpp" line="479" />
@@ -6636,7 +6658,9 @@ a gradient descent step moves it by −η·∂L/∂%1 = %4</source>
     <message numerus="yes">
         <location filename="../../ui/Workbench.cpp" line="205" />
         <source>Opened an experiment with %n run(s)</source>
-        <translation><numerusform>已打开包含 %n 个运行的实验</numerusform></translation>
+        <translation>
+            <numerusform>已打开包含 %n 个运行的实验</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/Workbench.cpp" line="218" />
@@ -6661,12 +6685,16 @@ a gradient descent step moves it by −η·∂L/∂%1 = %4</source>
     <message numerus="yes">
         <location filename="../../ui/Workbench.cpp" line="261" />
         <source>FusionLab did not close properly on %1. Its %n run(s) were saved; restore them into the Runs page?</source>
-        <translation><numerusform>FusionLab 在 %1 未正常关闭。其 %n 个运行已保存；要将它们恢复到“运行记录”页吗？</numerusform></translation>
+        <translation>
+            <numerusform>FusionLab 在 %1 未正常关闭。其 %n 个运行已保存；要将它们恢复到“运行记录”页吗？</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/Workbench.cpp" line="273" />
         <source>Restored %n run(s) from the previous session</source>
-        <translation><numerusform>已从上一次会话恢复 %n 个运行</numerusform></translation>
+        <translation>
+            <numerusform>已从上一次会话恢复 %n 个运行</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/Workbench.cpp" line="281" />

@@ -6,6 +6,8 @@
 #include "ui/ExperimentController.h"
 #include "ui/LandscapePage.h"
 #include "ui/LandscapeView.h"
+#include "ui/Language.h"
+#include "ui/LessonPanel.h"
 #include "ui/LossChartView.h"
 #include "ui/MainWindow.h"
 #include "ui/RecommendationsPanel.h"
@@ -20,6 +22,7 @@
 #include <QDoubleSpinBox>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -408,9 +411,9 @@ namespace {
 // divergence message, the hybrid's ranking metrics and one user's recommendations.
 bool writeTrainingScreenshots(const QString &directory, QSize size)
 {
-    QStandardPaths::setTestModeEnabled(true);
+    QTemporaryDir autosave;
     fl::AppSettings::clear();
-    fl::MainWindow window;
+    fl::MainWindow window(nullptr, autosave.path());
     window.resize(size);
     window.show();
     fl::ExperimentController *controller = window.controller();
@@ -590,12 +593,133 @@ bool writeWorkbenchScreenshots(const QString &directory, QSize size, const QStri
     return save("ablation");
 }
 
+// The teaching screenshots: lesson 1 a few epochs into its run and presenter mode after a run, both at
+// 1024 × 768 (a projector); then in Simplified Chinese the training window after two runs (at `size`)
+// and lesson 2 after it diverged (at 1024 × 768).
+bool writeTeachingScreenshots(const QString &directory, QSize size, const QString &suffix)
+{
+    const QSize projector(1024, 768);
+    auto save = [&](fl::MainWindow &window, const char *name) {
+        waitFor([] { return false; }, 500);
+        const QString path = directory + QStringLiteral("/window-%1%2.png").arg(QLatin1String(name), suffix);
+        const QPixmap shot = window.grab();
+        const bool saved = shot.save(path);
+        if (!saved)
+            std::fprintf(stderr, "cannot write %s\n", qPrintable(path));
+        else if (shot.size() != window.size())
+            std::fprintf(stderr, "%s: %dx%d\n", qPrintable(path), shot.width(), shot.height());
+        return saved;
+    };
+    auto ready = [](fl::MainWindow &window) {
+        fl::ExperimentController *controller = window.controller();
+        return waitFor([&] { return controller->dataset() && controller->session()->state() == fl::TrainingSession::State::Paused; },
+                       30000);
+    };
+    // A run of the current settings to its end.
+    auto trainToEnd = [](fl::MainWindow &window) {
+        fl::TrainingSession *session = window.controller()->session();
+        window.trainAction()->trigger();
+        return waitFor([&] { return session->state() == fl::TrainingSession::State::Finished; }, 60000);
+    };
+    auto openLesson = [&](fl::MainWindow &window, int number) {
+        window.openLesson(number);
+        return waitFor([&] { return window.lessonPanel()->isReady(); }, 60000) && ready(window);
+    };
+
+    {
+        QTemporaryDir autosave;
+        fl::AppSettings::clear();
+        fl::MainWindow window(nullptr, autosave.path());
+        window.resize(projector);
+        window.show();
+        if (!openLesson(window, 1))
+            return false;
+        // Its first step trains; a few epochs in, the loss has fallen most of the way to L*.
+        window.lessonPanel()->runStep(0);
+        waitFor([&] { return window.chart()->currentEpochCount() >= 40; }, 20000);
+        window.controller()->pause();
+        waitFor([&] { return window.controller()->session()->state() == fl::TrainingSession::State::Paused; }, 20000);
+        if (!save(window, "lesson"))
+            return false;
+    }
+    {
+        QTemporaryDir autosave;
+        fl::AppSettings::clear();
+        fl::MainWindow window(nullptr, autosave.path());
+        window.show();
+        window.setPresenterMode(true);   // takes the whole screen: then the projector's size
+        window.resize(projector);
+        window.openDataset(QStringLiteral("demo"));
+        if (!ready(window))
+            return false;
+        fl::TrainingConfig training = window.controller()->config().training;
+        training.learningRate = 0.01;
+        training.epochs = 200;
+        window.controller()->setTrainingConfig(training);
+        const bool trained = ready(window) && trainToEnd(window) && save(window, "presenter");
+        window.setPresenterMode(false);
+        if (!trained)
+            return false;
+    }
+
+    fl::Language::instance()->setLanguage(QStringLiteral("zh_CN"));
+    const bool chinese = [&] {
+        {
+            QTemporaryDir autosave;
+            fl::AppSettings::clear();
+            fl::MainWindow window(nullptr, autosave.path());
+            window.resize(size);
+            window.show();
+            window.openDataset(QStringLiteral("demo"));
+            if (!ready(window))
+                return false;
+            fl::ExperimentController *controller = window.controller();
+            fl::TrainingConfig training = controller->config().training;
+            training.learningRate = 0.01;
+            training.epochs = 200;
+            controller->setTrainingConfig(training);
+            if (!ready(window) || !trainToEnd(window))
+                return false;
+            // α raised: the first run stays as the ghost.
+            fl::PipelineConfig pipeline = controller->config().pipeline;
+            pipeline.modalities[0].weight = 1.2;
+            controller->setPipelineConfig(pipeline);
+            if (!ready(window) || !trainToEnd(window) || !save(window, "zh"))
+                return false;
+        }
+        QTemporaryDir autosave;
+        fl::AppSettings::clear();
+        fl::MainWindow window(nullptr, autosave.path());
+        window.resize(projector);
+        window.show();
+        if (!openLesson(window, 2))
+            return false;
+        // Its second step trains at 1.2 × 2/λ_max.
+        window.lessonPanel()->runStep(1);
+        if (!waitFor([&] { return window.controller()->session()->state() == fl::TrainingSession::State::Failed; }, 30000))
+            return false;
+        return save(window, "lesson-zh");
+    }();
+    fl::Language::instance()->setLanguage(QStringLiteral("en"));
+    return chinese;
+}
+
 } // namespace
 
-bool writeScreenshots(const QString &directory, QSize size, bool workbenchOnly, const QString &suffix)
+bool writeScreenshots(const QString &directory, QSize size, ScreenshotSet set, const QString &suffix)
 {
+    // Settings of their own, never this machine's: test mode for every standard path, and the settings
+    // file in a folder that is removed afterwards (test mode alone shares ~/.qttest with the tests).
     QStandardPaths::setTestModeEnabled(true);
-    if (!workbenchOnly && !writeTrainingScreenshots(directory, size))
+    QTemporaryDir settings;
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settings.path());
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settings.path());
+    // English whatever the system locale says (the teaching screenshots switch to Chinese themselves).
+    fl::Language language;
+    language.setLanguage(QStringLiteral("en"));
+    if (set == ScreenshotSet::All && !writeTrainingScreenshots(directory, size))
         return false;
-    return writeWorkbenchScreenshots(directory, size, suffix);
+    if (set != ScreenshotSet::Teaching && !writeWorkbenchScreenshots(directory, size, suffix))
+        return false;
+    return set == ScreenshotSet::Workbench || writeTeachingScreenshots(directory, size, suffix);
 }

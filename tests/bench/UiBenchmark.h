@@ -13,9 +13,21 @@ enum class UiLoad { None, Sweep, Ablation, Landscape };
 // Measures how long the UI thread's event loop stalls and how soon a committed α change shows points.
 QJsonObject runUiBenchmark(double seconds, int weightChanges, UiLoad load = UiLoad::None);
 
-// `fusionlab-bench screenshots DIR`: the README's screenshots, from the real window at `size`:
-// mid-training with a ghost and an η marker, the divergence message, the hybrid's ranking and
-// recommendations, and the workbench's Runs, Landscape and Ablation pages (window-runs.png …). With
-// workbenchOnly just the last three; `suffix` goes before ".png" in their names.
-bool writeScreenshots(const QString &directory, QSize size = {1400, 860}, bool workbenchOnly = false,
+// Which screenshots `fusionlab-bench screenshots` writes.
+enum class ScreenshotSet
+{
+    All,        // every one below
+    Workbench,  // the Runs, Landscape and Ablation pages
+    Teaching,   // the teaching ones, at 1024 × 768 except window-zh.png
+};
+
+// `fusionlab-bench screenshots DIR`: the README's screenshots, from the real window at `size`, in
+// English with settings of their own (a temporary folder, never the machine's): mid-training with a
+// ghost and an η marker, the divergence message, the hybrid's ranking and recommendations, the
+// workbench's Runs, Landscape and Ablation pages (window-runs.png …), and the teaching ones: the
+// training window in Simplified Chinese (window-zh.png, at `size`), presenter mode
+// (window-presenter.png), lesson 1 after a few epochs (window-lesson.png) and lesson 2 in Chinese after
+// it diverged (window-lesson-zh.png), those three at 1024 × 768, a projector's size. `suffix` goes
+// before ".png" in the workbench and teaching screenshots' names.
+bool writeScreenshots(const QString &directory, QSize size = {1400, 860}, ScreenshotSet set = ScreenshotSet::All,
                       const QString &suffix = {});

@@ -3,7 +3,7 @@
 //   fusionlab-bench reweight --rows N --dim D [--no-numpy] --json
 //   fusionlab-bench sweep --rows N --dim D --grid G [--epochs E] [--lr ETA] [--no-numpy] --json
 //   fusionlab-bench ui [--seconds S] [--changes N] [--sweep | --ablation | --landscape] --json
-//   fusionlab-bench screenshots DIR [--size WxH] [--workbench] [--suffix S]
+//   fusionlab-bench screenshots DIR [--size WxH] [--workbench | --teaching] [--suffix S]
 //                                            (the README's screenshots; run under xvfb-run)
 //   fusionlab-bench load PATH [--delimiter C] [--no-pandas] --json
 //       PATH: a ratings file whose header names user (userId, user_id, user), item (movieId, item_id,
@@ -373,15 +373,21 @@ int main(int argc, char *argv[])
         parser.addPositionalArgument(QStringLiteral("dir"), QStringLiteral("where the PNG files go"));
         parser.addOption({QStringLiteral("size"), QStringLiteral("the window's size"), QStringLiteral("WxH"), QStringLiteral("1400x860")});
         parser.addOption({QStringLiteral("workbench"), QStringLiteral("only the Runs, Landscape and Ablation pages")});
-        parser.addOption({QStringLiteral("suffix"), QStringLiteral("added to the workbench pages' file names"), QStringLiteral("text")});
+        parser.addOption({QStringLiteral("teaching"),
+                          QStringLiteral("only the teaching ones: Chinese, presenter mode and two lessons (1024×768)")});
+        parser.addOption({QStringLiteral("suffix"), QStringLiteral("added to the workbench and teaching screenshots' file names"),
+                          QStringLiteral("text")});
         parser.process(app);
         const QStringList size = parser.value(QStringLiteral("size")).split(QLatin1Char('x'));
         if (size.size() != 2 || size[0].toInt() < 320 || size[1].toInt() < 240) {
             std::fprintf(stderr, "--size wants WIDTHxHEIGHT, e.g. 1024x768\n");
             return 1;
         }
-        return writeScreenshots(parser.positionalArguments().value(1), QSize(size[0].toInt(), size[1].toInt()),
-                                parser.isSet(QStringLiteral("workbench")), parser.value(QStringLiteral("suffix")))
+        const ScreenshotSet set = parser.isSet(QStringLiteral("workbench")) ? ScreenshotSet::Workbench
+                                  : parser.isSet(QStringLiteral("teaching")) ? ScreenshotSet::Teaching
+                                                                              : ScreenshotSet::All;
+        return writeScreenshots(parser.positionalArguments().value(1), QSize(size[0].toInt(), size[1].toInt()), set,
+                                parser.value(QStringLiteral("suffix")))
             ? 0
             : 1;
     }

@@ -206,7 +206,7 @@ private Q_SLOTS:
         QCOMPARE(summary[QStringLiteral("model")].toString(), QStringLiteral("linear"));
         QCOMPARE(summary[QStringLiteral("split")].toString(), QStringLiteral("cold-items"));
         QCOMPARE(summary[QStringLiteral("biases")].toBool(), false);
-        QVERIFY(summary[QStringLiteral("formula")].toString().startsWith(QStringLiteral("r̂ᵤᵢ = b + wᵀfᵢ; F = α·E₁")));
+        QVERIFY(summary[QStringLiteral("formula")].toString().startsWith(QStringLiteral("ŷᵤᵢ = b + wᵀfᵢ; F = α·E₁")));
         QVERIFY(summary[QStringLiteral("optimum_train_loss")].toDouble() <= summary[QStringLiteral("train_loss")].toDouble() + 1e-12);
         QVERIFY(summary[QStringLiteral("cold_ndcg@10")].toDouble() > 0.0);
         for (const char *file : {"top.tsv", "top.cold.tsv", "split/train.tsv", "split/test.tsv", "split/cold_items.tsv"})
@@ -218,7 +218,7 @@ private Q_SLOTS:
         const QJsonObject b = jsonLines(biased.out).back();
         QCOMPARE(b[QStringLiteral("biases")].toBool(), true);
         QCOMPARE(b[QStringLiteral("split")].toString(), QStringLiteral("random"));
-        QVERIFY(b[QStringLiteral("formula")].toString().startsWith(QStringLiteral("r̂ᵤᵢ = b + bᵤ + bᵢ + wᵀfᵢ")));
+        QVERIFY(b[QStringLiteral("formula")].toString().startsWith(QStringLiteral("ŷᵤᵢ = b + bᵤ + bᵢ + wᵀfᵢ")));
         QVERIFY(b[QStringLiteral("ndcg@10")].isDouble());
         QVERIFY(b[QStringLiteral("optimum_train_loss")].isNull());   // no closed form with biases
 

@@ -511,7 +511,7 @@ private Q_SLOTS:
         auto *trainer = dynamic_cast<RecommenderRunTrainer *>(run->trainer.get());
         QVERIFY(trainer);
         QVERIFY(dynamic_cast<const LinearRecommender *>(&trainer->model()));
-        QVERIFY(run->info.formula.startsWith(QStringLiteral("r̂ᵤᵢ = b + wᵀfᵢ")));
+        QVERIFY(run->info.formula.startsWith(QStringLiteral("ŷᵤᵢ = b + wᵀfᵢ")));
         QVERIFY(std::isfinite(run->info.optimumTrainLoss) && std::isfinite(run->info.optimumValidationLoss));
         QVERIFY(run->info.initialLoss > run->info.optimumTrainLoss);
         QVERIFY(run->info.maxStableLearningRate > 0.1);
@@ -534,7 +534,7 @@ private Q_SLOTS:
         config.model.linearBiases = true;
         Result<PreparedRun> biased = prepareRun(pipeline, config);
         QVERIFY(biased.ok());
-        QVERIFY(biased->info.formula.startsWith(QStringLiteral("r̂ᵤᵢ = b + bᵤ + bᵢ + wᵀfᵢ")));
+        QVERIFY(biased->info.formula.startsWith(QStringLiteral("ŷᵤᵢ = b + bᵤ + bᵢ + wᵀfᵢ")));
         QVERIFY(std::isnan(biased->info.optimumTrainLoss));
     }
 };
