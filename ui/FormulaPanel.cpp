@@ -1,5 +1,7 @@
 #include "FormulaPanel.h"
 
+#include "Language.h"
+
 #include <QApplication>
 #include <QEvent>
 #include <QHash>
@@ -106,6 +108,17 @@ void FormulaPanel::changeEvent(QEvent *event)
         // Presenter mode's larger type: the lines keep their 1.25 times the panel's.
         for (QLabel *label : m_lines)
             static_cast<FormulaLine *>(label)->setScale(1.25);
+    } else if (event->type() == QEvent::LanguageChange) {
+        // The lines are composed from several messages: compose them again. The engine's notes came
+        // as texts; each is one message, or a modality's name before its embedder's description.
+        if (const Language *language = Language::instance(); language && m_problem) {
+            for (QString &note : m_problem->notes) {
+                const QString whole = language->retranslated(note);
+                const qsizetype colon = note.indexOf(QLatin1String(": "));
+                note = whole != note || colon <= 0 ? whole : note.left(colon + 2) + language->retranslated(note.mid(colon + 2));
+            }
+        }
+        render();
     }
 }
 

@@ -2,6 +2,7 @@
 
 #include "ExperimentController.h"
 #include "Fonts.h"
+#include "Language.h"
 
 #include "engine/Fusion.h"
 #include "engine/RankingMetrics.h"
@@ -347,15 +348,18 @@ QMenu *LessonPanel::createMenu(QWidget *parent)
     auto *menu = new QMenu(tr("&Lessons"), parent);
     for (const Lesson &lesson : lessonCatalog())
         menu->addAction(QString(), this, [this, n = lesson.number] { openLesson(n); });
-    // Titled when shown, so that they follow a change of language.
-    connect(menu, &QMenu::aboutToShow, menu, [menu] {
+    // Titled again when the language changes, and when shown (lessonsInChinese() may follow the locale).
+    const auto title = [menu] {
         const QList<QAction *> actions = menu->actions();
         for (const Lesson &lesson : lessonCatalog()) {
             if (lesson.number <= actions.size())
                 actions[lesson.number - 1]->setText(QStringLiteral("&%1  %2").arg(lesson.number).arg(lesson.title.text()));
         }
-    });
-    Q_EMIT menu->aboutToShow();
+    };
+    connect(menu, &QMenu::aboutToShow, menu, title);
+    if (Language *language = Language::instance())
+        connect(language, &Language::languageChanged, menu, title);
+    title();
     return menu;
 }
 

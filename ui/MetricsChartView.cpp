@@ -224,6 +224,8 @@ struct MetricsChartView::Private : QObject
     QStackedWidget *pages = nullptr;
     QLabel *hintLabel = nullptr;
     QWidget *content = nullptr;
+    QSizePolicy hintPolicy;       // the pages' own policies, for when they are shown
+    QSizePolicy contentPolicy;
     QComboBox *familyBox = nullptr;
     QComboBox *cutoffBox = nullptr;
     QWidget *figure = nullptr;     // what exports show: chart, legend, read-out
@@ -289,6 +291,7 @@ MetricsChartView::Private::Private(MetricsChartView *owner)
     hintLabel->setStyleSheet(QStringLiteral("QLabel { color: #505050; background: white; }"));
     hintLabel->setAutoFillBackground(true);
     pages->addWidget(hintLabel);
+    hintPolicy = hintLabel->sizePolicy();
 
     content = new QWidget(pages);
     auto *contentLayout = new QVBoxLayout(content);
@@ -347,6 +350,7 @@ MetricsChartView::Private::Private(MetricsChartView *owner)
     contentLayout->addWidget(chooser);
     contentLayout->addWidget(figure, 1);
     pages->addWidget(content);
+    contentPolicy = content->sizePolicy();
 
     auto *layout = new QVBoxLayout(q);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -831,7 +835,13 @@ void MetricsChartView::Private::updatePage()
     const QString text = hint();
     if (hintLabel->text() != text)
         hintLabel->setText(text);
-    pages->setCurrentWidget(text.isEmpty() ? content : static_cast<QWidget *>(hintLabel));
+    QWidget *shown = text.isEmpty() ? content : static_cast<QWidget *>(hintLabel);
+    // A QStackedWidget is as wide as its widest page; the hidden page must not squeeze the docks
+    // beside the chart (the chooser's combo boxes ask for ~400 px).
+    const QSizePolicy hidden(QSizePolicy::Ignored, QSizePolicy::Ignored);
+    hintLabel->setSizePolicy(shown == hintLabel ? hintPolicy : hidden);
+    content->setSizePolicy(shown == content ? contentPolicy : hidden);
+    pages->setCurrentWidget(shown);
 }
 
 // The run whose keys the chooser offers: the current one once it has metrics, else the latest ghost.

@@ -3,6 +3,7 @@
 #include "Fonts.h"
 #include "Lessons.h"
 
+#include <QEvent>
 #include <QLabel>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -28,7 +29,7 @@ StartPage::StartPage(QWidget *parent)
     for (const Lesson &lesson : lessonCatalog()) {
         // Two lines per button: the title in bold type would need rich text, which buttons lack; the
         // number and a larger font carry the title instead.
-        auto *button = new QPushButton(QStringLiteral("%1.  %2\n      %3").arg(lesson.number).arg(lesson.title.text(), lesson.summary.text()), this);
+        auto *button = new QPushButton(this);
         button->setFont(sizedFont(font(), 12));
         button->setStyleSheet(QStringLiteral("QPushButton { text-align: left; padding: 8px 12px; }"));
         button->setMinimumHeight(64);
@@ -51,6 +52,23 @@ StartPage::StartPage(QWidget *parent)
     row->addWidget(m_explore);
     layout->addLayout(row);
     setMinimumWidth(620);
+    showLessonTitles();
+}
+
+void StartPage::changeEvent(QEvent *event)
+{
+    QDialog::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        showLessonTitles();
+}
+
+void StartPage::showLessonTitles()
+{
+    const std::vector<Lesson> &lessons = lessonCatalog();
+    for (size_t i = 0; i < lessons.size() && i < m_lessons.size(); ++i) {
+        const Lesson &lesson = lessons[i];
+        m_lessons[i]->setText(QStringLiteral("%1.  %2\n      %3").arg(lesson.number).arg(lesson.title.text(), lesson.summary.text()));
+    }
 }
 
 QPushButton *StartPage::lessonButton(int number) const

@@ -24,7 +24,12 @@ public:
 Q_SIGNALS:
     void lessonChosen(int number);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void showLessonTitles();   // the buttons' texts in the current language
+
     std::vector<QPushButton *> m_lessons;
     QPushButton *m_explore = nullptr;
 };

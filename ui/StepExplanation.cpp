@@ -1,8 +1,13 @@
 #include "StepExplanation.h"
 
+#include <QApplication>
+#include <QEvent>
+#include <QHash>
+#include <QLabel>
 #include <QLocale>
 
 #include <cmath>
+#include <optional>
 
 namespace fl {
 
@@ -26,14 +31,84 @@ bool unchanged(const StepReport &r)
     return std::abs(r.lossAfter - r.lossBefore) <= kRounding * std::max(1.0, std::abs(r.lossBefore));
 }
 
+// Remembers the texts handed out lately and what they said (a report, or the prompt when none), and
+// composes them again in a label that shows one when the language changes. An application-wide event
+// filter, because the labels belong to the window.
+class Retranslator : public QObject
+{
+public:
+    static Retranslator *instance()
+    {
+        static Retranslator *one = nullptr;
+        if (!one && qApp) {
+            one = new Retranslator(qApp);
+            qApp->installEventFilter(one);
+        }
+        return one;
+    }
+
+    QString remember(const QString &text, const std::optional<StepReport> &report)
+    {
+        if (!m_reports.contains(text)) {
+            m_order.push_back(text);
+            if (m_order.size() > kKept)
+                m_reports.remove(m_order.takeFirst());
+        }
+        m_reports.insert(text, report);
+        return text;
+    }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() != QEvent::LanguageChange)
+            return false;
+        auto *label = qobject_cast<QLabel *>(watched);
+        if (!label)
+            return false;
+        const auto it = m_reports.constFind(label->text());
+        if (it != m_reports.constEnd()) {
+            const std::optional<StepReport> report = *it;
+            label->setText(report ? StepExplanation::describe(*report) : StepExplanation::prompt());
+        }
+        return false;
+    }
+
+private:
+    explicit Retranslator(QObject *parent)
+        : QObject(parent)
+    {
+    }
+
+    static constexpr qsizetype kKept = 16;   // a few windows' last sentences
+    QHash<QString, std::optional<StepReport>> m_reports;
+    QStringList m_order;
+};
+
+QString remembered(const QString &text, const std::optional<StepReport> &report)
+{
+    Retranslator *retranslator = Retranslator::instance();
+    return retranslator ? retranslator->remember(text, report) : text;
+}
+
 } // namespace
 
 QString StepExplanation::prompt()
 {
+    return remembered(promptText(), std::nullopt);
+}
+
+QString StepExplanation::describe(const StepReport &report)
+{
+    return remembered(describeText(report), report);
+}
+
+QString StepExplanation::promptText()
+{
     return tr("Press Step (→) to run one epoch and read here what it did; Step back (←) undoes it exactly.");
 }
 
-QString StepExplanation::describe(const StepReport &r)
+QString StepExplanation::describeText(const StepReport &r)
 {
     if (r.kind == StepReport::Kind::Back) {
         const QString where = r.epoch == 0 ? tr("to the start (W = 0)") : tr("to epoch %1").arg(r.epoch);

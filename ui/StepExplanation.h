@@ -4,6 +4,10 @@
 // after, ‖∇L‖ and the step's length η‖∇L‖, and — when the loss rose — why (η·λ_max > 2 overshoots the
 // minimum; the L2 penalty; the noise of mini-batches). Built from the engine's StepReport; the numbers
 // are the engine's, only the words are chosen here.
+//
+// The sentence is composed from several messages, which Language cannot translate as a whole: a label
+// showing one of the last texts handed out here (or the prompt) gets it again in the new language when
+// it receives QEvent::LanguageChange.
 
 #include "engine/LinearRegression.h"
 
@@ -21,6 +25,10 @@ public:
     static QString describe(const StepReport &report);
     // The text before anything ran.
     static QString prompt();
+
+private:
+    static QString describeText(const StepReport &report);
+    static QString promptText();
 };
 
 } // namespace fl

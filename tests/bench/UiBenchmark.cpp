@@ -19,6 +19,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -552,6 +553,13 @@ bool writeWorkbenchScreenshots(const QString &directory, QSize size, const QStri
             return false;
     }
 
+    // The pages get the width of the Formulas and Weights column, which explains the Training page: at
+    // 1400 pixels beside both dock columns the Landscape and Ablation pages scroll sideways.
+    for (QDockWidget *dock : window.findChildren<QDockWidget *>()) {
+        if (window.dockWidgetArea(dock) == Qt::RightDockWidgetArea)
+            dock->hide();
+    }
+
     const std::vector<fl::RunRecord> &runs = workbench->history()->records();
     QStringList chosen;
     for (const fl::RunRecord &run : runs) {
@@ -615,11 +623,36 @@ bool writeTeachingScreenshots(const QString &directory, QSize size, const QStrin
         return waitFor([&] { return controller->dataset() && controller->session()->state() == fl::TrainingSession::State::Paused; },
                        30000);
     };
-    // A run of the current settings to its end.
-    auto trainToEnd = [](fl::MainWindow &window) {
-        fl::TrainingSession *session = window.controller()->session();
-        window.trainAction()->trigger();
-        return waitFor([&] { return session->state() == fl::TrainingSession::State::Finished; }, 60000);
+    // A run with changed settings, trained to its end and all on the chart. Started paused, then
+    // trained, so that the run waited for is the new one (the previous one stays as the ghost).
+    auto trainRun = [](fl::MainWindow &window, const std::function<void(fl::ExperimentController *)> &change) {
+        fl::ExperimentController *controller = window.controller();
+        controller->pause();
+        change(controller);
+        const int runId = controller->currentRunId();
+        bool recorded = false;
+        QObject watch;
+        QObject::connect(controller->session(), &fl::TrainingSession::runRecorded, &watch,
+                         [&](int id, const fl::RunRecord &record) {
+                             recorded = recorded || (id == runId && record.status != QLatin1String("superseded"));
+                         });
+        controller->train();
+        const int epochs = controller->config().training.epochs;
+        return waitFor([&] { return recorded; }, 60000)
+            && waitFor([&] { return window.chart()->currentRunId() == runId && window.chart()->currentEpochCount() == epochs; },
+                       20000);
+    };
+    auto setTraining = [](double learningRate, int epochs) {
+        return [=](fl::ExperimentController *controller) {
+            fl::TrainingConfig training = controller->config().training;
+            training.learningRate = learningRate;
+            training.epochs = epochs;
+            controller->setTrainingConfig(training);
+        };
+    };
+    auto failed = [](const char *what) {
+        std::fprintf(stderr, "teaching screenshots: %s\n", what);
+        return false;
     };
     auto openLesson = [&](fl::MainWindow &window, int number) {
         window.openLesson(number);
@@ -633,12 +666,15 @@ bool writeTeachingScreenshots(const QString &directory, QSize size, const QStrin
         window.resize(projector);
         window.show();
         if (!openLesson(window, 1))
-            return false;
-        // Its first step trains; a few epochs in, the loss has fallen most of the way to L*.
-        window.lessonPanel()->runStep(0);
-        waitFor([&] { return window.chart()->currentEpochCount() >= 40; }, 20000);
-        window.controller()->pause();
-        waitFor([&] { return window.controller()->session()->state() == fl::TrainingSession::State::Paused; }, 20000);
+            return failed("lesson 1 did not open");
+        // Its first step trains, at tens of thousands of epochs a second: stepped instead, to a few
+        // epochs in, where the loss has fallen most of the way to L*.
+        while (window.chart()->currentEpochCount() < 40) {
+            const int before = window.chart()->currentEpochCount();
+            window.controller()->step();
+            if (!waitFor([&] { return window.chart()->currentEpochCount() > before; }, 5000))
+                return failed("lesson 1 did not step");
+        }
         if (!save(window, "lesson"))
             return false;
     }
@@ -651,15 +687,11 @@ bool writeTeachingScreenshots(const QString &directory, QSize size, const QStrin
         window.resize(projector);
         window.openDataset(QStringLiteral("demo"));
         if (!ready(window))
-            return false;
-        fl::TrainingConfig training = window.controller()->config().training;
-        training.learningRate = 0.01;
-        training.epochs = 200;
-        window.controller()->setTrainingConfig(training);
-        const bool trained = ready(window) && trainToEnd(window) && save(window, "presenter");
+            return failed("the demo did not load in presenter mode");
+        const bool trained = trainRun(window, setTraining(0.01, 200)) && save(window, "presenter");
         window.setPresenterMode(false);
         if (!trained)
-            return false;
+            return failed("presenter mode: no run");
     }
 
     fl::Language::instance()->setLanguage(QStringLiteral("zh_CN"));
@@ -672,19 +704,18 @@ bool writeTeachingScreenshots(const QString &directory, QSize size, const QStrin
             window.show();
             window.openDataset(QStringLiteral("demo"));
             if (!ready(window))
-                return false;
-            fl::ExperimentController *controller = window.controller();
-            fl::TrainingConfig training = controller->config().training;
-            training.learningRate = 0.01;
-            training.epochs = 200;
-            controller->setTrainingConfig(training);
-            if (!ready(window) || !trainToEnd(window))
-                return false;
+                return failed("the demo did not load in Chinese");
+            if (!trainRun(window, setTraining(0.01, 200)))
+                return failed("Chinese: the first run did not finish");
             // α raised: the first run stays as the ghost.
-            fl::PipelineConfig pipeline = controller->config().pipeline;
-            pipeline.modalities[0].weight = 1.2;
-            controller->setPipelineConfig(pipeline);
-            if (!ready(window) || !trainToEnd(window) || !save(window, "zh"))
+            const bool raised = trainRun(window, [](fl::ExperimentController *controller) {
+                fl::PipelineConfig pipeline = controller->config().pipeline;
+                pipeline.modalities[0].weight = 1.2;
+                controller->setPipelineConfig(pipeline);
+            });
+            if (!raised)
+                return failed("Chinese: the second run did not finish");
+            if (!save(window, "zh"))
                 return false;
         }
         QTemporaryDir autosave;
@@ -692,12 +723,18 @@ bool writeTeachingScreenshots(const QString &directory, QSize size, const QStrin
         fl::MainWindow window(nullptr, autosave.path());
         window.resize(projector);
         window.show();
+        // At 1024 pixels the two dock columns leave the chart a third of the width, too little for the
+        // log axis's labels ("100,000" became "…"); the Chinese controls fit a narrower column.
+        auto *controls = window.findChild<QDockWidget *>(QStringLiteral("fusionDock"));
+        auto *formulas = window.findChild<QDockWidget *>(QStringLiteral("formulaDock"));
+        if (controls && formulas)
+            window.resizeDocks({controls, formulas}, {300, 1}, Qt::Horizontal);   // 1: clamped to its minimum
         if (!openLesson(window, 2))
-            return false;
+            return failed("lesson 2 did not open");
         // Its second step trains at 1.2 × 2/λ_max.
         window.lessonPanel()->runStep(1);
         if (!waitFor([&] { return window.controller()->session()->state() == fl::TrainingSession::State::Failed; }, 30000))
-            return false;
+            return failed("lesson 2 did not diverge");
         return save(window, "lesson-zh");
     }();
     fl::Language::instance()->setLanguage(QStringLiteral("en"));

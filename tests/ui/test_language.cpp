@@ -11,13 +11,19 @@
 #include "ui/AppSettings.h"
 #include "ui/DatasetBrowser.h"
 #include "ui/ExperimentController.h"
+#include "ui/FormulaPanel.h"
 #include "ui/Language.h"
+#include "ui/LessonPanel.h"
+#include "ui/Lessons.h"
 #include "ui/LossChartView.h"
 #include "ui/MainWindow.h"
+#include "ui/ModalitiesPanel.h"
 #include "ui/RunHistoryModel.h"
+#include "ui/StartPage.h"
 #include "ui/Workbench.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QFile>
@@ -27,6 +33,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QProcess>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -389,6 +396,78 @@ private Q_SLOTS:
         QVERIFY(allContain(QStringLiteral("ceramic")));   // still searching "陶瓷", found by the Chinese titles
         QVERIFY(titlesShown().contains(QStringLiteral("Cute ceramic cushion")));
         QCOMPARE(runConfigToJson(controller->config()), config);
+    }
+
+    void assembledTextsAreComposedAgain()
+    {
+        // Texts joined from several messages: the Formulas dock, its notes, the step's sentence, the
+        // Fusion dock's switches, the lessons' menu and the start page compose them again.
+        m_language->setCatalogDirectory(m_dir.path());
+        QTemporaryDir autosave;
+        MainWindow window(nullptr, autosave.path());
+        window.show();
+        ExperimentController *controller = window.controller();
+        QSignalSpy loaded(controller, &ExperimentController::datasetLoaded);
+        window.openDataset(QStringLiteral("demo"));
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(controller->session()->state(), TrainingSession::State::Paused, 20000);
+        controller->step();
+        QTRY_COMPARE_WITH_TIMEOUT(window.chart()->currentEpochCount(), 1, 20000);
+        QLabel *step = window.stepExplanation();
+        QTRY_VERIFY(step->text().startsWith(QStringLiteral("Epoch 1:")));
+
+        FormulaPanel *formulas = window.formulaPanel();
+        QLabel *notes = nullptr;   // the one plain-text label: the lines are rich text
+        for (QLabel *label : formulas->findChildren<QLabel *>()) {
+            if (label->textFormat() != Qt::RichText)
+                notes = label;
+        }
+        QVERIFY(notes);
+        QTRY_VERIFY(!notes->text().isEmpty());
+        const QString formulasEnglish = formulas->text();
+        const QString notesEnglish = notes->text();
+        const QString stepEnglish = step->text();
+        QCheckBox *modality = window.modalitiesPanel()->enabledBox(0);
+        const QString switchEnglish = modality->toolTip();
+        QVERIFY(formulasEnglish.contains(QStringLiteral("<b>Fusion</b>: F = ")));
+        QVERIFY(switchEnglish.startsWith(QStringLiteral("Include the ")));
+        std::unique_ptr<QMenu> lessons(window.lessonPanel()->createMenu(nullptr));
+        StartPage start;
+        const Lesson &first = lessonCatalog().front();
+        QCOMPARE(lessons->actions().value(0)->text(), QStringLiteral("&1  ") + first.title.text(false));
+        QVERIFY(start.lessonButton(1)->text().contains(first.title.text(false)));
+
+        QVERIFY(m_language->setLanguage(QStringLiteral("zh_CN")));
+        const auto before = [](const char *context, const char *source) {   // the message up to its first argument
+            return QCoreApplication::translate(context, source).section(QStringLiteral("%1"), 0, 0);
+        };
+        QVERIFY2(formulas->text().contains(before("fl::FormulaPanel", "<b>Fusion</b>: F = %1 = %2")), qPrintable(formulas->text()));
+        QVERIFY(formulas->text().contains(pseudo(QStringLiteral("<b>Model</b>: f(x<sub>i</sub>; W) = W<sup>T</sup>x<sub>i</sub> + b, x<sub>i</sub> = row i of F ∈ ℝ<sup>%1</sup>"))
+                                              .section(QStringLiteral("%1"), 0, 0)));
+        // The update line joins three messages: the rule, η's value and the epoch.
+        QVERIFY2(formulas->text().contains(before("fl::FormulaPanel", "η = <b>%1</b>")), qPrintable(formulas->text()));
+        QVERIFY(formulas->text().contains(QCoreApplication::translate("fl::FormulaPanel", ", epoch %1").arg(1)));
+        QVERIFY(before("fl::FormulaPanel", "η = <b>%1</b>") != QStringLiteral("η = <b>"));
+        const QStringList notesChinese = notes->text().split(QLatin1Char('\n'));
+        QCOMPARE(notesChinese.size(), notesEnglish.split(QLatin1Char('\n')).size());
+        for (const QString &line : notesChinese)
+            QVERIFY2(line.contains(QStringLiteral("〔")), qPrintable(line));   // every note has a message in it
+        QVERIFY2(step->text().startsWith(QCoreApplication::translate("fl::StepExplanation", "Epoch %1:").arg(1) + QLatin1Char(' ')
+                                         + before("fl::StepExplanation", "the training loss fell from %1 to %2 (−%3).")),
+                 qPrintable(step->text()));
+        QVERIFY2(modality->toolTip().startsWith(before("fl::ModalitiesPanel", "Include the %1 modality (%2, from %3) in the fusion.")),
+                 qPrintable(modality->toolTip()));
+        QCOMPARE(lessons->actions().value(0)->text(), QStringLiteral("&1  ") + first.title.text(true));
+        QVERIFY(start.lessonButton(1)->text().contains(first.title.text(true)));
+        QVERIFY(first.title.text(true) != first.title.text(false));
+
+        QVERIFY(m_language->setLanguage(QStringLiteral("en")));
+        QCOMPARE(formulas->text(), formulasEnglish);
+        QCOMPARE(notes->text(), notesEnglish);
+        QCOMPARE(step->text(), stepEnglish);
+        QCOMPARE(modality->toolTip(), switchEnglish);
+        QCOMPARE(lessons->actions().value(0)->text(), QStringLiteral("&1  ") + first.title.text(false));
+        QVERIFY(start.lessonButton(1)->text().contains(first.title.text(false)));
     }
 };
 

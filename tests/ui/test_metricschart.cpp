@@ -12,8 +12,10 @@
 #include <QImage>
 #include <QLocale>
 #include <QSignalSpy>
+#include <QStackedWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QVBoxLayout>
 
 #include <cmath>
 #include <limits>
@@ -81,6 +83,7 @@ private Q_SLOTS:
     void previousRunsStayAsGhosts();
     void clearEmptiesEverything();
     void hintStandsInForAnEmptyChart();
+    void hiddenPageDoesNotWidenTheView();
     void hoverTextNamesTheNearestEpoch();
     void longRunsAreDecimated();
     void exportCsvHasEveryKeyOfEveryRun();
@@ -407,6 +410,35 @@ void MetricsChartTest::hintStandsInForAnEmptyChart()
     view.beginRun(4, QStringLiteral("mf"), QStringLiteral("ndcg@10"));
     QCOMPARE(view.ghostCount(), 1);
     QVERIFY(view.hintText().isEmpty());
+}
+
+void MetricsChartTest::hiddenPageDoesNotWidenTheView()
+{
+    // The chart's page (metric chooser, chart, read-out) and the hint's page are stacked: the hidden
+    // one must not set the view's minimum width, or the docks beside it are squeezed (a lesson's
+    // ranking run before its first epoch).
+    QWidget window;
+    auto *layout = new QVBoxLayout(&window);
+    auto *view = new MetricsChartView;
+    layout->addWidget(view);
+    window.show();
+    auto *pages = view->findChild<QStackedWidget *>();
+    QVERIFY(pages);
+    QCOMPARE(pages->count(), 2);
+    QWidget *hint = pages->widget(0);
+    QWidget *chart = pages->widget(1);
+    view->beginRun(1, QStringLiteral("mf"), QStringLiteral("ndcg@10"));
+    QCOMPARE(pages->currentWidget(), hint);
+    const int chartWidth = chart->minimumSizeHint().width();   // the chooser's row: ~400 px
+    QVERIFY(chartWidth > hint->minimumSizeHint().width());
+    QVERIFY2(view->minimumSizeHint().width() < chartWidth, qPrintable(QString::number(view->minimumSizeHint().width())));
+    QCOMPARE(pages->minimumSizeHint().width(), hint->minimumSizeHint().width());
+
+    // Shown, the chart's page asks for its width again.
+    view->addMetrics(1, 1, epochValues(1));
+    QCOMPARE(pages->currentWidget(), chart);
+    QCOMPARE(pages->minimumSizeHint().width(), chartWidth);
+    QVERIFY(view->minimumSizeHint().width() >= chartWidth);
 }
 
 void MetricsChartTest::hoverTextNamesTheNearestEpoch()
