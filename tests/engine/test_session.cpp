@@ -3,6 +3,7 @@
 
 #include "engine/Random.h"
 #include "engine/TrainingSession.h"
+#include "tests/engine/SessionTestSupport.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -48,33 +49,7 @@ namespace {
 
 std::shared_ptr<const Dataset> makeDataset(int items = 50, int interactions = 600)
 {
-    auto d = std::make_shared<Dataset>();
-    d->name = QStringLiteral("session fixture");
-    Random random(3);
-    for (int i = 0; i < items; ++i) {
-        d->itemIds << QStringLiteral("i%1").arg(i);
-        d->itemTitles << d->itemIds.back();
-    }
-    for (int u = 0; u < 10; ++u)
-        d->userIds << QStringLiteral("u%1").arg(u);
-    for (const char *name : {"a", "b"}) {
-        ModalitySource m;
-        m.name = QString::fromLatin1(name);
-        m.kind = ModalityKind::Numeric;
-        m.values.resize(items, 3);
-        for (Eigen::Index k = 0; k < m.values.size(); ++k)
-            m.values.data()[k] = random.normal();
-        m.missing.assign(size_t(items), false);
-        d->modalities.push_back(m);
-    }
-    d->rating.resize(interactions);
-    for (int r = 0; r < interactions; ++r) {
-        const int item = int(random.below(std::uint64_t(items)));
-        d->interactionItem.push_back(item);
-        d->interactionUser.push_back(int(random.below(10)));
-        d->rating(r) = 3.0 + d->modalities[0].values(item, 0) - 0.5 * d->modalities[1].values(item, 1) + 0.2 * random.normal();
-    }
-    return d;
+    return test::makeNumericDataset(QStringLiteral("session fixture"), 3, items, interactions);
 }
 
 RunConfig makeConfig(const Dataset &d, int epochs, double eta = 0.05)
