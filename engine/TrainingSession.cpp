@@ -1,16 +1,12 @@
 #include "TrainingSession.h"
 
+#include "ThreadPriority.h"
+
 #include <QElapsedTimer>
 
 #include <chrono>
 #include <cmath>
 #include <limits>
-
-#ifdef Q_OS_LINUX
-#include <sys/resource.h>
-#include <sys/syscall.h>
-#include <unistd.h>
-#endif
 
 namespace fl {
 
@@ -175,11 +171,7 @@ void TrainingSession::setState(State state)
 
 void TrainingSession::run()
 {
-#ifdef Q_OS_LINUX
-    // A little below the UI thread (nice +5 for this thread only): when the two share a core, the
-    // window's events go first. QThread::setPriority() has no effect under Linux's default scheduler.
-    setpriority(PRIO_PROCESS, id_t(syscall(SYS_gettid)), 5);
-#endif
+    lowerThreadPriority();   // nice +5: when the engine and the UI share a core, the window goes first
     std::unique_ptr<FusionPipeline> pipeline;
     DatasetIdentity identity;
     std::unique_ptr<RunDriver> driver;

@@ -1,5 +1,7 @@
 #include "AblationPage.h"
 
+#include "engine/ThreadPriority.h"
+
 #include "AblationChart.h"
 #include "ContributionBar.h"
 #include "LandscapeView.h"
@@ -26,26 +28,10 @@
 #include <cmath>
 #include <mutex>
 
-#ifdef Q_OS_LINUX
-#include <sys/resource.h>
-#include <sys/syscall.h>
-#include <unistd.h>
-#endif
 
 namespace fl {
 
 namespace {
-
-// The pool's thread, and the workers the engine starts from it (a new thread inherits the nice
-// value), a little below the UI thread like the session's engine thread (nice +5): when they share a
-// core, the window's events go first. QThread::setPriority() has no effect under Linux's default
-// scheduler, and its idle priority would starve a worker that holds a lock the UI thread needs.
-void lowerThreadPriority()
-{
-#ifdef Q_OS_LINUX
-    setpriority(PRIO_PROCESS, id_t(syscall(SYS_gettid)), 5);
-#endif
-}
 
 enum Column { SubsetColumn, MeanColumn, MinColumn, MaxColumn, DeltaColumn, RunsColumn, ColumnCount };
 

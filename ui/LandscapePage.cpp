@@ -1,5 +1,7 @@
 #include "LandscapePage.h"
 
+#include "engine/ThreadPriority.h"
+
 #include "LandscapeView.h"
 #include "MetricChoices.h"
 
@@ -23,26 +25,10 @@
 #include <limits>
 #include <mutex>
 
-#ifdef Q_OS_LINUX
-#include <sys/resource.h>
-#include <sys/syscall.h>
-#include <unistd.h>
-#endif
 
 namespace fl {
 
 namespace {
-
-// The pool's thread, and the workers the engine starts from it (a new thread inherits the nice
-// value), a little below the UI thread like the session's engine thread (nice +5): when they share a
-// core, the window's events go first. QThread::setPriority() has no effect under Linux's default
-// scheduler, and its idle priority would starve a worker that holds a lock the UI thread needs.
-void lowerThreadPriority()
-{
-#ifdef Q_OS_LINUX
-    setpriority(PRIO_PROCESS, id_t(syscall(SYS_gettid)), 5);
-#endif
-}
 
 constexpr int kAutoDelayMs = 150;        // a burst of edits starts one closed-form computation
 constexpr int kClosedFormSteps = 101;

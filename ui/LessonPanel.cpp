@@ -1,5 +1,7 @@
 #include "LessonPanel.h"
 
+#include "engine/ThreadPriority.h"
+
 #include "ExperimentController.h"
 #include "Fonts.h"
 #include "Language.h"
@@ -26,23 +28,10 @@
 #include <cmath>
 #include <mutex>
 
-#ifdef Q_OS_LINUX
-#include <sys/resource.h>
-#include <sys/syscall.h>
-#include <unistd.h>
-#endif
 
 namespace fl {
 
 namespace {
-
-// The lesson's runs share the cores with the window: on a 2-core machine the UI's events go first.
-void lowerThreadPriority()
-{
-#ifdef Q_OS_LINUX
-    setpriority(PRIO_PROCESS, id_t(syscall(SYS_gettid)), 5);
-#endif
-}
 
 QString formatValue(const QString &key, double value)
 {
