@@ -3,10 +3,14 @@
 #include "Fonts.h"
 
 #include <QChart>
+#include <QFontDatabase>
+#include <QFontMetrics>
 #include <QFontMetricsF>
 #include <QGuiApplication>
 #include <QGraphicsLayout>
+#include <QLabel>
 #include <QLegend>
+#include <QLocale>
 #include <QLogValueAxis>
 #include <QValueAxis>
 #include <QXYSeries>
@@ -109,13 +113,21 @@ QChart *newPlainChart()
 QValueAxis *newEpochAxis(const QString &title)
 {
     auto *axis = new QValueAxis;
-    axis->setTitleText(title);
+    setAxisTitle(axis, title);
     // With localised numbers Qt Charts only understands formats with a precision ("%.Nx"); "%d" and
     // "%g" draw no labels at all.
     axis->setLabelFormat(QStringLiteral("%.0f"));
     axis->setTickType(QValueAxis::TicksDynamic);
     axis->setTickAnchor(0);
     return axis;
+}
+
+void setEpochAxisRange(QValueAxis *axis, double end, double plotWidth)
+{
+    const QFontMetricsF metrics(axis->labelsFont());
+    const double labelWidth = metrics.horizontalAdvance(QLocale().toString(qint64(end))) + 3 * metrics.averageCharWidth();
+    const int maxLabels = std::max(2, int(plotWidth / labelWidth));
+    setAxisRange(axis, 1, end, epochTickInterval(end, maxLabels));
 }
 
 LossAxes newLossAxes()
@@ -142,12 +154,58 @@ void styleAxes(std::initializer_list<QAbstractAxis *> axes, const QFont &base, c
     const QFont titleFont = sizedFont(base, 13, true);
     for (QAbstractAxis *axis : axes) {
         axis->setLabelsFont(labelFont);
-        axis->setTitleFont(titleFont);
+        axis->setTitleFont(fontCovering(titleFont, axis->titleText()));
         axis->setLabelsColor(chartText(palette));
         axis->setTitleBrush(chartText(palette));
         axis->setGridLineColor(chartGrid(palette));
         axis->setLinePenColor(chartMix(palette, 0.5));
     }
+}
+
+void makeChartLabel(QLabel *label, bool muted)
+{
+    label->setBackgroundRole(QPalette::Base);
+    label->setForegroundRole(muted ? QPalette::PlaceholderText : QPalette::Text);
+    label->setAutoFillBackground(true);
+}
+
+void makeMutedLabel(QLabel *label)
+{
+    label->setForegroundRole(QPalette::PlaceholderText);
+}
+
+QFont fontCovering(const QFont &font, const QString &text)
+{
+    auto covers = [&text](const QFont &f) {
+        const QFontMetrics metrics(f);
+        for (const char32_t c : text.toUcs4()) {
+            if (!QChar::isSpace(c) && !metrics.inFontUcs4(c))
+                return false;
+        }
+        return true;
+    };
+    if (covers(font))
+        return font;
+    QStringList families = QFontDatabase::families(QFontDatabase::SimplifiedChinese);
+    families += QFontDatabase::families(QFontDatabase::TraditionalChinese);
+    for (const QString &family : std::as_const(families)) {
+        QFont candidate = font;
+        candidate.setFamilies({family});
+        if (covers(candidate))
+            return candidate;
+    }
+    return font;
+}
+
+void setAxisTitle(QAbstractAxis *axis, const QString &title)
+{
+    axis->setTitleText(title);
+    // From the application's family again: a title that needed another family may be followed by one
+    // that does not (a language switch).
+    QFont font = axis->titleFont();
+    font.setFamilies(QGuiApplication::font().families());
+    font.setFamily(QGuiApplication::font().family());
+    axis->setTitleFont(fontCovering(font, title));
 }
 
 int maxYLabels(const QChart *chart, const QAbstractAxis *yAxis)
@@ -165,6 +223,11 @@ AxisRange setLogAxisRange(QLogValueAxis *axis, const Extent &extent)
     if (!(range.high > range.low))
         range.high = range.low * 10;
     axis->setMinorTickCount(std::log10(range.high / range.low) <= 4 ? -1 : 0);
+    // One notation on the whole axis: written out from 0.0001 to 1,000,000, powers of ten beyond
+    // (not "1e+08" above "100,000").
+    const QString format = range.low < 1e-4 || range.high > 1e6 ? QStringLiteral("%.0e") : QStringLiteral("%.6g");
+    if (axis->labelFormat() != format)
+        axis->setLabelFormat(format);
     // A hair wider: pow(10, k) can land just inside the range and lose its label.
     axis->setRange(range.low * (1 - 1e-9), range.high * (1 + 1e-9));
     return range;

@@ -15,6 +15,7 @@
 
 class QAbstractAxis;
 class QChart;
+class QLabel;
 class QLogValueAxis;
 class QValueAxis;
 
@@ -46,6 +47,10 @@ QChart *newPlainChart();
 // The x axis: whole epochs, ticks anchored at 0.
 QValueAxis *newEpochAxis(const QString &title);
 
+// The epoch axis from 1 to end, with as many whole-epoch labels as fit in plotWidth pixels (however
+// long the numbers are in this locale), and at least two.
+void setEpochAxisRange(QValueAxis *axis, double end, double plotWidth);
+
 // The loss axes, linear ("%.4g") and base-10 logarithmic ("%.6g"), in their starting ranges.
 struct LossAxes
 {
@@ -59,11 +64,26 @@ LossAxes newLossAxes();
 void styleAxes(std::initializer_list<QAbstractAxis *> axes, const QFont &base);
 void styleAxes(std::initializer_list<QAbstractAxis *> axes, const QFont &base, const QPalette &palette);
 
+// A label on a chart's background (the palette's base colour) in the palette's text colour, or in its
+// muted placeholder colour; both follow light and dark palettes, which a style sheet would not.
+void makeChartLabel(QLabel *label, bool muted = false);
+// Muted text (hints, counts) on the window's background.
+void makeMutedLabel(QLabel *label);
+
+// font, or, when it has no glyphs for some of text's characters (Chinese in a Latin font), the same size
+// and weight in a family that has them all. Qt Charts measures an axis title in its font's own metrics;
+// drawn with fallback glyphs a vertical title came out taller than measured and was elided to "…".
+QFont fontCovering(const QFont &font, const QString &text);
+
+// Sets an axis title, in a font that has every glyph of it (fontCovering of the axis' title font).
+void setAxisTitle(QAbstractAxis *axis, const QString &title);
+
 // How many labels fit on a y axis of the chart's plot area (2 to 8, a label every 2.5 label heights).
 int maxYLabels(const QChart *chart, const QAbstractAxis *yAxis);
 
 // Gives a log axis the whole decades around extent (0.01 to 1 when it is empty), with minor ticks up to
-// four decades; returns the decades.
+// four decades and one notation for its labels (written out, or powers of ten beyond 10⁻⁴ … 10⁶);
+// returns the decades.
 struct AxisRange
 {
     double low = 0;

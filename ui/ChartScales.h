@@ -19,6 +19,20 @@ inline double niceStep(double raw)
     return 10 * power;
 }
 
+// The tick interval of an epoch axis running from 1 to end with room for maxLabels labels: a nice
+// step (niceStep), whole epochs, and smaller when it would leave fewer than two labels on the axis
+// (ticks sit on multiples of the step: end = 30 with a step of 20 would show "20" alone).
+inline double epochTickInterval(double end, int maxLabels)
+{
+    double step = std::max(1.0, niceStep(end / std::max(1, maxLabels)));
+    while (step > 1 && std::floor(end / step + 1e-9) < 2) {
+        const double power = std::pow(10.0, std::floor(std::log10(step) + 1e-9));
+        const double mantissa = step / power;
+        step = std::max(1.0, mantissa > 4 ? 2 * power : mantissa > 1.5 ? power : power / 2);
+    }
+    return step;
+}
+
 // The smallest m·10ᵏ ≥ v with m from a ladder (1, 1.5, 2, 3, 5, 7), at least 10: the epoch axes of the
 // loss and metrics charts grow in these steps, so their labels do not change 30 times a second (each
 // change re-lays out every label and re-maps every curve: six a decade rather than ten, and the curve

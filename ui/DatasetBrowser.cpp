@@ -1,5 +1,6 @@
 #include "DatasetBrowser.h"
 
+#include "ChartAxes.h"
 #include "ChartScales.h"
 #include "Fonts.h"
 #include "Language.h"
@@ -60,8 +61,6 @@ constexpr int kLongTailSamples = 1500;     // further ranks drawn, evenly spread
 // Okabe–Ito colours, as in the loss chart: distinguishable with every common colour-vision deficiency.
 const QColor kBarColor(0, 114, 178);
 const QColor kMarkerColor(213, 94, 0);
-const QColor kTextColor(40, 40, 40);
-const QColor kMutedColor(90, 90, 90);
 
 using State = DatasetBrowser::ThumbnailState;
 
@@ -554,12 +553,12 @@ public:
                                 size.width(), size.height());
             painter->drawImage(target, image);
         } else if (state == State::Loading) {
-            painter->fillRect(tile, QColor(236, 236, 236));
+            painter->fillRect(tile, option.palette.alternateBase());
         } else {
-            painter->setPen(QPen(QColor(150, 150, 150), 1, Qt::DashLine));
-            painter->setBrush(QColor(248, 248, 248));
+            painter->setPen(QPen(option.palette.color(QPalette::Mid), 1, Qt::DashLine));
+            painter->setBrush(option.palette.base());
             painter->drawRect(QRectF(tile).adjusted(0.5, 0.5, -0.5, -0.5));
-            painter->setPen(kMutedColor);
+            painter->setPen(chartMix(option.palette, 0.65));
             QFont font = option.font;
             font.setItalic(true);
             painter->setFont(font);
@@ -585,33 +584,33 @@ QLabel *messageLabel(QWidget *parent, const QFont &base, const QString &objectNa
     label->setWordWrap(true);
     label->setFont(sizedFont(base, 13));
     label->setMargin(12);
-    label->setStyleSheet(QStringLiteral("QLabel { background: white; color: #404040; }"));
+    // On the charts' background (the palette's base colour), light or dark.
+    label->setBackgroundRole(QPalette::Base);
+    label->setForegroundRole(QPalette::Text);
+    label->setAutoFillBackground(true);
     return label;
 }
 
-void styleAxis(QAbstractAxis *axis, const QFont &base, const QString &title)
+// The Dataset page's charts are smaller than the training charts: labels at 11 and titles at 12 points.
+void styleAxis(QAbstractAxis *axis, const QFont &base, const QPalette &palette, const QString &title)
 {
     axis->setLabelsFont(sizedFont(base, 11));
     axis->setTitleFont(sizedFont(base, 12));
-    axis->setLabelsColor(kTextColor);
-    axis->setTitleBrush(kTextColor);
-    axis->setGridLineColor(QColor(225, 225, 225));
-    axis->setTitleText(title);
+    axis->setLabelsColor(chartText(palette));
+    axis->setTitleBrush(chartText(palette));
+    axis->setGridLineColor(chartGrid(palette));
+    axis->setLinePenColor(chartMix(palette, 0.5));
+    setAxisTitle(axis, title);
 }
 
-QChart *newChart(const QString &title, const QFont &base)
+QChart *newChart(const QString &title, const QFont &base, const QPalette &palette)
 {
-    auto *chart = new QChart;
+    QChart *chart = newPlainChart();
     chart->setTitle(title);
-    chart->setTitleFont(sizedFont(base, 14, true));
-    chart->setTitleBrush(kTextColor);
-    chart->setAnimationOptions(QChart::NoAnimation);
-    chart->setLocalizeNumbers(true);
-    chart->setBackgroundRoundness(0);
-    chart->setBackgroundBrush(Qt::white);
+    chart->setTitleFont(fontCovering(sizedFont(base, 14, true), title));
+    chart->setTitleBrush(chartText(palette));
+    chart->setBackgroundBrush(chartBackground(palette));
     chart->setMargins(QMargins(6, 4, 14, 6));
-    chart->layout()->setContentsMargins(0, 0, 0, 0);
-    chart->legend()->hide();
     return chart;
 }
 
@@ -673,7 +672,7 @@ struct ChartSlot
     void create(QWidget *parent, const QFont &base, const QString &name, const QString &accessibleName)
     {
         stack = new QStackedWidget(parent);
-        view = new TitleWrappingChartView(newChart(QString(), base), stack);
+        view = new TitleWrappingChartView(newChart(QString(), base, parent->palette()), stack);
         view->setRenderHint(QPainter::Antialiasing);
         view->setAccessibleName(accessibleName);
         view->setObjectName(name + QStringLiteral("Chart"));
@@ -845,9 +844,7 @@ DatasetBrowser::Private::Private(DatasetBrowser *owner)
     auto *chartPage = new QWidget(chartsStack);
     chartPage->setObjectName(QStringLiteral("chartPage"));
     chartPage->setAutoFillBackground(true);
-    QPalette white = chartPage->palette();
-    white.setColor(QPalette::Window, Qt::white);
-    chartPage->setPalette(white);
+    chartPage->setBackgroundRole(QPalette::Base);
     auto *grid = new QGridLayout(chartPage);
     grid->setContentsMargins(4, 4, 4, 4);
     grid->setSpacing(10);
@@ -1045,7 +1042,7 @@ void DatasetBrowser::Private::showRatingChart(const DatasetSummary &s)
         return;
     }
     const QFont base = q->font();
-    QChart *chart = newChart(DatasetBrowser::tr("Rating histogram"), base);
+    QChart *chart = newChart(DatasetBrowser::tr("Rating histogram"), base, q->palette());
     auto *set = new QBarSet(DatasetBrowser::tr("interactions"));
     set->setColor(kBarColor);
     set->setBorderColor(kBarColor);
@@ -1064,9 +1061,9 @@ void DatasetBrowser::Private::showRatingChart(const DatasetSummary &s)
     chart->addSeries(series);
     auto *x = new QBarCategoryAxis;
     x->append(categories);
-    styleAxis(x, base, DatasetBrowser::tr("rating"));
+    styleAxis(x, base, q->palette(), DatasetBrowser::tr("rating"));
     auto *y = new QValueAxis;
-    styleAxis(y, base, DatasetBrowser::tr("interactions"));
+    styleAxis(y, base, q->palette(), DatasetBrowser::tr("interactions"));
     y->setRange(0, std::max<double>(1, double(highest)) * 1.05);
     y->applyNiceNumbers();
     y->setLabelFormat(QStringLiteral("%.0f"));
@@ -1106,7 +1103,7 @@ void DatasetBrowser::Private::showLongTail(const DatasetSummary &s)
         return;
     }
     const QFont base = q->font();
-    QChart *chart = newChart(DatasetBrowser::tr("Long tail: interactions per item"), base);
+    QChart *chart = newChart(DatasetBrowser::tr("Long tail: interactions per item"), base, q->palette());
     auto *series = new QLineSeries;
     series->setPen(QPen(kBarColor, 2.5));
     // The steep head rank by rank, then evenly spread ranks: the curve is non-increasing, so a
@@ -1131,7 +1128,7 @@ void DatasetBrowser::Private::showLongTail(const DatasetSummary &s)
     if (!(high > low))
         high = low * 10;
     auto *x = new QValueAxis;
-    styleAxis(x, base, DatasetBrowser::tr("items, most popular first"));
+    styleAxis(x, base, q->palette(), DatasetBrowser::tr("items, most popular first"));
     // The axis ends at the last item, with round ticks from 0: 62,000 items end at 62,000, not 80,000.
     const int lastRank = std::max(2, s.items);
     x->setTickType(QValueAxis::TicksDynamic);
@@ -1140,12 +1137,12 @@ void DatasetBrowser::Private::showLongTail(const DatasetSummary &s)
     x->setRange(lastRank < 10 ? 1 : 0, lastRank);
     x->setLabelFormat(QStringLiteral("%.0f"));
     auto *y = new QLogValueAxis;
-    styleAxis(y, base, DatasetBrowser::tr("interactions (log scale)"));
+    styleAxis(y, base, q->palette(), DatasetBrowser::tr("interactions (log scale)"));
     y->setBase(10);
     y->setLabelFormat(QStringLiteral("%.0f"));
     // Minor lines only while there are few decades: more of them turn the plot grey.
     y->setMinorTickCount(std::log10(high / low) <= 3.5 ? -1 : 0);
-    y->setMinorGridLineColor(QColor(238, 238, 238));
+    y->setMinorGridLineColor(chartMix(q->palette(), 0.06));
     // A hair wider: pow(10, k) can land just inside the range and lose its label.
     y->setRange(low * (1 - 1e-9), high * (1 + 1e-9));
     chart->addAxis(x, Qt::AlignBottom);
@@ -1183,7 +1180,7 @@ void DatasetBrowser::Private::showCoverage(const DatasetSummary &s)
         return;
     }
     const QFont base = q->font();
-    QChart *chart = newChart(DatasetBrowser::tr("Modality coverage: items that have each modality"), base);
+    QChart *chart = newChart(DatasetBrowser::tr("Modality coverage: items that have each modality"), base, q->palette());
     auto *set = new QBarSet(DatasetBrowser::tr("items"));
     set->setColor(kBarColor);
     set->setBorderColor(kBarColor);
@@ -1210,10 +1207,10 @@ void DatasetBrowser::Private::showCoverage(const DatasetSummary &s)
     chart->addSeries(series);
     auto *y = new QBarCategoryAxis;
     y->append(categories);
-    styleAxis(y, base, QString());
+    styleAxis(y, base, q->palette(), QString());
     y->setGridLineVisible(false);
     auto *x = new QValueAxis;
-    styleAxis(x, base, DatasetBrowser::tr("% of items"));
+    styleAxis(x, base, q->palette(), DatasetBrowser::tr("% of items"));
     x->setRange(0, 100);
     x->setTickType(QValueAxis::TicksFixed);
     x->setTickCount(6);
@@ -1240,10 +1237,13 @@ DatasetBrowser::~DatasetBrowser() = default;
 void DatasetBrowser::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
-    if (event->type() != QEvent::LanguageChange)
+    if (event->type() != QEvent::LanguageChange && event->type() != QEvent::PaletteChange)
         return;
-    m_d->updateSummaryLine();
-    m_d->updateMatchCount();
+    if (event->type() == QEvent::LanguageChange) {
+        m_d->updateSummaryLine();
+        m_d->updateMatchCount();
+    }
+    // The charts are made anew in the new language or colours (light or dark palette).
     if (m_d->summary) {
         m_d->showRatingChart(*m_d->summary);
         m_d->showLongTail(*m_d->summary);

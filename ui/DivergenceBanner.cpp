@@ -1,5 +1,6 @@
 #include "DivergenceBanner.h"
 
+#include <QPainter>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -11,8 +12,6 @@ DivergenceBanner::DivergenceBanner(QWidget *parent)
     : QFrame(parent)
 {
     setObjectName(QStringLiteral("divergenceBanner"));
-    setStyleSheet(QStringLiteral("#divergenceBanner { background: #fde7d9; border: 2px solid #d55e00; border-radius: 4px; }"
-                                 "#divergenceBanner QLabel { color: #3d1600; }"));
     auto *layout = new QHBoxLayout(this);
     m_text = new QLabel(this);
     m_text->setWordWrap(true);
@@ -49,6 +48,21 @@ void DivergenceBanner::showError(const QString &message)
     m_text->setText(message);
     m_retry->hide();
     show();
+}
+
+void DivergenceBanner::paintEvent(QPaintEvent *event)
+{
+    // Painted rather than styled: a style sheet would keep the banner from following palette changes
+    // (Qt sends them only to widgets without one). Orange on pale orange, or on dark brown in a dark
+    // palette; the text is the palette's own.
+    QFrame::paintEvent(event);
+    const QPalette &p = palette();
+    const bool dark = p.color(QPalette::Window).lightness() < p.color(QPalette::WindowText).lightness();
+    QPainter painter(this);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(QPen(dark ? QColor(255, 138, 61) : QColor(213, 94, 0), 2));
+    painter.setBrush(dark ? QColor(63, 29, 8) : QColor(253, 231, 217));
+    painter.drawRoundedRect(QRectF(rect()).adjusted(1, 1, -1, -1), 4, 4);
 }
 
 QString DivergenceBanner::message() const

@@ -25,6 +25,9 @@ public:
 Q_SIGNALS:
     void retryRequested();
 
+protected:
+    void paintEvent(QPaintEvent *event) override;
+
 private:
     QLabel *m_text = nullptr;
     QPushButton *m_retry = nullptr;

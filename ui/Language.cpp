@@ -1,5 +1,7 @@
 #include "Language.h"
 
+#include "ChartAxes.h"
+
 #include "AppSettings.h"
 
 #include <QAbstractAxis>
@@ -471,7 +473,7 @@ void Language::retranslate(QWidget *root) const
                 chart->setTitle(again(chart->title(), w));
                 const QList<QAbstractAxis *> axes = chart->axes();
                 for (QAbstractAxis *axis : axes)
-                    axis->setTitleText(again(axis->titleText(), w));
+                    setAxisTitle(axis, again(axis->titleText(), w));
                 const QList<QAbstractSeries *> series = chart->series();
                 for (QAbstractSeries *s : series)
                     s->setName(again(s->name(), w));

@@ -275,8 +275,8 @@ LossChartView::Private::Private(LossChartView *owner)
     yLinear = lossAxes.linear;
     yLog = lossAxes.log;
     styleAxes({xAxis, yLinear, yLog}, q->font());
-    yLinear->setTitleText(LossChartView::tr("loss"));
-    yLog->setTitleText(LossChartView::tr("loss (log scale)"));
+    setAxisTitle(yLinear, LossChartView::tr("loss"));
+    setAxisTitle(yLog, LossChartView::tr("loss (log scale)"));
     xAxis->setRange(1, xEnd);
     yLinear->setRange(yLow, yHigh);
     yLog->setRange(0.01, 1);
@@ -523,11 +523,7 @@ int LossChartView::Private::measureColumns() const
 
 void LossChartView::Private::setXRange(double end)
 {
-    // As many labels as fit, however long the numbers are in this locale.
-    const QFontMetricsF metrics(xAxis->labelsFont());
-    const double labelWidth = metrics.horizontalAdvance(QLocale().toString(qint64(end))) + 3 * metrics.averageCharWidth();
-    const int maxLabels = std::max(2, int(columns / labelWidth));
-    setAxisRange(xAxis, 1, end, std::max(1.0, niceStep(end / maxLabels)));
+    setEpochAxisRange(xAxis, end, 2.0 * columns);   // a column is two pixels
 }
 
 void LossChartView::Private::setYRange(const Extent &extent)

@@ -39,6 +39,7 @@
 #include <QScrollArea>
 #include <QShowEvent>
 #include <QSignalBlocker>
+#include <QResizeEvent>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -49,6 +50,40 @@
 namespace fl {
 
 namespace {
+
+// The loss chart and a ranking model's metrics chart: side by side in a wide window, one above the
+// other in a narrow one (a lesson or the docks beside them on a 1024 × 768 projector), where side by
+// side each would be too narrow for its labels. The thresholds differ so that a switch, which changes
+// the charts' minimum sizes, cannot bring the next one about.
+class ChartPairSplitter : public QSplitter
+{
+public:
+    ChartPairSplitter()
+        : QSplitter(Qt::Horizontal)
+    {
+    }
+
+    // Side by side: halves. Stacked: the metrics chart, with its chooser and read-out above and below
+    // the plot, gets three fifths.
+    void balance()
+    {
+        const int length = orientation() == Qt::Horizontal ? width() : height();
+        const int first = orientation() == Qt::Horizontal ? length / 2 : length * 2 / 5;
+        setSizes({std::max(1, first), std::max(1, length - first)});
+    }
+
+protected:
+    void resizeEvent(QResizeEvent *event) override
+    {
+        QSplitter::resizeEvent(event);
+        const double ratio = double(width()) / std::max(1, height());
+        const Qt::Orientation wanted = ratio > 1.3 ? Qt::Horizontal : ratio < 1.1 ? Qt::Vertical : orientation();
+        if (wanted == orientation())
+            return;
+        setOrientation(wanted);
+        balance();
+    }
+};
 
 // A page in a frameless scroll area that resizes it: scroll bars appear only below its minimum size.
 QScrollArea *scrolled(QWidget *page)
@@ -97,7 +132,7 @@ MainWindow::MainWindow(QWidget *parent, const QString &autosaveFolder)
     layout->addWidget(m_banner);
     // A recommendation model's validation metrics are drawn beside its loss; the regression has none,
     // and its loss chart gets the whole width.
-    m_chartSplitter = new QSplitter(Qt::Horizontal);
+    m_chartSplitter = new ChartPairSplitter;
     m_chartSplitter->setObjectName(QStringLiteral("chartSplitter"));
     m_chartSplitter->addWidget(m_chart);
     m_chartSplitter->addWidget(m_metrics);
@@ -460,10 +495,8 @@ void MainWindow::showMetricsChartFor(const ModelConfig &model)
     if (m_metrics->isVisibleTo(m_chartSplitter) == ranking)
         return;
     m_metrics->setVisible(ranking);
-    if (ranking) {
-        const int half = std::max(1, m_chartSplitter->width() / 2);
-        m_chartSplitter->setSizes({half, half});
-    }
+    if (ranking)
+        static_cast<ChartPairSplitter *>(m_chartSplitter)->balance();
 }
 
 void MainWindow::showSnapshotIfVisible()

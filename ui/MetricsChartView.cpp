@@ -19,6 +19,7 @@
 #include <QFileDialog>
 #include <QFontMetricsF>
 #include <QGraphicsLayout>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLegend>
@@ -202,6 +203,7 @@ struct MetricsChartView::Private : QObject
     QString testLineOf(const Run &run) const;
     void applyReadout();
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void wrapChooser();
     QString testToolTipOf(const Run &run) const;
     void updateLegendAndReadout();
     void updatePage();
@@ -228,6 +230,10 @@ struct MetricsChartView::Private : QObject
     QSizePolicy contentPolicy;
     QComboBox *familyBox = nullptr;
     QComboBox *cutoffBox = nullptr;
+    QWidget *chooser = nullptr;
+    QGridLayout *chooserLayout = nullptr;
+    QLabel *atLabel = nullptr;
+    bool chooserWrapped = false;   // "at K =" and its box on a second row: the view is narrow
     QWidget *figure = nullptr;     // what exports show: chart, legend, read-out
     QChart *chart = nullptr;
     QChartView *view = nullptr;
@@ -272,7 +278,7 @@ MetricsChartView::Private::Private(MetricsChartView *owner)
     xAxis->setRange(1, xEnd);
     xAxis->setTickInterval(1);
     yAxis = new QValueAxis;
-    yAxis->setTitleText(MetricsChartView::tr("validation metric"));
+    setAxisTitle(yAxis, MetricsChartView::tr("validation metric"));
     yAxis->setTickType(QValueAxis::TicksDynamic);
     yAxis->setTickAnchor(0);
     yAxis->setLabelFormat(QStringLiteral("%.1f"));
@@ -288,8 +294,7 @@ MetricsChartView::Private::Private(MetricsChartView *owner)
     hintLabel->setWordWrap(true);
     hintLabel->setFont(sizedFont(base, 14));
     hintLabel->setContentsMargins(24, 24, 24, 24);
-    hintLabel->setStyleSheet(QStringLiteral("QLabel { color: #505050; background: white; }"));
-    hintLabel->setAutoFillBackground(true);
+    makeChartLabel(hintLabel, true);
     pages->addWidget(hintLabel);
     hintPolicy = hintLabel->sizePolicy();
 
@@ -298,28 +303,31 @@ MetricsChartView::Private::Private(MetricsChartView *owner)
     contentLayout->setContentsMargins(0, 0, 0, 0);
     contentLayout->setSpacing(0);
 
-    auto *chooser = new QWidget(content);
-    auto *chooserLayout = new QHBoxLayout(chooser);
+    chooser = new QWidget(content);
+    chooserLayout = new QGridLayout(chooser);
     chooserLayout->setContentsMargins(8, 4, 8, 4);
-    auto *chooserLabel = new QLabel(MetricsChartView::tr("Validation &metric:"), chooser);
+    auto *chooserLabel = new QLabel(MetricsChartView::tr("&Metric:"), chooser);
     chooserLabel->setFont(labelFont);
     familyBox = new QComboBox(chooser);
     familyBox->setFont(labelFont);
     familyBox->setAccessibleName(MetricsChartView::tr("Metric"));
     familyBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     chooserLabel->setBuddy(familyBox);
-    auto *atLabel = new QLabel(MetricsChartView::tr("at &K ="), chooser);
+    atLabel = new QLabel(MetricsChartView::tr("at &K ="), chooser);
     atLabel->setFont(labelFont);
     cutoffBox = new QComboBox(chooser);
     cutoffBox->setFont(labelFont);
     cutoffBox->setAccessibleName(MetricsChartView::tr("Cut-off K"));
     cutoffBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     atLabel->setBuddy(cutoffBox);
-    chooserLayout->addWidget(chooserLabel);
-    chooserLayout->addWidget(familyBox);
-    chooserLayout->addWidget(atLabel);
-    chooserLayout->addWidget(cutoffBox);
-    chooserLayout->addStretch(1);
+    chooserLayout->addWidget(chooserLabel, 0, 0);
+    chooserLayout->addWidget(familyBox, 0, 1);
+    chooserLayout->addWidget(atLabel, 0, 2);
+    chooserLayout->addWidget(cutoffBox, 0, 3);
+    chooserLayout->setColumnStretch(4, 1);
+    // Its width is the two-row layout's (wrapChooser): one row when there is room.
+    chooser->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    chooser->installEventFilter(this);
     chooser->setAutoFillBackground(true);
     chooser->setBackgroundRole(QPalette::Base);
 
@@ -340,7 +348,7 @@ MetricsChartView::Private::Private(MetricsChartView *owner)
     readout->setFont(labelFont);
     readout->setContentsMargins(8, 0, 8, 6);
     readout->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    readout->setStyleSheet(QStringLiteral("QLabel { color: #282828; background: white; }"));
+    makeChartLabel(readout);
     readout->hide();
     figure->installEventFilter(this);
     figureLayout->addWidget(view, 1);
@@ -465,10 +473,7 @@ int MetricsChartView::Private::measureColumns() const
 
 void MetricsChartView::Private::setXRange(double end)
 {
-    const QFontMetricsF metrics(xAxis->labelsFont());
-    const double labelWidth = metrics.horizontalAdvance(QLocale().toString(qint64(end))) + 3 * metrics.averageCharWidth();
-    const int maxLabels = std::max(2, int(columns / labelWidth));   // as in the loss chart
-    setAxisRange(xAxis, 1, end, std::max(1.0, niceStep(end / maxLabels)));
+    setEpochAxisRange(xAxis, end, 2.0 * columns);   // a column is two pixels
 }
 
 // Metrics lie in [0, 1]: the axis starts at 0 unless the curves keep well clear of it, ends at a tick
@@ -763,7 +768,30 @@ bool MetricsChartView::Private::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == figure && event->type() == QEvent::Resize)
         applyReadout();
+    if (watched == chooser && (event->type() == QEvent::Resize || event->type() == QEvent::LayoutRequest))
+        wrapChooser();
     return QObject::eventFilter(watched, event);
+}
+
+// In a narrow view (a lesson beside it on a projector) "at K =" and its box move under the metric,
+// so that the chooser does not hold the chart wider than the window can give.
+void MetricsChartView::Private::wrapChooser()
+{
+    const QMargins margins = chooserLayout->contentsMargins();
+    const int spacing = std::max(0, chooserLayout->horizontalSpacing());
+    const int metric = chooserLayout->itemAtPosition(0, 0)->widget()->sizeHint().width() + familyBox->sizeHint().width();
+    const int cutoff = atLabel->sizeHint().width() + cutoffBox->sizeHint().width();
+    const int twoRows = margins.left() + margins.right() + spacing + std::max(metric, cutoff);
+    if (chooser->minimumWidth() != twoRows)
+        chooser->setMinimumWidth(twoRows);
+    const bool wrap = chooser->width() < margins.left() + margins.right() + 3 * spacing + metric + cutoff;
+    if (wrap == chooserWrapped)
+        return;
+    chooserWrapped = wrap;
+    chooserLayout->removeWidget(atLabel);
+    chooserLayout->removeWidget(cutoffBox);
+    chooserLayout->addWidget(atLabel, wrap ? 1 : 0, wrap ? 0 : 2, wrap ? Qt::AlignRight : Qt::Alignment());
+    chooserLayout->addWidget(cutoffBox, wrap ? 1 : 0, wrap ? 1 : 3, wrap ? Qt::AlignLeft : Qt::Alignment());
 }
 
 QString MetricsChartView::Private::testToolTipOf(const Run &run) const
@@ -782,9 +810,9 @@ void MetricsChartView::Private::updateLegendAndReadout()
 {
     QList<LegendStrip::Entry> entries;
     if (current && current->main.series && !current->main.shown.isEmpty())
-        entries.append({curvePen(kMetricColor, 3, false), keyTitle(key)});
+        entries.append({curvePen(kMetricColor, 3, false), MetricsChartView::tr("validation %1").arg(keyTitle(key))});
     if (current && current->cold.series && !current->cold.shown.isEmpty())
-        entries.append({curvePen(kColdColor, 3, true), keyTitle(kColdPrefix + key)});
+        entries.append({curvePen(kColdColor, 3, true), MetricsChartView::tr("validation %1").arg(keyTitle(kColdPrefix + key))});
     const bool anyGhost = std::any_of(ghosts.cbegin(), ghosts.cend(), [](const auto &g) { return !g->main.shown.isEmpty(); });
     if (anyGhost) {
         entries.append({curvePen(withAlpha(kMetricColor, kGhostAlpha[0]), 2, false),
@@ -940,8 +968,9 @@ void MetricsChartView::Private::setKey(const QString &next)
     if (next == key)
         return;
     key = next;
-    yAxis->setTitleText(key.isEmpty() ? MetricsChartView::tr("validation metric")
-                                      : MetricsChartView::tr("validation %1").arg(keyTitle(key)));
+    // The axis says the metric, the legend that it is measured on the validation part: "validation
+    // ndcg@10" alone was elided to "validation nd…" on a chart stacked under the loss.
+    setAxisTitle(yAxis, key.isEmpty() ? MetricsChartView::tr("validation metric") : keyTitle(key));
     markAllStale();
     Q_EMIT q->metricChanged(key);
 }

@@ -178,8 +178,7 @@ void Presenter::arrangeDocks(QMainWindow *window)
         }
         group->front()->raise();
     }
-    // The column is as wide as the widest control panel needs without a horizontal scroll bar, and
-    // the controls as tall as the Fusion panel needs; the explanations get the rest of the height.
+    // The column is as wide as the widest control panel needs without a horizontal scroll bar.
     int width = 0;
     for (QDockWidget *d : left) {
         if (auto *scroll = qobject_cast<QScrollArea *>(d->widget()); scroll && scroll->widget()) {
@@ -191,11 +190,10 @@ void Presenter::arrangeDocks(QMainWindow *window)
     const QRect screen = window->screen() ? window->screen()->availableGeometry() : QRect(0, 0, 1024, 768);
     width = std::clamp(width, 260, std::max(260, screen.width() / 2));
     window->resizeDocks({fusion}, {width}, Qt::Horizontal);
-    int controls = 300;
-    if (auto *scroll = qobject_cast<QScrollArea *>(fusion->widget()); scroll && scroll->widget())
-        controls = scroll->widget()->sizeHint().height() + 4 * window->fontMetrics().height();
+    // The controls take three fifths of the column's height: the Fusion panel's rows (two per
+    // modality) at presenter size, whatever dataset is loaded later; the explanations the rest.
     const int column = std::max(300, window->height() - window->menuBar()->height() - 40);
-    controls = std::clamp(controls, column / 3, column * 3 / 5);
+    const int controls = column * 3 / 5;
     window->resizeDocks({fusion, formulas}, {controls, column - controls}, Qt::Vertical);
 }
 

@@ -254,7 +254,8 @@ RunOverlayChart::Private::Private(RunOverlayChart *owner)
     hint->setAlignment(Qt::AlignCenter);
     hint->setWordWrap(true);
     hint->setFont(sizedFont(base, 13));
-    hint->setStyleSheet(QStringLiteral("QLabel { color: #505050; background: white; padding: 1em; }"));
+    hint->setMargin(hint->fontMetrics().height());
+    makeChartLabel(hint, true);
 
     auto *holder = new QWidget(q);
     stack = new QStackedLayout(holder);
@@ -388,10 +389,10 @@ void RunOverlayChart::Private::rebuild()
         });
     }
     if (mode == Mode::Metric)
-        yLinear->setTitleText(RunHistoryModel::metricTitle(effectiveMetric()));
+        setAxisTitle(yLinear, RunHistoryModel::metricTitle(effectiveMetric()));
     else
-        yLinear->setTitleText(RunOverlayChart::tr("loss"));
-    yLog->setTitleText(RunOverlayChart::tr("%1, log scale").arg(yLinear->titleText()));
+        setAxisTitle(yLinear, RunOverlayChart::tr("loss"));
+    setAxisTitle(yLog, RunOverlayChart::tr("%1, log scale").arg(yLinear->titleText()));
     updateLegend();
     updateHint();
     scheduleRedraw();
@@ -485,10 +486,7 @@ void RunOverlayChart::Private::redraw()
         if (curveData(runs[d.run], d.curve, &x, &y) && !x->empty())
             lastEpoch = std::max(lastEpoch, x->back());
     }
-    const QFontMetricsF metrics(xAxis->labelsFont());
-    const double labelWidth = metrics.horizontalAdvance(QLocale().toString(qint64(lastEpoch))) + 3 * metrics.averageCharWidth();
-    const int maxLabels = std::max(2, int(2 * columns / labelWidth));
-    setAxisRange(xAxis, 1.0, lastEpoch, std::max(1.0, niceStep(lastEpoch / maxLabels)));
+    setEpochAxisRange(xAxis, lastEpoch, 2.0 * columns);   // a column is two pixels
 
     Extent extent;
     auto toPoints = [&](const std::vector<double> &x, const std::vector<double> &y) {

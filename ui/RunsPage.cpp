@@ -1,5 +1,6 @@
 #include "RunsPage.h"
 
+#include "ChartAxes.h"
 #include "RunHistoryModel.h"
 #include "RunOverlayChart.h"
 
@@ -82,7 +83,7 @@ RunsPage::RunsPage(RunHistoryModel *model, QWidget *parent)
     QFont emptyFont = empty->font();
     emptyFont.setPointSizeF(std::max(emptyFont.pointSizeF() * 1.2, 12.0));
     empty->setFont(emptyFont);
-    empty->setStyleSheet(QStringLiteral("QLabel { color: #505050; }"));
+    makeMutedLabel(empty);
     m_stack->addWidget(empty);
 
     auto *content = new QWidget(m_stack);
@@ -114,7 +115,7 @@ RunsPage::RunsPage(RunHistoryModel *model, QWidget *parent)
     m_filter->setAccessibleName(tr("Filter runs"));
     filterLabel->setBuddy(m_filter);
     m_countLabel = new QLabel(top);
-    m_countLabel->setStyleSheet(QStringLiteral("QLabel { color: #505050; }"));
+    makeMutedLabel(m_countLabel);
     bar->addWidget(filterLabel);
     bar->addWidget(m_filter, 1);
     bar->addWidget(m_countLabel);

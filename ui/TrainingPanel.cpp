@@ -38,7 +38,7 @@ TrainingPanel::TrainingPanel(QWidget *parent)
     rateLayout->setContentsMargins(0, 0, 0, 0);
     m_rateSlider = new QSlider(Qt::Horizontal, rate);
     m_rateSlider->setRange(0, sliderPosition(maxRate));
-    m_rateSlider->setMinimumWidth(120);
+    m_rateSlider->setMinimumWidth(90);
     m_rateSlider->setToolTip(tr("Learning rate η on a logarithmic scale from 0.00001 to 10. "
                                 "A change continues the current run from the next epoch and is marked on the chart."));
     m_rateSpin = new QDoubleSpinBox(rate);
@@ -53,6 +53,10 @@ TrainingPanel::TrainingPanel(QWidget *parent)
     form->addRow(tr("Learning rate η:"), rate);
 
     m_optimizer = new QComboBox(this);
+    // Narrow docks (a lesson beside the chart at 1024 × 768) show "Full-batch gradient de…" rather
+    // than a horizontal scroll bar; the list shows the whole names.
+    m_optimizer->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_optimizer->setMinimumContentsLength(12);
     m_optimizer->addItem(tr("Full-batch gradient descent"), optimizerName(OptimizerKind::GradientDescent));
     m_optimizer->addItem(tr("Mini-batch SGD"), optimizerName(OptimizerKind::MiniBatchSgd));
     m_optimizer->addItem(tr("SGD with momentum"), optimizerName(OptimizerKind::Momentum));
@@ -85,6 +89,8 @@ TrainingPanel::TrainingPanel(QWidget *parent)
     form->addRow(tr("Seed:"), m_seed);
 
     m_speed = new QComboBox(this);
+    m_speed->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_speed->setMinimumContentsLength(12);
     for (double speed : playbackSpeeds()) {
         const QString label = speed == 1 ? tr("1 epoch per second")
             : speed > 0                   ? tr("%1 epochs per second").arg(QLocale().toString(speed))

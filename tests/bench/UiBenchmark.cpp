@@ -606,8 +606,8 @@ bool writeWorkbenchScreenshots(const QString &directory, QSize size, const QStri
     return save("ablation");
 }
 
-// The teaching screenshots: lesson 1 a few epochs into its run and presenter mode after a run, both at
-// 1024 × 768 (a projector); then in Simplified Chinese the training window after two runs (at `size`)
+// The teaching screenshots: lesson 1 a few epochs into its run, lesson 4 trained a while and presenter
+// mode after a run, all at 1024 × 768 (a projector); then in Simplified Chinese the training window after two runs (at `size`)
 // and lesson 2 after it diverged (at 1024 × 768).
 bool writeTeachingScreenshots(const QString &directory, QSize size, const QString &suffix)
 {
@@ -664,6 +664,23 @@ bool writeTeachingScreenshots(const QString &directory, QSize size, const QStrin
         return waitFor([&] { return window.lessonPanel()->isReady(); }, 60000) && ready(window);
     };
 
+    {
+        // Lesson 4 after its hybrid trained a while: the metrics chart under the loss, at 1024 × 768.
+        QTemporaryDir autosave;
+        fl::AppSettings::clear();
+        fl::MainWindow window(nullptr, autosave.path());
+        window.resize(projector);
+        window.show();
+        if (!openLesson(window, 4))
+            return failed("lesson 4 did not open");
+        fl::ExperimentController *controller = window.controller();
+        controller->train();
+        if (!waitFor([&] { return window.chart()->currentEpochCount() >= 15; }, 60000))
+            return failed("lesson 4 did not train");
+        controller->pause();
+        if (!save(window, "lesson-ranking"))
+            return false;
+    }
     {
         QTemporaryDir autosave;
         fl::AppSettings::clear();

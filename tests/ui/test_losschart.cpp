@@ -5,6 +5,7 @@
 
 #include "engine/LinearRegression.h"
 #include "engine/Random.h"
+#include "ui/ChartAxes.h"
 #include "ui/CurveDecimator.h"
 #include "ui/LossChartView.h"
 #include "tests/ui/ChartTestSupport.h"
@@ -13,6 +14,8 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
+#include <QLogValueAxis>
+#include <QValueAxis>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -95,6 +98,8 @@ private Q_SLOTS:
     void exportSvgWritesSvg();
     void exportCsvHasEveryEpochOfEveryRun();
     void snapshotShowsCurvesMarkersAndOptimum();
+    void epochAxisShowsAtLeastTwoLabels();
+    void logAxisUsesOneNotation();
 };
 
 void LossChartTest::decimationKeepsExtremesAndEndpoints()
@@ -684,6 +689,48 @@ void LossChartTest::largeBatchesAreStoredInSlices()
     QCOMPARE(view.ghostCount(), 1);
     view.appendEpochs(2, smoothRun(1, 10, 1.0));
     QTRY_COMPARE(view.currentEpochCount(), 10);
+}
+
+// Ticks sit on multiples of the interval from 0 and the axis starts at epoch 1: the interval must
+// leave two labels or more, also on a narrow chart.
+void LossChartTest::epochAxisShowsAtLeastTwoLabels()
+{
+    QCOMPARE(epochTickInterval(30, 2), 10.0);     // niceStep(15) = 20 would show "20" alone
+    QCOMPARE(epochTickInterval(10, 2), 5.0);      // 5 and 10
+    QCOMPARE(epochTickInterval(3, 2), 1.0);       // never below one epoch
+    QCOMPARE(epochTickInterval(200, 5), 50.0);    // room for five: 50 … 200
+    QCOMPARE(epochTickInterval(150, 2), 50.0);    // niceStep(75) = 100 leaves "100" alone
+    for (double end : {10.0, 15.0, 20.0, 30.0, 50.0, 70.0, 150.0, 300.0, 700.0, 1500.0, 7e5}) {
+        for (int labels = 1; labels <= 8; ++labels) {
+            const double step = epochTickInterval(end, labels);
+            QVERIFY2(std::floor(end / step) >= 2, qPrintable(QStringLiteral("end %1, %2 labels: step %3").arg(end).arg(labels).arg(step)));
+        }
+    }
+    // The axis itself, 120 pixels wide: two labels or more from 1 to 30.
+    QValueAxis axis;
+    setEpochAxisRange(&axis, 30, 120);
+    QCOMPARE(axis.min(), 1.0);
+    QCOMPARE(axis.max(), 30.0);
+    QVERIFY(std::floor(30 / axis.tickInterval()) >= 2);
+}
+
+// A diverging run spans 10⁻¹ to 10⁸: every label in powers of ten, not "1e+08" above "100,000".
+void LossChartTest::logAxisUsesOneNotation()
+{
+    QLogValueAxis axis;
+    Extent extent;
+    extent.add(0.3);
+    extent.add(1.4e7);
+    AxisRange range = setLogAxisRange(&axis, extent);
+    QCOMPARE(range.low, 0.1);
+    QCOMPARE(range.high, 1e8);
+    QCOMPARE(axis.labelFormat(), QStringLiteral("%.0e"));
+    Extent small;
+    small.add(0.3);
+    small.add(7);
+    range = setLogAxisRange(&axis, small);
+    QCOMPARE(range.high, 10.0);
+    QCOMPARE(axis.labelFormat(), QStringLiteral("%.6g"));
 }
 
 QTEST_MAIN(LossChartTest)

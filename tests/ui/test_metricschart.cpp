@@ -14,6 +14,7 @@
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTemporaryDir>
+#include <QChartView>
 #include <QTest>
 #include <QVBoxLayout>
 
@@ -419,7 +420,7 @@ void MetricsChartTest::hiddenPageDoesNotWidenTheView()
     // ranking run before its first epoch).
     QWidget window;
     auto *layout = new QVBoxLayout(&window);
-    auto *view = new MetricsChartView;
+    auto *view = new MetricsChartView(&window);
     layout->addWidget(view);
     window.show();
     auto *pages = view->findChild<QStackedWidget *>();
@@ -429,16 +430,19 @@ void MetricsChartTest::hiddenPageDoesNotWidenTheView()
     QWidget *chart = pages->widget(1);
     view->beginRun(1, QStringLiteral("mf"), QStringLiteral("ndcg@10"));
     QCOMPARE(pages->currentWidget(), hint);
-    const int chartWidth = chart->minimumSizeHint().width();   // the chooser's row: ~400 px
-    QVERIFY(chartWidth > hint->minimumSizeHint().width());
+    // A chart page wider than the hint's (its chooser wraps to two rows now, so it is not by itself).
+    QChartView *plot = chart->findChild<QChartView *>();
+    QVERIFY(plot);
+    const int chartWidth = hint->minimumSizeHint().width() + 300;
+    plot->setMinimumWidth(chartWidth);
+    QTest::qWait(20);
     QVERIFY2(view->minimumSizeHint().width() < chartWidth, qPrintable(QString::number(view->minimumSizeHint().width())));
     QCOMPARE(pages->minimumSizeHint().width(), hint->minimumSizeHint().width());
 
     // Shown, the chart's page asks for its width again.
     view->addMetrics(1, 1, epochValues(1));
     QCOMPARE(pages->currentWidget(), chart);
-    QCOMPARE(pages->minimumSizeHint().width(), chartWidth);
-    QVERIFY(view->minimumSizeHint().width() >= chartWidth);
+    QVERIFY(pages->minimumSizeHint().width() >= chartWidth);
 }
 
 void MetricsChartTest::hoverTextNamesTheNearestEpoch()

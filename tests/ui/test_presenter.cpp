@@ -8,6 +8,8 @@
 #include "engine/DatasetImport.h"
 #include "ui/AppSettings.h"
 #include "ui/ChartAxes.h"
+#include "ui/DatasetBrowser.h"
+#include "ui/DivergenceBanner.h"
 #include "ui/ExperimentController.h"
 #include "ui/FormulaPanel.h"
 #include "ui/ImportDialog.h"
@@ -19,6 +21,9 @@
 
 #include <QAbstractScrollArea>
 #include <QAction>
+#include <QChart>
+#include <QChartView>
+#include <QAbstractAxis>
 #include <QApplication>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -32,11 +37,13 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSignalSpy>
+#include <QSlider>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyle>
 #include <QTabWidget>
 #include <QTest>
+#include <QVBoxLayout>
 
 #include <cstdlib>
 #include <memory>
@@ -118,6 +125,7 @@ private Q_SLOTS:
     void presenterLayoutFitsAtDisplayScale();
     void presenterChangesTheLookAndBack();
     void chartsFollowADarkPalette();
+    void datasetChartsAndBannerFollowADarkPalette();
     void windowOpensWithinTheScreen();
     void presenterModeIsRemembered();
     void importDialogFitsTheScreen();
@@ -194,6 +202,20 @@ void TestPresenter::presenterLayoutFits1024x768()
     QVERIFY(fusion->geometry().bottom() < formulas->geometry().top());
     QVERIFY(formulas->height() >= screen.height() / 4);
     QCOMPARE(m_window->tabifiedDockWidgets(fusion).size(), 2);   // Training and Model
+    // A teacher reaches α and β without scrolling: their sliders lie wholly inside the Fusion dock's
+    // visible area.
+    const QList<QSlider *> sliders = m_window->modalitiesPanel()->findChildren<QSlider *>();
+    QVERIFY(sliders.size() >= 2);
+    auto *fusionScroll = qobject_cast<QScrollArea *>(fusion->widget());
+    QVERIFY(fusionScroll);
+    for (int s = 0; s < 2; ++s) {
+        const QRect onViewport(sliders[s]->mapTo(fusionScroll->viewport(), QPoint(0, 0)), sliders[s]->size());
+        QVERIFY2(fusionScroll->viewport()->rect().contains(onViewport),
+                 qPrintable(QStringLiteral("slider %1 at %2,%3 %4×%5, the Fusion dock shows %6×%7")
+                                .arg(s).arg(onViewport.x()).arg(onViewport.y()).arg(onViewport.width())
+                                .arg(onViewport.height()).arg(fusionScroll->viewport()->width())
+                                .arg(fusionScroll->viewport()->height())));
+    }
     // Every page of the centre fits too.
     for (int page = 0; page < m_window->pages()->count(); ++page) {
         m_window->pages()->setCurrentIndex(page);
@@ -288,6 +310,43 @@ void TestPresenter::chartsFollowADarkPalette()
     QApplication::setPalette(before);
     QTest::qWait(50);
     QCOMPARE(background(), chartBackground(before));
+}
+
+// The Dataset page's charts and the divergence banner follow a dark palette too, and come back.
+void TestPresenter::datasetChartsAndBannerFollowADarkPalette()
+{
+    const QPalette before = QApplication::palette();
+    auto dataset = importDataset(QStringLiteral("demo"));
+    QVERIFY(dataset);
+    QWidget window;
+    auto *layout = new QVBoxLayout(&window);
+    auto *browser = new DatasetBrowser(&window);
+    auto *banner = new DivergenceBanner(&window);
+    layout->addWidget(banner);
+    layout->addWidget(browser);
+    window.resize(900, 700);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy ready(browser, &DatasetBrowser::summaryReady);
+    browser->setDataset(std::make_shared<const Dataset>(std::move(*dataset)));
+    QTRY_VERIFY_WITH_TIMEOUT(ready.count() >= 1, 20000);
+    banner->showDivergence(QStringLiteral("The loss diverged."));
+    auto *ratingChart = browser->findChild<QChartView *>(QStringLiteral("ratingChart"));
+    QVERIFY(ratingChart && ratingChart->chart());
+    auto chartBackgroundNow = [&] { return ratingChart->chart()->backgroundBrush().color(); };
+    auto bannerLightness = [&] { return banner->grab().toImage().pixelColor(banner->width() / 2, 5).lightness(); };
+    QCOMPARE(chartBackgroundNow(), chartBackground(before));
+    QVERIFY(bannerLightness() > 180);
+    QApplication::setPalette(Presenter::highContrastPalette(true));
+    QTest::qWait(50);
+    ratingChart = browser->findChild<QChartView *>(QStringLiteral("ratingChart"));
+    QCOMPARE(chartBackgroundNow(), QColor(0, 0, 0));
+    QCOMPARE(ratingChart->chart()->axes().front()->labelsColor(), QColor(255, 255, 255));
+    QVERIFY2(bannerLightness() < 80, qPrintable(QString::number(bannerLightness())));
+    QApplication::setPalette(before);
+    QTest::qWait(50);
+    QCOMPARE(chartBackgroundNow(), chartBackground(before));
+    QVERIFY(bannerLightness() > 180);
 }
 
 void TestPresenter::windowOpensWithinTheScreen()
