@@ -28,7 +28,10 @@ struct ModalityCoverage
 {
     QString name;
     ModalityKind kind = ModalityKind::Numeric;
-    int present = 0;      // items that have something for this modality
+    // Items that have something for this modality (not ModalitySource::missing). For an image modality,
+    // an item whose file does not exist or has no readable header is missing: loaders check every file
+    // (markUnreadableImages in ImageEmbedder.h), so this agrees with `stats` and the training notes.
+    int present = 0;
     int total = 0;        // all items
     double fraction = 0;  // present / total; 0 for a dataset without items
 };

@@ -130,10 +130,9 @@ Result<std::shared_ptr<const ModalityMatrix>> FusionPipeline::embedding(const Mo
         matrix.values = source->values;
         matrix.missing = missing;
         matrix.description = Tr::tr("%1 column(s) from %2, used as they are").arg(source->values.cols()).arg(source->origin);
-        if (const int m = matrix.missingCount(); m > 0) {
+        if (const QString note = missingValuesNote(source->name, matrix.values, missing); !note.isEmpty()) {
             imputeMissingWithMean(matrix.values, missing);
-            matrix.notes << Tr::tr("%1: %2 of %3 items have no value; filled with the column mean.")
-                                .arg(source->name).arg(m).arg(m_dataset->itemCount());
+            matrix.notes << note;
         }
         break;
     }

@@ -47,6 +47,44 @@ QString listFirstFiles(const QStringList &paths, const std::vector<int> &items)
 
 } // namespace
 
+ImageFileState probeImageFile(const QString &path)
+{
+    if (path.trimmed().isEmpty())
+        return ImageFileState::NoPath;
+    if (!QFileInfo(path).isFile())
+        return ImageFileState::NotFound;
+    QImageReader reader(path);
+    if (!reader.canRead())
+        return ImageFileState::Unreadable;
+    if (reader.supportsOption(QImageIOHandler::Size) && !reader.size().isValid())
+        return ImageFileState::Unreadable;
+    return ImageFileState::Readable;
+}
+
+ImageProbeCounts markUnreadableImages(ModalitySource &source)
+{
+    ImageProbeCounts counts;
+    if (source.kind != ModalityKind::Image)
+        return counts;
+    const int count = int(source.imagePaths.size());
+    source.missing.resize(size_t(count), false);
+    std::vector<int> rows;
+    for (int i = 0; i < count; ++i) {
+        if (!source.missing[size_t(i)] && !source.imagePaths[i].trimmed().isEmpty())
+            rows.push_back(i);
+    }
+    std::vector<ImageFileState> state(size_t(count), ImageFileState::Readable);
+    const QStringList &paths = source.imagePaths;   // const: no detaching from several threads
+    QtConcurrent::blockingMap(rows, [&](int i) { state[size_t(i)] = probeImageFile(paths[i]); });
+    for (const int i : rows) {
+        if (state[size_t(i)] == ImageFileState::Readable)
+            continue;
+        source.missing[size_t(i)] = true;
+        ++(state[size_t(i)] == ImageFileState::NotFound ? counts.notFound : counts.unreadable);
+    }
+    return counts;
+}
+
 Result<ModalityMatrix> embedImages(const QString &name, const QStringList &paths, const std::vector<bool> &missing,
                                    const ImageEmbedderSettings &settings, const ProgressFn &progress)
 {
@@ -76,8 +114,19 @@ Result<ModalityMatrix> embedImages(const QString &name, const QStringList &paths
         std::vector<int> rows(size_t(std::min(chunk, count - begin)));
         std::iota(rows.begin(), rows.end(), begin);
         QtConcurrent::blockingMap(rows, [&](int i) {
-            if ((!missing.empty() && missing[size_t(i)]) || paths[i].trimmed().isEmpty())
+            if (paths[i].trimmed().isEmpty())
                 return;
+            if (!missing.empty() && missing[size_t(i)]) {
+                // Marked missing with a path: by markUnreadableImages (say why, from the header alone)
+                // or by the caller for its own reasons (no image).
+                switch (probeImageFile(paths[i])) {
+                case ImageFileState::NotFound: status[size_t(i)] = ImageStatus::NotFound; break;
+                case ImageFileState::Unreadable: status[size_t(i)] = ImageStatus::Undecodable; break;
+                case ImageFileState::NoPath:
+                case ImageFileState::Readable: break;
+                }
+                return;
+            }
             QImageReader reader(paths[i]);
             const QImage image = reader.read();
             if (image.isNull()) {

@@ -12,7 +12,7 @@
 //
 // with wᵤⱼ = the number of training interactions of (u, j), or the sum of their ratings when
 // ratingWeighted. Because only content is used, an item nobody has interacted with is scored like any
-// other.
+// other. The score is a sum of similarities, not a rating: the model predicts no ratings.
 //
 // explain(u, i): cosine is not additive over modalities, but with F = Σₘ F⁽ᵐ⁾ (sum or concatenation
 // fusion) the dot product of the normalised rows is:
@@ -48,7 +48,8 @@ public:
     int userCount() const override { return int(m_profiles.start.size()) - 1; }
     int itemCount() const override { return m_items; }
     void scoreItems(int user, Eigen::Ref<Eigen::VectorXf> scores) const override;
-    double predict(int user, int item) const override;
+    double predict(int user, int item) const override;   // the score, not a rating
+    bool predictsRatings() const override { return false; }
     std::vector<ScoreContribution> explain(int user, int item) const override;
     std::unique_ptr<Recommender> clone() const override { return std::make_unique<ItemKnnModel>(*this); }
 

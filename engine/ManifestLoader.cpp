@@ -1,6 +1,7 @@
 #include "ManifestLoader.h"
 
 #include "CsvReader.h"
+#include "ImageEmbedder.h"
 #include "Interactions.h"
 #include "PathPattern.h"
 #include "Npy.h"
@@ -697,6 +698,8 @@ public:
                     return makeError(array.error());
                 build.source = vectorsModality(build.spec->name, build.source.origin, std::move(array->values));
             }
+            if (build.spec->kind == ModalityKind::Image)
+                markUnreadableImages(build.source);
             dataset.modalities.push_back(std::move(build.source));
         }
         return dataset;
@@ -955,6 +958,7 @@ private:
         }
         case ModalityKind::Numeric: {
             bool missing = false;
+            bool nonFinite = false;
             const size_t rowStart = build.values.size();
             for (size_t c = 0; c < build.columns.size(); ++c) {
                 double value = 0.0;
@@ -968,10 +972,13 @@ private:
                                               record.text(build.columns[c])));
                 }
                 missing = missing || status != NumberStatus::Ok;
+                nonFinite = nonFinite || status == NumberStatus::NotFinite;
                 build.values.push_back(status == NumberStatus::Ok ? value : 0.0);
             }
+            // A missing item's row: NaN when the file held NaN or inf (so notes can say so), else zeros.
             if (missing)
-                std::fill(build.values.begin() + qsizetype(rowStart), build.values.end(), 0.0);
+                std::fill(build.values.begin() + qsizetype(rowStart), build.values.end(),
+                          nonFinite ? std::numeric_limits<double>::quiet_NaN() : 0.0);
             source.missing.push_back(missing);
             break;
         }

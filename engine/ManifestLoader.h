@@ -3,7 +3,9 @@
 // Loads a dataset described by a FusionLab manifest (manifest.json): an items table, an interactions
 // table and the item modalities drawn from the items table's columns. Loading is all-or-nothing:
 // either a complete Dataset or one error naming the file, the line (and column) and what was
-// expected. Image files are not opened here; the image embedder decodes them later.
+// expected. Image files are checked here for existence and a readable header (markUnreadableImages in
+// ImageEmbedder.h), so that an absent or unreadable file counts as missing in every coverage figure; the
+// image embedder decodes them later.
 // The format is documented in README.md ("Dataset manifest").
 
 #include "Dataset.h"

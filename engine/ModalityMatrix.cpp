@@ -1,9 +1,21 @@
 #include "ModalityMatrix.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <cmath>
 
 namespace fl {
+
+namespace {
+
+// The translation context of this file's messages; lupdate reads it from the macro.
+class Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(fl::ModalityMatrix)
+};
+
+} // namespace
 
 int ModalityMatrix::missingCount() const
 {
@@ -87,6 +99,29 @@ ModalityMatrix withMissingIndicator(const ModalityMatrix &matrix)
         out.values(r, width) = sd > 1e-12 ? ((absent ? 1.0 : 0.0) - share) / sd : 0.0;
     }
     return out;
+}
+
+int nonFiniteRows(const Eigen::MatrixXd &values, const std::vector<bool> &missing)
+{
+    int rows = 0;
+    for (Eigen::Index r = 0; r < values.rows(); ++r) {
+        if (isMissing(missing, r) && !values.row(r).allFinite())
+            ++rows;
+    }
+    return rows;
+}
+
+QString missingValuesNote(const QString &name, const Eigen::MatrixXd &values, const std::vector<bool> &missing)
+{
+    const int count = int(std::count(missing.begin(), missing.end(), true));
+    if (count == 0)
+        return {};
+    const int items = int(values.rows());
+    const int nonFinite = nonFiniteRows(values, missing);
+    if (nonFinite == 0)
+        return Tr::tr("%1: %L2 of %L3 items have no value; filled with the column mean.").arg(name).arg(count).arg(items);
+    return Tr::tr("%1: %L2 of %L3 items have no value (NaN or inf in %L4 of them); filled with the column mean.")
+        .arg(name).arg(count).arg(items).arg(nonFinite);
 }
 
 } // namespace fl

@@ -38,4 +38,13 @@ ModalityMatrix withMissingIndicator(const ModalityMatrix &matrix);
 // Mean imputation for rows marked missing, over the present rows; all-missing columns become 0.
 void imputeMissingWithMean(Eigen::MatrixXd &values, const std::vector<bool> &missing);
 
+// The rows marked missing that hold NaN or ±inf: loaders keep a non-finite value's row as NaN (a missing
+// row of zeros was an empty cell), so this counts the items whose file held NaN or inf.
+int nonFiniteRows(const Eigen::MatrixXd &values, const std::vector<bool> &missing);
+
+// The note on a Numeric or Vectors modality's missing items before mean imputation, naming NaN and inf:
+// "price: 3 of 10 items have no value (NaN or inf in 2 of them); filled with the column mean." Empty
+// when no item is missing.
+QString missingValuesNote(const QString &name, const Eigen::MatrixXd &values, const std::vector<bool> &missing);
+
 } // namespace fl

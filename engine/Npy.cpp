@@ -791,7 +791,7 @@ ModalitySource vectorsModality(const QString &name, const QString &origin, Eigen
     for (Eigen::Index r = 0; r < values.rows(); ++r) {
         if (!values.row(r).allFinite()) {
             source.missing[size_t(r)] = true;
-            values.row(r).setZero();
+            values.row(r).setConstant(std::numeric_limits<double>::quiet_NaN());
         }
     }
     source.values = std::move(values);

@@ -68,7 +68,8 @@ Result<void> writeNpy(const QString &path, const Eigen::MatrixXd &values, NpyDty
                       const NpyOptions &options = {});
 
 // A Vectors modality from a matrix with one row per item: a row holding NaN or ±inf marks its item as
-// missing (the row is set to zeros, as for numeric modalities).
+// missing, and is set to NaN throughout, as numeric modalities mark a NaN or inf cell, so that the
+// embedding's note can say that the file held them (missingValuesNote in ModalityMatrix.h).
 ModalitySource vectorsModality(const QString &name, const QString &origin, Eigen::MatrixXd values);
 
 } // namespace fl

@@ -1,5 +1,6 @@
 #include "RankingMetrics.h"
 
+#include "RandomModel.h"
 #include "RecSplit.h"
 
 #include <QCoreApplication>
@@ -27,9 +28,20 @@ constexpr int kUsersPerChunk = 16;   // users a thread takes from the shared cou
 constexpr int kMetricsPerK = 5;
 const char *const kMetricNames[kMetricsPerK] = {"precision", "recall", "ndcg", "hit", "map"};
 
-bool rankedBefore(const ScoredItem &a, const ScoredItem &b)
+// A candidate while ranking: its score (NaN read as −∞) and its place in the user's random order of
+// ties, a seeded hash of (seed, user, item).
+struct Candidate
 {
-    return a.score > b.score || (a.score == b.score && a.item < b.item);
+    int item = 0;
+    float score = 0;
+    std::uint64_t tie = 0;
+};
+
+bool rankedBefore(const Candidate &a, const Candidate &b)
+{
+    if (a.score != b.score)
+        return a.score > b.score;
+    return a.tie != b.tie ? a.tie < b.tie : a.item < b.item;
 }
 
 // One thread's ranking state: a score buffer and the mask of items that may not be ranked (the
@@ -37,13 +49,17 @@ bool rankedBefore(const ScoredItem &a, const ScoredItem &b)
 class Ranker
 {
 public:
-    Ranker(const Recommender &model, const std::vector<char> &nonCandidate)
-        : m_model(model), m_nonCandidate(nonCandidate), m_blocked(nonCandidate), m_scores(model.itemCount())
+    Ranker(const Recommender &model, const std::vector<char> &nonCandidate, std::uint64_t tieSeed)
+        : m_model(model)
+        , m_nonCandidate(nonCandidate)
+        , m_blocked(nonCandidate)
+        , m_scores(model.itemCount())
+        , m_tieSeed(seededHash(tieSeed, -1, -1))
     {
     }
 
-    // The min(k, candidates) best candidates for the user, best first (ties: lower item index first).
-    // Excluded items outside 0..itemCount−1 are ignored.
+    // The min(k, candidates) best candidates for the user, best first (ties in the user's seeded
+    // random order). Excluded items outside 0..itemCount−1 are ignored.
     const std::vector<ScoredItem> &rank(int user, int k, std::span<const int> excludedItems)
     {
         m_model.scoreItems(user, m_scores);
@@ -51,50 +67,59 @@ public:
             if (size_t(item) < m_blocked.size())
                 m_blocked[size_t(item)] = 1;
         }
-        select(k);
+        select(user, k);
         for (int item : excludedItems) {
             if (size_t(item) < m_blocked.size())
                 m_blocked[size_t(item)] = m_nonCandidate[size_t(item)];
         }
-        return m_top;
+        return m_list;
     }
 
 private:
-    // A bounded heap whose front is the worst of the best k so far. Items arrive in ascending index
-    // order, so a later item with an equal score never ranks before a kept one: only a strictly higher
-    // score replaces the front.
-    void select(int k)
+    // A bounded heap whose front is the worst of the best k so far. The tie key is hashed only for
+    // candidates that score at least as high as the front.
+    void select(int user, int k)
     {
         m_top.clear();
         const int n = int(m_scores.size());
         const float *scores = m_scores.data();
+        const auto scoreOf = [scores](int i) {
+            return std::isnan(scores[i]) ? -std::numeric_limits<float>::infinity() : scores[i];
+        };
         int i = 0;
         for (; i < n && int(m_top.size()) < k; ++i) {
             if (m_blocked[size_t(i)])
                 continue;
-            const float score = std::isnan(scores[i]) ? -std::numeric_limits<float>::infinity() : scores[i];
-            m_top.push_back({i, score});
+            m_top.push_back({i, scoreOf(i), seededHash(m_tieSeed, user, i)});
             std::push_heap(m_top.begin(), m_top.end(), rankedBefore);
         }
         if (k > 0 && int(m_top.size()) == k) {
-            float worst = m_top.front().score;
             for (; i < n; ++i) {
-                if (scores[i] > worst && !m_blocked[size_t(i)]) {
+                const float score = scoreOf(i);
+                const Candidate &worst = m_top.front();
+                if (score < worst.score || m_blocked[size_t(i)])
+                    continue;
+                const Candidate candidate{i, score, seededHash(m_tieSeed, user, i)};
+                if (score > worst.score || rankedBefore(candidate, worst)) {
                     std::pop_heap(m_top.begin(), m_top.end(), rankedBefore);
-                    m_top.back() = {i, scores[i]};
+                    m_top.back() = candidate;
                     std::push_heap(m_top.begin(), m_top.end(), rankedBefore);
-                    worst = m_top.front().score;
                 }
             }
         }
         std::sort_heap(m_top.begin(), m_top.end(), rankedBefore);
+        m_list.resize(m_top.size());
+        for (size_t r = 0; r < m_top.size(); ++r)
+            m_list[r] = {m_top[r].item, m_top[r].score};
     }
 
     const Recommender &m_model;
     const std::vector<char> &m_nonCandidate;
     std::vector<char> m_blocked;
     Eigen::VectorXf m_scores;
-    std::vector<ScoredItem> m_top;
+    std::uint64_t m_tieSeed = 0;
+    std::vector<Candidate> m_top;
+    std::vector<ScoredItem> m_list;
 };
 
 int threadCount(int requested)
@@ -105,11 +130,11 @@ int threadCount(int requested)
 // Calls work(ranker, index) for index 0..count−1 on `threads` threads, each with its own Ranker.
 template<typename Work>
 void forEachUserInParallel(int count, int threads, const Recommender &model, const std::vector<char> &nonCandidate,
-                           const Work &work)
+                           std::uint64_t tieSeed, const Work &work)
 {
     std::atomic<int> next{0};
     auto run = [&] {
-        Ranker ranker(model, nonCandidate);
+        Ranker ranker(model, nonCandidate, tieSeed);
         for (int start = next.fetch_add(kUsersPerChunk); start < count; start = next.fetch_add(kUsersPerChunk)) {
             for (int index = start; index < std::min(count, start + kUsersPerChunk); ++index)
                 work(ranker, index);
@@ -255,7 +280,7 @@ Result<RankingReport> evaluate(const Dataset &data, const Recommender &model, co
         idcg[size_t(r)] = idcg[size_t(r) - 1] + 1.0 / std::log2(r + 1.0);
     std::vector<double> values(users.size() * size_t(nk * kMetricsPerK), 0.0);
 
-    forEachUserInParallel(int(users.size()), config.threads, model, nonCandidate, [&](Ranker &ranker, int index) {
+    forEachUserInParallel(int(users.size()), config.threads, model, nonCandidate, config.tieSeed, [&](Ranker &ranker, int index) {
         const int user = users[size_t(index)];
         const std::span<const int> hitsWanted(relevantItems.data() + relevantOffsets[size_t(index)],
                                                size_t(relevantOffsets[size_t(index) + 1] - relevantOffsets[size_t(index)]));
@@ -299,7 +324,7 @@ Result<RankingReport> evaluate(const Dataset &data, const Recommender &model, co
             for (size_t u = 0; u < users.size(); ++u)
                 sum += values[u * size_t(nk * kMetricsPerK) + size_t(k * kMetricsPerK + m)];
             const QString key = QLatin1String(kMetricNames[m]) + QLatin1Char('@') + QString::number(report.ks[size_t(k)]);
-            report.metrics.insert(key, users.empty() ? 0.0 : sum / double(users.size()));
+            report.metrics.insert(key, users.empty() ? std::numeric_limits<double>::quiet_NaN() : sum / double(users.size()));
         }
     }
     return report;
@@ -406,25 +431,27 @@ Result<RatingErrors> ratingErrors(const Dataset &data, const Recommender &model,
     return RatingErrors{std::sqrt(squared / n), absolute / n, int(interactions.size())};
 }
 
-std::vector<ScoredItem> topKScored(const Recommender &model, int user, int k, std::span<const int> excludedItems)
+std::vector<ScoredItem> topKScored(const Recommender &model, int user, int k, std::span<const int> excludedItems,
+                                   std::uint64_t tieSeed)
 {
     if (user < 0 || user >= model.userCount() || k < 1)
         return {};
     const std::vector<char> nonCandidate = allCandidates(model);
-    Ranker ranker(model, nonCandidate);
+    Ranker ranker(model, nonCandidate, tieSeed);
     return ranker.rank(user, k, excludedItems);
 }
 
-std::vector<int> topK(const Recommender &model, int user, int k, std::span<const int> excludedItems)
+std::vector<int> topK(const Recommender &model, int user, int k, std::span<const int> excludedItems,
+                      std::uint64_t tieSeed)
 {
     std::vector<int> items;
-    for (const ScoredItem &entry : topKScored(model, user, k, excludedItems))
+    for (const ScoredItem &entry : topKScored(model, user, k, excludedItems, tieSeed))
         items.push_back(entry.item);
     return items;
 }
 
 Result<void> writeTopK(const QString &path, const Dataset &data, const Recommender &model, const std::vector<int> &users,
-                       int k, const std::vector<int> &excluded, int threads)
+                       int k, const std::vector<int> &excluded, int threads, std::uint64_t tieSeed)
 {
     if (Result<void> ok = checkModel(data, model); !ok)
         return ok;
@@ -441,7 +468,7 @@ Result<void> writeTopK(const QString &path, const Dataset &data, const Recommend
     const UserItems seen = itemsByUser(data, excluded);
     const std::vector<char> nonCandidate = allCandidates(model);
     std::vector<std::vector<ScoredItem>> lists(users.size());
-    forEachUserInParallel(int(users.size()), threads, model, nonCandidate, [&](Ranker &ranker, int index) {
+    forEachUserInParallel(int(users.size()), threads, model, nonCandidate, tieSeed, [&](Ranker &ranker, int index) {
         const int user = users[size_t(index)];
         lists[size_t(index)] = ranker.rank(user, k, seen.of(user));
     });

@@ -9,15 +9,22 @@
 //                   is set) that are candidates — an item u already has in an excluded part cannot be
 //                   recommended and so is not counted;
 //   list(u)       = the min(K, |candidates(u)|) candidates with the highest Recommender::scoreItems score,
-//                   ties broken by item index ascending (the lower index ranks first), NaN scores ranked
-//                   as −∞; found by a bounded heap, never a full sort.
+//                   NaN scores ranked as −∞, equal scores in a random order: by seededHash(tieSeed', u, i)
+//                   ascending (RandomModel.h; tieSeed' derived from RankingConfig::tieSeed), then item
+//                   index; found by a bounded heap, never a full sort.
+// Random ties, not ties by index: a model that gives many items the same score (popularity on cold
+// items, where every count is 0) must not be credited with the dataset's item order (on MovieLens, low
+// ids are old, popular films). The order is a fixed function of (seed, user, item), so results
+// are reproducible and do not depend on the thread count. Over tie orders, the expected ndcg@K of a
+// user whose n candidates all tie, R of them relevant, is (R/n)·Σ_{r≤min(K,n)} 1/log2(r + 1) ÷ IDCG.
 // With hits h(r) = 1 if the item at rank r (from 1) is relevant, H = Σ_{r≤K} h(r), R = |relevant(u)|:
 //   precision@K = H / K                       (K even when the list is shorter)
 //   recall@K    = H / R
 //   hit@K       = 1 if H > 0, else 0
 //   ndcg@K      = Σ_r h(r) / log2(r + 1)  ÷  Σ_{r=1..min(R, K)} 1 / log2(r + 1)
 //   map@K       = Σ_r h(r) · (Σ_{s≤r} h(s)) / r  ÷  min(R, K)
-// Each is averaged over the evaluated users (every user counts once). Users are ranked in parallel; the
+// Each is averaged over the evaluated users (every user counts once); with no user to evaluate (an empty
+// part) every metric is NaN: it cannot be computed, and is not 0. Users are ranked in parallel; the
 // per-user values are summed in user order afterwards, so the result does not depend on the thread count.
 //
 // RMSE = √(Σ (predict(u, i) − rating)² / n) and MAE = Σ |predict(u, i) − rating| / n over the given
@@ -30,10 +37,14 @@
 #include <QMap>
 #include <QString>
 
+#include <cstdint>
 #include <span>
 #include <vector>
 
 namespace fl {
+
+// The seed of the order of tied scores, unless another is given.
+inline constexpr std::uint64_t kDefaultTieSeed = 0x7135eed;
 
 struct RankingConfig
 {
@@ -41,6 +52,7 @@ struct RankingConfig
     bool useThreshold = false;     // relevant only when rating ≥ ratingThreshold
     double ratingThreshold = 0.0;
     int threads = 0;               // 0 = one per processor core
+    std::uint64_t tieSeed = kDefaultTieSeed;   // the random order of tied scores
 };
 
 struct RankingReport
@@ -88,16 +100,20 @@ Result<RankingReport> evaluateColdStart(const Dataset &data, const Recommender &
 
 Result<RatingErrors> ratingErrors(const Dataset &data, const Recommender &model, const std::vector<int> &interactions);
 
-// The user's k best items (best first, ties by item index), leaving out excludedItems (any order; indices
-// out of range are ignored); empty for a user out of range or k < 1.
-std::vector<ScoredItem> topKScored(const Recommender &model, int user, int k, std::span<const int> excludedItems = {});
-std::vector<int> topK(const Recommender &model, int user, int k, std::span<const int> excludedItems = {});
+// The user's k best items (best first, ties in the evaluator's seeded random order), leaving out
+// excludedItems (any order; indices out of range are ignored); empty for a user out of range or k < 1.
+std::vector<ScoredItem> topKScored(const Recommender &model, int user, int k, std::span<const int> excludedItems = {},
+                                   std::uint64_t tieSeed = kDefaultTieSeed);
+std::vector<int> topK(const Recommender &model, int user, int k, std::span<const int> excludedItems = {},
+                      std::uint64_t tieSeed = kDefaultTieSeed);
 
 // Writes the top-K lists of the users as TSV with the header `user\trank\titem\tscore`, one line per
 // recommendation, with the dataset's own user and item ids, rank from 1 and the score in shortest
-// round-trip form; excluded = interactions whose items are not recommended to their user.
+// round-trip form; excluded = interactions whose items are not recommended to their user. Ties are
+// ordered as evaluateRanking orders them with the same tieSeed, so the lists reproduce its metrics.
 Result<void> writeTopK(const QString &path, const Dataset &data, const Recommender &model, const std::vector<int> &users,
-                       int k, const std::vector<int> &excluded, int threads = 0);
+                       int k, const std::vector<int> &excluded, int threads = 0,
+                       std::uint64_t tieSeed = kDefaultTieSeed);
 
 // Writes train.tsv, valid.tsv and test.tsv into dir (created if needed) with the header
 // `user\titem\trating\ttimestamp`, the dataset's own ids, ratings in shortest round-trip form and an empty

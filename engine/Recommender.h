@@ -66,6 +66,11 @@ public:
     // The predicted rating, for RMSE and MAE (a ranking-only model returns its score).
     virtual double predict(int user, int item) const = 0;
 
+    // Whether predict() estimates a rating, so that RMSE and MAE mean something; false for models
+    // whose score is only an order (popularity counts, random, similarity sums), whose errors are not
+    // reported.
+    virtual bool predictsRatings() const { return true; }
+
     // How the score of (user, item) splits into parts; the values sum to the score.
     virtual std::vector<ScoreContribution> explain(int user, int item) const = 0;
 

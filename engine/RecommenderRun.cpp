@@ -78,6 +78,19 @@ std::vector<int> sampleNegatives(const Dataset &dataset, const std::vector<int> 
     return negatives;
 }
 
+// Every metric of the report at the cut-offs, NaN: what a part without a user to evaluate yields.
+QMap<QString, double> unmeasuredMetrics(std::vector<int> ks)
+{
+    std::sort(ks.begin(), ks.end());
+    ks.erase(std::unique(ks.begin(), ks.end()), ks.end());
+    QMap<QString, double> metrics;
+    for (const int k : ks) {
+        for (const char *name : {"precision", "recall", "ndcg", "hit", "map"})
+            metrics.insert(QLatin1String(name) + QLatin1Char('@') + QString::number(k), kNaN);
+    }
+    return metrics;
+}
+
 } // namespace
 
 RecommenderRunTrainer::RecommenderRunTrainer(std::shared_ptr<const Dataset> dataset,
@@ -213,17 +226,27 @@ RunSummary RecommenderRunTrainer::summary(double seconds, const QString &reason)
     if (Result<RankingReport> test = evaluateRanking(*m_dataset, *m_model, m_split->test, excluded, m_ranking))
         s.metrics = test->metrics;
     if (m_coldSplit) {
-        if (Result<RankingReport> cold = evaluateColdStart(*m_dataset, *m_model, m_split->test, excluded,
-                                                           m_testColdItems, m_ranking)) {
-            for (auto it = cold->metrics.cbegin(); it != cold->metrics.cend(); ++it)
-                s.metrics.insert(QStringLiteral("cold_") + it.key(), it.value());
+        // No held-out item in the test part: the cold_ metrics exist, but cannot be computed.
+        Result<RankingReport> cold = evaluateColdStart(*m_dataset, *m_model, m_split->test, excluded, m_testColdItems,
+                                                       m_ranking);
+        const QMap<QString, double> values = cold ? cold->metrics : unmeasuredMetrics(m_ranking.ks);
+        for (auto it = values.cbegin(); it != values.cend(); ++it)
+            s.metrics.insert(QStringLiteral("cold_") + it.key(), it.value());
+    }
+    s.rmse = s.mae = kNaN;
+    if (predictsRatings(*m_model, m_config.model)) {
+        if (Result<RatingErrors> errors = ratingErrors(*m_dataset, *m_model, m_split->test)) {
+            s.rmse = errors->rmse;
+            s.mae = errors->mae;
         }
     }
-    if (Result<RatingErrors> errors = ratingErrors(*m_dataset, *m_model, m_split->test)) {
-        s.rmse = errors->rmse;
-        s.mae = errors->mae;
-    }
     return s;
+}
+
+bool predictsRatings(const Recommender &model, const ModelConfig &config)
+{
+    const bool rankedByBpr = config.loss == LossKind::Bpr && dynamic_cast<const TrainableRecommender *>(&model);
+    return model.predictsRatings() && !rankedByBpr;
 }
 
 } // namespace fl

@@ -5,7 +5,9 @@
 // one epoch is one pass of the model's optimizer over the training interactions, followed by the
 // validation ranking metrics; early stopping keeps the best epoch's parameters; the summary holds the
 // test metrics at that epoch, the cold-start report when items were held out, and RMSE / MAE (and for
-// the LinearRecommender its training objective and closed-form floor).
+// the LinearRecommender its training objective and closed-form floor). A metric that cannot be computed
+// is NaN (null in JSON), never 0: every ranking metric of an empty test part, the cold_ metrics when no
+// held-out item reached the test part, and RMSE / MAE of a model that does not predict ratings.
 
 #include "RankingMetrics.h"
 #include "RecSplit.h"
@@ -15,6 +17,10 @@
 #include <memory>
 
 namespace fl {
+
+// Whether the run's RMSE and MAE mean something: the model predicts ratings
+// (Recommender::predictsRatings) and was not trained by BPR, which learns only an order of items.
+bool predictsRatings(const Recommender &model, const ModelConfig &config);
 
 class RecommenderRunTrainer : public RunTrainer
 {

@@ -5,6 +5,9 @@
 // files themselves: exact headers, ranks from 1, the dataset's own ids, every interaction in exactly one
 // part, no known item recommended, and lists as long as the largest K (or the candidates) allow.
 
+#include "engine/RandomModel.h"
+#include "engine/RankingMetrics.h"
+
 #include "tests/TestSupport.h"
 #include "tests/engine/CliTestSupport.h"
 
@@ -209,11 +212,18 @@ private Q_SLOTS:
         }
         QCOMPARE(interactions, demo->interactionCount());
 
-        // The top-K file: exact header, ranks 1, 2, … per user, scores not increasing (ties by the
-        // dataset's item order), no known item, as long as the largest K or the candidates allow.
-        std::map<QString, int> itemIndex;
+        // The top-K file: exact header, ranks 1, 2, … per user, scores not increasing (ties in the
+        // evaluator's seeded random order: seededHash(seededHash(seed, −1, −1), user, item) ascending),
+        // no known item, as long as the largest K or the candidates allow.
+        std::map<QString, int> itemIndex, userIndex;
         for (int i = 0; i < demo->itemCount(); ++i)
             itemIndex[demo->itemIds[i]] = i;
+        for (int u = 0; u < demo->userCount(); ++u)
+            userIndex[demo->userIds[u]] = u;
+        const std::uint64_t tieSeed = fl::seededHash(fl::kDefaultTieSeed, -1, -1);
+        const auto tieKey = [&](const QString &user, const QString &item) {
+            return std::pair(fl::seededHash(tieSeed, userIndex[user], itemIndex[item]), itemIndex[item]);
+        };
         const int kMax = *std::max_element(ks.begin(), ks.end());
         auto readLists = [&](const QString &path, const std::set<QString> &pool, Lists *lists) {
             const QList<QStringList> rows = readTsv(path, QStringLiteral("user\trank\titem\tscore"), &error);
@@ -229,7 +239,7 @@ private Q_SLOTS:
                 if (!list.empty()) {
                     QVERIFY(score <= list.back().score);
                     if (score == list.back().score)
-                        QVERIFY(itemIndex[row[2]] > itemIndex[list.back().item]);
+                        QVERIFY(tieKey(row[0], row[2]) > tieKey(row[0], list.back().item));
                 }
                 QVERIFY2(!known[row[0]].count(row[2]), qPrintable(row.join(QLatin1Char(' '))));
                 list.push_back({row[2], score});

@@ -1,3 +1,6 @@
+#include "engine/DatasetSummary.h"
+#include "engine/FusionPipeline.h"
+#include "engine/ImageEmbedder.h"
 #include "engine/ManifestLoader.h"
 #include "engine/Npy.h"
 
@@ -8,7 +11,9 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 
 using namespace fl;
 
@@ -126,15 +131,15 @@ private Q_SLOTS:
         QCOMPARE(image->imagePaths, QStringList({dir + "/images/kitchen/i1.png", dir + "/images/office/i2.png",
                                                  dir + "/images/office/i3.png", QString(),
                                                  dir + "/images/kitchen/i5.png"}));
-        QCOMPARE(image->missingCount(), 1);
-        QVERIFY(image->missing[3]);
+        // The fixture has no image files: every item is missing its image, though the paths stay.
+        QCOMPARE(image->missingCount(), 5);
 
         const ModalitySource *cover = d.modality("cover");
         QVERIFY(cover);
         QCOMPARE(cover->origin, QStringLiteral("items.csv: cover"));
         QCOMPARE(cover->imagePaths, QStringList({dir + "/covers/mug.jpg", QString(), "/covers/notebook.png",
                                                  "https://example.com/c4.jpg", QDir::cleanPath(kFixtures + "/shared/kettle.jpg")}));
-        QCOMPARE(cover->missing, std::vector<bool>({false, true, false, false, false}));
+        QCOMPARE(cover->missing, std::vector<bool>(5, true));
 
         const ModalitySource *price = d.modality("price");
         QVERIFY(price);
@@ -142,9 +147,13 @@ private Q_SLOTS:
         QCOMPARE(price->origin, QStringLiteral("items.csv: price, weight"));
         QCOMPARE(price->values.rows(), Eigen::Index(5));
         QCOMPARE(price->values.cols(), Eigen::Index(2));
+        // i3's empty price leaves a row of zeros, i4's NaN a row of NaN (the file held NaN or inf).
         Eigen::MatrixXd expected(5, 2);
         expected << 12.5, 0.4, 39, 1.2, 0, 0, 0, 0, -25, 1.5;
-        QCOMPARE(price->values, expected);
+        QVERIFY(price->values.row(3).array().isNaN().all());
+        Eigen::MatrixXd finite = price->values;
+        finite.row(3).setZero();
+        QCOMPARE(finite, expected);
         QCOMPARE(price->missing, std::vector<bool>({false, false, true, true, false}));
         QCOMPARE(price->missingCount(), 2);
     }
@@ -206,6 +215,7 @@ private Q_SLOTS:
         const ModalitySource *cover = d.modality("cover");
         QVERIFY(cover);
         QCOMPARE(cover->imagePaths[0], QStringLiteral("https://images.gr-assets.com/books/1447303603m/2767052.jpg"));
+        QCOMPARE(cover->missingCount(), 10000);   // URLs are not files FusionLab can read
         const ModalitySource *stats = d.modality("stats");
         QVERIFY(stats);
         QCOMPARE(stats->values(0, 0), 4.34);
@@ -247,6 +257,7 @@ private Q_SLOTS:
                 QCOMPARE(m.values.rows(), Eigen::Index(d.itemCount()));
             if (m.kind == ModalityKind::Image) {
                 QCOMPARE(m.imagePaths.size(), d.itemIds.size());
+                QCOMPARE(m.missingCount(), 0);   // every demo image is in the resources
                 for (int i = 0; i < d.itemCount(); ++i) {
                     if (!m.missing[i])
                         QVERIFY2(QFile::exists(m.imagePaths[i]), qPrintable(m.imagePaths[i]));
@@ -457,7 +468,10 @@ private Q_SLOTS:
         QCOMPARE(vectors->origin, QStringLiteral("clip.npy"));
         Eigen::MatrixXd expected(3, 4);
         expected << 0.5, -1, 2, 4, 0, 0, 0, 0, -0.25, 8, 16, 1024;
-        QCOMPARE(vectors->values, expected);
+        QVERIFY(vectors->values.row(1).array().isNaN().all());   // the row that held NaN
+        Eigen::MatrixXd finite = vectors->values;
+        finite.row(1).setZero();
+        QCOMPARE(finite, expected);
         QCOMPARE(vectors->missing, std::vector<bool>({false, true, false}));
         QCOMPARE(vectors->missingCount(), 1);
         QVERIFY(std::is_sorted(fractions.begin(), fractions.end()));
@@ -469,6 +483,100 @@ private Q_SLOTS:
         QVERIFY2(column.ok(), qPrintable(errorOf(column)));
         QCOMPARE(column->modality("clip")->values, Eigen::MatrixXd(Eigen::Vector3d(1, 2, 3)));
         QCOMPARE(column->modality("clip")->missingCount(), 0);
+    }
+
+    // An image file that does not exist or has no readable header is missing from the start, in the
+    // dataset's counts and the Dataset page's coverage, with its path kept; the embedder's notes then
+    // name the same items for the same reasons.
+    void imagesThatDoNotExistOrDoNotDecodeAreMissing()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QVERIFY(writeFile(dir.filePath("manifest.json"),
+                          editedManifest(kPriceModality, QStringLiteral("{\"name\": \"photo\", \"kind\": \"image\", "
+                                                                        "\"path\": \"img/{item_id}.png\"}")).toUtf8()));
+        QVERIFY(writeFile(dir.filePath("items.csv"), "item_id,title\na,Alpha\nb,Beta\nc,Gamma\nd,Delta\n"));
+        QVERIFY(writeFile(dir.filePath("ratings.csv"), "user_id,item_id,rating,ts\nu1,a,5,100\nu2,b,3,101\nu1,c,4,102\n"
+                                                       "u2,d,2,103\n"));
+        QVERIFY(QDir(dir.path()).mkpath("img"));
+        QImage red(8, 8, QImage::Format_RGB32);
+        red.fill(Qt::red);
+        QVERIFY(red.save(dir.filePath("img/a.png")));
+        QVERIFY(red.save(dir.filePath("img/d.png")));
+        QVERIFY(writeFile(dir.filePath("img/c.png"), "this is not an image"));   // b.png does not exist
+        const Result<Dataset> loaded = loadManifest(dir.filePath("manifest.json"));
+        QVERIFY2(loaded.ok(), qPrintable(errorOf(loaded)));
+        const ModalitySource *photo = loaded->modality("photo");
+        QVERIFY(photo);
+        QCOMPARE(photo->missing, std::vector<bool>({false, true, true, false}));
+        QCOMPARE(photo->imagePaths[1], QDir::cleanPath(dir.filePath("img/b.png")));
+        QCOMPARE(probeImageFile(photo->imagePaths[0]), ImageFileState::Readable);
+        QCOMPARE(probeImageFile(photo->imagePaths[1]), ImageFileState::NotFound);
+        QCOMPARE(probeImageFile(photo->imagePaths[2]), ImageFileState::Unreadable);
+        QCOMPARE(probeImageFile(QString()), ImageFileState::NoPath);
+
+        const DatasetSummary summary = summarize(*loaded);
+        const auto coverage = std::find_if(summary.coverage.begin(), summary.coverage.end(),
+                                           [](const ModalityCoverage &c) { return c.name == QLatin1String("photo"); });
+        QVERIFY(coverage != summary.coverage.end());
+        QCOMPARE(coverage->present, 2);
+        QCOMPARE(coverage->fraction, 0.5);
+
+        const Result<ModalityMatrix> embedded = embedImages("photo", photo->imagePaths, photo->missing, {});
+        QVERIFY2(embedded.ok(), qPrintable(embedded.ok() ? QString() : embedded.error()));
+        QCOMPARE(embedded->missing, photo->missing);
+        const QString notes = embedded->notes.join(QLatin1Char('\n'));
+        QVERIFY2(notes.contains(QStringLiteral("1 of 4 image files were not found")) && notes.contains(QStringLiteral("img/b.png")),
+                 qPrintable(notes));
+        QVERIFY2(notes.contains(QStringLiteral("could not decode 1 of 4 images")) && notes.contains(QStringLiteral("img/c.png")),
+                 qPrintable(notes));
+        QVERIFY(embedded->values.row(0).isApprox(embedded->values.row(3)));   // both red
+
+        // Marking is idempotent and leaves other kinds alone.
+        ModalitySource again = *photo;
+        const ImageProbeCounts counts = markUnreadableImages(again);
+        QCOMPARE(counts.notFound + counts.unreadable, 0);
+        QCOMPARE(again.missing, photo->missing);
+        ModalitySource fresh = *photo;
+        fresh.missing.assign(4, false);
+        const ImageProbeCounts first = markUnreadableImages(fresh);
+        QCOMPARE(first.notFound, 1);
+        QCOMPARE(first.unreadable, 1);
+        QCOMPARE(fresh.missing, photo->missing);
+    }
+
+    // A numeric value or a .npy row holding NaN or inf is missing, and the embedding's note says so
+    // rather than counting it with the empty cells.
+    void nonFiniteValuesNamedInTheNotes()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QVERIFY(writeFile(dir.filePath("manifest.json"),
+                          editedManifest(kPriceModality, kPriceModality + QStringLiteral(", ") + kClipModality).toUtf8()));
+        QVERIFY(writeFile(dir.filePath("items.csv"), "item_id,title,price\na,Alpha,inf\nb,Beta,\nc,Gamma,NaN\nd,Delta,4\n"));
+        QVERIFY(writeFile(dir.filePath("ratings.csv"), kBaseRatings));
+        Eigen::MatrixXd clip(4, 2);
+        clip << 1, 2, std::nan(""), 0, 3, -std::numeric_limits<double>::infinity(), 5, 6;
+        QVERIFY(writeNpy(dir.filePath("clip.npy"), clip, NpyDtype::Float32).ok());
+        const Result<Dataset> loaded = loadManifest(dir.filePath("manifest.json"));
+        QVERIFY2(loaded.ok(), qPrintable(errorOf(loaded)));
+        auto shared = std::make_shared<const Dataset>(*loaded);
+        FusionPipeline pipeline(shared);
+        const PipelineConfig config = defaultPipelineConfig(*shared);
+        const auto notesOf = [&](const QString &name) {
+            for (const ModalityConfig &m : config.modalities) {
+                if (m.name == name) {
+                    const Result<std::shared_ptr<const ModalityMatrix>> e = pipeline.embedding(m);
+                    return e ? (*e)->notes.join(QLatin1Char('\n')) + ((*e)->values.allFinite() ? "" : " (not finite!)")
+                             : e.error();
+                }
+            }
+            return QStringLiteral("(no modality %1)").arg(name);
+        };
+        QCOMPARE(notesOf("price"), QStringLiteral("price: 3 of 4 items have no value (NaN or inf in 2 of them); filled "
+                                                  "with the column mean."));
+        QCOMPARE(notesOf("clip"), QStringLiteral("clip: 2 of 4 items have no value (NaN or inf in 2 of them); filled "
+                                                 "with the column mean."));
     }
 
     // "quote": false reads '"' as an ordinary character (inch marks, MovieLens-style titles).

@@ -1,7 +1,9 @@
-// Ranking metrics against values computed by hand, tie-breaking, exclusion of known items, the rating
-// threshold, K beyond the candidates, the cold-start report, RMSE/MAE, thread-count independence (and
-// agreement with a full-sort reference on a random model with many ties), and the TSV exports read back.
+// Ranking metrics against values computed by hand, ties in a seeded random order (and what ties by index
+// would have inflated), NaN for an empty part, exclusion of known items, the rating threshold, K beyond
+// the candidates, the cold-start report, RMSE/MAE, thread-count independence (and agreement with a
+// full-sort reference on a random model with many ties), and the TSV exports read back.
 
+#include "engine/RandomModel.h"
 #include "engine/RankingMetrics.h"
 #include "engine/RecSplit.h"
 #include "engine/Random.h"
@@ -98,15 +100,28 @@ void compareMetric(const RankingReport &report, const char *metric, int k, doubl
     QVERIFY2(std::abs(actual - expected) < 1e-9, qPrintable(QStringLiteral("%1 = %2, expected %3").arg(key).arg(actual, 0, 'g', 12).arg(expected, 0, 'g', 12)));
 }
 
+// The order the evaluator documents for tied items: seededHash(seededHash(seed, −1, −1), user, item)
+// ascending, then the item index.
+std::vector<int> tieOrder(std::vector<int> items, int user, std::uint64_t seed)
+{
+    const std::uint64_t derived = seededHash(seed, -1, -1);
+    std::sort(items.begin(), items.end(), [&](int a, int b) {
+        const std::uint64_t ha = seededHash(derived, user, a), hb = seededHash(derived, user, b);
+        return ha != hb ? ha < hb : a < b;
+    });
+    return items;
+}
+
 QByteArray readAll(const QString &path)
 {
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("(missing)");
 }
 
-// The reference: every metric by a full stable sort of the candidates, straight from the definitions.
+// The reference: every metric by a full sort of the candidates (ties in the documented hash order),
+// straight from the definitions.
 QMap<QString, double> referenceMetrics(const Dataset &data, const Eigen::MatrixXf &table, const std::vector<int> &test,
-                                       const std::vector<int> &excluded, const std::vector<int> &ks)
+                                       const std::vector<int> &excluded, const std::vector<int> &ks, std::uint64_t seed)
 {
     QMap<QString, double> sums;
     int users = 0;
@@ -126,10 +141,11 @@ QMap<QString, double> referenceMetrics(const Dataset &data, const Eigen::MatrixX
         if (relevantCount == 0)
             continue;
         ++users;
-        std::vector<int> order;
+        std::vector<int> candidates;
         for (int item = 0; item < data.itemCount(); ++item)
             if (!known[size_t(item)])
-                order.push_back(item);
+                candidates.push_back(item);
+        std::vector<int> order = tieOrder(candidates, u, seed);
         std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return table(u, a) > table(u, b); });
         for (int k : ks) {
             double hits = 0, dcg = 0, ap = 0, idcg = 0;
@@ -248,30 +264,105 @@ private Q_SLOTS:
         QCOMPARE(repeat.usersEvaluated, 2);
     }
 
-    void tiesBrokenByItemIndex()
+    void tiesInSeededRandomOrder()
     {
-        // Items 0, 1, 2, 4 tie at 0.5 behind item 3 (0.9): the ranking is 3 0 1 2 4 5. The relevant item 2
-        // is at rank 4: hit@3 = 0, hit@4 = 1 with NDCG@4 = 1/log2(5) = 0.4306766, AP@4 = (1/4)/1.
+        // Items 0, 1, 2, 4 tie at 0.5 behind item 3 (0.9) and before item 5 (0.1); the tied ones come in
+        // the documented hash order. The relevant item 2 is at rank p = 2 + its place among the ties.
         Eigen::MatrixXf table(1, 6);
         table << 0.5f, 0.5f, 0.5f, 0.9f, 0.5f, 0.1f;
         const TableModel model(table);
-        QCOMPARE(topK(model, 0, 6), (std::vector<int>{3, 0, 1, 2, 4, 5}));
-        QCOMPARE(topK(model, 0, 2), (std::vector<int>{3, 0}));
+        std::vector<int> expected{3};
+        for (int item : tieOrder({0, 1, 2, 4}, 0, kDefaultTieSeed))
+            expected.push_back(item);
+        expected.push_back(5);
+        QCOMPARE(topK(model, 0, 6), expected);
+        QCOMPARE(topK(model, 0, 2), (std::vector<int>{3, expected[1]}));
+        const int p = int(std::find(expected.begin(), expected.end(), 2) - expected.begin()) + 1;
         const Dataset data = makeDataset(1, 6, {{0, 2, 1}});
         RankingConfig config;
         config.ks = {3, 4};
         const RankingReport report = mustEvaluate(evaluateRanking(data, model, {0}, {}, config));
-        compareMetric(report, "hit", 3, 0.0);
-        compareMetric(report, "ndcg", 3, 0.0);
-        compareMetric(report, "hit", 4, 1.0);
-        compareMetric(report, "ndcg", 4, 1.0 / std::log2(5.0));
-        compareMetric(report, "map", 4, 0.25);
-        compareMetric(report, "precision", 4, 0.25);
-        // All equal: the lowest indices win, whatever K; NaN ranks last (as −∞).
+        compareMetric(report, "hit", 3, p <= 3 ? 1.0 : 0.0);
+        compareMetric(report, "ndcg", 3, p <= 3 ? 1.0 / std::log2(p + 1.0) : 0.0);
+        compareMetric(report, "hit", 4, p <= 4 ? 1.0 : 0.0);
+        compareMetric(report, "ndcg", 4, p <= 4 ? 1.0 / std::log2(p + 1.0) : 0.0);
+        compareMetric(report, "map", 4, p <= 4 ? 1.0 / p : 0.0);
+
+        // Another seed, another order, the same for the evaluator, topK and writeTopK. Over 400 seeds the
+        // relevant item takes each of the four tied places about equally often (100 each, sd 8.7).
+        int places[4] = {0, 0, 0, 0};
+        for (std::uint64_t seed = 1; seed <= 400; ++seed) {
+            config.tieSeed = seed;
+            config.ks = {2, 3, 4, 5};
+            const std::vector<int> ties = tieOrder({0, 1, 2, 4}, 0, seed);
+            const int place = int(std::find(ties.begin(), ties.end(), 2) - ties.begin());
+            ++places[place];
+            const RankingReport seeded = mustEvaluate(evaluateRanking(data, model, {0}, {}, config));
+            for (int k = 2; k <= 5; ++k)
+                QCOMPARE(seeded.value(QStringLiteral("hit"), k), place + 2 <= k ? 1.0 : 0.0);
+            if (seed <= 5)
+                QCOMPARE(topK(model, 0, 5, {}, seed), (std::vector<int>{3, ties[0], ties[1], ties[2], ties[3]}));
+        }
+        for (int count : places)
+            QVERIFY2(count > 70 && count < 130, qPrintable(QString::number(count)));
+
+        // All equal: the hash order whatever K, the same for every K; NaN ranks last (as −∞).
         Eigen::MatrixXf flat = Eigen::MatrixXf::Zero(1, 40);
         flat(0, 1) = std::numeric_limits<float>::quiet_NaN();
-        QCOMPARE(topK(TableModel(flat), 0, 3), (std::vector<int>{0, 2, 3}));
+        std::vector<int> others;
+        for (int item = 0; item < 40; ++item)
+            if (item != 1)
+                others.push_back(item);
+        const std::vector<int> order = tieOrder(others, 0, kDefaultTieSeed);
+        QCOMPARE(topK(TableModel(flat), 0, 3), (std::vector<int>(order.begin(), order.begin() + 3)));
         QCOMPARE(topK(TableModel(flat), 0, 40).back(), 1);
+        QVERIFY(order[0] != 0 || order[1] != 2 || order[2] != 3);   // not the index order
+    }
+
+    // A model that scores every item alike, with the relevant items at the lowest indices: ties by index
+    // would give ndcg@10 = 1; in a random order the mean over users and seeds is the closed form
+    // E = (R/n)·Σ_{r≤10} 1/log2(r + 1) ÷ IDCG_R, here with n = 30 candidates and R = 2.
+    void tiesByIndexWouldInflate()
+    {
+        const int users = 200, items = 30;
+        std::vector<Row> rows;
+        for (int u = 0; u < users; ++u) {
+            rows.push_back({u, 0, 5});
+            rows.push_back({u, 1, 5});
+        }
+        const Dataset data = makeDataset(users, items, rows);
+        const TableModel model(Eigen::MatrixXf::Zero(users, items));
+        std::vector<int> test(rows.size());
+        std::iota(test.begin(), test.end(), 0);
+        double dcg = 0;
+        for (int r = 1; r <= 10; ++r)
+            dcg += 1.0 / std::log2(r + 1.0);
+        const double expected = (2.0 / items) * dcg / (1.0 + 1.0 / kLog3);   // 0.2835
+        RankingConfig config;
+        config.ks = {10};
+        double sum = 0;
+        const int seeds = 20;
+        for (int seed = 1; seed <= seeds; ++seed) {
+            config.tieSeed = std::uint64_t(seed);
+            const double ndcg = mustEvaluate(evaluateRanking(data, model, test, {}, config)).value(QStringLiteral("ndcg"), 10);
+            QVERIFY(ndcg < 0.5);
+            sum += ndcg;
+        }
+        QVERIFY2(std::abs(sum / seeds - expected) < 0.01,
+                 qPrintable(QStringLiteral("mean ndcg@10 %1, expected %2").arg(sum / seeds).arg(expected)));
+    }
+
+    // A part without a user to evaluate has no metrics to report: NaN, not 0.
+    void emptyTargetGivesNaN()
+    {
+        const HandCase c = handCase();
+        RankingConfig config;
+        config.ks = {3, 5};
+        const RankingReport report = mustEvaluate(evaluateRanking(c.data, c.model, {}, c.train, config));
+        QCOMPARE(report.usersEvaluated, 0);
+        QCOMPARE(report.metrics.size(), 10);
+        for (auto it = report.metrics.cbegin(); it != report.metrics.cend(); ++it)
+            QVERIFY2(std::isnan(it.value()), qPrintable(it.key()));
     }
 
     void ratingThreshold()
@@ -382,7 +473,8 @@ private Q_SLOTS:
             QCOMPARE(report.usersEvaluated, first->usersEvaluated);
         }
         QVERIFY(first->usersEvaluated > 40);
-        const QMap<QString, double> reference = referenceMetrics(data, table, split.test, split.train, config.ks);
+        const QMap<QString, double> reference = referenceMetrics(data, table, split.test, split.train, config.ks,
+                                                                 config.tieSeed);
         QCOMPARE(reference.keys(), first->metrics.keys());
         for (const QString &key : reference.keys())
             QVERIFY2(std::abs(reference[key] - first->metrics[key]) < 1e-12, qPrintable(key));

@@ -1,3 +1,4 @@
+#include "engine/ModalityMatrix.h"
 #include "engine/Npy.h"
 
 #include <QFile>
@@ -557,7 +558,24 @@ private Q_SLOTS:
         QCOMPARE(source.kind, ModalityKind::Vectors);
         QCOMPARE(source.origin, QStringLiteral("clip.npy"));
         QCOMPARE(source.missing, std::vector<bool>({false, true, true}));
-        QCOMPARE(source.values, matrix(3, 2, {1, 2, 0, 0, 0, 0}));
+        // The rows that held NaN or inf are NaN throughout, so the notes can name them.
+        QVERIFY(sameValues(source.values, matrix(3, 2, {1, 2, kNaN, kNaN, kNaN, kNaN})));
+        QCOMPARE(nonFiniteRows(source.values, source.missing), 2);
+        QCOMPARE(missingValuesNote("clip", source.values, source.missing),
+                 QStringLiteral("clip: 2 of 3 items have no value (NaN or inf in 2 of them); filled with the column mean."));
+    }
+
+    // Missing rows of zeros were empty cells; only rows marked missing count, whatever they hold.
+    void missingValuesNoteCountsNonFiniteRows()
+    {
+        const Eigen::MatrixXd values = matrix(4, 2, {1, kInf, 0, 0, kNaN, 3, 0, 0});
+        QCOMPARE(nonFiniteRows(values, {false, true, true, true}), 1);
+        QCOMPARE(nonFiniteRows(values, {true, true, true, true}), 2);
+        QCOMPARE(missingValuesNote("price", values, {false, true, true, true}),
+                 QStringLiteral("price: 3 of 4 items have no value (NaN or inf in 1 of them); filled with the column mean."));
+        QCOMPARE(missingValuesNote("price", values, {false, true, false, true}),
+                 QStringLiteral("price: 2 of 4 items have no value; filled with the column mean."));
+        QVERIFY(missingValuesNote("price", values, {false, false, false, false}).isEmpty());
     }
 };
 

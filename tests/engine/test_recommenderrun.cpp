@@ -1,6 +1,7 @@
 // A recommendation model's run (RecommenderRunTrainer): the BPR validation loss on fixed held-out pairs
 // checked by hand, the summary's training loss taken at the kept epoch, a run that early stopping
-// ended going on when asked to, and items missing a modality left out of every part of the split.
+// ended going on when asked to, items missing a modality left out of every part of the split, RMSE and
+// MAE only for models that predict ratings, and NaN with a note for the metrics of an empty part.
 
 #include "engine/FusionPipeline.h"
 #include "engine/RecommenderFactory.h"
@@ -175,6 +176,73 @@ private Q_SLOTS:
             expected += item >= 4 ? 1 : 0;
         QCOMPARE(kept, expected);
         QVERIFY(prepared->info.notes.join(QLatin1Char(' ')).contains(QStringLiteral("Leaving out 4 items")));
+    }
+
+    // RMSE and MAE mean something only for a model that predicts ratings: a number for MF fitted to
+    // ratings, NaN (null) with a note for popularity, random and a factor model trained by BPR.
+    void ratingErrorsOnlyForRatingPredictors_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<bool>("bpr");
+        QTest::addColumn<bool>("predicts");
+        QTest::addColumn<QString>("why");
+        QTest::newRow("popularity") << QStringLiteral("popularity") << false << false << QStringLiteral("Popularity ranks items and does not predict ratings");
+        QTest::newRow("random") << QStringLiteral("random") << false << false << QStringLiteral("Random ranks items and does not predict ratings");
+        QTest::newRow("mf squared") << QStringLiteral("mf") << false << true << QString();
+        QTest::newRow("mf bpr") << QStringLiteral("mf") << true << false << QStringLiteral("trained with BPR");
+    }
+
+    void ratingErrorsOnlyForRatingPredictors()
+    {
+        QFETCH(QString, kind);
+        QFETCH(bool, bpr);
+        QFETCH(bool, predicts);
+        QFETCH(QString, why);
+        FusionPipeline pipeline(ringDataset(30, 40));
+        RunConfig config;
+        config.model.kind = kind;
+        config.model.loss = bpr ? LossKind::Bpr : LossKind::Squared;
+        config.model.split.kind = RecSplitKind::File;
+        config.model.factors = 4;
+        config.training.optimizer = OptimizerKind::Adam;
+        config.training.epochs = 3;
+        Result<PreparedRun> prepared = prepareRun(pipeline, config);
+        QVERIFY2(prepared.ok(), qPrintable(prepared.ok() ? QString() : prepared.error()));
+        RunTrainer &trainer = *prepared->trainer;
+        for (int epoch = 0; epoch < trainer.plannedEpochs(); ++epoch)
+            trainer.step();
+        const RunSummary summary = trainer.summary(1.0, QStringLiteral("completed"));
+        const QString notes = prepared->info.notes.join(QLatin1Char('\n'));
+        QVERIFY(std::isfinite(summary.metrics.value(QStringLiteral("ndcg@10"), std::nan(""))));
+        if (predicts) {
+            QVERIFY(std::isfinite(summary.rmse) && std::isfinite(summary.mae));
+            QVERIFY2(!notes.contains(QStringLiteral("RMSE")), qPrintable(notes));
+        } else {
+            QVERIFY2(std::isnan(summary.rmse) && std::isnan(summary.mae), qPrintable(QString::number(summary.mae)));
+            QVERIFY2(notes.contains(QStringLiteral("RMSE and MAE are not reported")) && notes.contains(why), qPrintable(notes));
+        }
+    }
+
+    // Without a test part there is nothing to rank: every test metric is NaN, and the notes say why; an
+    // empty validation part is noted too (no early stopping).
+    void emptyPartsAreNaNWithANote()
+    {
+        FusionPipeline pipeline(ringDataset(30, 40));
+        RunConfig config;
+        config.model.kind = QStringLiteral("popularity");
+        config.model.split.kind = RecSplitKind::Random;
+        config.model.split.ratio = 0;
+        config.model.split.validationRatio = 0;
+        Result<PreparedRun> prepared = prepareRun(pipeline, config);
+        QVERIFY2(prepared.ok(), qPrintable(prepared.ok() ? QString() : prepared.error()));
+        prepared->trainer->step();
+        const RunSummary summary = prepared->trainer->summary(1.0, QStringLiteral("completed"));
+        QCOMPARE(summary.metrics.size(), 10);   // five metrics at K = 10 and 20
+        for (auto it = summary.metrics.cbegin(); it != summary.metrics.cend(); ++it)
+            QVERIFY2(std::isnan(it.value()), qPrintable(it.key()));
+        const QString notes = prepared->info.notes.join(QLatin1Char('\n'));
+        QVERIFY2(notes.contains(QStringLiteral("The test part is empty")), qPrintable(notes));
+        QVERIFY2(notes.contains(QStringLiteral("The validation part is empty")), qPrintable(notes));
     }
 };
 
