@@ -1,5 +1,7 @@
 #include "FactorModel.h"
 
+#include "ParallelFor.h"
+
 #include <QCoreApplication>
 
 #include <algorithm>
@@ -253,6 +255,13 @@ FactorModel::FactorModel(const Dataset &dataset, const std::vector<int> &train, 
         }
     }
 
+    m_trainCount = (long long)train.size();
+    if (m_variant == FactorVariant::Collaborative && m_training.loss == LossKind::Squared
+        && m_training.optimizer == OptimizerKind::MiniBatchSgd && m_training.batchSize == 1) {
+        m_sgd = std::make_unique<FactorSgd>(m_records, dataset.userCount(), dataset.itemCount(), k, m_random);
+        m_records = {};
+    }
+
     m_rowStates = std::make_unique<RowStatePair>();
     m_rowStates->users = RowStates(m_training.optimizer, m_parameters.users.rows(), k + 1, m_training.momentum);
     m_rowStates->items = RowStates(m_training.optimizer, m_parameters.items.rows(), k + 1, m_training.momentum);
@@ -473,13 +482,13 @@ void FactorModel::fillExamples(int first, int last, std::vector<FactorExample> &
     out.clear();
     if (m_training.loss == LossKind::Squared) {
         for (int r = first; r < last; ++r) {
-            const Record &x = m_records[size_t(r)];
+            const FactorRating &x = m_records[size_t(r)];
             out.push_back({x.user, x.item, -1, x.rating});
         }
         return;
     }
     for (int r = first; r < last; ++r) {
-        const Record &x = m_records[size_t(r)];
+        const FactorRating &x = m_records[size_t(r)];
         for (int n = 0; n < m_training.negatives; ++n) {
             // Uniform among the warm items the user has not interacted with (rejection sampling; a user
             // who has them all gives no triple).
@@ -497,9 +506,18 @@ void FactorModel::fillExamples(int first, int last, std::vector<FactorExample> &
 double FactorModel::trainEpoch(double learningRate)
 {
     invalidateScoring();
-    const int n = int(m_records.size());
-    if (n == 0)
+    if (m_trainCount == 0)
         return 0.0;
+    if (m_sgd) {
+        if (!m_sgdLoaded)
+            m_sgd->load(m_parameters);
+        m_sgdLoaded = true;
+        const double total = m_sgd->epoch(m_parameters.mu, float(learningRate), float(m_training.l2), m_random,
+                                          workerCount(m_threads, FactorSgd::kLanes));
+        m_sgd->store(m_parameters);
+        return total / double(m_trainCount);
+    }
+    const int n = int(m_records.size());
     const bool fullBatch = m_training.optimizer == OptimizerKind::GradientDescent;
     const int batch = fullBatch ? n : std::max(1, m_training.batchSize);
     if (!fullBatch)
@@ -544,6 +562,7 @@ void FactorModel::saveBest()
 void FactorModel::restoreBest()
 {
     m_parameters = m_best;
+    m_sgdLoaded = false;
     invalidateScoring();
 }
 
@@ -553,6 +572,7 @@ void FactorModel::setParameters(const FactorParameters &parameters)
     Q_ASSERT(parameters.items.rows() == m_parameters.items.rows() && parameters.items.cols() == m_parameters.items.cols());
     Q_ASSERT(parameters.w.rows() == m_parameters.w.rows() && parameters.w.cols() == m_parameters.w.cols());
     m_parameters = parameters;
+    m_sgdLoaded = false;
     invalidateScoring();
 }
 

@@ -36,6 +36,12 @@
 // moments side by side (one block read instead of two far apart); W̃ and μ use RowSparseUpdater.
 // One thread: the result depends only on the seed.
 //
+// Per-example SGD. With the Collaborative variant, squared loss and optimizer "sgd" with batch size 1,
+// an epoch is plain SGD, one step per rating, the way LIBMF runs it: FactorSgd (FactorSgd.h) lays the
+// ratings out once in a grid of blocks that keep the touched rows in the caches, visits the blocks in
+// an order drawn from the seed each epoch, and runs on up to FactorSgd::kLanes threads (setThreads)
+// with a result that depends on the seed alone. Every other configuration takes the mini-batch path.
+//
 // Initialisation (seeded, fl::Random): pᵤ and, for items with training interactions, qᵢ ~ N(0, 0.1²);
 // W ~ N(0, 0.1²/d); β and the biases 0; μ = the mean training rating for squared loss, 0 for BPR. Items without
 // training interactions are never touched by training (negatives are sampled among the others), so
@@ -46,6 +52,7 @@
 // or up front by prepareForScoring(). scoreItems is then thread-safe; training, restoreBest and
 // setParameters must not run at the same time as scoring.
 
+#include "FactorSgd.h"
 #include "Random.h"
 #include "Recommender.h"
 #include "RecommenderFactory.h"
@@ -109,6 +116,11 @@ public:
     // Computes the item vectors scoreItems uses now, instead of on its first call.
     void prepareForScoring() const;
 
+    // True when trainEpoch runs per-example SGD (see above) rather than mini-batches.
+    bool usesExampleSgd() const { return m_sgd != nullptr; }
+    // Threads per-example SGD may use (0: every core); the result does not depend on it.
+    void setThreads(int threads) { m_threads = threads; }
+
     FactorVariant variant() const { return m_variant; }
     const RecommenderTraining &training() const { return m_training; }
     int factors() const { return m_training.factors; }
@@ -148,14 +160,13 @@ private:
     FactorParameters m_parameters;
     FactorParameters m_best;
 
-    // The training interactions as packed records, shuffled in place each epoch for mini-batches.
-    struct Record
-    {
-        int user;
-        int item;
-        float rating;
-    };
-    std::vector<Record> m_records;
+    // The training interactions as packed records, shuffled in place each epoch for mini-batches (left
+    // empty for per-example SGD, which keeps them in its own layout).
+    std::vector<FactorRating> m_records;
+    long long m_trainCount = 0;
+    std::unique_ptr<FactorSgd> m_sgd;
+    bool m_sgdLoaded = false;   // whether m_sgd's rows are m_parameters'
+    int m_threads = 0;
     UserProfiles m_seen;           // BPR: what each user has (negatives must not be among them)
     std::vector<int> m_warmItems;  // BPR: items with training interactions, where negatives come from
     Random m_random;

@@ -4,6 +4,7 @@
 #include "engine/Random.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
 
 #include <algorithm>
@@ -19,6 +20,14 @@ double threadCpuSeconds()
 {
     timespec ts{};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) + 1e-9 * double(ts.tv_nsec);
+}
+
+// CPU time of every thread of the process, for the runs that use several.
+double processCpuSeconds()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
     return double(ts.tv_sec) + 1e-9 * double(ts.tv_nsec);
 }
 
@@ -107,10 +116,30 @@ fl::Dataset syntheticRatings(int users, int items, long long interactions)
 
 } // namespace
 
-QJsonObject runMfBenchmark(int users, int items, long long interactions, int factors, int epochs, int batchSize)
+bool writeMfRatings(int users, int items, long long interactions, const QString &path)
+{
+    const fl::Dataset data = syntheticRatings(users, items, interactions);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return false;
+    QByteArray chunk;
+    for (long long r = 0; r < interactions; ++r) {
+        chunk += QByteArray::number(data.interactionUser[size_t(r)]) + ' ' + QByteArray::number(data.interactionItem[size_t(r)])
+                 + ' ' + QByteArray::number(int(data.rating(Eigen::Index(r)))) + '\n';
+        if (chunk.size() > (1 << 20) || r + 1 == interactions) {
+            if (file.write(chunk) != chunk.size())
+                return false;
+            chunk.clear();
+        }
+    }
+    return true;
+}
+
+QJsonObject runMfBenchmark(int users, int items, long long interactions, int factors, int epochs, int batchSize,
+                           const std::vector<int> &sgdThreads, bool miniBatches)
 {
     const double memcpyGbPerS = memcpyBandwidthGbPerS();
-    const double randomRows = randomRowsGbPerS(users, items, interactions, factors + 1);
+    const double randomRows = miniBatches ? randomRowsGbPerS(users, items, interactions, factors + 1) : 0.0;
     const fl::Dataset data = syntheticRatings(users, items, interactions);
     std::vector<int> train(static_cast<size_t>(interactions));
     std::iota(train.begin(), train.end(), 0);
@@ -123,9 +152,13 @@ QJsonObject runMfBenchmark(int users, int items, long long interactions, int fac
     result[QStringLiteral("batch_size")] = batchSize;
     result[QStringLiteral("epochs_timed")] = epochs;
     result[QStringLiteral("memcpy_gb_per_s")] = memcpyGbPerS;
-    result[QStringLiteral("random_rows_gb_per_s")] = randomRows;
+    if (miniBatches)
+        result[QStringLiteral("random_rows_gb_per_s")] = randomRows;
     QJsonArray runs;
-    for (const fl::OptimizerKind optimizer : {fl::OptimizerKind::MiniBatchSgd, fl::OptimizerKind::Adam}) {
+    const std::vector<fl::OptimizerKind> optimizers = miniBatches
+        ? std::vector<fl::OptimizerKind>{fl::OptimizerKind::MiniBatchSgd, fl::OptimizerKind::Adam}
+        : std::vector<fl::OptimizerKind>{};
+    for (const fl::OptimizerKind optimizer : optimizers) {
         fl::RecommenderTraining t;
         t.loss = fl::LossKind::Squared;
         t.optimizer = optimizer;
@@ -165,5 +198,45 @@ QJsonObject runMfBenchmark(int users, int items, long long interactions, int fac
         runs.append(run);
     }
     result[QStringLiteral("runs")] = runs;
+
+    QJsonArray exampleRuns;
+    for (const int threads : sgdThreads) {
+        fl::RecommenderTraining t;
+        t.loss = fl::LossKind::Squared;
+        t.optimizer = fl::OptimizerKind::MiniBatchSgd;
+        t.batchSize = 1;
+        t.learningRate = 0.01;
+        t.l2 = 0.05;
+        t.factors = factors;
+        QElapsedTimer setupTimer;
+        setupTimer.start();
+        fl::FactorModel model(data, train, fl::FactorVariant::Collaborative, nullptr, t);
+        const double setupSeconds = double(setupTimer.nsecsElapsed()) * 1e-9;
+        model.setThreads(threads);
+        double loss = model.trainEpoch(t.learningRate);   // warm-up: first touch of every page
+        std::vector<double> seconds, cpu;
+        for (int e = 0; e < epochs; ++e) {
+            QElapsedTimer timer;
+            timer.start();
+            const double cpuStart = processCpuSeconds();
+            loss = model.trainEpoch(t.learningRate);
+            cpu.push_back(processCpuSeconds() - cpuStart);
+            seconds.push_back(double(timer.nsecsElapsed()) * 1e-9);
+        }
+        std::sort(seconds.begin(), seconds.end());
+        std::sort(cpu.begin(), cpu.end());
+        QJsonObject run;
+        run[QStringLiteral("threads")] = threads;
+        run[QStringLiteral("learning_rate")] = t.learningRate;
+        run[QStringLiteral("l2")] = t.l2;
+        run[QStringLiteral("setup_s")] = setupSeconds;
+        run[QStringLiteral("s_per_epoch")] = seconds[seconds.size() / 2];
+        run[QStringLiteral("s_per_epoch_best")] = seconds.front();
+        run[QStringLiteral("cpu_s_per_epoch")] = cpu[cpu.size() / 2];
+        run[QStringLiteral("ratings_per_s")] = double(interactions) / seconds[seconds.size() / 2];
+        run[QStringLiteral("train_loss")] = loss;
+        exampleRuns.append(run);
+    }
+    result[QStringLiteral("example_sgd")] = exampleRuns;
     return result;
 }

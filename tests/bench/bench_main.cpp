@@ -374,7 +374,7 @@ int main(int argc, char *argv[])
         parser.addOption({QStringLiteral("size"), QStringLiteral("the window's size"), QStringLiteral("WxH"), QStringLiteral("1400x860")});
         parser.addOption({QStringLiteral("workbench"), QStringLiteral("only the Runs, Landscape and Ablation pages")});
         parser.addOption({QStringLiteral("teaching"),
-                          QStringLiteral("only the teaching ones: Chinese, presenter mode and two lessons (1024×768)")});
+                          QStringLiteral("only the teaching ones: Chinese, presenter mode and three lessons (1024×768)")});
         parser.addOption({QStringLiteral("suffix"), QStringLiteral("added to the workbench and teaching screenshots' file names"),
                           QStringLiteral("text")});
         parser.process(app);
@@ -429,15 +429,31 @@ int main(int argc, char *argv[])
         parser.addOption({QStringLiteral("factors"), QStringLiteral("latent factors"), QStringLiteral("f"), eval ? QStringLiteral("64") : QStringLiteral("32")});
         parser.addOption({QStringLiteral("epochs"), QStringLiteral("mf: epochs timed"), QStringLiteral("n"), QStringLiteral("3")});
         parser.addOption({QStringLiteral("threads"), QStringLiteral("eval: threads (0: every core)"), QStringLiteral("n"), QStringLiteral("0")});
+        parser.addOption({QStringLiteral("batch-size"), QStringLiteral("mf: mini-batch size of the sgd and adam runs"), QStringLiteral("n"), QStringLiteral("1024")});
+        parser.addOption({QStringLiteral("sgd-threads"), QStringLiteral("mf: thread counts of the per-example SGD runs"), QStringLiteral("list"), QStringLiteral("1,2")});
+        parser.addOption({QStringLiteral("no-minibatch"), QStringLiteral("mf: time per-example SGD only")});
+        parser.addOption({QStringLiteral("write-ratings"), QStringLiteral("mf: write the ratings as LIBMF text to PATH and stop"), QStringLiteral("path")});
         parser.addOption({QStringLiteral("no-numpy"), QStringLiteral("eval: skip the NumPy reference run")});
         parser.addOption({QStringLiteral("json"), QStringLiteral("JSON output (always on)")});
         parser.process(app);
         auto value = [&](const char *name) { return parser.value(QString::fromLatin1(name)).toLongLong(); };
+        if (!eval && parser.isSet(QStringLiteral("write-ratings"))) {
+            const QString path = parser.value(QStringLiteral("write-ratings"));
+            if (!writeMfRatings(int(value("users")), int(value("items")), value("interactions"), path)) {
+                QTextStream(stderr) << "cannot write " << path << "\n";
+                return 1;
+            }
+            return 0;
+        }
+        std::vector<int> sgdThreads;
+        for (const QString &part : parser.value(QStringLiteral("sgd-threads")).split(QLatin1Char(','), Qt::SkipEmptyParts))
+            sgdThreads.push_back(std::max(1, part.toInt()));
         const QJsonObject result = eval
             ? runEvalBenchmark(int(value("users")), int(value("items")), int(value("k")), int(value("factors")),
                                !parser.isSet(QStringLiteral("no-numpy")), int(value("threads")))
             : runMfBenchmark(int(value("users")), int(value("items")), value("interactions"), int(value("factors")),
-                             int(value("epochs")));
+                             std::max(1, int(value("epochs"))), std::max(1, int(value("batch-size"))), sgdThreads,
+                             !parser.isSet(QStringLiteral("no-minibatch")));
         QTextStream(stdout) << QJsonDocument(result).toJson(QJsonDocument::Compact) << "\n";
         return result.contains(QStringLiteral("error")) ? 1 : 0;
     }
