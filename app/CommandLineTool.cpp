@@ -60,12 +60,20 @@ QString commandLineUsage()
         "  --format NAME                    dataset format (default auto: detected)\n"
         "  --model NAME                     linear (the seed's regression, default), hybrid (VBPR-style MF\n"
         "                                   with fused content), content (no item factors), mf, itemknn,\n"
-        "                                   popularity. linear with --split (or --k, --threshold, --test,\n"
+        "                                   mlp (a neural network on fused content), svr (linear support\n"
+        "                                   vector regression), popularity, random (the chance baseline).\n"
+        "                                   linear with --split (or --k, --threshold, --test,\n"
         "                                   --last, --patience, --biases, an export) is the regression as a\n"
         "                                   recommender, b + wᵀfᵢ, split and judged like the others\n"
         "  --biases                         linear as a recommender: add user and item biases bᵤ + bᵢ\n"
         "  --loss squared|bpr               ranking models: squared loss on ratings or BPR (default squared)\n"
         "  --factors N                      latent factors of mf, hybrid and content (default 32)\n"
+        "  --hidden W1,W2                   mlp: widths of the ReLU hidden layers (default 64,32; none)\n"
+        "  --dropout P                      mlp: dropout of hidden units in training (default 0)\n"
+        "  --epsilon E                      svr: half-width of the ε-insensitive tube (default 0.5)\n"
+        "  --unrated-samples N              svr: unrated items per rating trained towards 0, for ranking\n"
+        "                                   (default 3; 0 to predict ratings)\n"
+        "  --no-user-vectors                mlp, svr: no per-user weights pᵤ (the same ranking for all)\n"
         "  --split KIND                     ranking models: random (per user), user-temporal, global-temporal,\n"
         "                                   file (the dataset's own, e.g. MMRec x_label), cold-items\n"
         "  --test FRACTION                  test share of each user / of all / of the items (default 0.2)\n"
@@ -188,6 +196,12 @@ QJsonValue jsonNumber(double v)
     return std::isfinite(v) ? QJsonValue(v) : QJsonValue();
 }
 
+// A metric for people: four decimals, or "—" when it could not be computed (the notes say why).
+QString metricText(double v)
+{
+    return std::isfinite(v) ? QString::number(v, 'f', 4) : QStringLiteral("—");
+}
+
 QString printLine(const QJsonObject &o)
 {
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
@@ -258,6 +272,10 @@ void addRunOptions(QCommandLineParser &parser)
     option("model", "name");
     option("loss", "name");
     option("factors", "n");
+    option("hidden", "widths");
+    option("dropout", "p");
+    option("epsilon", "e");
+    option("unrated-samples", "n");
     option("split", "kind");
     option("test", "fraction");
     option("last", "n");
@@ -272,6 +290,7 @@ void addRunOptions(QCommandLineParser &parser)
     option("validation", "fraction");
     option("seed", "n");
     parser.addOption(QCommandLineOption(QStringLiteral("biases")));
+    parser.addOption(QCommandLineOption(QStringLiteral("no-user-vectors")));
 }
 
 Result<RunConfig> runConfigFromOptions(const QCommandLineParser &parser, const Dataset *dataset,
@@ -288,15 +307,28 @@ Result<RunConfig> runConfigFromOptions(const QCommandLineParser &parser, const D
         *target = *v;
         return std::nullopt;
     };
+    // A count: "--epochs 1.5" is a mistake to name, not one epoch.
+    auto whole = [&](const char *name, double lo, double hi, double *target) -> std::optional<QString> {
+        if (std::optional<QString> error = number(name, lo, hi, target))
+            return error;
+        if (*target != std::floor(*target))
+            return QStringLiteral("--%1 expects a whole number from %2 to %3, got '%4'.")
+                .arg(QString::fromLatin1(name)).arg(lo).arg(hi).arg(parser.value(QString::fromLatin1(name)));
+        return std::nullopt;
+    };
     double epochs = training.epochs, batch = training.batchSize, seed = 42, validation = 0.2;
     double width = 0, textWidth = 32, factors = 32, testShare = 0.2, last = 0, patience = 10, threshold = 0;
-    for (auto check : {number("lr", 1e-12, 1e6, &training.learningRate), number("epochs", 1, 1e9, &epochs),
-                       number("batch-size", 1, 1e9, &batch), number("l2", 0, 1e6, &training.l2),
-                       number("seed", 0, 9.007199254740992e15, &seed), number("validation", 0, 0.95, &validation),
-                       number("width", 1, 4096, &width), number("text-width", 1, 4096, &textWidth),
-                       number("factors", 1, 1024, &factors), number("test", 0, 0.95, &testShare),
-                       number("last", 1, 1e6, &last), number("patience", 0, 1e6, &patience),
-                       number("threshold", -1e9, 1e9, &threshold)}) {
+    MlpSettings mlp;
+    SvrSettings svr;
+    double unratedSamples = svr.unratedSamples;
+    for (auto check : {number("lr", 1e-12, 1e6, &training.learningRate), whole("epochs", 1, 1e9, &epochs),
+                       whole("batch-size", 1, 1e9, &batch), number("l2", 0, 1e6, &training.l2),
+                       whole("seed", 0, 9.007199254740992e15, &seed), number("validation", 0, 0.95, &validation),
+                       whole("width", 1, 4096, &width), whole("text-width", 1, 4096, &textWidth),
+                       whole("factors", 1, 1024, &factors), number("test", 0, 0.95, &testShare),
+                       whole("last", 1, 1e6, &last), whole("patience", 0, 1e6, &patience),
+                       number("threshold", -1e9, 1e9, &threshold), number("dropout", 0, 0.99, &mlp.dropout),
+                       number("epsilon", 0, 1e6, &svr.epsilon), whole("unrated-samples", 0, 100, &unratedSamples)}) {
         if (check)
             return makeError(*check);
     }
@@ -366,6 +398,24 @@ Result<RunConfig> runConfigFromOptions(const QCommandLineParser &parser, const D
             return makeError(QStringLiteral("--k expects cut-offs such as 10,20."));
     }
     model.factors = int(factors);
+    if (parser.isSet(QStringLiteral("hidden"))) {
+        Result<std::vector<int>> hidden = parseHiddenWidths(parser.value(QStringLiteral("hidden")));
+        if (!hidden)
+            return makeError(QStringLiteral("--hidden: ") + hidden.error());
+        mlp.hidden = *hidden;
+    }
+    mlp.userFactors = svr.userWeights = !parser.isSet(QStringLiteral("no-user-vectors"));
+    svr.unratedSamples = int(unratedSamples);
+    model.mlp = mlp;
+    model.svr = svr;
+    const bool mlpOption = parser.isSet(QStringLiteral("hidden")) || parser.isSet(QStringLiteral("dropout"));
+    const bool svrOption = parser.isSet(QStringLiteral("epsilon")) || parser.isSet(QStringLiteral("unrated-samples"));
+    if (mlpOption && model.kind != QLatin1String("mlp"))
+        return makeError(QStringLiteral("--hidden and --dropout are for --model mlp."));
+    if (svrOption && model.kind != QLatin1String("svr"))
+        return makeError(QStringLiteral("--epsilon and --unrated-samples are for --model svr."));
+    if (parser.isSet(QStringLiteral("no-user-vectors")) && model.kind != QLatin1String("mlp") && model.kind != QLatin1String("svr"))
+        return makeError(QStringLiteral("--no-user-vectors is for --model mlp and svr."));
     model.split.ratio = testShare;
     model.split.validationRatio = parser.isSet(QStringLiteral("validation")) ? validation : 0.1;
     model.split.lastK = int(last);
@@ -555,9 +605,11 @@ int CommandLineTool::runAndReport(FusionPipeline &pipeline, const RunConfig &con
         m_out << "), width " << info.featureWidth << "\n";
         for (const QString &note : info.notes)
             m_out << "  · " << note << "\n";
-        m_out << QStringLiteral("Closed-form optimum: train loss %1, validation loss %2; gradient descent is stable for η < %3\n")
-                     .arg(info.optimumTrainLoss, 0, 'g', 6).arg(info.optimumValidationLoss, 0, 'g', 6)
-                     .arg(info.maxStableLearningRate, 0, 'g', 4);
+        // Only models with a closed form (the regressions) have one to print.
+        if (std::isfinite(info.optimumTrainLoss) && std::isfinite(info.maxStableLearningRate))
+            m_out << QStringLiteral("Closed-form optimum: train loss %1, validation loss %2; gradient descent is stable for η < %3\n")
+                         .arg(info.optimumTrainLoss, 0, 'g', 6).arg(info.optimumValidationLoss, 0, 'g', 6)
+                         .arg(info.maxStableLearningRate, 0, 'g', 4);
         m_out << QStringLiteral("%1  %2  %3\n").arg(QStringLiteral("epoch"), 8).arg(QStringLiteral("train loss"), 14).arg(QStringLiteral("val loss"), 14);
         m_out.flush();
     }
@@ -613,7 +665,8 @@ int CommandLineTool::runAndReport(FusionPipeline &pipeline, const RunConfig &con
                   {"seconds", seconds},
                   {"prepare_seconds", prepareSeconds},
                   {"model", config.model.kind},
-                  {"dataset_hash", identity.hash}};
+                  {"dataset_hash", identity.hash},
+                  {"notes", QJsonArray::fromStringList(info.notes)}};
     if (!config.model.isLinear()) {
         s.insert(QStringLiteral("split"), recSplitKindName(config.model.split.kind));
         s.insert(QStringLiteral("loss"), config.model.loss == LossKind::Bpr ? QStringLiteral("bpr") : QStringLiteral("squared"));
@@ -662,13 +715,13 @@ int CommandLineTool::runAndReport(FusionPipeline &pipeline, const RunConfig &con
         m_out << printLine(s) << "\n";
     } else if (config.model.isLinear()) {
         m_out << QStringLiteral("RMSE %1, MAE %2 on the validation set; %3 epochs in %4 s\n")
-                     .arg(summary.rmse, 0, 'f', 4).arg(summary.mae, 0, 'f', 4).arg(summary.epochs).arg(seconds, 0, 'g', 3);
+                     .arg(metricText(summary.rmse), metricText(summary.mae)).arg(summary.epochs).arg(seconds, 0, 'g', 3);
     } else {
         m_out << QStringLiteral("Test set, at epoch %1 of %2 (%3):\n").arg(summary.bestEpoch).arg(summary.epochs).arg(summary.reason);
         for (auto it = summary.metrics.cbegin(); it != summary.metrics.cend(); ++it)
-            m_out << QStringLiteral("  %1 %2\n").arg(it.key(), -16).arg(it.value(), 0, 'f', 4);
-        m_out << QStringLiteral("  %1 %2\n  %3 %4\n").arg(QStringLiteral("rmse"), -16).arg(summary.rmse, 0, 'f', 4)
-                     .arg(QStringLiteral("mae"), -16).arg(summary.mae, 0, 'f', 4);
+            m_out << QStringLiteral("  %1 %2\n").arg(it.key(), -16).arg(metricText(it.value()));
+        m_out << QStringLiteral("  %1 %2\n  %3 %4\n").arg(QStringLiteral("rmse"), -16).arg(metricText(summary.rmse))
+                     .arg(QStringLiteral("mae"), -16).arg(metricText(summary.mae));
     }
     m_out.flush();
     if (recordOut)

@@ -4,6 +4,7 @@
 #include "ItemKnnModel.h"
 #include "LinearRecommender.h"
 #include "PopularityModel.h"
+#include "RandomModel.h"
 
 #include <QCoreApplication>
 
@@ -96,8 +97,8 @@ float UserProfiles::weight(int user, int item) const
 
 QStringList recommenderKinds()
 {
-    return {QStringLiteral("popularity"), QStringLiteral("itemknn"), QStringLiteral("mf"), QStringLiteral("hybrid"),
-            QStringLiteral("content")};
+    return {QStringLiteral("popularity"), QStringLiteral("random"), QStringLiteral("itemknn"), QStringLiteral("mf"),
+            QStringLiteral("hybrid"), QStringLiteral("content"), QStringLiteral("mlp"), QStringLiteral("svr")};
 }
 
 QString linearRecommenderKind()
@@ -108,7 +109,8 @@ QString linearRecommenderKind()
 Result<std::unique_ptr<Recommender>> makeRecommender(const QString &kind, const Dataset &dataset,
                                                      const SplitIndices &split,
                                                      std::shared_ptr<const ContentFeatures> content,
-                                                     const RecommenderTraining &training, bool biases)
+                                                     const RecommenderTraining &training, bool biases,
+                                                     const MlpSettings &mlp, const SvrSettings &svr)
 {
     const QString k = kind.trimmed().toLower();
     const bool linear = k == linearRecommenderKind();
@@ -116,7 +118,8 @@ Result<std::unique_ptr<Recommender>> makeRecommender(const QString &kind, const 
         return makeError(Tr::tr("Unknown model '%1'; choose one of %2.")
                              .arg(kind, (QStringList{linearRecommenderKind()} + recommenderKinds()).join(QStringLiteral(", "))));
     }
-    const bool needsContent = linear || k == QStringLiteral("itemknn") || k == QStringLiteral("hybrid") || k == QStringLiteral("content");
+    const bool needsContent = linear || k == QStringLiteral("itemknn") || k == QStringLiteral("hybrid") || k == QStringLiteral("content")
+        || k == QStringLiteral("mlp") || k == QStringLiteral("svr");
     if (needsContent) {
         if (!content || content->fused.rows() == 0)
             return makeError(Tr::tr("The model '%1' needs fused item content; switch on at least one modality.").arg(k));
@@ -131,10 +134,24 @@ Result<std::unique_ptr<Recommender>> makeRecommender(const QString &kind, const 
         return std::unique_ptr<Recommender>(
             std::make_unique<LinearRecommender>(dataset, split.train, std::move(content), training, biases));
     }
+    if (k == QStringLiteral("mlp")) {
+        if (Result<void> checked = checkMlpSettings(mlp); !checked)
+            return makeError(checked.error());
+        return std::unique_ptr<Recommender>(std::make_unique<MlpRecommender>(dataset, split.train, std::move(content), training, mlp));
+    }
+    if (k == QStringLiteral("svr")) {
+        if (training.loss != LossKind::Squared)
+            return makeError(Tr::tr("The support vector regression is fitted by the ε-insensitive loss; BPR is for the factor models and the neural network."));
+        if (Result<void> checked = checkSvrSettings(svr); !checked)
+            return makeError(checked.error());
+        return std::unique_ptr<Recommender>(std::make_unique<SvrRecommender>(dataset, split.train, std::move(content), training, svr));
+    }
     if (training.factors < 1)
         return makeError(Tr::tr("The number of factors must be at least 1 (it is %1).").arg(training.factors));
     if (k == QStringLiteral("popularity"))
         return std::unique_ptr<Recommender>(std::make_unique<PopularityModel>(dataset, split.train));
+    if (k == QStringLiteral("random"))
+        return std::unique_ptr<Recommender>(std::make_unique<RandomModel>(dataset.userCount(), dataset.itemCount(), training.seed));
     if (k == QStringLiteral("itemknn"))
         return std::unique_ptr<Recommender>(std::make_unique<ItemKnnModel>(dataset, split.train, std::move(content)));
     const FactorVariant variant = k == QStringLiteral("mf") ? FactorVariant::Collaborative

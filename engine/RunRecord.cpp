@@ -36,6 +36,14 @@ QJsonValue number(double v)
     return std::isfinite(v) ? QJsonValue(v) : QJsonValue();
 }
 
+QJsonArray hiddenArray(const std::vector<int> &widths)
+{
+    QJsonArray array;
+    for (int w : widths)
+        array.append(w);
+    return array;
+}
+
 double toNumber(const QJsonValue &v, double fallback = kNaN)
 {
     return v.isDouble() ? v.toDouble() : fallback;
@@ -319,7 +327,15 @@ QJsonObject runConfigToJson(const RunConfig &config)
                               {"monitor", m.monitor},
                               {"validation_users", m.validationUsers},
                               {"linear_ranking", m.linearRanking},
-                              {"biases", m.linearBiases}}}};
+                              {"biases", m.linearBiases},
+                              {"mlp", QJsonObject{{"hidden", hiddenArray(m.mlp.hidden)},
+                                                  {"dropout", number(m.mlp.dropout)},
+                                                  {"biases", m.mlp.biases},
+                                                  {"user_vectors", m.mlp.userFactors}}},
+                              {"svr", QJsonObject{{"epsilon", number(m.svr.epsilon)},
+                                                  {"biases", m.svr.biases},
+                                                  {"user_weights", m.svr.userWeights},
+                                                  {"unrated_samples", m.svr.unratedSamples}}}}}};
 }
 
 namespace {
@@ -504,6 +520,30 @@ Result<RunConfig> runConfigFromJson(const QJsonObject &json)
     m.integer("validation_users", 1, 1 << 30, &model.validationUsers);
     m.boolean("linear_ranking", &model.linearRanking);
     m.boolean("biases", &model.linearBiases);
+    if (m.has("mlp")) {
+        const Reader n = m.child("mlp");
+        if (n.has("hidden")) {
+            model.mlp.hidden.clear();
+            for (const QJsonValue &w : n.value("hidden").toArray()) {
+                const double d = w.toDouble(kNaN);
+                if (!(d >= 1 && d <= 4096) || d != std::floor(d)) {
+                    n.fail("hidden", Tr::tr("a list of layer widths from 1 to 4096"));
+                    break;
+                }
+                model.mlp.hidden.push_back(int(d));
+            }
+        }
+        n.real("dropout", 0, 0.99, &model.mlp.dropout);
+        n.boolean("biases", &model.mlp.biases);
+        n.boolean("user_vectors", &model.mlp.userFactors);
+    }
+    if (m.has("svr")) {
+        const Reader v = m.child("svr");
+        v.real("epsilon", 0, 1e9, &model.svr.epsilon);
+        v.boolean("biases", &model.svr.biases);
+        v.boolean("user_weights", &model.svr.userWeights);
+        v.integer("unrated_samples", 0, 100, &model.svr.unratedSamples);
+    }
     if (!error.isEmpty())
         return makeError(error);
     return config;
@@ -553,6 +593,14 @@ QMap<QString, QString> describeParameters(const RunRecord &record)
         if (c.model.kind == QLatin1String("mf") || c.model.kind == QLatin1String("hybrid")
             || c.model.kind == QLatin1String("content"))
             p.insert(QStringLiteral("factors"), QString::number(c.model.factors));
+        if (c.model.kind == QLatin1String("mlp")) {
+            p.insert(QStringLiteral("hidden"), hiddenWidthsText(c.model.mlp.hidden));
+            p.insert(QStringLiteral("dropout"), numberText(c.model.mlp.dropout));
+        }
+        if (c.model.kind == QLatin1String("svr")) {
+            p.insert(QStringLiteral("epsilon"), numberText(c.model.svr.epsilon));
+            p.insert(QStringLiteral("unrated_samples"), QString::number(c.model.svr.unratedSamples));
+        }
         p.insert(QStringLiteral("split"), recSplitKindName(c.model.split.kind));
         p.insert(QStringLiteral("test"), numberText(c.model.split.ratio));
         p.insert(QStringLiteral("validation"), numberText(c.model.split.validationRatio));
@@ -571,7 +619,9 @@ int parameterRank(const QString &key)
     static const QStringList order{QStringLiteral("dataset"), QStringLiteral("model"), QStringLiteral("fusion"),
                                    QStringLiteral("modality:"), QStringLiteral("weight:"), QStringLiteral("missing"),
                                    QStringLiteral("width"), QStringLiteral("text_width:"), QStringLiteral("image_features:"),
-                                   QStringLiteral("loss"), QStringLiteral("factors"), QStringLiteral("split"),
+                                   QStringLiteral("loss"), QStringLiteral("factors"), QStringLiteral("hidden"),
+                                   QStringLiteral("dropout"), QStringLiteral("epsilon"), QStringLiteral("unrated_samples"),
+                                   QStringLiteral("split"),
                                    QStringLiteral("test"), QStringLiteral("validation"), QStringLiteral("k"),
                                    QStringLiteral("threshold"), QStringLiteral("patience"), QStringLiteral("optimizer"),
                                    QStringLiteral("lr"), QStringLiteral("batch_size"), QStringLiteral("l2"),
@@ -619,6 +669,10 @@ QString parameterTitle(const QString &key, const RunConfig &config)
         {QStringLiteral("validation"), QT_TRANSLATE_NOOP("fl::RunRecord", "validation share")},
         {QStringLiteral("loss"), QT_TRANSLATE_NOOP("fl::RunRecord", "loss")},
         {QStringLiteral("factors"), QT_TRANSLATE_NOOP("fl::RunRecord", "factors")},
+        {QStringLiteral("hidden"), QT_TRANSLATE_NOOP("fl::RunRecord", "hidden layers")},
+        {QStringLiteral("dropout"), QT_TRANSLATE_NOOP("fl::RunRecord", "dropout")},
+        {QStringLiteral("epsilon"), QT_TRANSLATE_NOOP("fl::RunRecord", "ε (SVR tube)")},
+        {QStringLiteral("unrated_samples"), QT_TRANSLATE_NOOP("fl::RunRecord", "unrated samples")},
         {QStringLiteral("split"), QT_TRANSLATE_NOOP("fl::RunRecord", "split")},
         {QStringLiteral("test"), QT_TRANSLATE_NOOP("fl::RunRecord", "test share")},
         {QStringLiteral("k"), QT_TRANSLATE_NOOP("fl::RunRecord", "K")},

@@ -29,6 +29,8 @@ RunSummary LinearRunTrainer::summary(double seconds, const QString &reason)
                                                    *problem.validationRows);
     s.rmse = m.rmse;
     s.mae = m.mae;
+    if (problem.validationRows->size() == 0)
+        s.validationLoss = s.rmse = s.mae = std::numeric_limits<double>::quiet_NaN();
     s.optimumTrainLoss = problem.train.loss(problem.train.optimum(m_trainer.config().l2));
     s.seconds = seconds;
     s.reason = reason;
@@ -53,6 +55,12 @@ QString modelFormula(const ModelConfig &model, const QString &fusion)
     }
     if (kind == QLatin1String("popularity"))
         return QStringLiteral("score(u, i) = number of training interactions of i");
+    if (kind == QLatin1String("random"))
+        return QStringLiteral("score(u, i) = hash(seed, u, i) ∈ [0, 1)");
+    if (kind == QLatin1String("mlp"))
+        return mlpFormula(model.mlp, model.loss) + QStringLiteral("; ") + fusion;
+    if (kind == QLatin1String("svr"))
+        return svrFormula(model.svr) + QStringLiteral("; ") + fusion;
     if (kind == QLatin1String("itemknn"))
         return QStringLiteral("score(u, i) = Σⱼ∈Iᵤ cos(fᵢ, fⱼ) over i's 50 nearest items; ") + fusion;
     if (kind == QLatin1String("mf"))
@@ -60,6 +68,34 @@ QString modelFormula(const ModelConfig &model, const QString &fusion)
     if (kind == QLatin1String("content"))
         return QStringLiteral("ŷᵤᵢ = μ + bᵤ + bᵢ + βᵀfᵢ + pᵤᵀW fᵢ; ") + fusion;
     return QStringLiteral("ŷᵤᵢ = μ + bᵤ + bᵢ + βᵀfᵢ + pᵤᵀ(qᵢ + W fᵢ); ") + fusion;
+}
+
+// What the run cannot measure, and so reports as NaN (null), with the reason.
+QStringList unmeasuredNotes(const Dataset &dataset, const Recommender &model, const ModelConfig &config,
+                            const SplitIndices &split)
+{
+    QStringList notes;
+    if (split.validation.empty())
+        notes << Tr::tr("The validation part is empty: there are no validation metrics or validation loss, so early "
+                        "stopping is off and the last epoch is reported.");
+    if (split.test.empty()) {
+        notes << Tr::tr("The test part is empty: the test metrics cannot be computed and are not reported.");
+    } else if (std::find(split.coldItem.begin(), split.coldItem.end(), true) != split.coldItem.end()) {
+        const bool coldTest = std::any_of(split.test.begin(), split.test.end(), [&](int index) {
+            const size_t item = size_t(dataset.interactionItem[size_t(index)]);
+            return item < split.coldItem.size() && split.coldItem[item];
+        });
+        if (!coldTest)
+            notes << Tr::tr("No held-out item has a test interaction: the cold_ metrics cannot be computed and are not "
+                            "reported.");
+    }
+    if (!predictsRatings(model, config)) {
+        notes << (model.predictsRatings()
+                      ? Tr::tr("RMSE and MAE are not reported: trained with BPR, %1 learns an order of items, not "
+                               "ratings.").arg(model.name())
+                      : Tr::tr("RMSE and MAE are not reported: %1 ranks items and does not predict ratings.").arg(model.name()));
+    }
+    return notes;
 }
 
 Result<PreparedRun> prepareRankingRun(FusionPipeline &pipeline, const RunConfig &config, const ProgressFn &progress)
@@ -81,7 +117,7 @@ Result<PreparedRun> prepareRankingRun(FusionPipeline &pipeline, const RunConfig 
     QString fusion;
     const bool linear = kind == linearRecommenderKind();
     const bool usesContent = linear || kind == QLatin1String("itemknn") || kind == QLatin1String("hybrid")
-        || kind == QLatin1String("content");
+        || kind == QLatin1String("content") || kind == QLatin1String("mlp") || kind == QLatin1String("svr");
     const bool leaveOut = config.pipeline.missing == MissingPolicy::LeaveOut;
     std::optional<FusedItems> fused;
     if (usesContent || leaveOut) {
@@ -136,7 +172,8 @@ Result<PreparedRun> prepareRankingRun(FusionPipeline &pipeline, const RunConfig 
     training.negatives = config.model.negatives;
     training.seed = config.training.seed;
     Result<std::unique_ptr<Recommender>> model =
-        makeRecommender(kind, *dataset, *split, content, training, config.model.linearBiases);
+        makeRecommender(kind, *dataset, *split, content, training, config.model.linearBiases, config.model.mlp,
+                        config.model.svr);
     if (!model)
         return makeError(model.error());
 
@@ -145,6 +182,7 @@ Result<PreparedRun> prepareRankingRun(FusionPipeline &pipeline, const RunConfig 
     run.info.trainRows = int(split->train.size());
     run.info.validationRows = int(split->validation.size());
     run.info.notes += split->notes;
+    run.info.notes += unmeasuredNotes(*dataset, **model, config.model, *split);
     run.info.optimumTrainLoss = run.info.optimumValidationLoss = nan;
     run.info.maxStableLearningRate = run.info.initialLoss = nan;
     if (const auto *regression = dynamic_cast<const LinearRecommender *>(model->get())) {
@@ -180,6 +218,9 @@ Result<PreparedRun> prepareRun(FusionPipeline &pipeline, const RunConfig &config
         return makeError(prepared.error());
     PreparedRun run;
     run.info = describeProblem(**prepared, config.training.l2);
+    if ((*prepared)->validationRows->size() == 0)
+        run.info.notes << Tr::tr("The validation part is empty: RMSE, MAE and the validation loss cannot be computed "
+                                 "and are not reported.");
     run.trainer = std::make_unique<LinearRunTrainer>(*prepared, config.training);
     return run;
 }

@@ -6,8 +6,10 @@
 
 #include "FusionPipeline.h"
 #include "LinearRegression.h"
+#include "MlpRecommender.h"
 #include "RecSplit.h"
 #include "Recommender.h"
+#include "SvrRecommender.h"
 
 #include <QList>
 #include <QMap>
@@ -38,6 +40,9 @@ struct ModelConfig
     QString monitor = QStringLiteral("ndcg@10");
     int validationUsers = 5000;               // per-epoch validation on at most this many users
 
+    MlpSettings mlp;                          // kind "mlp": hidden widths, dropout, user vectors
+    SvrSettings svr;                          // kind "svr": ε, unrated samples, user weights
+
     bool linearRanking = false;               // kind "linear": the LinearRecommender, not the seed's run
     bool linearBiases = false;                // the LinearRecommender with user and item biases
 
@@ -57,13 +62,14 @@ struct RunSummary
     int epochs = 0;
     double trainLoss = 0;
     double validationLoss = 0;
-    double rmse = 0;               // on the validation rows
-    double mae = 0;
+    double rmse = 0;               // on the validation rows (ranking models: the test part); NaN when it
+    double mae = 0;                // cannot be computed (no rows, or a model that predicts no ratings)
     double optimumTrainLoss = 0;   // NaN when the model has no closed form
     double seconds = 0;            // training time, without preparation
     QString reason;                // "completed", "stopped", "superseded", "early stop"
     int bestEpoch = 0;             // early stopping: the epoch whose parameters were kept (0: none)
-    QMap<QString, double> metrics; // ranking models: test metrics such as "ndcg@10" at the best epoch
+    QMap<QString, double> metrics; // ranking models: test metrics such as "ndcg@10" at the best epoch;
+                                   // NaN for a part without a user to evaluate
 };
 
 // A ranking model as it stands between epochs, for the Recommendations page: a scoring copy (so the

@@ -128,6 +128,12 @@ QString contributionPartName(const QString &part)
     case 4: return QCoreApplication::translate("fl::ContributionBar", "bias");
     case 5: return QCoreApplication::translate("fl::ContributionBar", "popularity");
     }
+    if (part == QLatin1String("content"))
+        return QCoreApplication::translate("fl::ContributionBar", "content");
+    if (part == QLatin1String("personal"))
+        return QCoreApplication::translate("fl::ContributionBar", "personal");
+    if (part == QLatin1String("random"))
+        return QCoreApplication::translate("fl::ContributionBar", "random");
     return part;
 }
 

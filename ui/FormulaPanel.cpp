@@ -239,6 +239,16 @@ void FormulaPanel::renderModel(QStringList &lines) const
     } else if (model.kind == QLatin1String("popularity")) {
         lines << tr("<b>Model</b>: score(u, i) = number of training interactions of item i");
         factorModel = false;
+    } else if (model.kind == QLatin1String("random")) {
+        lines << tr("<b>Model</b>: score(u, i) = hash(seed, u, i) ∈ [0, 1), a fixed random number: the chance baseline");
+        factorModel = false;
+    } else if (model.kind == QLatin1String("mlp")) {
+        const QString widths = model.mlp.hidden.empty() ? QStringLiteral("—") : hiddenWidthsText(model.mlp.hidden);
+        lines << tr("<b>Model</b>: ŷ<sub>ui</sub> = b + b<sub>u</sub> + b<sub>i</sub> + (w + p<sub>u</sub>)ᵀh(f<sub>i</sub>), "
+                    "h(f) = ReLU(W<sub>2</sub>·ReLU(W<sub>1</sub>f + c<sub>1</sub>) + c<sub>2</sub>), hidden layers %1, %2")
+                     .arg(widths.toHtmlEscaped(), fi);
+    } else if (model.kind == QLatin1String("svr")) {
+        lines << tr("<b>Model</b>: ŷ<sub>ui</sub> = b + b<sub>u</sub> + b<sub>i</sub> + (w + p<sub>u</sub>)ᵀf<sub>i</sub>, %1").arg(fi);
     } else if (model.kind == QLatin1String("itemknn")) {
         lines << tr("<b>Model</b>: score(u, i) = Σ<sub>j ∈ history(u)</sub> r<sub>uj</sub> · cos(f<sub>i</sub>, f<sub>j</sub>) "
                     "over i's 50 nearest neighbours, %1").arg(fi);
@@ -257,7 +267,10 @@ void FormulaPanel::renderModel(QStringList &lines) const
     }
     if (factorModel) {
         const QString loss = m_epoch ? number(m_epoch->trainLoss) : QStringLiteral("…");
-        if (model.loss == LossKind::Bpr)
+        if (model.kind == QLatin1String("svr"))
+            lines << tr("<b>Loss</b>: L = 1/N Σ max(0, |ŷ<sub>ui</sub> − r<sub>ui</sub>| − ε) + λ/2‖w‖² = <b>%1</b>: "
+                        "no cost inside the tube |ŷ − r| ≤ ε = %2").arg(loss, number(model.svr.epsilon));
+        else if (model.loss == LossKind::Bpr)
             lines << tr("<b>Loss</b>: L = −1/N Σ ln σ(ŷ<sub>ui</sub> − ŷ<sub>uj</sub>) + λ/2‖Θ‖² = <b>%1</b>, "
                         "j an item u has not seen").arg(loss);
         else

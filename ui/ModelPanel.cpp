@@ -45,6 +45,17 @@ QString modelDescription(const QString &kind)
     if (kind == QLatin1String("content"))
         return ModelPanel::tr("ŷ = μ + bᵤ + bᵢ + βᵀfᵢ + pᵤᵀW fᵢ: the hybrid without item factors — "
                               "everything an item gets comes from its content.");
+    if (kind == QLatin1String("random"))
+        return ModelPanel::tr("Scores every item by a fixed, seeded random number: what a model that cannot tell "
+                              "items apart achieves. The floor every model must clear. No training epochs.");
+    if (kind == QLatin1String("mlp"))
+        return ModelPanel::tr("A neural network on the fused content: ŷ = b + bᵤ + bᵢ + (w + pᵤ)ᵀh(fᵢ), h two ReLU "
+                              "layers (64, 32), pᵤ each user's own weights. With BPR loss it ranks; with squared "
+                              "loss it predicts ratings.");
+    if (kind == QLatin1String("svr"))
+        return ModelPanel::tr("Linear support vector regression: ŷ = b + bᵤ + bᵢ + (w + pᵤ)ᵀfᵢ with the "
+                              "ε-insensitive loss max(0, |ŷ − r| − ε): errors inside the tube of half-width ε "
+                              "cost nothing.");
     return {};
 }
 
@@ -71,6 +82,12 @@ QString ModelPanel::modelTitle(const QString &kind)
         return tr("Hybrid: MF + fused content (VBPR)");
     if (kind == QLatin1String("content"))
         return tr("Content only (fused features)");
+    if (kind == QLatin1String("random"))
+        return tr("Random (chance baseline)");
+    if (kind == QLatin1String("mlp"))
+        return tr("Neural network on fused content");
+    if (kind == QLatin1String("svr"))
+        return tr("Support vector regression (linear)");
     return kind;
 }
 

@@ -597,7 +597,8 @@ private Q_SLOTS:
             QCOMPARE((*model)->itemCount(), 12);
             QCOMPARE((*model)->userCount(), 10);
             QCOMPARE(dynamic_cast<TrainableRecommender *>(model->get()) != nullptr,
-                     kind == QStringLiteral("mf") || kind == QStringLiteral("hybrid") || kind == QStringLiteral("content"));
+                     kind == QStringLiteral("mf") || kind == QStringLiteral("hybrid") || kind == QStringLiteral("content")
+                         || kind == QStringLiteral("mlp") || kind == QStringLiteral("svr"));
         }
         QVERIFY(!makeRecommender(QStringLiteral("svd++"), data, split, content).ok());
         QVERIFY(!makeRecommender(QStringLiteral("hybrid"), data, split, nullptr).ok());
