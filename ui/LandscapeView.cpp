@@ -3,6 +3,7 @@
 #include "ChartAxes.h"
 #include "ChartExport.h"
 #include "Fonts.h"
+#include "RunHistoryModel.h"
 
 #include "engine/Fusion.h"
 
@@ -320,7 +321,7 @@ QString LandscapeView::describeCell(int ix, int iy) const
     if (!isFilled(cell))
         return tr("%1: not computed yet").arg(weights);
     if (!std::isfinite(cell.value))
-        return tr("%1: %2 — (%3)").arg(weights, r.metric, cell.status);
+        return tr("%1: %2 — (%3)").arg(weights, r.metric, RunHistoryModel::statusTitle(cell.status));
     return QStringLiteral("%1: %2 %3").arg(weights, r.metric, formatLandscapeValue(cell.value));
 }
 
@@ -439,7 +440,7 @@ void LandscapeView::render(QPainter *painter, QSize size) const
                 const QColor color = colorOf(cell.value);
                 const bool light = !color.isValid() || color.lightnessF() > 0.55;
                 painter->setPen(light ? kText : QColor(Qt::white));
-                painter->drawText(r, Qt::AlignCenter, std::isfinite(cell.value) ? formatLandscapeValue(cell.value) : cell.status);
+                painter->drawText(r, Qt::AlignCenter, std::isfinite(cell.value) ? formatLandscapeValue(cell.value) : RunHistoryModel::statusTitle(cell.status));
             }
         }
     }

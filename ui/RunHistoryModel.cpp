@@ -57,7 +57,9 @@ bool metricKeyLess(const QString &a, const QString &b)
     return a < b;
 }
 
-QString statusText(const QString &status)
+} // namespace
+
+QString RunHistoryModel::statusTitle(const QString &status)
 {
     if (status == QLatin1String("running"))
         return RunHistoryModel::tr("running");
@@ -77,6 +79,8 @@ QString statusText(const QString &status)
         return RunHistoryModel::tr("cancelled");
     return status;
 }
+
+namespace {
 
 QString durationText(double seconds)
 {
@@ -422,7 +426,7 @@ QVariant RunHistoryModel::fixedData(const RunRecord &record, int column, int rol
         return {};
     case StatusColumn:
         if (role == Qt::DisplayRole || role == SortRole)
-            return statusText(record.status);
+            return statusTitle(record.status);
         if (role == Qt::ToolTipRole && !record.message.isEmpty())
             return record.message;
         if (role == Qt::ForegroundRole

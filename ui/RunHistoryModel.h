@@ -65,6 +65,8 @@ public:
     static QStringList orderedMetricKeys(QStringList keys);
     // A column or axis title for a summary key: "validation loss", "RMSE", "NDCG@10", "cold NDCG@10".
     static QString metricTitle(const QString &key);
+    // A run's or a landscape cell's status ("completed", "diverged" …) in the window's language.
+    static QString statusTitle(const QString &status);
     // A number with 4 significant digits in the user's locale; "—" for NaN.
     static QString formatValue(double value);
 
