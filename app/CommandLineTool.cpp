@@ -8,6 +8,7 @@
 #include "engine/RankingMetrics.h"
 #include "engine/RecommenderFactory.h"
 #include "engine/RecommenderRun.h"
+#include "engine/ModelDefaults.h"
 #include "engine/RunTrainer.h"
 #include "engine/Experiment.h"
 #include "engine/RunDriver.h"
@@ -53,7 +54,8 @@ QString commandLineUsage()
         "  --alpha W, --beta W, --gamma W   weights of the 1st, 2nd and 3rd modality (default 0.5 each)\n"
         "  --weight NAME=W                  weight of a modality by name (repeatable)\n"
         "  --modalities A,B                 fuse only these modalities (default: all)\n"
-        "  --fusion sum|product|concat      fusion operator (default sum)\n"
+        "  --fusion sum|product|concat      fusion operator (default sum for linear, the seed's regression;\n"
+        "                                   concat for the ranking models)\n"
         "  --width N                        common width for sum/product (default: automatic)\n"
         "  --text-width N                   LSA width of text modalities (default 32)\n"
         "  --image-features grid-mean|histogram|both   (default grid-mean)\n"
@@ -66,7 +68,8 @@ QString commandLineUsage()
         "                                   --last, --patience, --biases, an export) is the regression as a\n"
         "                                   recommender, b + wᵀfᵢ, split and judged like the others\n"
         "  --biases                         linear as a recommender: add user and item biases bᵤ + bᵢ\n"
-        "  --loss squared|bpr               ranking models: squared loss on ratings or BPR (default squared)\n"
+        "  --loss squared|bpr               ranking models: squared loss on ratings or BPR (default: bpr for\n"
+        "                                   mf, hybrid, content and mlp, squared for the others)\n"
         "  --factors N                      latent factors of mf, hybrid and content (default 32)\n"
         "  --hidden W1,W2                   mlp: widths of the ReLU hidden layers (default 64,32; none)\n"
         "  --dropout P                      mlp: dropout of hidden units in training (default 0)\n"
@@ -89,11 +92,16 @@ QString commandLineUsage()
         "  --missing mean|indicator|leave-out   items lacking a fused modality: mean imputation, zeros plus\n"
         "                                   a missing column, or their interactions left out (default mean)\n"
         "  --optimizer gd|sgd|momentum|adam full-batch gradient descent, or mini-batch SGD, SGD with\n"
-        "                                   momentum 0.9, or Adam (default gd)\n"
-        "  --lr ETA                         learning rate (default 0.01)\n"
-        "  --epochs N                       epochs (default 200)\n"
-        "  --batch-size N                   mini-batch size for sgd (default 256)\n"
-        "  --l2 LAMBDA                      L2 penalty on the weights (default 0)\n"
+        "                                   momentum 0.9, or Adam\n"
+        "  --lr ETA                         learning rate\n"
+        "  --epochs N                       epochs (at most, for ranking models with early stopping)\n"
+        "  --batch-size N                   mini-batch size for sgd, momentum and adam\n"
+        "  --l2 LAMBDA                      L2 penalty on the weights\n"
+        "                                   Defaults, the window's too: linear (the seed's regression) gd,\n"
+        "                                   lr 0.01, 200 epochs, batch 256, l2 0; mf, hybrid, content --loss bpr,\n"
+        "                                   adam, lr 0.01, batch 1024, l2 0.0001, 100 epochs; mlp the same with\n"
+        "                                   batch 256; svr adam, lr 0.003, batch 1024; the other models adam,\n"
+        "                                   lr 0.01, batch 1024, l2 0.0001, 100 epochs\n"
         "  --validation FRACTION            share of interactions held out (default 0.2)\n"
         "  --seed N                         seed of the split and of SGD (default 42)\n"
         "  --save-experiment FILE           also write the run as an experiment (JSON) that `run FILE` repeats\n"
@@ -296,7 +304,25 @@ void addRunOptions(QCommandLineParser &parser)
 Result<RunConfig> runConfigFromOptions(const QCommandLineParser &parser, const Dataset *dataset,
                                        const QStringList &rankingOnlyOptions)
 {
-    TrainingConfig training;
+    // The model first: its defaults (engine/ModelDefaults.h, the window's too) are what the other
+    // options change.
+    QString kind = linearRecommenderKind();
+    if (parser.isSet(QStringLiteral("model"))) {
+        kind = parser.value(QStringLiteral("model")).trimmed().toLower();
+        if (kind != linearRecommenderKind() && !recommenderKinds().contains(kind))
+            return makeError(QStringLiteral("--model expects linear, %1, got '%2'.")
+                                 .arg(recommenderKinds().join(QStringLiteral(", ")), parser.value(QStringLiteral("model"))));
+    }
+    // --model linear with any option that only a ranking run reads is the regression as a recommender
+    // (LinearRecommender); without them it stays the seed's run on its own split.
+    bool rankingOption = false;
+    for (const char *name : {"split", "test", "last", "k", "threshold", "patience", "biases"})
+        rankingOption = rankingOption || parser.isSet(QString::fromLatin1(name));
+    for (const QString &name : rankingOnlyOptions)
+        rankingOption = rankingOption || parser.isSet(name);
+    const bool linearRanking = kind == linearRecommenderKind() && rankingOption;
+    const ModelDefaults defaults = modelDefaults(kind, linearRanking);
+    TrainingConfig training = defaultTraining(defaults, 42);
     auto number = [&](const char *name, double lo, double hi, double *target) -> std::optional<QString> {
         const QString key = QString::fromLatin1(name);
         if (!parser.isSet(key))
@@ -317,7 +343,8 @@ Result<RunConfig> runConfigFromOptions(const QCommandLineParser &parser, const D
         return std::nullopt;
     };
     double epochs = training.epochs, batch = training.batchSize, seed = 42, validation = 0.2;
-    double width = 0, textWidth = 32, factors = 32, testShare = 0.2, last = 0, patience = 10, threshold = 0;
+    double width = 0, textWidth = 32, factors = defaults.factors, testShare = 0.2, last = 0,
+           patience = defaults.patience, threshold = 0;
     MlpSettings mlp;
     SvrSettings svr;
     double unratedSamples = svr.unratedSamples;
@@ -341,7 +368,7 @@ Result<RunConfig> runConfigFromOptions(const QCommandLineParser &parser, const D
             return makeError(QStringLiteral("--optimizer expects gd, sgd, momentum or adam, got '%1'.").arg(parser.value(QStringLiteral("optimizer"))));
         training.optimizer = *kind;
     }
-    FusionOp op = FusionOp::Sum;
+    FusionOp op = defaults.fusion;
     if (parser.isSet(QStringLiteral("fusion"))) {
         const auto parsed = fusionOpFromName(parser.value(QStringLiteral("fusion")));
         if (!parsed)
@@ -366,12 +393,8 @@ Result<RunConfig> runConfigFromOptions(const QCommandLineParser &parser, const D
     }
 
     ModelConfig model;
-    if (parser.isSet(QStringLiteral("model"))) {
-        model.kind = parser.value(QStringLiteral("model")).trimmed().toLower();
-        if (!model.isLinear() && !recommenderKinds().contains(model.kind))
-            return makeError(QStringLiteral("--model expects linear, %1, got '%2'.")
-                                 .arg(recommenderKinds().join(QStringLiteral(", ")), parser.value(QStringLiteral("model"))));
-    }
+    model.kind = kind;
+    model.loss = defaults.loss;
     if (parser.isSet(QStringLiteral("loss"))) {
         const QString loss = parser.value(QStringLiteral("loss")).trimmed().toLower();
         if (loss != QLatin1String("squared") && loss != QLatin1String("bpr"))
@@ -424,14 +447,7 @@ Result<RunConfig> runConfigFromOptions(const QCommandLineParser &parser, const D
     model.monitor = QStringLiteral("ndcg@%1").arg(model.ks.front());
     model.useThreshold = parser.isSet(QStringLiteral("threshold"));
     model.threshold = threshold;
-    // --model linear with any option that only a ranking run reads is the regression as a recommender
-    // (LinearRecommender); without them it stays the seed's run on its own split.
-    bool rankingOption = false;
-    for (const char *name : {"split", "test", "last", "k", "threshold", "patience", "biases"})
-        rankingOption = rankingOption || parser.isSet(QString::fromLatin1(name));
-    for (const QString &name : rankingOnlyOptions)
-        rankingOption = rankingOption || parser.isSet(name);
-    if (model.kind == linearRecommenderKind() && rankingOption) {
+    if (linearRanking) {
         model.linearRanking = true;
         model.linearBiases = parser.isSet(QStringLiteral("biases"));
         if (model.loss != LossKind::Squared)

@@ -2,6 +2,8 @@
 
 #include "AppSettings.h"
 
+#include "engine/ModelDefaults.h"
+#include "engine/RecommenderFactory.h"
 
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -104,6 +106,11 @@ void ExperimentController::onLoaded()
     startRun(true);
 }
 
+QString ExperimentController::modelKey(const ModelConfig &model)
+{
+    return model.kind == linearRecommenderKind() && model.linearRanking ? model.kind + QStringLiteral("-ranking") : model.kind;
+}
+
 void ExperimentController::startRun(bool paused)
 {
     if (!m_dataset)
@@ -123,25 +130,27 @@ void ExperimentController::setPipelineConfig(const PipelineConfig &pipeline)
 
 void ExperimentController::setModelConfig(const ModelConfig &model)
 {
-    if (model.isLinear() != m_config.model.isLinear()) {
-        TrainingConfig next;   // to the regression, without a remembered one: the seed's defaults
-        if (m_otherFamilyTraining) {
-            next = *m_otherFamilyTraining;
-        } else if (!model.isLinear()) {
-            const RecommenderTraining defaults;
-            next = m_config.training;
-            next.optimizer = defaults.optimizer;
-            next.learningRate = defaults.learningRate;
-            next.l2 = defaults.l2;
-            next.batchSize = defaults.batchSize;
-            next.epochs = 100;
+    ModelConfig chosen = model;
+    if (modelKey(model) != modelKey(m_config.model)) {
+        // Another model: the settings it was last trained with here, or its defaults (the CLI's too).
+        m_settingsByModel[modelKey(m_config.model)] = {m_config.training, m_config.model.loss, m_config.pipeline.op};
+        const std::uint64_t seed = m_config.training.seed;
+        if (const auto it = m_settingsByModel.find(modelKey(model)); it != m_settingsByModel.end()) {
+            m_config.training = it->second.training;
+            chosen.loss = it->second.loss;
+            m_config.pipeline.op = it->second.fusion;
+        } else {
+            const ModelDefaults defaults = modelDefaults(model.kind, model.linearRanking);
+            m_config.training = defaultTraining(defaults, seed);
+            m_config.pipeline.op = defaults.fusion;
+            chosen.loss = defaults.loss;
+            chosen.patience = defaults.patience;
+            chosen.factors = defaults.factors;
         }
-        next.seed = m_config.training.seed;
-        m_otherFamilyTraining = m_config.training;
-        m_config.training = next;
-        m_config.pipeline.split.seed = next.seed;
+        m_config.training.seed = seed;
+        m_config.pipeline.split.seed = seed;
     }
-    m_config.model = model;
+    m_config.model = chosen;
     m_config.model.split.seed = m_config.training.seed;
     saveSoon();
     Q_EMIT configChanged(m_config);
@@ -242,8 +251,8 @@ void ExperimentController::applyConfig(const RunConfig &config, bool run)
     }
     next.pipeline.split.seed = next.training.seed;
     next.model.split.seed = next.training.seed;
-    if (next.model.isLinear() != m_config.model.isLinear())
-        m_otherFamilyTraining = m_config.training;
+    if (modelKey(next.model) != modelKey(m_config.model))
+        m_settingsByModel[modelKey(m_config.model)] = {m_config.training, m_config.model.loss, m_config.pipeline.op};
     m_config = next;
     saveSoon();
     Q_EMIT configChanged(m_config);

@@ -16,6 +16,7 @@
 #include <QTimer>
 
 #include <atomic>
+#include <map>
 #include <memory>
 #include <optional>
 
@@ -95,7 +96,16 @@ private:
     QString m_datasetPath;
     QString m_loadingPath;
     RunConfig m_config;
-    std::optional<TrainingConfig> m_otherFamilyTraining;   // of the family (linear / ranking) not chosen
+    // What each model was last trained with in this window (its training settings and loss), by
+    // modelKey(): chosen again, a model gets them back; chosen the first time, its ModelDefaults.
+    struct ModelSettingsMemory
+    {
+        TrainingConfig training;
+        LossKind loss = LossKind::Squared;
+        FusionOp fusion = FusionOp::Sum;
+    };
+    std::map<QString, ModelSettingsMemory> m_settingsByModel;
+    static QString modelKey(const ModelConfig &model);
     int m_runId = 0;
     bool m_autoRun = false;   // true once the user pressed Train; a new run then starts running
     struct Loaded

@@ -1,6 +1,7 @@
 // The live training window, offscreen: controls reach the engine, Step/Pause/Reset do what they say,
 // the ghost of a previous run, the divergence message and its retry, export, and settings.
 
+#include "engine/ModelDefaults.h"
 #include "engine/ManifestLoader.h"
 #include "ui/AppSettings.h"
 #include "ui/DivergenceBanner.h"
@@ -349,11 +350,13 @@ private Q_SLOTS:
         QCOMPARE(m_window->controller()->config().model.kind, QStringLiteral("hybrid"));
         QVERIFY(panel->rankingOptions()->isVisibleTo(panel));
         QVERIFY(started.at(0).at(1).toString().startsWith(QStringLiteral("hybrid")));
-        // A factor model gets the recommendation models' training settings, the regression keeps its own.
-        const RecommenderTraining defaults;
+        // A model chosen the first time gets its own defaults (the CLI's too), the regression keeps its own.
+        const ModelDefaults defaults = modelDefaults(QStringLiteral("hybrid"));
         QCOMPARE(m_window->controller()->config().training.optimizer, defaults.optimizer);
         QCOMPARE(m_window->trainingPanel()->optimizerBox()->currentData().toString(), optimizerName(defaults.optimizer));
         QCOMPARE(m_window->controller()->config().training.learningRate, defaults.learningRate);
+        QCOMPARE(m_window->controller()->config().training.batchSize, defaults.batchSize);
+        QCOMPARE(m_window->controller()->config().model.loss, LossKind::Bpr);
 
         // The demo has timestamps but no split labels of its own: that choice is greyed out.
         auto *splits = qobject_cast<QStandardItemModel *>(panel->splitBox()->model());
@@ -380,13 +383,17 @@ private Q_SLOTS:
         panel->modelBox()->setCurrentIndex(panel->modelBox()->findData(QStringLiteral("linear")));
         QCOMPARE(m_window->controller()->config().training.optimizer, OptimizerKind::GradientDescent);
         QCOMPARE(m_window->controller()->config().training.learningRate, 0.01);
-        panel->modelBox()->setCurrentIndex(panel->modelBox()->findData(QStringLiteral("mf")));
+        panel->modelBox()->setCurrentIndex(panel->modelBox()->findData(QStringLiteral("svr")));
+        QCOMPARE(m_window->controller()->config().training.learningRate, modelDefaults(QStringLiteral("svr")).learningRate);
+        QCOMPARE(m_window->controller()->config().model.loss, LossKind::Squared);
+        panel->modelBox()->setCurrentIndex(panel->modelBox()->findData(QStringLiteral("hybrid")));
         QCOMPARE(m_window->controller()->config().training.learningRate, 0.02);   // as the user left it
+        QCOMPARE(m_window->controller()->config().model.loss, LossKind::Bpr);
 
         // A window opened on a recommendation model goes back to the seed's own settings.
         m_window.reset();
         openDemo();
-        QCOMPARE(m_window->controller()->config().model.kind, QStringLiteral("mf"));
+        QCOMPARE(m_window->controller()->config().model.kind, QStringLiteral("hybrid"));
         QCOMPARE(m_window->controller()->config().training.optimizer, defaults.optimizer);
         m_window->modelPanel()->modelBox()->setCurrentIndex(
             m_window->modelPanel()->modelBox()->findData(QStringLiteral("linear")));
