@@ -153,6 +153,33 @@ ModelPanel::ModelPanel(QWidget *parent)
     m_factors->setToolTip(tr("Latent dimension k of the user and item factors pᵤ, qᵢ."));
     form->addRow(tr("Factors k:"), m_factors);
 
+    m_hidden = new QLineEdit(m_rankingOptions);
+    m_hidden->setToolTip(tr("Widths of the network's ReLU hidden layers, input side first, e.g. \"64, 32\"; "
+                            "\"none\" for no hidden layer."));
+    form->addRow(tr("Hidden layers:"), m_hidden);
+    m_dropout = new QDoubleSpinBox(m_rankingOptions);
+    m_dropout->setRange(0, 0.9);
+    m_dropout->setSingleStep(0.05);
+    m_dropout->setDecimals(2);
+    m_dropout->setToolTip(tr("The probability of dropping a hidden unit in each training step (0: off). "
+                             "Scoring always uses the whole network."));
+    form->addRow(tr("Dropout:"), m_dropout);
+    m_epsilon = new QDoubleSpinBox(m_rankingOptions);
+    m_epsilon->setRange(0, 100);
+    m_epsilon->setSingleStep(0.05);
+    m_epsilon->setDecimals(2);
+    m_epsilon->setToolTip(tr("Half-width ε of the SVR's tube: errors smaller than ε cost nothing."));
+    form->addRow(tr("Tube ε:"), m_epsilon);
+    m_unratedSamples = new QSpinBox(m_rankingOptions);
+    m_unratedSamples->setRange(0, 100);
+    m_unratedSamples->setToolTip(tr("Per rating, this many items the user has not rated are trained towards 0, "
+                                    "so that the SVR ranks what users pick. 0: ratings only, to predict ratings."));
+    form->addRow(tr("Unrated samples:"), m_unratedSamples);
+    m_userVectors = new QCheckBox(tr("each user's own weights pᵤ"), m_rankingOptions);
+    m_userVectors->setToolTip(tr("Adds a weight vector per user to the shared one, (w + pᵤ)ᵀ: without it every user "
+                                 "gets the same ranking."));
+    form->addRow(tr("Personal:"), m_userVectors);
+
     m_split = new QComboBox(m_rankingOptions);
     m_split->addItem(tr("Random, per user"), int(RecSplitKind::Random));
     m_split->addItem(tr("Latest per user"), int(RecSplitKind::UserTemporal));
@@ -253,6 +280,41 @@ ModelPanel::ModelPanel(QWidget *parent)
         });
     };
     onEdited(m_factors, [this] { m_config.factors = m_factors->value(); });
+    connect(m_dropout, &QAbstractSpinBox::editingFinished, this, [this] {
+        if (m_updating || m_dropout->value() == m_config.mlp.dropout)
+            return;
+        m_config.mlp.dropout = m_dropout->value();
+        commit();
+    });
+    connect(m_epsilon, &QAbstractSpinBox::editingFinished, this, [this] {
+        if (m_updating || m_epsilon->value() == m_config.svr.epsilon)
+            return;
+        m_config.svr.epsilon = m_epsilon->value();
+        commit();
+    });
+    connect(m_unratedSamples, &QAbstractSpinBox::editingFinished, this, [this] {
+        if (m_updating || m_unratedSamples->value() == m_config.svr.unratedSamples)
+            return;
+        m_config.svr.unratedSamples = m_unratedSamples->value();
+        commit();
+    });
+    connect(m_userVectors, &QCheckBox::toggled, this, [this](bool on) {
+        if (m_updating)
+            return;
+        m_config.mlp.userFactors = m_config.svr.userWeights = on;
+        commit();
+    });
+    connect(m_hidden, &QLineEdit::editingFinished, this, [this] {
+        if (m_updating)
+            return;
+        const Result<std::vector<int>> hidden = parseHiddenWidths(m_hidden->text());
+        if (!hidden || *hidden == m_config.mlp.hidden) {
+            syncWidgets();   // not a list of widths (or unchanged): show the one in force
+            return;
+        }
+        m_config.mlp.hidden = *hidden;
+        commit();
+    });
     onEdited(m_testShare, [this] { m_config.split.ratio = m_testShare->value() / 100.0; });
     onEdited(m_lastK, [this] { m_config.split.lastK = m_lastK->value(); });
     onEdited(m_threshold, [this] { m_config.threshold = m_threshold->value(); });
@@ -318,7 +380,9 @@ void ModelPanel::syncWidgets()
     m_loss->setCurrentIndex(m_loss->findData(int(m_config.loss)));
     const bool factorModel = m_config.kind == QLatin1String("mf") || m_config.kind == QLatin1String("hybrid")
         || m_config.kind == QLatin1String("content");
-    m_loss->setEnabled(factorModel);
+    const bool mlp = m_config.kind == QLatin1String("mlp");
+    const bool svr = m_config.kind == QLatin1String("svr");
+    m_loss->setEnabled(factorModel || mlp);
     const bool linearRanking = key == kLinearRanking;
     m_biases->setChecked(m_config.linearBiases);
     m_biases->setVisible(linearRanking);
@@ -326,6 +390,19 @@ void ModelPanel::syncWidgets()
         form->setRowVisible(m_biases, linearRanking);
     m_factors->setEnabled(factorModel);
     m_factors->setValue(m_config.factors);
+    m_hidden->setText(hiddenWidthsText(m_config.mlp.hidden));
+    m_dropout->setValue(m_config.mlp.dropout);
+    m_epsilon->setValue(m_config.svr.epsilon);
+    m_unratedSamples->setValue(m_config.svr.unratedSamples);
+    m_userVectors->setChecked(svr ? m_config.svr.userWeights : m_config.mlp.userFactors);
+    if (auto *form = qobject_cast<QFormLayout *>(m_rankingOptions->layout())) {
+        form->setRowVisible(m_factors, !mlp && !svr);
+        for (QWidget *w : {static_cast<QWidget *>(m_hidden), static_cast<QWidget *>(m_dropout)})
+            form->setRowVisible(w, mlp);
+        for (QWidget *w : {static_cast<QWidget *>(m_epsilon), static_cast<QWidget *>(m_unratedSamples)})
+            form->setRowVisible(w, svr);
+        form->setRowVisible(m_userVectors, mlp || svr);
+    }
     m_split->setCurrentIndex(m_split->findData(int(m_config.split.kind)));
     m_testShare->setValue(m_config.split.ratio * 100.0);
     m_testShare->setEnabled(m_config.split.kind != RecSplitKind::File

@@ -46,6 +46,11 @@ public:
     QSpinBox *lastKBox() const { return m_lastK; }
     QLineEdit *ksEdit() const { return m_ks; }
     QCheckBox *biasesCheck() const { return m_biases; }
+    QLineEdit *hiddenEdit() const { return m_hidden; }
+    QDoubleSpinBox *dropoutBox() const { return m_dropout; }
+    QCheckBox *userVectorsCheck() const { return m_userVectors; }
+    QDoubleSpinBox *epsilonBox() const { return m_epsilon; }
+    QSpinBox *unratedSamplesBox() const { return m_unratedSamples; }
     QCheckBox *thresholdCheck() const { return m_useThreshold; }
     QDoubleSpinBox *thresholdBox() const { return m_threshold; }
     QSpinBox *patienceBox() const { return m_patience; }
@@ -65,6 +70,11 @@ private:
     QComboBox *m_loss = nullptr;
     QCheckBox *m_biases = nullptr;
     QSpinBox *m_factors = nullptr;
+    QLineEdit *m_hidden = nullptr;          // mlp
+    QDoubleSpinBox *m_dropout = nullptr;    // mlp
+    QCheckBox *m_userVectors = nullptr;     // mlp and svr
+    QDoubleSpinBox *m_epsilon = nullptr;    // svr
+    QSpinBox *m_unratedSamples = nullptr;   // svr
     QComboBox *m_split = nullptr;
     QDoubleSpinBox *m_testShare = nullptr;
     QSpinBox *m_lastK = nullptr;

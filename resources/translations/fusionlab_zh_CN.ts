@@ -2077,91 +2077,91 @@
 <context>
     <name>fl::LandscapeView</name>
     <message>
-        <location filename="../../ui/LandscapeView.cpp" line="235"/>
+        <location filename="../../ui/LandscapeView.cpp" line="236"/>
         <source>higher is better</source>
         <translation>越高越好</translation>
     </message>
     <message>
-        <location filename="../../ui/LandscapeView.cpp" line="235"/>
+        <location filename="../../ui/LandscapeView.cpp" line="236"/>
         <source>lower is better</source>
         <translation>越低越好</translation>
     </message>
     <message>
-        <location filename="../../ui/LandscapeView.cpp" line="237"/>
+        <location filename="../../ui/LandscapeView.cpp" line="238"/>
         <source>%1 at the optimum (closed form) · %2</source>
         <translation>最优解（闭式解）处的 %1 · %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/LandscapeView.cpp" line="239"/>
+        <location filename="../../ui/LandscapeView.cpp" line="240"/>
         <source>%1 after %n epoch(s) of gradient descent · %2</source>
         <translation>
             <numerusform>梯度下降 %n 轮后的 %1 · %2</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/LandscapeView.cpp" line="240"/>
+        <location filename="../../ui/LandscapeView.cpp" line="241"/>
         <source>%1 of trained runs · %2</source>
         <translation>训练所得运行的 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/LandscapeView.cpp" line="261"/>
-        <location filename="../../ui/LandscapeView.cpp" line="541"/>
+        <location filename="../../ui/LandscapeView.cpp" line="262"/>
+        <location filename="../../ui/LandscapeView.cpp" line="542"/>
         <source>better</source>
         <translation>较好</translation>
     </message>
     <message>
-        <location filename="../../ui/LandscapeView.cpp" line="321"/>
+        <location filename="../../ui/LandscapeView.cpp" line="322"/>
         <source>%1: not computed yet</source>
         <translation>%1：尚未计算</translation>
     </message>
     <message>
-        <location filename="../../ui/LandscapeView.cpp" line="323"/>
+        <location filename="../../ui/LandscapeView.cpp" line="324"/>
         <source>%1: %2 — (%3)</source>
         <translation>%1：%2 —（%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/LandscapeView.cpp" line="351"/>
+        <location filename="../../ui/LandscapeView.cpp" line="352"/>
         <source>No landscape yet: choose two modalities and compute.</source>
         <translation>尚无权重地形图：请选择两个模态，然后点击“计算”。</translation>
     </message>
     <message>
-        <location filename="../../ui/LandscapeView.cpp" line="543"/>
+        <location filename="../../ui/LandscapeView.cpp" line="544"/>
         <source>worse</source>
         <translation>较差</translation>
     </message>
     <message>
-        <location filename="../../ui/LandscapeView.cpp" line="564"/>
+        <location filename="../../ui/LandscapeView.cpp" line="565"/>
         <source>best %1</source>
         <translation>最佳 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/LandscapeView.cpp" line="587"/>
+        <location filename="../../ui/LandscapeView.cpp" line="588"/>
         <source>best</source>
         <translation>最佳</translation>
     </message>
     <message>
-        <location filename="../../ui/LandscapeView.cpp" line="621"/>
+        <location filename="../../ui/LandscapeView.cpp" line="622"/>
         <source>failed or diverged</source>
         <translation>失败或发散</translation>
     </message>
     <message>
-        <location filename="../../ui/LandscapeView.cpp" line="623"/>
+        <location filename="../../ui/LandscapeView.cpp" line="624"/>
         <source>not computed yet</source>
         <translation>尚未计算</translation>
     </message>
     <message>
-        <location filename="../../ui/LandscapeView.cpp" line="684"/>
+        <location filename="../../ui/LandscapeView.cpp" line="685"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/LandscapeView.cpp" line="692"/>
+        <location filename="../../ui/LandscapeView.cpp" line="693"/>
         <source>Export the landscape</source>
         <translation>导出权重地形图</translation>
     </message>
     <message>
-        <location filename="../../ui/LandscapeView.cpp" line="706"/>
-        <location filename="../../ui/LandscapeView.cpp" line="712"/>
+        <location filename="../../ui/LandscapeView.cpp" line="707"/>
+        <location filename="../../ui/LandscapeView.cpp" line="713"/>
         <source>Landscape</source>
         <translation>权重地形图</translation>
     </message>
@@ -4096,121 +4096,176 @@ can learn what absence means; or its ratings left out of training and validation
     </message>
     <message>
         <location filename="../../ui/ModelPanel.cpp" line="157"/>
+        <source>Widths of the network&apos;s ReLU hidden layers, input side first, e.g. &quot;64, 32&quot;; &quot;none&quot; for no hidden layer.</source>
+        <translation>网络各 ReLU 隐藏层的宽度，从输入侧开始，例如“64, 32”；输入“none”表示没有隐藏层。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ModelPanel.cpp" line="159"/>
+        <source>Hidden layers:</source>
+        <translation>隐藏层：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ModelPanel.cpp" line="164"/>
+        <source>The probability of dropping a hidden unit in each training step (0: off). Scoring always uses the whole network.</source>
+        <translation>每个训练步中丢弃一个隐藏单元的概率（0：关闭）。打分时总是使用完整的网络。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ModelPanel.cpp" line="166"/>
+        <source>Dropout:</source>
+        <translation>Dropout：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ModelPanel.cpp" line="171"/>
+        <source>Half-width ε of the SVR&apos;s tube: errors smaller than ε cost nothing.</source>
+        <translation>SVR 间隔带的半宽 ε：小于 ε 的误差不计损失。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ModelPanel.cpp" line="172"/>
+        <source>Tube ε:</source>
+        <translation>间隔带 ε：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ModelPanel.cpp" line="175"/>
+        <source>Per rating, this many items the user has not rated are trained towards 0, so that the SVR ranks what users pick. 0: ratings only, to predict ratings.</source>
+        <translation>每条评分另取这么多个用户未评分的物品，以 0 为目标训练，使 SVR 能对用户会选择的物品排序。0：只用评分，用于预测评分。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ModelPanel.cpp" line="177"/>
+        <source>Unrated samples:</source>
+        <translation>未评分采样：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ModelPanel.cpp" line="178"/>
+        <source>each user&apos;s own weights pᵤ</source>
+        <translation>每个用户自己的权重 pᵤ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ModelPanel.cpp" line="179"/>
+        <source>Adds a weight vector per user to the shared one, (w + pᵤ)ᵀ: without it every user gets the same ranking.</source>
+        <translation>为每个用户在共享权重上加一个权重向量，即 (w + pᵤ)ᵀ：没有它，每个用户得到的排序都相同。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ModelPanel.cpp" line="181"/>
+        <source>Personal:</source>
+        <translation>个性化：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ModelPanel.cpp" line="184"/>
         <source>Random, per user</source>
         <translation>随机（按用户）</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="158"/>
+        <location filename="../../ui/ModelPanel.cpp" line="185"/>
         <source>Latest per user</source>
         <translation>每个用户的最新交互</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="159"/>
+        <location filename="../../ui/ModelPanel.cpp" line="186"/>
         <source>Latest overall (one cut time)</source>
         <translation>全局最新（统一截止时间）</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="160"/>
+        <location filename="../../ui/ModelPanel.cpp" line="187"/>
         <source>The dataset&apos;s own split</source>
         <translation>数据集自带的划分</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="161"/>
+        <location filename="../../ui/ModelPanel.cpp" line="188"/>
         <source>Cold-start items</source>
         <translation>冷启动物品</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="162"/>
+        <location filename="../../ui/ModelPanel.cpp" line="189"/>
         <source>Which interactions are held out for validation and test. Cold-start items holds whole items out of training, so only their content can rank them. The temporal splits need timestamps; the dataset&apos;s own split needs its labels (MMRec x_label).</source>
         <translation>哪些交互留作验证和测试。“冷启动物品”把整个物品排除在训练之外，因此只能靠内容为它们排序。按时间的划分需要时间戳；数据集自带的划分需要其标签（MMRec x_label）。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="165"/>
+        <location filename="../../ui/ModelPanel.cpp" line="192"/>
         <source>Split:</source>
         <translation>划分：</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="170"/>
+        <location filename="../../ui/ModelPanel.cpp" line="197"/>
         <source> %</source>
         <translation> %</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="171"/>
+        <location filename="../../ui/ModelPanel.cpp" line="198"/>
         <source>The test share: of each user&apos;s interactions, of all interactions (latest overall) or of the items (cold-start). A tenth of the rest is validation.</source>
         <translation>测试集所占比例：按每个用户的交互、全部交互（全局最新）或物品（冷启动）计算。其余部分的十分之一用作验证。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="173"/>
+        <location filename="../../ui/ModelPanel.cpp" line="200"/>
         <source>Test share:</source>
         <translation>测试比例：</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="177"/>
+        <location filename="../../ui/ModelPanel.cpp" line="204"/>
         <source>use the share</source>
         <translation>使用比例</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="178"/>
+        <location filename="../../ui/ModelPanel.cpp" line="205"/>
         <source>Latest per user: each user&apos;s last N interactions are test (and the N before them validation). 0 uses the test share instead.</source>
         <translation>每个用户的最新交互：每个用户最后 N 条交互用作测试（再往前 N 条用作验证）。设为 0 则改用测试比例。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="180"/>
+        <location filename="../../ui/ModelPanel.cpp" line="207"/>
         <source>Last N:</source>
         <translation>最后 N 条：</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="183"/>
+        <location filename="../../ui/ModelPanel.cpp" line="210"/>
         <source>The list lengths K of Precision, Recall, NDCG, HitRate and MAP, e.g. &quot;10, 20&quot;. Early stopping watches NDCG at the first K.</source>
         <translation>Precision、Recall、NDCG、HitRate 和 MAP 的列表长度 K，例如 &quot;10, 20&quot;。早停监控第一个 K 处的 NDCG。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="185"/>
+        <location filename="../../ui/ModelPanel.cpp" line="212"/>
         <source>Metrics at K:</source>
         <translation>指标的 K 值：</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="190"/>
+        <location filename="../../ui/ModelPanel.cpp" line="217"/>
         <source>rating ≥</source>
         <translation>评分 ≥</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="194"/>
+        <location filename="../../ui/ModelPanel.cpp" line="221"/>
         <source>Count a test interaction as relevant only when its rating reaches the threshold. Off: every test interaction is relevant (MMRec&apos;s protocol).</source>
         <translation>仅当测试交互的评分达到阈值时才算作相关。关闭时：所有测试交互都算相关（MMRec 的评测方式）。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="199"/>
+        <location filename="../../ui/ModelPanel.cpp" line="226"/>
         <source>Relevant:</source>
         <translation>相关：</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="203"/>
+        <location filename="../../ui/ModelPanel.cpp" line="230"/>
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="204"/>
+        <location filename="../../ui/ModelPanel.cpp" line="231"/>
         <source> epochs</source>
         <translation> 轮</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="205"/>
+        <location filename="../../ui/ModelPanel.cpp" line="232"/>
         <source>Early stopping: stop when validation NDCG has not improved for this many epochs, and keep the best epoch&apos;s parameters.</source>
         <translation>早停：验证 NDCG 连续这么多轮没有提升时停止训练，并保留最佳一轮的参数。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="207"/>
+        <location filename="../../ui/ModelPanel.cpp" line="234"/>
         <source>Patience:</source>
         <translation>早停耐心：</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="286"/>
+        <location filename="../../ui/ModelPanel.cpp" line="348"/>
         <source>This dataset has no timestamps.</source>
         <translation>此数据集没有时间戳。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="287"/>
+        <location filename="../../ui/ModelPanel.cpp" line="349"/>
         <source>This dataset has no train/validation/test labels of its own.</source>
         <translation>此数据集没有自带的训练/验证/测试标签。</translation>
     </message>
@@ -5500,203 +5555,203 @@ Train a model first: its recommendations, and why it makes them, will appear her
 <context>
     <name>fl::RunHistoryModel</name>
     <message>
-        <location filename="../../ui/RunHistoryModel.cpp" line="63"/>
+        <location filename="../../ui/RunHistoryModel.cpp" line="65"/>
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../../ui/RunHistoryModel.cpp" line="65"/>
+        <location filename="../../ui/RunHistoryModel.cpp" line="67"/>
         <source>completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/RunHistoryModel.cpp" line="67"/>
+        <location filename="../../ui/RunHistoryModel.cpp" line="69"/>
         <source>early stop</source>
         <translation>提前停止</translation>
     </message>
     <message>
-        <location filename="../../ui/RunHistoryModel.cpp" line="69"/>
+        <location filename="../../ui/RunHistoryModel.cpp" line="71"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../ui/RunHistoryModel.cpp" line="71"/>
+        <location filename="../../ui/RunHistoryModel.cpp" line="73"/>
         <source>superseded</source>
         <translation>已被取代</translation>
     </message>
     <message>
-        <location filename="../../ui/RunHistoryModel.cpp" line="73"/>
+        <location filename="../../ui/RunHistoryModel.cpp" line="75"/>
         <source>diverged</source>
         <translation>已发散</translation>
     </message>
     <message>
-        <location filename="../../ui/RunHistoryModel.cpp" line="75"/>
+        <location filename="../../ui/RunHistoryModel.cpp" line="77"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../ui/RunHistoryModel.cpp" line="77"/>
+        <location filename="../../ui/RunHistoryModel.cpp" line="79"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/RunHistoryModel.cpp" line="87"/>
+        <location filename="../../ui/RunHistoryModel.cpp" line="91"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../../ui/RunHistoryModel.cpp" line="89"/>
-        <location filename="../../ui/RunHistoryModel.cpp" line="91"/>
+        <location filename="../../ui/RunHistoryModel.cpp" line="93"/>
+        <location filename="../../ui/RunHistoryModel.cpp" line="95"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../../ui/RunHistoryModel.cpp" line="94"/>
+        <location filename="../../ui/RunHistoryModel.cpp" line="98"/>
         <source>%1 min %2 s</source>
         <translation>%1 min %2 s</translation>
     </message>
     <message>
-        <location filename="../../ui/RunHistoryModel.cpp" line="95"/>
+        <location filename="../../ui/RunHistoryModel.cpp" line="99"/>
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <location filename="../../ui/RunHistoryModel.cpp" line="131"/>
+        <location filename="../../ui/RunHistoryModel.cpp" line="135"/>
         <source>train loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../../ui/RunHistoryModel.cpp" line="133"/>
+        <location filename="../../ui/RunHistoryModel.cpp" line="137"/>
         <source>validation loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
-        <location filename="../../ui/RunHistoryModel.cpp" line="135"/>
+        <location filename="../../ui/RunHistoryModel.cpp" line="139"/>
         <source>floor</source>
         <translation>训练损失下限</translation>
     </message>
     <message>
-        <location filename="../../ui/RunHistoryModel.cpp" line="137"/>
+        <location filename="../../ui/RunHistoryModel.cpp" line="141"/>
         <source>validation floor</source>
         <translation>验证损失下限</translation>
     </message>
     <message>
-        <location filename="../../ui/RunHistoryModel.cpp" line="139"/>
+        <location filename="../../ui/RunHistoryModel.cpp" line="143"/>
         <source>RMSE</source>
         <translation>RMSE</translation>
     </message>
     <message>
-        <location filename="../../ui/RunHistoryModel.cpp" line="141"/>
+        <location filename="../../ui/RunHistoryModel.cpp" line="145"/>
         <source>MAE</source>
         <translation>MAE</translation>
     </message>
     <message>
-        <location filename="../../ui/RunHistoryModel.cpp" line="147"/>
+        <location filename="../../ui/RunHistoryModel.cpp" line="151"/>
         <source>NDCG</source>
         <translation>NDCG</translation>
     </message>
     <message>
-        <location filename="../../ui/RunHistoryModel.cpp" line="149"/>
+        <location filename="../../ui/RunHistoryModel.cpp" line="153"/>
         <source>recall</source>
         <translation>Recall</translation>
     </message>
     <message>
-        <location filename="../../ui/RunHistoryModel.cpp" line="151"/>
+        <location filename="../../ui/RunHistoryModel.cpp" line="155"/>
         <source>precision</source>
         <translation>Precision</translation>
     </message>
     <message>
-        <location filename="../../ui/RunHistoryModel.cpp" line="153"/>
+        <location filename="../../ui/RunHistoryModel.cpp" line="157"/>
         <source>hit rate</source>
         <translation>HitRate</translation>
     </message>
     <message>
-        <location filename="../../ui/RunHistoryModel.cpp" line="155"/>
+        <location filename="../../ui/RunHistoryModel.cpp" line="159"/>
         <source>MAP</source>
         <translation>MAP</translation>
     </message>
     <message>
-        <location filename="../../ui/RunHistoryModel.cpp" line="157"/>
+        <location filename="../../ui/RunHistoryModel.cpp" line="161"/>
         <source>cold %1</source>
         <translation>冷启动 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/RunHistoryModel.cpp" line="405"/>
+        <location filename="../../ui/RunHistoryModel.cpp" line="409"/>
         <source>Starred: asked about before it is deleted</source>
         <translation>已加星标：删除前会先询问</translation>
     </message>
     <message>
-        <location filename="../../ui/RunHistoryModel.cpp" line="405"/>
+        <location filename="../../ui/RunHistoryModel.cpp" line="409"/>
         <source>Not starred</source>
         <translation>未加星标</translation>
     </message>
     <message>
-        <location filename="../../ui/RunHistoryModel.cpp" line="407"/>
+        <location filename="../../ui/RunHistoryModel.cpp" line="411"/>
         <source>starred</source>
         <translation>已加星标</translation>
     </message>
     <message>
-        <location filename="../../ui/RunHistoryModel.cpp" line="407"/>
+        <location filename="../../ui/RunHistoryModel.cpp" line="411"/>
         <source>not starred</source>
         <translation>未加星标</translation>
     </message>
     <message>
-        <location filename="../../ui/RunHistoryModel.cpp" line="449"/>
+        <location filename="../../ui/RunHistoryModel.cpp" line="453"/>
         <source>Training %1, preparation %2</source>
         <translation>训练 %1，准备 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/RunHistoryModel.cpp" line="479"/>
+        <location filename="../../ui/RunHistoryModel.cpp" line="483"/>
         <source>%1 cannot be computed for this run</source>
         <translation>此运行无法计算 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/RunHistoryModel.cpp" line="501"/>
+        <location filename="../../ui/RunHistoryModel.cpp" line="505"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/RunHistoryModel.cpp" line="502"/>
+        <location filename="../../ui/RunHistoryModel.cpp" line="506"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/RunHistoryModel.cpp" line="503"/>
+        <location filename="../../ui/RunHistoryModel.cpp" line="507"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../ui/RunHistoryModel.cpp" line="504"/>
+        <location filename="../../ui/RunHistoryModel.cpp" line="508"/>
         <source>Duration</source>
         <translation>用时</translation>
     </message>
     <message>
-        <location filename="../../ui/RunHistoryModel.cpp" line="509"/>
+        <location filename="../../ui/RunHistoryModel.cpp" line="513"/>
         <source>Starred runs are asked about before they are deleted</source>
         <translation>删除带星标的运行记录前会先询问</translation>
     </message>
     <message>
-        <location filename="../../ui/RunHistoryModel.cpp" line="511"/>
+        <location filename="../../ui/RunHistoryModel.cpp" line="515"/>
         <source>Double-click or press F2 to rename</source>
         <translation>双击或按 F2 重命名</translation>
     </message>
     <message>
-        <location filename="../../ui/RunHistoryModel.cpp" line="522"/>
+        <location filename="../../ui/RunHistoryModel.cpp" line="526"/>
         <source>Parameter %1: it differs between the runs</source>
         <translation>参数 %1：各运行之间取值不同</translation>
     </message>
     <message>
-        <location filename="../../ui/RunHistoryModel.cpp" line="532"/>
+        <location filename="../../ui/RunHistoryModel.cpp" line="536"/>
         <source>The closed-form optimum of the train loss, where the model has one</source>
         <translation>训练损失的闭式最优解（若模型有闭式解）</translation>
     </message>
     <message>
-        <location filename="../../ui/RunHistoryModel.cpp" line="534"/>
+        <location filename="../../ui/RunHistoryModel.cpp" line="538"/>
         <source>The validation loss at the closed-form optimum, where the model has one</source>
         <translation>闭式最优解处的验证损失（若模型有闭式解）</translation>
     </message>
     <message>
-        <location filename="../../ui/RunHistoryModel.cpp" line="536"/>
+        <location filename="../../ui/RunHistoryModel.cpp" line="540"/>
         <source>%1 on the test users at the best epoch</source>
         <translation>最佳轮次时在测试用户上的 %1</translation>
     </message>

@@ -401,6 +401,39 @@ private Q_SLOTS:
         QCOMPARE(m_window->controller()->config().training.learningRate, TrainingConfig{}.learningRate);
     }
 
+    // The network's and the SVR's own settings show for them only and reach the engine's config.
+    void networkAndSvrSettingsReachTheEngine()
+    {
+        ModelPanel *panel = m_window->modelPanel();
+        panel->modelBox()->setCurrentIndex(panel->modelBox()->findData(QStringLiteral("mlp")));
+        QCOMPARE(m_window->controller()->config().model.kind, QStringLiteral("mlp"));
+        QCOMPARE(m_window->controller()->config().model.loss, LossKind::Bpr);
+        QVERIFY(panel->hiddenEdit()->isVisibleTo(panel));
+        QVERIFY(!panel->epsilonBox()->isVisibleTo(panel));
+        QVERIFY(!panel->factorsBox()->isVisibleTo(panel));
+        QVERIFY(panel->lossBox()->isEnabled());
+        QCOMPARE(panel->hiddenEdit()->text(), QStringLiteral("64, 32"));
+        panel->hiddenEdit()->setText(QStringLiteral("16"));
+        QMetaObject::invokeMethod(panel->hiddenEdit(), "editingFinished");
+        QCOMPARE(m_window->controller()->config().model.mlp.hidden, std::vector<int>{16});
+        panel->hiddenEdit()->setText(QStringLiteral("wide"));   // not widths: the ones in force stay
+        QMetaObject::invokeMethod(panel->hiddenEdit(), "editingFinished");
+        QCOMPARE(panel->hiddenEdit()->text(), QStringLiteral("16"));
+        panel->userVectorsCheck()->setChecked(false);
+        QVERIFY(!m_window->controller()->config().model.mlp.userFactors);
+
+        panel->modelBox()->setCurrentIndex(panel->modelBox()->findData(QStringLiteral("svr")));
+        QVERIFY(panel->epsilonBox()->isVisibleTo(panel));
+        QVERIFY(panel->unratedSamplesBox()->isVisibleTo(panel));
+        QVERIFY(!panel->hiddenEdit()->isVisibleTo(panel));
+        panel->epsilonBox()->setValue(0.3);
+        QMetaObject::invokeMethod(panel->epsilonBox(), "editingFinished");
+        QCOMPARE(m_window->controller()->config().model.svr.epsilon, 0.3);
+        panel->unratedSamplesBox()->setValue(0);
+        QMetaObject::invokeMethod(panel->unratedSamplesBox(), "editingFinished");
+        QCOMPARE(m_window->controller()->config().model.svr.unratedSamples, 0);
+    }
+
     // Ctrl+3: the trained model's recommendations for a user, with why; the linear model has none.
     void recommendationsFollowTheTrainedModel()
     {
