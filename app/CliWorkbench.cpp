@@ -4,6 +4,7 @@
 
 #include "CommandLineTool.h"
 
+#include "engine/SaveFile.h"
 #include "engine/Ablation.h"
 #include "engine/Landscape.h"
 
@@ -12,7 +13,6 @@
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QSaveFile>
 
 #include <cmath>
 #include <mutex>
@@ -163,20 +163,13 @@ QString formatValue(double v)
     return std::isfinite(v) ? QString::number(v, 'g', 6) : QStringLiteral("—");
 }
 
-Result<void> writeBytes(const QString &path, const QByteArray &bytes)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return makeError(QStringLiteral("Cannot write %1: %2.").arg(QDir::toNativeSeparators(path), file.errorString()));
-    return {};
-}
 
 // With --csv PATH, writes csv there; false after printing the error.
 bool writeCsvOption(const QCommandLineParser &parser, const QByteArray &csv, QTextStream &err)
 {
     if (!parser.isSet(QStringLiteral("csv")))
         return true;
-    if (Result<void> written = writeBytes(parser.value(QStringLiteral("csv")), csv); !written) {
+    if (Result<void> written = saveBytes(parser.value(QStringLiteral("csv")), csv); !written) {
         err << "fusionlab-cli: " << written.error() << "\n";
         return false;
     }

@@ -9,6 +9,7 @@
 #include "engine/RecommenderFactory.h"
 #include "engine/RecommenderRun.h"
 #include "engine/ModelDefaults.h"
+#include "engine/SaveFile.h"
 #include "engine/RunTrainer.h"
 #include "engine/Experiment.h"
 #include "engine/RunDriver.h"
@@ -23,7 +24,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 #include <algorithm>
 #include <charconv>
@@ -255,10 +255,7 @@ Result<void> writeColdTopK(const QString &path, const Dataset &data, const Recom
                 + QByteArray(score, ec == std::errc() ? int(end - score) : 0) + '\n';
         }
     }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(out) != out.size() || !file.commit())
-        return makeError(QStringLiteral("Cannot write %1: %2.").arg(QDir::toNativeSeparators(path), file.errorString()));
-    return {};
+    return saveBytes(path, out);
 }
 
 } // namespace

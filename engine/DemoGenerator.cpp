@@ -1,6 +1,7 @@
 #include "DemoGenerator.h"
 
 #include "Random.h"
+#include "SaveFile.h"
 
 #include <QColor>
 #include <QCoreApplication>
@@ -10,7 +11,6 @@
 #include <QImageWriter>
 #include <QPainter>
 #include <QPolygon>
-#include <QSaveFile>
 
 #include <algorithm>
 #include <array>
@@ -403,10 +403,7 @@ QString csvLine(const QStringList &fields)
 
 Result<void> writeFile(const QString &path, const QByteArray &bytes)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return makeError(Tr::tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
-    return {};
+    return saveBytes(path, bytes);
 }
 
 QString itemId(int index, int digits) { return QStringLiteral("i%1").arg(index + 1, digits, 10, QLatin1Char('0')); }

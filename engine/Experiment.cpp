@@ -1,11 +1,12 @@
 #include "Experiment.h"
 
+#include "SaveFile.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 namespace fl {
 
@@ -69,11 +70,7 @@ Result<Experiment> experimentFromJson(const QJsonObject &json, const QString &pa
 Result<void> saveExperiment(const QString &path, const Experiment &experiment)
 {
     const QByteArray bytes = QJsonDocument(experimentToJson(experiment)).toJson(QJsonDocument::Indented);
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        return makeError(Tr::tr("Cannot write %1: %2.").arg(QDir::toNativeSeparators(path), file.errorString()));
-    }
-    return {};
+    return saveBytes(path, bytes);
 }
 
 Result<Experiment> loadExperiment(const QString &path)

@@ -3,6 +3,7 @@
 #include "Interactions.h"
 #include "ManifestLoader.h"
 #include "PathPattern.h"
+#include "SaveFile.h"
 
 #include <QDir>
 #include <QFile>
@@ -873,6 +874,8 @@ QByteArray ManifestBuilder::manifestJson(const ImportSpec &spec, const QString &
 Result<void> ManifestBuilder::writeManifest(const ImportSpec &spec, const QString &manifestPath)
 {
     const QString folder = QFileInfo(manifestPath).absolutePath();
+    if (Result<void> ok = checkSaveTarget(manifestPath); !ok)
+        return ok;
     QSaveFile file(manifestPath);
     if (!file.open(QIODevice::WriteOnly))
         return makeError(tr("%1: cannot write: %2").arg(QDir::toNativeSeparators(manifestPath), file.errorString()));

@@ -1,5 +1,7 @@
 #include "Npy.h"
 
+#include "SaveFile.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QLocale>
@@ -744,6 +746,8 @@ Result<void> writeNpy(const QString &path, const Eigen::MatrixXd &values, NpyDty
     if (!options.oneDimensional)
         header.shape.push_back(values.cols());
 
+    if (Result<void> ok = checkSaveTarget(path); !ok)
+        return ok;
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return makeError(Tr::tr("%1: cannot write: %2").arg(path, file.errorString()));

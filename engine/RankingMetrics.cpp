@@ -2,10 +2,10 @@
 
 #include "RandomModel.h"
 #include "RecSplit.h"
+#include "SaveFile.h"
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QSaveFile>
 
 #include <algorithm>
 #include <atomic>
@@ -354,14 +354,6 @@ Result<void> checkIdsForTsv(const Dataset &data)
     return checkIdsForTsv(data.itemIds, Tr::tr("item"));
 }
 
-Result<void> writeBytes(const QString &path, const QByteArray &bytes)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return makeError(Tr::tr("Cannot write %1: %2.").arg(QDir::toNativeSeparators(path), file.errorString()));
-    return {};
-}
-
 std::vector<char> allCandidates(const Recommender &model)
 {
     return std::vector<char>(size_t(std::max(0, model.itemCount())), 0);
@@ -481,7 +473,7 @@ Result<void> writeTopK(const QString &path, const Dataset &data, const Recommend
             out += '\n';
         }
     }
-    return writeBytes(path, out);
+    return saveBytes(path, out);
 }
 
 Result<void> writeSplit(const QString &dir, const Dataset &data, const SplitIndices &split)
@@ -508,7 +500,7 @@ Result<void> writeSplit(const QString &dir, const Dataset &data, const SplitIndi
                 appendNumber(out, data.timestamp[size_t(i)]);
             out += '\n';
         }
-        if (Result<void> ok = writeBytes(QDir(dir).filePath(QString::fromLatin1(name)), out); !ok)
+        if (Result<void> ok = saveBytes(QDir(dir).filePath(QString::fromLatin1(name)), out); !ok)
             return ok;
     }
     if (std::find(split.coldItem.begin(), split.coldItem.end(), true) != split.coldItem.end()) {
@@ -517,7 +509,7 @@ Result<void> writeSplit(const QString &dir, const Dataset &data, const SplitIndi
             if (split.coldItem[item])
                 out += data.itemIds[qsizetype(item)].toUtf8() + '\n';
         }
-        return writeBytes(QDir(dir).filePath(QStringLiteral("cold_items.tsv")), out);
+        return saveBytes(QDir(dir).filePath(QStringLiteral("cold_items.tsv")), out);
     }
     return {};
 }

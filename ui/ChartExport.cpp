@@ -1,5 +1,7 @@
 #include "ChartExport.h"
 
+#include "engine/SaveFile.h"
+
 #include <QBuffer>
 #include <QCoreApplication>
 #include <QDir>
@@ -10,7 +12,6 @@
 #include <QMessageBox>
 #include <QPainter>
 #include <QRect>
-#include <QSaveFile>
 #include <QSvgGenerator>
 
 namespace fl {
@@ -64,28 +65,22 @@ bool writeChartPng(const QString &path, QSize size, double scale, const ChartRen
         QPainter painter(&image);
         render(&painter);
     }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(error, path, file.errorString());
-    QImageWriter writer(&file, "png");
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    QImageWriter writer(&buffer, "png");
     if (!writer.write(image))
         return fail(error, path, writer.errorString());
-    if (!file.commit())
-        return fail(error, path, file.errorString());
-    return true;
+    return writeChartFile(path, bytes, error);
 }
 
 bool writeChartSvg(const QString &path, QSize size, int dpi, const QString &title, const ChartRenderer &render,
                    QString *error)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(error, path, file.errorString());
-    if (!renderSvg(&file, size, dpi, title, render))
+    const QByteArray bytes = chartSvg(size, dpi, title, render);
+    if (bytes.isEmpty())
         return fail(error, path, Tr::tr("the SVG renderer could not start"));
-    if (!file.commit())
-        return fail(error, path, file.errorString());
-    return true;
+    return writeChartFile(path, bytes, error);
 }
 
 QByteArray chartSvg(QSize size, int dpi, const QString &title, const ChartRenderer &render)
@@ -100,9 +95,11 @@ QByteArray chartSvg(QSize size, int dpi, const QString &title, const ChartRender
 
 bool writeChartFile(const QString &path, const QByteArray &bytes, QString *error)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return fail(error, path, file.errorString());
+    if (Result<void> ok = saveBytes(path, bytes); !ok) {
+        if (error)
+            *error = ok.error();
+        return false;
+    }
     return true;
 }
 

@@ -6,6 +6,7 @@
 #include "LegendStrip.h"
 
 #include "engine/Fusion.h"
+#include "engine/SaveFile.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QCoreApplication>
@@ -656,21 +657,6 @@ QByteArray htmlReport(const ReportContent &content)
 
 namespace {
 
-Result<void> writeBytes(const QString &path, const QByteArray &bytes)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return makeError(writeError(path, file.errorString()));
-    if (file.write(bytes) != bytes.size()) {
-        const QString reason = file.errorString();
-        file.cancelWriting();
-        return makeError(writeError(path, reason));
-    }
-    if (!file.commit())
-        return makeError(writeError(path, file.errorString()));
-    return {};
-}
-
 // --- The PDF --------------------------------------------------------------------------------------
 
 constexpr int kSvgObjectType = QTextFormat::UserObject + 1;
@@ -897,6 +883,8 @@ Result<void> writePdfReport(const QString &path, const ReportContent &content)
     const std::vector<Block> blocks = reportBlocks(content, created);
     const QString title = blocks.front().text;
 
+    if (Result<void> ok = checkSaveTarget(path); !ok)
+        return ok;
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return makeError(writeError(path, file.errorString()));
@@ -996,7 +984,7 @@ Result<void> writePdfReport(const QString &path, const ReportContent &content)
 
 Result<void> writeHtmlReport(const QString &path, const ReportContent &content)
 {
-    return writeBytes(path, htmlReport(content));
+    return saveBytes(path, htmlReport(content));
 }
 
 // --- The loss chart ---------------------------------------------------------------------------------

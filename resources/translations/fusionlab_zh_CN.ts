@@ -234,32 +234,32 @@
 <context>
     <name>fl::ChartExport</name>
     <message>
-        <location filename="../../ui/ChartExport.cpp" line="22"/>
+        <location filename="../../ui/ChartExport.cpp" line="23"/>
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/ChartExport.cpp" line="85"/>
+        <location filename="../../ui/ChartExport.cpp" line="82"/>
         <source>the SVG renderer could not start</source>
         <translation>SVG 渲染器无法启动</translation>
     </message>
     <message>
-        <location filename="../../ui/ChartExport.cpp" line="120"/>
+        <location filename="../../ui/ChartExport.cpp" line="117"/>
         <source>Cannot export to %1: use a .png, .svg or .csv file name.</source>
         <translation>无法导出到 %1：请使用 .png、.svg 或 .csv 文件名。</translation>
     </message>
     <message>
-        <location filename="../../ui/ChartExport.cpp" line="127"/>
+        <location filename="../../ui/ChartExport.cpp" line="124"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/ChartExport.cpp" line="128"/>
+        <location filename="../../ui/ChartExport.cpp" line="125"/>
         <source>SVG drawing (*.svg)</source>
         <translation>SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../ui/ChartExport.cpp" line="129"/>
+        <location filename="../../ui/ChartExport.cpp" line="126"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 表格 (*.csv)</translation>
     </message>
@@ -802,59 +802,58 @@
 <context>
     <name>fl::DemoGenerator</name>
     <message>
-        <location filename="../../engine/DemoGenerator.cpp" line="408"/>
-        <location filename="../../engine/DemoGenerator.cpp" line="620"/>
-        <location filename="../../engine/DemoGenerator.cpp" line="626"/>
+        <location filename="../../engine/DemoGenerator.cpp" line="617"/>
+        <location filename="../../engine/DemoGenerator.cpp" line="623"/>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../engine/DemoGenerator.cpp" line="566"/>
+        <location filename="../../engine/DemoGenerator.cpp" line="563"/>
         <source>Demo dataset: %1</source>
         <translation>演示数据集：%1</translation>
     </message>
     <message>
-        <location filename="../../engine/DemoGenerator.cpp" line="568"/>
+        <location filename="../../engine/DemoGenerator.cpp" line="565"/>
         <source>items must be between %1 and 99,999 (got %2).</source>
         <translation>物品数必须在 %1 到 99,999 之间（实际为 %2）。</translation>
     </message>
     <message>
-        <location filename="../../engine/DemoGenerator.cpp" line="570"/>
+        <location filename="../../engine/DemoGenerator.cpp" line="567"/>
         <source>users must be between 1 and 99,999 (got %1).</source>
         <translation>用户数必须在 1 到 99,999 之间（实际为 %1）。</translation>
     </message>
     <message>
-        <location filename="../../engine/DemoGenerator.cpp" line="572"/>
+        <location filename="../../engine/DemoGenerator.cpp" line="569"/>
         <source>ratings per user must be between 1 and the number of items, %1 (got %2).</source>
         <translation>每个用户的评分数必须在 1 到物品数 %1 之间（实际为 %2）。</translation>
     </message>
     <message>
-        <location filename="../../engine/DemoGenerator.cpp" line="577"/>
+        <location filename="../../engine/DemoGenerator.cpp" line="574"/>
         <source>Cannot create the folder %1.</source>
         <translation>无法创建文件夹 %1。</translation>
     </message>
     <message>
-        <location filename="../../engine/DemoGenerator.cpp" line="636"/>
+        <location filename="../../engine/DemoGenerator.cpp" line="633"/>
         <source>Demo with missing modalities: the shares of missing images (%1) and texts (%2) must each be between 0 and 1 and add up to at most 1.</source>
         <translation>缺失模态的演示数据：缺失图像的比例（%1）和缺失文本的比例（%2）都必须在 0 到 1 之间，且两者之和不超过 1。</translation>
     </message>
     <message>
-        <location filename="../../engine/DemoGenerator.cpp" line="650"/>
+        <location filename="../../engine/DemoGenerator.cpp" line="647"/>
         <source>Demo with missing modalities: expected the demo&apos;s &quot;text&quot; and &quot;image&quot; modalities with one entry per item.</source>
         <translation>缺失模态的演示数据：应有演示数据的 &quot;text&quot; 和 &quot;image&quot; 模态，且每个物品各有一项。</translation>
     </message>
     <message>
-        <location filename="../../engine/DemoGenerator.cpp" line="671"/>
+        <location filename="../../engine/DemoGenerator.cpp" line="668"/>
         <source> (%1 items&apos; texts removed)</source>
         <translation>（已删除 %1 个物品的文本）</translation>
     </message>
     <message>
-        <location filename="../../engine/DemoGenerator.cpp" line="672"/>
+        <location filename="../../engine/DemoGenerator.cpp" line="669"/>
         <source> (%1 items&apos; images removed)</source>
         <translation>（已删除 %1 个物品的图像）</translation>
     </message>
     <message>
-        <location filename="../../engine/DemoGenerator.cpp" line="673"/>
+        <location filename="../../engine/DemoGenerator.cpp" line="670"/>
         <source>%1, %2% of images and texts missing</source>
         <translation>%1，缺失 %2% 的图像和文本</translation>
     </message>
@@ -880,52 +879,47 @@
 <context>
     <name>fl::Experiment</name>
     <message>
-        <location filename="../../engine/Experiment.cpp" line="42"/>
+        <location filename="../../engine/Experiment.cpp" line="43"/>
         <source>The experiment</source>
         <translation>该实验</translation>
     </message>
     <message>
-        <location filename="../../engine/Experiment.cpp" line="44"/>
+        <location filename="../../engine/Experiment.cpp" line="45"/>
         <source>%1 is not a FusionLab experiment (its &quot;format&quot; is not &quot;%2&quot;).</source>
         <translation>%1 不是 FusionLab 实验（其 &quot;format&quot; 不是 &quot;%2&quot;）。</translation>
     </message>
     <message>
-        <location filename="../../engine/Experiment.cpp" line="47"/>
+        <location filename="../../engine/Experiment.cpp" line="48"/>
         <source>%1: &quot;version&quot; should be a whole number ≥ 1.</source>
         <translation>%1：&quot;version&quot; 应为 ≥ 1 的整数。</translation>
     </message>
     <message>
-        <location filename="../../engine/Experiment.cpp" line="49"/>
+        <location filename="../../engine/Experiment.cpp" line="50"/>
         <source>%1 was written by a newer FusionLab (format version %2; this one reads up to %3).</source>
         <translation>%1 由更新版本的 FusionLab 写入（格式版本 %2；当前版本最多只能读取到版本 %3）。</translation>
     </message>
     <message>
-        <location filename="../../engine/Experiment.cpp" line="63"/>
+        <location filename="../../engine/Experiment.cpp" line="64"/>
         <source>%1, run %2: %3</source>
         <translation>%1，第 %2 个运行：%3</translation>
     </message>
     <message>
-        <location filename="../../engine/Experiment.cpp" line="74"/>
-        <source>Cannot write %1: %2.</source>
-        <translation>无法写入 %1：%2。</translation>
-    </message>
-    <message>
-        <location filename="../../engine/Experiment.cpp" line="83"/>
+        <location filename="../../engine/Experiment.cpp" line="80"/>
         <source>Cannot read %1: %2.</source>
         <translation>无法读取 %1：%2。</translation>
     </message>
     <message>
-        <location filename="../../engine/Experiment.cpp" line="85"/>
+        <location filename="../../engine/Experiment.cpp" line="82"/>
         <source>%1 is %2 MB; an experiment file is at most 1024 MB.</source>
         <translation>%1 大小为 %2 MB；实验文件最大为 1024 MB。</translation>
     </message>
     <message>
-        <location filename="../../engine/Experiment.cpp" line="89"/>
+        <location filename="../../engine/Experiment.cpp" line="86"/>
         <source>%1 is not valid JSON at byte %2: %3.</source>
         <translation>%1 在第 %2 字节处不是有效的 JSON：%3。</translation>
     </message>
     <message>
-        <location filename="../../engine/Experiment.cpp" line="93"/>
+        <location filename="../../engine/Experiment.cpp" line="90"/>
         <source>%1 is not a FusionLab experiment (it holds no JSON object).</source>
         <translation>%1 不是 FusionLab 实验（其中没有 JSON 对象）。</translation>
     </message>
@@ -3010,217 +3004,217 @@ Train, Step or Pause it: the model&apos;s recommendations appear here whenever t
 <context>
     <name>fl::ManifestBuilder</name>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="299"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="300"/>
         <source>%1: file not found</source>
         <translation>%1：文件未找到</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="301"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="302"/>
         <source>%1: is a folder; expected a CSV or TSV file</source>
         <translation>%1：这是一个文件夹；应为 CSV 或 TSV 文件</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="303"/>
-        <location filename="../../engine/ManifestBuilder.cpp" line="890"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="304"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="893"/>
         <source>%1: cannot open: %2</source>
         <translation>%1：无法打开：%2</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="524"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="525"/>
         <source>%1: the manifest format reads only comma, tab, semicolon or pipe as the delimiter, not %2; save the file with one of those</source>
         <translation>%1：清单格式只支持逗号、制表符、分号或竖线作为分隔符，不支持 %2；请用其中一种分隔符重新保存该文件</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="537"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="538"/>
         <source>%1: column %2 has no name in the header row, so the manifest cannot name it; give it a name in the file or set its role to Ignore</source>
         <translation>%1：第 %2 列在表头行中没有名称，因此清单无法引用它；请在文件中为它命名，或将其角色设为“忽略”</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="545"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="546"/>
         <source>%1: columns %2 and %3 are both named %4 in the header; rename one in the file or set this one&apos;s role to Ignore</source>
         <translation>%1：第 %2 列和第 %3 列在表头中都叫 %4；请在文件中重命名其中一列，或将这一列的角色设为“忽略”</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="563"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="564"/>
         <source>Choose an interactions file: one row per user and item.</source>
         <translation>请选择交互文件：每行对应一个用户和一个物品。</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="569"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="570"/>
         <source>No user column in %1: set one column&apos;s role to “User id”.</source>
         <translation>%1 中没有用户列：请将某一列的角色设为“用户 ID”。</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="570"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="571"/>
         <source>Two user id columns in %1 (%2 and %3); keep one.</source>
         <translation>%1 中有两个用户 ID 列（%2 和 %3）；请只保留一个。</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="572"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="573"/>
         <source>No item column in %1: set one column&apos;s role to “Item id”.</source>
         <translation>%1 中没有物品列：请将某一列的角色设为“物品 ID”。</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="573"/>
-        <location filename="../../engine/ManifestBuilder.cpp" line="626"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="574"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="627"/>
         <source>Two item id columns in %1 (%2 and %3); keep one.</source>
         <translation>%1 中有两个物品 ID 列（%2 和 %3）；请只保留一个。</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="575"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="576"/>
         <source>Two rating columns in %1 (%2 and %3); keep one.</source>
         <translation>%1 中有两个评分列（%2 和 %3）；请只保留一个。</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="577"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="578"/>
         <source>Two timestamp columns in %1 (%2 and %3); keep one.</source>
         <translation>%1 中有两个时间戳列（%2 和 %3）；请只保留一个。</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="592"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="593"/>
         <source>%1, line %2: empty user id in column %3</source>
         <translation>%1，第 %2 行：列 %3 中的用户 ID 为空</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="593"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="594"/>
         <source>%1, line %2: empty item id in column %3</source>
         <translation>%1，第 %2 行：列 %3 中的物品 ID 为空</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="598"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="599"/>
         <source>%1, line %2, column %3: %4 is not a timestamp; expected seconds since 1970 or an ISO 8601 date such as 2024-05-01T12:00:00Z</source>
         <translation>%1，第 %2 行，列 %3：%4 不是时间戳；应为自 1970 年起的秒数或 ISO 8601 日期，例如 2024-05-01T12:00:00Z</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="604"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="605"/>
         <source>%1, line %2, column %3: %4 is not a rating; expected a number (without a rating column the data is implicit feedback)</source>
         <translation>%1，第 %2 行，列 %3：%4 不是评分；应为数字（若没有评分列，数据将视为隐式反馈）</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="618"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="619"/>
         <source>Choose an items file: the manifest format needs an items table with an id column, so the item ids cannot come from the interactions file alone.</source>
         <translation>请选择物品文件：清单格式需要一张带 ID 列的物品表，因此物品 ID 不能只从交互文件中获得。</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="625"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="626"/>
         <source>No item id column in %1: set one column&apos;s role to “Item id”.</source>
         <translation>%1 中没有物品 ID 列：请将某一列的角色设为“物品 ID”。</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="628"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="629"/>
         <source>Two title columns in %1 (%2 and %3); keep one, make the other “Text”.</source>
         <translation>%1 中有两个标题列（%2 和 %3）；请保留一个，把另一个设为“文本”。</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="630"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="631"/>
         <source>Two category columns in %1 (%2 and %3); keep one.</source>
         <translation>%1 中有两个类别列（%2 和 %3）；请只保留一个。</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="633"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="634"/>
         <source>Two image path columns in %1 (%2 and %3); keep one.</source>
         <translation>%1 中有两个图像路径列（%2 和 %3）；请只保留一个。</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="644"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="645"/>
         <source>Use either the image path column %1 or the image folder pattern, not both.</source>
         <translation>请在图像路径列 %1 和图像文件夹模式中只选用一种，不要同时使用。</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="652"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="653"/>
         <source>Image folder pattern: {%1} is not a column of %2; the columns are: %3</source>
         <translation>图像文件夹模式：{%1} 不是 %2 中的列；现有的列为：%3</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="668"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="669"/>
         <source>%1, line %2: empty item id in column %3; every item needs an id</source>
         <translation>%1，第 %2 行：列 %3 中的物品 ID 为空；每个物品都需要 ID</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="672"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="673"/>
         <source>%1, line %2: item id %3 in column %4 is also on line %5; item ids must be unique</source>
         <translation>%1，第 %2 行：列 %4 中的物品 ID %3 在第 %5 行也出现了；物品 ID 必须唯一</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="684"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="685"/>
         <source>%1, line %2, column %3: %4 is not a number; set the column&apos;s role to “Text” or “Ignore”</source>
         <translation>%1，第 %2 行，列 %3：%4 不是数字；请将该列的角色设为“文本”或“忽略”</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="699"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="700"/>
         <source>The vectors file %1 needs a modality name.</source>
         <translation>向量文件 %1 需要一个模态名称。</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="707"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="708"/>
         <source>Two modalities are named %1; rename the vectors file&apos;s modality.</source>
         <translation>有两个模态都叫 %1；请重命名向量文件的模态。</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="712"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="713"/>
         <source>Nothing to learn from: give the items at least one text, numeric or image column, an image folder pattern, or a vectors file.</source>
         <translation>没有可学习的内容：请为物品至少提供一个文本、数值或图像列、一个图像文件夹模式，或一个向量文件。</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="724"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="725"/>
         <source>Image folder pattern: the “{” at character %1 is never closed; expected {column} placeholders such as images/{item_id}.jpg</source>
         <translation>图像文件夹模式：第 %1 个字符处的“{”始终没有闭合；应为 {column} 形式的占位符，例如 images/{item_id}.jpg</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="747"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="748"/>
         <source>Image folder pattern: no {column} placeholder, so every item would get the same image; expected something like images/{item_id}.jpg</source>
         <translation>图像文件夹模式：没有 {column} 占位符，因此每个物品都会得到同一张图像；应类似 images/{item_id}.jpg</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="878"/>
         <location filename="../../engine/ManifestBuilder.cpp" line="881"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="884"/>
         <source>%1: cannot write: %2</source>
         <translation>%1：无法写入：%2</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="893"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="896"/>
         <source>%1: not a NumPy .npy file (it does not start with \x93NUMPY)</source>
         <translation>%1：不是 NumPy .npy 文件（它不以 \x93NUMPY 开头）</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="905"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="908"/>
         <source>%1: .npy format version %2 is not supported; expected 1, 2 or 3</source>
         <translation>%1：不支持 .npy 格式版本 %2；应为 1、2 或 3</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="908"/>
-        <location filename="../../engine/ManifestBuilder.cpp" line="918"/>
-        <location filename="../../engine/ManifestBuilder.cpp" line="926"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="911"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="921"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="929"/>
         <source>%1: damaged .npy header</source>
         <translation>%1：.npy 文件头已损坏</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="930"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="933"/>
         <source>%1: holds an array of %2 dimensions; expected a matrix (one row of numbers per item)</source>
         <translation>%1：包含一个 %2 维数组；应为矩阵（每个物品一行数字）</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="939"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="942"/>
         <source>comma</source>
         <translation>逗号</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="940"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="943"/>
         <source>tab</source>
         <translation>制表符</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="941"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="944"/>
         <source>semicolon</source>
         <translation>分号</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="942"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="945"/>
         <source>pipe</source>
         <translation>竖线</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="943"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="946"/>
         <source>space</source>
         <translation>空格</translation>
     </message>
@@ -4346,318 +4340,318 @@ can learn what absence means; or its ratings left out of training and validation
 <context>
     <name>fl::Npy</name>
     <message>
-        <location filename="../../engine/Npy.cpp" line="216"/>
+        <location filename="../../engine/Npy.cpp" line="218"/>
         <source>0 or 1</source>
         <translation>0 或 1</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="218"/>
+        <location filename="../../engine/Npy.cpp" line="220"/>
         <source>a number</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="220"/>
+        <location filename="../../engine/Npy.cpp" line="222"/>
         <source>a whole number from %1 to %2</source>
         <translation>%1 到 %2 之间的整数</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="249"/>
+        <location filename="../../engine/Npy.cpp" line="251"/>
         <source>a string</source>
         <translation>字符串</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="250"/>
+        <location filename="../../engine/Npy.cpp" line="252"/>
         <source>an integer</source>
         <translation>整数</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="251"/>
+        <location filename="../../engine/Npy.cpp" line="253"/>
         <source>a boolean</source>
         <translation>布尔值</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="252"/>
+        <location filename="../../engine/Npy.cpp" line="254"/>
         <source>None</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="253"/>
+        <location filename="../../engine/Npy.cpp" line="255"/>
         <source>a tuple</source>
         <translation>元组</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="254"/>
+        <location filename="../../engine/Npy.cpp" line="256"/>
         <source>a list</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="255"/>
+        <location filename="../../engine/Npy.cpp" line="257"/>
         <source>a dict</source>
         <translation>字典</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="281"/>
+        <location filename="../../engine/Npy.cpp" line="283"/>
         <source>expected only spaces and a newline after the header&apos;s closing &apos;}&apos;</source>
         <translation>文件头的右括号 &apos;}&apos; 之后应只有空格和一个换行符</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="283"/>
+        <location filename="../../engine/Npy.cpp" line="285"/>
         <source>%1: the header (bytes %2 to %3) does not end with a newline; expected a header padded with spaces and ending in &apos;\n&apos;, as NumPy writes it</source>
         <translation>%1：文件头（第 %2 到 %3 字节）没有以换行符结尾；应像 NumPy 写入的那样，用空格填充并以 &apos;\n&apos; 结尾</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="304"/>
+        <location filename="../../engine/Npy.cpp" line="306"/>
         <source>the end of the header</source>
         <translation>文件头末尾</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="308"/>
+        <location filename="../../engine/Npy.cpp" line="310"/>
         <source>byte 0x%1</source>
         <translation>字节 0x%1</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="313"/>
+        <location filename="../../engine/Npy.cpp" line="315"/>
         <source>%1: byte %2 (in the header): %3 but found %4</source>
         <translation>%1：第 %2 字节（文件头中）：%3，但实际为 %4</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="329"/>
+        <location filename="../../engine/Npy.cpp" line="331"/>
         <source>expected a quoted key or &apos;}&apos;</source>
         <translation>应为带引号的键或 &apos;}&apos;</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="334"/>
+        <location filename="../../engine/Npy.cpp" line="336"/>
         <source>%1: byte %2 (in the header): key &apos;%3&apos; appears twice; expected each key once</source>
         <translation>%1：第 %2 字节（文件头中）：键 &apos;%3&apos; 出现了两次；每个键应只出现一次</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="340"/>
+        <location filename="../../engine/Npy.cpp" line="342"/>
         <source>expected &apos;:&apos; after the key</source>
         <translation>键之后应为 &apos;:&apos;</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="356"/>
+        <location filename="../../engine/Npy.cpp" line="358"/>
         <source>expected &apos;,&apos; or &apos;%1&apos;</source>
         <translation>应为 &apos;,&apos; 或 &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="365"/>
+        <location filename="../../engine/Npy.cpp" line="367"/>
         <source>nesting too deep; expected a flat dict</source>
         <translation>嵌套过深；应为扁平的字典</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="391"/>
+        <location filename="../../engine/Npy.cpp" line="393"/>
         <source>expected a closing %1 (escape sequences are not supported)</source>
         <translation>应有闭合的 %1（不支持转义序列）</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="406"/>
+        <location filename="../../engine/Npy.cpp" line="408"/>
         <source>expected an integer that fits in 64 bits</source>
         <translation>应为 64 位以内的整数</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="421"/>
+        <location filename="../../engine/Npy.cpp" line="423"/>
         <source>expected a Python literal (a dict, string, integer, tuple, True or False)</source>
         <translation>应为 Python 字面量（字典、字符串、整数、元组、True 或 False）</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="438"/>
+        <location filename="../../engine/Npy.cpp" line="440"/>
         <source>the dtype is structured (%1 of named fields or sub-arrays); expected %2</source>
         <translation>dtype 是结构化的（由命名字段或子数组组成的%1）；应为 %2</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="442"/>
+        <location filename="../../engine/Npy.cpp" line="444"/>
         <source>&apos;descr&apos; is %1; expected a dtype string such as &apos;&lt;f4&apos;</source>
         <translation>&apos;descr&apos; 是 %1；应为 dtype 字符串，例如 &apos;&lt;f4&apos;</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="451"/>
+        <location filename="../../engine/Npy.cpp" line="453"/>
         <source>dtype &apos;%1&apos; %2; expected %3</source>
         <translation>dtype &apos;%1&apos; %2；应为 %3</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="454"/>
+        <location filename="../../engine/Npy.cpp" line="456"/>
         <source>holds Python objects (pickled), which FusionLab does not load</source>
         <translation>包含 Python 对象（pickle 序列化），FusionLab 不加载此类数据</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="456"/>
+        <location filename="../../engine/Npy.cpp" line="458"/>
         <source>is complex</source>
         <translation>是复数类型</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="458"/>
+        <location filename="../../engine/Npy.cpp" line="460"/>
         <source>holds strings</source>
         <translation>包含字符串</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="460"/>
+        <location filename="../../engine/Npy.cpp" line="462"/>
         <source>is raw bytes (void) or a structured record</source>
         <translation>是原始字节（void）或结构化记录</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="462"/>
+        <location filename="../../engine/Npy.cpp" line="464"/>
         <source>holds dates or durations</source>
         <translation>包含日期或时间间隔</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="464"/>
+        <location filename="../../engine/Npy.cpp" line="466"/>
         <source>does not start with a byte order (&apos;&lt;&apos;, &apos;&gt;&apos; or &apos;|&apos;)</source>
         <translation>不以字节序标记（&apos;&lt;&apos;、&apos;&gt;&apos; 或 &apos;|&apos;）开头</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="470"/>
+        <location filename="../../engine/Npy.cpp" line="472"/>
         <source>is an extended-precision float</source>
         <translation>是扩展精度浮点数</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="471"/>
+        <location filename="../../engine/Npy.cpp" line="473"/>
         <source>is not a supported number type</source>
         <translation>不是受支持的数值类型</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="474"/>
+        <location filename="../../engine/Npy.cpp" line="476"/>
         <source>has no byte order (&apos;|&apos;) but its values have %1 bytes</source>
         <translation>没有字节序（&apos;|&apos;），但其每个值有 %1 字节</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="487"/>
+        <location filename="../../engine/Npy.cpp" line="489"/>
         <source>&apos;shape&apos; is %1; expected a tuple of non-negative integers such as (480, 512)</source>
         <translation>&apos;shape&apos; 是 %1；应为非负整数元组，例如 (480, 512)</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="488"/>
+        <location filename="../../engine/Npy.cpp" line="490"/>
         <source>a tuple holding something other than non-negative integers</source>
         <translation>包含非负整数以外内容的元组</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="495"/>
+        <location filename="../../engine/Npy.cpp" line="497"/>
         <source>the array has %1 dimensions (shape %2); expected 1 (one value per row) or 2 (rows × columns)</source>
         <translation>数组有 %1 维（形状 %2）；应为 1 维（每行一个值）或 2 维（行 × 列）</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="506"/>
+        <location filename="../../engine/Npy.cpp" line="508"/>
         <source>%1: byte %2: the header is %3; expected a dict such as {&apos;descr&apos;: &apos;&lt;f4&apos;, &apos;fortran_order&apos;: False, &apos;shape&apos;: (480, 512), }</source>
         <translation>%1：第 %2 字节：文件头是 %3；应为字典，例如 {&apos;descr&apos;: &apos;&lt;f4&apos;, &apos;fortran_order&apos;: False, &apos;shape&apos;: (480, 512), }</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="513"/>
+        <location filename="../../engine/Npy.cpp" line="515"/>
         <source>%1: byte %2 (in the header): unexpected key &apos;%3&apos;; expected only &apos;descr&apos;, &apos;fortran_order&apos; and &apos;shape&apos;</source>
         <translation>%1：第 %2 字节（文件头中）：意外的键 &apos;%3&apos;；应只有 &apos;descr&apos;、&apos;fortran_order&apos; 和 &apos;shape&apos;</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="520"/>
+        <location filename="../../engine/Npy.cpp" line="522"/>
         <source>%1: byte %2 (in the header): the header lacks the key &apos;%3&apos;; expected &apos;descr&apos;, &apos;fortran_order&apos; and &apos;shape&apos;</source>
         <translation>%1：第 %2 字节（文件头中）：文件头缺少键 &apos;%3&apos;；应有 &apos;descr&apos;、&apos;fortran_order&apos; 和 &apos;shape&apos;</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="532"/>
+        <location filename="../../engine/Npy.cpp" line="534"/>
         <source>%1: byte %2 (in the header): &apos;fortran_order&apos; is %3; expected True or False</source>
         <translation>%1：第 %2 字节（文件头中）：&apos;fortran_order&apos; 是 %3；应为 True 或 False</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="545"/>
+        <location filename="../../engine/Npy.cpp" line="547"/>
         <source>%1: does not start with the .npy magic string \x93NUMPY; expected a NumPy .npy file (as written by numpy.save)</source>
         <translation>%1：不以 .npy 魔数字符串 \x93NUMPY 开头；应为 NumPy .npy 文件（由 numpy.save 写入）</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="550"/>
+        <location filename="../../engine/Npy.cpp" line="552"/>
         <source>%1: ends after %2 bytes, inside the format version; expected a .npy header</source>
         <translation>%1：文件在 %2 字节后结束，位于格式版本之内；应有 .npy 文件头</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="555"/>
+        <location filename="../../engine/Npy.cpp" line="557"/>
         <source>%1: byte 6: .npy format version %2.%3 is not supported; expected 1.0, 2.0 or 3.0</source>
         <translation>%1：第 6 字节：不支持 .npy 格式版本 %2.%3；应为 1.0、2.0 或 3.0</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="561"/>
+        <location filename="../../engine/Npy.cpp" line="563"/>
         <source>%1: ends inside the header length (byte 8); expected a .npy header</source>
         <translation>%1：文件在文件头长度字段（第 8 字节）内结束；应有 .npy 文件头</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="566"/>
+        <location filename="../../engine/Npy.cpp" line="568"/>
         <source>%1: byte 8: the header length field says %2 bytes; expected a header of at most %3 bytes</source>
         <translation>%1：第 8 字节：文件头长度字段为 %2 字节；文件头最多应为 %3 字节</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="571"/>
+        <location filename="../../engine/Npy.cpp" line="573"/>
         <source>%1: the header length field (byte 8) says %2 bytes but the file ends after %3; expected the whole header</source>
         <translation>%1：文件头长度字段（第 8 字节）为 %2 字节，但文件在 %3 字节后就结束了；应包含完整的文件头</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="580"/>
+        <location filename="../../engine/Npy.cpp" line="582"/>
         <source>%1: the version 3.0 header (from byte %2) is not valid UTF-8; expected UTF-8 text</source>
         <translation>%1：版本 3.0 的文件头（从第 %2 字节起）不是有效的 UTF-8；应为 UTF-8 文本</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="595"/>
+        <location filename="../../engine/Npy.cpp" line="597"/>
         <source>%1: shape %2 of &apos;%3&apos; is larger than any file can be; expected the array&apos;s real shape</source>
         <translation>%1：&apos;%3&apos; 的形状 %2 超出了任何文件可能的大小；应为数组的真实形状</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="601"/>
+        <location filename="../../engine/Npy.cpp" line="603"/>
         <source>%1: shape %2 of &apos;%3&apos; needs %4 bytes of data after the header (from byte %5) but the file has %6; expected the data to match the shape (is the file truncated?)</source>
         <translation>%1：&apos;%3&apos; 的形状 %2 需要文件头之后（从第 %5 字节起）有 %4 字节数据，但文件只有 %6 字节；数据应与形状一致（文件是否被截断？）</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="607"/>
+        <location filename="../../engine/Npy.cpp" line="609"/>
         <source>%1: the file has %2 bytes after the data (from byte %3); shape %4 of &apos;%5&apos; needs only %6 bytes; expected the data to end the file (does the header understate the shape?)</source>
         <translation>%1：文件在数据之后（从第 %3 字节起）还有 %2 字节；&apos;%5&apos; 的形状 %4 只需要 %6 字节；数据应到文件末尾为止（文件头中的形状是否写小了？）</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="618"/>
+        <location filename="../../engine/Npy.cpp" line="620"/>
         <source>%1: no such file; expected a NumPy .npy file</source>
         <translation>%1：没有这个文件；应为 NumPy .npy 文件</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="620"/>
+        <location filename="../../engine/Npy.cpp" line="622"/>
         <source>%1: cannot open: %2</source>
         <translation>%1：无法打开：%2</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="687"/>
+        <location filename="../../engine/Npy.cpp" line="689"/>
         <source>%1: not enough memory for a %2 × %3 matrix of doubles (%4 MB)</source>
         <translation>%1：内存不足，无法存放 %2 × %3 的双精度矩阵（%4 MB）</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="697"/>
+        <location filename="../../engine/Npy.cpp" line="699"/>
         <source>%1: cannot seek to the data at byte %2: %3</source>
         <translation>%1：无法定位到第 %2 字节处的数据：%3</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="707"/>
+        <location filename="../../engine/Npy.cpp" line="709"/>
         <source>%1: reading the data failed at byte %2: %3</source>
         <translation>%1：读取数据在第 %2 字节处失败：%3</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="717"/>
+        <location filename="../../engine/Npy.cpp" line="719"/>
         <source>%1: byte %2 holds %3 in a &apos;|b1&apos; (bool) array; expected 0 or 1</source>
         <translation>%1：&apos;|b1&apos;（bool）数组的第 %2 字节为 %3；应为 0 或 1</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="722"/>
+        <location filename="../../engine/Npy.cpp" line="724"/>
         <source>%1: reading cancelled</source>
         <translation>%1：读取已取消</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="732"/>
+        <location filename="../../engine/Npy.cpp" line="734"/>
         <source>%1: cannot write .npy format version %2; expected 1, 2 or 3</source>
         <translation>%1：无法写入 .npy 格式版本 %2；应为 1、2 或 3</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="734"/>
+        <location filename="../../engine/Npy.cpp" line="736"/>
         <source>%1: a %2 × %3 matrix cannot be written as a 1-D array; expected a single column</source>
         <translation>%1：%2 × %3 的矩阵不能写成一维数组；应只有一列</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="749"/>
-        <location filename="../../engine/Npy.cpp" line="780"/>
+        <location filename="../../engine/Npy.cpp" line="753"/>
+        <location filename="../../engine/Npy.cpp" line="784"/>
         <source>%1: cannot write: %2</source>
         <translation>%1：无法写入：%2</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="766"/>
+        <location filename="../../engine/Npy.cpp" line="770"/>
         <source>%1: the value %2 at row %3, column %4 cannot be stored as &apos;%5&apos;; expected %6</source>
         <translation>%1：第 %3 行第 %4 列的值 %2 无法存储为 &apos;%5&apos;；应为 %6</translation>
     </message>
@@ -4750,7 +4744,7 @@ can learn what absence means; or its ratings left out of training and validation
     </message>
     <message>
         <location filename="../../engine/RankingMetrics.cpp" line="237"/>
-        <location filename="../../engine/RankingMetrics.cpp" line="458"/>
+        <location filename="../../engine/RankingMetrics.cpp" line="450"/>
         <source>excluded</source>
         <translation>排除的</translation>
     </message>
@@ -4775,37 +4769,32 @@ can learn what absence means; or its ratings left out of training and validation
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../engine/RankingMetrics.cpp" line="361"/>
-        <source>Cannot write %1: %2.</source>
-        <translation>无法写入 %1：%2。</translation>
-    </message>
-    <message>
-        <location filename="../../engine/RankingMetrics.cpp" line="405"/>
+        <location filename="../../engine/RankingMetrics.cpp" line="397"/>
         <source>The cold-start report needs items held out of training (a cold-items split); found %1 cold items among %2 flags for %3 items.</source>
         <translation>冷启动报告需要在训练中留出的物品（冷启动物品划分）；在 %3 个物品的 %2 个标志中只找到 %1 个冷启动物品。</translation>
     </message>
     <message>
-        <location filename="../../engine/RankingMetrics.cpp" line="419"/>
+        <location filename="../../engine/RankingMetrics.cpp" line="411"/>
         <source>rated</source>
         <translation>已评分的</translation>
     </message>
     <message>
-        <location filename="../../engine/RankingMetrics.cpp" line="422"/>
+        <location filename="../../engine/RankingMetrics.cpp" line="414"/>
         <source>RMSE and MAE need at least one interaction; found none.</source>
         <translation>RMSE 和 MAE 至少需要一条交互；但一条也没有。</translation>
     </message>
     <message>
-        <location filename="../../engine/RankingMetrics.cpp" line="463"/>
+        <location filename="../../engine/RankingMetrics.cpp" line="455"/>
         <source>The number of recommendations per user is %1; expected at least 1.</source>
         <translation>每个用户的推荐数为 %1；应至少为 1。</translation>
     </message>
     <message>
-        <location filename="../../engine/RankingMetrics.cpp" line="466"/>
+        <location filename="../../engine/RankingMetrics.cpp" line="458"/>
         <source>User index %1 is out of range; expected 0 to %2.</source>
         <translation>用户索引 %1 超出范围；应为 0 到 %2。</translation>
     </message>
     <message>
-        <location filename="../../engine/RankingMetrics.cpp" line="495"/>
+        <location filename="../../engine/RankingMetrics.cpp" line="487"/>
         <source>Cannot create the folder %1.</source>
         <translation>无法创建文件夹 %1。</translation>
     </message>
@@ -5270,276 +5259,276 @@ Train a model first: its recommendations, and why it makes them, will appear her
 <context>
     <name>fl::ReportWriter</name>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="48"/>
+        <location filename="../../ui/ReportWriter.cpp" line="49"/>
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="118"/>
+        <location filename="../../ui/ReportWriter.cpp" line="119"/>
         <source>train loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="119"/>
+        <location filename="../../ui/ReportWriter.cpp" line="120"/>
         <source>validation loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="120"/>
+        <location filename="../../ui/ReportWriter.cpp" line="121"/>
         <source>train floor</source>
         <translation>训练损失下限</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="121"/>
+        <location filename="../../ui/ReportWriter.cpp" line="122"/>
         <source>validation floor</source>
         <translation>验证损失下限</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="122"/>
+        <location filename="../../ui/ReportWriter.cpp" line="123"/>
         <source>RMSE</source>
         <translation>RMSE</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="123"/>
+        <location filename="../../ui/ReportWriter.cpp" line="124"/>
         <source>MAE</source>
         <translation>MAE</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="210"/>
+        <location filename="../../ui/ReportWriter.cpp" line="211"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="217"/>
+        <location filename="../../ui/ReportWriter.cpp" line="218"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="218"/>
+        <location filename="../../ui/ReportWriter.cpp" line="219"/>
         <source>Path</source>
         <translation>路径</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="219"/>
+        <location filename="../../ui/ReportWriter.cpp" line="220"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="221"/>
+        <location filename="../../ui/ReportWriter.cpp" line="222"/>
         <source>Users</source>
         <translation>用户数</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="222"/>
+        <location filename="../../ui/ReportWriter.cpp" line="223"/>
         <source>Items</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="223"/>
+        <location filename="../../ui/ReportWriter.cpp" line="224"/>
         <source>Interactions</source>
         <translation>交互</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="225"/>
-        <location filename="../../ui/ReportWriter.cpp" line="397"/>
+        <location filename="../../ui/ReportWriter.cpp" line="226"/>
+        <location filename="../../ui/ReportWriter.cpp" line="398"/>
         <source>Modalities</source>
         <translation>模态</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="226"/>
+        <location filename="../../ui/ReportWriter.cpp" line="227"/>
         <source>Content hash</source>
         <translation>内容哈希</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="236"/>
+        <location filename="../../ui/ReportWriter.cpp" line="237"/>
         <source>No dataset was recorded with these runs.</source>
         <translation>这些运行记录中没有记录数据集。</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="241"/>
-        <location filename="../../ui/ReportWriter.cpp" line="397"/>
+        <location filename="../../ui/ReportWriter.cpp" line="242"/>
+        <location filename="../../ui/ReportWriter.cpp" line="398"/>
         <source>Runs</source>
         <translation>运行记录</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="244"/>
+        <location filename="../../ui/ReportWriter.cpp" line="245"/>
         <source>No runs were selected.</source>
         <translation>未选择任何运行记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="270"/>
+        <location filename="../../ui/ReportWriter.cpp" line="271"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="271"/>
+        <location filename="../../ui/ReportWriter.cpp" line="272"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="271"/>
+        <location filename="../../ui/ReportWriter.cpp" line="272"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="271"/>
+        <location filename="../../ui/ReportWriter.cpp" line="272"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="271"/>
+        <location filename="../../ui/ReportWriter.cpp" line="272"/>
         <source>Training time</source>
         <translation>训练用时</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="296"/>
+        <location filename="../../ui/ReportWriter.cpp" line="297"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="299"/>
+        <location filename="../../ui/ReportWriter.cpp" line="300"/>
         <source>The same in every run:</source>
         <translation>所有运行都相同：</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="309"/>
+        <location filename="../../ui/ReportWriter.cpp" line="310"/>
         <source>Different between the runs:</source>
         <translation>各运行之间不同：</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="322"/>
+        <location filename="../../ui/ReportWriter.cpp" line="323"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="355"/>
+        <location filename="../../ui/ReportWriter.cpp" line="356"/>
         <source>No run has results yet.</source>
         <translation>还没有任何运行产生结果。</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="360"/>
-        <location filename="../../ui/ReportWriter.cpp" line="1297"/>
+        <location filename="../../ui/ReportWriter.cpp" line="361"/>
+        <location filename="../../ui/ReportWriter.cpp" line="1285"/>
         <source>Loss curves</source>
         <translation>损失曲线</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="363"/>
+        <location filename="../../ui/ReportWriter.cpp" line="364"/>
         <source>No run has trained an epoch.</source>
         <translation>还没有任何运行训练完一轮。</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="373"/>
+        <location filename="../../ui/ReportWriter.cpp" line="374"/>
         <source>Loss per epoch, one colour per run (numbered as in the tables): training loss solid, validation loss dashed.</source>
         <translation>每轮的损失，每次运行一种颜色（编号与表格中一致）：训练损失为实线，验证损失为虚线。</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="385"/>
+        <location filename="../../ui/ReportWriter.cpp" line="386"/>
         <source>Modality ablation</source>
         <translation>模态消融</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="388"/>
+        <location filename="../../ui/ReportWriter.cpp" line="389"/>
         <source>Each subset of the modalities trained with the same settings over several seeds; the metric is %1 (%2). Δ is the subset&apos;s mean minus the mean of all modalities together.</source>
         <translation>每个模态子集都以相同的设置、在多个随机种子下训练；指标为 %1（%2）。Δ 为该子集的均值减去全部模态一起训练时的均值。</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="390"/>
+        <location filename="../../ui/ReportWriter.cpp" line="391"/>
         <source>higher is better</source>
         <translation>越高越好</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="390"/>
+        <location filename="../../ui/ReportWriter.cpp" line="391"/>
         <source>lower is better</source>
         <translation>越低越好</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="393"/>
+        <location filename="../../ui/ReportWriter.cpp" line="394"/>
         <source>No ablation run has finished.</source>
         <translation>还没有完成的消融运行。</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="397"/>
+        <location filename="../../ui/ReportWriter.cpp" line="398"/>
         <source>Mean</source>
         <translation>均值</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="397"/>
+        <location filename="../../ui/ReportWriter.cpp" line="398"/>
         <source>Min</source>
         <translation>最小值</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="397"/>
+        <location filename="../../ui/ReportWriter.cpp" line="398"/>
         <source>Max</source>
         <translation>最大值</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="397"/>
+        <location filename="../../ui/ReportWriter.cpp" line="398"/>
         <source>Δ to all</source>
         <translation>Δ（相对全部）</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="422"/>
+        <location filename="../../ui/ReportWriter.cpp" line="423"/>
         <source>FusionLab report</source>
         <translation>FusionLab 报告</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="424"/>
+        <location filename="../../ui/ReportWriter.cpp" line="425"/>
         <source>%1 · FusionLab %2</source>
         <translation>%1 · FusionLab %2</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="432"/>
+        <location filename="../../ui/ReportWriter.cpp" line="433"/>
         <source>α–β landscape</source>
         <translation>α–β 权重地形图</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="561"/>
-        <location filename="../../ui/ReportWriter.cpp" line="795"/>
+        <location filename="../../ui/ReportWriter.cpp" line="562"/>
+        <location filename="../../ui/ReportWriter.cpp" line="781"/>
         <source>(This figure could not be read.)</source>
         <translation>（无法读取此图。）</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="960"/>
+        <location filename="../../ui/ReportWriter.cpp" line="948"/>
         <source>the PDF writer could not start</source>
         <translation>PDF 写入器无法启动</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="980"/>
+        <location filename="../../ui/ReportWriter.cpp" line="968"/>
         <source>Page %1 of %2</source>
         <translation>第 %1 页，共 %2 页</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="990"/>
+        <location filename="../../ui/ReportWriter.cpp" line="978"/>
         <source>the PDF could not be finished</source>
         <translation>PDF 无法完成</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="1106"/>
+        <location filename="../../ui/ReportWriter.cpp" line="1094"/>
         <source>training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="1107"/>
+        <location filename="../../ui/ReportWriter.cpp" line="1095"/>
         <source>validation</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="1166"/>
+        <location filename="../../ui/ReportWriter.cpp" line="1154"/>
         <source>No finite loss to draw.</source>
         <translation>没有可绘制的有限损失值。</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="1208"/>
+        <location filename="../../ui/ReportWriter.cpp" line="1196"/>
         <source>epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="1213"/>
+        <location filename="../../ui/ReportWriter.cpp" line="1201"/>
         <source>loss (log scale)</source>
         <translation>损失（对数刻度）</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="1213"/>
+        <location filename="../../ui/ReportWriter.cpp" line="1201"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
@@ -6377,6 +6366,19 @@ Every training run appears here as it finishes, with its parameters, curves and 
         <location filename="../../ui/RunsPage.cpp" line="497"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
+    </message>
+</context>
+<context>
+    <name>fl::SaveFile</name>
+    <message>
+        <location filename="../../engine/SaveFile.cpp" line="23"/>
+        <source>Cannot write %1: it is not a regular file (a folder, a device or a pipe).</source>
+        <translation>无法写入 %1：它不是普通文件（而是文件夹、设备或管道）。</translation>
+    </message>
+    <message>
+        <location filename="../../engine/SaveFile.cpp" line="35"/>
+        <source>Cannot write %1: %2.</source>
+        <translation>无法写入 %1：%2。</translation>
     </message>
 </context>
 <context>

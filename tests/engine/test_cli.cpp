@@ -7,12 +7,16 @@
 #include "tests/engine/CliTestSupport.h"
 
 #include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <qplatformdefs.h>
+
+#include <sys/stat.h>
 
 namespace {
 
@@ -34,6 +38,25 @@ class CommandLineTest : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // A path that is a FIFO (or a device) is refused with its name and left as it was: saving renames a
+    // finished copy over the target, which would replace the node (as root, /dev/full became a file).
+    void writesOverNonRegularFilesAreRefused()
+    {
+        QTemporaryDir dir;
+        const QString fifo = dir.filePath(QStringLiteral("pipe"));
+        QVERIFY(::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
+        for (const QStringList &export_ : {QStringList{QStringLiteral("--export-topk"), fifo},
+                                           QStringList{QStringLiteral("--save-experiment"), fifo}}) {
+            const Run run = runCli(QStringList{QStringLiteral("train"), QStringLiteral("demo"), QStringLiteral("--model"),
+                                               QStringLiteral("popularity"), QStringLiteral("--split"), QStringLiteral("random")}
+                                   + export_);
+            QCOMPARE(run.exitCode, 1);
+            QVERIFY2(run.err.contains(fifo) && run.err.contains(QStringLiteral("not a regular file")), qPrintable(run.err));
+            QT_STATBUF info;
+            QVERIFY(QT_STAT(QFile::encodeName(fifo).constData(), &info) == 0 && S_ISFIFO(info.st_mode));
+        }
+    }
+
     void trainJsonSchema()
     {
         const Run run = runCli({QStringLiteral("train"), QStringLiteral("demo"), QStringLiteral("--alpha"), QStringLiteral("0.5"),
