@@ -27,6 +27,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -308,15 +309,20 @@ MainWindow::MainWindow(QWidget *parent, const QString &autosaveFolder)
         updateRecentMenu();
         m_banner->hide();
     });
-    connect(m_controller, &ExperimentController::datasetFailed, this, [this](const QString &path, const QString &message) {
+    // By value: opening the demo below starts another load, which replaces the path the signal's
+    // arguments may refer to (the message then named "demo" instead of the dataset that failed).
+    connect(m_controller, &ExperimentController::datasetFailed, this, [this](const QString path, const QString message) {
         m_busy->finish();
         statusBar()->clearMessage();
-        if (!m_controller->dataset() && path != QLatin1String("demo")) {
+        const bool nothingLoaded = !m_controller->dataset();
+        if (nothingLoaded && path != QLatin1String("demo")) {
             // Nothing is loaded yet (a remembered dataset has gone): open on the demo rather than empty.
             openDataset(QStringLiteral("demo"));
         }
         QMessageBox::warning(this, tr("Could not open the dataset"),
-                             tr("%1 could not be opened; the current dataset stays loaded.\n\n%2").arg(path, message));
+                             (nothingLoaded ? tr("%1 could not be opened; FusionLab opens the built-in demo instead.\n\n%2")
+                                            : tr("%1 could not be opened; the current dataset stays loaded.\n\n%2"))
+                                 .arg(QDir::toNativeSeparators(path), message));
     });
     connect(m_controller, &ExperimentController::cleared, this, [this] {
         m_latest.reset();

@@ -2532,145 +2532,154 @@
 <context>
     <name>fl::MainWindow</name>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="120"/>
+        <location filename="../../ui/MainWindow.cpp" line="121"/>
         <source>FusionLab</source>
         <translation>FusionLab</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="157"/>
+        <location filename="../../ui/MainWindow.cpp" line="158"/>
         <source>&amp;Training</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="158"/>
+        <location filename="../../ui/MainWindow.cpp" line="159"/>
         <source>&amp;Dataset</source>
         <translation>数据集(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="163"/>
-        <location filename="../../ui/MainWindow.cpp" line="599"/>
+        <location filename="../../ui/MainWindow.cpp" line="164"/>
+        <location filename="../../ui/MainWindow.cpp" line="605"/>
         <source>&amp;Recommendations</source>
         <translation>推荐(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="167"/>
-        <location filename="../../ui/MainWindow.cpp" line="601"/>
+        <location filename="../../ui/MainWindow.cpp" line="168"/>
+        <location filename="../../ui/MainWindow.cpp" line="607"/>
         <source>R&amp;uns</source>
         <translation>运行记录(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="168"/>
+        <location filename="../../ui/MainWindow.cpp" line="169"/>
         <source>&amp;Landscape</source>
         <translation>地形图(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="169"/>
+        <location filename="../../ui/MainWindow.cpp" line="170"/>
         <source>&amp;Ablation</source>
         <translation>消融(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="170"/>
+        <location filename="../../ui/MainWindow.cpp" line="171"/>
         <source>Every run since launch: compare them, overlay their curves, rename, star, delete</source>
         <translation>启动以来的每一次运行：比较、叠加曲线、重命名、加星标、删除</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="171"/>
+        <location filename="../../ui/MainWindow.cpp" line="172"/>
         <source>The validation loss or metric over a grid of two modality weights</source>
         <translation>两个模态权重组成的网格上的验证损失或指标</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="172"/>
+        <location filename="../../ui/MainWindow.cpp" line="173"/>
         <source>Each modality alone, all but one, and all, over several seeds</source>
         <translation>在多个随机种子下比较：每个模态单独使用、去掉其中一个、全部使用</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="175"/>
+        <location filename="../../ui/MainWindow.cpp" line="176"/>
         <source>The data has changed</source>
         <translation>数据已更改</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="176"/>
+        <location filename="../../ui/MainWindow.cpp" line="177"/>
         <source>The experiment was saved with other data than the dataset loaded now. Its runs and parameters are restored; results of new runs may differ.</source>
         <translation>保存该实验时使用的数据与当前加载的数据集不同。其运行记录和参数已恢复；新运行的结果可能会有所不同。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="184"/>
+        <location filename="../../ui/MainWindow.cpp" line="185"/>
         <source>Loss curves of the current run and its predecessors</source>
         <translation>当前运行及之前各次运行的损失曲线</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="185"/>
+        <location filename="../../ui/MainWindow.cpp" line="186"/>
         <source>The loaded dataset: items, users, ratings and modality coverage</source>
         <translation>已加载的数据集：物品、用户、评分和各模态覆盖率</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="186"/>
+        <location filename="../../ui/MainWindow.cpp" line="187"/>
         <source>A user&apos;s history and top K from the trained recommendation model, with what each modality contributed to every score</source>
         <translation>某个用户的历史记录和训练好的推荐模型给出的前 K 个推荐，并显示每个模态对每个分数的贡献</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="201"/>
+        <location filename="../../ui/MainWindow.cpp" line="202"/>
         <source>Fusion</source>
         <translation>融合</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="202"/>
-        <location filename="../../ui/MainWindow.cpp" line="734"/>
+        <location filename="../../ui/MainWindow.cpp" line="203"/>
+        <location filename="../../ui/MainWindow.cpp" line="740"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="203"/>
+        <location filename="../../ui/MainWindow.cpp" line="204"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="204"/>
+        <location filename="../../ui/MainWindow.cpp" line="205"/>
         <source>Formulas</source>
         <translation>公式</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="212"/>
+        <location filename="../../ui/MainWindow.cpp" line="213"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="221"/>
+        <location filename="../../ui/MainWindow.cpp" line="222"/>
         <source>Lesson</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="288"/>
+        <location filename="../../ui/MainWindow.cpp" line="289"/>
         <source>Loading</source>
         <translation>加载中</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="289"/>
+        <location filename="../../ui/MainWindow.cpp" line="290"/>
         <source>Loading %1 …</source>
         <translation>正在加载 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="289"/>
+        <location filename="../../ui/MainWindow.cpp" line="290"/>
         <source>the demo dataset</source>
         <translation>演示数据集</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="294"/>
+        <location filename="../../ui/MainWindow.cpp" line="295"/>
         <source>Loading %1 cancelled; the current dataset stays loaded.</source>
         <translation>已取消加载 %1；当前数据集保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="306"/>
+        <location filename="../../ui/MainWindow.cpp" line="307"/>
         <source>%1 — FusionLab</source>
         <translation>%1 — FusionLab</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="318"/>
+        <location filename="../../ui/MainWindow.cpp" line="322"/>
         <source>Could not open the dataset</source>
         <translation>无法打开数据集</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="319"/>
+        <location filename="../../ui/MainWindow.cpp" line="323"/>
+        <source>%1 could not be opened; FusionLab opens the built-in demo instead.
+
+%2</source>
+        <translation>无法打开 %1；FusionLab 改为打开内置演示数据集。
+
+%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="324"/>
         <source>%1 could not be opened; the current dataset stays loaded.
 
 %2</source>
@@ -2679,17 +2688,17 @@
 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="352"/>
+        <location filename="../../ui/MainWindow.cpp" line="358"/>
         <source>Embedding and fusing … the weights appear when the run is ready.</source>
         <translation>正在嵌入与融合…运行准备就绪后将显示权重。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="354"/>
+        <location filename="../../ui/MainWindow.cpp" line="360"/>
         <source>This chart shows the linear regression&apos;s weights W and their gradient. A ranking model has a vector per user and item, too many to draw as bars: choose the linear regression in the Model dock to see them.</source>
         <translation>此图表显示线性回归的权重 W 及其梯度。排序模型的每个用户和每个物品各有一个向量，多到无法画成柱状图：请在“模型”面板中选择线性回归来查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="509"/>
+        <location filename="../../ui/MainWindow.cpp" line="515"/>
         <source>The linear regression predicts one rating per item from its features; it does not rank items for each user.
 
 Choose a recommendation model in the Model dock (the hybrid, for instance) and train it: its recommendations, and why it makes them, appear here.</source>
@@ -2698,7 +2707,7 @@ Choose a recommendation model in the Model dock (the hybrid, for instance) and t
 请在“模型”面板中选择一个推荐模型（例如混合模型）并训练它：它的推荐结果及推荐理由将显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="514"/>
+        <location filename="../../ui/MainWindow.cpp" line="520"/>
         <source>This run has not trained yet.
 
 Train, Step or Pause it: the model&apos;s recommendations appear here whenever the run pauses or finishes.</source>
@@ -2707,296 +2716,296 @@ Train, Step or Pause it: the model&apos;s recommendations appear here whenever t
 请点击“训练”“单步”或“暂停”：每当运行暂停或结束时，模型的推荐结果都会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="525"/>
-        <location filename="../../ui/MainWindow.cpp" line="770"/>
+        <location filename="../../ui/MainWindow.cpp" line="531"/>
+        <location filename="../../ui/MainWindow.cpp" line="776"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="527"/>
+        <location filename="../../ui/MainWindow.cpp" line="533"/>
         <source>Train until the epoch limit, or pause a run in progress (Space).</source>
         <translation>一直训练到轮数上限，或暂停正在进行的运行（空格键）。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="530"/>
+        <location filename="../../ui/MainWindow.cpp" line="536"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="532"/>
+        <location filename="../../ui/MainWindow.cpp" line="538"/>
         <source>Run exactly one epoch, then pause (→).</source>
         <translation>只运行一轮，然后暂停（→）。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="535"/>
+        <location filename="../../ui/MainWindow.cpp" line="541"/>
         <source>Step Back</source>
         <translation>后退一步</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="540"/>
+        <location filename="../../ui/MainWindow.cpp" line="546"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="542"/>
+        <location filename="../../ui/MainWindow.cpp" line="548"/>
         <source>Stop, clear every curve and start again from W = 0 (Ctrl+R).</source>
         <translation>停止，清除所有曲线，并从 W = 0 重新开始（Ctrl+R）。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="550"/>
+        <location filename="../../ui/MainWindow.cpp" line="556"/>
         <source>Logarithmic loss axis</source>
         <translation>损失轴用对数刻度</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="558"/>
+        <location filename="../../ui/MainWindow.cpp" line="564"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="559"/>
+        <location filename="../../ui/MainWindow.cpp" line="565"/>
         <source>&amp;Open Dataset…</source>
         <translation>打开数据集(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="561"/>
+        <location filename="../../ui/MainWindow.cpp" line="567"/>
         <source>Open the &amp;Demo Dataset</source>
         <translation>打开演示数据集(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="562"/>
+        <location filename="../../ui/MainWindow.cpp" line="568"/>
         <source>&amp;Import CSV…</source>
         <translation>导入 CSV(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="568"/>
+        <location filename="../../ui/MainWindow.cpp" line="574"/>
         <source>Turn your own CSV or TSV files (with image folders and .npy embeddings) into a dataset</source>
         <translation>将你自己的 CSV 或 TSV 文件（连同图像文件夹和 .npy 嵌入）转换为数据集</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="569"/>
+        <location filename="../../ui/MainWindow.cpp" line="575"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="577"/>
+        <location filename="../../ui/MainWindow.cpp" line="583"/>
         <source>&amp;Export Chart…</source>
         <translation>导出图表(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="581"/>
+        <location filename="../../ui/MainWindow.cpp" line="587"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="584"/>
+        <location filename="../../ui/MainWindow.cpp" line="590"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="588"/>
+        <location filename="../../ui/MainWindow.cpp" line="594"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="594"/>
+        <location filename="../../ui/MainWindow.cpp" line="600"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="595"/>
+        <location filename="../../ui/MainWindow.cpp" line="601"/>
         <source>Training &amp;Chart</source>
         <translation>训练图表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="597"/>
+        <location filename="../../ui/MainWindow.cpp" line="603"/>
         <source>Dataset &amp;Browser</source>
         <translation>数据集浏览器(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="603"/>
+        <location filename="../../ui/MainWindow.cpp" line="609"/>
         <source>α–β &amp;Landscape</source>
         <translation>α–β 权重地形图(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="605"/>
+        <location filename="../../ui/MainWindow.cpp" line="611"/>
         <source>Modality &amp;Ablation</source>
         <translation>模态消融(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="609"/>
+        <location filename="../../ui/MainWindow.cpp" line="615"/>
         <source>&amp;Presenter Mode</source>
         <translation>演示模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="612"/>
+        <location filename="../../ui/MainWindow.cpp" line="618"/>
         <source>Larger type, high contrast, thicker lines and a layout that fits a 1024×768 projector</source>
         <translation>更大的字号、高对比度、更粗的线条，以及适合 1024×768 投影仪的布局</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="622"/>
+        <location filename="../../ui/MainWindow.cpp" line="628"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="624"/>
+        <location filename="../../ui/MainWindow.cpp" line="630"/>
         <source>&amp;Start Page…</source>
         <translation>起始页(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="626"/>
+        <location filename="../../ui/MainWindow.cpp" line="632"/>
         <source>&amp;About FusionLab</source>
         <translation>关于 FusionLab(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="627"/>
+        <location filename="../../ui/MainWindow.cpp" line="633"/>
         <source>About FusionLab</source>
         <translation>关于 FusionLab</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="628"/>
+        <location filename="../../ui/MainWindow.cpp" line="634"/>
         <source>&lt;b&gt;FusionLab %1&lt;/b&gt;&lt;p&gt;A lab for cross-modal feature fusion in recommender systems: embed each modality, fuse them (F = αE₁ + βE₂ and other operators), and watch a model learn.&lt;/p&gt;</source>
         <translation>&lt;b&gt;FusionLab %1&lt;/b&gt;&lt;p&gt;推荐系统跨模态特征融合实验室：为每个模态生成嵌入，将它们融合（F = αE₁ + βE₂ 及其他运算），并观察模型如何学习。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="639"/>
+        <location filename="../../ui/MainWindow.cpp" line="645"/>
         <source>Demo dataset</source>
         <translation>演示数据集</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="668"/>
+        <location filename="../../ui/MainWindow.cpp" line="674"/>
         <source>Any dataset FusionLab reads (manifest.json *.json *.inter *.csv *.dat u.data *.item *.npy)</source>
         <translation>FusionLab 可读取的任意数据集 (manifest.json *.json *.inter *.csv *.dat u.data *.item *.npy)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="669"/>
+        <location filename="../../ui/MainWindow.cpp" line="675"/>
         <source>FusionLab manifest (*.json)</source>
         <translation>FusionLab 清单文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="670"/>
+        <location filename="../../ui/MainWindow.cpp" line="676"/>
         <source>MovieLens (ratings.csv movies.csv u.data u.item ratings.dat movies.dat)</source>
         <translation>MovieLens (ratings.csv movies.csv u.data u.item ratings.dat movies.dat)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="671"/>
+        <location filename="../../ui/MainWindow.cpp" line="677"/>
         <source>MMRec (*.inter *.npy)</source>
         <translation>MMRec (*.inter *.npy)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="672"/>
+        <location filename="../../ui/MainWindow.cpp" line="678"/>
         <source>RecBole atomic files (*.inter *.item *.user)</source>
         <translation>RecBole 原子文件 (*.inter *.item *.user)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="673"/>
+        <location filename="../../ui/MainWindow.cpp" line="679"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="679"/>
+        <location filename="../../ui/MainWindow.cpp" line="685"/>
         <source>Open Dataset</source>
         <translation>打开数据集</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="697"/>
+        <location filename="../../ui/MainWindow.cpp" line="703"/>
         <source>Export Chart</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="698"/>
+        <location filename="../../ui/MainWindow.cpp" line="704"/>
         <source>PNG image (*.png);;SVG drawing (*.svg);;Curves as CSV (*.csv)</source>
         <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg);;曲线数据 CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="703"/>
+        <location filename="../../ui/MainWindow.cpp" line="709"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="705"/>
+        <location filename="../../ui/MainWindow.cpp" line="711"/>
         <source>Wrote %1</source>
         <translation>已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="718"/>
+        <location filename="../../ui/MainWindow.cpp" line="724"/>
         <source>%1: choose a file ending in .png, .svg or .csv.</source>
         <translation>%1：请选择以 .png、.svg 或 .csv 结尾的文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="732"/>
-        <location filename="../../ui/MainWindow.cpp" line="736"/>
+        <location filename="../../ui/MainWindow.cpp" line="738"/>
+        <location filename="../../ui/MainWindow.cpp" line="742"/>
         <source>Ready — press Train or Step</source>
         <translation>就绪——请按“训练”或“单步”</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="832"/>
+        <location filename="../../ui/MainWindow.cpp" line="838"/>
         <source>Step back is for the linear regression: a ranking model has a vector per user and item, too much to keep a copy of for each of the last 1,000 epochs.</source>
         <translation>“后退一步”仅适用于线性回归：排序模型的每个用户和每个物品各有一个向量，数据量太大，无法为最近 1,000 轮各保留一份副本。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="837"/>
+        <location filename="../../ui/MainWindow.cpp" line="843"/>
         <source>Undo the last epoch exactly: W, b and the optimizer&apos;s state as they were (←). The last %1 epochs can be undone.</source>
         <translation>精确撤销上一轮：W、b 和优化器状态恢复原样（←）。最多可撤销最近 %1 轮。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="733"/>
+        <location filename="../../ui/MainWindow.cpp" line="739"/>
         <source>Embedding and fusing …</source>
         <translation>正在嵌入与融合…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="736"/>
+        <location filename="../../ui/MainWindow.cpp" line="742"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="738"/>
+        <location filename="../../ui/MainWindow.cpp" line="744"/>
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="739"/>
+        <location filename="../../ui/MainWindow.cpp" line="745"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="744"/>
+        <location filename="../../ui/MainWindow.cpp" line="750"/>
         <source>Embedding</source>
         <translation>正在嵌入</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="770"/>
+        <location filename="../../ui/MainWindow.cpp" line="776"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="770"/>
-        <location filename="../../ui/MainWindow.cpp" line="812"/>
+        <location filename="../../ui/MainWindow.cpp" line="776"/>
+        <location filename="../../ui/MainWindow.cpp" line="818"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="796"/>
+        <location filename="../../ui/MainWindow.cpp" line="802"/>
         <source>epoch %1</source>
         <translation>第 %1 轮</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="799"/>
+        <location filename="../../ui/MainWindow.cpp" line="805"/>
         <source>no loss: this model is counted, not trained</source>
         <translation>无损失：此模型通过计数得出，无需训练</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="801"/>
+        <location filename="../../ui/MainWindow.cpp" line="807"/>
         <source>train loss %1</source>
         <translation>训练损失 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="803"/>
+        <location filename="../../ui/MainWindow.cpp" line="809"/>
         <source>train loss %1 · validation loss %2</source>
         <translation>训练损失 %1 · 验证损失 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="766"/>
-        <location filename="../../ui/MainWindow.cpp" line="807"/>
+        <location filename="../../ui/MainWindow.cpp" line="772"/>
+        <location filename="../../ui/MainWindow.cpp" line="813"/>
         <source>%1 epochs/s</source>
         <translation>%1 轮/s</translation>
     </message>

@@ -31,6 +31,9 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QMessageBox>
+#include <QTimer>
+#include <QDir>
 #include <QTest>
 
 using namespace fl;
@@ -399,6 +402,39 @@ private Q_SLOTS:
             m_window->modelPanel()->modelBox()->findData(QStringLiteral("linear")));
         QCOMPARE(m_window->controller()->config().training.optimizer, OptimizerKind::GradientDescent);
         QCOMPARE(m_window->controller()->config().training.learningRate, TrainingConfig{}.learningRate);
+    }
+
+    // A dataset that fails to load is named in the message, both when one is loaded (it stays) and when
+    // none is (the demo opens instead).
+    void aFailedDatasetIsNamed()
+    {
+        QStringList shown;
+        QTimer closer;
+        closer.setInterval(20);
+        connect(&closer, &QTimer::timeout, this, [&shown] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+                shown << box->text();
+                box->accept();
+            }
+        });
+        closer.start();
+        QTemporaryDir dir;
+        const QString missing = dir.filePath(QStringLiteral("no-such-dataset"));
+        m_window->openDataset(missing);
+        QTRY_COMPARE_WITH_TIMEOUT(shown.size(), 1, 20000);
+        QVERIFY2(shown[0].contains(QDir::toNativeSeparators(missing)) && shown[0].contains(QStringLiteral("stays loaded")),
+                 qPrintable(shown[0]));
+        QCOMPARE(m_window->controller()->datasetPath(), QStringLiteral("demo"));
+
+        m_window = std::make_unique<MainWindow>();   // nothing loaded yet
+        m_window->show();
+        QSignalSpy loaded(m_window->controller(), &ExperimentController::datasetLoaded);
+        m_window->openDataset(missing);
+        QTRY_COMPARE_WITH_TIMEOUT(shown.size(), 2, 20000);
+        QVERIFY2(shown[1].contains(QDir::toNativeSeparators(missing)) && !shown[1].contains(QStringLiteral("demo could not")),
+                 qPrintable(shown[1]));
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 20000);
+        QCOMPARE(m_window->controller()->datasetPath(), QStringLiteral("demo"));
     }
 
     // The network's and the SVR's own settings show for them only and reach the engine's config.
