@@ -38,7 +38,24 @@ Error ratingError(const CsvRecord &record, const InteractionColumns &columns, Nu
                          .arg(record.text(columns.rating).trimmed(), columns.ratingName, problem));
 }
 
+Error controlCharacterError(const QString &label, int line, const QString &kind, const QString &column, int byte)
+{
+    return makeError(Tr::tr("%1:%2: %3 id in column \"%4\" contains the control character 0x%5; expected printable text")
+                         .arg(label).arg(line).arg(kind, column)
+                         .arg(QString::number(byte, 16).rightJustified(2, QLatin1Char('0')).toUpper()));
+}
+
 } // namespace
+
+int controlCharacterIn(std::string_view id)
+{
+    for (const char c : id) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte < 0x20 || byte == 0x7F)
+            return byte;
+    }
+    return -1;
+}
 
 NumberStatus detail::parseNumberSlow(QByteArrayView text, double &out)
 {
@@ -191,6 +208,8 @@ Result<void> readSequentially(CsvReader &reader, const InteractionColumns &colum
                     return makeError(Tr::tr("%1:%2: empty item id in column \"%3\"; expected an id on every line")
                                          .arg(label).arg(record.line()).arg(columns.itemName));
                 }
+                if (const int byte = controlCharacterIn(itemKey); byte >= 0)
+                    return controlCharacterError(label, record.line(), Tr::tr("item"), columns.itemName, byte);
                 const QString id = QString::fromUtf8(itemKey.data(), qsizetype(itemKey.size()));
                 if (options.unknownItems == UnknownItems::Reject)
                     return unknownItem(record.line(), id);
@@ -198,6 +217,8 @@ Result<void> readSequentially(CsvReader &reader, const InteractionColumns &colum
             }
         }
         if (lastUser < 0 || userKey != lastUserKey) {
+            if (const int byte = controlCharacterIn(userKey); byte >= 0)
+                return controlCharacterError(label, record.line(), Tr::tr("user"), columns.userName, byte);
             bool newUser = false;
             lastUser = userIndex.insert(userKey, newUser);
             lastUserKey.assign(userKey);
@@ -210,6 +231,12 @@ Result<void> readSequentially(CsvReader &reader, const InteractionColumns &colum
             const NumberStatus status = parseNumber(record.bytes(columns.rating), rating);
             if (status != NumberStatus::Ok)
                 return ratingError(record, columns, status, label);
+            if (std::abs(rating) > kMaxAbsRating) {
+                return makeError(Tr::tr("%1:%2: rating \"%3\" in column \"%4\" is outside −1,000,000 to 1,000,000; "
+                                        "expected a rating such as 4 or 3.5")
+                                     .arg(label).arg(record.line())
+                                     .arg(record.text(columns.rating).trimmed(), columns.ratingName));
+            }
         }
         if (withTimestamps) {
             qint64 time = 0;

@@ -205,6 +205,14 @@ inline QByteArrayView trimmedView(QByteArrayView view)
 
 enum class NumberStatus { Ok, Empty, NotNumber, NotFinite };
 
+// Ratings are refused beyond ±10⁶ (file:line): sums and squares over any number of them stay finite,
+// and a value like 1e308 or 2147483648 in a rating column is a broken file, not a rating.
+inline constexpr double kMaxAbsRating = 1e6;
+
+// The first control character (below 0x20, or 0x7F) in an id, or −1: a NUL inside "u1\0" would
+// otherwise make a user of its own.
+int controlCharacterIn(std::string_view id);
+
 namespace detail {
 NumberStatus parseNumberSlow(QByteArrayView text, double &out);
 bool parseTimestampSlow(QByteArrayView text, qint64 &out);

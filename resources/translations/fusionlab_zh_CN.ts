@@ -1798,48 +1798,68 @@
         <translation>%1:%2：列 &quot;%4&quot; 中的评分 &quot;%3&quot; %5</translation>
     </message>
     <message>
-        <location filename="../../engine/Interactions.cpp" line="123"/>
+        <location filename="../../engine/Interactions.cpp" line="43"/>
+        <source>%1:%2: %3 id in column &quot;%4&quot; contains the control character 0x%5; expected printable text</source>
+        <translation>%1:%2：列“%4”中的%3 id 含有控制字符 0x%5；应为可打印文本</translation>
+    </message>
+    <message>
+        <location filename="../../engine/Interactions.cpp" line="140"/>
         <source>%1:%2: item id &quot;%3&quot; in column &quot;%4&quot; is not in %5; expected one of the items file&apos;s ids</source>
         <translation>%1:%2：列 &quot;%4&quot; 中的物品 ID &quot;%3&quot; 不在 %5 中；应为物品文件中的某个 ID</translation>
     </message>
     <message>
-        <location filename="../../engine/Interactions.cpp" line="177"/>
+        <location filename="../../engine/Interactions.cpp" line="194"/>
         <source>%1:%2: empty user id in column &quot;%3&quot;; expected an id on every line</source>
         <translation>%1:%2：列 &quot;%3&quot; 中的用户 ID 为空；每一行都应有 ID</translation>
     </message>
     <message>
-        <location filename="../../engine/Interactions.cpp" line="191"/>
-        <location filename="../../engine/Interactions.cpp" line="445"/>
+        <location filename="../../engine/Interactions.cpp" line="208"/>
+        <location filename="../../engine/Interactions.cpp" line="472"/>
         <source>%1:%2: empty item id in column &quot;%3&quot;; expected an id on every line</source>
         <translation>%1:%2：列 &quot;%3&quot; 中的物品 ID 为空；每一行都应有 ID</translation>
     </message>
     <message>
-        <location filename="../../engine/Interactions.cpp" line="217"/>
+        <location filename="../../engine/Interactions.cpp" line="212"/>
+        <source>item</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <location filename="../../engine/Interactions.cpp" line="221"/>
+        <source>user</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../engine/Interactions.cpp" line="235"/>
+        <source>%1:%2: rating &quot;%3&quot; in column &quot;%4&quot; is outside −1,000,000 to 1,000,000; expected a rating such as 4 or 3.5</source>
+        <translation>%1:%2：列“%4”中的评分“%3”超出 −1,000,000 到 1,000,000 的范围；应为 4 或 3.5 这样的评分</translation>
+    </message>
+    <message>
+        <location filename="../../engine/Interactions.cpp" line="244"/>
         <source>%1:%2: timestamp &quot;%3&quot; in column &quot;%4&quot; is not a number; expected seconds since 1970 or an ISO 8601 date</source>
         <translation>%1:%2：列 &quot;%4&quot; 中的时间戳 &quot;%3&quot; 不是数字；应为自 1970 年起的秒数或 ISO 8601 日期</translation>
     </message>
     <message>
-        <location filename="../../engine/Interactions.cpp" line="227"/>
+        <location filename="../../engine/Interactions.cpp" line="254"/>
         <source>%1:%2: split label &quot;%3&quot; in column &quot;%4&quot; is not 0, 1 or 2; expected 0 (train), 1 (validation) or 2 (test)</source>
         <translation>%1:%2：列 &quot;%4&quot; 中的划分标签 &quot;%3&quot; 不是 0、1 或 2；应为 0（训练）、1（验证）或 2（测试）</translation>
     </message>
     <message>
-        <location filename="../../engine/Interactions.cpp" line="409"/>
+        <location filename="../../engine/Interactions.cpp" line="436"/>
         <source>%1: reading cancelled</source>
         <translation>%1：读取已取消</translation>
     </message>
     <message>
-        <location filename="../../engine/Interactions.cpp" line="433"/>
+        <location filename="../../engine/Interactions.cpp" line="460"/>
         <source>%1:%2: expected an interaction after the header but found the end of the file; a dataset needs at least one interaction</source>
         <translation>%1:%2：表头之后应有交互，但已到文件末尾；数据集至少需要一条交互</translation>
     </message>
     <message>
-        <location filename="../../engine/Interactions.cpp" line="452"/>
+        <location filename="../../engine/Interactions.cpp" line="479"/>
         <source>%1:%2: duplicate item id &quot;%3&quot; in column &quot;%4&quot; (also on line %5); expected each item once</source>
         <translation>%1:%2：列 &quot;%4&quot; 中的物品 ID &quot;%3&quot; 重复（第 %5 行也有）；每个物品应只出现一次</translation>
     </message>
     <message>
-        <location filename="../../engine/Interactions.cpp" line="468"/>
+        <location filename="../../engine/Interactions.cpp" line="495"/>
         <source>%1:1: no column &quot;%2&quot;; expected the header %3 but found: %4</source>
         <translation>%1:1：没有列 &quot;%2&quot;；表头应为 %3，但实际为：%4</translation>
     </message>

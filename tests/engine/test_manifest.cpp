@@ -372,6 +372,17 @@ private Q_SLOTS:
         QTest::newRow("rating overflow") << none << none << base
                                          << QByteArray("user_id,item_id,rating,ts\nu1,a,1e999,1\n")
                                          << "ratings.csv:2: rating \"1e999\" in column \"rating\" is not a finite";
+        QTest::newRow("rating beyond a million")
+            << none << none << base << QByteArray("user_id,item_id,rating,ts\nu1,a,5,1\nu1,b,1e308,2\n")
+            << "ratings.csv:3: rating \"1e308\" in column \"rating\" is outside −1,000,000 to 1,000,000";
+        QTest::newRow("rating 2^31") << none << none << base << QByteArray("user_id,item_id,rating,ts\nu1,a,2147483648,1\n")
+                                     << "ratings.csv:2: rating \"2147483648\" in column \"rating\" is outside";
+        QTest::newRow("NUL in a user id")
+            << none << none << base << QByteArray("user_id,item_id,rating,ts\nu1,a,5,1\nu1\0x,b,4,2\n", 46)
+            << "ratings.csv:3: user id in column \"user_id\" contains the control character 0x00";
+        QTest::newRow("control character in an item id")
+            << none << none << base << QByteArray("user_id,item_id,rating,ts\nu1,a\x01,5,1\n")
+            << "ratings.csv:2: item id in column \"item_id\" contains the control character 0x01";
         QTest::newRow("non-numeric timestamp")
             << none << none << base << QByteArray("user_id,item_id,rating,ts\nu1,a,5,yesterday\n")
             << "ratings.csv:2: timestamp \"yesterday\" in column \"ts\" is not a number";
