@@ -4,14 +4,14 @@
 
 #include <QChart>
 #include <QFontDatabase>
-#include <QFontMetrics>
 #include <QFontMetricsF>
-#include <QGuiApplication>
 #include <QGraphicsLayout>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QLegend>
 #include <QLocale>
 #include <QLogValueAxis>
+#include <QRawFont>
 #include <QValueAxis>
 #include <QXYSeries>
 
@@ -176,10 +176,14 @@ void makeMutedLabel(QLabel *label)
 
 QFont fontCovering(const QFont &font, const QString &text)
 {
+    // The font's own glyphs (QRawFont: its primary face), not QFontMetrics', which counts the fallback
+    // fonts' glyphs too and so found Chinese "in" DejaVu Sans.
     auto covers = [&text](const QFont &f) {
-        const QFontMetrics metrics(f);
+        const QRawFont raw = QRawFont::fromFont(f);
+        if (!raw.isValid())
+            return true;
         for (const char32_t c : text.toUcs4()) {
-            if (!QChar::isSpace(c) && !metrics.inFontUcs4(c))
+            if (!QChar::isSpace(c) && !raw.supportsCharacter(c))
                 return false;
         }
         return true;

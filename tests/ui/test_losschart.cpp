@@ -13,12 +13,15 @@
 #include <QAction>
 #include <QFile>
 #include <QFileInfo>
+#include <QFontDatabase>
+#include <QGuiApplication>
 #include <QImage>
 #include <QLogValueAxis>
-#include <QValueAxis>
+#include <QRawFont>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QValueAxis>
 
 #include <cmath>
 #include <limits>
@@ -100,6 +103,7 @@ private Q_SLOTS:
     void snapshotShowsCurvesMarkersAndOptimum();
     void epochAxisShowsAtLeastTwoLabels();
     void logAxisUsesOneNotation();
+    void chineseTitlesGetAFontWithTheirGlyphs();
 };
 
 void LossChartTest::decimationKeepsExtremesAndEndpoints()
@@ -731,6 +735,29 @@ void LossChartTest::logAxisUsesOneNotation()
     range = setLogAxisRange(&axis, small);
     QCOMPARE(range.high, 10.0);
     QCOMPARE(axis.labelFormat(), QStringLiteral("%.6g"));
+}
+
+// "损失" on the loss axis was drawn as "⋮": the title font (DejaVu Sans) has no Chinese glyphs, Qt Charts
+// measured it with that font's metrics and drew it with a fallback's. The title now gets a font whose
+// own face has every glyph (QFontMetrics counts the fallbacks' glyphs too and cannot tell).
+void LossChartTest::chineseTitlesGetAFontWithTheirGlyphs()
+{
+    if (QFontDatabase::families(QFontDatabase::SimplifiedChinese).isEmpty())
+        QSKIP("no Chinese font on this machine (the install step adds fonts-noto-cjk)");
+    const QFont base = QGuiApplication::font();
+    const QString title = QStringLiteral("损失");
+    const QFont chosen = fontCovering(base, title);
+    const QRawFont raw = QRawFont::fromFont(chosen);
+    for (const char32_t c : title.toUcs4())
+        QVERIFY(raw.supportsCharacter(c));
+    QCOMPARE(chosen.pointSizeF(), base.pointSizeF());
+    // A Latin title keeps the application's font.
+    QCOMPARE(fontCovering(base, QStringLiteral("loss")), base);
+    QValueAxis axis;
+    setAxisTitle(&axis, title);
+    QVERIFY(QRawFont::fromFont(axis.titleFont()).supportsCharacter(U'损'));
+    setAxisTitle(&axis, QStringLiteral("loss"));   // back to English: back to the application's family
+    QCOMPARE(axis.titleFont().family(), base.family());
 }
 
 QTEST_MAIN(LossChartTest)
