@@ -56,6 +56,8 @@ QString commandLineUsage()
         "  --modalities A,B                 fuse only these modalities (default: all)\n"
         "  --fusion sum|product|concat      fusion operator (default sum for linear, the seed's regression;\n"
         "                                   concat for the ranking models)\n"
+        "  --learn-weights                  linear, hybrid, content: train the fusion weights with the model,\n"
+        "                                   from the chosen ones, keeping their sum (αₖ = s·softmax(θ)ₖ)\n"
         "  --width N                        common width for sum/product (default: automatic)\n"
         "  --text-width N                   LSA width of text modalities (default 32)\n"
         "  --image-features grid-mean|histogram|both   (default grid-mean)\n"
@@ -204,10 +206,21 @@ QJsonValue jsonNumber(double v)
     return std::isfinite(v) ? QJsonValue(v) : QJsonValue();
 }
 
+// {"text": 0.62, "genres": 0.38}: each fused modality's learned weight.
+QJsonObject learnedWeightsJson(const QStringList &names, const std::vector<double> &weights)
+{
+    QJsonObject out;
+    for (size_t k = 0; k < weights.size(); ++k)
+        out.insert(names.value(qsizetype(k), QStringLiteral("w%1").arg(k + 1)), jsonNumber(weights[k]));
+    return out;
+}
+
 // A metric for people: four decimals, or "—" when it could not be computed (the notes say why).
 QString metricText(double v)
 {
-    return std::isfinite(v) ? QString::number(v, 'f', 4) : QStringLiteral("—");
+    if (!std::isfinite(v))
+        return QStringLiteral("—");
+    return std::abs(v) < 1e6 ? QString::number(v, 'f', 4) : QString::number(v, 'g', 4);
 }
 
 QString printLine(const QJsonObject &o)
@@ -296,6 +309,7 @@ void addRunOptions(QCommandLineParser &parser)
     option("seed", "n");
     parser.addOption(QCommandLineOption(QStringLiteral("biases")));
     parser.addOption(QCommandLineOption(QStringLiteral("no-user-vectors")));
+    parser.addOption(QCommandLineOption(QStringLiteral("learn-weights")));
 }
 
 Result<RunConfig> runConfigFromOptions(const QCommandLineParser &parser, const Dataset *dataset,
@@ -464,6 +478,9 @@ Result<RunConfig> runConfigFromOptions(const QCommandLineParser &parser, const D
     config.pipeline.commonWidth = int(width);
     config.pipeline.split.validationFraction = validation;
     config.pipeline.split.seed = training.seed;
+    config.pipeline.learnWeights = parser.isSet(QStringLiteral("learn-weights"));
+    if (config.pipeline.learnWeights && !learnsFusionWeights(model))
+        return makeError(QStringLiteral("--learn-weights is for --model linear (the seed's regression), hybrid and content."));
     for (ModalityConfig &m : config.pipeline.modalities) {
         m.text.width = int(textWidth);
         m.image.kind = *imageKind;
@@ -636,6 +653,8 @@ int CommandLineTool::runAndReport(FusionPipeline &pipeline, const RunConfig &con
                              {"val_loss", jsonNumber(r.validationLoss)}};
             for (auto it = metrics.cbegin(); it != metrics.cend(); ++it)
                 line.insert(QStringLiteral("val_") + it.key(), jsonNumber(it.value()));
+            if (!r.fusionWeights.empty())
+                line.insert(QStringLiteral("learned_weights"), learnedWeightsJson(info.modalityNames, r.fusionWeights));
             m_out << printLine(line) << "\n";
             return;
         }
@@ -690,6 +709,8 @@ int CommandLineTool::runAndReport(FusionPipeline &pipeline, const RunConfig &con
         for (auto it = summary.metrics.cbegin(); it != summary.metrics.cend(); ++it)
             s.insert(it.key(), jsonNumber(it.value()));
     }
+    if (!summary.learnedWeights.empty())
+        s.insert(QStringLiteral("learned_weights"), learnedWeightsJson(info.modalityNames, summary.learnedWeights));
     const RunTrainer &trainer = driver.trainer();
     if (trainer.divergence())
         s.insert(QStringLiteral("message"), *trainer.divergence());
@@ -723,6 +744,16 @@ int CommandLineTool::runAndReport(FusionPipeline &pipeline, const RunConfig &con
                 return 1;
             }
         }
+    }
+    if (!json && !summary.learnedWeights.empty()) {
+        QStringList learned;
+        for (size_t k = 0; k < summary.learnedWeights.size() && k < info.weights.size(); ++k) {
+            const int index = k < info.sources.size() ? info.sources[k].index : int(k);
+            learned << QStringLiteral("%1 = %2 (%3, chosen %4)")
+                           .arg(fusionWeightSymbol(index)).arg(summary.learnedWeights[k], 0, 'g', 3)
+                           .arg(info.modalityNames.value(qsizetype(k))).arg(info.weights[k], 0, 'g', 3);
+        }
+        m_out << QStringLiteral("Learned weights: %1\n").arg(learned.join(QStringLiteral(", ")));
     }
     if (json) {
         m_out << printLine(s) << "\n";

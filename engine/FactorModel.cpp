@@ -197,6 +197,8 @@ struct FactorModel::Workspace
     RowMajorMatrixXf vectors;    // [vᵢ | b̃ᵢ] = [qᵢ | bᵢ] + W̃ fᵢ of the touched items, slots × (k + 1)
     RowMajorMatrixXf w;          // ∂L/∂W
     float mu = 0;                // ∂L/∂μ
+    RowMajorMatrixXf featureGradient;   // ∂L/∂fᵢ of the touched items (learned weights only)
+    std::vector<double> weights;        // ∂L/∂αₖ (learned weights only)
 };
 
 FactorModel::FactorModel(const Dataset &dataset, const std::vector<int> &train, FactorVariant variant,
@@ -213,6 +215,14 @@ FactorModel::FactorModel(const Dataset &dataset, const std::vector<int> &train, 
         Q_ASSERT(content && content->fused.rows() == dataset.itemCount());
         m_content = std::move(content);
         m_features = m_content->fused;
+        if (m_training.learnWeights && !m_content->parts.empty()
+            && m_content->partWeights.size() == m_content->parts.size()) {
+            m_learned = LearnedFusionWeights(m_content->partWeights, m_training.optimizer, m_training.momentum);
+            for (const Eigen::MatrixXf &part : m_content->parts)
+                m_parts.emplace_back(part);
+            refreshFeatures();
+            m_bestLearned = m_learned;
+        }
     }
     const std::vector<int> counts = itemInteractionCounts(dataset, train);
 
@@ -276,6 +286,7 @@ FactorModel::FactorModel(const FactorModel &other, ScoringCopy)
     , m_content(other.m_content)
     , m_features(other.m_features)
     , m_parameters(other.m_parameters)
+    , m_learned(other.m_learned)
     , m_random(other.m_training.seed)
     , m_work(std::make_unique<Workspace>())
 {
@@ -362,10 +373,21 @@ double FactorModel::batchGradientFor(const FactorExample *examples, int count, W
 
     // The touched items' effective rows [qᵢ + W fᵢ | bᵢ + βᵀfᵢ] as one product, or [qᵢ | bᵢ] read in place.
     const bool content = hasContent();
+    const bool learning = learnsWeights();
     if (content) {
         work.features.resize(touched, m_features.cols());
-        for (Eigen::Index s = 0; s < touched; ++s)
-            work.features.row(s) = m_features.row(work.items.rows[size_t(s)]);
+        if (learning) {
+            // fᵢ at the weights as they stand now (they move after every batch).
+            for (Eigen::Index s = 0; s < touched; ++s) {
+                const int item = work.items.rows[size_t(s)];
+                work.features.row(s).setZero();
+                for (size_t part = 0; part < m_parts.size(); ++part)
+                    work.features.row(s) += float(partScale(part)) * m_parts[part].row(item);
+            }
+        } else {
+            for (Eigen::Index s = 0; s < touched; ++s)
+                work.features.row(s) = m_features.row(work.items.rows[size_t(s)]);
+        }
         work.vectors.noalias() = work.features * theta.w.transpose();
         for (Eigen::Index s = 0; s < touched; ++s)
             work.vectors.row(s) += theta.items.row(work.items.rows[size_t(s)]);   // qᵢ ≡ 0 for ContentOnly
@@ -417,6 +439,17 @@ double FactorModel::batchGradientFor(const FactorExample *examples, int count, W
     // else uses the ∂/∂vᵢ part.
     if (content) {
         work.w.noalias() = work.items.matrix().transpose() * work.features;
+        if (learning) {
+            // ∂L/∂fᵢ = W̃ᵀ ∂L/∂[vᵢ | b̃ᵢ], and fᵢ = Σₖ (αₖ/αₖ⁰) fᵢ⁽ᵏ⁾: ∂L/∂αₖ = Σᵢ ∂L/∂fᵢ · fᵢ⁽ᵏ⁾ / αₖ⁰.
+            work.featureGradient.noalias() = work.items.matrix() * theta.w;
+            work.weights.assign(m_parts.size(), 0.0);
+            for (size_t part = 0; part < m_parts.size(); ++part) {
+                double sum = 0;
+                for (Eigen::Index s = 0; s < touched; ++s)
+                    sum += double(work.featureGradient.row(s).dot(m_parts[part].row(work.items.rows[size_t(s)])));
+                work.weights[part] = sum / m_content->partWeights[part] / double(std::max(1, count));
+            }
+        }
         if (m_variant == FactorVariant::ContentOnly)
             work.items.matrix().leftCols(k).setZero();
     }
@@ -532,15 +565,43 @@ double FactorModel::trainEpoch(double learningRate)
         total += batchGradient(m_batch.data(), count, *m_work) + count * globalPenalty();
         examples += count;
         applyUpdates(*m_work, learningRate);
+        if (learnsWeights())
+            m_learned.step(m_work->weights, learningRate);
     }
+    if (learnsWeights())
+        refreshFeatures();
     return examples > 0 ? total / examples : 0.0;
 }
 
-double FactorModel::objective(const std::vector<FactorExample> &examples, FactorParameters *gradient) const
+double FactorModel::partScale(size_t part) const
+{
+    return m_learned.weights()[part] / m_content->partWeights[part];
+}
+
+void FactorModel::refreshFeatures()
+{
+    m_features.setZero(m_parts.front().rows(), m_parts.front().cols());
+    for (size_t part = 0; part < m_parts.size(); ++part)
+        m_features += float(partScale(part)) * m_parts[part];
+    invalidateScoring();
+}
+
+void FactorModel::setLearnedTheta(const Eigen::VectorXd &theta)
+{
+    if (!learnsWeights() || theta.size() != m_learned.size())
+        return;
+    m_learned.setTheta(theta);
+    refreshFeatures();
+}
+
+double FactorModel::objective(const std::vector<FactorExample> &examples, FactorParameters *gradient,
+                              std::vector<double> *weightGradient) const
 {
     Workspace work;
     const int count = int(examples.size());
     const double loss = batchGradient(examples.data(), count, work) / std::max(1, count) + globalPenalty();
+    if (weightGradient)
+        *weightGradient = work.weights;
     if (gradient) {
         gradient->mu = work.mu;
         gradient->users = RowMajorMatrixXf::Zero(m_parameters.users.rows(), m_parameters.users.cols());
@@ -557,11 +618,16 @@ double FactorModel::objective(const std::vector<FactorExample> &examples, Factor
 void FactorModel::saveBest()
 {
     m_best = m_parameters;
+    m_bestLearned = m_learned;
 }
 
 void FactorModel::restoreBest()
 {
     m_parameters = m_best;
+    if (learnsWeights()) {
+        m_learned = m_bestLearned;
+        refreshFeatures();
+    }
     m_sgdLoaded = false;
     invalidateScoring();
 }
@@ -639,7 +705,8 @@ std::vector<ScoreContribution> FactorModel::explain(int user, int item) const
         return parts;
     }
     for (size_t m = 0; m < m_content->parts.size(); ++m)
-        parts.push_back({m_content->partNames.value(int(m)), z.dot(m_content->parts[m].row(item))});
+        parts.push_back({m_content->partNames.value(int(m)),
+                         (learnsWeights() ? partScale(m) : 1.0) * z.dot(m_content->parts[m].row(item))});
     return parts;
 }
 

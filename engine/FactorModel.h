@@ -53,6 +53,7 @@
 // setParameters must not run at the same time as scoring.
 
 #include "FactorSgd.h"
+#include "FusionWeights.h"
 #include "Random.h"
 #include "Recommender.h"
 #include "RecommenderFactory.h"
@@ -130,7 +131,16 @@ public:
     // The objective L over these examples at the current parameters, and if gradient is given its
     // gradient (same shapes as the parameters; rows no example touches are 0). The training epochs use
     // this same computation, batch by batch; it is public for gradient checks.
-    double objective(const std::vector<FactorExample> &examples, FactorParameters *gradient = nullptr) const;
+    // With learned fusion weights, weightGradient receives ∂L/∂αₖ.
+    double objective(const std::vector<FactorExample> &examples, FactorParameters *gradient = nullptr,
+                     std::vector<double> *weightGradient = nullptr) const;
+
+    // Learned fusion weights (RecommenderTraining::learnWeights with an additive fusion): fᵢ(α) =
+    // Σₖ (αₖ/αₖ⁰)·fᵢ⁽ᵏ⁾, where fᵢ⁽ᵏ⁾ is content part k made with weight αₖ⁰; α follows the model's
+    // optimizer after every batch and goes back with restoreBest. Empty when the weights are fixed.
+    const LearnedFusionWeights &learnedWeights() const { return m_learned; }
+    std::vector<double> learnedFusionWeights() const override { return m_learned.weights(); }
+    void setLearnedTheta(const Eigen::VectorXd &theta);
 
 private:
     struct Workspace;
@@ -151,6 +161,9 @@ private:
     double globalPenalty() const;
     void fillExamples(int first, int last, std::vector<FactorExample> &out);
     Eigen::VectorXf itemRow(int item) const;   // [qᵢ + W fᵢ | bᵢ + βᵀfᵢ]
+    bool learnsWeights() const { return !m_learned.isEmpty(); }
+    double partScale(size_t part) const;        // αₖ/αₖ⁰: how much of content part k is in fᵢ now
+    void refreshFeatures();                     // m_features at the learned weights
     void invalidateScoring();
 
     FactorVariant m_variant;
@@ -159,6 +172,9 @@ private:
     RowMajorMatrixXf m_features;   // fᵢ, items × d (row-major copy of content->fused)
     FactorParameters m_parameters;
     FactorParameters m_best;
+    LearnedFusionWeights m_learned;
+    LearnedFusionWeights m_bestLearned;
+    std::vector<RowMajorMatrixXf> m_parts;   // content parts, row-major, only with learned weights
 
     // The training interactions as packed records, shuffled in place each epoch for mini-batches (left
     // empty for per-example SGD, which keeps them in its own layout).

@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 
 namespace fl {
 
@@ -13,6 +15,52 @@ class Tr
 {
     Q_DECLARE_TR_FUNCTIONS(fl::FusionPipeline)
 };
+
+// An error naming the weights when F = Σₖ cₖ·Bₖ could hold a value that is not finite, or when Σ F² over
+// `rows` rows could overflow; maxima holds the largest |value| of each block.
+Result<void> checkFusedFinite(const FusionPlan &plan, const std::vector<double> &maxima,
+                              const std::vector<double> &weights, qint64 rows)
+{
+    const std::vector<double> c = plan.coefficients(weights);
+    const double limit = std::sqrt(std::numeric_limits<double>::max() / double(std::max<qint64>(1, rows)));
+    double bound = 0;
+    std::vector<double> terms(c.size(), 0.0);
+    for (size_t k = 0; k < c.size() && k < maxima.size(); ++k) {
+        terms[k] = std::abs(c[k]) * maxima[k];
+        bound += terms[k];
+    }
+    const bool weightsFinite = std::all_of(weights.begin(), weights.end(), [](double w) { return std::isfinite(w); });
+    if (weightsFinite && std::isfinite(bound) && bound < limit)
+        return {};
+
+    // Name the weights that are too large on their own (every weight of a product, or when none is).
+    std::vector<size_t> blamed;
+    if (plan.op != FusionOp::Product) {
+        for (size_t k = 0; k < weights.size() && k < terms.size(); ++k) {
+            if (!std::isfinite(weights[k]) || !(terms[k] * double(terms.size()) < limit))
+                blamed.push_back(k);
+        }
+    }
+    if (blamed.empty()) {
+        for (size_t k = 0; k < weights.size(); ++k)
+            blamed.push_back(k);
+    }
+    auto symbol = [&](size_t k) {
+        return fusionWeightSymbol(k < plan.modalityIndices.size() ? plan.modalityIndices[k] : int(k));
+    };
+    QStringList values;
+    QStringList symbols;
+    for (const size_t k : blamed) {
+        values << QStringLiteral("%1 = %2").arg(symbol(k)).arg(weights[k], 0, 'g', 3);
+        symbols << symbol(k);
+    }
+    const QString last = symbols.takeLast();
+    const QString which = symbols.isEmpty() ? last : Tr::tr("%1 or %2").arg(symbols.join(QStringLiteral(", ")), last);
+    const QString formula = fusionOpFormula(plan.op, plan.modalityIndices).section(QStringLiteral(" = "), 1);
+    return makeError(Tr::tr("%1 overflows with %2: the fused features are not finite numbers (or their squares are "
+                            "not); lower %3.")
+                         .arg(formula, values.join(QStringLiteral(", ")), which));
+}
 
 } // namespace
 
@@ -207,11 +255,22 @@ Result<FusedItems> FusionPipeline::fuse(const PipelineConfig &config, const Prog
             notes << QStringLiteral("%1: %2").arg(e->name, e->description) << e->notes;
         plan.notes = notes + plan.notes;
         fused.plan = std::make_shared<const FusionPlan>(std::move(plan));
-        if (m_plans.size() > 16)
+        if (m_plans.size() > 16) {
             m_plans.clear();
+            m_blockMaxima.clear();
+        }
         m_plans.insert(planKey, fused.plan);
     }
     fused.weights = config.enabledWeights();
+    auto maxima = m_blockMaxima.constFind(planKey);
+    if (maxima == m_blockMaxima.constEnd()) {
+        std::vector<double> largest;
+        for (const Eigen::MatrixXd &block : fused.plan->blocks)
+            largest.push_back(block.size() == 0 ? 0.0 : block.cwiseAbs().maxCoeff());
+        maxima = m_blockMaxima.insert(planKey, std::move(largest));
+    }
+    if (Result<void> finite = checkFusedFinite(*fused.plan, *maxima, fused.weights, m_dataset->interactionCount()); !finite)
+        return makeError(finite.error());
     return fused;
 }
 
@@ -296,6 +355,13 @@ Result<FusionPipeline::PreparedStatistics> FusionPipeline::prepareWithStatistics
     auto problem = std::make_shared<TrainingProblem>();
     problem->plan = plan;
     problem->weights = config.enabledWeights();
+    if (config.learnWeights) {
+        if (const std::optional<QString> problemText = learnedWeightsProblem(plan->op, problem->weights))
+            return makeError(*problemText);
+        problem->learnWeights = true;
+        problem->trainStatistics = std::shared_ptr<const BlockStatistics>(statistics, &statistics->train);
+        problem->validationStatistics = std::shared_ptr<const BlockStatistics>(statistics, &statistics->validation);
+    }
     problem->trainRows = rows.train;
     problem->validationRows = rows.validation;
     problem->train = statistics->train.assemble(*plan, problem->weights);

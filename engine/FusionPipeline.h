@@ -51,6 +51,9 @@ struct PipelineConfig
     std::vector<ModalityConfig> modalities;  // one per dataset modality, in dataset order
     MissingPolicy missing = MissingPolicy::MeanImpute;
     SplitConfig split;
+    // The weights are a starting point trained with the model (FusionWeights.h), for the regression and
+    // the factorisation models with content; otherwise they stay as set.
+    bool learnWeights = false;
 
     ModalityConfig *modality(const QString &name);
     std::vector<double> enabledWeights() const;
@@ -95,7 +98,9 @@ public:
 
     Result<std::shared_ptr<const ModalityMatrix>> embedding(const ModalityConfig &config,
                                                             const ProgressFn &progress = {});
-    // Embeds the enabled modalities and plans their fusion (both cached).
+    // Embeds the enabled modalities and plans their fusion (both cached). Weights that would make the
+    // fused features, or the sums of their squares over the interactions, overflow are an error that
+    // names them, so that a run never starts on features that are not finite.
     Result<FusedItems> fuse(const PipelineConfig &config, const ProgressFn &progress = {});
     Result<std::shared_ptr<const TrainingProblem>> prepare(const PipelineConfig &config,
                                                            const ProgressFn &progress = {});
@@ -125,6 +130,7 @@ private:
     std::shared_ptr<const Dataset> m_dataset;
     QHash<QString, std::shared_ptr<const ModalityMatrix>> m_embeddings;
     QHash<QString, std::shared_ptr<const FusionPlan>> m_plans;
+    QHash<QString, std::vector<double>> m_blockMaxima;   // per plan: the largest |value| of each block
     QHash<QString, SplitRows> m_splits;
     QHash<QString, std::shared_ptr<const Statistics>> m_statistics;
 };

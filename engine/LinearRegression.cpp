@@ -164,6 +164,30 @@ QuadraticForm BlockStatistics::assemble(const FusionPlan &plan, const std::vecto
     return q;
 }
 
+std::vector<double> BlockStatistics::weightGradient(const FusionPlan &plan, const std::vector<double> &weights,
+                                                    const Eigen::VectorXd &w) const
+{
+    const size_t blocks = plan.blocks.size();
+    std::vector<double> gradient(blocks, 0.0);
+    if (m_count <= 0 || plan.op == FusionOp::Product)
+        return gradient;
+    const double bias = w(plan.width);
+    // z stacks cₗ·wₗ, so that (cross·z) restricted to block k is Σₗ cₗ BₖᵀCBₗ wₗ.
+    Eigen::VectorXd z(m_cross.rows());
+    for (size_t l = 0; l < blocks; ++l) {
+        const Eigen::Index dl = plan.blocks[l].cols();
+        z.segment(m_starts[l], dl) = weights[l] * w.segment(plan.offsets[l], dl);
+    }
+    const Eigen::VectorXd v = m_cross * z;
+    for (size_t k = 0; k < blocks; ++k) {
+        const Eigen::Index dk = plan.blocks[k].cols();
+        const auto wk = w.segment(plan.offsets[k], dk);
+        gradient[k] = (wk.dot(v.segment(m_starts[k], dk)) + bias * wk.dot(m_countMoment.segment(m_starts[k], dk))
+                       - wk.dot(m_targetMoment.segment(m_starts[k], dk))) / m_count;
+    }
+    return gradient;
+}
+
 RegressionMetrics evaluateRegression(const FusionPlan &plan, const std::vector<double> &weights,
                                      const Eigen::VectorXd &w, const RowSet &rows)
 {
@@ -183,17 +207,36 @@ RegressionMetrics evaluateRegression(const FusionPlan &plan, const std::vector<d
     return m;
 }
 
-QString divergenceMessage(int epoch, double learningRate, double loss, double initialLoss)
+QString divergenceMessage(int epoch, double learningRate, double loss, double initialLoss, double maxStableLearningRate,
+                          const QString &weights)
 {
     const QString reached = std::isfinite(loss) ? Tr::tr("grew to %1").arg(loss, 0, 'g', 3)
                                                 : Tr::tr("became %1").arg(std::isnan(loss) ? Tr::tr("NaN") : Tr::tr("infinite"));
-    return Tr::tr("Training diverged at epoch %1: the training loss %2 (it started at %3). "
-              "The learning rate η = %4 is too large for these features; try η = %5 or smaller.")
-        .arg(epoch)
-        .arg(reached)
-        .arg(initialLoss, 0, 'g', 4)
-        .arg(learningRate, 0, 'g', 4)
-        .arg(learningRate / 10.0, 0, 'g', 4);
+    const QString start = Tr::tr("Training diverged at epoch %1: the training loss %2 (it started at %3).")
+                              .arg(epoch)
+                              .arg(reached)
+                              .arg(initialLoss, 0, 'g', 4);
+    // Below this no η trains in any number of epochs a person would wait for: the features are at fault.
+    constexpr double kUsableLearningRate = 1e-8;
+    if (std::isfinite(maxStableLearningRate) && maxStableLearningRate < kUsableLearningRate && !weights.isEmpty()) {
+        return start + QLatin1Char(' ')
+            + Tr::tr("The fused features are so large that gradient descent is stable only for η < %1: lower the fusion "
+                     "weights (%2).")
+                  .arg(maxStableLearningRate, 0, 'g', 3)
+                  .arg(weights);
+    }
+    if (std::isfinite(maxStableLearningRate) && maxStableLearningRate > 0 && maxStableLearningRate < learningRate) {
+        return start + QLatin1Char(' ')
+            + Tr::tr("The learning rate η = %1 is too large for these features: gradient descent is stable only for "
+                     "η < %2; try η = %3.")
+                  .arg(learningRate, 0, 'g', 4)
+                  .arg(maxStableLearningRate, 0, 'g', 3)
+                  .arg(0.5 * maxStableLearningRate, 0, 'g', 2);
+    }
+    return start + QLatin1Char(' ')
+        + Tr::tr("The learning rate η = %1 is too large for these features; try η = %2 or smaller.")
+              .arg(learningRate, 0, 'g', 4)
+              .arg(learningRate / 10.0, 0, 'g', 4);
 }
 
 LinearRegressionTrainer::LinearRegressionTrainer(std::shared_ptr<const TrainingProblem> problem,
@@ -201,15 +244,24 @@ LinearRegressionTrainer::LinearRegressionTrainer(std::shared_ptr<const TrainingP
     : m_problem(std::move(problem))
     , m_config(config)
     , m_w(Eigen::VectorXd::Zero(m_problem->dimension()))
+    , m_train(m_problem->train)
+    , m_validation(m_problem->validation)
     , m_random(config.seed)
 {
-    m_initialLoss = m_problem->train.loss(m_w);
+    if (m_problem->learnWeights && m_problem->trainStatistics && m_problem->validationStatistics
+        && !learnedWeightsProblem(m_problem->plan->op, m_problem->weights)) {
+        m_learned = LearnedFusionWeights(m_problem->weights, m_config.optimizer);
+        reassemble();   // a weight the user set to 0 starts just above it
+        m_record.fusionWeights = m_learned.weights();
+    }
+    m_initialLoss = m_train.loss(m_w);
     m_record.trainLoss = m_initialLoss;
-    m_record.validationLoss = m_problem->validation.loss(m_w);
+    m_record.validationLoss = m_validation.loss(m_w);
     m_record.learningRate = m_config.learningRate;
     if (m_config.optimizer != OptimizerKind::GradientDescent) {
         m_updater = ParameterUpdater(m_config.optimizer, m_w.size());
-        m_features = m_problem->plan->fuse(m_problem->weights);
+        if (m_learned.isEmpty())
+            m_features = m_problem->plan->fuse(m_problem->weights);
         m_order.resize(size_t(m_problem->trainRows->size()));
         for (size_t i = 0; i < m_order.size(); ++i)
             m_order[i] = int(i);
@@ -251,6 +303,62 @@ void LinearRegressionTrainer::sgdEpoch()
         gradient(d) = biasGrad * scale;
         m_updater.apply(m_w, gradient, eta);
     }
+}
+
+void LinearRegressionTrainer::sgdEpochLearningWeights()
+{
+    const RowSet &rows = *m_problem->trainRows;
+    const FusionPlan &plan = *m_problem->plan;
+    const size_t blocks = plan.blocks.size();
+    const Eigen::Index d = plan.width;
+    const int batch = std::max(1, m_config.batchSize);
+    const double eta = m_config.learningRate;
+    m_random.shuffle(m_order.begin(), m_order.end());
+    Eigen::VectorXd gradient(d + 1);
+    std::vector<double> weightGradient(blocks);
+    std::vector<double> projection(blocks);   // Bₖ's row · wₖ, what αₖ multiplies
+    for (size_t begin = 0; begin < m_order.size(); begin += size_t(batch)) {
+        const size_t end = std::min(m_order.size(), begin + size_t(batch));
+        const std::vector<double> &c = m_learned.weights();
+        gradient.setZero();
+        std::fill(weightGradient.begin(), weightGradient.end(), 0.0);
+        for (size_t i = begin; i < end; ++i) {
+            const int r = m_order[i];
+            const int item = rows.items[size_t(r)];
+            double prediction = m_w(d);
+            for (size_t k = 0; k < blocks; ++k) {
+                projection[k] = plan.blocks[k].row(item).dot(m_w.segment(plan.offsets[k], plan.blocks[k].cols()));
+                prediction += c[k] * projection[k];
+            }
+            const double e = prediction - rows.targets(r);
+            for (size_t k = 0; k < blocks; ++k) {
+                gradient.segment(plan.offsets[k], plan.blocks[k].cols()) += (e * c[k]) * plan.blocks[k].row(item).transpose();
+                weightGradient[k] += e * projection[k];
+            }
+            gradient(d) += e;
+        }
+        const double scale = 1.0 / double(end - begin);
+        gradient *= scale;
+        if (m_config.l2 > 0)
+            gradient.head(d) += m_config.l2 * m_w.head(d);
+        for (double &g : weightGradient)
+            g *= scale;
+        m_updater.apply(m_w, gradient, eta);
+        m_learned.step(weightGradient, eta);
+    }
+}
+
+void LinearRegressionTrainer::reassemble()
+{
+    const FusionPlan &plan = *m_problem->plan;
+    m_train = m_problem->trainStatistics->assemble(plan, m_learned.weights());
+    m_validation = m_problem->validationStatistics->assemble(plan, m_learned.weights());
+    m_maxStableRate = -1;
+}
+
+const std::vector<double> &LinearRegressionTrainer::fusionWeights() const
+{
+    return m_learned.isEmpty() ? m_problem->weights : m_learned.weights();
 }
 
 double LinearRegressionTrainer::objective(double loss) const
@@ -297,6 +405,7 @@ EpochRecord LinearRegressionTrainer::step()
         slot.record = m_record;
         slot.step = m_step;
         slot.divergence = m_divergence;
+        slot.learned = m_learned;
         m_historyNext = (m_historyNext + 1) % int(m_history.size());
         m_historySize = std::min(m_historySize + 1, int(m_history.size()));
     }
@@ -308,7 +417,12 @@ EpochRecord LinearRegressionTrainer::step()
     report.lossBefore = m_record.trainLoss;
     report.objectiveBefore = objective(m_record.trainLoss);
     if (m_config.optimizer == OptimizerKind::GradientDescent) {
-        const Eigen::VectorXd gradient = m_problem->train.gradient(m_w, m_config.l2);
+        const Eigen::VectorXd gradient = m_train.gradient(m_w, m_config.l2);
+        if (!m_learned.isEmpty()) {
+            // Both gradients at the same point, then both steps.
+            m_learned.step(m_problem->trainStatistics->weightGradient(*m_problem->plan, m_learned.weights(), m_w),
+                           m_config.learningRate);
+        }
         m_w -= m_config.learningRate * gradient;
         report.gradientNorm = gradient.norm();
         report.stepLength = m_config.learningRate * report.gradientNorm;
@@ -316,21 +430,38 @@ EpochRecord LinearRegressionTrainer::step()
     } else {
         // The honest facts of a mini-batch epoch: the full-batch gradient where it began (O(width²),
         // small beside the pass over the rows) and how far its many updates moved W in all.
-        report.gradientNorm = m_problem->train.gradient(m_w, m_config.l2).norm();
+        report.gradientNorm = m_train.gradient(m_w, m_config.l2).norm();
         const Eigen::VectorXd before = m_w;
         const long long updates = m_updater.steps();
-        sgdEpoch();
+        if (m_learned.isEmpty())
+            sgdEpoch();
+        else
+            sgdEpochLearningWeights();
         report.stepLength = (m_w - before).norm();
         report.updates = int(m_updater.steps() - updates);
         report.batchSize = std::max(1, m_config.batchSize);
     }
+    if (!m_learned.isEmpty()) {
+        reassemble();
+        record.fusionWeights = m_learned.weights();
+    }
     ++m_epoch;
     record.epoch = m_epoch;
-    record.trainLoss = m_problem->train.loss(m_w);
-    record.validationLoss = m_problem->validation.loss(m_w);
+    record.trainLoss = m_train.loss(m_w);
+    record.validationLoss = m_validation.loss(m_w);
     const bool finite = std::isfinite(record.trainLoss) && m_w.allFinite();
-    if (!finite || record.trainLoss > 1e6 * std::max(m_initialLoss, 1e-12))
-        m_divergence = divergenceMessage(m_epoch, m_config.learningRate, finite ? record.trainLoss : std::numeric_limits<double>::quiet_NaN(), m_initialLoss);
+    if (!finite || record.trainLoss > 1e6 * std::max(m_initialLoss, 1e-12)) {
+        // The weights named, in case they rather than η are at fault.
+        QStringList weights;
+        const FusionPlan &plan = *m_problem->plan;
+        for (size_t k = 0; k < fusionWeights().size(); ++k) {
+            const int index = k < plan.modalityIndices.size() ? plan.modalityIndices[k] : int(k);
+            weights << QStringLiteral("%1 = %2").arg(fusionWeightSymbol(index)).arg(fusionWeights()[k], 0, 'g', 3);
+        }
+        m_divergence = divergenceMessage(m_epoch, m_config.learningRate,
+                                         finite ? record.trainLoss : std::numeric_limits<double>::quiet_NaN(), m_initialLoss,
+                                         m_problem->train.maxStableLearningRate(m_config.l2), weights.join(QStringLiteral(", ")));
+    }
     report.epoch = m_epoch;
     report.lossAfter = record.trainLoss;
     report.objectiveAfter = objective(record.trainLoss);
@@ -376,6 +507,10 @@ bool LinearRegressionTrainer::stepBack()
     m_epoch = slot.epoch;
     m_record = slot.record;
     m_divergence = slot.divergence;
+    if (!m_learned.isEmpty()) {
+        m_learned = slot.learned;
+        reassemble();
+    }
     m_historyNext = slotIndex;
     --m_historySize;
 
@@ -389,7 +524,7 @@ StepReport LinearRegressionTrainer::lastStep() const
 {
     StepReport report = m_step;
     if (m_maxStableRate < 0)
-        m_maxStableRate = m_problem->train.maxStableLearningRate(m_config.l2);
+        m_maxStableRate = m_train.maxStableLearningRate(m_config.l2);
     report.maxStableLearningRate = m_maxStableRate;
     report.historyDepth = m_historySize;
     return report;
@@ -401,7 +536,7 @@ ParameterSnapshot LinearRegressionTrainer::parameterSnapshot() const
     snapshot.epoch = m_epoch;
     snapshot.learningRate = m_config.learningRate;
     snapshot.weights.assign(m_w.data(), m_w.data() + m_w.size());
-    const Eigen::VectorXd gradient = m_problem->train.gradient(m_w, m_config.l2);
+    const Eigen::VectorXd gradient = m_train.gradient(m_w, m_config.l2);
     snapshot.gradient.assign(gradient.data(), gradient.data() + gradient.size());
     const FusionPlan &plan = *m_problem->plan;
     // Concatenation gives each modality its own columns; sum and product share them all.

@@ -10,6 +10,7 @@
 // O(width²) instead of a pass over the rows. Full-batch epochs then never touch the rows at all.
 
 #include "Fusion.h"
+#include "FusionWeights.h"
 #include "Optimizer.h"
 #include "Random.h"
 #include "Result.h"
@@ -64,6 +65,12 @@ public:
     BlockStatistics(const FusionPlan &plan, const RowSet &rows);
 
     QuadraticForm assemble(const FusionPlan &plan, const std::vector<double> &weights) const;
+    // ∂/∂αₖ of the data loss 1/(2N)·Σ(y − f)² at parameters w (last entry the bias), for an additive
+    // plan (sum or concatenation): with wₖ the columns block k fills and cₖ = αₖ,
+    //     ∂L/∂αₖ = (1/N)·[wₖᵀ Σₗ cₗ BₖᵀCBₗ wₗ + b·wₖᵀBₖᵀc − wₖᵀBₖᵀs],
+    // one product with the stacked cross-products: O(width²), no pass over the rows.
+    std::vector<double> weightGradient(const FusionPlan &plan, const std::vector<double> &weights,
+                                       const Eigen::VectorXd &w) const;
 
 private:
     Eigen::MatrixXd m_cross;        // [B₁ … B_K]ᵀ C [B₁ … B_K]
@@ -95,16 +102,30 @@ struct TrainingProblem
     QuadraticForm train;
     QuadraticForm validation;
     QStringList notes;           // about the rows (e.g. interactions left out for missing data)
+    // Learned fusion weights (FusionWeights.h): the weights start at `weights` and train with W; the
+    // trainer reassembles the quadratic forms from these statistics as they move.
+    bool learnWeights = false;
+    std::shared_ptr<const BlockStatistics> trainStatistics;
+    std::shared_ptr<const BlockStatistics> validationStatistics;
 
     int dimension() const { return train.dimension(); }
 };
 
 struct EpochRecord
 {
+    EpochRecord() = default;
+    EpochRecord(int epoch, double trainLoss, double validationLoss, double learningRate)
+        : epoch(epoch), trainLoss(trainLoss), validationLoss(validationLoss), learningRate(learningRate)
+    {
+    }
+
     int epoch = 0;               // 1-based: the loss after this many epochs
     double trainLoss = 0;
     double validationLoss = 0;
     double learningRate = 0;     // the η this epoch used
+    std::vector<double> fusionWeights;   // learned fusion weights after this epoch; empty when fixed
+    // svr: the share of training examples inside the ε-tube (|r̂ − r| ≤ ε) after this epoch; NaN otherwise.
+    double insideTube = std::numeric_limits<double>::quiet_NaN();
 };
 
 // What one epoch of the regression did (or what a step back undid), for the window's sentence under
@@ -196,6 +217,12 @@ public:
 
     int epoch() const { return m_epoch; }
     const Eigen::VectorXd &parameters() const { return m_w; }
+    // The fusion weights the parameters go with: the problem's, or the learned ones as they stand.
+    const std::vector<double> &fusionWeights() const;
+    bool learnsWeights() const { return !m_learned.isEmpty(); }
+    // The quadratic forms at fusionWeights() (the problem's own when the weights are fixed).
+    const QuadraticForm &trainForm() const { return m_train; }
+    const QuadraticForm &validationForm() const { return m_validation; }
     double initialLoss() const { return m_initialLoss; }
     // Set once the loss became non-finite or grew by more than 10⁶ over its start.
     const std::optional<QString> &divergence() const { return m_divergence; }
@@ -213,15 +240,23 @@ private:
         EpochRecord record;
         StepReport step;
         std::optional<QString> divergence;
+        LearnedFusionWeights learned;
     };
 
     void sgdEpoch();
+    // Mini-batch SGD with learned weights: each row's features are assembled from the plan's blocks at
+    // the current weights, and the weights take a step after each batch.
+    void sgdEpochLearningWeights();
+    void reassemble();   // m_train and m_validation at the learned weights
     // L + λ/2·‖W‖² at the current parameters, given their loss L.
     double objective(double loss) const;
 
     std::shared_ptr<const TrainingProblem> m_problem;
     TrainingConfig m_config;
     Eigen::VectorXd m_w;
+    LearnedFusionWeights m_learned;   // empty when the weights are fixed
+    QuadraticForm m_train;
+    QuadraticForm m_validation;
     // F, only for mini-batch SGD, row-major so that each sampled row is one contiguous read.
     Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> m_features;
     std::vector<int> m_order;     // SGD row order
@@ -238,6 +273,11 @@ private:
     int m_historySize = 0;
 };
 
-QString divergenceMessage(int epoch, double learningRate, double loss, double initialLoss);
+// Why a run diverged, for people. With the largest stable η of full-batch gradient descent (2/λ_max;
+// NaN when unknown) it says what η would be stable, or, when none usable is, blames the fusion weights
+// (`weights`, e.g. "α = 1e+150, β = 0.5").
+QString divergenceMessage(int epoch, double learningRate, double loss, double initialLoss,
+                          double maxStableLearningRate = std::numeric_limits<double>::quiet_NaN(),
+                          const QString &weights = QString());
 
 } // namespace fl

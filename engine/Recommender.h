@@ -39,6 +39,7 @@ struct ContentFeatures
     Eigen::MatrixXf fused;                 // items × d
     QStringList partNames;                 // e.g. "text", "image", "price"; empty if not additive
     std::vector<Eigen::MatrixXf> parts;    // same shape as fused; Σ parts == fused
+    std::vector<double> partWeights;       // the fusion weight each part was made with (αₖ·place(Eₖ))
 
     int dimension() const { return int(fused.cols()); }
 };
@@ -92,6 +93,9 @@ struct RecommenderTraining
     int negatives = 1;                        // BPR: sampled negatives per positive
     double momentum = 0.9;
     std::uint64_t seed = 42;
+    // The factorisation models with content learn the fusion weights with their parameters, starting
+    // from ContentFeatures::partWeights (FusionWeights.h).
+    bool learnWeights = false;
 };
 
 class TrainableRecommender : public Recommender
@@ -104,6 +108,10 @@ public:
     // Keeps a copy of the parameters (the best epoch so far) and puts it back.
     virtual void saveBest() = 0;
     virtual void restoreBest() = 0;
+
+    // The fusion weights as training has moved them (in ContentFeatures' part order); empty when the
+    // model does not learn them.
+    virtual std::vector<double> learnedFusionWeights() const { return {}; }
 };
 
 } // namespace fl

@@ -34,6 +34,7 @@ ContentFeatures makeContentFeatures(const FusionPlan &plan, const std::vector<do
         part.middleCols(plan.offsets[k], plan.blocks[k].cols()) = (c[k] * plan.blocks[k]).cast<float>();
         content.parts.push_back(std::move(part));
         content.partNames << plan.modalityNames.value(int(k));
+        content.partWeights.push_back(weights[k]);
     }
     return content;
 }

@@ -2,6 +2,7 @@
 
 #include "LinearRecommender.h"
 #include "Random.h"
+#include "SvrRecommender.h"
 
 #include <algorithm>
 #include <cmath>
@@ -164,6 +165,10 @@ EpochRecord RecommenderRunTrainer::step()
     ++m_epoch;
     record.epoch = m_epoch;
     record.trainLoss = loss;
+    if (m_trainable)
+        record.fusionWeights = m_trainable->learnedFusionWeights();
+    if (const auto *svr = dynamic_cast<const SvrRecommender *>(m_model.get()))
+        record.insideTube = svr->tubeFraction();
     if (m_trainable) {
         if (m_epoch == 1)
             m_initialLoss = loss;
@@ -214,6 +219,8 @@ RunSummary RecommenderRunTrainer::summary(double seconds, const QString &reason)
     s.reason = reason;
     s.bestEpoch = m_bestEpoch;
     s.optimumTrainLoss = kNaN;
+    if (m_trainable)
+        s.learnedWeights = m_trainable->learnedFusionWeights();
     // The training loss of the epoch whose parameters the report describes (as the epoch measured it).
     s.trainLoss = !m_trainable ? kNaN : m_bestEpoch > 0 ? m_bestTrainLoss : m_lastTrainLoss;
     if (const auto *linear = dynamic_cast<const LinearRecommender *>(m_model.get())) {

@@ -303,6 +303,7 @@ QJsonObject runConfigToJson(const RunConfig &config)
         {"pipeline", QJsonObject{{"fusion", fusionOpName(p.op)},
                                  {"width", p.commonWidth},
                                  {"missing", missingPolicyName(p.missing)},
+                                 {"learn_weights", p.learnWeights},
                                  {"validation", p.split.validationFraction},
                                  {"split_seed", seedValue(p.split.seed)},
                                  {"modalities", modalities}}},
@@ -431,6 +432,7 @@ Result<RunConfig> runConfigFromJson(const QJsonObject &json)
     p.named("fusion", fusionOpFromName, Tr::tr("sum, product or concat"), &pipeline.op);
     p.integer("width", 0, 4096, &pipeline.commonWidth);
     p.named("missing", parseMissingPolicy, Tr::tr("mean, indicator or leave-out"), &pipeline.missing);
+    p.boolean("learn_weights", &pipeline.learnWeights);
     p.real("validation", 0, 0.95, &pipeline.split.validationFraction);
     p.seed("split_seed", &pipeline.split.seed);
     const QJsonArray modalities = p.value("modalities").toArray();
@@ -571,7 +573,9 @@ QMap<QString, QString> describeParameters(const RunRecord &record)
     p.insert(QStringLiteral("width"), c.pipeline.commonWidth > 0 ? QString::number(c.pipeline.commonWidth) : Tr::tr("auto"));
     for (const ModalityConfig &m : c.pipeline.modalities) {
         p.insert(QStringLiteral("modality:") + m.name, m.enabled ? Tr::tr("on") : Tr::tr("off"));
-        p.insert(QStringLiteral("weight:") + m.name, m.enabled ? numberText(m.weight) : QStringLiteral("—"));
+        p.insert(QStringLiteral("weight:") + m.name, !m.enabled ? QStringLiteral("—")
+                                                    : c.pipeline.learnWeights ? Tr::tr("%1, learned").arg(numberText(m.weight))
+                                                                              : numberText(m.weight));
         // Embedder settings matter only to their kind of modality (both when the kind is not known).
         const QString kind = record.dataset.modalityKinds.value(m.name);
         if (kind.isEmpty() || kind == modalityKindName(ModalityKind::Text))
@@ -766,13 +770,20 @@ QMap<QString, double> RunRecord::summaryValues() const
 
 QJsonObject RunRecord::toJson() const
 {
-    QJsonArray epoch, train, validation, rate;
+    QJsonArray epoch, train, validation, rate, learned;
     for (const EpochRecord &e : epochs) {
         epoch.append(e.epoch);
         train.append(number(e.trainLoss));
         validation.append(number(e.validationLoss));
         rate.append(number(e.learningRate));
+        QJsonArray weights;
+        for (double w : e.fusionWeights)
+            weights.append(number(w));
+        learned.append(weights);
     }
+    QJsonObject curveObject{{"epoch", epoch}, {"train_loss", train}, {"val_loss", validation}, {"lr", rate}};
+    if (!summary.learnedWeights.empty())
+        curveObject.insert(QStringLiteral("fusion_weights"), learned);
     QJsonObject metrics;
     QJsonArray metricEpoch;
     for (int e : metricEpochs)
@@ -790,6 +801,9 @@ QJsonObject RunRecord::toJson() const
     QJsonObject summaryMetrics;
     for (auto it = summary.metrics.cbegin(); it != summary.metrics.cend(); ++it)
         summaryMetrics.insert(it.key(), number(it.value()));
+    QJsonArray learnedWeights;
+    for (double w : summary.learnedWeights)
+        learnedWeights.append(number(w));
     return QJsonObject{
         {"id", id},
         {"name", name},
@@ -812,7 +826,7 @@ QJsonObject RunRecord::toJson() const
                              {"optimum_val_loss", number(info.optimumValidationLoss)},
                              {"max_stable_lr", number(info.maxStableLearningRate)},
                              {"initial_loss", number(info.initialLoss)}}},
-        {"curves", QJsonObject{{"epoch", epoch}, {"train_loss", train}, {"val_loss", validation}, {"lr", rate}}},
+        {"curves", curveObject},
         {"metrics", metrics},
         {"summary", QJsonObject{{"epochs", summary.epochs},
                                 {"train_loss", number(summary.trainLoss)},
@@ -823,6 +837,7 @@ QJsonObject RunRecord::toJson() const
                                 {"seconds", summary.seconds},
                                 {"reason", summary.reason},
                                 {"best_epoch", summary.bestEpoch},
+                                {"learned_weights", learnedWeights},
                                 {"metrics", summaryMetrics}}}};
 }
 
@@ -867,8 +882,20 @@ Result<RunRecord> RunRecord::fromJson(const QJsonObject &json)
     if (train.size() != epoch.size() || validation.size() != epoch.size() || rate.size() != epoch.size())
         return makeError(Tr::tr("Run %1: its curves have different lengths.").arg(r.id));
     r.epochs.reserve(size_t(epoch.size()));
-    for (qsizetype i = 0; i < epoch.size(); ++i)
-        r.epochs.push_back({epoch[i].toInt(), toNumber(train[i]), toNumber(validation[i]), toNumber(rate[i])});
+    // Learned fusion weights per epoch, when the run learned them.
+    const QJsonArray learned = curves.value(QLatin1String("fusion_weights")).toArray();
+    for (qsizetype i = 0; i < epoch.size(); ++i) {
+        EpochRecord e;
+        e.epoch = epoch[i].toInt();
+        e.trainLoss = toNumber(train[i]);
+        e.validationLoss = toNumber(validation[i]);
+        e.learningRate = toNumber(rate[i]);
+        if (i < learned.size()) {
+            for (const QJsonValue &w : learned[i].toArray())
+                e.fusionWeights.push_back(toNumber(w));
+        }
+        r.epochs.push_back(std::move(e));
+    }
 
     const QJsonObject metrics = json.value(QLatin1String("metrics")).toObject();
     for (const QJsonValue &e : metrics.value(QLatin1String("epoch")).toArray())
@@ -895,6 +922,8 @@ Result<RunRecord> RunRecord::fromJson(const QJsonObject &json)
     r.summary.seconds = toNumber(s.value(QLatin1String("seconds")), 0);
     r.summary.reason = s.value(QLatin1String("reason")).toString();
     r.summary.bestEpoch = s.value(QLatin1String("best_epoch")).toInt();
+    for (const QJsonValue &w : s.value(QLatin1String("learned_weights")).toArray())
+        r.summary.learnedWeights.push_back(toNumber(w));
     const QJsonObject summaryMetrics = s.value(QLatin1String("metrics")).toObject();
     for (auto it = summaryMetrics.begin(); it != summaryMetrics.end(); ++it)
         r.summary.metrics.insert(it.key(), toNumber(it.value()));

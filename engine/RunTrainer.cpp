@@ -13,6 +13,11 @@
 
 namespace fl {
 
+bool learnsFusionWeights(const ModelConfig &model)
+{
+    return model.isLinear() || model.kind == QLatin1String("hybrid") || model.kind == QLatin1String("content");
+}
+
 LinearRunTrainer::LinearRunTrainer(std::shared_ptr<const TrainingProblem> problem, const TrainingConfig &config)
     : m_trainer(std::move(problem), config)
 {
@@ -23,15 +28,18 @@ RunSummary LinearRunTrainer::summary(double seconds, const QString &reason)
     const TrainingProblem &problem = m_trainer.problem();
     RunSummary s;
     s.epochs = m_trainer.epoch();
-    s.trainLoss = problem.train.loss(m_trainer.parameters());
-    s.validationLoss = problem.validation.loss(m_trainer.parameters());
-    const RegressionMetrics m = evaluateRegression(*problem.plan, problem.weights, m_trainer.parameters(),
+    s.trainLoss = m_trainer.trainForm().loss(m_trainer.parameters());
+    s.validationLoss = m_trainer.validationForm().loss(m_trainer.parameters());
+    const RegressionMetrics m = evaluateRegression(*problem.plan, m_trainer.fusionWeights(), m_trainer.parameters(),
                                                    *problem.validationRows);
     s.rmse = m.rmse;
     s.mae = m.mae;
     if (problem.validationRows->size() == 0)
         s.validationLoss = s.rmse = s.mae = std::numeric_limits<double>::quiet_NaN();
+    // With learned weights: the floor of the weights training started from (see learnedWeightsNote).
     s.optimumTrainLoss = problem.train.loss(problem.train.optimum(m_trainer.config().l2));
+    if (m_trainer.learnsWeights())
+        s.learnedWeights = m_trainer.fusionWeights();
     s.seconds = seconds;
     s.reason = reason;
     return s;
@@ -44,6 +52,12 @@ class Tr
 {
     Q_DECLARE_TR_FUNCTIONS(fl::RunTrainer)
 };
+
+QString learnedWeightsNote()
+{
+    return Tr::tr("Fusion weights are learned with the model, starting from the chosen ones and keeping their sum "
+                  "(αₖ = s·softmax(θ)ₖ).");
+}
 
 // The model's formula for the Formulas panel and the CLI, with the fused features' own.
 QString modelFormula(const ModelConfig &model, const QString &fusion)
@@ -153,8 +167,19 @@ Result<PreparedRun> prepareRankingRun(FusionPipeline &pipeline, const RunConfig 
             }
         }
     }
+    const bool learnWeights = config.pipeline.learnWeights;
+    if (learnWeights) {
+        if (!learnsFusionWeights(config.model))
+            return makeError(Tr::tr("Fusion weights can be learned by the linear regression, the hybrid and the content "
+                                    "model, not by %1.").arg(kind));
+        if (const std::optional<QString> problem = learnedWeightsProblem(fused->plan->op, fused->weights))
+            return makeError(*problem);
+    }
     if (usesContent) {
-        content = std::make_shared<const ContentFeatures>(makeContentFeatures(*fused->plan, fused->weights));
+        // Learning starts from the chosen weights, a zero raised just above it (no part may be empty).
+        const std::vector<double> weights =
+            learnWeights ? LearnedFusionWeights(fused->weights, config.training.optimizer).initialWeights() : fused->weights;
+        content = std::make_shared<const ContentFeatures>(makeContentFeatures(*fused->plan, weights));
         fusion = fusionOpFormula(fused->plan->op, fused->plan->modalityIndices);
         run.info.modalityNames = fused->plan->modalityNames;
         run.info.sources = fused->plan->sources;
@@ -171,6 +196,7 @@ Result<PreparedRun> prepareRankingRun(FusionPipeline &pipeline, const RunConfig 
     training.batchSize = config.training.batchSize;
     training.negatives = config.model.negatives;
     training.seed = config.training.seed;
+    training.learnWeights = learnWeights;
     Result<std::unique_ptr<Recommender>> model =
         makeRecommender(kind, *dataset, *split, content, training, config.model.linearBiases, config.model.mlp,
                         config.model.svr);
@@ -183,6 +209,8 @@ Result<PreparedRun> prepareRankingRun(FusionPipeline &pipeline, const RunConfig 
     run.info.validationRows = int(split->validation.size());
     run.info.notes += split->notes;
     run.info.notes += unmeasuredNotes(*dataset, **model, config.model, *split);
+    if (learnWeights)
+        run.info.notes << learnedWeightsNote();
     run.info.optimumTrainLoss = run.info.optimumValidationLoss = nan;
     run.info.maxStableLearningRate = run.info.initialLoss = nan;
     if (const auto *regression = dynamic_cast<const LinearRecommender *>(model->get())) {
@@ -221,6 +249,10 @@ Result<PreparedRun> prepareRun(FusionPipeline &pipeline, const RunConfig &config
     if ((*prepared)->validationRows->size() == 0)
         run.info.notes << Tr::tr("The validation part is empty: RMSE, MAE and the validation loss cannot be computed "
                                  "and are not reported.");
+    if ((*prepared)->learnWeights) {
+        run.info.notes << learnedWeightsNote()
+                       << Tr::tr("The closed-form floor is that of the starting weights: learning them can go below it.");
+    }
     run.trainer = std::make_unique<LinearRunTrainer>(*prepared, config.training);
     return run;
 }

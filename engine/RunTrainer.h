@@ -50,6 +50,10 @@ struct ModelConfig
     bool isLinear() const { return kind == QLatin1String("linear") && !linearRanking; }
 };
 
+// Whether the model can learn its fusion weights (PipelineConfig::learnWeights): the seed's regression,
+// the hybrid and the content factorisation.
+bool learnsFusionWeights(const ModelConfig &model);
+
 struct RunConfig
 {
     PipelineConfig pipeline;
@@ -70,6 +74,8 @@ struct RunSummary
     int bestEpoch = 0;             // early stopping: the epoch whose parameters were kept (0: none)
     QMap<QString, double> metrics; // ranking models: test metrics such as "ndcg@10" at the best epoch;
                                    // NaN for a part without a user to evaluate
+    std::vector<double> learnedWeights;  // the fusion weights training ended with (ProblemInfo's
+                                         // modalityNames order); empty when they were not learned
 };
 
 // A ranking model as it stands between epochs, for the Recommendations page: a scoring copy (so the

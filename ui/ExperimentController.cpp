@@ -115,8 +115,13 @@ void ExperimentController::startRun(bool paused)
 {
     if (!m_dataset)
         return;
-    m_runId = m_session->start(m_config, paused);
-    Q_EMIT runStarted(m_runId, runLabel(m_config));
+    // The Fusion dock's "learn the weights" stays as set while a model (or an operator) that cannot
+    // learn them is chosen, and applies again when one that can comes back.
+    RunConfig config = m_config;
+    config.pipeline.learnWeights = config.pipeline.learnWeights && learnsFusionWeights(config.model)
+        && config.pipeline.op != FusionOp::Product;
+    m_runId = m_session->start(config, paused);
+    Q_EMIT runStarted(m_runId, runLabel(config));
 }
 
 void ExperimentController::setPipelineConfig(const PipelineConfig &pipeline)

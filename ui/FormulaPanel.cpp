@@ -268,8 +268,15 @@ void FormulaPanel::renderModel(QStringList &lines) const
     if (factorModel) {
         const QString loss = m_epoch ? number(m_epoch->trainLoss) : QStringLiteral("…");
         if (model.kind == QLatin1String("svr"))
+        {
             lines << tr("<b>Loss</b>: L = 1/N Σ max(0, |ŷ<sub>ui</sub> − r<sub>ui</sub>| − ε) + λ/2‖w‖² = <b>%1</b>: "
                         "no cost inside the tube |ŷ − r| ≤ ε = %2").arg(loss, number(model.svr.epsilon));
+            if (m_epoch && std::isfinite(m_epoch->insideTube))
+                lines << tr("inside the tube: <b>%1%</b> of the training examples (they do not move w); the other %2% are "
+                            "the support vectors")
+                             .arg(QLocale().toString(100.0 * m_epoch->insideTube, 'f', 1),
+                                  QLocale().toString(100.0 * (1.0 - m_epoch->insideTube), 'f', 1));
+        }
         else if (model.loss == LossKind::Bpr)
             lines << tr("<b>Loss</b>: L = −1/N Σ ln σ(ŷ<sub>ui</sub> − ŷ<sub>uj</sub>) + λ/2‖Θ‖² = <b>%1</b>, "
                         "j an item u has not seen").arg(loss);
@@ -360,6 +367,20 @@ void FormulaPanel::render()
     lines << (terms.isEmpty() ? tr("<b>Fusion</b>: no modality is switched on")
                               : tr("<b>Fusion</b>: F = %1 = %2").arg(formula, fused));
     lines << QStringLiteral("<small>%1</small>").arg(legend.join(QStringLiteral(", ")));
+    if (m_config.pipeline.learnWeights && learnsFusionWeights(m_config.model) && op != FusionOp::Product) {
+        // Learned weights come in the enabled modalities' order.
+        QStringList learned;
+        size_t next = 0;
+        for (size_t k = 0; k < modalities.size(); ++k) {
+            if (modalities[k].enabled && m_epoch && next < m_epoch->fusionWeights.size())
+                learned << QStringLiteral("%1 = <b>%2</b>").arg(fusionWeightSymbol(int(k)), number(m_epoch->fusionWeights[next++], 3));
+        }
+        lines << (learned.isEmpty()
+                      ? tr("<b>Learned weights</b>: α<sub>k</sub> = s·softmax(θ)<sub>k</sub>, trained with the model from "
+                           "the values above, their sum s kept")
+                      : tr("<b>Learned weights</b>: %1 &nbsp;(α<sub>k</sub> = s·softmax(θ)<sub>k</sub>, sum kept)")
+                            .arg(learned.join(QStringLiteral(", "))));
+    }
     if (!m_config.model.isLinear()) {
         renderModel(lines);
         showLines(lines);

@@ -275,6 +275,9 @@ MainWindow::MainWindow(QWidget *parent, const QString &autosaveFolder)
     connect(m_chart, &LossChartView::exportRequested, this, &MainWindow::showExportDialog);
 
     connect(m_controller, &ExperimentController::configChanged, this, [this](const RunConfig &config) {
+        m_modalities->setLearningAvailable(learnsFusionWeights(config.model),
+                                           tr("This model cannot learn the fusion weights; the linear regression, the hybrid "
+                                              "and the content model can."));
         m_modalities->setConfig(config.pipeline);
         m_training->setConfig(config.training);
         m_model->setConfig(config.model);
@@ -330,6 +333,7 @@ MainWindow::MainWindow(QWidget *parent, const QString &autosaveFolder)
         m_chart->clear();
         m_metrics->clear();
         m_formulas->clearRun();
+        m_modalities->setLearnedWeights({});
         m_banner->hide();
         m_epochLabel->clear();
         m_lossLabel->clear();
@@ -346,6 +350,7 @@ MainWindow::MainWindow(QWidget *parent, const QString &autosaveFolder)
         m_latest.reset();
         m_textTimer.stop();
         m_formulas->clearRun();
+        m_modalities->setLearnedWeights({});
         m_banner->hide();
         m_speedEpochs = 0;
         m_speedClock.restart();
@@ -404,6 +409,7 @@ MainWindow::MainWindow(QWidget *parent, const QString &autosaveFolder)
         if (restored.epoch == 0) {
             m_epochLabel->clear();
             m_lossLabel->clear();
+            m_modalities->setLearnedWeights(restored.fusionWeights);
         }
     });
     connect(session, &TrainingSession::parametersChanged, this, [this](int runId, const ParameterSnapshot &snapshot) {
@@ -799,6 +805,7 @@ void MainWindow::showLatest()
         return;
     const EpochRecord last = *m_latest;
     m_formulas->setEpoch(last);
+    m_modalities->setLearnedWeights(last.fusionWeights);
     m_epochLabel->setText(tr("epoch %1").arg(QLocale().toString(last.epoch)));
     // Popularity and item-kNN are counted, not trained: they have no loss at all.
     if (!std::isfinite(last.trainLoss))

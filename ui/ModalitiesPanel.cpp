@@ -1,5 +1,9 @@
 #include "ModalitiesPanel.h"
 
+#include "WeightSlider.h"
+
+#include "engine/FusionWeights.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -35,6 +39,8 @@ ModalitiesPanel::ModalitiesPanel(QWidget *parent)
                              "the modality's mean vector; zeros plus a column that says \"missing\", so the model\n"
                              "can learn what absence means; or its ratings left out of training and validation."));
     form->addRow(tr("Missing data:"), m_missing);
+    m_learn = new QCheckBox(tr("learned with the model"), this);
+    form->addRow(tr("Weights:"), m_learn);
     // Narrow docks (a projector, presenter mode's type) elide the longest choices instead of asking
     // for a horizontal scroll bar.
     for (QComboBox *box : {m_operator, m_missing}) {
@@ -47,6 +53,8 @@ ModalitiesPanel::ModalitiesPanel(QWidget *parent)
     m_formula->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_formula);
     m_rows = new QGridLayout;
+    // Tight rows, so that a projector's dock shows α and β without scrolling.
+    m_rows->setVerticalSpacing(2);
     m_rows->setColumnStretch(2, 1);
     layout->addLayout(m_rows);
     layout->addStretch(1);
@@ -57,12 +65,33 @@ ModalitiesPanel::ModalitiesPanel(QWidget *parent)
         m_config.op = FusionOp(m_operator->currentData().toInt());
         commit();
     });
+    connect(m_learn, &QCheckBox::toggled, this, [this](bool on) {
+        if (m_updating)
+            return;
+        m_config.learnWeights = on;
+        commit();
+    });
     connect(m_missing, &QComboBox::currentIndexChanged, this, [this] {
         if (m_updating)
             return;
         m_config.missing = MissingPolicy(m_missing->currentData().toInt());
         commit();
     });
+}
+
+void ModalitiesPanel::setLearningAvailable(bool available, const QString &why)
+{
+    m_learningAvailable = available;
+    m_learningWhy = why;
+    syncWidgets();
+}
+
+void ModalitiesPanel::setLearnedWeights(const std::vector<double> &weights)
+{
+    if (weights == m_learned)
+        return;
+    m_learned = weights;
+    syncWidgets();
 }
 
 QSlider *ModalitiesPanel::weightSlider(int modality) const { return m_widgets.at(size_t(modality)).slider; }
@@ -86,7 +115,7 @@ void ModalitiesPanel::setDataset(const Dataset &dataset, const PipelineConfig &c
         row.enabled->setToolTip(tr("Include the %1 modality (%2, from %3) in the fusion.")
                                     .arg(m.name, source ? modalityKindName(source->kind) : QString(), source ? source->origin : QString()));
         row.symbol = new QLabel(this);
-        row.slider = new QSlider(Qt::Horizontal, this);
+        row.slider = new WeightSlider(this);
         row.slider->setRange(0, sliderSteps);
         row.slider->setMinimumWidth(90);
         row.slider->setToolTip(tr("Weight of %1 in the fusion. Releasing the slider starts a new run; the previous curve stays as a ghost.").arg(m.name));
@@ -181,7 +210,6 @@ void ModalitiesPanel::syncWidgets()
     m_operator->setCurrentIndex(m_operator->findData(int(m_config.op)));
     m_missing->setCurrentIndex(m_missing->findData(int(m_config.missing)));
     std::vector<int> enabledIndices;
-    QStringList terms;
     for (size_t k = 0; k < m_widgets.size(); ++k) {
         const ModalityConfig &m = m_config.modalities[k];
         Row &row = m_widgets[k];
@@ -202,12 +230,37 @@ void ModalitiesPanel::syncWidgets()
         const QString symbol = fusionWeightSymbol(int(k));
         row.symbol->setText(symbol + QStringLiteral(" ="));
         row.symbol->setEnabled(m.enabled);
-        if (m.enabled) {
+        if (m.enabled)
             enabledIndices.push_back(int(k));
-            terms << QStringLiteral("%1 = %2").arg(symbol).arg(m.weight, 0, 'f', 2);
-        }
     }
-    m_formula->setText(fusionOpFormula(m_config.op, enabledIndices) + QStringLiteral("\n") + terms.join(QStringLiteral(", ")));
+    // Learned weights come in the enabled modalities' order.
+    QStringList learned;
+    size_t next = 0;
+    for (size_t k = 0; k < m_widgets.size(); ++k) {
+        const bool shown = m_config.learnWeights && m_config.modalities[k].enabled && next < m_learned.size();
+        const double value = shown ? m_learned[next++] : 0.0;
+        m_widgets[k].slider->setMarkerRoom(m_config.learnWeights);
+        m_widgets[k].slider->setMarker(shown ? std::optional<int>(int(std::lround(value / maxWeight * sliderSteps)))
+                                             : std::nullopt);
+        if (shown)
+            learned << QStringLiteral("%1 = %2").arg(fusionWeightSymbol(int(k))).arg(value, 0, 'f', 2);
+    }
+    // The chosen values are in the spin boxes beside the sliders; the line under the formula is for
+    // the learned ones (a projector's dock has no height to spare).
+    QString text = fusionOpFormula(m_config.op, enabledIndices);
+    if (!learned.isEmpty())
+        text += QStringLiteral("\n") + tr("learned: %1 (▼ on the sliders)").arg(learned.join(QStringLiteral(", ")));
+    m_formula->setText(text);
+
+    const std::optional<QString> problem = learnedWeightsProblem(m_config.op, m_config.enabledWeights());
+    const bool additive = m_config.op != FusionOp::Product;
+    m_learn->setEnabled(m_learningAvailable && additive);
+    m_learn->setChecked(m_config.learnWeights);
+    m_learn->setToolTip(!m_learningAvailable ? m_learningWhy
+                        : !additive          ? *problem
+                                             : tr("Train the fusion weights with the model, starting from the values set here "
+                                                  "and keeping their sum (αₖ = s·softmax(θ)ₖ). The learned values show as ▼ "
+                                                  "on the sliders, beside the ones you chose."));
     m_updating = false;
 }
 

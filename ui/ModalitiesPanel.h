@@ -2,7 +2,8 @@
 
 // The "Fusion" dock: the fusion operator and one row per modality — an on/off switch, its weight
 // (α, β, γ …) as a slider with a spin box beside it for exact values, and its embedder settings
-// (LSA width for text, feature kind for images). Edits a PipelineConfig and hands it on.
+// (LSA width for text, feature kind for images), and whether training learns the weights (then each
+// slider also marks the learned value). Edits a PipelineConfig and hands it on.
 
 #include "engine/FusionPipeline.h"
 
@@ -17,6 +18,8 @@ class QSlider;
 class QSpinBox;
 
 namespace fl {
+
+class WeightSlider;
 
 class ModalitiesPanel : public QWidget
 {
@@ -36,6 +39,14 @@ public:
     QCheckBox *enabledBox(int modality) const;
     QComboBox *operatorBox() const { return m_operator; }
     QComboBox *missingBox() const { return m_missing; }
+    QCheckBox *learnBox() const { return m_learn; }
+
+    // Whether the chosen model can learn the weights; why not when it cannot (the box is then off).
+    void setLearningAvailable(bool available, const QString &why = QString());
+    // Where training has taken the enabled modalities' weights (in their order), shown as a marker on
+    // each slider and under the formula; empty clears them.
+    void setLearnedWeights(const std::vector<double> &weights);
+    const std::vector<double> &learnedWeights() const { return m_learned; }
 
     static constexpr int sliderSteps = 200;   // weights 0.00 … 2.00
     static constexpr double maxWeight = 2.0;
@@ -51,7 +62,7 @@ private:
     {
         QCheckBox *enabled = nullptr;
         QLabel *symbol = nullptr;
-        QSlider *slider = nullptr;
+        WeightSlider *slider = nullptr;
         QDoubleSpinBox *spin = nullptr;
         QSpinBox *textWidth = nullptr;
         QComboBox *imageKind = nullptr;
@@ -63,7 +74,11 @@ private:
     PipelineConfig m_config;
     QComboBox *m_operator = nullptr;
     QComboBox *m_missing = nullptr;
+    QCheckBox *m_learn = nullptr;
     QLabel *m_formula = nullptr;
+    std::vector<double> m_learned;
+    bool m_learningAvailable = true;
+    QString m_learningWhy;
     QGridLayout *m_rows = nullptr;
     std::vector<Row> m_widgets;
     bool m_updating = false;
