@@ -1,6 +1,9 @@
 #include "CsvReader.h"
 
+#include "DatasetFiles.h"
+
 #include <QCoreApplication>
+#include <QDir>
 #include <QFileInfo>
 
 #include <algorithm>
@@ -91,7 +94,7 @@ QString listNames(const QStringList &names)
 {
     QStringList shown;
     for (int i = 0; i < names.size() && i < kMaxHeaderNamesShown; ++i)
-        shown.append(names[i].isEmpty() ? QStringLiteral("\"\"") : names[i]);
+        shown.append(names[i].isEmpty() ? QStringLiteral("\"\"") : excerpt(names[i], 60));
     QString text = shown.join(QStringLiteral(", "));
     if (names.size() > kMaxHeaderNamesShown)
         text += QStringLiteral(", … (%1 columns)").arg(names.size());
@@ -141,10 +144,22 @@ Result<void> CsvReader::open(const QString &path)
         m_options.label = path;
     const QString &label = m_options.label;
     m_file = std::make_unique<QFile>(path);
-    if (!m_file->exists())
+    // Looked at before opening: opening a FIFO blocks, and a device or a folder cannot be read as text.
+    switch (const FileKind kind = fileKind(path)) {
+    case FileKind::Regular:
+        break;
+    case FileKind::Missing:
         return makeError(Tr::tr("%1: file not found (looked for %2)").arg(label, path));
-    if (QFileInfo(path).isDir())
+    case FileKind::Folder:
         return makeError(Tr::tr("%1: is a folder; expected a CSV file").arg(label));
+    default:
+        return makeError(Tr::tr("%1: is %2, not a regular file; expected a CSV file").arg(label, fileKindName(kind)));
+    }
+    if (!m_options.folder.isEmpty() && !resolvesInside(m_options.folder, path)) {
+        return makeError(Tr::tr("%1: leads outside the dataset folder %2 (to %3); expected a file inside it")
+                             .arg(label, QDir::toNativeSeparators(m_options.folder),
+                                  QDir::toNativeSeparators(QFileInfo(path).canonicalFilePath())));
+    }
     if (!m_file->open(QIODevice::ReadOnly | QIODevice::Unbuffered))
         return makeError(Tr::tr("%1: cannot open: %2").arg(label, m_file->errorString()));
     m_size = qsizetype(m_file->size());
@@ -188,8 +203,16 @@ Result<void> CsvReader::refill(qsizetype keepFrom, int keepLine)
         keepFrom = 0;
     }
     for (;;) {
-        if (m_fill == m_buffer.size())
+        if (m_fill == m_buffer.size()) {
+            // The buffer is full and holds the record that starts at its start: the record has no end in
+            // sight (no line end, or a quote that does not close). Refuse it rather than hold the whole file.
+            if (m_fill >= kMaxRecordBytes) {
+                return makeError(Tr::tr("%1:%2: a record longer than %3 MB (no line end, or a quoted field that does "
+                                        "not close); expected lines of at most %3 MB")
+                                     .arg(m_options.label).arg(keepLine).arg(kMaxRecordBytes >> 20));
+            }
             m_buffer.resize(std::max(kChunkSize, 2 * m_buffer.size()));
+        }
         const qsizetype wanted = m_buffer.size() - m_fill;
         const qint64 got = m_file->read(m_buffer.data() + m_fill, wanted);
         if (got < 0)
@@ -419,6 +442,11 @@ qsizetype CsvReader::estimatedRecordCount() const
     return m_ready ? m_estimate : 0;
 }
 
+QString CsvReader::headerText() const
+{
+    return listNames(m_header);
+}
+
 QString CsvReader::expectation() const
 {
     if (m_options.hasHeader) {
@@ -447,6 +475,9 @@ QString CsvReader::describeProblem(const Parsed &parsed, const QString &expected
         return Tr::tr("%1:%2: %3 but found %4, the last one a quoted field whose quote (line %5) is never closed "
                   "before the end of the file")
             .arg(label).arg(parsed.startLine).arg(expected).arg(parsed.problemField).arg(parsed.problemLine);
+    case Outcome::TooManyFields:
+        return Tr::tr("%1:%2: more than %3 fields; expected at most %3 columns")
+            .arg(label).arg(parsed.startLine).arg(kMaxColumns);
     case Outcome::Record:
     case Outcome::End:
     case Outcome::NeedMore:
@@ -567,6 +598,11 @@ CsvReader::Parsed CsvReader::parseRecord(qsizetype &pos, int &line)
             return result;
         }
         if (d[pos] == delimiter) {
+            if (m_spans.size() >= size_t(kMaxColumns)) {
+                result.outcome = Outcome::TooManyFields;
+                result.problemLine = line;
+                return result;
+            }
             ++pos;
             continue;
         }
@@ -598,6 +634,7 @@ CsvReader::Step CsvReader::nextRecord(CsvRecord &record)
         case Outcome::StrayQuote:
         case Outcome::TextAfterQuote:
         case Outcome::Unterminated:
+        case Outcome::TooManyFields:
             m_error = describeProblem(parsed, expectation());
             return Step::Failed;
         }

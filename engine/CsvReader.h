@@ -29,6 +29,12 @@
 
 namespace fl {
 
+// Bounds on what a file may ask of the reader, so that a hostile or broken file is refused quickly with a
+// message instead of filling memory: a record (one line, or several inside quotes; so also any field) of
+// at most kMaxRecordBytes, and at most kMaxColumns fields per record.
+inline constexpr qsizetype kMaxRecordBytes = qsizetype(16) << 20;
+inline constexpr int kMaxColumns = 4096;
+
 enum class CsvEncoding { Utf8, Latin1 };
 
 struct CsvOptions
@@ -48,6 +54,9 @@ struct CsvOptions
     QString label;                // the file's name in messages; empty: the path (or "<memory>")
     // What the message about text that is not UTF-8 advises; empty: the manifest's "encoding" key.
     QString encodingHint;
+    // Non-empty: open() refuses a file that resolves (symbolic links followed) outside this folder, the
+    // dataset's. Whatever it is set to, open() refuses anything but a regular file before opening it.
+    QString folder;
 };
 
 // One data record, valid only during the callback that receives it.
@@ -139,9 +148,11 @@ public:
 
     // "expected 3 fields (header: a, b, c)", the start of every field-count message.
     QString expectation() const;
+    // The header's names for a message: the first 30, each cut short, control characters escaped.
+    QString headerText() const;
 
 private:
-    enum class Outcome { Record, End, NeedMore, StrayQuote, TextAfterQuote, Unterminated };
+    enum class Outcome { Record, End, NeedMore, StrayQuote, TextAfterQuote, Unterminated, TooManyFields };
     enum class Step { Record, End, Failed };
     struct Parsed
     {

@@ -56,8 +56,11 @@ ImageFileState probeImageFile(const QString &path)
     QImageReader reader(path);
     if (!reader.canRead())
         return ImageFileState::Unreadable;
-    if (reader.supportsOption(QImageIOHandler::Size) && !reader.size().isValid())
-        return ImageFileState::Unreadable;
+    if (reader.supportsOption(QImageIOHandler::Size)) {
+        const QSize size = reader.size();
+        if (!size.isValid() || qint64(size.width()) * size.height() > kMaxImagePixels)
+            return ImageFileState::Unreadable;
+    }
     return ImageFileState::Readable;
 }
 
@@ -128,6 +131,10 @@ Result<ModalityMatrix> embedImages(const QString &name, const QStringList &paths
                 return;
             }
             QImageReader reader(paths[i]);
+            if (const QSize size = reader.size(); size.isValid() && qint64(size.width()) * size.height() > kMaxImagePixels) {
+                status[size_t(i)] = ImageStatus::Undecodable;
+                return;
+            }
             const QImage image = reader.read();
             if (image.isNull()) {
                 status[size_t(i)] = reader.error() == QImageReader::FileNotFoundError ? ImageStatus::NotFound

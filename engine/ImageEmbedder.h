@@ -22,6 +22,10 @@ namespace fl {
 // header no image reader recognises (QImageReader::canRead, and a valid size where the format states
 // one), or a readable header.
 enum class ImageFileState { NoPath, NotFound, Unreadable, Readable };
+// Images that state a larger size are not decoded (counted as not decodable): 40 million pixels is
+// beyond any photograph a dataset ships (8K video is 33 million), and a few bytes of header can state
+// billions, which Qt would try to decode.
+inline constexpr qint64 kMaxImagePixels = 40'000'000;
 ImageFileState probeImageFile(const QString &path);
 
 struct ImageProbeCounts

@@ -1,5 +1,7 @@
 #include "Interactions.h"
 
+#include "DatasetFiles.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QFile>
@@ -35,7 +37,7 @@ Error ratingError(const CsvRecord &record, const InteractionColumns &columns, Nu
         : Tr::tr("is not a number; expected a number such as 4 or 3.5");
     return makeError(Tr::tr("%1:%2: rating \"%3\" in column \"%4\" %5")
                          .arg(label).arg(record.line())
-                         .arg(record.text(columns.rating).trimmed(), columns.ratingName, problem));
+                         .arg(excerpt(record.text(columns.rating).trimmed()), columns.ratingName, problem));
 }
 
 Error controlCharacterError(const QString &label, int line, const QString &kind, const QString &column, int byte)
@@ -46,6 +48,36 @@ Error controlCharacterError(const QString &label, int line, const QString &kind,
 }
 
 } // namespace
+
+Result<qint64> timestampCell(const CsvRecord &record, int column, const QString &label, const QString &columnName)
+{
+    qint64 time = 0;
+    if (parseTimestamp(record.bytes(column), time))
+        return time;
+    return makeError(Tr::tr("%1:%2: timestamp \"%3\" in column \"%4\" is not a number; expected seconds "
+                            "since 1970 or an ISO 8601 date")
+                         .arg(label).arg(record.line())
+                         .arg(excerpt(record.text(column).trimmed()), columnName));
+}
+
+Result<void> checkIdCell(QByteArrayView cell, IdKind kind, const QString &label, int line, const QString &column)
+{
+    const QByteArrayView id = trimmedView(cell);
+    if (id.isEmpty()) {
+        return makeError(kind == IdKind::User
+                             ? Tr::tr("%1:%2: empty user id in column \"%3\"; expected an id on every line").arg(label).arg(line).arg(column)
+                             : Tr::tr("%1:%2: empty item id in column \"%3\"; expected an id on every line").arg(label).arg(line).arg(column));
+    }
+    return checkIdCharacters(std::string_view(id.data(), size_t(id.size())), kind, label, line, column);
+}
+
+Result<void> checkIdCharacters(std::string_view id, IdKind kind, const QString &label, int line, const QString &column)
+{
+    const int byte = controlCharacterIn(id);
+    if (byte < 0)
+        return {};
+    return controlCharacterError(label, line, kind == IdKind::User ? Tr::tr("user") : Tr::tr("item"), column, byte);
+}
 
 int controlCharacterIn(std::string_view id)
 {
@@ -79,6 +111,9 @@ NumberStatus detail::parseNumberSlow(QByteArrayView text, double &out)
 bool detail::parseTimestampSlow(QByteArrayView text, qint64 &out)
 {
     const QByteArrayView view = trimmedView(text);
+    // Whole cell or nothing: "14457150\0 20" is not a time, however much of it parses.
+    if (controlCharacterIn(std::string_view(view.data(), size_t(view.size()))) >= 0)
+        return false;
     qint64 integer = 0;
     const auto [ptr, ec] = std::from_chars(view.data(), view.data() + view.size(), integer);
     if (ec == std::errc() && ptr == view.data() + view.size() && !view.isEmpty()) {
@@ -138,7 +173,7 @@ Result<void> readSequentially(CsvReader &reader, const InteractionColumns &colum
 
     auto unknownItem = [&](int line, const QString &id) {
         return makeError(Tr::tr("%1:%2: item id \"%3\" in column \"%4\" is not in %5; expected one of the items file's ids")
-                             .arg(label).arg(line).arg(id, columns.itemName, options.itemsFile));
+                             .arg(label).arg(line).arg(excerpt(id), columns.itemName, options.itemsFile));
     };
     auto addItem = [&](std::string_view itemKey, const QString &id) {
         bool added = false;
@@ -235,16 +270,14 @@ Result<void> readSequentially(CsvReader &reader, const InteractionColumns &colum
                 return makeError(Tr::tr("%1:%2: rating \"%3\" in column \"%4\" is outside −1,000,000 to 1,000,000; "
                                         "expected a rating such as 4 or 3.5")
                                      .arg(label).arg(record.line())
-                                     .arg(record.text(columns.rating).trimmed(), columns.ratingName));
+                                     .arg(excerpt(record.text(columns.rating).trimmed()), columns.ratingName));
             }
         }
         if (withTimestamps) {
             qint64 time = 0;
             if (!parseTimestamp(record.bytes(columns.timestamp), time)) {
-                return makeError(Tr::tr("%1:%2: timestamp \"%3\" in column \"%4\" is not a number; expected seconds "
-                                    "since 1970 or an ISO 8601 date")
-                                     .arg(label).arg(record.line())
-                                     .arg(record.text(columns.timestamp).trimmed(), columns.timestampName));
+                Result<qint64> failed = timestampCell(record, columns.timestamp, label, columns.timestampName);
+                return makeError(failed ? QString() : failed.error());
             }
             dataset.timestamp.push_back(time);
         }
@@ -254,7 +287,7 @@ Result<void> readSequentially(CsvReader &reader, const InteractionColumns &colum
                 return makeError(Tr::tr("%1:%2: split label \"%3\" in column \"%4\" is not 0, 1 or 2; expected 0 "
                                     "(train), 1 (validation) or 2 (test)")
                                      .arg(label).arg(record.line())
-                                     .arg(record.text(columns.split).trimmed(), columns.splitName));
+                                     .arg(excerpt(record.text(columns.split).trimmed()), columns.splitName));
             }
             dataset.interactionSplit.push_back(qint8(cell[0] - '0'));
         }
@@ -473,12 +506,16 @@ Result<int> ItemRegistry::add(const CsvRecord &record, int column, const QString
                              .arg(label).arg(record.line()).arg(columnName));
     }
     const QByteArray key = id.toUtf8();
+    if (Result<void> ok = checkIdCharacters(std::string_view(key.constData(), size_t(key.size())), IdKind::Item, label,
+                                            record.line(), columnName);
+        !ok)
+        return makeError(ok.error());
     bool added = false;
     const int item = index.insert(std::string_view(key.constData(), size_t(key.size())), added);
     if (!added) {
         return makeError(Tr::tr("%1:%2: duplicate item id \"%3\" in column \"%4\" (also on line %5); expected each item "
                             "once")
-                             .arg(label).arg(record.line()).arg(id, columnName).arg(lines[size_t(item)]));
+                             .arg(label).arg(record.line()).arg(excerpt(id), columnName).arg(lines[size_t(item)]));
     }
     lines.push_back(record.line());
     dataset.itemIds.append(id);
@@ -494,7 +531,7 @@ Result<std::vector<int>> requireColumns(const CsvReader &reader, const QStringLi
         if (index < 0) {
             return makeError(Tr::tr("%1:1: no column \"%2\"; expected the header %3 but found: %4")
                                  .arg(reader.label(), name, expectedHeader,
-                                      reader.header().join(QStringLiteral(", "))));
+                                      reader.headerText()));
         }
         columns.push_back(index);
     }
@@ -572,6 +609,8 @@ QString datasetFolder(const QString &path)
 
 bool firstLineStartsWith(const QString &path, const QByteArray &prefix)
 {
+    if (fileKind(path) != FileKind::Regular)
+        return false;
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return false;

@@ -213,6 +213,13 @@ inline constexpr double kMaxAbsRating = 1e6;
 // otherwise make a user of its own.
 int controlCharacterIn(std::string_view id);
 
+enum class IdKind { User, Item };
+// An error naming the file, the line and the column when id holds a control character:
+// "items.csv:4: item id in column "id" contains the control character 0x00; expected printable text".
+Result<void> checkIdCharacters(std::string_view id, IdKind kind, const QString &label, int line, const QString &column);
+// The same for an id cell (trimmed) that must also not be empty.
+Result<void> checkIdCell(QByteArrayView cell, IdKind kind, const QString &label, int line, const QString &column);
+
 namespace detail {
 NumberStatus parseNumberSlow(QByteArrayView text, double &out);
 bool parseTimestampSlow(QByteArrayView text, qint64 &out);
@@ -289,6 +296,9 @@ inline std::optional<qint64> parseTimestamp(QByteArrayView text)
         return std::nullopt;
     return value;
 }
+
+// The timestamp in a record's cell, or the error readInteractions() gives for it (file, line, column).
+Result<qint64> timestampCell(const CsvRecord &record, int column, const QString &label, const QString &columnName);
 
 // Where the interaction fields are in the reader's records; names are the header's, for messages.
 struct InteractionColumns

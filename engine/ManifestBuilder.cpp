@@ -1,5 +1,7 @@
 #include "ManifestBuilder.h"
 
+#include "DatasetFiles.h"
+
 #include "Interactions.h"
 #include "ManifestLoader.h"
 #include "PathPattern.h"
@@ -879,6 +881,20 @@ Result<void> ManifestBuilder::writeManifest(const ImportSpec &spec, const QStrin
     QSaveFile file(manifestPath);
     if (!file.open(QIODevice::WriteOnly))
         return makeError(tr("%1: cannot write: %2").arg(QDir::toNativeSeparators(manifestPath), file.errorString()));
+    // The loader opens nothing outside a manifest's folder (DatasetFiles.h): refuse to write one that
+    // would name a file there, rather than a manifest that cannot be opened.
+    QStringList files{spec.items.path, spec.interactions.path};
+    for (const VectorsFile &vectors : spec.vectors)
+        files << vectors.path;
+    for (const QString &path : files) {
+        if (!path.isEmpty() && !resolvesInside(folder, QFileInfo(path).absoluteFilePath())) {
+            file.cancelWriting();
+            return makeError(tr("%1 lies outside %2, and a manifest may only name files inside its own folder. Save the "
+                                "manifest in the data's folder or a folder above it (copy read-only data somewhere "
+                                "writable first).")
+                                 .arg(QDir::toNativeSeparators(path), QDir::toNativeSeparators(folder)));
+        }
+    }
     const QByteArray json = manifestJson(spec, folder);
     if (file.write(json) != json.size() || !file.commit())
         return makeError(tr("%1: cannot write: %2").arg(QDir::toNativeSeparators(manifestPath), file.errorString()));

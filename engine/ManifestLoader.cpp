@@ -1,6 +1,7 @@
 #include "ManifestLoader.h"
 
 #include "CsvReader.h"
+#include "DatasetFiles.h"
 #include "ImageEmbedder.h"
 #include "Interactions.h"
 #include "PathPattern.h"
@@ -173,12 +174,6 @@ QString jsonTypeName(const QJsonValue &value)
 QString quoted(const QString &text)
 {
     return QLatin1Char('"') + text + QLatin1Char('"');
-}
-
-bool hasUrlScheme(const QString &path)
-{
-    static const QRegularExpression scheme(QStringLiteral("^[A-Za-z][A-Za-z0-9+.-]+://"));
-    return scheme.match(path).hasMatch();
 }
 
 // A column named by the manifest, with the JSON key that named it (for messages).
@@ -365,9 +360,10 @@ public:
         return QStringLiteral("%1:%2").arg(m_label).arg(m_positions.line(key));
     }
 
+    // Names and values quoted from the manifest keep their control characters escaped.
     Error error(const QString &key, const QString &what) const
     {
-        return makeError(at(key) + QStringLiteral(": ") + what);
+        return makeError(at(key) + QStringLiteral(": ") + excerpt(what, int(what.size())));
     }
 
 private:
@@ -413,8 +409,12 @@ private:
         if (!file.isString() || file.toString().trimmed().isEmpty())
             return typeError(section + QStringLiteral(".file"), QStringLiteral("a file name"), file);
         spec.name = file.toString().trimmed();
-        spec.path = resolve(spec.name);
+        Result<QString> path = resolve(spec.name, section + QStringLiteral(".file"));
+        if (!path)
+            return makeError(path.error());
+        spec.path = *path;
         spec.options.label = spec.name;
+        spec.options.folder = m_folder;
         spec.options.delimiter = defaultCsvDelimiter(spec.name);
 
         const QString delimiterKey = section + QStringLiteral(".delimiter");
@@ -458,9 +458,17 @@ private:
         return spec;
     }
 
-    QString resolve(const QString &name) const
+    // The file a path key names, checked to stay inside the manifest's folder before anything is opened.
+    Result<QString> resolve(const QString &name, const QString &key) const
     {
-        return QDir::isAbsolutePath(name) ? name : QDir::cleanPath(m_folder + QLatin1Char('/') + name);
+        Result<QString> path = resolveInsideFolder(m_folder, name, quoted(key));
+        if (!path)
+            return error(key, path.error());
+        if (const FileKind kind = fileKind(*path); kind != FileKind::Regular && kind != FileKind::Missing) {
+            return error(key, Tr::tr("%1 is \"%2\", %3; expected a regular file")
+                                  .arg(quoted(key), excerpt(name, 200), fileKindName(kind)));
+        }
+        return path;
     }
 
     // A column name: a string, or a 1-based position (a number) for files without a header.
@@ -496,6 +504,11 @@ private:
         if (!value.isArray())
             return typeError(QStringLiteral("modalities"), QStringLiteral("a list of modalities"), value);
         const QJsonArray array = value.toArray();
+        if (array.size() > kMaxModalities) {
+            return error(QStringLiteral("modalities"),
+                         Tr::tr("\"modalities\" lists %1 modalities; expected at most %2")
+                             .arg(array.size()).arg(kMaxModalities));
+        }
         QHash<QString, QString> keyByName;
         for (int i = 0; i < array.size(); ++i) {
             const QString key = QStringLiteral("modalities[%1]").arg(i);
@@ -529,6 +542,10 @@ private:
             return typeError(columnsKey, Tr::tr("a non-empty list of column names"), value);
         std::vector<ColumnRef> columns;
         const QJsonArray array = value.toArray();
+        if (array.size() > kMaxColumns) {
+            return error(columnsKey, Tr::tr("modality '%1' lists %2 columns; expected at most %3")
+                                         .arg(modality).arg(array.size()).arg(kMaxColumns));
+        }
         for (int i = 0; i < array.size(); ++i) {
             Result<ColumnRef> column = columnValue(array[i], QStringLiteral("%1[%2]").arg(columnsKey).arg(i));
             if (!column)
@@ -565,7 +582,10 @@ private:
             if (!file.isString() || file.toString().trimmed().isEmpty())
                 return typeError(key + QStringLiteral(".file"), Tr::tr("a .npy file name"), file);
             spec.fileName = file.toString().trimmed();
-            spec.filePath = resolve(spec.fileName);
+            Result<QString> path = resolve(spec.fileName, key + QStringLiteral(".file"));
+            if (!path)
+                return makeError(path.error());
+            spec.filePath = *path;
         } else if (kindText == QLatin1String("text") || kindText == QLatin1String("numeric")) {
             spec.kind = kindText == QLatin1String("text") ? ModalityKind::Text : ModalityKind::Numeric;
             if (Result<void> ok = checkKeys(object, key, {"name", "kind", "columns"}); !ok)
@@ -590,6 +610,8 @@ private:
                 if (!path.isString() || path.toString().trimmed().isEmpty())
                     return typeError(key + QStringLiteral(".path"), QStringLiteral("a path pattern"), path);
                 spec.pattern = path.toString().trimmed();
+                if (Result<QString> inside = resolve(spec.pattern, key + QStringLiteral(".path")); !inside)
+                    return makeError(inside.error());
             } else {
                 Result<ColumnRef> ref = columnValue(column, key + QStringLiteral(".column"));
                 if (!ref)
@@ -750,11 +772,11 @@ private:
             if (!reader.options().hasHeader) {
                 return makeError(Tr::tr("%1: column %2 (named in %3) does not exist; the file has %4 columns, "
                                                 "named 1 to %4 by position because \"header\" is false")
-                                     .arg(reader.label(), quoted(ref.name), namedBy)
+                                     .arg(reader.label(), quoted(excerpt(ref.name)), namedBy)
                                      .arg(reader.columnCount()));
             }
             return makeError(Tr::tr("%1:1: column %2 (named in %3) is not in the header; the header has: %4")
-                                 .arg(reader.label(), quoted(ref.name), namedBy, reader.header().join(QStringLiteral(", "))));
+                                 .arg(reader.label(), quoted(excerpt(ref.name)), namedBy, reader.headerText()));
         }
         const int again = int(reader.header().indexOf(ref.name, index + 1));
         if (again >= 0) {
@@ -829,6 +851,11 @@ private:
                                           Tr::tr("modality '%1': file \"%2\" does not exist (looked for %3)")
                                               .arg(spec.name, spec.fileName, QDir::toNativeSeparators(spec.filePath)));
                 }
+                if (const FileKind kind = fileKind(spec.filePath); kind != FileKind::Regular) {
+                    return m_parser.error(spec.key + QStringLiteral(".file"),
+                                          Tr::tr("modality '%1': \"%2\" is %3, not a regular file; expected a NumPy .npy file")
+                                              .arg(spec.name, spec.fileName, fileKindName(kind)));
+                }
                 Result<NpyHeader> header = readNpyHeader(spec.filePath, spec.fileName);
                 if (!header)
                     return makeError(header.error());
@@ -868,11 +895,18 @@ private:
         return {};
     }
 
-    QString resolvePath(const QString &path) const
+    // An item's image file, which must stay inside the dataset's folder like every path the manifest names.
+    // A URL is kept as it is: it names no local file, so the item counts as missing its image.
+    Result<QString> resolveImagePath(const ModalityBuild &build, const CsvRecord &record, const QString &path) const
     {
-        if (hasUrlScheme(path) || QDir::isAbsolutePath(path))
+        static const QRegularExpression scheme(QStringLiteral("^[A-Za-z][A-Za-z0-9+.-]+://"));
+        if (scheme.match(path).hasMatch())
             return path;
-        return QDir::cleanPath(m_folder + QLatin1Char('/') + path);
+        Result<QString> resolved = resolveInsideFolder(
+            m_folder, path, Tr::tr("the image path of modality '%1'").arg(build.spec->name));
+        if (!resolved)
+            return makeError(QStringLiteral("%1:%2: %3").arg(m_items.label()).arg(record.line()).arg(resolved.error()));
+        return resolved;
     }
 
     Result<void> readItems(Dataset &dataset, const ProgressFn &progress)
@@ -887,12 +921,16 @@ private:
                                          .arg(label).arg(record.line()).arg(m_manifest.itemId.name));
                 }
                 const QByteArray key = id.toUtf8();
+                if (Result<void> ok = checkIdCharacters(std::string_view(key.constData(), size_t(key.size())), IdKind::Item,
+                                                        label, record.line(), m_manifest.itemId.name);
+                    !ok)
+                    return ok;
                 bool added = false;
                 const int item = m_itemIndex.insert(std::string_view(key.constData(), size_t(key.size())), added);
                 if (!added) {
                     return makeError(Tr::tr("%1:%2: duplicate item id \"%3\" (also on line %4); expected each "
                                                     "item once")
-                                         .arg(label).arg(record.line()).arg(id).arg(lineOfItem[size_t(item)]));
+                                         .arg(label).arg(record.line()).arg(excerpt(id)).arg(lineOfItem[size_t(item)]));
                 }
                 lineOfItem.push_back(record.line());
                 dataset.itemIds.append(id);
@@ -952,7 +990,14 @@ private:
                     path += value;
                 }
             }
-            source.imagePaths.append(missing ? QString() : resolvePath(path));
+            QString resolved;
+            if (!missing) {
+                Result<QString> inside = resolveImagePath(build, record, path);
+                if (!inside)
+                    return makeError(inside.error());
+                resolved = *inside;
+            }
+            source.imagePaths.append(resolved);
             source.missing.push_back(missing);
             break;
         }
@@ -969,7 +1014,7 @@ private:
                                          .arg(m_items.label())
                                          .arg(record.line())
                                          .arg(build.spec->columns[c].name, build.spec->name,
-                                              record.text(build.columns[c])));
+                                              excerpt(record.text(build.columns[c]))));
                 }
                 missing = missing || status != NumberStatus::Ok;
                 nonFinite = nonFinite || status == NumberStatus::NotFinite;
@@ -1024,6 +1069,8 @@ Result<Dataset> loadManifest(const QString &manifestPath, const ProgressFn &prog
         return makeError(Tr::tr("%1: manifest not found; expected a FusionLab manifest.json").arg(label));
     if (QFileInfo(manifestPath).isDir())
         return makeError(Tr::tr("%1: is a folder; expected a manifest.json file").arg(label));
+    if (const FileKind kind = fileKind(manifestPath); kind != FileKind::Regular)
+        return makeError(Tr::tr("%1: is %2, not a regular file; expected a manifest.json file").arg(label, fileKindName(kind)));
     if (!file.open(QIODevice::ReadOnly))
         return makeError(Tr::tr("%1: cannot open: %2").arg(label, file.errorString()));
     if (file.size() > kMaxManifestBytes) {

@@ -1,6 +1,7 @@
 #include "MmrecImporter.h"
 
 #include "CsvReader.h"
+#include "DatasetFiles.h"
 #include "Interactions.h"
 #include "Npy.h"
 
@@ -60,6 +61,8 @@ Result<QString> findInterFile(const QString &path)
 // The header fields of a tab-separated file (first line only).
 QStringList headerFields(const QString &path)
 {
+    if (fileKind(path) != FileKind::Regular)
+        return {};
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return {};
@@ -70,6 +73,20 @@ QStringList headerFields(const QString &path)
     for (QString &field : fields)
         field = field.trimmed();
     return fields;
+}
+
+// A feature file must be a regular file inside the dataset's folder, not a link out of it.
+Result<void> checkInside(const QDir &folder, const QString &name)
+{
+    const QString path = folder.filePath(name);
+    if (Result<void> ok = requireRegularFile(path, name, Tr::tr("a NumPy .npy file")); !ok)
+        return ok;
+    if (!resolvesInside(folder.absolutePath(), path)) {
+        return makeError(Tr::tr("%1: leads outside the dataset folder %2 (to %3); expected a file inside it")
+                             .arg(name, QDir::toNativeSeparators(folder.absolutePath()),
+                                  QDir::toNativeSeparators(QFileInfo(path).canonicalFilePath())));
+    }
+    return {};
 }
 
 bool interHeaderMatches(const QString &interPath)
@@ -84,6 +101,7 @@ Result<void> readItemMapping(const QString &path, const IdIndex &itemIndex, Data
     CsvOptions options;
     options.delimiter = '\t';
     options.label = kItemMapping;
+    options.folder = QFileInfo(path).absolutePath();
     Result<CsvTable> table = readCsv(path, options);
     if (!table)
         return makeError(table.error());
@@ -91,7 +109,7 @@ Result<void> readItemMapping(const QString &path, const IdIndex &itemIndex, Data
     const int item = table->columnIndex(kItemColumn);
     if (asin < 0 || item < 0) {
         return makeError(Tr::tr("%1:1: expected the columns asin and itemID (tab-separated); the header has: %2")
-                             .arg(kItemMapping, table->header.join(QStringLiteral(", "))));
+                             .arg(kItemMapping, excerpt(table->header.join(QStringLiteral(", ")), 300)));
     }
     std::vector<int> mappedOnLine(size_t(dataset.itemCount()), 0);
     for (int r = 0; r < table->rowCount(); ++r) {
@@ -101,7 +119,7 @@ Result<void> readItemMapping(const QString &path, const IdIndex &itemIndex, Data
         const int index = itemIndex.find(std::string_view(id.constData(), size_t(id.size())));
         if (index < 0) {
             return makeError(Tr::tr("%1:%2: itemID \"%3\" is not an item of the feature files; expected 0 to %4")
-                                 .arg(kItemMapping).arg(line).arg(row[item].trimmed()).arg(dataset.itemCount() - 1));
+                                 .arg(kItemMapping).arg(line).arg(excerpt(row[item].trimmed())).arg(dataset.itemCount() - 1));
         }
         if (mappedOnLine[size_t(index)] > 0) {
             return makeError(Tr::tr("%1:%2: itemID %3 is mapped twice (also on line %4); expected each item once")
@@ -143,6 +161,8 @@ Result<Dataset> importMmrec(const QString &path, const ProgressFn &progress)
     qint64 itemCount = -1;
     double totalBytes = double(interInfo.size());
     for (const QString &feature : features) {
+        if (Result<void> ok = checkInside(folder, feature); !ok)
+            return makeError(ok.error());
         const Result<NpyHeader> header = readNpyHeader(folder.filePath(feature), feature);
         if (!header)
             return makeError(header.error());
@@ -184,6 +204,7 @@ Result<Dataset> importMmrec(const QString &path, const ProgressFn &progress)
     CsvOptions options;
     options.delimiter = '\t';
     options.label = interName;
+    options.folder = folder.absolutePath();
     CsvReader reader(options);
     if (Result<void> ok = reader.open(interPath); !ok)
         return makeError(ok.error());
@@ -199,7 +220,7 @@ Result<Dataset> importMmrec(const QString &path, const ProgressFn &progress)
             return makeError(Tr::tr("%1:1: the header has no column \"%2\"; expected MMRec's columns userID, itemID, "
                                 "rating, timestamp and x_label, tab-separated (rating and timestamp may be absent); "
                                 "the header has: %3")
-                                 .arg(interName, *name, reader.header().join(QStringLiteral(", "))));
+                                 .arg(interName, *name, reader.headerText()));
         }
     }
     columns.userName = kUserColumn;

@@ -1,6 +1,7 @@
 #include "MovieLensImporter.h"
 
 #include "CsvReader.h"
+#include "DatasetFiles.h"
 #include "Interactions.h"
 
 #include <QCoreApplication>
@@ -154,6 +155,12 @@ Result<Layout> findLayout(const QString &path)
         break;
     }
     }
+    // A file that is a link out of the folder is refused when it is opened.
+    for (FileSpec *spec : {&layout.ratings, &layout.movies, layout.tags ? &*layout.tags : nullptr,
+                           layout.genres ? &*layout.genres : nullptr}) {
+        if (spec)
+            spec->options.folder = layout.folder.absolutePath();
+    }
     return layout;
 }
 
@@ -240,7 +247,7 @@ Result<QStringList> readHundredKGenreNames(const Layout &layout)
             return makeError(Tr::tr("%1:%2: \"%3\" is not a genre name and a new number; expected name|number with the "
                                 "numbers 0 to %4 once each")
                                  .arg(reader.label()).arg(record.line())
-                                 .arg(record.text(0) + QLatin1Char('|') + record.text(1))
+                                 .arg(excerpt(record.text(0) + QLatin1Char('|') + record.text(1)))
                                  .arg(kHundredKGenreCount - 1));
         }
         names[number] = name;
@@ -272,7 +279,7 @@ Result<void> readHundredKMovies(CsvReader &reader, const QStringList &genreNames
                 if (flag != "0" && flag != "1") {
                     return makeError(Tr::tr("%1:%2: genre flag \"%3\" (field %4, %5) is not 0 or 1; expected 0 or 1")
                                          .arg(reader.label()).arg(record.line())
-                                         .arg(record.text(column)).arg(column + 1).arg(genreNames[g]));
+                                         .arg(excerpt(record.text(column))).arg(column + 1).arg(genreNames[g]));
                 }
                 if (flag == "1" && g > 0)
                     movies.addGenre(*movie, genreNames[g]);
@@ -290,6 +297,12 @@ Result<void> readTags(CsvReader &reader, const std::vector<int> &columns, const 
     std::string pairKey;
     return reader.forEachRecord(
         [&](const CsvRecord &record) -> Result<void> {
+            if (Result<void> ok = checkIdCell(record.bytes(columns[0]), IdKind::User, reader.label(), record.line(),
+                                              reader.header()[columns[0]]);
+                !ok)
+                return ok;
+            if (Result<qint64> time = timestampCell(record, columns[3], reader.label(), reader.header()[columns[3]]); !time)
+                return makeError(time.error());
             const QByteArrayView cell = trimmedView(record.bytes(columns[1]));
             const QByteArray converted = utf8 ? QByteArray() : record.text(columns[1]).trimmed().toUtf8();
             const QByteArrayView key = utf8 ? cell : QByteArrayView(converted);
@@ -298,7 +311,7 @@ Result<void> readTags(CsvReader &reader, const std::vector<int> &columns, const 
                 return makeError(Tr::tr("%1:%2: item id \"%3\" in column \"%4\" is not in %5; expected one of the items "
                                     "file's ids")
                                      .arg(reader.label()).arg(record.line())
-                                     .arg(record.text(columns[1]).trimmed(), reader.header()[columns[1]], moviesFile));
+                                     .arg(excerpt(record.text(columns[1]).trimmed()), reader.header()[columns[1]], moviesFile));
             }
             QByteArrayView tag = trimmedView(record.bytes(columns[2]));
             QByteArray tagUtf8;

@@ -21,7 +21,9 @@ PathPattern parsePathPattern(const QString &pattern)
         }
         const QString name = pattern.mid(open + 1, close - open - 1).trimmed();
         parsed.pieces.push_back({QString(), name});
-        parsed.placeholders.append(name);
+        // "{}" names no column: an empty literal, so it must not count as a placeholder either.
+        if (!name.isEmpty())
+            parsed.placeholders.append(name);
         pos = close + 1;
     }
     return parsed;

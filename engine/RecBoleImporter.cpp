@@ -1,6 +1,7 @@
 #include "RecBoleImporter.h"
 
 #include "CsvReader.h"
+#include "DatasetFiles.h"
 #include "Interactions.h"
 
 #include <QCoreApplication>
@@ -83,7 +84,7 @@ Result<std::vector<Field>> parseHeader(const CsvReader &reader)
         if (colon < 0) {
             return makeError(Tr::tr("%1:1: field %2 \"%3\" has no type; expected name:type with the type token, token_seq, "
                                 "float or float_seq (e.g. user_id:token), as in RecBole's atomic files")
-                                 .arg(reader.label()).arg(i + 1).arg(text));
+                                 .arg(reader.label()).arg(i + 1).arg(excerpt(text)));
         }
         Field field;
         field.name = text.left(colon).trimmed();
@@ -100,11 +101,11 @@ Result<std::vector<Field>> parseHeader(const CsvReader &reader)
             field.type = FieldType::FloatSeq;
         else {
             return makeError(Tr::tr("%1:1: field %2 \"%3\" has type \"%4\"; expected token, token_seq, float or float_seq")
-                                 .arg(reader.label()).arg(i + 1).arg(text, type));
+                                 .arg(reader.label()).arg(i + 1).arg(excerpt(text), excerpt(type)));
         }
         if (field.name.isEmpty()) {
             return makeError(Tr::tr("%1:1: field %2 \"%3\" has no name; expected name:type (e.g. item_id:token)")
-                                 .arg(reader.label()).arg(i + 1).arg(text));
+                                 .arg(reader.label()).arg(i + 1).arg(excerpt(text)));
         }
         fields.push_back(field);
     }
@@ -116,7 +117,7 @@ QString fieldList(const std::vector<Field> &fields)
     QStringList names;
     for (const Field &field : fields)
         names.append(field.header);
-    return names.join(QStringLiteral(", "));
+    return excerpt(names.join(QStringLiteral(", ")), 300);
 }
 
 // user_id:token (or item_id:token), else the only token field whose name contains `word`.
@@ -275,7 +276,7 @@ private:
                 return makeError(Tr::tr("%1:%2: field \"%3\" holds \"%4\"; expected a number (an empty cell marks the item "
                                     "missing)")
                                      .arg(m_reader.label()).arg(record.line())
-                                     .arg(field->header, record.text(field->column)));
+                                     .arg(field->header, excerpt(record.text(field->column))));
             }
             missing = missing || status != NumberStatus::Ok;
             m_floatValues.push_back(status == NumberStatus::Ok ? value : 0.0);
@@ -301,7 +302,7 @@ private:
                     return makeError(Tr::tr("%1:%2: field \"%3\" holds \"%4\" at position %5; expected space-separated "
                                         "finite numbers")
                                          .arg(m_reader.label()).arg(record.line())
-                                         .arg(field.header, QString::fromUtf8(cell.sliced(begin, end - begin)))
+                                         .arg(field.header, excerpt(QString::fromUtf8(cell.sliced(begin, end - begin))))
                                          .arg(row.size() + 1));
                 }
                 row.push_back(value);
@@ -348,6 +349,8 @@ bool looksLikeRecBole(const QString &path)
         return false;
     const Location location = locate(path);
     const QString inter = location.folder.filePath(location.interFile());
+    if (fileKind(inter) != FileKind::Regular)
+        return false;
     QFile file(inter);
     return file.open(QIODevice::ReadOnly) && file.readLine(1 << 16).contains(":token");
 }
@@ -369,7 +372,9 @@ Result<Dataset> importRecBole(const QString &path, const ProgressFn &progress)
     dataset.name = location.name;
     dataset.sourcePath = location.folder.absolutePath();
 
-    CsvReader inter(atomicOptions(location.interFile()));
+    CsvOptions interOptions = atomicOptions(location.interFile());
+    interOptions.folder = location.folder.absolutePath();
+    CsvReader inter(interOptions);
     if (Result<void> opened = inter.open(interPath); !opened)
         return makeError(opened.error());
     Result<std::vector<Field>> interFields = parseHeader(inter);
@@ -397,7 +402,9 @@ Result<Dataset> importRecBole(const QString &path, const ProgressFn &progress)
     std::optional<CsvReader> items;
     std::optional<ItemReader> itemReader;
     if (hasItems) {
-        items.emplace(atomicOptions(location.itemFile()));
+        CsvOptions itemOptions = atomicOptions(location.itemFile());
+        itemOptions.folder = location.folder.absolutePath();
+        items.emplace(itemOptions);
         if (Result<void> opened = items->open(itemPath); !opened)
             return makeError(opened.error());
         Result<std::vector<Field>> itemFields = parseHeader(*items);

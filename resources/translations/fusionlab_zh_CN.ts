@@ -315,121 +315,141 @@
 <context>
     <name>fl::CsvReader</name>
     <message>
-        <location filename="../../engine/CsvReader.cpp" line="145"/>
+        <location filename="../../engine/CsvReader.cpp" line="152"/>
         <source>%1: file not found (looked for %2)</source>
         <translation>%1：文件未找到（查找位置：%2）</translation>
     </message>
     <message>
-        <location filename="../../engine/CsvReader.cpp" line="147"/>
+        <location filename="../../engine/CsvReader.cpp" line="154"/>
         <source>%1: is a folder; expected a CSV file</source>
         <translation>%1：这是一个文件夹；应为 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../engine/CsvReader.cpp" line="149"/>
-        <location filename="../../engine/CsvReader.cpp" line="399"/>
+        <location filename="../../engine/CsvReader.cpp" line="156"/>
+        <source>%1: is %2, not a regular file; expected a CSV file</source>
+        <translation>%1：是%2，不是普通文件；应为 CSV 文件</translation>
+    </message>
+    <message>
+        <location filename="../../engine/CsvReader.cpp" line="159"/>
+        <source>%1: leads outside the dataset folder %2 (to %3); expected a file inside it</source>
+        <translation>%1：指向数据集文件夹 %2 之外（指向 %3）；应为该文件夹内的文件</translation>
+    </message>
+    <message>
+        <location filename="../../engine/CsvReader.cpp" line="164"/>
+        <location filename="../../engine/CsvReader.cpp" line="422"/>
         <source>%1: cannot open: %2</source>
         <translation>%1：无法打开：%2</translation>
     </message>
     <message>
-        <location filename="../../engine/CsvReader.cpp" line="196"/>
-        <location filename="../../engine/CsvReader.cpp" line="289"/>
-        <location filename="../../engine/CsvReader.cpp" line="361"/>
+        <location filename="../../engine/CsvReader.cpp" line="210"/>
+        <source>%1:%2: a record longer than %3 MB (no line end, or a quoted field that does not close); expected lines of at most %3 MB</source>
+        <translation>%1:%2：记录超过 %3 MB（没有行尾，或引号字段未闭合）；每行应不超过 %3 MB</translation>
+    </message>
+    <message>
+        <location filename="../../engine/CsvReader.cpp" line="219"/>
+        <location filename="../../engine/CsvReader.cpp" line="312"/>
+        <location filename="../../engine/CsvReader.cpp" line="384"/>
         <source>%1: cannot read: %2</source>
         <translation>%1：无法读取：%2</translation>
     </message>
     <message>
-        <location filename="../../engine/CsvReader.cpp" line="220"/>
+        <location filename="../../engine/CsvReader.cpp" line="243"/>
         <source>%1: the file is UTF-16 text; expected UTF-8 or Latin-1 (save it as UTF-8)</source>
         <translation>%1：该文件是 UTF-16 文本；应为 UTF-8 或 Latin-1（请将其另存为 UTF-8）</translation>
     </message>
     <message>
-        <location filename="../../engine/CsvReader.cpp" line="228"/>
+        <location filename="../../engine/CsvReader.cpp" line="251"/>
         <source>set &quot;encoding&quot;: &quot;latin-1&quot; in the manifest if the file is Latin-1</source>
         <translation>如果该文件是 Latin-1 编码，请在清单中设置 &quot;encoding&quot;: &quot;latin-1&quot;</translation>
     </message>
     <message>
-        <location filename="../../engine/CsvReader.cpp" line="230"/>
+        <location filename="../../engine/CsvReader.cpp" line="253"/>
         <source>%1:%2: expected UTF-8 text; %3</source>
         <translation>%1:%2：应为 UTF-8 文本；%3</translation>
     </message>
     <message>
-        <location filename="../../engine/CsvReader.cpp" line="243"/>
+        <location filename="../../engine/CsvReader.cpp" line="266"/>
         <source>%1:%2: found the control character 0x1F; expected text with fields separated by %3</source>
         <translation>%1:%2：发现控制字符 0x1F；应为以 %3 分隔字段的文本</translation>
     </message>
     <message>
-        <location filename="../../engine/CsvReader.cpp" line="283"/>
+        <location filename="../../engine/CsvReader.cpp" line="306"/>
         <source>%1: a multi-byte delimiter needs quoting switched off</source>
         <translation>%1：多字节分隔符要求关闭引号处理</translation>
     </message>
     <message>
-        <location filename="../../engine/CsvReader.cpp" line="285"/>
+        <location filename="../../engine/CsvReader.cpp" line="308"/>
         <source>%1: invalid delimiter; expected &apos;,&apos;, tab, &apos;;&apos; or &apos;|&apos;</source>
         <translation>%1：分隔符无效；应为 &apos;,&apos;、制表符、&apos;;&apos; 或 &apos;|&apos;</translation>
     </message>
     <message>
-        <location filename="../../engine/CsvReader.cpp" line="311"/>
-        <location filename="../../engine/CsvReader.cpp" line="313"/>
+        <location filename="../../engine/CsvReader.cpp" line="334"/>
+        <location filename="../../engine/CsvReader.cpp" line="336"/>
         <source>expected a header line</source>
         <translation>应为表头行</translation>
     </message>
     <message>
-        <location filename="../../engine/CsvReader.cpp" line="311"/>
+        <location filename="../../engine/CsvReader.cpp" line="334"/>
         <source>expected a record</source>
         <translation>应为一条记录</translation>
     </message>
     <message>
-        <location filename="../../engine/CsvReader.cpp" line="313"/>
+        <location filename="../../engine/CsvReader.cpp" line="336"/>
         <source>%1 is empty; %2</source>
         <translation>%1 为空；%2</translation>
     </message>
     <message>
-        <location filename="../../engine/CsvReader.cpp" line="314"/>
+        <location filename="../../engine/CsvReader.cpp" line="337"/>
         <source>expected at least one record</source>
         <translation>应至少有一条记录</translation>
     </message>
     <message>
-        <location filename="../../engine/CsvReader.cpp" line="355"/>
+        <location filename="../../engine/CsvReader.cpp" line="378"/>
         <source>%1: nothing to read; open the file first</source>
         <translation>%1：没有可读取的内容；请先打开文件</translation>
     </message>
     <message>
-        <location filename="../../engine/CsvReader.cpp" line="425"/>
+        <location filename="../../engine/CsvReader.cpp" line="453"/>
         <source>expected %1 fields (header: %2)</source>
         <translation>应为 %1 个字段（表头：%2）</translation>
     </message>
     <message>
-        <location filename="../../engine/CsvReader.cpp" line="428"/>
+        <location filename="../../engine/CsvReader.cpp" line="456"/>
         <source>expected %1 fields separated by %2 (%3)</source>
         <translation>应为以 %2 分隔的 %1 个字段（%3）</translation>
     </message>
     <message>
-        <location filename="../../engine/CsvReader.cpp" line="431"/>
+        <location filename="../../engine/CsvReader.cpp" line="459"/>
         <source>expected %1 fields (as on line %2)</source>
         <translation>应为 %1 个字段（与第 %2 行相同）</translation>
     </message>
     <message>
-        <location filename="../../engine/CsvReader.cpp" line="439"/>
+        <location filename="../../engine/CsvReader.cpp" line="467"/>
         <source>%1:%2: %3 but found a stray quote (&quot;) inside unquoted field %4; a field that contains quotes must be quoted as a whole, with each inner quote doubled</source>
         <translation>%1:%2：%3，但在未加引号的第 %4 个字段中发现了多余的引号 (&quot;)；包含引号的字段必须整体加引号，并把其中的每个引号写成两个</translation>
     </message>
     <message>
-        <location filename="../../engine/CsvReader.cpp" line="443"/>
+        <location filename="../../engine/CsvReader.cpp" line="471"/>
         <source>%1:%2: %3 but found text after the closing quote of field %4; expected the delimiter %5 or the end of the line</source>
         <translation>%1:%2：%3，但在第 %4 个字段的右引号之后发现了文本；应为分隔符 %5 或行尾</translation>
     </message>
     <message>
-        <location filename="../../engine/CsvReader.cpp" line="447"/>
+        <location filename="../../engine/CsvReader.cpp" line="475"/>
         <source>%1:%2: %3 but found %4, the last one a quoted field whose quote (line %5) is never closed before the end of the file</source>
         <translation>%1:%2：%3，但发现 %4 个字段，其中最后一个是带引号的字段，其引号（第 %5 行）直到文件末尾都没有闭合</translation>
     </message>
     <message>
-        <location filename="../../engine/CsvReader.cpp" line="605"/>
+        <location filename="../../engine/CsvReader.cpp" line="479"/>
+        <source>%1:%2: more than %3 fields; expected at most %3 columns</source>
+        <translation>%1:%2：字段超过 %3 个；最多应有 %3 列</translation>
+    </message>
+    <message>
+        <location filename="../../engine/CsvReader.cpp" line="642"/>
         <source>%1:%2: %3 but found %4</source>
         <translation>%1:%2：%3，但实际有 %4 个字段</translation>
     </message>
     <message>
-        <location filename="../../engine/CsvReader.cpp" line="622"/>
+        <location filename="../../engine/CsvReader.cpp" line="659"/>
         <source>%1: reading cancelled</source>
         <translation>%1：读取已取消</translation>
     </message>
@@ -762,6 +782,74 @@
     </message>
 </context>
 <context>
+    <name>fl::DatasetFiles</name>
+    <message>
+        <location filename="../../engine/DatasetFiles.cpp" line="74"/>
+        <source>a regular file</source>
+        <translation>普通文件</translation>
+    </message>
+    <message>
+        <location filename="../../engine/DatasetFiles.cpp" line="75"/>
+        <source>not there</source>
+        <translation>不存在</translation>
+    </message>
+    <message>
+        <location filename="../../engine/DatasetFiles.cpp" line="76"/>
+        <source>a folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../engine/DatasetFiles.cpp" line="77"/>
+        <source>a FIFO (named pipe)</source>
+        <translation>FIFO（命名管道）</translation>
+    </message>
+    <message>
+        <location filename="../../engine/DatasetFiles.cpp" line="78"/>
+        <source>a character device</source>
+        <translation>字符设备</translation>
+    </message>
+    <message>
+        <location filename="../../engine/DatasetFiles.cpp" line="79"/>
+        <source>a block device</source>
+        <translation>块设备</translation>
+    </message>
+    <message>
+        <location filename="../../engine/DatasetFiles.cpp" line="80"/>
+        <source>a socket</source>
+        <translation>套接字</translation>
+    </message>
+    <message>
+        <location filename="../../engine/DatasetFiles.cpp" line="83"/>
+        <source>a special file</source>
+        <translation>特殊文件</translation>
+    </message>
+    <message>
+        <location filename="../../engine/DatasetFiles.cpp" line="92"/>
+        <source>%1: file not found (looked for %2); expected %3</source>
+        <translation>%1：找不到文件（查找位置：%2）；应为 %3</translation>
+    </message>
+    <message>
+        <location filename="../../engine/DatasetFiles.cpp" line="93"/>
+        <source>%1: is %2, not a regular file; expected %3</source>
+        <translation>%1：是%2，不是普通文件；应为 %3</translation>
+    </message>
+    <message>
+        <location filename="../../engine/DatasetFiles.cpp" line="123"/>
+        <source>%1 is &quot;%2&quot;, outside the dataset folder; paths must be relative and stay inside %3</source>
+        <translation>%1 为“%2”，位于数据集文件夹之外；路径必须是相对路径，并且位于 %3 之内</translation>
+    </message>
+    <message>
+        <location filename="../../engine/DatasetFiles.cpp" line="137"/>
+        <source>%1 is &quot;%2&quot;, a symbolic link that leads outside the dataset folder%3; paths must stay inside %4</source>
+        <translation>%1 为“%2”，是指向数据集文件夹之外的符号链接%3；路径必须位于 %4 之内</translation>
+    </message>
+    <message>
+        <location filename="../../engine/DatasetFiles.cpp" line="140"/>
+        <source> (to %1)</source>
+        <translation>（指向 %1）</translation>
+    </message>
+</context>
+<context>
     <name>fl::DatasetImport</name>
     <message>
         <location filename="../../engine/DatasetImport.cpp" line="52"/>
@@ -927,27 +1015,27 @@
 <context>
     <name>fl::FactorModel</name>
     <message>
-        <location filename="../../engine/FactorModel.cpp" line="293"/>
+        <location filename="../../engine/FactorModel.cpp" line="304"/>
         <source>BPR</source>
         <translation>BPR</translation>
     </message>
     <message>
-        <location filename="../../engine/FactorModel.cpp" line="293"/>
+        <location filename="../../engine/FactorModel.cpp" line="304"/>
         <source>squared loss</source>
         <translation>平方损失</translation>
     </message>
     <message>
-        <location filename="../../engine/FactorModel.cpp" line="295"/>
+        <location filename="../../engine/FactorModel.cpp" line="306"/>
         <source>Matrix factorisation (%1)</source>
         <translation>矩阵分解（%1）</translation>
     </message>
     <message>
-        <location filename="../../engine/FactorModel.cpp" line="296"/>
+        <location filename="../../engine/FactorModel.cpp" line="307"/>
         <source>Hybrid factorisation with content (%1)</source>
         <translation>结合内容的混合分解（%1）</translation>
     </message>
     <message>
-        <location filename="../../engine/FactorModel.cpp" line="297"/>
+        <location filename="../../engine/FactorModel.cpp" line="308"/>
         <source>Content factorisation (%1)</source>
         <translation>纯内容分解（%1）</translation>
     </message>
@@ -1015,135 +1103,150 @@
         <translation>&lt;b&gt;模型&lt;/b&gt;：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/FormulaPanel.cpp" line="271"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="272"/>
         <source>&lt;b&gt;Loss&lt;/b&gt;: L = 1/N Σ max(0, |ŷ&lt;sub&gt;ui&lt;/sub&gt; − r&lt;sub&gt;ui&lt;/sub&gt;| − ε) + λ/2‖w‖² = &lt;b&gt;%1&lt;/b&gt;: no cost inside the tube |ŷ − r| ≤ ε = %2</source>
         <translation>&lt;b&gt;损失&lt;/b&gt;：L = 1/N Σ max(0, |ŷ&lt;sub&gt;ui&lt;/sub&gt; − r&lt;sub&gt;ui&lt;/sub&gt;| − ε) + λ/2‖w‖² = &lt;b&gt;%1&lt;/b&gt;：间隔带 |ŷ − r| ≤ ε = %2 内的误差不计损失</translation>
     </message>
     <message>
-        <location filename="../../ui/FormulaPanel.cpp" line="274"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="275"/>
+        <source>inside the tube: &lt;b&gt;%1%&lt;/b&gt; of the training examples (they do not move w); the other %2% are the support vectors</source>
+        <translation>间隔带内：&lt;b&gt;%1%&lt;/b&gt; 的训练样本（它们不会改变 w）；其余 %2% 是支持向量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/FormulaPanel.cpp" line="281"/>
         <source>&lt;b&gt;Loss&lt;/b&gt;: L = −1/N Σ ln σ(ŷ&lt;sub&gt;ui&lt;/sub&gt; − ŷ&lt;sub&gt;uj&lt;/sub&gt;) + λ/2‖Θ‖² = &lt;b&gt;%1&lt;/b&gt;, j an item u has not seen</source>
         <translation>&lt;b&gt;损失&lt;/b&gt;：L = −1/N Σ ln σ(ŷ&lt;sub&gt;ui&lt;/sub&gt; − ŷ&lt;sub&gt;uj&lt;/sub&gt;) + λ/2‖Θ‖² = &lt;b&gt;%1&lt;/b&gt;，j 为用户 u 未交互过的物品</translation>
     </message>
     <message>
-        <location filename="../../ui/FormulaPanel.cpp" line="277"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="284"/>
         <source>&lt;b&gt;Loss&lt;/b&gt;: L = 1/N Σ ½(ŷ&lt;sub&gt;ui&lt;/sub&gt; − r&lt;sub&gt;ui&lt;/sub&gt;)² + λ/2‖Θ‖² = &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>&lt;b&gt;损失&lt;/b&gt;：L = 1/N Σ ½(ŷ&lt;sub&gt;ui&lt;/sub&gt; − r&lt;sub&gt;ui&lt;/sub&gt;)² + λ/2‖Θ‖² = &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/FormulaPanel.cpp" line="281"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="288"/>
         <source>Θ ← Θ − η∇L (all interactions)</source>
         <translation>Θ ← Θ − η∇L（全部交互）</translation>
     </message>
     <message>
-        <location filename="../../ui/FormulaPanel.cpp" line="282"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="289"/>
         <source>Θ ← Θ − η∇L&lt;sub&gt;batch&lt;/sub&gt;</source>
         <translation>Θ ← Θ − η∇L&lt;sub&gt;batch&lt;/sub&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/FormulaPanel.cpp" line="283"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="290"/>
         <source>v ← 0.9v + ∇L&lt;sub&gt;batch&lt;/sub&gt;, Θ ← Θ − ηv</source>
         <translation>v ← 0.9v + ∇L&lt;sub&gt;batch&lt;/sub&gt;, Θ ← Θ − ηv</translation>
     </message>
     <message>
-        <location filename="../../ui/FormulaPanel.cpp" line="285"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="292"/>
         <source>Adam: Θ ← Θ − η · (m / (1 − β&lt;sub&gt;1&lt;/sub&gt;&lt;sup&gt;t&lt;/sup&gt;)) / (√(v / (1 − β&lt;sub&gt;2&lt;/sub&gt;&lt;sup&gt;t&lt;/sup&gt;)) + ε)</source>
         <translation>Adam：Θ ← Θ − η · (m / (1 − β&lt;sub&gt;1&lt;/sub&gt;&lt;sup&gt;t&lt;/sup&gt;)) / (√(v / (1 − β&lt;sub&gt;2&lt;/sub&gt;&lt;sup&gt;t&lt;/sup&gt;)) + ε)</translation>
     </message>
     <message>
-        <location filename="../../ui/FormulaPanel.cpp" line="288"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="295"/>
         <source>&lt;b&gt;Update&lt;/b&gt;: %1, &amp;nbsp;%2, %3%4</source>
         <translation>&lt;b&gt;更新&lt;/b&gt;：%1，&amp;nbsp;%2，%3%4</translation>
     </message>
     <message>
-        <location filename="../../ui/FormulaPanel.cpp" line="289"/>
-        <location filename="../../ui/FormulaPanel.cpp" line="378"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="296"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="399"/>
         <source>η = &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>η = &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/FormulaPanel.cpp" line="290"/>
-        <location filename="../../ui/FormulaPanel.cpp" line="381"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="297"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="402"/>
         <source>λ = %1</source>
         <translation>λ = %1</translation>
     </message>
     <message>
-        <location filename="../../ui/FormulaPanel.cpp" line="291"/>
-        <location filename="../../ui/FormulaPanel.cpp" line="379"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="298"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="400"/>
         <source>, epoch %1</source>
         <translation>，第 %1 轮</translation>
     </message>
     <message>
-        <location filename="../../ui/FormulaPanel.cpp" line="294"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="301"/>
         <source>&lt;b&gt;Validation&lt;/b&gt; %1 = &lt;b&gt;%2&lt;/b&gt; at epoch %3; best %4 at epoch %5</source>
         <translation>&lt;b&gt;验证&lt;/b&gt;：第 %3 轮 %1 = &lt;b&gt;%2&lt;/b&gt;；最佳值 %4（第 %5 轮）</translation>
     </message>
     <message>
-        <location filename="../../ui/FormulaPanel.cpp" line="298"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="305"/>
         <source>&lt;b&gt;Validation&lt;/b&gt;: %1 on held-out interactions, every epoch</source>
         <translation>&lt;b&gt;验证&lt;/b&gt;：每轮在留出的交互上计算 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/FormulaPanel.cpp" line="316"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="323"/>
         <source>&lt;b&gt;Text&lt;/b&gt;: %1 = W·V&lt;sup&gt;T&lt;/sup&gt; &amp;nbsp;(%2) = (%3)·(%4)</source>
         <translation>&lt;b&gt;文本&lt;/b&gt;：%1 = W·V&lt;sup&gt;T&lt;/sup&gt; &amp;nbsp;(%2) = (%3)·(%4)</translation>
     </message>
     <message>
-        <location filename="../../ui/FormulaPanel.cpp" line="320"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="327"/>
         <source>W: TF-IDF of the %1 items with %2 over %3 terms; V: the %4 leading term directions of W (LSA), so %5 = U&lt;sub&gt;k&lt;/sub&gt;Σ&lt;sub&gt;k&lt;/sub&gt;%6</source>
         <translation>W：具有 %2 的 %1 个物品在 %3 个词项上的 TF-IDF；V：W 的前 %4 个主词项方向（LSA），因此 %5 = U&lt;sub&gt;k&lt;/sub&gt;Σ&lt;sub&gt;k&lt;/sub&gt;%6</translation>
     </message>
     <message>
-        <location filename="../../ui/FormulaPanel.cpp" line="324"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="331"/>
         <source>; items without text get the mean row</source>
         <translation>；没有文本的物品取均值行</translation>
     </message>
     <message>
-        <location filename="../../ui/FormulaPanel.cpp" line="346"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="353"/>
         <source> off</source>
         <translation> 已关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/FormulaPanel.cpp" line="360"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="367"/>
         <source>&lt;b&gt;Fusion&lt;/b&gt;: no modality is switched on</source>
         <translation>&lt;b&gt;融合&lt;/b&gt;：没有开启任何模态</translation>
     </message>
     <message>
-        <location filename="../../ui/FormulaPanel.cpp" line="361"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="368"/>
         <source>&lt;b&gt;Fusion&lt;/b&gt;: F = %1 = %2</source>
         <translation>&lt;b&gt;融合&lt;/b&gt;：F = %1 = %2</translation>
     </message>
     <message>
-        <location filename="../../ui/FormulaPanel.cpp" line="370"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="379"/>
+        <source>&lt;b&gt;Learned weights&lt;/b&gt;: α&lt;sub&gt;k&lt;/sub&gt; = s·softmax(θ)&lt;sub&gt;k&lt;/sub&gt;, trained with the model from the values above, their sum s kept</source>
+        <translation>&lt;b&gt;学习的权重&lt;/b&gt;：α&lt;sub&gt;k&lt;/sub&gt; = s·softmax(θ)&lt;sub&gt;k&lt;/sub&gt;，从上面的值出发与模型一起训练，保持其和 s 不变</translation>
+    </message>
+    <message>
+        <location filename="../../ui/FormulaPanel.cpp" line="381"/>
+        <source>&lt;b&gt;Learned weights&lt;/b&gt;: %1 &amp;nbsp;(α&lt;sub&gt;k&lt;/sub&gt; = s·softmax(θ)&lt;sub&gt;k&lt;/sub&gt;, sum kept)</source>
+        <translation>&lt;b&gt;学习的权重&lt;/b&gt;：%1 &amp;nbsp;（α&lt;sub&gt;k&lt;/sub&gt; = s·softmax(θ)&lt;sub&gt;k&lt;/sub&gt;，和保持不变）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/FormulaPanel.cpp" line="391"/>
         <source>&lt;b&gt;Model&lt;/b&gt;: f(x&lt;sub&gt;i&lt;/sub&gt;; W) = W&lt;sup&gt;T&lt;/sup&gt;x&lt;sub&gt;i&lt;/sub&gt; + b, x&lt;sub&gt;i&lt;/sub&gt; = row i of F ∈ ℝ&lt;sup&gt;%1&lt;/sup&gt;</source>
         <translation>&lt;b&gt;模型&lt;/b&gt;：f(x&lt;sub&gt;i&lt;/sub&gt;; W) = W&lt;sup&gt;T&lt;/sup&gt;x&lt;sub&gt;i&lt;/sub&gt; + b，x&lt;sub&gt;i&lt;/sub&gt; = F 的第 i 行 ∈ ℝ&lt;sup&gt;%1&lt;/sup&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/FormulaPanel.cpp" line="373"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="394"/>
         <source>&lt;b&gt;Loss&lt;/b&gt;: L = 1/(2N) Σ&lt;sub&gt;i=1…N&lt;/sub&gt; (y&lt;sub&gt;i&lt;/sub&gt; − f(x&lt;sub&gt;i&lt;/sub&gt;; W))² = &lt;b&gt;%1&lt;/b&gt; &amp;nbsp;(N = %2)</source>
         <translation>&lt;b&gt;损失&lt;/b&gt;：L = 1/(2N) Σ&lt;sub&gt;i=1…N&lt;/sub&gt; (y&lt;sub&gt;i&lt;/sub&gt; − f(x&lt;sub&gt;i&lt;/sub&gt;; W))² = &lt;b&gt;%1&lt;/b&gt; &amp;nbsp;(N = %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/FormulaPanel.cpp" line="375"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="396"/>
         <source>validation loss %1 on %2 held-out ratings</source>
         <translation>在 %2 条留出评分上的验证损失为 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/FormulaPanel.cpp" line="377"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="398"/>
         <source>&lt;b&gt;Update&lt;/b&gt;: W ← W − η∇&lt;sub&gt;W&lt;/sub&gt;L, &amp;nbsp;%1%2</source>
         <translation>&lt;b&gt;更新&lt;/b&gt;：W ← W − η∇&lt;sub&gt;W&lt;/sub&gt;L，&amp;nbsp;%1%2</translation>
     </message>
     <message>
-        <location filename="../../ui/FormulaPanel.cpp" line="381"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="402"/>
         <source>with L2: + λ/2·‖W‖², %1</source>
         <translation>加 L2 正则：+ λ/2·‖W‖²，%1</translation>
     </message>
     <message>
-        <location filename="../../ui/FormulaPanel.cpp" line="383"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="404"/>
         <source>&lt;b&gt;Closed form&lt;/b&gt;: (XᵀX/N + λI) W* = Xᵀy/N gives L* = &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>&lt;b&gt;闭式解&lt;/b&gt;：由 (XᵀX/N + λI) W* = Xᵀy/N 得 L* = &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/FormulaPanel.cpp" line="384"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="405"/>
         <source>Gradient descent converges for η &amp;lt; 2/λ&lt;sub&gt;max&lt;/sub&gt; = %1</source>
         <translation>当 η &amp;lt; 2/λ&lt;sub&gt;max&lt;/sub&gt; = %1 时，梯度下降收敛</translation>
     </message>
@@ -1189,44 +1292,72 @@
 <context>
     <name>fl::FusionPipeline</name>
     <message>
-        <location filename="../../engine/FusionPipeline.cpp" line="104"/>
+        <location filename="../../engine/FusionPipeline.cpp" line="58"/>
+        <source>%1 or %2</source>
+        <translation>%1 或 %2</translation>
+    </message>
+    <message>
+        <location filename="../../engine/FusionPipeline.cpp" line="60"/>
+        <source>%1 overflows with %2: the fused features are not finite numbers (or their squares are not); lower %3.</source>
+        <translation>%1 在 %2 时溢出：融合特征（或其平方）不是有限数；请减小 %3。</translation>
+    </message>
+    <message>
+        <location filename="../../engine/FusionPipeline.cpp" line="152"/>
         <source>The dataset has no modality named &apos;%1&apos;.</source>
         <translation>数据集中没有名为 &apos;%1&apos; 的模态。</translation>
     </message>
     <message>
-        <location filename="../../engine/FusionPipeline.cpp" line="132"/>
+        <location filename="../../engine/FusionPipeline.cpp" line="180"/>
         <source>%1 column(s) from %2, used as they are</source>
         <translation>来自 %2 的 %1 列，按原样使用</translation>
     </message>
     <message>
-        <location filename="../../engine/FusionPipeline.cpp" line="173"/>
+        <location filename="../../engine/FusionPipeline.cpp" line="221"/>
         <source>%1: %2 items without it are zeros, with a &quot;missing&quot; column added.</source>
         <translation>%1：缺少该模态的 %2 个物品取零值，并添加了一个 &quot;missing&quot; 列。</translation>
     </message>
     <message>
-        <location filename="../../engine/FusionPipeline.cpp" line="185"/>
+        <location filename="../../engine/FusionPipeline.cpp" line="233"/>
         <source>Switch on at least one modality: there is nothing to fuse.</source>
         <translation>请至少开启一个模态：当前没有可融合的内容。</translation>
     </message>
     <message>
-        <location filename="../../engine/FusionPipeline.cpp" line="231"/>
+        <location filename="../../engine/FusionPipeline.cpp" line="290"/>
         <source>The dataset &apos;%1&apos; has no interactions to train on.</source>
         <translation>数据集 &apos;%1&apos; 没有可用于训练的交互。</translation>
     </message>
     <message>
-        <location filename="../../engine/FusionPipeline.cpp" line="278"/>
+        <location filename="../../engine/FusionPipeline.cpp" line="337"/>
         <source>Leaving out items with missing data leaves no training interactions: every rated item lacks one of the fused modalities. Choose mean imputation or a missing indicator instead.</source>
         <translation>剔除含缺失数据的物品后没有训练交互了：每个被评分的物品都缺少某个参与融合的模态。请改用均值填补或缺失指示列。</translation>
     </message>
     <message>
-        <location filename="../../engine/FusionPipeline.cpp" line="282"/>
+        <location filename="../../engine/FusionPipeline.cpp" line="341"/>
         <source>The split leaves no training interactions (validation fraction %1).</source>
         <translation>该划分没有留下任何训练交互（验证比例 %1）。</translation>
     </message>
     <message>
-        <location filename="../../engine/FusionPipeline.cpp" line="305"/>
+        <location filename="../../engine/FusionPipeline.cpp" line="371"/>
         <source>Left out %L1 of %L2 interactions, those of the %L3 item(s) lacking a fused modality.</source>
         <translation>已剔除 %L2 条交互中的 %L1 条，即缺少参与融合模态的 %L3 个物品的交互。</translation>
+    </message>
+</context>
+<context>
+    <name>fl::FusionWeights</name>
+    <message>
+        <location filename="../../engine/FusionWeights.cpp" line="23"/>
+        <source>Fusion weights can be learned for sum and concatenation, not for the product: F = (Πₖ αₖ)·(E₁ ⊙ E₂ ⊙ …) depends on the weights only through their product, so there is no mix to learn.</source>
+        <translation>融合权重只能在加权求和与拼接下学习，不能用于乘积：F = (Πₖ αₖ)·(E₁ ⊙ E₂ ⊙ …) 只通过权重之积依赖权重，没有可学习的配比。</translation>
+    </message>
+    <message>
+        <location filename="../../engine/FusionWeights.cpp" line="28"/>
+        <source>Learned fusion weights start from the chosen ones, which must be finite and not negative (one is %1).</source>
+        <translation>学习融合权重从所选权重出发，所选权重必须是有限且非负的数（其中一个为 %1）。</translation>
+    </message>
+    <message>
+        <location filename="../../engine/FusionWeights.cpp" line="33"/>
+        <source>Learned fusion weights keep the chosen weights&apos; sum, which must be positive; every weight is 0.</source>
+        <translation>学习融合权重会保持所选权重之和，该和必须为正；现在所有权重都为 0。</translation>
     </message>
 </context>
 <context>
@@ -1778,88 +1909,92 @@
 <context>
     <name>fl::Interactions</name>
     <message>
-        <location filename="../../engine/Interactions.cpp" line="30"/>
+        <location filename="../../engine/Interactions.cpp" line="32"/>
         <source>%1:%2: empty rating in column &quot;%3&quot;; expected a number such as 4 or 3.5</source>
         <translation>%1:%2：列 &quot;%3&quot; 中的评分为空；应为数字，例如 4 或 3.5</translation>
     </message>
     <message>
-        <location filename="../../engine/Interactions.cpp" line="34"/>
+        <location filename="../../engine/Interactions.cpp" line="36"/>
         <source>is not a finite number; expected a finite number</source>
         <translation>不是有限数；应为有限数</translation>
     </message>
     <message>
-        <location filename="../../engine/Interactions.cpp" line="35"/>
+        <location filename="../../engine/Interactions.cpp" line="37"/>
         <source>is not a number; expected a number such as 4 or 3.5</source>
         <translation>不是数字；应为数字，例如 4 或 3.5</translation>
     </message>
     <message>
-        <location filename="../../engine/Interactions.cpp" line="36"/>
+        <location filename="../../engine/Interactions.cpp" line="38"/>
         <source>%1:%2: rating &quot;%3&quot; in column &quot;%4&quot; %5</source>
         <translation>%1:%2：列 &quot;%4&quot; 中的评分 &quot;%3&quot; %5</translation>
     </message>
     <message>
-        <location filename="../../engine/Interactions.cpp" line="43"/>
+        <location filename="../../engine/Interactions.cpp" line="45"/>
         <source>%1:%2: %3 id in column &quot;%4&quot; contains the control character 0x%5; expected printable text</source>
         <translation>%1:%2：列“%4”中的%3 id 含有控制字符 0x%5；应为可打印文本</translation>
     </message>
     <message>
-        <location filename="../../engine/Interactions.cpp" line="140"/>
+        <location filename="../../engine/Interactions.cpp" line="175"/>
         <source>%1:%2: item id &quot;%3&quot; in column &quot;%4&quot; is not in %5; expected one of the items file&apos;s ids</source>
         <translation>%1:%2：列 &quot;%4&quot; 中的物品 ID &quot;%3&quot; 不在 %5 中；应为物品文件中的某个 ID</translation>
     </message>
     <message>
-        <location filename="../../engine/Interactions.cpp" line="194"/>
+        <location filename="../../engine/Interactions.cpp" line="68"/>
+        <location filename="../../engine/Interactions.cpp" line="229"/>
         <source>%1:%2: empty user id in column &quot;%3&quot;; expected an id on every line</source>
         <translation>%1:%2：列 &quot;%3&quot; 中的用户 ID 为空；每一行都应有 ID</translation>
     </message>
     <message>
-        <location filename="../../engine/Interactions.cpp" line="208"/>
-        <location filename="../../engine/Interactions.cpp" line="472"/>
+        <location filename="../../engine/Interactions.cpp" line="69"/>
+        <location filename="../../engine/Interactions.cpp" line="243"/>
+        <location filename="../../engine/Interactions.cpp" line="505"/>
         <source>%1:%2: empty item id in column &quot;%3&quot;; expected an id on every line</source>
         <translation>%1:%2：列 &quot;%3&quot; 中的物品 ID 为空；每一行都应有 ID</translation>
     </message>
     <message>
-        <location filename="../../engine/Interactions.cpp" line="212"/>
+        <location filename="../../engine/Interactions.cpp" line="79"/>
+        <location filename="../../engine/Interactions.cpp" line="247"/>
         <source>item</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../engine/Interactions.cpp" line="221"/>
+        <location filename="../../engine/Interactions.cpp" line="79"/>
+        <location filename="../../engine/Interactions.cpp" line="256"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../engine/Interactions.cpp" line="235"/>
+        <location filename="../../engine/Interactions.cpp" line="270"/>
         <source>%1:%2: rating &quot;%3&quot; in column &quot;%4&quot; is outside −1,000,000 to 1,000,000; expected a rating such as 4 or 3.5</source>
         <translation>%1:%2：列“%4”中的评分“%3”超出 −1,000,000 到 1,000,000 的范围；应为 4 或 3.5 这样的评分</translation>
     </message>
     <message>
-        <location filename="../../engine/Interactions.cpp" line="244"/>
+        <location filename="../../engine/Interactions.cpp" line="57"/>
         <source>%1:%2: timestamp &quot;%3&quot; in column &quot;%4&quot; is not a number; expected seconds since 1970 or an ISO 8601 date</source>
         <translation>%1:%2：列 &quot;%4&quot; 中的时间戳 &quot;%3&quot; 不是数字；应为自 1970 年起的秒数或 ISO 8601 日期</translation>
     </message>
     <message>
-        <location filename="../../engine/Interactions.cpp" line="254"/>
+        <location filename="../../engine/Interactions.cpp" line="287"/>
         <source>%1:%2: split label &quot;%3&quot; in column &quot;%4&quot; is not 0, 1 or 2; expected 0 (train), 1 (validation) or 2 (test)</source>
         <translation>%1:%2：列 &quot;%4&quot; 中的划分标签 &quot;%3&quot; 不是 0、1 或 2；应为 0（训练）、1（验证）或 2（测试）</translation>
     </message>
     <message>
-        <location filename="../../engine/Interactions.cpp" line="436"/>
+        <location filename="../../engine/Interactions.cpp" line="469"/>
         <source>%1: reading cancelled</source>
         <translation>%1：读取已取消</translation>
     </message>
     <message>
-        <location filename="../../engine/Interactions.cpp" line="460"/>
+        <location filename="../../engine/Interactions.cpp" line="493"/>
         <source>%1:%2: expected an interaction after the header but found the end of the file; a dataset needs at least one interaction</source>
         <translation>%1:%2：表头之后应有交互，但已到文件末尾；数据集至少需要一条交互</translation>
     </message>
     <message>
-        <location filename="../../engine/Interactions.cpp" line="479"/>
+        <location filename="../../engine/Interactions.cpp" line="516"/>
         <source>%1:%2: duplicate item id &quot;%3&quot; in column &quot;%4&quot; (also on line %5); expected each item once</source>
         <translation>%1:%2：列 &quot;%4&quot; 中的物品 ID &quot;%3&quot; 重复（第 %5 行也有）；每个物品应只出现一次</translation>
     </message>
     <message>
-        <location filename="../../engine/Interactions.cpp" line="495"/>
+        <location filename="../../engine/Interactions.cpp" line="532"/>
         <source>%1:1: no column &quot;%2&quot;; expected the header %3 but found: %4</source>
         <translation>%1:1：没有列 &quot;%2&quot;；表头应为 %3，但实际为：%4</translation>
     </message>
@@ -2446,29 +2581,44 @@
 <context>
     <name>fl::LinearRegression</name>
     <message>
-        <location filename="../../engine/LinearRegression.cpp" line="188"/>
+        <location filename="../../engine/LinearRegression.cpp" line="213"/>
         <source>grew to %1</source>
         <translation>增大到 %1</translation>
     </message>
     <message>
-        <location filename="../../engine/LinearRegression.cpp" line="189"/>
+        <location filename="../../engine/LinearRegression.cpp" line="214"/>
         <source>became %1</source>
         <translation>变为 %1</translation>
     </message>
     <message>
-        <location filename="../../engine/LinearRegression.cpp" line="189"/>
+        <location filename="../../engine/LinearRegression.cpp" line="214"/>
         <source>NaN</source>
         <translation>NaN</translation>
     </message>
     <message>
-        <location filename="../../engine/LinearRegression.cpp" line="189"/>
+        <location filename="../../engine/LinearRegression.cpp" line="214"/>
         <source>infinite</source>
         <translation>无穷大</translation>
     </message>
     <message>
-        <location filename="../../engine/LinearRegression.cpp" line="190"/>
-        <source>Training diverged at epoch %1: the training loss %2 (it started at %3). The learning rate η = %4 is too large for these features; try η = %5 or smaller.</source>
-        <translation>训练在第 %1 轮发散：训练损失%2（初始为 %3）。学习率 η = %4 对这些特征来说太大；请尝试 η = %5 或更小的值。</translation>
+        <location filename="../../engine/LinearRegression.cpp" line="215"/>
+        <source>Training diverged at epoch %1: the training loss %2 (it started at %3).</source>
+        <translation>训练在第 %1 轮发散：训练损失%2（起始为 %3）。</translation>
+    </message>
+    <message>
+        <location filename="../../engine/LinearRegression.cpp" line="223"/>
+        <source>The fused features are so large that gradient descent is stable only for η &lt; %1: lower the fusion weights (%2).</source>
+        <translation>融合特征过大，梯度下降只有在 η &lt; %1 时才稳定：请减小融合权重（%2）。</translation>
+    </message>
+    <message>
+        <location filename="../../engine/LinearRegression.cpp" line="230"/>
+        <source>The learning rate η = %1 is too large for these features: gradient descent is stable only for η &lt; %2; try η = %3.</source>
+        <translation>学习率 η = %1 对这些特征过大：梯度下降只有在 η &lt; %2 时才稳定；请试试 η = %3。</translation>
+    </message>
+    <message>
+        <location filename="../../engine/LinearRegression.cpp" line="237"/>
+        <source>The learning rate η = %1 is too large for these features; try η = %2 or smaller.</source>
+        <translation>学习率 η = %1 对这些特征过大；请试试 η = %2 或更小。</translation>
     </message>
 </context>
 <context>
@@ -2568,13 +2718,13 @@
     </message>
     <message>
         <location filename="../../ui/MainWindow.cpp" line="164"/>
-        <location filename="../../ui/MainWindow.cpp" line="605"/>
+        <location filename="../../ui/MainWindow.cpp" line="611"/>
         <source>&amp;Recommendations</source>
         <translation>推荐(&amp;R)</translation>
     </message>
     <message>
         <location filename="../../ui/MainWindow.cpp" line="168"/>
-        <location filename="../../ui/MainWindow.cpp" line="607"/>
+        <location filename="../../ui/MainWindow.cpp" line="613"/>
         <source>R&amp;uns</source>
         <translation>运行记录(&amp;U)</translation>
     </message>
@@ -2635,7 +2785,7 @@
     </message>
     <message>
         <location filename="../../ui/MainWindow.cpp" line="203"/>
-        <location filename="../../ui/MainWindow.cpp" line="740"/>
+        <location filename="../../ui/MainWindow.cpp" line="746"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
@@ -2660,37 +2810,42 @@
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="289"/>
+        <location filename="../../ui/MainWindow.cpp" line="279"/>
+        <source>This model cannot learn the fusion weights; the linear regression, the hybrid and the content model can.</source>
+        <translation>该模型不能学习融合权重；线性回归、混合模型和内容模型可以。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MainWindow.cpp" line="292"/>
         <source>Loading</source>
         <translation>加载中</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="290"/>
+        <location filename="../../ui/MainWindow.cpp" line="293"/>
         <source>Loading %1 …</source>
         <translation>正在加载 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="290"/>
+        <location filename="../../ui/MainWindow.cpp" line="293"/>
         <source>the demo dataset</source>
         <translation>演示数据集</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="295"/>
+        <location filename="../../ui/MainWindow.cpp" line="298"/>
         <source>Loading %1 cancelled; the current dataset stays loaded.</source>
         <translation>已取消加载 %1；当前数据集保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="307"/>
+        <location filename="../../ui/MainWindow.cpp" line="310"/>
         <source>%1 — FusionLab</source>
         <translation>%1 — FusionLab</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="322"/>
+        <location filename="../../ui/MainWindow.cpp" line="325"/>
         <source>Could not open the dataset</source>
         <translation>无法打开数据集</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="323"/>
+        <location filename="../../ui/MainWindow.cpp" line="326"/>
         <source>%1 could not be opened; FusionLab opens the built-in demo instead.
 
 %2</source>
@@ -2699,7 +2854,7 @@
 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="324"/>
+        <location filename="../../ui/MainWindow.cpp" line="327"/>
         <source>%1 could not be opened; the current dataset stays loaded.
 
 %2</source>
@@ -2708,17 +2863,17 @@
 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="358"/>
+        <location filename="../../ui/MainWindow.cpp" line="363"/>
         <source>Embedding and fusing … the weights appear when the run is ready.</source>
         <translation>正在嵌入与融合…运行准备就绪后将显示权重。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="360"/>
+        <location filename="../../ui/MainWindow.cpp" line="365"/>
         <source>This chart shows the linear regression&apos;s weights W and their gradient. A ranking model has a vector per user and item, too many to draw as bars: choose the linear regression in the Model dock to see them.</source>
         <translation>此图表显示线性回归的权重 W 及其梯度。排序模型的每个用户和每个物品各有一个向量，多到无法画成柱状图：请在“模型”面板中选择线性回归来查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="515"/>
+        <location filename="../../ui/MainWindow.cpp" line="521"/>
         <source>The linear regression predicts one rating per item from its features; it does not rank items for each user.
 
 Choose a recommendation model in the Model dock (the hybrid, for instance) and train it: its recommendations, and why it makes them, appear here.</source>
@@ -2727,7 +2882,7 @@ Choose a recommendation model in the Model dock (the hybrid, for instance) and t
 请在“模型”面板中选择一个推荐模型（例如混合模型）并训练它：它的推荐结果及推荐理由将显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="520"/>
+        <location filename="../../ui/MainWindow.cpp" line="526"/>
         <source>This run has not trained yet.
 
 Train, Step or Pause it: the model&apos;s recommendations appear here whenever the run pauses or finishes.</source>
@@ -2736,296 +2891,296 @@ Train, Step or Pause it: the model&apos;s recommendations appear here whenever t
 请点击“训练”“单步”或“暂停”：每当运行暂停或结束时，模型的推荐结果都会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="531"/>
-        <location filename="../../ui/MainWindow.cpp" line="776"/>
+        <location filename="../../ui/MainWindow.cpp" line="537"/>
+        <location filename="../../ui/MainWindow.cpp" line="782"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="533"/>
+        <location filename="../../ui/MainWindow.cpp" line="539"/>
         <source>Train until the epoch limit, or pause a run in progress (Space).</source>
         <translation>一直训练到轮数上限，或暂停正在进行的运行（空格键）。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="536"/>
+        <location filename="../../ui/MainWindow.cpp" line="542"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="538"/>
+        <location filename="../../ui/MainWindow.cpp" line="544"/>
         <source>Run exactly one epoch, then pause (→).</source>
         <translation>只运行一轮，然后暂停（→）。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="541"/>
+        <location filename="../../ui/MainWindow.cpp" line="547"/>
         <source>Step Back</source>
         <translation>后退一步</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="546"/>
+        <location filename="../../ui/MainWindow.cpp" line="552"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="548"/>
+        <location filename="../../ui/MainWindow.cpp" line="554"/>
         <source>Stop, clear every curve and start again from W = 0 (Ctrl+R).</source>
         <translation>停止，清除所有曲线，并从 W = 0 重新开始（Ctrl+R）。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="556"/>
+        <location filename="../../ui/MainWindow.cpp" line="562"/>
         <source>Logarithmic loss axis</source>
         <translation>损失轴用对数刻度</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="564"/>
+        <location filename="../../ui/MainWindow.cpp" line="570"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="565"/>
+        <location filename="../../ui/MainWindow.cpp" line="571"/>
         <source>&amp;Open Dataset…</source>
         <translation>打开数据集(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="567"/>
+        <location filename="../../ui/MainWindow.cpp" line="573"/>
         <source>Open the &amp;Demo Dataset</source>
         <translation>打开演示数据集(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="568"/>
+        <location filename="../../ui/MainWindow.cpp" line="574"/>
         <source>&amp;Import CSV…</source>
         <translation>导入 CSV(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="574"/>
+        <location filename="../../ui/MainWindow.cpp" line="580"/>
         <source>Turn your own CSV or TSV files (with image folders and .npy embeddings) into a dataset</source>
         <translation>将你自己的 CSV 或 TSV 文件（连同图像文件夹和 .npy 嵌入）转换为数据集</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="575"/>
+        <location filename="../../ui/MainWindow.cpp" line="581"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="583"/>
+        <location filename="../../ui/MainWindow.cpp" line="589"/>
         <source>&amp;Export Chart…</source>
         <translation>导出图表(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="587"/>
+        <location filename="../../ui/MainWindow.cpp" line="593"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="590"/>
+        <location filename="../../ui/MainWindow.cpp" line="596"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="594"/>
+        <location filename="../../ui/MainWindow.cpp" line="600"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="600"/>
+        <location filename="../../ui/MainWindow.cpp" line="606"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="601"/>
+        <location filename="../../ui/MainWindow.cpp" line="607"/>
         <source>Training &amp;Chart</source>
         <translation>训练图表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="603"/>
+        <location filename="../../ui/MainWindow.cpp" line="609"/>
         <source>Dataset &amp;Browser</source>
         <translation>数据集浏览器(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="609"/>
+        <location filename="../../ui/MainWindow.cpp" line="615"/>
         <source>α–β &amp;Landscape</source>
         <translation>α–β 权重地形图(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="611"/>
+        <location filename="../../ui/MainWindow.cpp" line="617"/>
         <source>Modality &amp;Ablation</source>
         <translation>模态消融(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="615"/>
+        <location filename="../../ui/MainWindow.cpp" line="621"/>
         <source>&amp;Presenter Mode</source>
         <translation>演示模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="618"/>
+        <location filename="../../ui/MainWindow.cpp" line="624"/>
         <source>Larger type, high contrast, thicker lines and a layout that fits a 1024×768 projector</source>
         <translation>更大的字号、高对比度、更粗的线条，以及适合 1024×768 投影仪的布局</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="628"/>
+        <location filename="../../ui/MainWindow.cpp" line="634"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="630"/>
+        <location filename="../../ui/MainWindow.cpp" line="636"/>
         <source>&amp;Start Page…</source>
         <translation>起始页(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="632"/>
+        <location filename="../../ui/MainWindow.cpp" line="638"/>
         <source>&amp;About FusionLab</source>
         <translation>关于 FusionLab(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="633"/>
+        <location filename="../../ui/MainWindow.cpp" line="639"/>
         <source>About FusionLab</source>
         <translation>关于 FusionLab</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="634"/>
+        <location filename="../../ui/MainWindow.cpp" line="640"/>
         <source>&lt;b&gt;FusionLab %1&lt;/b&gt;&lt;p&gt;A lab for cross-modal feature fusion in recommender systems: embed each modality, fuse them (F = αE₁ + βE₂ and other operators), and watch a model learn.&lt;/p&gt;</source>
         <translation>&lt;b&gt;FusionLab %1&lt;/b&gt;&lt;p&gt;推荐系统跨模态特征融合实验室：为每个模态生成嵌入，将它们融合（F = αE₁ + βE₂ 及其他运算），并观察模型如何学习。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="645"/>
+        <location filename="../../ui/MainWindow.cpp" line="651"/>
         <source>Demo dataset</source>
         <translation>演示数据集</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="674"/>
+        <location filename="../../ui/MainWindow.cpp" line="680"/>
         <source>Any dataset FusionLab reads (manifest.json *.json *.inter *.csv *.dat u.data *.item *.npy)</source>
         <translation>FusionLab 可读取的任意数据集 (manifest.json *.json *.inter *.csv *.dat u.data *.item *.npy)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="675"/>
+        <location filename="../../ui/MainWindow.cpp" line="681"/>
         <source>FusionLab manifest (*.json)</source>
         <translation>FusionLab 清单文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="676"/>
+        <location filename="../../ui/MainWindow.cpp" line="682"/>
         <source>MovieLens (ratings.csv movies.csv u.data u.item ratings.dat movies.dat)</source>
         <translation>MovieLens (ratings.csv movies.csv u.data u.item ratings.dat movies.dat)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="677"/>
+        <location filename="../../ui/MainWindow.cpp" line="683"/>
         <source>MMRec (*.inter *.npy)</source>
         <translation>MMRec (*.inter *.npy)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="678"/>
+        <location filename="../../ui/MainWindow.cpp" line="684"/>
         <source>RecBole atomic files (*.inter *.item *.user)</source>
         <translation>RecBole 原子文件 (*.inter *.item *.user)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="679"/>
+        <location filename="../../ui/MainWindow.cpp" line="685"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="685"/>
+        <location filename="../../ui/MainWindow.cpp" line="691"/>
         <source>Open Dataset</source>
         <translation>打开数据集</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="703"/>
+        <location filename="../../ui/MainWindow.cpp" line="709"/>
         <source>Export Chart</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="704"/>
+        <location filename="../../ui/MainWindow.cpp" line="710"/>
         <source>PNG image (*.png);;SVG drawing (*.svg);;Curves as CSV (*.csv)</source>
         <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg);;曲线数据 CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="709"/>
+        <location filename="../../ui/MainWindow.cpp" line="715"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="711"/>
+        <location filename="../../ui/MainWindow.cpp" line="717"/>
         <source>Wrote %1</source>
         <translation>已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="724"/>
+        <location filename="../../ui/MainWindow.cpp" line="730"/>
         <source>%1: choose a file ending in .png, .svg or .csv.</source>
         <translation>%1：请选择以 .png、.svg 或 .csv 结尾的文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="738"/>
-        <location filename="../../ui/MainWindow.cpp" line="742"/>
+        <location filename="../../ui/MainWindow.cpp" line="744"/>
+        <location filename="../../ui/MainWindow.cpp" line="748"/>
         <source>Ready — press Train or Step</source>
         <translation>就绪——请按“训练”或“单步”</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="838"/>
+        <location filename="../../ui/MainWindow.cpp" line="845"/>
         <source>Step back is for the linear regression: a ranking model has a vector per user and item, too much to keep a copy of for each of the last 1,000 epochs.</source>
         <translation>“后退一步”仅适用于线性回归：排序模型的每个用户和每个物品各有一个向量，数据量太大，无法为最近 1,000 轮各保留一份副本。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="843"/>
+        <location filename="../../ui/MainWindow.cpp" line="850"/>
         <source>Undo the last epoch exactly: W, b and the optimizer&apos;s state as they were (←). The last %1 epochs can be undone.</source>
         <translation>精确撤销上一轮：W、b 和优化器状态恢复原样（←）。最多可撤销最近 %1 轮。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="739"/>
+        <location filename="../../ui/MainWindow.cpp" line="745"/>
         <source>Embedding and fusing …</source>
         <translation>正在嵌入与融合…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="742"/>
+        <location filename="../../ui/MainWindow.cpp" line="748"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="744"/>
+        <location filename="../../ui/MainWindow.cpp" line="750"/>
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="745"/>
+        <location filename="../../ui/MainWindow.cpp" line="751"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="750"/>
+        <location filename="../../ui/MainWindow.cpp" line="756"/>
         <source>Embedding</source>
         <translation>正在嵌入</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="776"/>
+        <location filename="../../ui/MainWindow.cpp" line="782"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="776"/>
-        <location filename="../../ui/MainWindow.cpp" line="818"/>
+        <location filename="../../ui/MainWindow.cpp" line="782"/>
+        <location filename="../../ui/MainWindow.cpp" line="825"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="802"/>
+        <location filename="../../ui/MainWindow.cpp" line="809"/>
         <source>epoch %1</source>
         <translation>第 %1 轮</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="805"/>
+        <location filename="../../ui/MainWindow.cpp" line="812"/>
         <source>no loss: this model is counted, not trained</source>
         <translation>无损失：此模型通过计数得出，无需训练</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="807"/>
+        <location filename="../../ui/MainWindow.cpp" line="814"/>
         <source>train loss %1</source>
         <translation>训练损失 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="809"/>
+        <location filename="../../ui/MainWindow.cpp" line="816"/>
         <source>train loss %1 · validation loss %2</source>
         <translation>训练损失 %1 · 验证损失 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="772"/>
-        <location filename="../../ui/MainWindow.cpp" line="813"/>
+        <location filename="../../ui/MainWindow.cpp" line="778"/>
+        <location filename="../../ui/MainWindow.cpp" line="820"/>
         <source>%1 epochs/s</source>
         <translation>%1 轮/s</translation>
     </message>
@@ -3033,217 +3188,222 @@ Train, Step or Pause it: the model&apos;s recommendations appear here whenever t
 <context>
     <name>fl::ManifestBuilder</name>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="300"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="302"/>
         <source>%1: file not found</source>
         <translation>%1：文件未找到</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="302"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="304"/>
         <source>%1: is a folder; expected a CSV or TSV file</source>
         <translation>%1：这是一个文件夹；应为 CSV 或 TSV 文件</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="304"/>
-        <location filename="../../engine/ManifestBuilder.cpp" line="893"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="306"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="909"/>
         <source>%1: cannot open: %2</source>
         <translation>%1：无法打开：%2</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="525"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="527"/>
         <source>%1: the manifest format reads only comma, tab, semicolon or pipe as the delimiter, not %2; save the file with one of those</source>
         <translation>%1：清单格式只支持逗号、制表符、分号或竖线作为分隔符，不支持 %2；请用其中一种分隔符重新保存该文件</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="538"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="540"/>
         <source>%1: column %2 has no name in the header row, so the manifest cannot name it; give it a name in the file or set its role to Ignore</source>
         <translation>%1：第 %2 列在表头行中没有名称，因此清单无法引用它；请在文件中为它命名，或将其角色设为“忽略”</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="546"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="548"/>
         <source>%1: columns %2 and %3 are both named %4 in the header; rename one in the file or set this one&apos;s role to Ignore</source>
         <translation>%1：第 %2 列和第 %3 列在表头中都叫 %4；请在文件中重命名其中一列，或将这一列的角色设为“忽略”</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="564"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="566"/>
         <source>Choose an interactions file: one row per user and item.</source>
         <translation>请选择交互文件：每行对应一个用户和一个物品。</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="570"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="572"/>
         <source>No user column in %1: set one column&apos;s role to “User id”.</source>
         <translation>%1 中没有用户列：请将某一列的角色设为“用户 ID”。</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="571"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="573"/>
         <source>Two user id columns in %1 (%2 and %3); keep one.</source>
         <translation>%1 中有两个用户 ID 列（%2 和 %3）；请只保留一个。</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="573"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="575"/>
         <source>No item column in %1: set one column&apos;s role to “Item id”.</source>
         <translation>%1 中没有物品列：请将某一列的角色设为“物品 ID”。</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="574"/>
-        <location filename="../../engine/ManifestBuilder.cpp" line="627"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="576"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="629"/>
         <source>Two item id columns in %1 (%2 and %3); keep one.</source>
         <translation>%1 中有两个物品 ID 列（%2 和 %3）；请只保留一个。</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="576"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="578"/>
         <source>Two rating columns in %1 (%2 and %3); keep one.</source>
         <translation>%1 中有两个评分列（%2 和 %3）；请只保留一个。</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="578"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="580"/>
         <source>Two timestamp columns in %1 (%2 and %3); keep one.</source>
         <translation>%1 中有两个时间戳列（%2 和 %3）；请只保留一个。</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="593"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="595"/>
         <source>%1, line %2: empty user id in column %3</source>
         <translation>%1，第 %2 行：列 %3 中的用户 ID 为空</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="594"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="596"/>
         <source>%1, line %2: empty item id in column %3</source>
         <translation>%1，第 %2 行：列 %3 中的物品 ID 为空</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="599"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="601"/>
         <source>%1, line %2, column %3: %4 is not a timestamp; expected seconds since 1970 or an ISO 8601 date such as 2024-05-01T12:00:00Z</source>
         <translation>%1，第 %2 行，列 %3：%4 不是时间戳；应为自 1970 年起的秒数或 ISO 8601 日期，例如 2024-05-01T12:00:00Z</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="605"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="607"/>
         <source>%1, line %2, column %3: %4 is not a rating; expected a number (without a rating column the data is implicit feedback)</source>
         <translation>%1，第 %2 行，列 %3：%4 不是评分；应为数字（若没有评分列，数据将视为隐式反馈）</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="619"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="621"/>
         <source>Choose an items file: the manifest format needs an items table with an id column, so the item ids cannot come from the interactions file alone.</source>
         <translation>请选择物品文件：清单格式需要一张带 ID 列的物品表，因此物品 ID 不能只从交互文件中获得。</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="626"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="628"/>
         <source>No item id column in %1: set one column&apos;s role to “Item id”.</source>
         <translation>%1 中没有物品 ID 列：请将某一列的角色设为“物品 ID”。</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="629"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="631"/>
         <source>Two title columns in %1 (%2 and %3); keep one, make the other “Text”.</source>
         <translation>%1 中有两个标题列（%2 和 %3）；请保留一个，把另一个设为“文本”。</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="631"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="633"/>
         <source>Two category columns in %1 (%2 and %3); keep one.</source>
         <translation>%1 中有两个类别列（%2 和 %3）；请只保留一个。</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="634"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="636"/>
         <source>Two image path columns in %1 (%2 and %3); keep one.</source>
         <translation>%1 中有两个图像路径列（%2 和 %3）；请只保留一个。</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="645"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="647"/>
         <source>Use either the image path column %1 or the image folder pattern, not both.</source>
         <translation>请在图像路径列 %1 和图像文件夹模式中只选用一种，不要同时使用。</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="653"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="655"/>
         <source>Image folder pattern: {%1} is not a column of %2; the columns are: %3</source>
         <translation>图像文件夹模式：{%1} 不是 %2 中的列；现有的列为：%3</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="669"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="671"/>
         <source>%1, line %2: empty item id in column %3; every item needs an id</source>
         <translation>%1，第 %2 行：列 %3 中的物品 ID 为空；每个物品都需要 ID</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="673"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="675"/>
         <source>%1, line %2: item id %3 in column %4 is also on line %5; item ids must be unique</source>
         <translation>%1，第 %2 行：列 %4 中的物品 ID %3 在第 %5 行也出现了；物品 ID 必须唯一</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="685"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="687"/>
         <source>%1, line %2, column %3: %4 is not a number; set the column&apos;s role to “Text” or “Ignore”</source>
         <translation>%1，第 %2 行，列 %3：%4 不是数字；请将该列的角色设为“文本”或“忽略”</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="700"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="702"/>
         <source>The vectors file %1 needs a modality name.</source>
         <translation>向量文件 %1 需要一个模态名称。</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="708"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="710"/>
         <source>Two modalities are named %1; rename the vectors file&apos;s modality.</source>
         <translation>有两个模态都叫 %1；请重命名向量文件的模态。</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="713"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="715"/>
         <source>Nothing to learn from: give the items at least one text, numeric or image column, an image folder pattern, or a vectors file.</source>
         <translation>没有可学习的内容：请为物品至少提供一个文本、数值或图像列、一个图像文件夹模式，或一个向量文件。</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="725"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="727"/>
         <source>Image folder pattern: the “{” at character %1 is never closed; expected {column} placeholders such as images/{item_id}.jpg</source>
         <translation>图像文件夹模式：第 %1 个字符处的“{”始终没有闭合；应为 {column} 形式的占位符，例如 images/{item_id}.jpg</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="748"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="750"/>
         <source>Image folder pattern: no {column} placeholder, so every item would get the same image; expected something like images/{item_id}.jpg</source>
         <translation>图像文件夹模式：没有 {column} 占位符，因此每个物品都会得到同一张图像；应类似 images/{item_id}.jpg</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="881"/>
-        <location filename="../../engine/ManifestBuilder.cpp" line="884"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="883"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="900"/>
         <source>%1: cannot write: %2</source>
         <translation>%1：无法写入：%2</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="896"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="892"/>
+        <source>%1 lies outside %2, and a manifest may only name files inside its own folder. Save the manifest in the data&apos;s folder or a folder above it (copy read-only data somewhere writable first).</source>
+        <translation>%1 位于 %2 之外，而清单只能引用其所在文件夹内的文件。请把清单保存在数据所在的文件夹或其上级文件夹中（只读数据请先复制到可写的位置）。</translation>
+    </message>
+    <message>
+        <location filename="../../engine/ManifestBuilder.cpp" line="912"/>
         <source>%1: not a NumPy .npy file (it does not start with \x93NUMPY)</source>
         <translation>%1：不是 NumPy .npy 文件（它不以 \x93NUMPY 开头）</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="908"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="924"/>
         <source>%1: .npy format version %2 is not supported; expected 1, 2 or 3</source>
         <translation>%1：不支持 .npy 格式版本 %2；应为 1、2 或 3</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="911"/>
-        <location filename="../../engine/ManifestBuilder.cpp" line="921"/>
-        <location filename="../../engine/ManifestBuilder.cpp" line="929"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="927"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="937"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="945"/>
         <source>%1: damaged .npy header</source>
         <translation>%1：.npy 文件头已损坏</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="933"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="949"/>
         <source>%1: holds an array of %2 dimensions; expected a matrix (one row of numbers per item)</source>
         <translation>%1：包含一个 %2 维数组；应为矩阵（每个物品一行数字）</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="942"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="958"/>
         <source>comma</source>
         <translation>逗号</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="943"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="959"/>
         <source>tab</source>
         <translation>制表符</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="944"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="960"/>
         <source>semicolon</source>
         <translation>分号</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="945"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="961"/>
         <source>pipe</source>
         <translation>竖线</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="946"/>
+        <location filename="../../engine/ManifestBuilder.cpp" line="962"/>
         <source>space</source>
         <translation>空格</translation>
     </message>
@@ -3251,82 +3411,82 @@ Train, Step or Pause it: the model&apos;s recommendations appear here whenever t
 <context>
     <name>fl::ManifestLoader</name>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="163"/>
+        <location filename="../../engine/ManifestLoader.cpp" line="164"/>
         <source>a boolean</source>
         <translation>布尔值</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="164"/>
+        <location filename="../../engine/ManifestLoader.cpp" line="165"/>
         <source>a number</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="165"/>
+        <location filename="../../engine/ManifestLoader.cpp" line="166"/>
         <source>a string</source>
         <translation>字符串</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="166"/>
+        <location filename="../../engine/ManifestLoader.cpp" line="167"/>
         <source>a list</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="167"/>
+        <location filename="../../engine/ManifestLoader.cpp" line="168"/>
         <source>an object</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="256"/>
+        <location filename="../../engine/ManifestLoader.cpp" line="251"/>
         <source>missing required key &quot;fusionlab_manifest&quot;; expected &quot;fusionlab_manifest&quot;: %1 to mark a FusionLab manifest</source>
         <translation>缺少必需的键 &quot;fusionlab_manifest&quot;；应使用 &quot;fusionlab_manifest&quot;: %1 标明这是 FusionLab 清单</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="264"/>
+        <location filename="../../engine/ManifestLoader.cpp" line="259"/>
         <source>unsupported &quot;fusionlab_manifest&quot; version %1; this FusionLab reads version %2</source>
         <translation>不支持的 &quot;fusionlab_manifest&quot; 版本 %1；当前 FusionLab 读取的是版本 %2</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="325"/>
+        <location filename="../../engine/ManifestLoader.cpp" line="320"/>
         <source>&quot;%1&quot; is missing required key &quot;%2&quot; (%3)</source>
         <translation>&quot;%1&quot; 缺少必需的键 &quot;%2&quot;（%3）</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="342"/>
+        <location filename="../../engine/ManifestLoader.cpp" line="337"/>
         <source>an object of a column per language, like {&quot;en&quot;: &quot;title_en&quot;, &quot;zh&quot;: &quot;title_zh&quot;}</source>
         <translation>每种语言对应一列的对象，例如 {&quot;en&quot;: &quot;title_en&quot;, &quot;zh&quot;: &quot;title_zh&quot;}</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="347"/>
+        <location filename="../../engine/ManifestLoader.cpp" line="342"/>
         <source>&quot;%1&quot; is not a language code; expected one such as &quot;en&quot; or &quot;zh&quot;</source>
         <translation>&quot;%1&quot; 不是语言代码；应为 &quot;en&quot; 或 &quot;zh&quot; 之类的代码</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="376"/>
+        <location filename="../../engine/ManifestLoader.cpp" line="372"/>
         <source>%1: expected %2 but found %3</source>
         <translation>%1：应为 %2，但实际为 %3</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="386"/>
+        <location filename="../../engine/ManifestLoader.cpp" line="382"/>
         <source>the manifest</source>
         <translation>清单</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="388"/>
+        <location filename="../../engine/ManifestLoader.cpp" line="384"/>
         <source>unknown key &quot;%1&quot; in %2; expected one of: %3</source>
         <translation>%2 中有未知的键 &quot;%1&quot;；应为以下之一：%3</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="399"/>
+        <location filename="../../engine/ManifestLoader.cpp" line="395"/>
         <source>missing required key &quot;%1&quot;; expected an object like %2</source>
         <translation>缺少必需的键 &quot;%1&quot;；应为形如 %2 的对象</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="401"/>
+        <location filename="../../engine/ManifestLoader.cpp" line="397"/>
         <source>an object like </source>
         <translation>对象，形如 </translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="411"/>
+        <location filename="../../engine/ManifestLoader.cpp" line="407"/>
         <source>&quot;%1&quot; is missing required key &quot;file&quot; (the table&apos;s file name, relative to the manifest)</source>
         <translation>&quot;%1&quot; 缺少必需的键 &quot;file&quot;（该表的文件名，相对于清单所在位置）</translation>
     </message>
@@ -3341,172 +3501,202 @@ Train, Step or Pause it: the model&apos;s recommendations appear here whenever t
         <translation>%1：应为 &quot;utf-8&quot; 或 &quot;latin-1&quot;</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="479"/>
+        <location filename="../../engine/ManifestLoader.cpp" line="468"/>
+        <source>%1 is &quot;%2&quot;, %3; expected a regular file</source>
+        <translation>%1 为“%2”，是%3；应为普通文件</translation>
+    </message>
+    <message>
+        <location filename="../../engine/ManifestLoader.cpp" line="487"/>
         <source>a column name</source>
         <translation>列名</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="503"/>
+        <location filename="../../engine/ManifestLoader.cpp" line="509"/>
+        <source>&quot;modalities&quot; lists %1 modalities; expected at most %2</source>
+        <translation>&quot;modalities&quot; 列出了 %1 个模态；最多应为 %2 个</translation>
+    </message>
+    <message>
+        <location filename="../../engine/ManifestLoader.cpp" line="516"/>
         <source>an object like {&quot;name&quot;: &quot;text&quot;, &quot;kind&quot;: &quot;text&quot;, ...}</source>
         <translation>形如 {&quot;name&quot;: &quot;text&quot;, &quot;kind&quot;: &quot;text&quot;, ...} 的对象</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="508"/>
+        <location filename="../../engine/ManifestLoader.cpp" line="521"/>
         <source>modality name &apos;%1&apos; is used twice (lines %2 and %3); modality names must be unique</source>
         <translation>模态名称 &apos;%1&apos; 被使用了两次（第 %2 行和第 %3 行）；模态名称必须唯一</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="525"/>
+        <location filename="../../engine/ManifestLoader.cpp" line="538"/>
         <source>modality &apos;%1&apos; is missing &quot;columns&quot;; expected a list of column names</source>
         <translation>模态 &apos;%1&apos; 缺少 &quot;columns&quot;；应为列名列表</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="529"/>
+        <location filename="../../engine/ManifestLoader.cpp" line="542"/>
         <source>a non-empty list of column names</source>
         <translation>非空的列名列表</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="547"/>
+        <location filename="../../engine/ManifestLoader.cpp" line="546"/>
+        <source>modality &apos;%1&apos; lists %2 columns; expected at most %3</source>
+        <translation>模态“%1”列出了 %2 列；最多应为 %3 列</translation>
+    </message>
+    <message>
+        <location filename="../../engine/ManifestLoader.cpp" line="564"/>
         <source>modality %1 has no &quot;name&quot;; expected a non-empty string</source>
         <translation>第 %1 个模态没有 &quot;name&quot;；应为非空字符串</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="554"/>
+        <location filename="../../engine/ManifestLoader.cpp" line="571"/>
         <source>modality &apos;%1&apos; has no &quot;kind&quot;; expected %2</source>
         <translation>模态 &apos;%1&apos; 没有 &quot;kind&quot;；应为 %2</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="561"/>
+        <location filename="../../engine/ManifestLoader.cpp" line="578"/>
         <source>modality &apos;%1&apos; is missing &quot;file&quot;; expected a NumPy .npy file with one row per item, such as &quot;file&quot;: &quot;clip.npy&quot;</source>
         <translation>模态 &apos;%1&apos; 缺少 &quot;file&quot;；应为每个物品一行的 NumPy .npy 文件，例如 &quot;file&quot;: &quot;clip.npy&quot;</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="566"/>
+        <location filename="../../engine/ManifestLoader.cpp" line="583"/>
         <source>a .npy file name</source>
         <translation>.npy 文件名</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="584"/>
+        <location filename="../../engine/ManifestLoader.cpp" line="604"/>
         <source>modality &apos;%1&apos;: expected either &quot;path&quot; (a pattern such as &quot;images/{item_id}.png&quot;) or &quot;column&quot; (a column holding each item&apos;s image path), exactly one of them</source>
         <translation>模态 &apos;%1&apos;：应提供 &quot;path&quot;（模式，例如 &quot;images/{item_id}.png&quot;）或 &quot;column&quot;（存放每个物品图像路径的列），且只能提供其中一个</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="601"/>
+        <location filename="../../engine/ManifestLoader.cpp" line="623"/>
         <source>modality &apos;%1&apos; has unknown kind %2; expected %3</source>
         <translation>模态 &apos;%1&apos; 的 kind %2 未知；应为 %3</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="718"/>
+        <location filename="../../engine/ManifestLoader.cpp" line="740"/>
         <source>modality &apos;%1&apos;: %2 has %3 rows but %4 has %5 items; expected one row per item, in the items file&apos;s order</source>
         <translation>模态 &apos;%1&apos;：%2 有 %3 行，但 %4 有 %5 个物品；应为每个物品一行，且顺序与物品文件一致</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="725"/>
+        <location filename="../../engine/ManifestLoader.cpp" line="747"/>
         <source>modality &apos;%1&apos;: %2 has shape %3 (no columns); expected at least one value per item</source>
         <translation>模态 &apos;%1&apos;：%2 的形状为 %3（没有列）；每个物品应至少有一个值</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="739"/>
+        <location filename="../../engine/ManifestLoader.cpp" line="761"/>
         <source>%1 file &quot;%2&quot; does not exist (looked for %3)</source>
         <translation>%1 文件 &quot;%2&quot; 不存在（查找位置：%3）</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="751"/>
+        <location filename="../../engine/ManifestLoader.cpp" line="773"/>
         <source>%1: column %2 (named in %3) does not exist; the file has %4 columns, named 1 to %4 by position because &quot;header&quot; is false</source>
         <translation>%1：列 %2（在 %3 中指定）不存在；该文件有 %4 列，由于 &quot;header&quot; 为 false，这些列按位置命名为 1 到 %4</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="756"/>
+        <location filename="../../engine/ManifestLoader.cpp" line="778"/>
         <source>%1:1: column %2 (named in %3) is not in the header; the header has: %4</source>
         <translation>%1:1：列 %2（在 %3 中指定）不在表头中；表头包含：%4</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="761"/>
+        <location filename="../../engine/ManifestLoader.cpp" line="783"/>
         <source>%1:1: column %2 (named in %3) appears twice in the header (columns %4 and %5); rename one of them</source>
         <translation>%1:1：列 %2（在 %3 中指定）在表头中出现了两次（第 %4 列和第 %5 列）；请重命名其中之一</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="829"/>
+        <location filename="../../engine/ManifestLoader.cpp" line="851"/>
         <source>modality &apos;%1&apos;: file &quot;%2&quot; does not exist (looked for %3)</source>
         <translation>模态 &apos;%1&apos;：文件 &quot;%2&quot; 不存在（查找位置：%3）</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="849"/>
+        <location filename="../../engine/ManifestLoader.cpp" line="856"/>
+        <source>modality &apos;%1&apos;: &quot;%2&quot; is %3, not a regular file; expected a NumPy .npy file</source>
+        <translation>模态“%1”：“%2”是%3，不是普通文件；应为 NumPy .npy 文件</translation>
+    </message>
+    <message>
+        <location filename="../../engine/ManifestLoader.cpp" line="876"/>
         <source>modality &apos;%1&apos;: the path pattern &quot;%2&quot; has a &quot;{&quot; without a closing &quot;}&quot;; expected {column} placeholders</source>
         <translation>模态 &apos;%1&apos;：路径模式 &quot;%2&quot; 中的 &quot;{&quot; 没有对应的 &quot;}&quot;；应为 {column} 形式的占位符</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="854"/>
+        <location filename="../../engine/ManifestLoader.cpp" line="881"/>
         <source>modality &apos;%1&apos;: the path pattern &quot;%2&quot; has no {column} placeholder, so every item would get the same image</source>
         <translation>模态 &apos;%1&apos;：路径模式 &quot;%2&quot; 中没有 {column} 占位符，因此每个物品都会得到同一张图像</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="886"/>
+        <location filename="../../engine/ManifestLoader.cpp" line="906"/>
+        <source>the image path of modality &apos;%1&apos;</source>
+        <translation>模态“%1”的图像路径</translation>
+    </message>
+    <message>
+        <location filename="../../engine/ManifestLoader.cpp" line="920"/>
         <source>%1:%2: empty item id in column &quot;%3&quot;; expected an id on every line</source>
         <translation>%1:%2：列 &quot;%3&quot; 中的物品 ID 为空；每一行都应有 ID</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="893"/>
+        <location filename="../../engine/ManifestLoader.cpp" line="931"/>
         <source>%1:%2: duplicate item id &quot;%3&quot; (also on line %4); expected each item once</source>
         <translation>%1:%2：物品 ID &quot;%3&quot; 重复（第 %4 行也有）；每个物品应只出现一次</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="917"/>
+        <location filename="../../engine/ManifestLoader.cpp" line="955"/>
         <source>%1:%2: expected an item after the header but found the end of the file</source>
         <translation>%1:%2：表头之后应有物品，但已到文件末尾</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="967"/>
+        <location filename="../../engine/ManifestLoader.cpp" line="1012"/>
         <source>%1:%2: column &quot;%3&quot; (modality &apos;%4&apos;) holds &quot;%5&quot;; expected a number (an empty cell, NaN or inf marks the item as missing)</source>
         <translation>%1:%2：列 &quot;%3&quot;（模态 &apos;%4&apos;）的值为 &quot;%5&quot;；应为数字（空单元格、NaN 或 inf 表示该物品缺失）</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="1024"/>
+        <location filename="../../engine/ManifestLoader.cpp" line="1069"/>
         <source>%1: manifest not found; expected a FusionLab manifest.json</source>
         <translation>%1：未找到清单；应为 FusionLab 的 manifest.json</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="1026"/>
+        <location filename="../../engine/ManifestLoader.cpp" line="1071"/>
         <source>%1: is a folder; expected a manifest.json file</source>
         <translation>%1：这是一个文件夹；应为 manifest.json 文件</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="1028"/>
+        <location filename="../../engine/ManifestLoader.cpp" line="1073"/>
+        <source>%1: is %2, not a regular file; expected a manifest.json file</source>
+        <translation>%1：是%2，不是普通文件；应为 manifest.json 文件</translation>
+    </message>
+    <message>
+        <location filename="../../engine/ManifestLoader.cpp" line="1075"/>
         <source>%1: cannot open: %2</source>
         <translation>%1：无法打开：%2</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="1030"/>
+        <location filename="../../engine/ManifestLoader.cpp" line="1077"/>
         <source>%1: %2 bytes is too large for a manifest; expected a small JSON file that names the data files</source>
         <translation>%1：%2 字节，对清单来说太大；清单应是一个列出数据文件的小型 JSON 文件</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="1036"/>
+        <location filename="../../engine/ManifestLoader.cpp" line="1083"/>
         <source>%1 is empty; expected a JSON object with &quot;fusionlab_manifest&quot;: %2</source>
         <translation>%1 为空；应为包含 &quot;fusionlab_manifest&quot;: %2 的 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="1047"/>
+        <location filename="../../engine/ManifestLoader.cpp" line="1094"/>
         <source>%1:%2:%3: invalid JSON: %4 (at byte offset %5)</source>
         <translation>%1:%2:%3：无效的 JSON：%4（字节偏移 %5 处）</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="1052"/>
+        <location filename="../../engine/ManifestLoader.cpp" line="1099"/>
         <source>%1:1: expected a JSON object ({ … }) at the top level</source>
         <translation>%1:1：顶层应为 JSON 对象（{ … }）</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="1071"/>
+        <location filename="../../engine/ManifestLoader.cpp" line="1118"/>
         <source>%1: the built-in demo dataset is missing from this build; expected it in resources/demo</source>
         <translation>%1：此构建中缺少内置演示数据集；它应位于 resources/demo</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="1079"/>
+        <location filename="../../engine/ManifestLoader.cpp" line="1126"/>
         <source>%1: no such file or folder; expected a manifest.json, a folder holding one, or &quot;demo&quot;</source>
         <translation>%1：没有这个文件或文件夹；应为 manifest.json、包含它的文件夹，或 &quot;demo&quot;</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="1085"/>
+        <location filename="../../engine/ManifestLoader.cpp" line="1132"/>
         <source>%1: no manifest.json in this folder; expected a FusionLab manifest (see &quot;Dataset manifest&quot; in README.md)</source>
         <translation>%1：此文件夹中没有 manifest.json；应为 FusionLab 清单（参见 README.md 中的 &quot;Dataset manifest&quot;）</translation>
     </message>
@@ -3783,62 +3973,72 @@ The linear seed regression has none: its loss curve tells its story.</source>
 <context>
     <name>fl::MmrecImporter</name>
     <message>
-        <location filename="../../engine/MmrecImporter.cpp" line="38"/>
+        <location filename="../../engine/MmrecImporter.cpp" line="39"/>
         <source>%1: no such file or folder; expected an MMRec dataset folder (NAME.inter and *_feat.npy files) or its .inter file</source>
         <translation>%1：没有这个文件或文件夹；应为 MMRec 数据集文件夹（含 NAME.inter 和 *_feat.npy 文件）或其中的 .inter 文件</translation>
     </message>
     <message>
-        <location filename="../../engine/MmrecImporter.cpp" line="44"/>
+        <location filename="../../engine/MmrecImporter.cpp" line="45"/>
         <source>%1: expected an MMRec .inter file or a folder holding one</source>
         <translation>%1：应为 MMRec 的 .inter 文件或包含它的文件夹</translation>
     </message>
     <message>
-        <location filename="../../engine/MmrecImporter.cpp" line="49"/>
+        <location filename="../../engine/MmrecImporter.cpp" line="50"/>
         <source>%1: no .inter file in this folder; expected one NAME.inter (tab-separated userID, itemID, rating, timestamp, x_label) as MMRec publishes its datasets</source>
         <translation>%1：此文件夹中没有 .inter 文件；应有一个 NAME.inter（以制表符分隔的 userID、itemID、rating、timestamp、x_label），与 MMRec 发布数据集的格式一致</translation>
     </message>
     <message>
-        <location filename="../../engine/MmrecImporter.cpp" line="54"/>
+        <location filename="../../engine/MmrecImporter.cpp" line="55"/>
         <source>%1: %2 .inter files (%3); expected exactly one, or open the .inter file itself</source>
         <translation>%1：有 %2 个 .inter 文件（%3）；应恰好只有一个，或直接打开该 .inter 文件</translation>
     </message>
     <message>
-        <location filename="../../engine/MmrecImporter.cpp" line="93"/>
+        <location filename="../../engine/MmrecImporter.cpp" line="82"/>
+        <source>a NumPy .npy file</source>
+        <translation>NumPy .npy 文件</translation>
+    </message>
+    <message>
+        <location filename="../../engine/MmrecImporter.cpp" line="85"/>
+        <source>%1: leads outside the dataset folder %2 (to %3); expected a file inside it</source>
+        <translation>%1：指向数据集文件夹 %2 之外（指向 %3）；应为该文件夹内的文件</translation>
+    </message>
+    <message>
+        <location filename="../../engine/MmrecImporter.cpp" line="111"/>
         <source>%1:1: expected the columns asin and itemID (tab-separated); the header has: %2</source>
         <translation>%1:1：应有列 asin 和 itemID（以制表符分隔）；表头包含：%2</translation>
     </message>
     <message>
-        <location filename="../../engine/MmrecImporter.cpp" line="103"/>
+        <location filename="../../engine/MmrecImporter.cpp" line="121"/>
         <source>%1:%2: itemID &quot;%3&quot; is not an item of the feature files; expected 0 to %4</source>
         <translation>%1:%2：itemID &quot;%3&quot; 不是特征文件中的物品；应为 0 到 %4</translation>
     </message>
     <message>
-        <location filename="../../engine/MmrecImporter.cpp" line="107"/>
+        <location filename="../../engine/MmrecImporter.cpp" line="125"/>
         <source>%1:%2: itemID %3 is mapped twice (also on line %4); expected each item once</source>
         <translation>%1:%2：itemID %3 被映射了两次（第 %4 行也有）；每个物品应只出现一次</translation>
     </message>
     <message>
-        <location filename="../../engine/MmrecImporter.cpp" line="139"/>
+        <location filename="../../engine/MmrecImporter.cpp" line="157"/>
         <source>%1: no feature files (*_feat.npy) next to %2; expected image_feat.npy and/or text_feat.npy with one row per item</source>
         <translation>%1：%2 旁边没有特征文件（*_feat.npy）；应有 image_feat.npy 和/或 text_feat.npy，每个物品一行</translation>
     </message>
     <message>
-        <location filename="../../engine/MmrecImporter.cpp" line="150"/>
+        <location filename="../../engine/MmrecImporter.cpp" line="170"/>
         <source>%1 has %2 rows but %3 has %4; expected every feature file to have one row per item (row i is itemID i)</source>
         <translation>%1 有 %2 行，但 %3 有 %4 行；每个特征文件都应每个物品一行（第 i 行即 itemID i）</translation>
     </message>
     <message>
-        <location filename="../../engine/MmrecImporter.cpp" line="158"/>
+        <location filename="../../engine/MmrecImporter.cpp" line="178"/>
         <source>%1 has %2 rows; expected at most %3 items</source>
         <translation>%1 有 %2 行；最多应为 %3 个物品</translation>
     </message>
     <message>
-        <location filename="../../engine/MmrecImporter.cpp" line="199"/>
+        <location filename="../../engine/MmrecImporter.cpp" line="220"/>
         <source>%1:1: the header has no column &quot;%2&quot;; expected MMRec&apos;s columns userID, itemID, rating, timestamp and x_label, tab-separated (rating and timestamp may be absent); the header has: %3</source>
         <translation>%1:1：表头中没有列 &quot;%2&quot;；应为 MMRec 的列 userID、itemID、rating、timestamp 和 x_label，以制表符分隔（rating 和 timestamp 可以没有）；表头包含：%3</translation>
     </message>
     <message>
-        <location filename="../../engine/MmrecImporter.cpp" line="211"/>
+        <location filename="../../engine/MmrecImporter.cpp" line="232"/>
         <source>%1 (%2 rows: item ids 0 to %3)</source>
         <translation>%1（%2 行：物品 ID 0 到 %3）</translation>
     </message>
@@ -3846,49 +4046,49 @@ The linear seed regression has none: its loss curve tells its story.</source>
 <context>
     <name>fl::ModalitiesPanel</name>
     <message>
-        <location filename="../../ui/ModalitiesPanel.cpp" line="24"/>
+        <location filename="../../ui/ModalitiesPanel.cpp" line="28"/>
         <source>Weighted sum</source>
         <translation>加权和</translation>
     </message>
     <message>
-        <location filename="../../ui/ModalitiesPanel.cpp" line="25"/>
+        <location filename="../../ui/ModalitiesPanel.cpp" line="29"/>
         <source>Elementwise product</source>
         <translation>逐元素乘积</translation>
     </message>
     <message>
-        <location filename="../../ui/ModalitiesPanel.cpp" line="26"/>
+        <location filename="../../ui/ModalitiesPanel.cpp" line="30"/>
         <source>Weighted concatenation</source>
         <translation>加权拼接</translation>
     </message>
     <message>
-        <location filename="../../ui/ModalitiesPanel.cpp" line="27"/>
+        <location filename="../../ui/ModalitiesPanel.cpp" line="31"/>
         <source>How the modality matrices are combined into the item features F.
 Sum and product need one width: wider modalities are reduced by PCA, narrower ones padded.</source>
         <translation>各模态矩阵如何组合成物品特征 F。
 加权和与逐元素乘积要求宽度一致：较宽的模态用 PCA 降维，较窄的模态补齐。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModalitiesPanel.cpp" line="29"/>
+        <location filename="../../ui/ModalitiesPanel.cpp" line="33"/>
         <source>Operator:</source>
         <translation>融合运算：</translation>
     </message>
     <message>
-        <location filename="../../ui/ModalitiesPanel.cpp" line="31"/>
+        <location filename="../../ui/ModalitiesPanel.cpp" line="35"/>
         <source>Mean imputation</source>
         <translation>均值填补</translation>
     </message>
     <message>
-        <location filename="../../ui/ModalitiesPanel.cpp" line="32"/>
+        <location filename="../../ui/ModalitiesPanel.cpp" line="36"/>
         <source>Zeros + missing flag</source>
         <translation>零值 + 缺失指示列</translation>
     </message>
     <message>
-        <location filename="../../ui/ModalitiesPanel.cpp" line="33"/>
+        <location filename="../../ui/ModalitiesPanel.cpp" line="37"/>
         <source>Leave items out</source>
         <translation>剔除物品</translation>
     </message>
     <message>
-        <location filename="../../ui/ModalitiesPanel.cpp" line="34"/>
+        <location filename="../../ui/ModalitiesPanel.cpp" line="38"/>
         <source>What an item gets when it has no text, image or value for a fused modality:
 the modality&apos;s mean vector; zeros plus a column that says &quot;missing&quot;, so the model
 can learn what absence means; or its ratings left out of training and validation.</source>
@@ -3897,54 +4097,74 @@ can learn what absence means; or its ratings left out of training and validation
 学到缺失意味着什么；或者将其评分从训练和验证中剔除。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModalitiesPanel.cpp" line="37"/>
+        <location filename="../../ui/ModalitiesPanel.cpp" line="41"/>
         <source>Missing data:</source>
         <translation>缺失数据：</translation>
     </message>
     <message>
-        <location filename="../../ui/ModalitiesPanel.cpp" line="86"/>
+        <location filename="../../ui/ModalitiesPanel.cpp" line="42"/>
+        <source>learned with the model</source>
+        <translation>随模型一起学习</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ModalitiesPanel.cpp" line="43"/>
+        <source>Weights:</source>
+        <translation>权重：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ModalitiesPanel.cpp" line="115"/>
         <source>Include the %1 modality (%2, from %3) in the fusion.</source>
         <translation>将 %1 模态（%2，来自 %3）纳入融合。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModalitiesPanel.cpp" line="92"/>
+        <location filename="../../ui/ModalitiesPanel.cpp" line="121"/>
         <source>Weight of %1 in the fusion. Releasing the slider starts a new run; the previous curve stays as a ghost.</source>
         <translation>%1 在融合中的权重。松开滑块即开始新的运行；之前的曲线会以淡色保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModalitiesPanel.cpp" line="97"/>
+        <location filename="../../ui/ModalitiesPanel.cpp" line="126"/>
         <source>Exact weight of %1.</source>
         <translation>%1 的精确权重。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModalitiesPanel.cpp" line="106"/>
+        <location filename="../../ui/ModalitiesPanel.cpp" line="135"/>
         <source>LSA </source>
         <translation>LSA </translation>
     </message>
     <message>
-        <location filename="../../ui/ModalitiesPanel.cpp" line="107"/>
+        <location filename="../../ui/ModalitiesPanel.cpp" line="136"/>
         <source>Width of the text embedding: the number of LSA components kept from the TF-IDF matrix.</source>
         <translation>文本嵌入的宽度：从 TF-IDF 矩阵中保留的 LSA 成分数。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModalitiesPanel.cpp" line="117"/>
+        <location filename="../../ui/ModalitiesPanel.cpp" line="146"/>
         <source>grid mean</source>
         <translation>网格均值</translation>
     </message>
     <message>
-        <location filename="../../ui/ModalitiesPanel.cpp" line="118"/>
+        <location filename="../../ui/ModalitiesPanel.cpp" line="147"/>
         <source>histogram</source>
         <translation>直方图</translation>
     </message>
     <message>
-        <location filename="../../ui/ModalitiesPanel.cpp" line="119"/>
+        <location filename="../../ui/ModalitiesPanel.cpp" line="148"/>
         <source>both</source>
         <translation>两者</translation>
     </message>
     <message>
-        <location filename="../../ui/ModalitiesPanel.cpp" line="122"/>
+        <location filename="../../ui/ModalitiesPanel.cpp" line="151"/>
         <source>Image features: mean colour per cell of a 4×4 grid, a colour histogram, or both.</source>
         <translation>图像特征：4×4 网格中每格的平均颜色、颜色直方图，或两者都用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ModalitiesPanel.cpp" line="252"/>
+        <source>learned: %1 (▼ on the sliders)</source>
+        <translation>学习值：%1（滑块上的 ▼）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ModalitiesPanel.cpp" line="261"/>
+        <source>Train the fusion weights with the model, starting from the values set here and keeping their sum (αₖ = s·softmax(θ)ₖ). The learned values show as ▼ on the sliders, beside the ones you chose.</source>
+        <translation>与模型一起训练融合权重，从这里设定的值出发并保持其和不变（αₖ = s·softmax(θ)ₖ）。学习得到的值以 ▼ 显示在滑块上，与你所选的值并列。</translation>
     </message>
 </context>
 <context>
@@ -4296,72 +4516,72 @@ can learn what absence means; or its ratings left out of training and validation
 <context>
     <name>fl::MovieLensImporter</name>
     <message>
-        <location filename="../../engine/MovieLensImporter.cpp" line="60"/>
+        <location filename="../../engine/MovieLensImporter.cpp" line="61"/>
         <source>MovieLens CSV files are UTF-8 (was the file saved again in another encoding?)</source>
         <translation>MovieLens 的 CSV 文件是 UTF-8 编码（该文件是否被另存为了其他编码？）</translation>
     </message>
     <message>
-        <location filename="../../engine/MovieLensImporter.cpp" line="119"/>
+        <location filename="../../engine/MovieLensImporter.cpp" line="120"/>
         <source>%1: not a MovieLens folder; expected ratings.csv and movies.csv (ml-latest, ml-20m, ml-25m, ml-32m), ratings.dat and movies.dat (ml-1m) or u.data and u.item (ml-100k)</source>
         <translation>%1：不是 MovieLens 文件夹；应包含 ratings.csv 和 movies.csv（ml-latest、ml-20m、ml-25m、ml-32m）、ratings.dat 和 movies.dat（ml-1m），或 u.data 和 u.item（ml-100k）</translation>
     </message>
     <message>
-        <location filename="../../engine/MovieLensImporter.cpp" line="125"/>
+        <location filename="../../engine/MovieLensImporter.cpp" line="126"/>
         <source>%1: found %2 but not %3; a MovieLens folder (%4) has both (looked for %5)</source>
         <translation>%1：找到了 %2，但没有 %3；MovieLens 文件夹（%4）两者都有（查找位置：%5）</translation>
     </message>
     <message>
-        <location filename="../../engine/MovieLensImporter.cpp" line="240"/>
+        <location filename="../../engine/MovieLensImporter.cpp" line="247"/>
         <source>%1:%2: &quot;%3&quot; is not a genre name and a new number; expected name|number with the numbers 0 to %4 once each</source>
         <translation>%1:%2：&quot;%3&quot; 不是“类型名称|新编号”；应为 name|number 格式，编号 0 到 %4 各出现一次</translation>
     </message>
     <message>
-        <location filename="../../engine/MovieLensImporter.cpp" line="253"/>
+        <location filename="../../engine/MovieLensImporter.cpp" line="260"/>
         <source>%1: genre number %2 is missing; expected the numbers 0 to %3, one per genre flag of u.item</source>
         <translation>%1：缺少类型编号 %2；应有编号 0 到 %3，分别对应 u.item 中的每个类型标志</translation>
     </message>
     <message>
-        <location filename="../../engine/MovieLensImporter.cpp" line="273"/>
+        <location filename="../../engine/MovieLensImporter.cpp" line="280"/>
         <source>%1:%2: genre flag &quot;%3&quot; (field %4, %5) is not 0 or 1; expected 0 or 1</source>
         <translation>%1:%2：类型标志 &quot;%3&quot;（第 %4 个字段，%5）不是 0 或 1；应为 0 或 1</translation>
     </message>
     <message>
-        <location filename="../../engine/MovieLensImporter.cpp" line="298"/>
+        <location filename="../../engine/MovieLensImporter.cpp" line="311"/>
         <source>%1:%2: item id &quot;%3&quot; in column &quot;%4&quot; is not in %5; expected one of the items file&apos;s ids</source>
         <translation>%1:%2：列 &quot;%4&quot; 中的物品 ID &quot;%3&quot; 不在 %5 中；应为物品文件中的某个 ID</translation>
     </message>
     <message>
-        <location filename="../../engine/MovieLensImporter.cpp" line="335"/>
+        <location filename="../../engine/MovieLensImporter.cpp" line="348"/>
         <source>%1: title, genres; %2: tags</source>
         <translation>%1：标题、类型；%2：标签</translation>
     </message>
     <message>
-        <location filename="../../engine/MovieLensImporter.cpp" line="336"/>
+        <location filename="../../engine/MovieLensImporter.cpp" line="349"/>
         <source>%1: title, genres</source>
         <translation>%1：标题、类型</translation>
     </message>
     <message>
-        <location filename="../../engine/MovieLensImporter.cpp" line="370"/>
+        <location filename="../../engine/MovieLensImporter.cpp" line="383"/>
         <source>%1: genre flags</source>
         <translation>%1：类型标志</translation>
     </message>
     <message>
-        <location filename="../../engine/MovieLensImporter.cpp" line="371"/>
+        <location filename="../../engine/MovieLensImporter.cpp" line="384"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../engine/MovieLensImporter.cpp" line="378"/>
+        <location filename="../../engine/MovieLensImporter.cpp" line="391"/>
         <source>%1: the year in the title</source>
         <translation>%1：标题中的年份</translation>
     </message>
     <message>
-        <location filename="../../engine/MovieLensImporter.cpp" line="401"/>
+        <location filename="../../engine/MovieLensImporter.cpp" line="414"/>
         <source>%1: no such file or folder; expected a MovieLens folder</source>
         <translation>%1：没有这个文件或文件夹；应为 MovieLens 文件夹</translation>
     </message>
     <message>
-        <location filename="../../engine/MovieLensImporter.cpp" line="437"/>
+        <location filename="../../engine/MovieLensImporter.cpp" line="450"/>
         <source>%1:%2: expected a movie but found the end of the file</source>
         <translation>%1:%2：应有一部电影，但已到文件末尾</translation>
     </message>
@@ -4831,62 +5051,62 @@ can learn what absence means; or its ratings left out of training and validation
 <context>
     <name>fl::RecBoleImporter</name>
     <message>
-        <location filename="../../engine/RecBoleImporter.cpp" line="44"/>
+        <location filename="../../engine/RecBoleImporter.cpp" line="45"/>
         <source>RecBole&apos;s atomic files are UTF-8 (its &quot;encoding&quot; setting defaults to utf-8)</source>
         <translation>RecBole 的原子文件是 UTF-8 编码（其 &quot;encoding&quot; 设置默认为 utf-8）</translation>
     </message>
     <message>
-        <location filename="../../engine/RecBoleImporter.cpp" line="84"/>
+        <location filename="../../engine/RecBoleImporter.cpp" line="85"/>
         <source>%1:1: field %2 &quot;%3&quot; has no type; expected name:type with the type token, token_seq, float or float_seq (e.g. user_id:token), as in RecBole&apos;s atomic files</source>
         <translation>%1:1：第 %2 个字段 &quot;%3&quot; 没有类型；应为 name:type 形式，类型为 token、token_seq、float 或 float_seq（例如 user_id:token），与 RecBole 的原子文件一致</translation>
     </message>
     <message>
-        <location filename="../../engine/RecBoleImporter.cpp" line="102"/>
+        <location filename="../../engine/RecBoleImporter.cpp" line="103"/>
         <source>%1:1: field %2 &quot;%3&quot; has type &quot;%4&quot;; expected token, token_seq, float or float_seq</source>
         <translation>%1:1：第 %2 个字段 &quot;%3&quot; 的类型为 &quot;%4&quot;；应为 token、token_seq、float 或 float_seq</translation>
     </message>
     <message>
-        <location filename="../../engine/RecBoleImporter.cpp" line="106"/>
+        <location filename="../../engine/RecBoleImporter.cpp" line="107"/>
         <source>%1:1: field %2 &quot;%3&quot; has no name; expected name:type (e.g. item_id:token)</source>
         <translation>%1:1：第 %2 个字段 &quot;%3&quot; 没有名称；应为 name:type 形式（例如 item_id:token）</translation>
     </message>
     <message>
-        <location filename="../../engine/RecBoleImporter.cpp" line="137"/>
+        <location filename="../../engine/RecBoleImporter.cpp" line="138"/>
         <source>%1:1: no %2 field; expected %3:token (RecBole&apos;s default) or exactly one token field whose name contains &quot;%2&quot;, but the header has: %4</source>
         <translation>%1:1：没有 %2 字段；应为 %3:token（RecBole 的默认值），或恰好一个名称中包含 &quot;%2&quot; 的 token 字段，但表头包含：%4</translation>
     </message>
     <message>
-        <location filename="../../engine/RecBoleImporter.cpp" line="149"/>
+        <location filename="../../engine/RecBoleImporter.cpp" line="150"/>
         <source>%1:1: field &quot;%2&quot; has the wrong type; expected %3:float</source>
         <translation>%1:1：字段 &quot;%2&quot; 的类型错误；应为 %3:float</translation>
     </message>
     <message>
-        <location filename="../../engine/RecBoleImporter.cpp" line="275"/>
+        <location filename="../../engine/RecBoleImporter.cpp" line="276"/>
         <source>%1:%2: field &quot;%3&quot; holds &quot;%4&quot;; expected a number (an empty cell marks the item missing)</source>
         <translation>%1:%2：字段 &quot;%3&quot; 的值为 &quot;%4&quot;；应为数字（空单元格表示该物品缺失）</translation>
     </message>
     <message>
-        <location filename="../../engine/RecBoleImporter.cpp" line="301"/>
+        <location filename="../../engine/RecBoleImporter.cpp" line="302"/>
         <source>%1:%2: field &quot;%3&quot; holds &quot;%4&quot; at position %5; expected space-separated finite numbers</source>
         <translation>%1:%2：字段 &quot;%3&quot; 在第 %5 个位置的值为 &quot;%4&quot;；应为以空格分隔的有限数</translation>
     </message>
     <message>
-        <location filename="../../engine/RecBoleImporter.cpp" line="317"/>
+        <location filename="../../engine/RecBoleImporter.cpp" line="318"/>
         <source>%1:%2: field &quot;%3&quot; has %4 values; expected %5 like line %6 (every item&apos;s vector needs the same length; an empty cell marks the item missing)</source>
         <translation>%1:%2：字段 &quot;%3&quot; 有 %4 个值；应与第 %6 行一样有 %5 个（每个物品的向量长度必须相同；空单元格表示该物品缺失）</translation>
     </message>
     <message>
-        <location filename="../../engine/RecBoleImporter.cpp" line="358"/>
+        <location filename="../../engine/RecBoleImporter.cpp" line="361"/>
         <source>%1: no such file or folder; expected a RecBole dataset folder</source>
         <translation>%1：没有这个文件或文件夹；应为 RecBole 数据集文件夹</translation>
     </message>
     <message>
-        <location filename="../../engine/RecBoleImporter.cpp" line="362"/>
+        <location filename="../../engine/RecBoleImporter.cpp" line="365"/>
         <source>%1: no %2; expected RecBole atomic files NAME/NAME.inter (and optionally NAME.item) (looked for %3)</source>
         <translation>%1：没有 %2；应为 RecBole 原子文件 NAME/NAME.inter（以及可选的 NAME.item）（查找位置：%3）</translation>
     </message>
     <message>
-        <location filename="../../engine/RecBoleImporter.cpp" line="410"/>
+        <location filename="../../engine/RecBoleImporter.cpp" line="417"/>
         <source>%1:1: no field %2:token; expected the item field of %3, but the header has: %4</source>
         <translation>%1:1：没有字段 %2:token；应为 %3 的物品字段，但表头包含：%4</translation>
     </message>
@@ -5255,32 +5475,32 @@ Train a model first: its recommendations, and why it makes them, will appear her
 <context>
     <name>fl::RecommenderFactory</name>
     <message>
-        <location filename="../../engine/RecommenderFactory.cpp" line="118"/>
+        <location filename="../../engine/RecommenderFactory.cpp" line="119"/>
         <source>Unknown model &apos;%1&apos;; choose one of %2.</source>
         <translation>未知的模型 &apos;%1&apos;；请从 %2 中选择一个。</translation>
     </message>
     <message>
-        <location filename="../../engine/RecommenderFactory.cpp" line="125"/>
+        <location filename="../../engine/RecommenderFactory.cpp" line="126"/>
         <source>The model &apos;%1&apos; needs fused item content; switch on at least one modality.</source>
         <translation>模型 &apos;%1&apos; 需要融合的物品内容；请至少开启一个模态。</translation>
     </message>
     <message>
-        <location filename="../../engine/RecommenderFactory.cpp" line="127"/>
+        <location filename="../../engine/RecommenderFactory.cpp" line="128"/>
         <source>The fused content has %1 rows but the dataset has %2 items.</source>
         <translation>融合内容有 %1 行，但数据集有 %2 个物品。</translation>
     </message>
     <message>
-        <location filename="../../engine/RecommenderFactory.cpp" line="133"/>
+        <location filename="../../engine/RecommenderFactory.cpp" line="134"/>
         <source>The linear model is fitted to ratings by squared loss; BPR is for the factor models.</source>
         <translation>线性模型按平方损失拟合评分；BPR 只用于因子模型。</translation>
     </message>
     <message>
-        <location filename="../../engine/RecommenderFactory.cpp" line="144"/>
+        <location filename="../../engine/RecommenderFactory.cpp" line="145"/>
         <source>The support vector regression is fitted by the ε-insensitive loss; BPR is for the factor models and the neural network.</source>
         <translation>支持向量回归按 ε 不敏感损失拟合；BPR 只用于因子模型和神经网络。</translation>
     </message>
     <message>
-        <location filename="../../engine/RecommenderFactory.cpp" line="150"/>
+        <location filename="../../engine/RecommenderFactory.cpp" line="151"/>
         <source>The number of factors must be at least 1 (it is %1).</source>
         <translation>因子数必须至少为 1（当前为 %1）。</translation>
     </message>
@@ -5945,258 +6165,263 @@ Train a model first: its recommendations, and why it makes them, will appear her
         <translation>内容不同。</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="363"/>
+        <location filename="../../engine/RunRecord.cpp" line="364"/>
         <source>a number from %1 to %2</source>
         <translation>%1 到 %2 之间的数</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="374"/>
+        <location filename="../../engine/RunRecord.cpp" line="375"/>
         <source>a whole number from %1 to %2</source>
         <translation>%1 到 %2 之间的整数</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="383"/>
+        <location filename="../../engine/RunRecord.cpp" line="384"/>
         <source>true or false</source>
         <translation>true 或 false</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="394"/>
+        <location filename="../../engine/RunRecord.cpp" line="395"/>
         <source>a seed (a whole number ≥ 0)</source>
         <translation>随机种子（≥ 0 的整数）</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="409"/>
+        <location filename="../../engine/RunRecord.cpp" line="410"/>
         <source>&apos;%1.%2&apos; should be %3, not %4.</source>
         <translation>&apos;%1.%2&apos; 应为 %3，而不是 %4。</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="431"/>
+        <location filename="../../engine/RunRecord.cpp" line="432"/>
         <source>sum, product or concat</source>
         <translation>sum、product 或 concat</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="433"/>
+        <location filename="../../engine/RunRecord.cpp" line="434"/>
         <source>mean, indicator or leave-out</source>
         <translation>mean、indicator 或 leave-out</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="438"/>
+        <location filename="../../engine/RunRecord.cpp" line="440"/>
         <source>&apos;config.pipeline.modalities&apos; lists %1 modalities; at most 1000 are read.</source>
         <translation>&apos;config.pipeline.modalities&apos; 列出了 %1 个模态；最多只读取 1000 个。</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="444"/>
+        <location filename="../../engine/RunRecord.cpp" line="446"/>
         <source>a modality name</source>
         <translation>模态名称</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="461"/>
+        <location filename="../../engine/RunRecord.cpp" line="463"/>
         <source>grid-mean, histogram or both</source>
         <translation>grid-mean、histogram 或 both</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="469"/>
+        <location filename="../../engine/RunRecord.cpp" line="471"/>
         <source>gd, sgd, momentum or adam</source>
         <translation>gd、sgd、momentum 或 adam</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="481"/>
+        <location filename="../../engine/RunRecord.cpp" line="483"/>
         <source>linear or one of %1</source>
         <translation>linear 或 %1 之一</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="490"/>
+        <location filename="../../engine/RunRecord.cpp" line="492"/>
         <source>squared or bpr</source>
         <translation>squared 或 bpr</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="505"/>
-        <location filename="../../engine/RunRecord.cpp" line="511"/>
+        <location filename="../../engine/RunRecord.cpp" line="507"/>
+        <location filename="../../engine/RunRecord.cpp" line="513"/>
         <source>a list of cut-offs from 1 to 10000</source>
         <translation>由 1 到 10000 之间的截断值组成的列表</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="530"/>
+        <location filename="../../engine/RunRecord.cpp" line="532"/>
         <source>a list of layer widths from 1 to 4096</source>
         <translation>由 1 到 4096 的层宽组成的列表</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="567"/>
+        <location filename="../../engine/RunRecord.cpp" line="569"/>
         <source>linear recommender with biases</source>
         <translation>带偏置的线性推荐模型</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="567"/>
+        <location filename="../../engine/RunRecord.cpp" line="569"/>
         <source>linear recommender</source>
         <translation>线性推荐模型</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="571"/>
+        <location filename="../../engine/RunRecord.cpp" line="573"/>
         <source>auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="573"/>
+        <location filename="../../engine/RunRecord.cpp" line="575"/>
         <source>on</source>
         <translation>开</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="573"/>
+        <location filename="../../engine/RunRecord.cpp" line="575"/>
         <source>off</source>
         <translation>关</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="585"/>
+        <location filename="../../engine/RunRecord.cpp" line="577"/>
+        <source>%1, learned</source>
+        <translation>%1，学习得到</translation>
+    </message>
+    <message>
+        <location filename="../../engine/RunRecord.cpp" line="589"/>
         <source>full</source>
         <translation>全量</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="611"/>
+        <location filename="../../engine/RunRecord.cpp" line="615"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="654"/>
+        <location filename="../../engine/RunRecord.cpp" line="658"/>
         <source>%1 text width</source>
         <translation>%1 文本宽度</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="655"/>
+        <location filename="../../engine/RunRecord.cpp" line="659"/>
         <source>%1 image features</source>
         <translation>%1 图像特征</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="658"/>
+        <location filename="../../engine/RunRecord.cpp" line="662"/>
         <source>dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="659"/>
+        <location filename="../../engine/RunRecord.cpp" line="663"/>
         <source>model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="660"/>
+        <location filename="../../engine/RunRecord.cpp" line="664"/>
         <source>fusion</source>
         <translation>融合</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="661"/>
+        <location filename="../../engine/RunRecord.cpp" line="665"/>
         <source>missing values</source>
         <translation>缺失值</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="662"/>
+        <location filename="../../engine/RunRecord.cpp" line="666"/>
         <source>common width</source>
         <translation>公共宽度</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="663"/>
+        <location filename="../../engine/RunRecord.cpp" line="667"/>
         <source>optimizer</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="664"/>
+        <location filename="../../engine/RunRecord.cpp" line="668"/>
         <source>η</source>
         <translation>η</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="665"/>
+        <location filename="../../engine/RunRecord.cpp" line="669"/>
         <source>batch</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="666"/>
+        <location filename="../../engine/RunRecord.cpp" line="670"/>
         <source>λ (L2)</source>
         <translation>λ（L2 正则）</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="667"/>
+        <location filename="../../engine/RunRecord.cpp" line="671"/>
         <source>epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="668"/>
+        <location filename="../../engine/RunRecord.cpp" line="672"/>
         <source>seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="669"/>
+        <location filename="../../engine/RunRecord.cpp" line="673"/>
         <source>validation share</source>
         <translation>验证比例</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="670"/>
+        <location filename="../../engine/RunRecord.cpp" line="674"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="671"/>
+        <location filename="../../engine/RunRecord.cpp" line="675"/>
         <source>factors</source>
         <translation>因子数</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="672"/>
+        <location filename="../../engine/RunRecord.cpp" line="676"/>
         <source>hidden layers</source>
         <translation>隐藏层</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="673"/>
+        <location filename="../../engine/RunRecord.cpp" line="677"/>
         <source>dropout</source>
         <translation>dropout</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="674"/>
+        <location filename="../../engine/RunRecord.cpp" line="678"/>
         <source>ε (SVR tube)</source>
         <translation>ε（SVR 间隔带）</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="675"/>
+        <location filename="../../engine/RunRecord.cpp" line="679"/>
         <source>unrated samples</source>
         <translation>未评分采样数</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="676"/>
+        <location filename="../../engine/RunRecord.cpp" line="680"/>
         <source>split</source>
         <translation>划分</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="677"/>
+        <location filename="../../engine/RunRecord.cpp" line="681"/>
         <source>test share</source>
         <translation>测试比例</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="678"/>
+        <location filename="../../engine/RunRecord.cpp" line="682"/>
         <source>K</source>
         <translation>K</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="679"/>
+        <location filename="../../engine/RunRecord.cpp" line="683"/>
         <source>relevance threshold</source>
         <translation>相关性阈值</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="680"/>
+        <location filename="../../engine/RunRecord.cpp" line="684"/>
         <source>patience</source>
         <translation>早停耐心</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="834"/>
+        <location filename="../../engine/RunRecord.cpp" line="849"/>
         <source>A run has no &apos;id&apos;.</source>
         <translation>某个运行没有 &apos;id&apos;。</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="840"/>
+        <location filename="../../engine/RunRecord.cpp" line="855"/>
         <source>Run %1: %2</source>
         <translation>运行 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="868"/>
+        <location filename="../../engine/RunRecord.cpp" line="883"/>
         <source>Run %1: its curves have different lengths.</source>
         <translation>运行 %1：其各条曲线长度不一致。</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="881"/>
+        <location filename="../../engine/RunRecord.cpp" line="908"/>
         <source>Run %1: the curve of %2 has %3 points for %4 epochs.</source>
         <translation>运行 %1：%2 的曲线有 %3 个点，但共有 %4 轮。</translation>
     </message>
@@ -6204,54 +6429,69 @@ Train a model first: its recommendations, and why it makes them, will appear her
 <context>
     <name>fl::RunTrainer</name>
     <message>
-        <location filename="../../engine/RunTrainer.cpp" line="79"/>
+        <location filename="../../engine/RunTrainer.cpp" line="58"/>
+        <source>Fusion weights are learned with the model, starting from the chosen ones and keeping their sum (αₖ = s·softmax(θ)ₖ).</source>
+        <translation>融合权重与模型一起学习，从所选权重出发并保持其和不变（αₖ = s·softmax(θ)ₖ）。</translation>
+    </message>
+    <message>
+        <location filename="../../engine/RunTrainer.cpp" line="93"/>
         <source>The validation part is empty: there are no validation metrics or validation loss, so early stopping is off and the last epoch is reported.</source>
         <translation>验证部分为空：没有验证指标和验证损失，因此早停关闭，报告最后一轮的结果。</translation>
     </message>
     <message>
-        <location filename="../../engine/RunTrainer.cpp" line="82"/>
+        <location filename="../../engine/RunTrainer.cpp" line="96"/>
         <source>The test part is empty: the test metrics cannot be computed and are not reported.</source>
         <translation>测试部分为空：无法计算测试指标，不予报告。</translation>
     </message>
     <message>
-        <location filename="../../engine/RunTrainer.cpp" line="89"/>
+        <location filename="../../engine/RunTrainer.cpp" line="103"/>
         <source>No held-out item has a test interaction: the cold_ metrics cannot be computed and are not reported.</source>
         <translation>没有任何留出的冷启动物品有测试交互：无法计算 cold_ 指标，不予报告。</translation>
     </message>
     <message>
-        <location filename="../../engine/RunTrainer.cpp" line="94"/>
+        <location filename="../../engine/RunTrainer.cpp" line="108"/>
         <source>RMSE and MAE are not reported: trained with BPR, %1 learns an order of items, not ratings.</source>
         <translation>不报告 RMSE 和 MAE：%1 以 BPR 训练，学到的是物品的排序，而不是评分。</translation>
     </message>
     <message>
-        <location filename="../../engine/RunTrainer.cpp" line="96"/>
+        <location filename="../../engine/RunTrainer.cpp" line="110"/>
         <source>RMSE and MAE are not reported: %1 ranks items and does not predict ratings.</source>
         <translation>不报告 RMSE 和 MAE：%1 只对物品排序，不预测评分。</translation>
     </message>
     <message>
-        <location filename="../../engine/RunTrainer.cpp" line="105"/>
+        <location filename="../../engine/RunTrainer.cpp" line="119"/>
         <source>Unknown model &apos;%1&apos;; expected linear or one of %2.</source>
         <translation>未知的模型 &apos;%1&apos;；应为 linear 或 %2 之一。</translation>
     </message>
     <message>
-        <location filename="../../engine/RunTrainer.cpp" line="112"/>
+        <location filename="../../engine/RunTrainer.cpp" line="126"/>
         <source>The split leaves no training interactions.</source>
         <translation>该划分没有留下任何训练交互。</translation>
     </message>
     <message>
-        <location filename="../../engine/RunTrainer.cpp" line="147"/>
+        <location filename="../../engine/RunTrainer.cpp" line="161"/>
         <source>Leaving out %1 items missing a fused modality: %2 of their interactions are not trained on or evaluated (they stay in the catalogue that is ranked).</source>
         <translation>剔除 %1 个缺少参与融合模态的物品：它们的 %2 条交互不参与训练和评估（这些物品仍在参与排序的物品目录中）。</translation>
     </message>
     <message>
-        <location filename="../../engine/RunTrainer.cpp" line="151"/>
+        <location filename="../../engine/RunTrainer.cpp" line="165"/>
         <source>Leaving out items with missing data leaves no training interactions. Choose mean imputation or a missing indicator instead.</source>
         <translation>剔除含缺失数据的物品后没有训练交互了。请改用均值填补或缺失指示列。</translation>
     </message>
     <message>
-        <location filename="../../engine/RunTrainer.cpp" line="222"/>
+        <location filename="../../engine/RunTrainer.cpp" line="173"/>
+        <source>Fusion weights can be learned by the linear regression, the hybrid and the content model, not by %1.</source>
+        <translation>融合权重可由线性回归、混合模型和内容模型学习，%1 不行。</translation>
+    </message>
+    <message>
+        <location filename="../../engine/RunTrainer.cpp" line="250"/>
         <source>The validation part is empty: RMSE, MAE and the validation loss cannot be computed and are not reported.</source>
         <translation>验证部分为空：无法计算 RMSE、MAE 和验证损失，不予报告。</translation>
+    </message>
+    <message>
+        <location filename="../../engine/RunTrainer.cpp" line="254"/>
+        <source>The closed-form floor is that of the starting weights: learning them can go below it.</source>
+        <translation>闭式解下界对应起始权重：学习权重后损失可以低于它。</translation>
     </message>
 </context>
 <context>

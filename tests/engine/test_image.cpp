@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
+#include <QImageReader>
 #include <QTest>
 
 #include <cmath>
@@ -292,6 +293,46 @@ private Q_SLOTS:
         QVERIFY2(notes.contains(QStringLiteral("images/gone.png")), qPrintable(notes));
         QVERIFY2(notes.contains(QStringLiteral("2 of 7 items have no image")), qPrintable(notes));
         QVERIFY(m->description.contains(QStringLiteral("2×2")));
+    }
+
+    // A few bytes of BMP header can state a 100-million-pixel image: it is not decoded (Qt would try),
+    // and counts as not decodable, like a corrupt file.
+    void hugeStatedSizeIsNotDecoded()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        auto bmpHeader = [](qint32 width, qint32 height) {
+            QByteArray header(54, '\0');
+            auto put32 = [&header](int at, quint32 v) {
+                for (int b = 0; b < 4; ++b)
+                    header[at + b] = char((v >> (8 * b)) & 0xff);
+            };
+            header[0] = 'B';
+            header[1] = 'M';
+            put32(2, 54);        // file size (a lie, as in the fuzzer's finding)
+            put32(10, 54);       // pixel data offset
+            put32(14, 40);       // BITMAPINFOHEADER
+            put32(18, quint32(width));
+            put32(22, quint32(height));
+            header[26] = 1;      // planes
+            header[28] = 24;     // bits per pixel
+            return header;
+        };
+        const QString huge = dir.filePath(QStringLiteral("huge.bmp"));
+        QFile file(huge);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(bmpHeader(10000, 10000));
+        file.close();
+        QCOMPARE(QImageReader(huge).size(), QSize(10000, 10000));
+        QCOMPARE(probeImageFile(huge), ImageFileState::Unreadable);
+
+        const QString fine = dir.filePath(QStringLiteral("fine.png"));
+        QVERIFY(writePng(fine, solid(4, 4, qRgb(10, 20, 30))));
+        QCOMPARE(probeImageFile(fine), ImageFileState::Readable);
+        const Result<ModalityMatrix> m = embedImages(QStringLiteral("image"), {fine, huge}, {}, ImageEmbedderSettings{});
+        QVERIFY2(m.ok(), m.ok() ? "" : qPrintable(m.error()));
+        QVERIFY(m->missing == (std::vector<bool>{false, true}));
+        QVERIFY2(m->notes.join(u'\n').contains(QStringLiteral("could not decode 1 of 2 images")), qPrintable(m->notes.join(u'\n')));
     }
 
     void allUnreadableIsAnError()

@@ -137,8 +137,8 @@ private Q_SLOTS:
         const ModalitySource *cover = d.modality("cover");
         QVERIFY(cover);
         QCOMPARE(cover->origin, QStringLiteral("items.csv: cover"));
-        QCOMPARE(cover->imagePaths, QStringList({dir + "/covers/mug.jpg", QString(), "/covers/notebook.png",
-                                                 "https://example.com/c4.jpg", QDir::cleanPath(kFixtures + "/shared/kettle.jpg")}));
+        QCOMPARE(cover->imagePaths, QStringList({dir + "/covers/mug.jpg", QString(), dir + "/covers/notebook.png",
+                                                 "https://example.com/c4.jpg", dir + "/kettle.jpg"}));
         QCOMPARE(cover->missing, std::vector<bool>(5, true));
 
         const ModalitySource *price = d.modality("price");
@@ -183,8 +183,11 @@ private Q_SLOTS:
         const QString ratings = QStringLiteral(FUSIONLAB_SHARED_DIR "/data/goodbooks-10k/samples/ratings.csv");
         if (!QFile::exists(books) || !QFile::exists(ratings))
             QSKIP("goodbooks-10k is not available on this machine");
+        // A manifest's tables must be inside its folder: the two files are copied beside it.
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
+        QVERIFY(QFile::copy(books, dir.filePath("books.csv")));
+        QVERIFY(QFile::copy(ratings, dir.filePath("ratings.csv")));
         const QString manifest = QStringLiteral(
             "{\"fusionlab_manifest\": 1, \"name\": \"goodbooks\",\n"
             " \"items\": {\"file\": \"%1\", \"id\": \"book_id\", \"title\": \"title\", \"category\": \"language_code\"},\n"
@@ -192,7 +195,7 @@ private Q_SLOTS:
             " \"modalities\": [{\"name\": \"text\", \"kind\": \"text\", \"columns\": [\"title\", \"authors\"]},\n"
             "   {\"name\": \"cover\", \"kind\": \"image\", \"column\": \"image_url\"},\n"
             "   {\"name\": \"stats\", \"kind\": \"numeric\", \"columns\": [\"average_rating\", \"isbn13\", "
-            "\"original_publication_year\"]}]}\n").arg(books, ratings);
+            "\"original_publication_year\"]}]}\n").arg(QStringLiteral("books.csv"), QStringLiteral("ratings.csv"));
         QVERIFY(writeFile(dir.filePath("manifest.json"), manifest.toUtf8()));
 
         const Result<Dataset> loaded = loadDataset(dir.path());

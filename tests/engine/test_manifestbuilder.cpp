@@ -2,6 +2,7 @@
 #include "engine/ManifestLoader.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -51,6 +52,19 @@ ImportTable sniffedTable(const QString &path, CsvPreview *preview)
     *preview = previewCsv(prefix, table.options);
     table.header = preview->header;
     return table;
+}
+
+// Copies the files below `from` into `to` (made as needed): data a test may save a manifest beside.
+bool copyTree(const QString &from, const QString &to)
+{
+    QDirIterator it(from, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString source = it.next();
+        const QString target = QDir(to).filePath(QDir(from).relativeFilePath(source));
+        if (!QDir().mkpath(QFileInfo(target).absolutePath()) || !QFile::copy(source, target))
+            return false;
+    }
+    return true;
 }
 
 QString errorOf(const Result<Dataset> &result)
@@ -437,11 +451,24 @@ private Q_SLOTS:
                                 "  ]\n"
                                 "}\n"));
 
-        // Saved elsewhere: every path, the pattern too, is relative to the manifest.
+        // A manifest may only name files inside its own folder: saving it beside other data is refused.
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         const QString manifest = dir.filePath("manifest.json");
+        const Result<void> elsewhere = ManifestBuilder::writeManifest(shop.spec, manifest);
+        QVERIFY(!elsewhere.ok());
+        QVERIFY2(elsewhere.error().contains(QStringLiteral("lies outside")), qPrintable(elsewhere.error()));
+        QVERIFY(!QFile::exists(manifest));
+
+        // Saved in a folder above the data: every path, the pattern too, is relative to the manifest.
+        QVERIFY(copyTree(kImport + "/shop", dir.filePath("data/shop")));
+        shop.spec.items.path = dir.filePath("data/shop/items.csv");
+        shop.spec.interactions.path = dir.filePath("data/shop/") + QFileInfo(shop.spec.interactions.path).fileName();
         QVERIFY(ManifestBuilder::writeManifest(shop.spec, manifest).ok());
+        QFile written(manifest);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        const QByteArray text = written.readAll();
+        QVERIFY2(text.contains("\"path\": \"data/shop/images/{item_id}.png\""), text.constData());
         const Result<Dataset> loaded = loadManifest(manifest);
         QVERIFY2(loaded.ok(), qPrintable(errorOf(loaded)));
         QCOMPARE(loaded->itemIds, QStringList({"a", "b", "c", "d"}));
@@ -451,7 +478,7 @@ private Q_SLOTS:
         QCOMPARE(loaded->timestamp, std::vector<qint64>({1000, 1001, 1002, 1003, 1004}));
         const ModalitySource *image = loaded->modality("image");
         QVERIFY(image);
-        QCOMPARE(image->imagePaths[1], QFileInfo(kImport + "/shop/images/b.png").absoluteFilePath());
+        QCOMPARE(image->imagePaths[1], QFileInfo(dir.filePath("data/shop/images/b.png")).absoluteFilePath());
         QVERIFY(QFileInfo::exists(image->imagePaths[0]));
     }
 
@@ -539,15 +566,22 @@ private Q_SLOTS:
         QVERIFY2(problems.empty(), qPrintable(messages(problems).join('\n')));
         QCOMPARE(ManifestBuilder::defaultManifestFolder(spec), QFileInfo(kGoodbooks).absoluteFilePath());
 
-        // The shared folder is read-only, so the manifest goes elsewhere with paths relative to it.
+        // The shared folder is read-only and a manifest may only name files inside its own folder: the
+        // data is copied where the manifest can go.
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         const QString manifest = dir.filePath("manifest.json");
+        QVERIFY(!ManifestBuilder::writeManifest(spec, manifest).ok());
+        QVERIFY(QDir().mkpath(dir.filePath("samples")));
+        QVERIFY(QFile::copy(booksPath, dir.filePath("books.csv")));
+        QVERIFY(QFile::copy(ratingsPath, dir.filePath("samples/ratings.csv")));
+        spec.items.path = dir.filePath("books.csv");
+        spec.interactions.path = dir.filePath("samples/ratings.csv");
         QVERIFY(ManifestBuilder::writeManifest(spec, manifest).ok());
         QFile file(manifest);
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QString json = QString::fromUtf8(file.readAll());
-        const QString relativeBooks = QDir(dir.path()).relativeFilePath(QFileInfo(booksPath).absoluteFilePath());
+        const QString relativeBooks = QStringLiteral("books.csv");
         QVERIFY2(json.contains(QStringLiteral("\"items\": {\"file\": \"%1\", \"id\": \"book_id\", \"title\": \"title\"}")
                                    .arg(relativeBooks)),
                  qPrintable(json));

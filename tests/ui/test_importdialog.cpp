@@ -287,6 +287,14 @@ private Q_SLOTS:
         QVERIFY(!saveAndWait(dialog, QStringLiteral("/nonexistent-folder/manifest.json"), &message));
         QVERIFY2(message.startsWith(QStringLiteral("/nonexistent-folder/manifest.json: cannot write")), qPrintable(message));
         QVERIFY(dialog.manifestPath().isEmpty());
+
+        // A writable folder that would hold a manifest naming files outside it: nothing is written.
+        QTemporaryDir elsewhere;
+        QVERIFY(elsewhere.isValid());
+        QVERIFY(!saveAndWait(dialog, elsewhere.filePath("manifest.json"), &message));
+        QVERIFY2(message.contains(QStringLiteral("lies outside")), qPrintable(message));
+        QVERIFY(!QFile::exists(elsewhere.filePath("manifest.json")));
+        QVERIFY(dialog.manifestPath().isEmpty());
     }
 
     void vectorsFiles()
