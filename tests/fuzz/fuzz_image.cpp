@@ -1,0 +1,50 @@
+// Fuzz target: the image modality (engine/ImageEmbedder.h): an image file as a manifest names it, probed
+// as loaders do (probeImageFile, markUnreadableImages) and embedded with pixel features. Input: one
+// settings byte (bits 0-1: GridMean, ColorHistogram or Both; bits 2-7: grid 1..64), then the file's bytes.
+// Qt's image readers (PNG, JPEG, GIF, BMP, … from libQt6Gui and its plugins) are not instrumented; the
+// engine's code around them is.
+#include "FuzzSupport.h"
+
+#include "engine/ImageEmbedder.h"
+
+#include <cmath>
+#include <cstdlib>
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (size < 1)
+        return 0;
+    fl::fuzz::ensureApplication();
+    const QString folder = fl::fuzz::freshFolder();
+    if (!fl::fuzz::writeFile(folder, QStringLiteral("image"), fl::fuzz::inputView(data + 1, size - 1)))
+        return 0;
+    const QString path = folder + QStringLiteral("/image");
+
+    fl::ModalitySource source;
+    source.name = QStringLiteral("image");
+    source.kind = fl::ModalityKind::Image;
+    source.imagePaths = {path, folder + QStringLiteral("/absent.png"), QString()};
+    source.missing = {false, false, true};
+    const fl::ImageProbeCounts counts = fl::markUnreadableImages(source);
+    if (counts.notFound != 1)
+        std::abort();
+    const bool readable = fl::probeImageFile(path) == fl::ImageFileState::Readable;
+    if (readable == source.missing[0])
+        std::abort();
+
+    fl::ImageEmbedderSettings settings;
+    settings.kind = fl::ImageFeatureKind(std::min(data[0] & 3, 2));
+    settings.grid = 1 + (data[0] >> 2);
+    settings.histogramBins = 1 + (data[0] >> 4);
+    const fl::Result<fl::ModalityMatrix> matrix =
+        fl::embedImages(source.name, {path, path}, {false, true}, settings);
+    if (fl::fuzz::accepted(matrix)) {
+        if (matrix->rows() != 2 || matrix->missing.size() != 2)
+            std::abort();
+        for (Eigen::Index i = 0; i < matrix->values.size(); ++i) {
+            if (!std::isfinite(matrix->values.data()[i]))
+                std::abort();
+        }
+    }
+    return 0;
+}

@@ -1,0 +1,18 @@
+// Fuzz target: MMRec folders (NAME.inter, *_feat.npy, i_id_mapping.csv; engine/MmrecImporter.h).
+// Input: the dataset's files, split at "@@@ NAME" lines (FuzzSupport.h); bytes before the first marker
+// are baby.inter. They are written into an empty folder and the importer reads that folder; a dataset it
+// accepts must be consistent (checkDataset).
+#include "FuzzSupport.h"
+
+#include "engine/MmrecImporter.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    fl::fuzz::ensureApplication();
+    const QString folder = fl::fuzz::freshFolder();
+    if (fl::fuzz::writeSections(folder, fl::fuzz::inputView(data, size), QStringLiteral("baby.inter")) == 0)
+        return 0;
+    if (const fl::Result<fl::Dataset> dataset = fl::importMmrec(folder); fl::fuzz::accepted(dataset))
+        fl::fuzz::checkDataset(*dataset);
+    return 0;
+}
