@@ -5,6 +5,7 @@
 #include "engine/FusionPipeline.h"
 #include "engine/LinearRegression.h"
 #include "engine/ManifestLoader.h"
+#include "engine/Pseudonyms.h"
 #include "engine/RankingMetrics.h"
 #include "engine/RecommenderFactory.h"
 #include "engine/RecommenderRun.h"
@@ -91,6 +92,8 @@ QString commandLineUsage()
         "                                   user, rank, item, score; with held-out items also the lists\n"
         "                                   of the cold_ metrics in FILE.cold.tsv (top.tsv → top.cold.tsv)\n"
         "  --export-split DIR               ranking models: train.tsv, valid.tsv, test.tsv\n"
+        "  --pseudonymize                   the exports name users by salted hashes (u_…), the same in every\n"
+        "                                   file of the run and new in each run; item ids stay\n"
         "  --missing mean|indicator|leave-out   items lacking a fused modality: mean imputation, zeros plus\n"
         "                                   a missing column, or their interactions left out (default mean)\n"
         "  --optimizer gd|sgd|momentum|adam full-batch gradient descent, or mini-batch SGD, SGD with\n"
@@ -241,9 +244,9 @@ QString coldTopKPath(const QString &path)
 }
 
 // The lists the cold_ metrics rank, in writeTopK's format: for every user the K best held-out test
-// items, leaving out the items of the user's training and validation interactions.
+// items, leaving out the items of the user's training and validation interactions; userIds as for writeTopK.
 Result<void> writeColdTopK(const QString &path, const Dataset &data, const Recommender &model, const SplitIndices &split,
-                           int k)
+                           int k, const QStringList *userIds)
 {
     const std::vector<bool> heldOut = heldOutItems(data, split, EvaluationPart::Test);
     std::vector<int> warm;   // every item that is not a held-out test item
@@ -260,7 +263,7 @@ Result<void> writeColdTopK(const QString &path, const Dataset &data, const Recom
         excluded = warm;
         excluded.insert(excluded.end(), known[size_t(user)].begin(), known[size_t(user)].end());
         const std::vector<ScoredItem> list = topKScored(model, user, k, excluded);
-        const QByteArray id = data.userIds[user].toUtf8();
+        const QByteArray id = (userIds ? *userIds : data.userIds)[user].toUtf8();
         for (size_t r = 0; r < list.size(); ++r) {
             char score[64];
             const auto [end, ec] = std::to_chars(score, score + sizeof score, list[r].score);
@@ -529,9 +532,14 @@ int CommandLineTool::train(const QStringList &args)
     for (const char *name : {"export-topk", "export-split", "save-experiment"})
         parser.addOption(QCommandLineOption(QString::fromLatin1(name), QString(), QStringLiteral("path")));
     parser.addOption(QCommandLineOption(QStringLiteral("json")));
+    parser.addOption(QCommandLineOption(QStringLiteral("pseudonymize")));
     parser.addOption(QCommandLineOption(QStringLiteral("format"), QString(), QStringLiteral("format")));
     if (const std::optional<int> exitCode = parseCommand(parser, args))
         return *exitCode;
+    if (parser.isSet(QStringLiteral("pseudonymize")) && !parser.isSet(QStringLiteral("export-topk"))
+        && !parser.isSet(QStringLiteral("export-split")))
+        return usageError(QStringLiteral("--pseudonymize changes the user ids of --export-topk and --export-split; "
+                                         "give at least one of them."));
     const QStringList exports{QStringLiteral("export-topk"), QStringLiteral("export-split")};
     if (Result<RunConfig> checked = runConfigFromOptions(parser, nullptr, exports); !checked)
         return usageError(checked.error());
@@ -548,6 +556,7 @@ int CommandLineTool::train(const QStringList &args)
     report.json = parser.isSet(QStringLiteral("json"));
     report.exportTopK = parser.value(QStringLiteral("export-topk"));
     report.exportSplit = parser.value(QStringLiteral("export-split"));
+    report.pseudonymize = parser.isSet(QStringLiteral("pseudonymize"));
     const DatasetIdentity identity = datasetArgumentIdentity(parser, *dataset);
     FusionPipeline pipeline(dataset);
     RunRecord record;
@@ -717,20 +726,27 @@ int CommandLineTool::runAndReport(FusionPipeline &pipeline, const RunConfig &con
     // Exports of a ranking run: every user's top K, and the split it was judged on.
     if (const auto *ranking = dynamic_cast<const RecommenderRunTrainer *>(&trainer)) {
         const SplitIndices &split = ranking->split();
+        // One salt for every file of this run, so that they agree with each other.
+        const QStringList pseudonyms = report.pseudonymize ? pseudonymize(data.userIds, newPseudonymSalt()) : QStringList();
+        const QStringList *userIds = report.pseudonymize ? &pseudonyms : nullptr;
+        if (report.pseudonymize)
+            s.insert(QStringLiteral("pseudonymized"), true);
         if (!report.exportTopK.isEmpty()) {
             std::vector<int> users(size_t(data.userCount()));
             for (size_t u = 0; u < users.size(); ++u)
                 users[u] = int(u);
             const int k = *std::max_element(config.model.ks.begin(), config.model.ks.end());
-            const Result<void> written = writeTopK(report.exportTopK, data, ranking->model(),
-                                                   users, k, excludedInteractions(split, EvaluationPart::Test));
+            const Result<void> written = writeTopK(report.exportTopK, data, ranking->model(), users, k,
+                                                   excludedInteractions(split, EvaluationPart::Test), 0,
+                                                   kDefaultTieSeed, userIds);
             if (!written) {
                 m_err << "fusionlab-cli: " << written.error() << "\n";
                 return 1;
             }
             // With items held out, the cold_ metrics rank other lists: those go beside the file.
             if (std::find(split.coldItem.begin(), split.coldItem.end(), true) != split.coldItem.end()) {
-                const Result<void> cold = writeColdTopK(coldTopKPath(report.exportTopK), data, ranking->model(), split, k);
+                const Result<void> cold = writeColdTopK(coldTopKPath(report.exportTopK), data, ranking->model(), split, k,
+                                                        userIds);
                 if (!cold) {
                     m_err << "fusionlab-cli: " << cold.error() << "\n";
                     return 1;
@@ -738,7 +754,7 @@ int CommandLineTool::runAndReport(FusionPipeline &pipeline, const RunConfig &con
             }
         }
         if (!report.exportSplit.isEmpty()) {
-            const Result<void> written = writeSplit(report.exportSplit, data, split);
+            const Result<void> written = writeSplit(report.exportSplit, data, split, userIds);
             if (!written) {
                 m_err << "fusionlab-cli: " << written.error() << "\n";
                 return 1;

@@ -40,6 +40,7 @@ private:
         bool json = false;
         QString exportTopK;
         QString exportSplit;
+        bool pseudonymize = false;   // user ids in the exports replaced by salted hashes (Pseudonyms.h)
     };
     // One run through the RunDriver, printed as `train` prints it (per-epoch lines, then the summary),
     // with the exports; the record goes to *record. Returns the exit code.

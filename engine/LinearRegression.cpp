@@ -260,8 +260,12 @@ LinearRegressionTrainer::LinearRegressionTrainer(std::shared_ptr<const TrainingP
     m_record.learningRate = m_config.learningRate;
     if (m_config.optimizer != OptimizerKind::GradientDescent) {
         m_updater = ParameterUpdater(m_config.optimizer, m_w.size());
-        if (m_learned.isEmpty())
+        if (m_learned.isEmpty()) {
             m_features = m_problem->plan->fuse(m_problem->weights);
+        } else {
+            for (const Eigen::MatrixXd &block : m_problem->plan->blocks)
+                m_blockRows.emplace_back(block);
+        }
         m_order.resize(size_t(m_problem->trainRows->size()));
         for (size_t i = 0; i < m_order.size(); ++i)
             m_order[i] = int(i);
@@ -327,12 +331,12 @@ void LinearRegressionTrainer::sgdEpochLearningWeights()
             const int item = rows.items[size_t(r)];
             double prediction = m_w(d);
             for (size_t k = 0; k < blocks; ++k) {
-                projection[k] = plan.blocks[k].row(item).dot(m_w.segment(plan.offsets[k], plan.blocks[k].cols()));
+                projection[k] = m_blockRows[k].row(item).dot(m_w.segment(plan.offsets[k], m_blockRows[k].cols()));
                 prediction += c[k] * projection[k];
             }
             const double e = prediction - rows.targets(r);
             for (size_t k = 0; k < blocks; ++k) {
-                gradient.segment(plan.offsets[k], plan.blocks[k].cols()) += (e * c[k]) * plan.blocks[k].row(item).transpose();
+                gradient.segment(plan.offsets[k], m_blockRows[k].cols()) += (e * c[k]) * m_blockRows[k].row(item).transpose();
                 weightGradient[k] += e * projection[k];
             }
             gradient(d) += e;

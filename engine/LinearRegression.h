@@ -255,6 +255,8 @@ private:
     TrainingConfig m_config;
     Eigen::VectorXd m_w;
     LearnedFusionWeights m_learned;   // empty when the weights are fixed
+    // The plan's blocks row-major, for mini-batches with learned weights (F changes with every batch).
+    std::vector<Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>> m_blockRows;
     QuadraticForm m_train;
     QuadraticForm m_validation;
     // F, only for mini-batch SGD, row-major so that each sampled row is one contiguous read.

@@ -443,8 +443,12 @@ std::vector<int> topK(const Recommender &model, int user, int k, std::span<const
 }
 
 Result<void> writeTopK(const QString &path, const Dataset &data, const Recommender &model, const std::vector<int> &users,
-                       int k, const std::vector<int> &excluded, int threads, std::uint64_t tieSeed)
+                       int k, const std::vector<int> &excluded, int threads, std::uint64_t tieSeed,
+                       const QStringList *userIds)
 {
+    if (userIds && userIds->size() != data.userIds.size())
+        return makeError(Tr::tr("%1 user ids for %2 users.").arg(userIds->size()).arg(data.userIds.size()));
+    const QStringList &ids = userIds ? *userIds : data.userIds;
     if (Result<void> ok = checkModel(data, model); !ok)
         return ok;
     if (Result<void> ok = checkIndices(data, excluded, Tr::tr("excluded")); !ok)
@@ -466,7 +470,7 @@ Result<void> writeTopK(const QString &path, const Dataset &data, const Recommend
     });
     QByteArray out("user\trank\titem\tscore\n");
     for (size_t u = 0; u < users.size(); ++u) {
-        const QByteArray user = data.userIds[users[u]].toUtf8();
+        const QByteArray user = ids[users[u]].toUtf8();
         for (size_t r = 0; r < lists[u].size(); ++r) {
             out += user + '\t' + QByteArray::number(qulonglong(r + 1)) + '\t' + data.itemIds[lists[u][r].item].toUtf8() + '\t';
             appendNumber(out, lists[u][r].score);
@@ -476,8 +480,11 @@ Result<void> writeTopK(const QString &path, const Dataset &data, const Recommend
     return saveBytes(path, out);
 }
 
-Result<void> writeSplit(const QString &dir, const Dataset &data, const SplitIndices &split)
+Result<void> writeSplit(const QString &dir, const Dataset &data, const SplitIndices &split, const QStringList *userIds)
 {
+    if (userIds && userIds->size() != data.userIds.size())
+        return makeError(Tr::tr("%1 user ids for %2 users.").arg(userIds->size()).arg(data.userIds.size()));
+    const QStringList &ids = userIds ? *userIds : data.userIds;
     if (Result<void> ok = checkInteractions(data); !ok)
         return ok;
     if (Result<void> ok = checkIdsForTsv(data); !ok)
@@ -492,7 +499,7 @@ Result<void> writeSplit(const QString &dir, const Dataset &data, const SplitIndi
             return ok;
         QByteArray out("user\titem\trating\ttimestamp\n");
         for (int i : *indices) {
-            out += data.userIds[data.interactionUser[size_t(i)]].toUtf8() + '\t'
+            out += ids[data.interactionUser[size_t(i)]].toUtf8() + '\t'
                    + data.itemIds[data.interactionItem[size_t(i)]].toUtf8() + '\t';
             appendNumber(out, data.rating(i));
             out += '\t';

@@ -111,14 +111,16 @@ std::vector<int> topK(const Recommender &model, int user, int k, std::span<const
 // recommendation, with the dataset's own user and item ids, rank from 1 and the score in shortest
 // round-trip form; excluded = interactions whose items are not recommended to their user. Ties are
 // ordered as evaluateRanking orders them with the same tieSeed, so the lists reproduce its metrics.
+// userIds, when given, replaces data.userIds in the file (pseudonyms; one per user).
 Result<void> writeTopK(const QString &path, const Dataset &data, const Recommender &model, const std::vector<int> &users,
                        int k, const std::vector<int> &excluded, int threads = 0,
-                       std::uint64_t tieSeed = kDefaultTieSeed);
+                       std::uint64_t tieSeed = kDefaultTieSeed, const QStringList *userIds = nullptr);
 
 // Writes train.tsv, valid.tsv and test.tsv into dir (created if needed) with the header
 // `user\titem\trating\ttimestamp`, the dataset's own ids, ratings in shortest round-trip form and an empty
 // timestamp column when the dataset has none, one line per interaction in index order; plus
-// cold_items.tsv (header `item`) when the split holds items out.
-Result<void> writeSplit(const QString &dir, const Dataset &data, const SplitIndices &split);
+// cold_items.tsv (header `item`) when the split holds items out. userIds as for writeTopK.
+Result<void> writeSplit(const QString &dir, const Dataset &data, const SplitIndices &split,
+                        const QStringList *userIds = nullptr);
 
 } // namespace fl

@@ -1363,82 +1363,82 @@
 <context>
     <name>fl::ImageEmbedder</name>
     <message>
-        <location filename="../../engine/ImageEmbedder.cpp" line="92"/>
+        <location filename="../../engine/ImageEmbedder.cpp" line="95"/>
         <source>Image modality &apos;%1&apos;: %2</source>
         <translation>图像模态 &apos;%1&apos;：%2</translation>
     </message>
     <message>
-        <location filename="../../engine/ImageEmbedder.cpp" line="94"/>
+        <location filename="../../engine/ImageEmbedder.cpp" line="97"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../engine/ImageEmbedder.cpp" line="98"/>
+        <location filename="../../engine/ImageEmbedder.cpp" line="101"/>
         <source>the missing mask has %1 entries for %2 images.</source>
         <translation>缺失掩码有 %1 项，而图像有 %2 张。</translation>
     </message>
     <message>
-        <location filename="../../engine/ImageEmbedder.cpp" line="100"/>
+        <location filename="../../engine/ImageEmbedder.cpp" line="103"/>
         <source>the grid must be between 1 and 64 cells per side (got %1).</source>
         <translation>网格每边必须有 1 到 64 个格子（实际为 %1）。</translation>
     </message>
     <message>
-        <location filename="../../engine/ImageEmbedder.cpp" line="102"/>
+        <location filename="../../engine/ImageEmbedder.cpp" line="105"/>
         <source>the histogram needs 1 to 16 bins per channel (got %1).</source>
         <translation>直方图每个通道需要 1 到 16 个分箱（实际为 %1）。</translation>
     </message>
     <message>
-        <location filename="../../engine/ImageEmbedder.cpp" line="104"/>
+        <location filename="../../engine/ImageEmbedder.cpp" line="107"/>
         <source>there are no images.</source>
         <translation>没有任何图像。</translation>
     </message>
     <message>
-        <location filename="../../engine/ImageEmbedder.cpp" line="162"/>
+        <location filename="../../engine/ImageEmbedder.cpp" line="169"/>
         <source>no image could be read (%1 items</source>
         <translation>无法读取任何图像 (共 %1 个物品</translation>
     </message>
     <message>
-        <location filename="../../engine/ImageEmbedder.cpp" line="164"/>
+        <location filename="../../engine/ImageEmbedder.cpp" line="171"/>
         <source>, %1 without an image path</source>
         <translation>，%1 个没有图像路径</translation>
     </message>
     <message>
-        <location filename="../../engine/ImageEmbedder.cpp" line="166"/>
+        <location filename="../../engine/ImageEmbedder.cpp" line="173"/>
         <source>, %1 not found, e.g. %2</source>
         <translation>，%1 个未找到，例如 %2</translation>
     </message>
     <message>
-        <location filename="../../engine/ImageEmbedder.cpp" line="168"/>
+        <location filename="../../engine/ImageEmbedder.cpp" line="175"/>
         <source>, %1 could not be decoded, e.g. %2</source>
         <translation>，%1 个无法解码，例如 %2</translation>
     </message>
     <message>
-        <location filename="../../engine/ImageEmbedder.cpp" line="182"/>
+        <location filename="../../engine/ImageEmbedder.cpp" line="189"/>
         <source>Mean colour (R, G, B) on a %1×%1 grid: %2 values per image, from %L3 images</source>
         <translation>%1×%1 网格上的平均颜色（R, G, B）：每张图像 %2 个值，来自 %L3 张图像</translation>
     </message>
     <message>
-        <location filename="../../engine/ImageEmbedder.cpp" line="186"/>
+        <location filename="../../engine/ImageEmbedder.cpp" line="193"/>
         <source>Joint RGB histogram with %1 bins per channel: %2 values per image, from %L3 images</source>
         <translation>每通道 %1 个分箱的联合 RGB 直方图：每张图像 %2 个值，来自 %L3 张图像</translation>
     </message>
     <message>
-        <location filename="../../engine/ImageEmbedder.cpp" line="190"/>
+        <location filename="../../engine/ImageEmbedder.cpp" line="197"/>
         <source>Mean colour on a %1×%1 grid and a joint RGB histogram with %2 bins per channel: %3 values per image, from %L4 images</source>
         <translation>%1×%1 网格上的平均颜色与每通道 %2 个分箱的联合 RGB 直方图：每张图像 %3 个值，来自 %L4 张图像</translation>
     </message>
     <message>
-        <location filename="../../engine/ImageEmbedder.cpp" line="197"/>
+        <location filename="../../engine/ImageEmbedder.cpp" line="204"/>
         <source>%L1 of %L2 items have no image; they get the mean image vector.</source>
         <translation>%L2 个物品中有 %L1 个没有图像；它们使用平均图像向量。</translation>
     </message>
     <message>
-        <location filename="../../engine/ImageEmbedder.cpp" line="199"/>
+        <location filename="../../engine/ImageEmbedder.cpp" line="206"/>
         <source>%L1 of %L2 image files were not found (treated as missing, given the mean image vector): %3</source>
         <translation>%L2 个图像文件中有 %L1 个未找到（视为缺失，使用平均图像向量）：%3</translation>
     </message>
     <message>
-        <location filename="../../engine/ImageEmbedder.cpp" line="202"/>
+        <location filename="../../engine/ImageEmbedder.cpp" line="209"/>
         <source>could not decode %L1 of %L2 images (treated as missing, given the mean image vector): %3</source>
         <translation>%L2 张图像中有 %L1 张无法解码（视为缺失，使用平均图像向量）：%3</translation>
     </message>
@@ -4993,7 +4993,7 @@ can learn what absence means; or its ratings left out of training and validation
     </message>
     <message>
         <location filename="../../engine/RankingMetrics.cpp" line="237"/>
-        <location filename="../../engine/RankingMetrics.cpp" line="450"/>
+        <location filename="../../engine/RankingMetrics.cpp" line="454"/>
         <source>excluded</source>
         <translation>排除的</translation>
     </message>
@@ -5033,17 +5033,23 @@ can learn what absence means; or its ratings left out of training and validation
         <translation>RMSE 和 MAE 至少需要一条交互；但一条也没有。</translation>
     </message>
     <message>
-        <location filename="../../engine/RankingMetrics.cpp" line="455"/>
+        <location filename="../../engine/RankingMetrics.cpp" line="450"/>
+        <location filename="../../engine/RankingMetrics.cpp" line="486"/>
+        <source>%1 user ids for %2 users.</source>
+        <translation>%2 个用户却有 %1 个用户 ID。</translation>
+    </message>
+    <message>
+        <location filename="../../engine/RankingMetrics.cpp" line="459"/>
         <source>The number of recommendations per user is %1; expected at least 1.</source>
         <translation>每个用户的推荐数为 %1；应至少为 1。</translation>
     </message>
     <message>
-        <location filename="../../engine/RankingMetrics.cpp" line="458"/>
+        <location filename="../../engine/RankingMetrics.cpp" line="462"/>
         <source>User index %1 is out of range; expected 0 to %2.</source>
         <translation>用户索引 %1 超出范围；应为 0 到 %2。</translation>
     </message>
     <message>
-        <location filename="../../engine/RankingMetrics.cpp" line="487"/>
+        <location filename="../../engine/RankingMetrics.cpp" line="494"/>
         <source>Cannot create the folder %1.</source>
         <translation>无法创建文件夹 %1。</translation>
     </message>
