@@ -1,5 +1,7 @@
 #include "CommandLineTool.h"
 
+#include "engine/MemoryBudget.h"
+
 #include <QCoreApplication>
 
 #include <cstdio>
@@ -15,7 +17,15 @@ int main(int argc, char *argv[])
     QTextStream out(stdout);
     QTextStream err(stderr);
     fl::CommandLineTool tool(out, err, isatty(fileno(stderr)) != 0);
-    const int code = tool.run(QCoreApplication::arguments());
+    int code = 1;
+    try {
+        code = tool.run(QCoreApplication::arguments());
+    } catch (const std::exception &error) {
+        // Loads report their own failures with the file; this is the last word for anything else (a
+        // run that runs out of memory), so that it ends with a sentence and exit 1, never an abort.
+        out.flush();
+        err << "fusionlab-cli: " << fl::exceptionText(error) << "\n";
+    }
     out.flush();
     err.flush();
     return code;

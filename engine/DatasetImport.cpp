@@ -1,5 +1,7 @@
 #include "DatasetImport.h"
 
+#include "MemoryBudget.h"
+
 #include "DemoGenerator.h"
 #include "ManifestLoader.h"
 #include "MmrecImporter.h"
@@ -91,7 +93,26 @@ DatasetFormat detectDatasetFormat(const QString &path)
     return DatasetFormat::Auto;
 }
 
+namespace {
+
+Result<Dataset> importFormat(const QString &path, DatasetFormat format, const ProgressFn &progress);
+
+} // namespace
+
 Result<Dataset> importDataset(const QString &path, DatasetFormat format, const ProgressFn &progress)
+{
+    // An allocation that fails anyway (the estimate was short, or another process took the memory)
+    // ends this load with a message; whatever dataset the caller had is untouched.
+    try {
+        return importFormat(path, format, progress);
+    } catch (const std::exception &error) {
+        return makeError(Tr::tr("%1: could not be loaded: %2").arg(path, exceptionText(error)));
+    }
+}
+
+namespace {
+
+Result<Dataset> importFormat(const QString &path, DatasetFormat format, const ProgressFn &progress)
 {
     if (format == DatasetFormat::Auto) {
         format = detectDatasetFormat(path);
@@ -128,5 +149,7 @@ Result<Dataset> importDataset(const QString &path, DatasetFormat format, const P
     }
     return makeError(Tr::tr("%1: unknown dataset format").arg(path));
 }
+
+} // namespace
 
 } // namespace fl

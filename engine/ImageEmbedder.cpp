@@ -1,10 +1,11 @@
 #include "ImageEmbedder.h"
 
+#include "ParallelFor.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QImageReader>
-#include <QtConcurrent/QtConcurrentMap>
 
 #include <algorithm>
 #include <numeric>
@@ -45,6 +46,15 @@ QString listFirstFiles(const QStringList &paths, const std::vector<int> &items)
     return list;
 }
 
+// fn(row) for every row, on every core. Our own threads rather than QtConcurrent's pool: when a thread
+// cannot be started (no memory left for its stack) blockingMap waits forever, where these throw.
+template<typename Fn>
+void forEachRow(const std::vector<int> &rows, Fn &&fn)
+{
+    parallelFor(rows.size(), workerCount(0, rows.size()), [&](size_t index, int) { fn(rows[index]); },
+                [] { return false; }, [] {});
+}
+
 } // namespace
 
 ImageFileState probeImageFile(const QString &path)
@@ -78,7 +88,7 @@ ImageProbeCounts markUnreadableImages(ModalitySource &source)
     }
     std::vector<ImageFileState> state(size_t(count), ImageFileState::Readable);
     const QStringList &paths = source.imagePaths;   // const: no detaching from several threads
-    QtConcurrent::blockingMap(rows, [&](int i) { state[size_t(i)] = probeImageFile(paths[i]); });
+    forEachRow(rows, [&](int i) { state[size_t(i)] = probeImageFile(paths[i]); });
     for (const int i : rows) {
         if (state[size_t(i)] == ImageFileState::Readable)
             continue;
@@ -116,7 +126,7 @@ Result<ModalityMatrix> embedImages(const QString &name, const QStringList &paths
     for (int begin = 0; begin < count; begin += chunk) {
         std::vector<int> rows(size_t(std::min(chunk, count - begin)));
         std::iota(rows.begin(), rows.end(), begin);
-        QtConcurrent::blockingMap(rows, [&](int i) {
+        forEachRow(rows, [&](int i) {
             if (paths[i].trimmed().isEmpty())
                 return;
             if (!missing.empty() && missing[size_t(i)]) {

@@ -1,6 +1,8 @@
 #include "Interactions.h"
 
 #include "DatasetFiles.h"
+#include "MemoryBudget.h"
+#include "Worker.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -441,7 +443,7 @@ Result<bool> readInHalves(CsvReader &reader, const InteractionColumns &columns, 
     IdIndex partItems;
     std::atomic<bool> stop{false};
     Result<void> secondDone;
-    std::thread worker([&] {
+    Worker worker([&] {
         secondDone = readSequentially(second, columns, partUsers, addItems ? partItems : itemIndex, options, part,
                                       [&stop](double) { return !stop.load(); });
     });
@@ -476,6 +478,14 @@ Result<void> readInteractions(CsvReader &reader, const InteractionColumns &colum
                               IdIndex &itemIndex, const InteractionOptions &options, Dataset &dataset,
                               const ProgressFn &progress)
 {
+    // Refused before it allocates when it cannot fit: per interaction a user and an item index, a rating
+    // and a timestamp, while the vectors grow (a doubling keeps the old and the new block at once).
+    constexpr qint64 kBytesPerInteraction = 64;
+    const qint64 expected = reader.estimatedRecordCount();
+    if (Result<void> fits = requireMemory(expected * kBytesPerInteraction,
+                                          Tr::tr("%1: about %L2 interactions").arg(reader.label()).arg(expected));
+        !fits)
+        return fits;
     const size_t before = dataset.interactionItem.size();
     bool read = false;
     if (options.parallel && reader.canSplit() && reader.byteSize() >= kParallelBytes

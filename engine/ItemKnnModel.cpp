@@ -1,5 +1,7 @@
 #include "ItemKnnModel.h"
 
+#include "Worker.h"
+
 #include <QCoreApplication>
 
 #include <algorithm>
@@ -90,11 +92,11 @@ void ItemKnnModel::findNeighbours()
             }
         }
     };
-    std::vector<std::thread> workers;
+    std::vector<Worker> workers;
     for (unsigned t = 1; t < threads; ++t)
         workers.emplace_back(work, t, threads);
     work(0, threads);
-    for (std::thread &w : workers)
+    for (Worker &w : workers)
         w.join();
 }
 

@@ -1,5 +1,7 @@
 #include "LinearRegression.h"
 
+#include "Worker.h"
+
 #include <Eigen/Cholesky>
 #include <Eigen/Eigenvalues>
 #include <QCoreApplication>
@@ -116,7 +118,7 @@ BlockStatistics::BlockStatistics(const FusionPlan &plan, const RowSet &rows)
 
     const unsigned threads = items > 50000 ? std::max(1u, std::min(4u, std::thread::hardware_concurrency())) : 1u;
     std::vector<PartialStatistics> parts(threads);
-    std::vector<std::thread> workers;
+    std::vector<Worker> workers;
     for (unsigned t = 0; t < threads; ++t) {
         const Eigen::Index first = items * t / threads;
         const Eigen::Index last = items * (t + 1) / threads;
@@ -126,7 +128,7 @@ BlockStatistics::BlockStatistics(const FusionPlan &plan, const RowSet &rows)
         else
             workers.emplace_back(job);
     }
-    for (std::thread &w : workers)
+    for (Worker &w : workers)
         w.join();
     m_cross = std::move(parts[0].cross);
     m_countMoment = std::move(parts[0].countMoment);

@@ -2,6 +2,8 @@
 
 // Independent jobs (the cells of a landscape, the runs of an ablation) spread over a few threads.
 
+#include "Worker.h"
+
 #include <algorithm>
 #include <atomic>
 #include <cstddef>
@@ -37,11 +39,11 @@ void parallelFor(size_t count, int threads, Job &&job, Stop &&stop, Report &&onC
                 onCallingThread();
         }
     };
-    std::vector<std::thread> workers;
+    std::vector<Worker> workers;
     for (int t = 1; t < threads; ++t)
         workers.emplace_back(work, t);
     work(0);
-    for (std::thread &worker : workers)
+    for (Worker &worker : workers)
         worker.join();
 }
 

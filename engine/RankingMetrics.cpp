@@ -3,6 +3,7 @@
 #include "RandomModel.h"
 #include "RecSplit.h"
 #include "SaveFile.h"
+#include "Worker.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -141,11 +142,11 @@ void forEachUserInParallel(int count, int threads, const Recommender &model, con
         }
     };
     const int helpers = std::min(threadCount(threads), (count + kUsersPerChunk - 1) / kUsersPerChunk) - 1;
-    std::vector<std::thread> pool;
+    std::vector<Worker> pool;
     for (int t = 0; t < helpers; ++t)
         pool.emplace_back(run);
     run();
-    for (std::thread &thread : pool)
+    for (Worker &thread : pool)
         thread.join();
 }
 

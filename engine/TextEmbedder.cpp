@@ -1,6 +1,7 @@
 #include "TextEmbedder.h"
 
 #include "TruncatedSvd.h"
+#include "Worker.h"
 
 #include <QCoreApplication>
 
@@ -67,10 +68,12 @@ Result<ModalityMatrix> embedText(const QString &name, const QStringList &documen
                 tokens[p] = tokenizer.tokenize(documents[fitted[p]]);
         };
         {
-            std::vector<std::jthread> helpers;
+            std::vector<Worker> helpers;
             for (unsigned t = 1; t < threadCount && t < end - begin; ++t)
                 helpers.emplace_back(work);
             work();
+            for (Worker &helper : helpers)
+                helper.join();
         }
         if (!report(tokenizeShare * double(end) / double(fitted.size())))
             return cancelled();

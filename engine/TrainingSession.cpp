@@ -1,5 +1,7 @@
 #include "TrainingSession.h"
 
+#include "MemoryBudget.h"
+
 #include "ThreadPriority.h"
 
 #include <QElapsedTimer>
@@ -319,7 +321,7 @@ void TrainingSession::run()
                 Q_EMIT runPrepared(runId, driver->info());
                 offerParameters(true);   // W = 0 and the first step's gradient, before any epoch
             } catch (const std::exception &e) {
-                failRun(config, tr("The engine could not prepare this run: %1").arg(QString::fromLocal8Bit(e.what())));
+                failRun(config, tr("The engine could not prepare this run: %1").arg(exceptionText(e)));
                 lock.lock();
                 continue;
             }
@@ -434,7 +436,7 @@ void TrainingSession::run()
                 Q_EMIT metrics(runId, driver->epoch(), values);
         } catch (const std::exception &e) {
             flush();
-            const QString message = tr("The engine stopped: %1").arg(QString::fromLocal8Bit(e.what()));
+            const QString message = tr("The engine stopped: %1").arg(exceptionText(e));
             RunRecord record = driver->record();
             record.status = QStringLiteral("failed");
             record.message = message;

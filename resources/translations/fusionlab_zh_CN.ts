@@ -852,37 +852,42 @@
 <context>
     <name>fl::DatasetImport</name>
     <message>
-        <location filename="../../engine/DatasetImport.cpp" line="52"/>
+        <location filename="../../engine/DatasetImport.cpp" line="54"/>
         <source>Detect automatically</source>
         <translation>自动检测</translation>
     </message>
     <message>
-        <location filename="../../engine/DatasetImport.cpp" line="53"/>
+        <location filename="../../engine/DatasetImport.cpp" line="55"/>
         <source>Built-in demo</source>
         <translation>内置演示数据</translation>
     </message>
     <message>
-        <location filename="../../engine/DatasetImport.cpp" line="54"/>
+        <location filename="../../engine/DatasetImport.cpp" line="56"/>
         <source>FusionLab manifest</source>
         <translation>FusionLab 清单</translation>
     </message>
     <message>
-        <location filename="../../engine/DatasetImport.cpp" line="57"/>
+        <location filename="../../engine/DatasetImport.cpp" line="59"/>
         <source>RecBole atomic files</source>
         <translation>RecBole 原子文件</translation>
     </message>
     <message>
-        <location filename="../../engine/DatasetImport.cpp" line="100"/>
+        <location filename="../../engine/DatasetImport.cpp" line="109"/>
+        <source>%1: could not be loaded: %2</source>
+        <translation>%1：无法加载：%2</translation>
+    </message>
+    <message>
+        <location filename="../../engine/DatasetImport.cpp" line="121"/>
         <source>%1: no such file or folder; expected a dataset folder or file, or &quot;demo&quot;</source>
         <translation>%1：没有这个文件或文件夹；应为数据集文件夹或文件，或 &quot;demo&quot;</translation>
     </message>
     <message>
-        <location filename="../../engine/DatasetImport.cpp" line="101"/>
+        <location filename="../../engine/DatasetImport.cpp" line="122"/>
         <source>%1: not a dataset FusionLab recognises; expected a folder or file of one of: a FusionLab manifest (manifest.json), MovieLens (ratings.csv + movies.csv, u.data + u.item, or ratings.dat + movies.dat), MMRec (NAME.inter with userID, itemID, … and *_feat.npy), RecBole atomic files (NAME.inter with name:type headers). For other CSV files, File ▸ Import CSV writes a manifest.</source>
         <translation>%1：不是 FusionLab 能识别的数据集；应为以下格式之一的文件夹或文件：FusionLab 清单（manifest.json）、MovieLens（ratings.csv + movies.csv、u.data + u.item，或 ratings.dat + movies.dat）、MMRec（含 userID、itemID … 列的 NAME.inter 以及 *_feat.npy）、RecBole 原子文件（表头为 name:type 形式的 NAME.inter）。对于其他 CSV 文件，可通过“文件 ▸ 导入 CSV”生成清单。</translation>
     </message>
     <message>
-        <location filename="../../engine/DatasetImport.cpp" line="129"/>
+        <location filename="../../engine/DatasetImport.cpp" line="150"/>
         <source>%1: unknown dataset format</source>
         <translation>%1：未知的数据集格式</translation>
     </message>
@@ -1363,82 +1368,82 @@
 <context>
     <name>fl::ImageEmbedder</name>
     <message>
-        <location filename="../../engine/ImageEmbedder.cpp" line="95"/>
+        <location filename="../../engine/ImageEmbedder.cpp" line="105"/>
         <source>Image modality &apos;%1&apos;: %2</source>
         <translation>图像模态 &apos;%1&apos;：%2</translation>
     </message>
     <message>
-        <location filename="../../engine/ImageEmbedder.cpp" line="97"/>
+        <location filename="../../engine/ImageEmbedder.cpp" line="107"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../engine/ImageEmbedder.cpp" line="101"/>
+        <location filename="../../engine/ImageEmbedder.cpp" line="111"/>
         <source>the missing mask has %1 entries for %2 images.</source>
         <translation>缺失掩码有 %1 项，而图像有 %2 张。</translation>
     </message>
     <message>
-        <location filename="../../engine/ImageEmbedder.cpp" line="103"/>
+        <location filename="../../engine/ImageEmbedder.cpp" line="113"/>
         <source>the grid must be between 1 and 64 cells per side (got %1).</source>
         <translation>网格每边必须有 1 到 64 个格子（实际为 %1）。</translation>
     </message>
     <message>
-        <location filename="../../engine/ImageEmbedder.cpp" line="105"/>
+        <location filename="../../engine/ImageEmbedder.cpp" line="115"/>
         <source>the histogram needs 1 to 16 bins per channel (got %1).</source>
         <translation>直方图每个通道需要 1 到 16 个分箱（实际为 %1）。</translation>
     </message>
     <message>
-        <location filename="../../engine/ImageEmbedder.cpp" line="107"/>
+        <location filename="../../engine/ImageEmbedder.cpp" line="117"/>
         <source>there are no images.</source>
         <translation>没有任何图像。</translation>
     </message>
     <message>
-        <location filename="../../engine/ImageEmbedder.cpp" line="169"/>
+        <location filename="../../engine/ImageEmbedder.cpp" line="179"/>
         <source>no image could be read (%1 items</source>
         <translation>无法读取任何图像 (共 %1 个物品</translation>
     </message>
     <message>
-        <location filename="../../engine/ImageEmbedder.cpp" line="171"/>
+        <location filename="../../engine/ImageEmbedder.cpp" line="181"/>
         <source>, %1 without an image path</source>
         <translation>，%1 个没有图像路径</translation>
     </message>
     <message>
-        <location filename="../../engine/ImageEmbedder.cpp" line="173"/>
+        <location filename="../../engine/ImageEmbedder.cpp" line="183"/>
         <source>, %1 not found, e.g. %2</source>
         <translation>，%1 个未找到，例如 %2</translation>
     </message>
     <message>
-        <location filename="../../engine/ImageEmbedder.cpp" line="175"/>
+        <location filename="../../engine/ImageEmbedder.cpp" line="185"/>
         <source>, %1 could not be decoded, e.g. %2</source>
         <translation>，%1 个无法解码，例如 %2</translation>
     </message>
     <message>
-        <location filename="../../engine/ImageEmbedder.cpp" line="189"/>
+        <location filename="../../engine/ImageEmbedder.cpp" line="199"/>
         <source>Mean colour (R, G, B) on a %1×%1 grid: %2 values per image, from %L3 images</source>
         <translation>%1×%1 网格上的平均颜色（R, G, B）：每张图像 %2 个值，来自 %L3 张图像</translation>
     </message>
     <message>
-        <location filename="../../engine/ImageEmbedder.cpp" line="193"/>
+        <location filename="../../engine/ImageEmbedder.cpp" line="203"/>
         <source>Joint RGB histogram with %1 bins per channel: %2 values per image, from %L3 images</source>
         <translation>每通道 %1 个分箱的联合 RGB 直方图：每张图像 %2 个值，来自 %L3 张图像</translation>
     </message>
     <message>
-        <location filename="../../engine/ImageEmbedder.cpp" line="197"/>
+        <location filename="../../engine/ImageEmbedder.cpp" line="207"/>
         <source>Mean colour on a %1×%1 grid and a joint RGB histogram with %2 bins per channel: %3 values per image, from %L4 images</source>
         <translation>%1×%1 网格上的平均颜色与每通道 %2 个分箱的联合 RGB 直方图：每张图像 %3 个值，来自 %L4 张图像</translation>
     </message>
     <message>
-        <location filename="../../engine/ImageEmbedder.cpp" line="204"/>
+        <location filename="../../engine/ImageEmbedder.cpp" line="214"/>
         <source>%L1 of %L2 items have no image; they get the mean image vector.</source>
         <translation>%L2 个物品中有 %L1 个没有图像；它们使用平均图像向量。</translation>
     </message>
     <message>
-        <location filename="../../engine/ImageEmbedder.cpp" line="206"/>
+        <location filename="../../engine/ImageEmbedder.cpp" line="216"/>
         <source>%L1 of %L2 image files were not found (treated as missing, given the mean image vector): %3</source>
         <translation>%L2 个图像文件中有 %L1 个未找到（视为缺失，使用平均图像向量）：%3</translation>
     </message>
     <message>
-        <location filename="../../engine/ImageEmbedder.cpp" line="209"/>
+        <location filename="../../engine/ImageEmbedder.cpp" line="219"/>
         <source>could not decode %L1 of %L2 images (treated as missing, given the mean image vector): %3</source>
         <translation>%L2 张图像中有 %L1 张无法解码（视为缺失，使用平均图像向量）：%3</translation>
     </message>
@@ -1909,92 +1914,97 @@
 <context>
     <name>fl::Interactions</name>
     <message>
-        <location filename="../../engine/Interactions.cpp" line="32"/>
+        <location filename="../../engine/Interactions.cpp" line="34"/>
         <source>%1:%2: empty rating in column &quot;%3&quot;; expected a number such as 4 or 3.5</source>
         <translation>%1:%2：列 &quot;%3&quot; 中的评分为空；应为数字，例如 4 或 3.5</translation>
     </message>
     <message>
-        <location filename="../../engine/Interactions.cpp" line="36"/>
+        <location filename="../../engine/Interactions.cpp" line="38"/>
         <source>is not a finite number; expected a finite number</source>
         <translation>不是有限数；应为有限数</translation>
     </message>
     <message>
-        <location filename="../../engine/Interactions.cpp" line="37"/>
+        <location filename="../../engine/Interactions.cpp" line="39"/>
         <source>is not a number; expected a number such as 4 or 3.5</source>
         <translation>不是数字；应为数字，例如 4 或 3.5</translation>
     </message>
     <message>
-        <location filename="../../engine/Interactions.cpp" line="38"/>
+        <location filename="../../engine/Interactions.cpp" line="40"/>
         <source>%1:%2: rating &quot;%3&quot; in column &quot;%4&quot; %5</source>
         <translation>%1:%2：列 &quot;%4&quot; 中的评分 &quot;%3&quot; %5</translation>
     </message>
     <message>
-        <location filename="../../engine/Interactions.cpp" line="45"/>
+        <location filename="../../engine/Interactions.cpp" line="47"/>
         <source>%1:%2: %3 id in column &quot;%4&quot; contains the control character 0x%5; expected printable text</source>
         <translation>%1:%2：列“%4”中的%3 id 含有控制字符 0x%5；应为可打印文本</translation>
     </message>
     <message>
-        <location filename="../../engine/Interactions.cpp" line="175"/>
+        <location filename="../../engine/Interactions.cpp" line="177"/>
         <source>%1:%2: item id &quot;%3&quot; in column &quot;%4&quot; is not in %5; expected one of the items file&apos;s ids</source>
         <translation>%1:%2：列 &quot;%4&quot; 中的物品 ID &quot;%3&quot; 不在 %5 中；应为物品文件中的某个 ID</translation>
     </message>
     <message>
-        <location filename="../../engine/Interactions.cpp" line="68"/>
-        <location filename="../../engine/Interactions.cpp" line="229"/>
+        <location filename="../../engine/Interactions.cpp" line="70"/>
+        <location filename="../../engine/Interactions.cpp" line="231"/>
         <source>%1:%2: empty user id in column &quot;%3&quot;; expected an id on every line</source>
         <translation>%1:%2：列 &quot;%3&quot; 中的用户 ID 为空；每一行都应有 ID</translation>
     </message>
     <message>
-        <location filename="../../engine/Interactions.cpp" line="69"/>
-        <location filename="../../engine/Interactions.cpp" line="243"/>
-        <location filename="../../engine/Interactions.cpp" line="505"/>
+        <location filename="../../engine/Interactions.cpp" line="71"/>
+        <location filename="../../engine/Interactions.cpp" line="245"/>
+        <location filename="../../engine/Interactions.cpp" line="515"/>
         <source>%1:%2: empty item id in column &quot;%3&quot;; expected an id on every line</source>
         <translation>%1:%2：列 &quot;%3&quot; 中的物品 ID 为空；每一行都应有 ID</translation>
     </message>
     <message>
-        <location filename="../../engine/Interactions.cpp" line="79"/>
-        <location filename="../../engine/Interactions.cpp" line="247"/>
+        <location filename="../../engine/Interactions.cpp" line="81"/>
+        <location filename="../../engine/Interactions.cpp" line="249"/>
         <source>item</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../engine/Interactions.cpp" line="79"/>
-        <location filename="../../engine/Interactions.cpp" line="256"/>
+        <location filename="../../engine/Interactions.cpp" line="81"/>
+        <location filename="../../engine/Interactions.cpp" line="258"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../engine/Interactions.cpp" line="270"/>
+        <location filename="../../engine/Interactions.cpp" line="272"/>
         <source>%1:%2: rating &quot;%3&quot; in column &quot;%4&quot; is outside −1,000,000 to 1,000,000; expected a rating such as 4 or 3.5</source>
         <translation>%1:%2：列“%4”中的评分“%3”超出 −1,000,000 到 1,000,000 的范围；应为 4 或 3.5 这样的评分</translation>
     </message>
     <message>
-        <location filename="../../engine/Interactions.cpp" line="57"/>
+        <location filename="../../engine/Interactions.cpp" line="59"/>
         <source>%1:%2: timestamp &quot;%3&quot; in column &quot;%4&quot; is not a number; expected seconds since 1970 or an ISO 8601 date</source>
         <translation>%1:%2：列 &quot;%4&quot; 中的时间戳 &quot;%3&quot; 不是数字；应为自 1970 年起的秒数或 ISO 8601 日期</translation>
     </message>
     <message>
-        <location filename="../../engine/Interactions.cpp" line="287"/>
+        <location filename="../../engine/Interactions.cpp" line="289"/>
         <source>%1:%2: split label &quot;%3&quot; in column &quot;%4&quot; is not 0, 1 or 2; expected 0 (train), 1 (validation) or 2 (test)</source>
         <translation>%1:%2：列 &quot;%4&quot; 中的划分标签 &quot;%3&quot; 不是 0、1 或 2；应为 0（训练）、1（验证）或 2（测试）</translation>
     </message>
     <message>
-        <location filename="../../engine/Interactions.cpp" line="469"/>
+        <location filename="../../engine/Interactions.cpp" line="471"/>
         <source>%1: reading cancelled</source>
         <translation>%1：读取已取消</translation>
     </message>
     <message>
-        <location filename="../../engine/Interactions.cpp" line="493"/>
+        <location filename="../../engine/Interactions.cpp" line="486"/>
+        <source>%1: about %L2 interactions</source>
+        <translation>%1：约 %L2 条交互</translation>
+    </message>
+    <message>
+        <location filename="../../engine/Interactions.cpp" line="503"/>
         <source>%1:%2: expected an interaction after the header but found the end of the file; a dataset needs at least one interaction</source>
         <translation>%1:%2：表头之后应有交互，但已到文件末尾；数据集至少需要一条交互</translation>
     </message>
     <message>
-        <location filename="../../engine/Interactions.cpp" line="516"/>
+        <location filename="../../engine/Interactions.cpp" line="526"/>
         <source>%1:%2: duplicate item id &quot;%3&quot; in column &quot;%4&quot; (also on line %5); expected each item once</source>
         <translation>%1:%2：列 &quot;%4&quot; 中的物品 ID &quot;%3&quot; 重复（第 %5 行也有）；每个物品应只出现一次</translation>
     </message>
     <message>
-        <location filename="../../engine/Interactions.cpp" line="532"/>
+        <location filename="../../engine/Interactions.cpp" line="542"/>
         <source>%1:1: no column &quot;%2&quot;; expected the header %3 but found: %4</source>
         <translation>%1:1：没有列 &quot;%2&quot;；表头应为 %3，但实际为：%4</translation>
     </message>
@@ -2002,7 +2012,7 @@
 <context>
     <name>fl::ItemKnnModel</name>
     <message>
-        <location filename="../../engine/ItemKnnModel.cpp" line="103"/>
+        <location filename="../../engine/ItemKnnModel.cpp" line="105"/>
         <source>Item-kNN (content, k = %1)</source>
         <translation>物品 kNN（内容，k = %1）</translation>
     </message>
@@ -2581,42 +2591,42 @@
 <context>
     <name>fl::LinearRegression</name>
     <message>
-        <location filename="../../engine/LinearRegression.cpp" line="213"/>
+        <location filename="../../engine/LinearRegression.cpp" line="215"/>
         <source>grew to %1</source>
         <translation>增大到 %1</translation>
     </message>
     <message>
-        <location filename="../../engine/LinearRegression.cpp" line="214"/>
+        <location filename="../../engine/LinearRegression.cpp" line="216"/>
         <source>became %1</source>
         <translation>变为 %1</translation>
     </message>
     <message>
-        <location filename="../../engine/LinearRegression.cpp" line="214"/>
+        <location filename="../../engine/LinearRegression.cpp" line="216"/>
         <source>NaN</source>
         <translation>NaN</translation>
     </message>
     <message>
-        <location filename="../../engine/LinearRegression.cpp" line="214"/>
+        <location filename="../../engine/LinearRegression.cpp" line="216"/>
         <source>infinite</source>
         <translation>无穷大</translation>
     </message>
     <message>
-        <location filename="../../engine/LinearRegression.cpp" line="215"/>
+        <location filename="../../engine/LinearRegression.cpp" line="217"/>
         <source>Training diverged at epoch %1: the training loss %2 (it started at %3).</source>
         <translation>训练在第 %1 轮发散：训练损失%2（起始为 %3）。</translation>
     </message>
     <message>
-        <location filename="../../engine/LinearRegression.cpp" line="223"/>
+        <location filename="../../engine/LinearRegression.cpp" line="225"/>
         <source>The fused features are so large that gradient descent is stable only for η &lt; %1: lower the fusion weights (%2).</source>
         <translation>融合特征过大，梯度下降只有在 η &lt; %1 时才稳定：请减小融合权重（%2）。</translation>
     </message>
     <message>
-        <location filename="../../engine/LinearRegression.cpp" line="230"/>
+        <location filename="../../engine/LinearRegression.cpp" line="232"/>
         <source>The learning rate η = %1 is too large for these features: gradient descent is stable only for η &lt; %2; try η = %3.</source>
         <translation>学习率 η = %1 对这些特征过大：梯度下降只有在 η &lt; %2 时才稳定；请试试 η = %3。</translation>
     </message>
     <message>
-        <location filename="../../engine/LinearRegression.cpp" line="237"/>
+        <location filename="../../engine/LinearRegression.cpp" line="239"/>
         <source>The learning rate η = %1 is too large for these features; try η = %2 or smaller.</source>
         <translation>学习率 η = %1 对这些特征过大；请试试 η = %2 或更小。</translation>
     </message>
@@ -3699,6 +3709,24 @@ Train, Step or Pause it: the model&apos;s recommendations appear here whenever t
         <location filename="../../engine/ManifestLoader.cpp" line="1132"/>
         <source>%1: no manifest.json in this folder; expected a FusionLab manifest (see &quot;Dataset manifest&quot; in README.md)</source>
         <translation>%1：此文件夹中没有 manifest.json；应为 FusionLab 清单（参见 README.md 中的 &quot;Dataset manifest&quot;）</translation>
+    </message>
+</context>
+<context>
+    <name>fl::MemoryBudget</name>
+    <message>
+        <location filename="../../engine/MemoryBudget.cpp" line="77"/>
+        <source>%1 need about %2 MB; only %3 MB can be allocated</source>
+        <translation>%1 约需 %2 MB；只能分配 %3 MB</translation>
+    </message>
+    <message>
+        <location filename="../../engine/MemoryBudget.cpp" line="84"/>
+        <source>not enough memory (an allocation failed)</source>
+        <translation>内存不足（一次分配失败）</translation>
+    </message>
+    <message>
+        <location filename="../../engine/MemoryBudget.cpp" line="88"/>
+        <source>not enough memory to start a thread</source>
+        <translation>内存不足，无法启动线程</translation>
     </message>
 </context>
 <context>
@@ -4977,79 +5005,79 @@ can learn what absence means; or its ratings left out of training and validation
 <context>
     <name>fl::RankingMetrics</name>
     <message>
-        <location filename="../../engine/RankingMetrics.cpp" line="208"/>
+        <location filename="../../engine/RankingMetrics.cpp" line="209"/>
         <source>The %1 interactions include index %2; expected indices from 0 to %3 (the dataset&apos;s interactions).</source>
         <translation>%1交互中包含索引 %2；索引应在 0 到 %3 之间（即数据集的交互）。</translation>
     </message>
     <message>
-        <location filename="../../engine/RankingMetrics.cpp" line="220"/>
+        <location filename="../../engine/RankingMetrics.cpp" line="221"/>
         <source>The model “%1” knows %2 users and %3 items; expected the dataset&apos;s %4 users and %5 items.</source>
         <translation>模型“%1”包含 %2 个用户和 %3 个物品；应与数据集一致，即 %4 个用户和 %5 个物品。</translation>
     </message>
     <message>
-        <location filename="../../engine/RankingMetrics.cpp" line="237"/>
+        <location filename="../../engine/RankingMetrics.cpp" line="238"/>
         <source>target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../engine/RankingMetrics.cpp" line="237"/>
-        <location filename="../../engine/RankingMetrics.cpp" line="454"/>
+        <location filename="../../engine/RankingMetrics.cpp" line="238"/>
+        <location filename="../../engine/RankingMetrics.cpp" line="455"/>
         <source>excluded</source>
         <translation>排除的</translation>
     </message>
     <message>
-        <location filename="../../engine/RankingMetrics.cpp" line="246"/>
+        <location filename="../../engine/RankingMetrics.cpp" line="247"/>
         <source>The cut-offs K are “%1”; expected one or more whole numbers of at least 1.</source>
         <translation>截断值 K 为“%1”；应为一个或多个不小于 1 的整数。</translation>
     </message>
     <message>
-        <location filename="../../engine/RankingMetrics.cpp" line="345"/>
+        <location filename="../../engine/RankingMetrics.cpp" line="346"/>
         <source>The %1 id “%2” holds a tab or a line break; a TSV file cannot hold it.</source>
         <translation>%1 ID“%2”包含制表符或换行符；TSV 文件无法存放它。</translation>
     </message>
     <message>
-        <location filename="../../engine/RankingMetrics.cpp" line="352"/>
+        <location filename="../../engine/RankingMetrics.cpp" line="353"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../engine/RankingMetrics.cpp" line="354"/>
+        <location filename="../../engine/RankingMetrics.cpp" line="355"/>
         <source>item</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../engine/RankingMetrics.cpp" line="397"/>
+        <location filename="../../engine/RankingMetrics.cpp" line="398"/>
         <source>The cold-start report needs items held out of training (a cold-items split); found %1 cold items among %2 flags for %3 items.</source>
         <translation>冷启动报告需要在训练中留出的物品（冷启动物品划分）；在 %3 个物品的 %2 个标志中只找到 %1 个冷启动物品。</translation>
     </message>
     <message>
-        <location filename="../../engine/RankingMetrics.cpp" line="411"/>
+        <location filename="../../engine/RankingMetrics.cpp" line="412"/>
         <source>rated</source>
         <translation>已评分的</translation>
     </message>
     <message>
-        <location filename="../../engine/RankingMetrics.cpp" line="414"/>
+        <location filename="../../engine/RankingMetrics.cpp" line="415"/>
         <source>RMSE and MAE need at least one interaction; found none.</source>
         <translation>RMSE 和 MAE 至少需要一条交互；但一条也没有。</translation>
     </message>
     <message>
-        <location filename="../../engine/RankingMetrics.cpp" line="450"/>
-        <location filename="../../engine/RankingMetrics.cpp" line="486"/>
+        <location filename="../../engine/RankingMetrics.cpp" line="451"/>
+        <location filename="../../engine/RankingMetrics.cpp" line="487"/>
         <source>%1 user ids for %2 users.</source>
         <translation>%2 个用户却有 %1 个用户 ID。</translation>
     </message>
     <message>
-        <location filename="../../engine/RankingMetrics.cpp" line="459"/>
+        <location filename="../../engine/RankingMetrics.cpp" line="460"/>
         <source>The number of recommendations per user is %1; expected at least 1.</source>
         <translation>每个用户的推荐数为 %1；应至少为 1。</translation>
     </message>
     <message>
-        <location filename="../../engine/RankingMetrics.cpp" line="462"/>
+        <location filename="../../engine/RankingMetrics.cpp" line="463"/>
         <source>User index %1 is out of range; expected 0 to %2.</source>
         <translation>用户索引 %1 超出范围；应为 0 到 %2。</translation>
     </message>
     <message>
-        <location filename="../../engine/RankingMetrics.cpp" line="494"/>
+        <location filename="../../engine/RankingMetrics.cpp" line="495"/>
         <source>Cannot create the folder %1.</source>
         <translation>无法创建文件夹 %1。</translation>
     </message>
@@ -6848,72 +6876,72 @@ Every training run appears here as it finishes, with its parameters, curves and 
 <context>
     <name>fl::TextEmbedder</name>
     <message>
-        <location filename="../../engine/TextEmbedder.cpp" line="31"/>
+        <location filename="../../engine/TextEmbedder.cpp" line="32"/>
         <source>Text modality &apos;%1&apos;: %2</source>
         <translation>文本模态 &apos;%1&apos;：%2</translation>
     </message>
     <message>
-        <location filename="../../engine/TextEmbedder.cpp" line="33"/>
+        <location filename="../../engine/TextEmbedder.cpp" line="34"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../engine/TextEmbedder.cpp" line="42"/>
+        <location filename="../../engine/TextEmbedder.cpp" line="43"/>
         <source>the missing mask has %1 entries for %2 documents.</source>
         <translation>缺失掩码有 %1 项，而文档有 %2 篇。</translation>
     </message>
     <message>
-        <location filename="../../engine/TextEmbedder.cpp" line="44"/>
+        <location filename="../../engine/TextEmbedder.cpp" line="45"/>
         <source>the width must be at least 1 (got %1).</source>
         <translation>宽度必须至少为 1（实际为 %1）。</translation>
     </message>
     <message>
-        <location filename="../../engine/TextEmbedder.cpp" line="46"/>
+        <location filename="../../engine/TextEmbedder.cpp" line="47"/>
         <source>there are no documents.</source>
         <translation>没有任何文档。</translation>
     </message>
     <message>
-        <location filename="../../engine/TextEmbedder.cpp" line="54"/>
+        <location filename="../../engine/TextEmbedder.cpp" line="55"/>
         <source>none of the %1 items has any text.</source>
         <translation>%1 个物品都没有任何文本。</translation>
     </message>
     <message>
-        <location filename="../../engine/TextEmbedder.cpp" line="120"/>
+        <location filename="../../engine/TextEmbedder.cpp" line="123"/>
         <source>min df %1</source>
         <translation>最小 df %1</translation>
     </message>
     <message>
-        <location filename="../../engine/TextEmbedder.cpp" line="122"/>
+        <location filename="../../engine/TextEmbedder.cpp" line="125"/>
         <source>, max df %1%</source>
         <translation>，最大 df %1%</translation>
     </message>
     <message>
-        <location filename="../../engine/TextEmbedder.cpp" line="124"/>
+        <location filename="../../engine/TextEmbedder.cpp" line="127"/>
         <source>, sublinear tf</source>
         <translation>，次线性 tf</translation>
     </message>
     <message>
-        <location filename="../../engine/TextEmbedder.cpp" line="125"/>
+        <location filename="../../engine/TextEmbedder.cpp" line="128"/>
         <source>TF-IDF over %L1 terms (%2), LSA to %3 dimensions (%4% of the variance)</source>
         <translation>基于 %L1 个词项的 TF-IDF（%2），经 LSA 降到 %3 维（保留 %4% 的方差）</translation>
     </message>
     <message>
-        <location filename="../../engine/TextEmbedder.cpp" line="133"/>
+        <location filename="../../engine/TextEmbedder.cpp" line="136"/>
         <source>Width reduced from %1 to %2: the TF-IDF matrix has rank %2, further LSA dimensions would carry no information.</source>
         <translation>宽度从 %1 减少到 %2：TF-IDF 矩阵的秩为 %2，更多的 LSA 维度不会携带任何信息。</translation>
     </message>
     <message>
-        <location filename="../../engine/TextEmbedder.cpp" line="138"/>
+        <location filename="../../engine/TextEmbedder.cpp" line="141"/>
         <source>Width reduced from %1 to %2: %L3 terms over %L4 documents with text support at most %2 LSA dimensions.</source>
         <translation>宽度从 %1 减少到 %2：%L4 篇有文本的文档上的 %L3 个词项最多支持 %2 个 LSA 维度。</translation>
     </message>
     <message>
-        <location filename="../../engine/TextEmbedder.cpp" line="147"/>
+        <location filename="../../engine/TextEmbedder.cpp" line="150"/>
         <source>%L1 of %L2 items have no text; they get the mean text vector.</source>
         <translation>%L2 个物品中有 %L1 个没有文本；它们使用平均文本向量。</translation>
     </message>
     <message>
-        <location filename="../../engine/TextEmbedder.cpp" line="149"/>
+        <location filename="../../engine/TextEmbedder.cpp" line="152"/>
         <source>Items with text but no word of the vocabulary (only stop words, punctuation or rare words): %L1; they get the mean text vector.</source>
         <translation>有文本但不含词表中任何词的物品（只有停用词、标点或罕见词）：%L1 个；它们使用平均文本向量。</translation>
     </message>
@@ -7062,17 +7090,17 @@ Every training run appears here as it finishes, with its parameters, curves and 
 <context>
     <name>fl::TrainingSession</name>
     <message>
-        <location filename="../../engine/TrainingSession.cpp" line="290"/>
+        <location filename="../../engine/TrainingSession.cpp" line="292"/>
         <source>No dataset is loaded.</source>
         <translation>尚未加载数据集。</translation>
     </message>
     <message>
-        <location filename="../../engine/TrainingSession.cpp" line="322"/>
+        <location filename="../../engine/TrainingSession.cpp" line="324"/>
         <source>The engine could not prepare this run: %1</source>
         <translation>引擎无法准备此次运行：%1</translation>
     </message>
     <message>
-        <location filename="../../engine/TrainingSession.cpp" line="437"/>
+        <location filename="../../engine/TrainingSession.cpp" line="439"/>
         <source>The engine stopped: %1</source>
         <translation>引擎已停止：%1</translation>
     </message>

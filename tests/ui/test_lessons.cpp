@@ -344,7 +344,7 @@ private Q_SLOTS:
             const RunRecord &shown = panel()->toolRecords()[size_t(row)];
             QCOMPARE(shown.status, record.status);
             QCOMPARE(shown.summary.bestEpoch, record.summary.bestEpoch);
-            for (const QString key : {QStringLiteral("cold_ndcg@10"), QStringLiteral("cold_recall@10")}) {
+            for (const QString &key : {QStringLiteral("cold_ndcg@10"), QStringLiteral("cold_recall@10")}) {
                 const double value = record.summaryValues().value(key);
                 QVERIFY(std::isfinite(value) && value > 0);
                 QVERIFY2(close(lessonValue(shown, key), value, 1e-12),
