@@ -4,6 +4,7 @@
 
 #include "engine/ModelDefaults.h"
 #include "engine/RecommenderFactory.h"
+#include "tests/TestSupport.h"
 #include "tests/engine/CliTestSupport.h"
 
 #include <QDir>
@@ -88,6 +89,7 @@ private Q_SLOTS:
     void learnedModelsBeatPopularityOnMovieLens()
     {
         const QString folder = QStringLiteral(FUSIONLAB_SHARED_DIR "/data/ml-latest-small");
+        FUSIONLAB_SKIP_SLOW_UNDER_SANITIZER();
         if (!QDir(folder).exists())
             QSKIP("ml-latest-small is not available on this machine");
         auto ndcg = [&](const QString &kind) {

@@ -145,6 +145,7 @@ private Q_SLOTS:
     void fusionPaysOnMovieLensColdItems()
     {
         const QString folder = QStringLiteral(FUSIONLAB_SHARED_DIR "/data/ml-latest-small");
+        FUSIONLAB_SKIP_SLOW_UNDER_SANITIZER();
         if (!QDir(folder).exists())
             QSKIP("ml-latest-small is not available on this machine");
         auto coldNdcg = [&](int seed, const QString &modalities) {

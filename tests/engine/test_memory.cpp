@@ -86,12 +86,8 @@ private Q_SLOTS:
 
     void loadsUnderALimitNeverAbort()
     {
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#ifdef FUSIONLAB_SANITIZED
         QSKIP("A sanitizer reserves terabytes of address space for its shadow memory: no `ulimit -v` leaves room.");
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
-        QSKIP("A sanitizer reserves terabytes of address space for its shadow memory: no `ulimit -v` leaves room.");
-#endif
 #endif
         QTemporaryDir dir;
         QVERIFY(dir.isValid());

@@ -736,6 +736,7 @@ private Q_SLOTS:
     void beatsPopularityOnMovieLens()
     {
         const QString folder = QStringLiteral(FUSIONLAB_SHARED_DIR "/data/ml-latest-small");
+        FUSIONLAB_SKIP_SLOW_UNDER_SANITIZER();
         if (!QFileInfo::exists(folder + QStringLiteral("/ratings.csv")))
             QSKIP("ml-latest-small is not available on this machine");
         Result<Dataset> loaded = importDataset(folder);
