@@ -83,7 +83,8 @@ public:
         slot.hash = hash;
         slot.length = quint32(key.size());
         if (key.size() <= sizeof(quint64)) {
-            std::memcpy(&slot.key, key.data(), key.size());
+            if (!key.empty())
+                std::memcpy(&slot.key, key.data(), key.size());
         } else {
             slot.key = m_arena.size();
             m_arena.append(key);
@@ -137,7 +138,8 @@ private:
         for (;; i += 8) {
             quint64 word = 0;
             const size_t n = std::min<size_t>(8, key.size() - i);
-            std::memcpy(&word, key.data() + i, n);
+            if (n > 0)   // an empty key's data() may be null, which memcpy must not get even for 0 bytes
+                std::memcpy(&word, key.data() + i, n);
             h = (h ^ word) * 0xbf58476d1ce4e5b9ULL;
             h ^= h >> 29;
             if (i + 8 >= key.size())
@@ -152,7 +154,7 @@ private:
         if (m_slots.empty())
             return -1;
         quint64 inlineKey = 0;
-        if (key.size() <= sizeof(quint64))
+        if (!key.empty() && key.size() <= sizeof(quint64))
             std::memcpy(&inlineKey, key.data(), key.size());
         for (size_t i = hash & m_mask;; i = (i + 1) & m_mask) {
             const Slot &slot = m_slots[i];
