@@ -6,6 +6,10 @@
 
 #include <QElapsedTimer>
 
+#ifdef Q_OS_LINUX
+#include <pthread.h>
+#endif
+
 #include <chrono>
 #include <cmath>
 #include <limits>
@@ -23,9 +27,12 @@ TrainingSession::TrainingSession(QObject *parent)
     qRegisterMetaType<fl::StepReport>();
     qRegisterMetaType<fl::ParameterSnapshot>();
     qRegisterMetaType<fl::EpochRecord>();
-    m_thread = QThread::create([this] { run(); });
-    m_thread->setObjectName(QStringLiteral("FusionLab engine"));
-    m_thread->start();
+    m_thread = std::thread([this] {
+#ifdef Q_OS_LINUX
+        pthread_setname_np(pthread_self(), "FusionLab engin");   // 15 characters at most
+#endif
+        run();
+    });
 }
 
 TrainingSession::~TrainingSession()
@@ -36,8 +43,7 @@ TrainingSession::~TrainingSession()
         m_abortPreparation = true;
     }
     m_wake.notify_all();
-    m_thread->wait();
-    delete m_thread;
+    m_thread.join();
 }
 
 void TrainingSession::setDataset(std::shared_ptr<const Dataset> dataset, DatasetIdentity identity)
@@ -66,6 +72,10 @@ int TrainingSession::start(const RunConfig &config, bool startPaused)
         m_pendingEpochLimit.reset();
         m_paused = startPaused;
         m_steps = 0;
+        // Step back and Resume asked of the run this one supersedes are not this run's: a stale
+        // Resume would report a run started paused as running.
+        m_stepsBack = 0;
+        m_resumeRequested = false;
         m_stopRequested = false;
         m_abortPreparation = true;
     }
@@ -165,10 +175,33 @@ int TrainingSession::currentRunId() const
     return m_runId;
 }
 
+void TrainingSession::post(std::function<void()> emission)
+{
+    {
+        std::lock_guard lock(m_outboxMutex);
+        m_outbox.push_back(std::move(emission));
+        if (m_outbox.size() > 1)
+            return;   // a delivery is already on its way and will take this one too
+    }
+    if (!QMetaObject::invokeMethod(this, "deliver", Qt::QueuedConnection))
+        qCritical("TrainingSession: the engine's results could not be delivered");
+}
+
+void TrainingSession::deliver()
+{
+    std::vector<std::function<void()>> emissions;
+    {
+        std::lock_guard lock(m_outboxMutex);
+        emissions.swap(m_outbox);
+    }
+    for (const std::function<void()> &emission : emissions)
+        emission();
+}
+
 void TrainingSession::setState(State state)
 {
     if (m_state.exchange(state) != state)
-        Q_EMIT stateChanged(state);
+        send(&TrainingSession::stateChanged, state);
 }
 
 void TrainingSession::run()
@@ -193,7 +226,7 @@ void TrainingSession::run()
             return;
         sinceParameters.restart();
         if (ParameterSnapshot snapshot = driver->trainer().parameterSnapshot())
-            Q_EMIT parametersChanged(runId, snapshot);
+            send(&TrainingSession::parametersChanged, runId, snapshot);
     };
     auto explain = [&] {
         if (!driver)
@@ -202,11 +235,11 @@ void TrainingSession::run()
         if (report.epoch != driver->epoch() || (report.kind == StepReport::Kind::Forward && report.epoch == 0))
             report = seen;
         if (report.epoch > 0 || report.kind == StepReport::Kind::Back)
-            Q_EMIT stepExplained(runId, report);
+            send(&TrainingSession::stepExplained, runId, report);
     };
     auto flush = [&] {
         if (!buffer.isEmpty()) {
-            Q_EMIT progress(runId, buffer);
+            send(&TrainingSession::progress, runId, buffer);
             buffer.clear();
             explain();
         }
@@ -215,15 +248,15 @@ void TrainingSession::run()
     auto offerSnapshot = [&] {
         if (driver && driver->epoch() > 0) {
             if (ModelSnapshot snapshot = driver->trainer().snapshot())
-                Q_EMIT modelSnapshot(runId, snapshot);
+                send(&TrainingSession::modelSnapshot, runId, snapshot);
         }
     };
     auto endRun = [&](const QString &reason) {
         flush();
         if (driver) {
             const RunRecord &record = driver->finish(reason);
-            Q_EMIT finished(runId, record.summary);
-            Q_EMIT runRecorded(runId, record);
+            send(&TrainingSession::finished, runId, record.summary);
+            send(&TrainingSession::runRecorded, runId, record);
             if (reason != QLatin1String("superseded")) {
                 offerSnapshot();
                 offerParameters(true);
@@ -234,8 +267,8 @@ void TrainingSession::run()
         RunRecord record = newRunHeader(config, identity);
         record.status = QStringLiteral("failed");
         record.message = message;
-        Q_EMIT failed(runId, message);
-        Q_EMIT runRecorded(runId, record);
+        send(&TrainingSession::failed, runId, message);
+        send(&TrainingSession::runRecorded, runId, record);
         setState(State::Failed);
     };
 
@@ -299,7 +332,7 @@ void TrainingSession::run()
                 const ProgressFn onProgress = [&](double f) {
                     if (f >= 1.0 || f - reported >= 0.01) {
                         reported = f;
-                        Q_EMIT preparing(runId, f);
+                        send(&TrainingSession::preparing, runId, f);
                     }
                     return !m_abortPreparation.load();
                 };
@@ -318,7 +351,7 @@ void TrainingSession::run()
                 seen = StepReport();
                 lastTrainLoss = driver->info().initialLoss;
                 lastEpochAt = {};
-                Q_EMIT runPrepared(runId, driver->info());
+                send(&TrainingSession::runPrepared, runId, driver->info());
                 offerParameters(true);   // W = 0 and the first step's gradient, before any epoch
             } catch (const std::exception &e) {
                 failRun(config, tr("The engine could not prepare this run: %1").arg(exceptionText(e)));
@@ -339,7 +372,7 @@ void TrainingSession::run()
             if (driver) {
                 driver->setLearningRate(eta);
                 lock.unlock();
-                Q_EMIT learningRateChanged(runId, driver->epoch() + 1, eta);
+                send(&TrainingSession::learningRateChanged, runId, driver->epoch() + 1, eta);
                 lock.lock();
             }
             continue;
@@ -373,7 +406,7 @@ void TrainingSession::run()
                 const EpochRecord restored = driver->trainer().currentRecord();
                 lastTrainLoss = restored.trainLoss;
                 lastEpochAt = {};
-                Q_EMIT steppedBack(runId, restored);
+                send(&TrainingSession::steppedBack, runId, restored);
                 explain();
                 offerParameters(true);
                 setState(State::Paused);
@@ -433,15 +466,15 @@ void TrainingSession::run()
             seen.lossAfter = record.trainLoss;
             lastTrainLoss = record.trainLoss;
             if (QMap<QString, double> values = driver->lastMetrics(); !values.isEmpty())
-                Q_EMIT metrics(runId, driver->epoch(), values);
+                send(&TrainingSession::metrics, runId, driver->epoch(), values);
         } catch (const std::exception &e) {
             flush();
             const QString message = tr("The engine stopped: %1").arg(exceptionText(e));
             RunRecord record = driver->record();
             record.status = QStringLiteral("failed");
             record.message = message;
-            Q_EMIT failed(runId, message);
-            Q_EMIT runRecorded(runId, record);
+            send(&TrainingSession::failed, runId, message);
+            send(&TrainingSession::runRecorded, runId, record);
             driver.reset();
             setState(State::Failed);
             lock.lock();
@@ -451,8 +484,8 @@ void TrainingSession::run()
         if (stop == RunDriver::Stop::Diverged) {
             flush();
             offerParameters(true);
-            Q_EMIT diverged(runId, *driver->trainer().divergence());
-            Q_EMIT runRecorded(runId, driver->finish(RunDriver::statusFor(stop)));
+            send(&TrainingSession::diverged, runId, *driver->trainer().divergence());
+            send(&TrainingSession::runRecorded, runId, driver->finish(RunDriver::statusFor(stop)));
             ended = true;
             setState(State::Failed);
         } else if (stop != RunDriver::Stop::None) {

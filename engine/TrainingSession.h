@@ -14,6 +14,13 @@
 // - stepExplained() says what the latest epoch did, with each progress batch; parametersChanged()
 //   carries the regression's weights and gradient, throttled like the formulas a reader can follow.
 // The destructor stops the thread cleanly, so closing a window during a run is safe.
+//
+// Every signal is emitted in the session's own thread (the GUI's), never on the engine thread: the
+// engine puts each emission, its arguments copied, in an outbox guarded by a mutex and asks once for
+// delivery (a queued call without arguments); deliver() empties the outbox in order. Receivers may
+// therefore touch the session directly, and every hand-over of data between the threads goes
+// through std::mutex, where ThreadSanitizer sees it (it cannot see into Qt's own event queue: Debian's
+// libQt6Core is not instrumented, so arguments of a queued signal would look like a data race).
 
 #include "Dataset.h"
 #include "RunDriver.h"
@@ -22,13 +29,15 @@
 
 #include <QList>
 #include <QObject>
-#include <QThread>
 
 #include <atomic>
 #include <condition_variable>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <thread>
+#include <vector>
 
 namespace fl {
 
@@ -103,8 +112,21 @@ Q_SIGNALS:
 private:
     void run();
     void setState(State state);
+    // Engine thread: queues the emission of signal with copies of values for deliver().
+    template<typename... Args, typename... Values>
+    void send(void (TrainingSession::*signal)(Args...), Values &&...values)
+    {
+        post([this, signal, ... copies = std::decay_t<Values>(std::forward<Values>(values))] {
+            (this->*signal)(copies...);
+        });
+    }
+    void post(std::function<void()> emission);
+    // Session thread: emits what the outbox holds, in the order it was sent.
+    Q_INVOKABLE void deliver();
 
-    QThread *m_thread = nullptr;
+    // The engine thread: a std::thread, so that joining it is a synchronisation ThreadSanitizer sees
+    // (QThread::wait() joins through libQt6Core's futex-based locks, which it cannot).
+    std::thread m_thread;
 
     // Commands, guarded by m_mutex.
     mutable std::mutex m_mutex;
@@ -122,6 +144,10 @@ private:
     bool m_resumeRequested = false;
     bool m_stopRequested = false;
     bool m_quit = false;
+
+    // Emissions on their way from the engine thread to deliver(), guarded by m_outboxMutex.
+    std::mutex m_outboxMutex;
+    std::vector<std::function<void()>> m_outbox;
 
     std::atomic<State> m_state{State::Idle};
     std::atomic<bool> m_abortPreparation{false};

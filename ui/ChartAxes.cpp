@@ -243,7 +243,10 @@ LinearAxisRange linearAxisRange(const Extent &extent, int maxLabels)
     const double low = extent.valid() ? extent.low : 0.0;
     const double high = extent.valid() ? extent.high : 1.0;
     const double span = high - low;
-    const double pad = span > 0 ? 0.05 * span : std::max(0.1 * std::abs(high), 1e-9);
+    // A curve flat to within rounding (a loss that changes in its 17th digit) is drawn as flat: a step
+    // below the values' rounding step would make Qt Charts add it to the first tick forever.
+    const bool flat = !(span > 1e-9 * std::max(std::abs(low), std::abs(high)));
+    const double pad = !flat ? 0.05 * span : std::max(0.1 * std::abs(high), 1e-9);
     double paddedLow = low - pad;
     if (low >= 0 && paddedLow < 0)
         paddedLow = 0;

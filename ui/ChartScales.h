@@ -73,9 +73,17 @@ struct Extent
 // Sets a value axis' (QValueAxis') range and tick interval in the order that never asks for more ticks
 // than either state does. Nothing is set when nothing changes: every setter makes Qt Charts rebuild the
 // axis labels (rich-text items), which cost more than a whole frame of curves.
+//
+// Qt Charts lays dynamic ticks out by adding the interval to the first tick until it passes the range:
+// an interval below the values' rounding step never gets there, and a tiny one over a wide range asks
+// for millions of ticks (either one hung the window with 24 GB in test_stress). Such an interval is
+// widened to a tenth of the range, or to a billionth of the values' magnitude.
 template <typename ValueAxis>
 void setAxisRange(ValueAxis *axis, double low, double high, double tickInterval)
 {
+    const double magnitude = std::max(std::abs(low), std::abs(high));
+    if (!(tickInterval > 1e-9 * magnitude) || !((high - low) / tickInterval <= 1000))
+        tickInterval = std::max((high - low) / 10, std::max(1e-9 * magnitude, 1e-300));
     if (axis->min() == low && axis->max() == high && axis->tickInterval() == tickInterval)
         return;
     if (tickInterval > axis->tickInterval()) {

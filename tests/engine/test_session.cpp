@@ -12,9 +12,9 @@
 
 using namespace fl;
 
-// Re-emits the session's signals on the test's thread. The session emits from its engine thread and
-// QSignalSpy appends from whatever thread emits, without a lock; a queued hop makes every spy below
-// fill on the main thread, where the test reads it.
+// Re-emits the session's signals through a queued connection, the hop a receiver living in another
+// thread would take. The session itself emits on its own (this) thread, never on the engine thread:
+// test_sessionstress checks that.
 class SessionProbe : public QObject
 {
     Q_OBJECT

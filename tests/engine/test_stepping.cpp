@@ -15,8 +15,7 @@
 
 using namespace fl;
 
-// Re-emits the session's signals on the test's thread (see test_session.cpp: QSignalSpy must not be
-// filled from the engine thread while the test reads it).
+// Re-emits the session's signals through a queued connection (see test_session.cpp).
 class SteppingProbe : public QObject
 {
     Q_OBJECT

@@ -6,6 +6,7 @@
 #include "engine/LinearRegression.h"
 #include "engine/Random.h"
 #include "ui/ChartAxes.h"
+#include "ui/ChartScales.h"
 #include "ui/CurveDecimator.h"
 #include "ui/LossChartView.h"
 #include "tests/ui/ChartTestSupport.h"
@@ -102,6 +103,7 @@ private Q_SLOTS:
     void exportCsvHasEveryEpochOfEveryRun();
     void snapshotShowsCurvesMarkersAndOptimum();
     void epochAxisShowsAtLeastTwoLabels();
+    void flatCurvesGetTicksThatEnd();
     void logAxisUsesOneNotation();
     void chineseTitlesGetAFontWithTheirGlyphs();
 };
@@ -716,6 +718,50 @@ void LossChartTest::epochAxisShowsAtLeastTwoLabels()
     QCOMPARE(axis.min(), 1.0);
     QCOMPARE(axis.max(), 30.0);
     QVERIFY(std::floor(30 / axis.tickInterval()) >= 2);
+}
+
+// A loss that changes only in its 17th digit (test_stress found one: a tiny η on a converged run). Qt
+// Charts adds the tick interval to the first tick until the range ends; an interval below the values'
+// rounding step never ends, and the window hung with 24 GB. The range is now padded as for a flat curve,
+// and setAxisRange widens any interval that would ask for too many ticks.
+void LossChartTest::flatCurvesGetTicksThatEnd()
+{
+    const auto ticksEnd = [](double low, double high, double step) {
+        return step > 0 && low + step > low && high + step > high && (high - low) / step <= 1000;
+    };
+    for (double v : {0.5, 1e-6, 3e7, -2.0, 1e300}) {
+        Extent extent;
+        extent.add(v);
+        extent.add(std::nextafter(v, 2 * std::abs(v) + 1));
+        const LinearAxisRange range = linearAxisRange(extent, 6);
+        QVERIFY2(ticksEnd(range.low, range.high, range.step) || range.step == 0,
+                 qPrintable(QStringLiteral("v %1: [%2, %3] step %4").arg(v).arg(range.low).arg(range.high).arg(range.step)));
+        QVERIFY(range.low <= extent.low && range.high >= extent.high);
+    }
+    QValueAxis axis;
+    axis.setTickType(QValueAxis::TicksDynamic);
+    setAxisRange(&axis, 0.5, 0.5 + 1e-16, 1e-18);         // below the rounding step of 0.5
+    QVERIFY(ticksEnd(axis.min(), axis.max(), axis.tickInterval()));
+    setAxisRange(&axis, 0, 1e6, 1e-3);                     // a billion ticks
+    QVERIFY(ticksEnd(axis.min(), axis.max(), axis.tickInterval()));
+    setAxisRange(&axis, 0, 1, 0.2);                        // an ordinary axis is left as asked
+    QCOMPARE(axis.tickInterval(), 0.2);
+
+    // The chart itself, with such a run: it draws, and its axis has ticks that end.
+    LossChartView view;
+    view.resize(800, 500);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.beginRun(1, QString());
+    QList<EpochRecord> records = smoothRun(1, 40, 1);
+    for (int i = 0; i < records.size(); ++i) {
+        records[i].trainLoss = i % 2 ? std::nextafter(0.5, 1.0) : 0.5;   // one rounding step apart
+        records[i].validationLoss = 0.5;
+    }
+    view.appendEpochs(1, records);
+    QTRY_VERIFY(view.displayedPointCount() > 0);
+    const QImage image = view.grab().toImage();
+    QVERIFY(!image.isNull());
 }
 
 // A diverging run spans 10⁻¹ to 10⁸: every label in powers of ten, not "1e+08" above "100,000".

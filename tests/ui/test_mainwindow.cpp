@@ -103,8 +103,7 @@ private Q_SLOTS:
 
     void weightSliderReachesTheEngine()
     {
-        // The session emits on its engine thread: record on this thread through a queued connection
-        // (a QSignalSpy on the session would append from the engine thread while the test reads).
+        // Recorded through a queued connection, the hop a receiver in another thread would take.
         std::vector<double> engineWeights;
         QObject receiver;   // lives on this thread, and takes the connection with it when the case ends
         connect(session(), &TrainingSession::runPrepared, &receiver,
