@@ -7,6 +7,7 @@
 // engine runs, the chart holds exactly the epochs the engine reported for the current run, and the
 // Train button says what the session is doing. (The engine's half, TrainingSession under 10,000
 // commands, is test_sessionstress, which CI also runs under ThreadSanitizer.)
+// FUSIONLAB_STRESS_TRACE=1 prints every hundredth event's number to stderr, to find where a hang began.
 
 #include "engine/Random.h"
 #include "ui/AppSettings.h"
