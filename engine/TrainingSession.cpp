@@ -5,6 +5,7 @@
 #include "ThreadPriority.h"
 
 #include <QElapsedTimer>
+#include <QPointer>
 
 #ifdef Q_OS_LINUX
 #include <pthread.h>
@@ -194,8 +195,13 @@ void TrainingSession::deliver()
         std::lock_guard lock(m_outboxMutex);
         emissions.swap(m_outbox);
     }
-    for (const std::function<void()> &emission : emissions)
+    // A receiver may delete the session (closing its window): what is left of the batch goes with it.
+    const QPointer<TrainingSession> alive(this);
+    for (const std::function<void()> &emission : emissions) {
+        if (!alive)
+            return;
         emission();
+    }
 }
 
 void TrainingSession::setState(State state)

@@ -7,6 +7,7 @@
 
 #include <QSignalSpy>
 #include <QTest>
+#include <QThread>
 
 #include <thread>
 
@@ -318,6 +319,30 @@ private Q_SLOTS:
         QTRY_VERIFY(progress.count() > 0);
         session.reset();   // must stop the thread and return
         QVERIFY(true);
+    }
+
+    // Signals arrive on the session's own thread, so a receiver may delete the session (a window
+    // closing on a result): the rest of the batch being delivered is dropped, not sent from freed memory.
+    void deletedByAReceiver()
+    {
+        auto session = std::make_unique<TrainingSession>();
+        TrainingSession *raw = session.get();
+        int progressAfterDeletion = 0;
+        bool deleted = false;
+        connect(raw, &TrainingSession::progress, raw, [&](int, const QList<EpochRecord> &) {
+            QCOMPARE(QThread::currentThread(), QCoreApplication::instance()->thread());
+            if (deleted)
+                ++progressAfterDeletion;
+            else {
+                deleted = true;
+                session.reset();
+            }
+        });
+        session->setDataset(makeDataset());
+        session->start(makeConfig(*makeDataset(), 100000000, 0.001));
+        QTRY_VERIFY(deleted);
+        QTest::qWait(100);
+        QCOMPARE(progressAfterDeletion, 0);
     }
 };
 
