@@ -543,15 +543,17 @@ void LossChartView::Private::setYRange(const Extent &extent)
         if (yLinear->tickType() == QValueAxis::TicksDynamic && yLow <= range.low && yHigh >= range.high
             && yHigh - yLow < 2 * (range.high - range.low) && range.digits <= yDigits)
             return;
-        if (yLinear->tickType() != QValueAxis::TicksDynamic)
-            yLinear->setTickType(QValueAxis::TicksDynamic);
         if (range.digits != yDigits) {
             yLinear->setLabelFormat(QStringLiteral("%.%1g").arg(range.digits));
             yDigits = range.digits;
         }
         yLow = range.low;
         yHigh = range.high;
+        // Range and interval first, dynamic ticks after: the interval kept from before a plain range
+        // (1e300 wide, say) would otherwise be laid out over it.
         setAxisRange(yLinear, range.low, range.high, range.step);
+        if (yLinear->tickType() != QValueAxis::TicksDynamic)
+            yLinear->setTickType(QValueAxis::TicksDynamic);
         return;
     }
     // Losses near the limits of double: plain ticks, no rounding.

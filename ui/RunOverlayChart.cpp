@@ -529,9 +529,9 @@ void RunOverlayChart::Private::setYRange(const Extent &extent)
     }
     const LinearAxisRange range = linearAxisRange(extent, maxYLabels(chart, yLinear));
     if (range.step > 0) {
-        yLinear->setTickType(QValueAxis::TicksDynamic);
         yLinear->setLabelFormat(QStringLiteral("%.%1g").arg(range.digits));
-        setAxisRange(yLinear, range.low, range.high, range.step);
+        setAxisRange(yLinear, range.low, range.high, range.step);   // before the ticks turn dynamic
+        yLinear->setTickType(QValueAxis::TicksDynamic);
         return;
     }
     setPlainAxisRange(yLinear, range.low, range.high);

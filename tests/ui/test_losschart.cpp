@@ -760,8 +760,27 @@ void LossChartTest::flatCurvesGetTicksThatEnd()
     }
     view.appendEpochs(1, records);
     QTRY_VERIFY(view.displayedPointCount() > 0);
+    QTest::qWait(300);
     const QImage image = view.grab().toImage();
     QVERIFY(!image.isNull());
+    keepSnapshot(kSnapshotVariable, image, QStringLiteral("flat"));
+
+    // Losses at the edge of double are drawn on plain ticks; the next run's dynamic ticks must not be
+    // laid out over that range with the interval kept from before it.
+    view.clear();
+    view.beginRun(2, QString());
+    QList<EpochRecord> huge = smoothRun(2, 5, 1);
+    for (EpochRecord &r : huge)
+        r.trainLoss = r.validationLoss = 1.7e308;
+    view.appendEpochs(2, huge);
+    QTRY_VERIFY(view.displayedPointCount() > 0);
+    QTest::qWait(100);
+    view.clear();
+    view.beginRun(3, QString());
+    view.appendEpochs(3, smoothRun(3, 10, 1));
+    QTRY_VERIFY(view.displayedPointCount() > 0);
+    QTest::qWait(100);
+    QVERIFY(!view.grab().toImage().isNull());
 }
 
 // A diverging run spans 10⁻¹ to 10⁸: every label in powers of ten, not "1e+08" above "100,000".
