@@ -55,6 +55,15 @@ inline QString errorOf(const Result<Dataset> &result)
     return result.ok() ? QStringLiteral("(loaded without error)") : result.error();
 }
 
+// "name count, " for each entry, in the map's order: the stress suites' tallies of what they did.
+inline QString tally(const std::map<QString, int> &counts)
+{
+    QString text;
+    for (const auto &[name, n] : counts)
+        text += QStringLiteral("%1 %2, ").arg(name).arg(n);
+    return text;
+}
+
 // The built-in demo dataset, loaded on first use; null if it failed.
 inline std::shared_ptr<const Dataset> loadDemo()
 {

@@ -7,6 +7,7 @@
 
 #include "engine/Random.h"
 #include "engine/TrainingSession.h"
+#include "tests/TestSupport.h"
 #include "tests/engine/SessionTestSupport.h"
 
 #include <QElapsedTimer>
@@ -263,15 +264,9 @@ private Q_SLOTS:
         QTest::qWait(200);
         QCOMPARE(observer.emissions, before);
 
-        QString tally;
-        for (const auto &[name, n] : commands)
-            tally += QStringLiteral("%1 %2, ").arg(name).arg(n);
-        QString ends;
-        for (const auto &[status, n] : observer.statuses)
-            ends += QStringLiteral("%1 %2, ").arg(status).arg(n);
         qInfo("%s", qPrintable(QStringLiteral("commands: %1runs prepared %2, epochs %3, steps back %4, state changes %5; ends: %6")
-                                   .arg(tally).arg(observer.prepared.size()).arg(observer.epochsSeen).arg(observer.stepsBack)
-                                   .arg(observer.stateChanges).arg(ends)));
+                                   .arg(test::tally(commands)).arg(observer.prepared.size()).arg(observer.epochsSeen)
+                                   .arg(observer.stepsBack).arg(observer.stateChanges).arg(test::tally(observer.statuses))));
         QVERIFY2(observer.problems.isEmpty(), qPrintable(observer.problems.join(QLatin1Char('\n'))));
         QCOMPARE(session.currentRunId(), starts);
         // Every run that was prepared ended with a record, and every prepared run was one asked for.

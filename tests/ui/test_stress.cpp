@@ -10,6 +10,7 @@
 // FUSIONLAB_STRESS_TRACE=1 prints every hundredth event's number to stderr, to find where a hang began.
 
 #include "engine/Random.h"
+#include "tests/TestSupport.h"
 #include "ui/AppSettings.h"
 #include "ui/ExperimentController.h"
 #include "ui/LossChartView.h"
@@ -203,11 +204,8 @@ private Q_SLOTS:
                                      && session->state() != TrainingSession::State::Preparing, 60000);
         QTest::qWait(300);   // the last signals arrive and the chart redraws
 
-        QString tally;
-        for (const auto &[name, n] : m_events)
-            tally += QStringLiteral("%1 %2, ").arg(name).arg(n);
         qInfo("%s", qPrintable(QStringLiteral("events: %1final state %2, run %3, %4 epochs")
-                                   .arg(tally).arg(int(session->state())).arg(session->currentRunId())
+                                   .arg(test::tally(m_events)).arg(int(session->state())).arg(session->currentRunId())
                                    .arg(m_window->chart()->currentEpochCount())));
 
         // The controls show what the engine is configured to run.
