@@ -4,9 +4,9 @@
 
 #include "CommandLineTool.h"
 
-#include "engine/SaveFile.h"
-#include "engine/Ablation.h"
-#include "engine/Landscape.h"
+#include "engine/core/SaveFile.h"
+#include "engine/training/Ablation.h"
+#include "engine/training/Landscape.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -234,7 +234,7 @@ int CommandLineTool::sweep(const QStringList &args)
         }
     }
     request.metric = parser.isSet(QStringLiteral("metric")) ? parser.value(QStringLiteral("metric")).trimmed()
-                                                            : defaultAblationMetric(*config);
+                                                            : defaultRunMetric(*config);
     if (Result<void> checked = checkLandscapeRequest(request); !checked)
         return usageError(checked.error());
     if (closedForm && !config->model.isLinear())
@@ -400,7 +400,7 @@ int CommandLineTool::ablate(const QStringList &args)
     }
     const std::vector<AblationSubset> subsets = ablationSubsets(enabled);
     planned = int(subsets.size()) * request.seeds;
-    const QString metric = request.metric.isEmpty() ? defaultAblationMetric(*config) : request.metric;
+    const QString metric = request.metric.isEmpty() ? defaultRunMetric(*config) : request.metric;
     if (const QStringList metrics = runMetricNames(*config); !metrics.contains(metric))
         return usageError(QStringLiteral("--metric: a run of this model has no value '%1'; choose one of %2.")
                               .arg(metric, metrics.join(QStringLiteral(", "))));

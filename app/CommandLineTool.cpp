@@ -1,20 +1,21 @@
 #include "CommandLineTool.h"
 
-#include "engine/DatasetImport.h"
-#include "engine/DemoGenerator.h"
-#include "engine/FusionPipeline.h"
-#include "engine/LinearRegression.h"
-#include "engine/ManifestLoader.h"
-#include "engine/Pseudonyms.h"
-#include "engine/RankingMetrics.h"
-#include "engine/RecommenderFactory.h"
-#include "engine/RecommenderRun.h"
-#include "engine/ModelDefaults.h"
-#include "engine/SaveFile.h"
-#include "engine/RunTrainer.h"
-#include "engine/Experiment.h"
-#include "engine/RunDriver.h"
-#include "engine/RunRecord.h"
+#include "engine/core/MemoryBudget.h"
+#include "engine/core/SaveFile.h"
+#include "engine/data/DatasetImport.h"
+#include "engine/data/DemoGenerator.h"
+#include "engine/data/ManifestLoader.h"
+#include "engine/evaluation/Pseudonyms.h"
+#include "engine/evaluation/RankingMetrics.h"
+#include "engine/fusion/FusionPipeline.h"
+#include "engine/models/LinearRegression.h"
+#include "engine/models/ModelDefaults.h"
+#include "engine/models/RecommenderFactory.h"
+#include "engine/training/Experiment.h"
+#include "engine/training/RecommenderRun.h"
+#include "engine/training/RunDriver.h"
+#include "engine/training/RunRecord.h"
+#include "engine/training/RunTrainer.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -318,7 +319,7 @@ void addRunOptions(QCommandLineParser &parser)
 Result<RunConfig> runConfigFromOptions(const QCommandLineParser &parser, const Dataset *dataset,
                                        const QStringList &rankingOnlyOptions)
 {
-    // The model first: its defaults (engine/ModelDefaults.h, the window's too) are what the other
+    // The model first: its defaults (engine/models/ModelDefaults.h, the window's too) are what the other
     // options change.
     QString kind = linearRecommenderKind();
     if (parser.isSet(QStringLiteral("model"))) {
@@ -975,6 +976,22 @@ int CommandLineTool::generateDemo(const QStringList &args)
     }
     m_out << "Generated the demo dataset in " << QDir(parser.positionalArguments().at(1)).absolutePath() << "\n";
     return 0;
+}
+
+int runCommandLine(const QStringList &arguments, QTextStream &out, QTextStream &err, bool terminal)
+{
+    CommandLineTool tool(out, err, terminal);
+    int code = 1;
+    try {
+        code = tool.run(arguments);
+    } catch (const std::exception &error) {
+        // Loads report their own failures with the file; this is the last word for anything else.
+        out.flush();
+        err << "fusionlab-cli: " << exceptionText(error) << "\n";
+    }
+    out.flush();
+    err.flush();
+    return code;
 }
 
 } // namespace fl

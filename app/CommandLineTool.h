@@ -1,13 +1,16 @@
 #pragma once
 
-// fusionlab-cli: the engine without a window. Subcommands train, stats, export-demo and
-// generate-demo; exit 0 on success, 1 when the data or the run fails (message names file and line),
-// 2 on a wrong argument (with the usage text).
+// fusionlab-cli: the engine without a window. Subcommands train, run, sweep, ablate, stats,
+// export-demo and generate-demo; exit 0 on success, 1 when the data or the run fails (message names
+// file and line), 2 on a wrong argument (with the usage text).
+//
+// The commands are a library (the fusionlab_cli target): cli_main.cpp only makes the application
+// object and the streams and calls runCommandLine(), and the tests call it in-process the same way.
 
-#include "engine/Dataset.h"
-#include "engine/FusionPipeline.h"
-#include "engine/Result.h"
-#include "engine/RunRecord.h"
+#include "engine/core/Result.h"
+#include "engine/data/Dataset.h"
+#include "engine/fusion/FusionPipeline.h"
+#include "engine/training/RunRecord.h"
 
 #include <QJsonObject>
 #include <QJsonValue>
@@ -64,6 +67,12 @@ private:
 };
 
 QString commandLineUsage();
+
+// Runs one command line (the program's name first, as QCoreApplication::arguments() gives it) as
+// fusionlab-cli does, writing to out and err, and returns the exit code. Anything thrown on the way (a
+// run that runs out of memory) ends with a sentence on err and exit 1, never an abort. `terminal`
+// draws progress bars on err for long loads.
+int runCommandLine(const QStringList &arguments, QTextStream &out, QTextStream &err, bool terminal);
 
 // Parses `args` (the command first) with `parser`, expecting `positionals` arguments after the command;
 // nullopt on success, an empty string for --help, otherwise the message (a usage error).

@@ -3,9 +3,9 @@
 // Small helpers the test suites share: writing fixture files, the built-in demo loaded once, and a
 // load's error for failure messages.
 
-#include "engine/Dataset.h"
-#include "engine/ManifestLoader.h"
-#include "engine/Result.h"
+#include "engine/core/Result.h"
+#include "engine/data/Dataset.h"
+#include "engine/data/ManifestLoader.h"
 
 #include <QByteArray>
 #include <QDir>

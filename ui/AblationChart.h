@@ -8,7 +8,7 @@
 // then the axis starts just below the band, with a break mark on the axis and its start in the axis
 // title, or all bars would look the same. Exports to PNG (2×), SVG and CSV (Ablation::toCsv()).
 
-#include "engine/Ablation.h"
+#include "engine/training/Ablation.h"
 
 #include <QRectF>
 #include <QWidget>

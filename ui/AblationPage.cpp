@@ -1,14 +1,14 @@
 #include "AblationPage.h"
 
-#include "engine/ThreadPriority.h"
+#include "engine/core/ThreadPriority.h"
 
 #include "AblationChart.h"
 #include "ContributionBar.h"
 #include "LandscapeView.h"
 #include "MetricChoices.h"
 
-#include "engine/Landscape.h"
-#include "engine/RunRecord.h"
+#include "engine/training/Landscape.h"
+#include "engine/training/RunRecord.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -153,7 +153,7 @@ void AblationPage::refreshControls()
     const QStringList metrics = metricChoices(m_config, true);
     m_metric->clear();
     m_metric->addItems(metrics);
-    m_metric->setCurrentText(metrics.contains(metric) ? metric : defaultMetricChoice(m_config));
+    m_metric->setCurrentText(metrics.contains(metric) ? metric : defaultRunMetric(m_config));
     int enabled = 0;
     for (const ModalityConfig &m : m_config.pipeline.modalities)
         enabled += m.enabled ? 1 : 0;
@@ -196,7 +196,7 @@ void AblationPage::run()
     if (enabled.isEmpty())
         return;
     m_ablation = Ablation{};
-    m_ablation.metric = r.metric.isEmpty() ? defaultAblationMetric(r.config) : r.metric;
+    m_ablation.metric = r.metric.isEmpty() ? defaultRunMetric(r.config) : r.metric;
     m_ablation.higherIsBetter = metricHigherIsBetter(m_ablation.metric);
     m_ablation.subsets = ablationSubsets(enabled);
     m_ablation.planned = int(m_ablation.subsets.size()) * r.seeds;

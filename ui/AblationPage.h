@@ -8,7 +8,7 @@
 // as queued calls tagged with a generation, so that a new context or a new Run drops what an older job
 // still sends; the UI thread never waits.
 
-#include "engine/Ablation.h"
+#include "engine/training/Ablation.h"
 
 #include <QThreadPool>
 #include <QWidget>

@@ -1,6 +1,7 @@
 #include "AppSettings.h"
 
-#include "engine/RecommenderFactory.h"
+#include "engine/evaluation/MetricKey.h"
+#include "engine/models/RecommenderFactory.h"
 
 #include <QSettings>
 
@@ -178,7 +179,7 @@ RunConfig AppSettings::restoreRunConfig(const Dataset &dataset)
     std::sort(ks.begin(), ks.end());
     if (!ks.empty())
         model.ks = ks;
-    model.monitor = QStringLiteral("ndcg@%1").arg(model.ks.front());
+    model.monitor = MetricKey{QStringLiteral("ndcg"), model.ks.front()}.name();
     model.useThreshold = s.value(QStringLiteral("useThreshold"), false).toBool();
     model.threshold = s.value(QStringLiteral("threshold"), 0.0).toDouble();
     model.patience = std::clamp(s.value(QStringLiteral("patience"), model.patience).toInt(), 0, 100000);

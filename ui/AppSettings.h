@@ -4,7 +4,7 @@
 // (QSettings stays out of the panels). Tests call QStandardPaths::setTestModeEnabled(true) first, so
 // they never touch the user's settings.
 
-#include "engine/TrainingSession.h"
+#include "engine/training/TrainingSession.h"
 
 #include <QByteArray>
 #include <QString>

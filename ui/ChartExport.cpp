@@ -1,6 +1,6 @@
 #include "ChartExport.h"
 
-#include "engine/SaveFile.h"
+#include "engine/core/SaveFile.h"
 
 #include <QBuffer>
 #include <QCoreApplication>

@@ -4,7 +4,7 @@
 // (QSaveFile); on failure the functions return false and set *error (when given) to
 // "Could not write PATH: reason".
 
-#include "engine/CsvWriter.h"
+#include "engine/core/CsvWriter.h"
 
 #include <QByteArray>
 #include <QSize>

@@ -9,7 +9,7 @@
 // image orange, price bluish green, collaborative reddish purple, bias grey, popularity sky blue);
 // other names take the remaining colours in order of first appearance, then repeat with a hatch.
 
-#include "engine/Recommender.h"
+#include "engine/models/Recommender.h"
 
 #include <QBrush>
 #include <QColor>

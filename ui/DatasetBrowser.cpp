@@ -6,7 +6,7 @@
 #include "Language.h"
 #include "ThumbnailCache.h"
 
-#include "engine/DatasetSummary.h"
+#include "engine/data/DatasetSummary.h"
 
 #include <QAbstractTableModel>
 #include <QApplication>
@@ -48,6 +48,7 @@
 #include <atomic>
 #include <cmath>
 #include <limits>
+#include <memory>
 
 namespace fl {
 
@@ -684,11 +685,10 @@ struct ChartSlot
     // Replaces the chart (a fresh one each time: no axes or series left behind for a deferred delete).
     void show(QChart *chart)
     {
-        QChart *old = view->chart();
+        const std::unique_ptr<QChart> old(view->chart());   // setChart() leaves the old chart to us
         const QString title = chart->title();
         view->setChart(chart);
         view->setFullTitle(title);
-        delete old;
         stack->setCurrentWidget(view);
     }
 

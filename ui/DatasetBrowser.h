@@ -14,7 +14,7 @@
 // count columns and the charts say "Summarizing…". A newer setDataset() supersedes a pending summary.
 // Thumbnails are decoded off the UI thread (ThumbnailCache) for the rows being painted only.
 
-#include "engine/Dataset.h"
+#include "engine/data/Dataset.h"
 
 #include <QWidget>
 

@@ -2,8 +2,8 @@
 
 #include "AppSettings.h"
 
-#include "engine/ModelDefaults.h"
-#include "engine/RecommenderFactory.h"
+#include "engine/models/ModelDefaults.h"
+#include "engine/models/RecommenderFactory.h"
 
 #include <QtConcurrent/QtConcurrentRun>
 

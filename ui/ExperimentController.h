@@ -6,10 +6,10 @@
 // curve stays as a ghost; a new η continues the current run. Dataset loading runs on a worker thread.
 // No widgets here, so the behaviour is testable without a window.
 
-#include "engine/Dataset.h"
-#include "engine/DatasetImport.h"
-#include "engine/RunRecord.h"
-#include "engine/TrainingSession.h"
+#include "engine/data/Dataset.h"
+#include "engine/data/DatasetImport.h"
+#include "engine/training/RunRecord.h"
+#include "engine/training/TrainingSession.h"
 
 #include <QFutureWatcher>
 #include <QObject>

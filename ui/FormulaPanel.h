@@ -11,8 +11,8 @@
 // the user changed last (a weight, η, λ) highlighted. Hats are precomposed (ŷ) or written out (Adam's
 // bias-corrected moments), never combining characters, which Qt's rich text draws on the wrong glyph.
 
-#include "engine/FusionPipeline.h"
-#include "engine/TrainingSession.h"
+#include "engine/fusion/FusionPipeline.h"
+#include "engine/training/TrainingSession.h"
 
 #include <QWidget>
 

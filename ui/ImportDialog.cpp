@@ -1,6 +1,6 @@
 #include "ImportDialog.h"
 
-#include "engine/ManifestLoader.h"
+#include "engine/data/ManifestLoader.h"
 
 #include <QBrush>
 #include <QCheckBox>

@@ -8,7 +8,7 @@
 // parsing, guessing, checking and JSON writing are the engine's ManifestBuilder; this class only edits
 // an ImportSpec and shows the results.
 
-#include "engine/ManifestBuilder.h"
+#include "engine/data/ManifestBuilder.h"
 
 #include <QDialog>
 #include <QFutureWatcher>

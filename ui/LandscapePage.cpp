@@ -1,11 +1,11 @@
 #include "LandscapePage.h"
 
-#include "engine/ThreadPriority.h"
+#include "engine/core/ThreadPriority.h"
 
 #include "LandscapeView.h"
 #include "MetricChoices.h"
 
-#include "engine/RunRecord.h"
+#include "engine/training/RunRecord.h"
 
 #include <QButtonGroup>
 #include <QComboBox>
@@ -294,7 +294,7 @@ void LandscapePage::refreshControls()
     const QStringList metrics = metricChoices(m_config);
     m_metric->clear();
     m_metric->addItems(metrics);
-    m_metric->setCurrentText(metrics.contains(metric) ? metric : defaultMetricChoice(m_config));
+    m_metric->setCurrentText(metrics.contains(metric) ? metric : defaultRunMetric(m_config));
 
     const bool usable = m_dataset && names.size() >= 2;
     for (QWidget *w : std::initializer_list<QWidget *>{m_xModality, m_yModality, m_xLow, m_xHigh, m_xSteps, m_yLow, m_yHigh,

@@ -12,7 +12,7 @@
 // made once per dataset. Cells and progress come back as queued calls tagged with a generation:
 // a new context or a new Compute cancels the old job and drops whatever it still sends.
 
-#include "engine/Landscape.h"
+#include "engine/training/Landscape.h"
 
 #include <QThreadPool>
 #include <QTimer>

@@ -5,7 +5,7 @@
 #include "Fonts.h"
 #include "RunHistoryModel.h"
 
-#include "engine/Fusion.h"
+#include "engine/fusion/Fusion.h"
 
 #include <QContextMenuEvent>
 #include <QFontMetricsF>

@@ -11,7 +11,7 @@
 // 101 × 101 grid costs a single image draw; updateCell() only marks the image stale and repaints from a
 // coalescing timer (at most ~30 times a second).
 
-#include "engine/Landscape.h"
+#include "engine/training/Landscape.h"
 
 #include <QColor>
 #include <QImage>

@@ -1,14 +1,14 @@
 #include "LessonPanel.h"
 
-#include "engine/ThreadPriority.h"
+#include "engine/core/ThreadPriority.h"
 
 #include "ExperimentController.h"
 #include "Fonts.h"
 #include "Language.h"
 
-#include "engine/Fusion.h"
-#include "engine/RankingMetrics.h"
-#include "engine/RunDriver.h"
+#include "engine/evaluation/RankingMetrics.h"
+#include "engine/fusion/Fusion.h"
+#include "engine/training/RunDriver.h"
 
 #include <QComboBox>
 #include <QFrame>
@@ -26,6 +26,7 @@
 #include <QVBoxLayout>
 
 #include <cmath>
+#include <memory>
 #include <mutex>
 
 
@@ -243,9 +244,9 @@ void LessonPanel::openLesson(int number)
 
 void LessonPanel::buildLesson()
 {
-    while (QLayoutItem *item = m_stepsLayout->takeAt(0)) {
-        delete item->widget();
-        delete item;
+    while (QLayoutItem *taken = m_stepsLayout->takeAt(0)) {
+        const std::unique_ptr<QLayoutItem> item(taken);
+        const std::unique_ptr<QWidget> widget(item->widget());   // deleted before its layout item
     }
     m_stepButtons.clear();
     m_stepTexts.clear();

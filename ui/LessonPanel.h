@@ -9,7 +9,7 @@
 
 #include "Lessons.h"
 
-#include "engine/RunRecord.h"
+#include "engine/training/RunRecord.h"
 
 #include <QThreadPool>
 #include <QWidget>

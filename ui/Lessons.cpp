@@ -2,6 +2,8 @@
 
 #include "Language.h"
 
+#include "engine/training/PrepareRun.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>

@@ -7,10 +7,10 @@
 // lesson builds by training). Every text is in English and Simplified Chinese. This file reads the
 // catalogue and turns actions into RunConfigs; LessonPanel shows a lesson and runs it.
 
-#include "engine/FusionPipeline.h"
-#include "engine/Result.h"
-#include "engine/RunRecord.h"
-#include "engine/RunTrainer.h"
+#include "engine/core/Result.h"
+#include "engine/fusion/FusionPipeline.h"
+#include "engine/training/RunRecord.h"
+#include "engine/training/RunTrainer.h"
 
 #include <QJsonObject>
 #include <QMap>

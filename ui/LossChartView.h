@@ -10,7 +10,7 @@
 // Qt Charts re-lays a whole curve on every appended point. Every Qt Charts type stays inside the .cpp
 // so the view can move to Qt Graphs without touching its users.
 
-#include "engine/LinearRegression.h"
+#include "engine/models/LinearRegression.h"
 
 #include <QList>
 #include <QString>

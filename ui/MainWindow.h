@@ -4,8 +4,8 @@
 // ExperimentController. It holds no training logic and no settings code of its own beyond handing
 // geometry to AppSettings.
 
-#include "engine/DatasetImport.h"
-#include "engine/TrainingSession.h"
+#include "engine/data/DatasetImport.h"
+#include "engine/training/TrainingSession.h"
 
 #include <QElapsedTimer>
 #include <QMainWindow>

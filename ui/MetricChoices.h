@@ -5,9 +5,11 @@
 // and for ranking models ndcg, recall, precision, hit and map at each K of the config, with their cold_
 // versions on a cold-items split. Only names the engine's runMetricNames() knows are offered.
 
-#include "engine/Landscape.h"
+#include "engine/training/Landscape.h"
 
 #include <QStringList>
+
+#include <algorithm>
 
 namespace fl {
 
@@ -19,26 +21,23 @@ inline QStringList metricChoices(const RunConfig &config, bool withRatingErrors 
         if (withRatingErrors)
             names << QStringLiteral("rmse") << QStringLiteral("mae");
     } else {
+        QStringList families = rankingMetricFamilies();
+        std::stable_sort(families.begin(), families.end(), [](const QString &a, const QString &b) {
+            return metricFamilyRank(a) < metricFamilyRank(b);
+        });
         const bool cold = config.model.split.kind == RecSplitKind::ColdItems;
-        for (const QString &prefix : cold ? QStringList{QString(), QStringLiteral("cold_")} : QStringList{QString()}) {
+        for (const bool heldOut : {false, true}) {
+            if (heldOut && !cold)
+                break;
             for (int k : config.model.ks) {
-                for (const char *family : {"ndcg", "recall", "precision", "hit", "map"})
-                    names << QStringLiteral("%1%2@%3").arg(prefix, QLatin1String(family)).arg(k);
+                for (const QString &family : std::as_const(families))
+                    names << MetricKey{family, k, heldOut}.name();
             }
         }
     }
     const QStringList known = runMetricNames(config);
     names.removeIf([&known](const QString &name) { return !known.contains(name); });
     return names;
-}
-
-// The monitored metric (its cold_ version on a cold-items split), or val_loss for the regression.
-inline QString defaultMetricChoice(const RunConfig &config)
-{
-    if (config.model.isLinear())
-        return QStringLiteral("val_loss");
-    const QString monitor = config.model.monitor.isEmpty() ? QStringLiteral("ndcg@10") : config.model.monitor;
-    return config.model.split.kind == RecSplitKind::ColdItems ? QStringLiteral("cold_") + monitor : monitor;
 }
 
 } // namespace fl

@@ -8,7 +8,7 @@
 #include "LegendStrip.h"
 #include "RunValues.h"
 
-#include "engine/RecommenderFactory.h"
+#include "engine/models/RecommenderFactory.h"
 
 #include <QChart>
 #include <QChartView>
@@ -81,8 +81,8 @@ QString formatValue(double value)
 
 bool keyLess(const QString &a, const QString &b)
 {
-    const MetricKeyParts pa = parseMetricKey(a);
-    const MetricKeyParts pb = parseMetricKey(b);
+    const MetricKey pa = parseMetricKey(a);
+    const MetricKey pb = parseMetricKey(b);
     if (pa.cold != pb.cold)
         return !pa.cold;
     if (metricFamilyRank(pa.family) != metricFamilyRank(pb.family))
@@ -673,7 +673,7 @@ MetricsChartView::Private::Readout MetricsChartView::Private::readoutOf(const Ru
             k = std::min(k, parseMetricKey(testKey).k);
     }
     for (const QString &testKey : std::as_const(keys)) {
-        const MetricKeyParts parts = parseMetricKey(testKey);
+        const MetricKey parts = parseMetricKey(testKey);
         if (parts.k != k)
             continue;
         (parts.cold ? readout.cold : readout.warm).append(parts.cold ? testKey.mid(kColdPrefix.size()) : testKey);
@@ -904,7 +904,7 @@ void MetricsChartView::Private::fillCutoffs(const QString &family, int preferred
     const QSignalBlocker blocker(cutoffBox);
     cutoffBox->clear();
     for (const QString &candidate : std::as_const(chooserKeys)) {
-        const MetricKeyParts parts = parseMetricKey(candidate);
+        const MetricKey parts = parseMetricKey(candidate);
         if (!parts.cold && parts.family == family && parts.k >= 0)
             cutoffBox->addItem(QLocale().toString(parts.k), parts.k);
     }
@@ -955,7 +955,7 @@ void MetricsChartView::Private::chooseKey()
                 familyBox->addItem(familyTitle(family), family);
             }
         }
-        const MetricKeyParts parts = parseMetricKey(next);
+        const MetricKey parts = parseMetricKey(next);
         familyBox->setCurrentIndex(std::max(0, familyBox->findData(parts.family)));
         familyBox->setEnabled(familyBox->count() > 1);
         fillCutoffs(parts.family, parts.k);

@@ -23,7 +23,7 @@
 //
 // Every Qt Charts type stays inside the .cpp, as in LossChartView.
 
-#include "engine/RunTrainer.h"
+#include "engine/training/RunTrainer.h"
 
 #include <QList>
 #include <QMap>

@@ -2,7 +2,7 @@
 
 #include "WeightSlider.h"
 
-#include "engine/FusionWeights.h"
+#include "engine/models/FusionWeights.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -101,8 +101,7 @@ QCheckBox *ModalitiesPanel::enabledBox(int modality) const { return m_widgets.at
 void ModalitiesPanel::setDataset(const Dataset &dataset, const PipelineConfig &config)
 {
     for (Row &row : m_widgets) {
-        for (QWidget *w : std::initializer_list<QWidget *>{row.enabled, row.symbol, row.slider, row.spin, row.textWidth, row.imageKind})
-            delete w;
+        qDeleteAll(std::initializer_list<QWidget *>{row.enabled, row.symbol, row.slider, row.spin, row.textWidth, row.imageKind});
     }
     m_widgets.clear();
     m_config = config;

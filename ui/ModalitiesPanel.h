@@ -5,7 +5,7 @@
 // (LSA width for text, feature kind for images), and whether training learns the weights (then each
 // slider also marks the learned value). Edits a PipelineConfig and hands it on.
 
-#include "engine/FusionPipeline.h"
+#include "engine/fusion/FusionPipeline.h"
 
 #include <QWidget>
 

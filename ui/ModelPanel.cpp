@@ -1,6 +1,7 @@
 #include "ModelPanel.h"
 
-#include "engine/RecommenderFactory.h"
+#include "engine/evaluation/MetricKey.h"
+#include "engine/models/RecommenderFactory.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -359,7 +360,7 @@ void ModelPanel::setConfig(const ModelConfig &config)
 void ModelPanel::commit()
 {
     if (!m_config.ks.empty())
-        m_config.monitor = QStringLiteral("ndcg@%1").arg(m_config.ks.front());
+        m_config.monitor = MetricKey{QStringLiteral("ndcg"), m_config.ks.front()}.name();
     syncWidgets();
     Q_EMIT configEdited(m_config);
 }

@@ -5,7 +5,7 @@
 // the K of the ranking metrics, the rating threshold for relevance and early stopping. Edits a ModelConfig; the options that only matter to recommendation
 // models are hidden while the linear regression is chosen.
 
-#include "engine/RunTrainer.h"
+#include "engine/training/RunTrainer.h"
 
 #include <QWidget>
 

@@ -1,6 +1,6 @@
 #include "ParameterHistory.h"
 
-#include "engine/RunRecord.h"
+#include "engine/training/RunRecord.h"
 
 #include <QAction>
 #include <QCoreApplication>

@@ -12,7 +12,7 @@
 // the signal that differs from the restored one (a panel normalising a value) becomes current()
 // without a step, for the same reason.
 
-#include "engine/RunTrainer.h"
+#include "engine/training/RunTrainer.h"
 
 #include <QObject>
 #include <QString>

@@ -34,6 +34,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <span>
 
 namespace fl {
 
@@ -41,7 +42,6 @@ namespace {
 
 using Panel = RecommendationsPanel;
 using State = RecommendationsPanel::ThumbnailState;
-using Recommendation = RecommendationsPanel::Recommendation;
 
 constexpr int kTableThumbnail = 40;     // logical pixels, square
 constexpr int kHistoryThumbnail = 56;
@@ -172,49 +172,17 @@ void paintBackground(QPainter *painter, const QStyleOptionViewItem &option)
 // ---------------------------------------------------------------------------------------------
 // The work for one user
 
-struct Outcome
+// A user's recommendations (the engine's query) and the request they answer.
+struct Outcome : UserRecommendations
 {
     quint64 generation = 0;
-    int user = -1;
-    int k = 0;
-    int candidates = 0;   // items that could be recommended (not in the history, finite score)
-    std::vector<Recommendation> rows;
 };
 
 Outcome computeTopK(const Recommender &model, const std::vector<int> &historyItems, const std::vector<bool> &coldItem,
                     int user, int k)
 {
     Outcome out;
-    out.user = user;
-    out.k = k;
-    const int n = model.itemCount();
-    Eigen::VectorXf scores(n);
-    model.scoreItems(user, scores);
-    std::vector<char> excluded(size_t(n), 0);
-    for (int item : historyItems) {
-        if (item >= 0 && item < n)
-            excluded[size_t(item)] = 1;
-    }
-    std::vector<int> candidates;
-    candidates.reserve(size_t(n));
-    for (int i = 0; i < n; ++i) {
-        if (!excluded[size_t(i)] && !std::isnan(scores[i]))
-            candidates.push_back(i);
-    }
-    out.candidates = int(candidates.size());
-    const auto top = candidates.begin() + std::min<std::ptrdiff_t>(k, std::ptrdiff_t(candidates.size()));
-    // Higher scores first; equal scores in item order, so the list is the same on every run.
-    std::partial_sort(candidates.begin(), top, candidates.end(), [&scores](int a, int b) {
-        return scores[a] != scores[b] ? scores[a] > scores[b] : a < b;
-    });
-    for (auto it = candidates.begin(); it != top; ++it) {
-        Recommendation r;
-        r.item = *it;
-        r.score = double(scores[*it]);
-        r.parts = model.explain(user, *it);
-        r.cold = size_t(*it) < coldItem.size() && coldItem[size_t(*it)];
-        out.rows.push_back(std::move(r));
-    }
+    static_cast<UserRecommendations &>(out) = recommendForUser(model, user, k, historyItems, coldItem);
     return out;
 }
 
@@ -357,13 +325,6 @@ private:
     const Thumbnails *m_thumbnails;
     std::shared_ptr<const Dataset> m_dataset;
     std::vector<Recommendation> m_rows;
-};
-
-struct HistoryEntry
-{
-    int item = -1;
-    double rating = 0;
-    qint64 timestamp = 0;
 };
 
 class HistoryModel : public QAbstractListModel
@@ -607,11 +568,9 @@ struct RecommendationsPanel::Private : QObject
 
     void showMessage(const QString &text);
     void showContent();
-    void buildHistoryIndex(const std::vector<int> &train);
     void applyUser(int user, bool force);
     void updateHistory();
     void request();
-    std::vector<int> userItems() const;
     void startBackground();
     void apply(Outcome outcome);
     void updateLegend();
@@ -623,11 +582,7 @@ struct RecommendationsPanel::Private : QObject
     std::shared_ptr<const Dataset> dataset;
     std::shared_ptr<const Recommender> model;
     std::vector<bool> coldItem;
-    // Each user's training interactions, newest first: entries of user u are historyEntries[historyStart[u] ..
-    // historyStart[u + 1]).
-    std::vector<int> historyStart;
-    std::vector<HistoryEntry> historyEntries;
-    bool implicit = false;
+    UserHistories histories;   // each user's training interactions, newest first
     QString message;
 
     int user = -1;
@@ -898,53 +853,6 @@ void RecommendationsPanel::Private::showContent()
         q->setMinimumWidth(contentMinimumWidth);
 }
 
-// Groups the training interactions by user (a counting sort: O(interactions + users)), newest first
-// when there are timestamps, else in the dataset's order.
-void RecommendationsPanel::Private::buildHistoryIndex(const std::vector<int> &train)
-{
-    const Dataset &d = *dataset;
-    const int users = d.userCount();
-    const int interactions = d.interactionCount();
-    const bool timestamps = !d.timestamp.empty() && int(d.timestamp.size()) == interactions;
-    historyStart.assign(size_t(users) + 1, 0);
-    std::vector<int> valid;
-    valid.reserve(train.size());
-    for (int t : train) {
-        if (t < 0 || t >= interactions)
-            continue;
-        const int u = d.interactionUser[size_t(t)];
-        const int i = d.interactionItem[size_t(t)];
-        if (u < 0 || u >= users || i < 0 || i >= d.itemCount())
-            continue;
-        valid.push_back(t);
-        ++historyStart[size_t(u) + 1];
-    }
-    for (int u = 0; u < users; ++u)
-        historyStart[size_t(u) + 1] += historyStart[size_t(u)];
-    historyEntries.assign(valid.size(), HistoryEntry{});
-    std::vector<int> fill(historyStart.begin(), historyStart.end() - 1);
-    for (int t : valid) {
-        const int u = d.interactionUser[size_t(t)];
-        HistoryEntry &e = historyEntries[size_t(fill[size_t(u)]++)];
-        e.item = d.interactionItem[size_t(t)];
-        e.rating = t < d.rating.size() ? d.rating[t] : 1.0;
-        e.timestamp = timestamps ? d.timestamp[size_t(t)] : qint64(t);
-    }
-    if (timestamps) {
-        for (int u = 0; u < users; ++u) {
-            // Stable: interactions at the same time keep the dataset's order, later lines first.
-            const auto begin = historyEntries.begin() + historyStart[size_t(u)];
-            const auto end = historyEntries.begin() + historyStart[size_t(u) + 1];
-            std::reverse(begin, end);
-            std::stable_sort(begin, end, [](const HistoryEntry &a, const HistoryEntry &b) { return a.timestamp > b.timestamp; });
-        }
-    }
-    implicit = false;
-    if (d.rating.size() > 0) {
-        implicit = d.rating.minCoeff() == d.rating.maxCoeff();
-    }
-}
-
 void RecommendationsPanel::Private::applyUser(int newUser, bool force)
 {
     if (!usable() || newUser < 0 || newUser >= dataset->userCount())
@@ -967,13 +875,12 @@ void RecommendationsPanel::Private::applyUser(int newUser, bool force)
 
 void RecommendationsPanel::Private::updateHistory()
 {
-    const bool timestamps = !dataset->timestamp.empty() && dataset->timestamp.size() == dataset->interactionItem.size();
-    const int begin = historyStart[size_t(user)];
-    const int end = historyStart[size_t(user) + 1];
-    const int total = end - begin;
+    const bool timestamps = histories.hasTimestamps();
+    const bool implicit = histories.isImplicit();
+    const std::span<const HistoryEntry> all = histories.of(user);
+    const int total = int(all.size());
     const int shownCount = std::min(total, kHistoryCap);
-    std::vector<HistoryEntry> entries(historyEntries.begin() + begin, historyEntries.begin() + begin + shownCount);
-    history->setEntries(dataset, std::move(entries), timestamps, implicit);
+    history->setEntries(dataset, std::vector<HistoryEntry>(all.begin(), all.begin() + shownCount), timestamps, implicit);
 
     const QString id = dataset->userIds.value(user);
     QString heading;
@@ -1003,14 +910,6 @@ void RecommendationsPanel::Private::updateNavigation()
     userBox->setEnabled(ok && users > 0);
 }
 
-std::vector<int> RecommendationsPanel::Private::userItems() const
-{
-    std::vector<int> items;
-    for (int e = historyStart[size_t(user)]; e < historyStart[size_t(user) + 1]; ++e)
-        items.push_back(historyEntries[size_t(e)].item);
-    return items;
-}
-
 void RecommendationsPanel::Private::request()
 {
     const quint64 run = ++generation;
@@ -1018,7 +917,7 @@ void RecommendationsPanel::Private::request()
         return;
     if (model->itemCount() <= asyncThreshold) {
         pending = false;
-        Outcome outcome = computeTopK(*model, userItems(), coldItem, user, k);
+        Outcome outcome = computeTopK(*model, histories.items(user), coldItem, user, k);
         outcome.generation = run;
         apply(std::move(outcome));
         return;
@@ -1054,7 +953,7 @@ void RecommendationsPanel::Private::startBackground()
         if (outcome.generation == generation && usable())
             apply(std::move(outcome));
     });
-    watcher->setFuture(QtConcurrent::run([model = model, items = userItems(), cold = coldItem, u = user, kk = k,
+    watcher->setFuture(QtConcurrent::run([model = model, items = histories.items(user), cold = coldItem, u = user, kk = k,
                                           run = generation]() {
         Outcome outcome = computeTopK(*model, items, cold, u, kk);
         outcome.generation = run;
@@ -1193,7 +1092,7 @@ void RecommendationsPanel::setModel(std::shared_ptr<const Dataset> dataset, std:
         d.updateNavigation();
         return;
     }
-    d.buildHistoryIndex(trainInteractions);
+    d.histories = UserHistories::build(*d.dataset, trainInteractions);
 
     int chosen = d.rememberedUserId.isEmpty() ? -1 : int(d.dataset->userIds.indexOf(d.rememberedUserId));
     if (chosen < 0)
@@ -1210,8 +1109,7 @@ void RecommendationsPanel::clear(const QString &why)
     d.dataset.reset();
     d.model.reset();
     d.coldItem.clear();
-    d.historyStart.clear();
-    d.historyEntries.clear();
+    d.histories = {};
     d.user = -1;
     d.shown = Outcome{};
     d.scale = {};
@@ -1328,7 +1226,7 @@ int RecommendationsPanel::historyTotal() const
 {
     if (currentUser() < 0)
         return 0;
-    return m_d->historyStart[size_t(m_d->user) + 1] - m_d->historyStart[size_t(m_d->user)];
+    return m_d->histories.count(m_d->user);
 }
 
 QString RecommendationsPanel::historyMoreText() const

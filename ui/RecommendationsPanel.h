@@ -13,13 +13,14 @@
 // Users are chosen with an editable combo box (a completer matching any part of the id), previous /
 // next buttons and "Random user"; the choice survives setModel() when its id still exists.
 //
-// The work for one user (scoring every item, a partial top-K selection, explain() for K items) runs
+// The work for one user (the engine's recommendForUser and UserHistories, UserRecommendations.h) runs
 // on the UI thread for small catalogues and with QtConcurrent above asyncItemThreshold() items. At
 // most one computation runs at a time; requests made meanwhile collapse into the newest, which runs
 // next, and a result is applied only if it answers the newest request.
 
-#include "engine/Dataset.h"
-#include "engine/Recommender.h"
+#include "engine/data/Dataset.h"
+#include "engine/evaluation/UserRecommendations.h"
+#include "engine/models/Recommender.h"
 
 #include <QWidget>
 
@@ -50,13 +51,7 @@ public:
     };
     enum class ThumbnailState { NoImage, Loading, Ready, Failed };
 
-    struct Recommendation
-    {
-        int item = -1;
-        double score = 0;
-        std::vector<ScoreContribution> parts;
-        bool cold = false;
-    };
+    using Recommendation = fl::Recommendation;   // the engine's (UserRecommendations.h)
 
     explicit RecommendationsPanel(QWidget *parent = nullptr);
     ~RecommendationsPanel() override;

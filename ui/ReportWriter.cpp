@@ -5,8 +5,8 @@
 #include "CurveDecimator.h"
 #include "LegendStrip.h"
 
-#include "engine/Fusion.h"
-#include "engine/SaveFile.h"
+#include "engine/core/SaveFile.h"
+#include "engine/fusion/Fusion.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QCoreApplication>

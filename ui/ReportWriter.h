@@ -11,9 +11,9 @@
 // leaves a previous file as it was. Fonts and text layout need the QGuiApplication: call these on the
 // GUI thread (a report of a few dozen runs takes well under a second).
 
-#include "engine/Ablation.h"
-#include "engine/Result.h"
-#include "engine/RunRecord.h"
+#include "engine/core/Result.h"
+#include "engine/training/Ablation.h"
+#include "engine/training/RunRecord.h"
 
 #include <QByteArray>
 #include <QDateTime>

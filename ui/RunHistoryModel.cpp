@@ -26,7 +26,7 @@ int keyGroup(const QString &key, int *rankInGroup)
         *rankInGroup = int(at);
         return 0;
     }
-    const MetricKeyParts parts = parseMetricKey(key);
+    const MetricKey parts = parseMetricKey(key);
     if (parts.k >= 0) {
         *rankInGroup = metricFamilyRank(parts.family);
         return 1;
@@ -45,8 +45,8 @@ bool metricKeyLess(const QString &a, const QString &b)
     if (rankA != rankB)
         return rankA < rankB;
     if (groupA == 1) {
-        const MetricKeyParts pa = parseMetricKey(a);
-        const MetricKeyParts pb = parseMetricKey(b);
+        const MetricKey pa = parseMetricKey(a);
+        const MetricKey pb = parseMetricKey(b);
         if (pa.family != pb.family)
             return pa.family < pb.family;
         if (pa.cold != pb.cold)
@@ -143,7 +143,7 @@ QString RunHistoryModel::metricTitle(const QString &key)
         return tr("RMSE");
     if (key == QLatin1String("mae"))
         return tr("MAE");
-    const MetricKeyParts parts = parseMetricKey(key);
+    const MetricKey parts = parseMetricKey(key);
     if (parts.k < 0)
         return key;
     QString family = parts.family;

@@ -7,7 +7,7 @@
 // as numbers through SortRole (use RunHistoryModel::lessThan in a proxy so that "—" sorts last both
 // ways). Rows stay in the order runs were added; sorting is the proxy's job.
 
-#include "engine/RunRecord.h"
+#include "engine/training/RunRecord.h"
 
 #include <QAbstractTableModel>
 #include <QStringList>

@@ -8,7 +8,7 @@
 #include "LegendStrip.h"
 #include "RunHistoryModel.h"
 
-#include "engine/Smoothing.h"
+#include "engine/core/Smoothing.h"
 
 #include <QChart>
 #include <QChartView>
@@ -36,6 +36,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <memory>
 
 namespace fl {
 
@@ -349,8 +350,8 @@ void RunOverlayChart::Private::rebuild()
 {
     for (const Drawn &d : drawn) {
         for (QLineSeries *series : {d.main, d.raw}) {
-            chart->removeSeries(series);
-            delete series;
+            chart->removeSeries(series);   // gives the series back to us
+            const std::unique_ptr<QLineSeries> owned(series);
         }
     }
     drawn.clear();

@@ -6,11 +6,11 @@
 // epoch. The legend names each run by what differs between the shown runs ("α (text) = 1.2, image
 // off"), or by its name when it has one.
 //
-// Smoothing is TensorBoard's debiased EMA (engine/Smoothing.h), applied to the whole curve before
+// Smoothing is TensorBoard's debiased EMA (engine/core/Smoothing.h), applied to the whole curve before
 // min–max decimation (at most ~2 points per pixel column); the raw curve is drawn faint behind the
 // smoothed one, and alone at weight 0. Every Qt Charts type stays inside the .cpp, as in LossChartView.
 
-#include "engine/RunRecord.h"
+#include "engine/training/RunRecord.h"
 
 #include <QList>
 #include <QPointF>

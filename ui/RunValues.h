@@ -1,25 +1,13 @@
 #pragma once
 
-// How the window reads a run's value keys ("cold_ndcg@10") and writes its values: one reading for the
-// Runs table, the metrics chart and the loss chart.
+// How the window writes a run's values: one reading for the Runs table, the metrics chart and the loss
+// chart. The values' keys ("cold_ndcg@10") are the engine's (MetricKey.h).
+
+#include "engine/evaluation/MetricKey.h"
 
 #include <QString>
 
 namespace fl {
-
-// "cold_ndcg@10" → cold, "ndcg", 10; a key without "@K" has k = -1.
-struct MetricKeyParts
-{
-    bool cold = false;
-    QString family;
-    int k = -1;
-};
-
-MetricKeyParts parseMetricKey(const QString &key);
-
-// Where a family of RankingMetrics ("ndcg", "recall", "precision", "hit", "map") stands, most telling
-// first; any other family after them.
-int metricFamilyRank(const QString &family);
 
 // value with four significant digits in the user's locale (trailing zeroes kept, so a column lines
 // up); "—" for NaN, "∞" or "−∞" for infinities.

@@ -6,7 +6,7 @@
 // slider. With nothing selected the chart shows the newest run; with no runs at all a sentence says
 // where they come from.
 
-#include "engine/RunRecord.h"
+#include "engine/training/RunRecord.h"
 
 #include <QStringList>
 #include <QWidget>

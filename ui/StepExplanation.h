@@ -9,7 +9,7 @@
 // showing one of the last texts handed out here (or the prompt) gets it again in the new language when
 // it receives QEvent::LanguageChange.
 
-#include "engine/LinearRegression.h"
+#include "engine/models/LinearRegression.h"
 
 #include <QCoreApplication>
 #include <QString>

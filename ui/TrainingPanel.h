@@ -5,7 +5,7 @@
 // Step and Reset buttons (driven by the window's actions, so buttons, menus and shortcuts stay one
 // thing). Edits a TrainingConfig; the speed is the session's, not the run's (it changes no result).
 
-#include "engine/LinearRegression.h"
+#include "engine/models/LinearRegression.h"
 
 #include <QWidget>
 

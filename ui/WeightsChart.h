@@ -9,7 +9,7 @@
 // their columns. Painted by hand: 64 bars of a few pixels each are nothing for QPainter, and the widget
 // stays readable at a dock's width. The data come from the engine (TrainingSession::parametersChanged).
 
-#include "engine/LinearRegression.h"
+#include "engine/models/LinearRegression.h"
 
 #include <QWidget>
 

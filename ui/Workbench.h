@@ -6,8 +6,8 @@
 // report export. The main window only places its pages and actions; the logic lives here, so it is
 // testable with the window offscreen.
 
-#include "engine/Experiment.h"
-#include "engine/RunHistoryStore.h"
+#include "engine/training/Experiment.h"
+#include "engine/training/RunHistoryStore.h"
 
 #include <QObject>
 #include <QPointer>

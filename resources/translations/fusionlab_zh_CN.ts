@@ -4,32 +4,32 @@
 <context>
     <name>fl::Ablation</name>
     <message>
-        <location filename="../../engine/Ablation.cpp" line="53"/>
+        <location filename="../../engine/training/Ablation.cpp" line="53"/>
         <source>%1 alone</source>
         <translation>仅 %1</translation>
     </message>
     <message>
-        <location filename="../../engine/Ablation.cpp" line="57"/>
+        <location filename="../../engine/training/Ablation.cpp" line="57"/>
         <source>all but %1</source>
         <translation>除 %1 外全部</translation>
     </message>
     <message>
-        <location filename="../../engine/Ablation.cpp" line="61"/>
+        <location filename="../../engine/training/Ablation.cpp" line="61"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../engine/Ablation.cpp" line="132"/>
+        <location filename="../../engine/training/Ablation.cpp" line="124"/>
         <source>Switch on at least one modality to ablate.</source>
         <translation>请至少开启一个模态才能进行消融。</translation>
     </message>
     <message>
-        <location filename="../../engine/Ablation.cpp" line="134"/>
+        <location filename="../../engine/training/Ablation.cpp" line="126"/>
         <source>An ablation needs between 1 and 1000 seeds, not %1.</source>
         <translation>消融需要 1 到 1000 个随机种子，而不是 %1 个。</translation>
     </message>
     <message>
-        <location filename="../../engine/Ablation.cpp" line="140"/>
+        <location filename="../../engine/training/Ablation.cpp" line="132"/>
         <source>A run of this model has no value &apos;%1&apos;; choose one of %2.</source>
         <translation>该模型的运行不产生值 &apos;%1&apos;；请从 %2 中选择一个。</translation>
     </message>
@@ -315,141 +315,141 @@
 <context>
     <name>fl::CsvReader</name>
     <message>
-        <location filename="../../engine/CsvReader.cpp" line="152"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="152"/>
         <source>%1: file not found (looked for %2)</source>
         <translation>%1：文件未找到（查找位置：%2）</translation>
     </message>
     <message>
-        <location filename="../../engine/CsvReader.cpp" line="154"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="154"/>
         <source>%1: is a folder; expected a CSV file</source>
         <translation>%1：这是一个文件夹；应为 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../engine/CsvReader.cpp" line="156"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="156"/>
         <source>%1: is %2, not a regular file; expected a CSV file</source>
         <translation>%1：是%2，不是普通文件；应为 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../engine/CsvReader.cpp" line="159"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="159"/>
         <source>%1: leads outside the dataset folder %2 (to %3); expected a file inside it</source>
         <translation>%1：指向数据集文件夹 %2 之外（指向 %3）；应为该文件夹内的文件</translation>
     </message>
     <message>
-        <location filename="../../engine/CsvReader.cpp" line="164"/>
-        <location filename="../../engine/CsvReader.cpp" line="422"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="164"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="422"/>
         <source>%1: cannot open: %2</source>
         <translation>%1：无法打开：%2</translation>
     </message>
     <message>
-        <location filename="../../engine/CsvReader.cpp" line="210"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="210"/>
         <source>%1:%2: a record longer than %3 MB (no line end, or a quoted field that does not close); expected lines of at most %3 MB</source>
         <translation>%1:%2：记录超过 %3 MB（没有行尾，或引号字段未闭合）；每行应不超过 %3 MB</translation>
     </message>
     <message>
-        <location filename="../../engine/CsvReader.cpp" line="219"/>
-        <location filename="../../engine/CsvReader.cpp" line="312"/>
-        <location filename="../../engine/CsvReader.cpp" line="384"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="219"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="312"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="384"/>
         <source>%1: cannot read: %2</source>
         <translation>%1：无法读取：%2</translation>
     </message>
     <message>
-        <location filename="../../engine/CsvReader.cpp" line="243"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="243"/>
         <source>%1: the file is UTF-16 text; expected UTF-8 or Latin-1 (save it as UTF-8)</source>
         <translation>%1：该文件是 UTF-16 文本；应为 UTF-8 或 Latin-1（请将其另存为 UTF-8）</translation>
     </message>
     <message>
-        <location filename="../../engine/CsvReader.cpp" line="251"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="251"/>
         <source>set &quot;encoding&quot;: &quot;latin-1&quot; in the manifest if the file is Latin-1</source>
         <translation>如果该文件是 Latin-1 编码，请在清单中设置 &quot;encoding&quot;: &quot;latin-1&quot;</translation>
     </message>
     <message>
-        <location filename="../../engine/CsvReader.cpp" line="253"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="253"/>
         <source>%1:%2: expected UTF-8 text; %3</source>
         <translation>%1:%2：应为 UTF-8 文本；%3</translation>
     </message>
     <message>
-        <location filename="../../engine/CsvReader.cpp" line="266"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="266"/>
         <source>%1:%2: found the control character 0x1F; expected text with fields separated by %3</source>
         <translation>%1:%2：发现控制字符 0x1F；应为以 %3 分隔字段的文本</translation>
     </message>
     <message>
-        <location filename="../../engine/CsvReader.cpp" line="306"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="306"/>
         <source>%1: a multi-byte delimiter needs quoting switched off</source>
         <translation>%1：多字节分隔符要求关闭引号处理</translation>
     </message>
     <message>
-        <location filename="../../engine/CsvReader.cpp" line="308"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="308"/>
         <source>%1: invalid delimiter; expected &apos;,&apos;, tab, &apos;;&apos; or &apos;|&apos;</source>
         <translation>%1：分隔符无效；应为 &apos;,&apos;、制表符、&apos;;&apos; 或 &apos;|&apos;</translation>
     </message>
     <message>
-        <location filename="../../engine/CsvReader.cpp" line="334"/>
-        <location filename="../../engine/CsvReader.cpp" line="336"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="334"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="336"/>
         <source>expected a header line</source>
         <translation>应为表头行</translation>
     </message>
     <message>
-        <location filename="../../engine/CsvReader.cpp" line="334"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="334"/>
         <source>expected a record</source>
         <translation>应为一条记录</translation>
     </message>
     <message>
-        <location filename="../../engine/CsvReader.cpp" line="336"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="336"/>
         <source>%1 is empty; %2</source>
         <translation>%1 为空；%2</translation>
     </message>
     <message>
-        <location filename="../../engine/CsvReader.cpp" line="337"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="337"/>
         <source>expected at least one record</source>
         <translation>应至少有一条记录</translation>
     </message>
     <message>
-        <location filename="../../engine/CsvReader.cpp" line="378"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="378"/>
         <source>%1: nothing to read; open the file first</source>
         <translation>%1：没有可读取的内容；请先打开文件</translation>
     </message>
     <message>
-        <location filename="../../engine/CsvReader.cpp" line="453"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="453"/>
         <source>expected %1 fields (header: %2)</source>
         <translation>应为 %1 个字段（表头：%2）</translation>
     </message>
     <message>
-        <location filename="../../engine/CsvReader.cpp" line="456"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="456"/>
         <source>expected %1 fields separated by %2 (%3)</source>
         <translation>应为以 %2 分隔的 %1 个字段（%3）</translation>
     </message>
     <message>
-        <location filename="../../engine/CsvReader.cpp" line="459"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="459"/>
         <source>expected %1 fields (as on line %2)</source>
         <translation>应为 %1 个字段（与第 %2 行相同）</translation>
     </message>
     <message>
-        <location filename="../../engine/CsvReader.cpp" line="467"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="467"/>
         <source>%1:%2: %3 but found a stray quote (&quot;) inside unquoted field %4; a field that contains quotes must be quoted as a whole, with each inner quote doubled</source>
         <translation>%1:%2：%3，但在未加引号的第 %4 个字段中发现了多余的引号 (&quot;)；包含引号的字段必须整体加引号，并把其中的每个引号写成两个</translation>
     </message>
     <message>
-        <location filename="../../engine/CsvReader.cpp" line="471"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="471"/>
         <source>%1:%2: %3 but found text after the closing quote of field %4; expected the delimiter %5 or the end of the line</source>
         <translation>%1:%2：%3，但在第 %4 个字段的右引号之后发现了文本；应为分隔符 %5 或行尾</translation>
     </message>
     <message>
-        <location filename="../../engine/CsvReader.cpp" line="475"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="475"/>
         <source>%1:%2: %3 but found %4, the last one a quoted field whose quote (line %5) is never closed before the end of the file</source>
         <translation>%1:%2：%3，但发现 %4 个字段，其中最后一个是带引号的字段，其引号（第 %5 行）直到文件末尾都没有闭合</translation>
     </message>
     <message>
-        <location filename="../../engine/CsvReader.cpp" line="479"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="479"/>
         <source>%1:%2: more than %3 fields; expected at most %3 columns</source>
         <translation>%1:%2：字段超过 %3 个；最多应有 %3 列</translation>
     </message>
     <message>
-        <location filename="../../engine/CsvReader.cpp" line="642"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="642"/>
         <source>%1:%2: %3 but found %4</source>
         <translation>%1:%2：%3，但实际有 %4 个字段</translation>
     </message>
     <message>
-        <location filename="../../engine/CsvReader.cpp" line="659"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="659"/>
         <source>%1: reading cancelled</source>
         <translation>%1：读取已取消</translation>
     </message>
@@ -457,104 +457,104 @@
 <context>
     <name>fl::DatasetBrowser</name>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="102"/>
-        <location filename="../../ui/DatasetBrowser.cpp" line="104"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="103"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="105"/>
         <source>%1 to %2</source>
         <translation>%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="105"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="106"/>
         <source>timestamps %1 to %2</source>
         <translation>时间戳 %1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="216"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="217"/>
         <source>Image</source>
         <translation>图像</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="217"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="218"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="218"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="219"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="219"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="220"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="220"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="221"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="221"/>
-        <location filename="../../ui/DatasetBrowser.cpp" line="427"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="222"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="428"/>
         <source>Interactions</source>
         <translation>交互</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="221"/>
-        <location filename="../../ui/DatasetBrowser.cpp" line="427"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="222"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="428"/>
         <source>Ratings</source>
         <translation>评分数</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="222"/>
-        <location filename="../../ui/DatasetBrowser.cpp" line="428"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="223"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="429"/>
         <source>Mean rating</source>
         <translation>平均评分</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="227"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="228"/>
         <source>The first line of the “%1” modality that is not the title; the whole text is in the row&apos;s tooltip.</source>
         <translation>“%1”模态中不是标题的第一行；完整文本见该行的工具提示。</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="230"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="231"/>
         <source>Interactions with the item</source>
         <translation>该物品的交互次数</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="231"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="232"/>
         <source>Mean of the item&apos;s ratings</source>
         <translation>该物品所得评分的平均值</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="362"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="363"/>
         <source>This item has no image.</source>
         <translation>此物品没有图像。</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="363"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="364"/>
         <source>The image could not be read:
 %1</source>
         <translation>无法读取图像：
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="371"/>
-        <location filename="../../ui/DatasetBrowser.cpp" line="565"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="372"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="566"/>
         <source>no image</source>
         <translation>无图像</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="372"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="373"/>
         <source>loading image</source>
         <translation>正在加载图像</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="373"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="374"/>
         <source>image</source>
         <translation>图像</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="425"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="426"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
@@ -784,67 +784,67 @@
 <context>
     <name>fl::DatasetFiles</name>
     <message>
-        <location filename="../../engine/DatasetFiles.cpp" line="74"/>
+        <location filename="../../engine/data/DatasetFiles.cpp" line="74"/>
         <source>a regular file</source>
         <translation>普通文件</translation>
     </message>
     <message>
-        <location filename="../../engine/DatasetFiles.cpp" line="75"/>
+        <location filename="../../engine/data/DatasetFiles.cpp" line="75"/>
         <source>not there</source>
         <translation>不存在</translation>
     </message>
     <message>
-        <location filename="../../engine/DatasetFiles.cpp" line="76"/>
+        <location filename="../../engine/data/DatasetFiles.cpp" line="76"/>
         <source>a folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../engine/DatasetFiles.cpp" line="77"/>
+        <location filename="../../engine/data/DatasetFiles.cpp" line="77"/>
         <source>a FIFO (named pipe)</source>
         <translation>FIFO（命名管道）</translation>
     </message>
     <message>
-        <location filename="../../engine/DatasetFiles.cpp" line="78"/>
+        <location filename="../../engine/data/DatasetFiles.cpp" line="78"/>
         <source>a character device</source>
         <translation>字符设备</translation>
     </message>
     <message>
-        <location filename="../../engine/DatasetFiles.cpp" line="79"/>
+        <location filename="../../engine/data/DatasetFiles.cpp" line="79"/>
         <source>a block device</source>
         <translation>块设备</translation>
     </message>
     <message>
-        <location filename="../../engine/DatasetFiles.cpp" line="80"/>
+        <location filename="../../engine/data/DatasetFiles.cpp" line="80"/>
         <source>a socket</source>
         <translation>套接字</translation>
     </message>
     <message>
-        <location filename="../../engine/DatasetFiles.cpp" line="83"/>
+        <location filename="../../engine/data/DatasetFiles.cpp" line="83"/>
         <source>a special file</source>
         <translation>特殊文件</translation>
     </message>
     <message>
-        <location filename="../../engine/DatasetFiles.cpp" line="92"/>
+        <location filename="../../engine/data/DatasetFiles.cpp" line="92"/>
         <source>%1: file not found (looked for %2); expected %3</source>
         <translation>%1：找不到文件（查找位置：%2）；应为 %3</translation>
     </message>
     <message>
-        <location filename="../../engine/DatasetFiles.cpp" line="93"/>
+        <location filename="../../engine/data/DatasetFiles.cpp" line="93"/>
         <source>%1: is %2, not a regular file; expected %3</source>
         <translation>%1：是%2，不是普通文件；应为 %3</translation>
     </message>
     <message>
-        <location filename="../../engine/DatasetFiles.cpp" line="123"/>
+        <location filename="../../engine/data/DatasetFiles.cpp" line="123"/>
         <source>%1 is &quot;%2&quot;, outside the dataset folder; paths must be relative and stay inside %3</source>
         <translation>%1 为“%2”，位于数据集文件夹之外；路径必须是相对路径，并且位于 %3 之内</translation>
     </message>
     <message>
-        <location filename="../../engine/DatasetFiles.cpp" line="137"/>
+        <location filename="../../engine/data/DatasetFiles.cpp" line="137"/>
         <source>%1 is &quot;%2&quot;, a symbolic link that leads outside the dataset folder%3; paths must stay inside %4</source>
         <translation>%1 为“%2”，是指向数据集文件夹之外的符号链接%3；路径必须位于 %4 之内</translation>
     </message>
     <message>
-        <location filename="../../engine/DatasetFiles.cpp" line="140"/>
+        <location filename="../../engine/data/DatasetFiles.cpp" line="140"/>
         <source> (to %1)</source>
         <translation>（指向 %1）</translation>
     </message>
@@ -852,42 +852,42 @@
 <context>
     <name>fl::DatasetImport</name>
     <message>
-        <location filename="../../engine/DatasetImport.cpp" line="54"/>
+        <location filename="../../engine/data/DatasetImport.cpp" line="54"/>
         <source>Detect automatically</source>
         <translation>自动检测</translation>
     </message>
     <message>
-        <location filename="../../engine/DatasetImport.cpp" line="55"/>
+        <location filename="../../engine/data/DatasetImport.cpp" line="55"/>
         <source>Built-in demo</source>
         <translation>内置演示数据</translation>
     </message>
     <message>
-        <location filename="../../engine/DatasetImport.cpp" line="56"/>
+        <location filename="../../engine/data/DatasetImport.cpp" line="56"/>
         <source>FusionLab manifest</source>
         <translation>FusionLab 清单</translation>
     </message>
     <message>
-        <location filename="../../engine/DatasetImport.cpp" line="59"/>
+        <location filename="../../engine/data/DatasetImport.cpp" line="59"/>
         <source>RecBole atomic files</source>
         <translation>RecBole 原子文件</translation>
     </message>
     <message>
-        <location filename="../../engine/DatasetImport.cpp" line="109"/>
+        <location filename="../../engine/data/DatasetImport.cpp" line="109"/>
         <source>%1: could not be loaded: %2</source>
         <translation>%1：无法加载：%2</translation>
     </message>
     <message>
-        <location filename="../../engine/DatasetImport.cpp" line="121"/>
+        <location filename="../../engine/data/DatasetImport.cpp" line="121"/>
         <source>%1: no such file or folder; expected a dataset folder or file, or &quot;demo&quot;</source>
         <translation>%1：没有这个文件或文件夹；应为数据集文件夹或文件，或 &quot;demo&quot;</translation>
     </message>
     <message>
-        <location filename="../../engine/DatasetImport.cpp" line="122"/>
+        <location filename="../../engine/data/DatasetImport.cpp" line="122"/>
         <source>%1: not a dataset FusionLab recognises; expected a folder or file of one of: a FusionLab manifest (manifest.json), MovieLens (ratings.csv + movies.csv, u.data + u.item, or ratings.dat + movies.dat), MMRec (NAME.inter with userID, itemID, … and *_feat.npy), RecBole atomic files (NAME.inter with name:type headers). For other CSV files, File ▸ Import CSV writes a manifest.</source>
         <translation>%1：不是 FusionLab 能识别的数据集；应为以下格式之一的文件夹或文件：FusionLab 清单（manifest.json）、MovieLens（ratings.csv + movies.csv、u.data + u.item，或 ratings.dat + movies.dat）、MMRec（含 userID、itemID … 列的 NAME.inter 以及 *_feat.npy）、RecBole 原子文件（表头为 name:type 形式的 NAME.inter）。对于其他 CSV 文件，可通过“文件 ▸ 导入 CSV”生成清单。</translation>
     </message>
     <message>
-        <location filename="../../engine/DatasetImport.cpp" line="150"/>
+        <location filename="../../engine/data/DatasetImport.cpp" line="150"/>
         <source>%1: unknown dataset format</source>
         <translation>%1：未知的数据集格式</translation>
     </message>
@@ -895,58 +895,58 @@
 <context>
     <name>fl::DemoGenerator</name>
     <message>
-        <location filename="../../engine/DemoGenerator.cpp" line="617"/>
-        <location filename="../../engine/DemoGenerator.cpp" line="623"/>
+        <location filename="../../engine/data/DemoGenerator.cpp" line="617"/>
+        <location filename="../../engine/data/DemoGenerator.cpp" line="623"/>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../engine/DemoGenerator.cpp" line="563"/>
+        <location filename="../../engine/data/DemoGenerator.cpp" line="563"/>
         <source>Demo dataset: %1</source>
         <translation>演示数据集：%1</translation>
     </message>
     <message>
-        <location filename="../../engine/DemoGenerator.cpp" line="565"/>
+        <location filename="../../engine/data/DemoGenerator.cpp" line="565"/>
         <source>items must be between %1 and 99,999 (got %2).</source>
         <translation>物品数必须在 %1 到 99,999 之间（实际为 %2）。</translation>
     </message>
     <message>
-        <location filename="../../engine/DemoGenerator.cpp" line="567"/>
+        <location filename="../../engine/data/DemoGenerator.cpp" line="567"/>
         <source>users must be between 1 and 99,999 (got %1).</source>
         <translation>用户数必须在 1 到 99,999 之间（实际为 %1）。</translation>
     </message>
     <message>
-        <location filename="../../engine/DemoGenerator.cpp" line="569"/>
+        <location filename="../../engine/data/DemoGenerator.cpp" line="569"/>
         <source>ratings per user must be between 1 and the number of items, %1 (got %2).</source>
         <translation>每个用户的评分数必须在 1 到物品数 %1 之间（实际为 %2）。</translation>
     </message>
     <message>
-        <location filename="../../engine/DemoGenerator.cpp" line="574"/>
+        <location filename="../../engine/data/DemoGenerator.cpp" line="574"/>
         <source>Cannot create the folder %1.</source>
         <translation>无法创建文件夹 %1。</translation>
     </message>
     <message>
-        <location filename="../../engine/DemoGenerator.cpp" line="633"/>
+        <location filename="../../engine/data/DemoGenerator.cpp" line="633"/>
         <source>Demo with missing modalities: the shares of missing images (%1) and texts (%2) must each be between 0 and 1 and add up to at most 1.</source>
         <translation>缺失模态的演示数据：缺失图像的比例（%1）和缺失文本的比例（%2）都必须在 0 到 1 之间，且两者之和不超过 1。</translation>
     </message>
     <message>
-        <location filename="../../engine/DemoGenerator.cpp" line="647"/>
+        <location filename="../../engine/data/DemoGenerator.cpp" line="647"/>
         <source>Demo with missing modalities: expected the demo&apos;s &quot;text&quot; and &quot;image&quot; modalities with one entry per item.</source>
         <translation>缺失模态的演示数据：应有演示数据的 &quot;text&quot; 和 &quot;image&quot; 模态，且每个物品各有一项。</translation>
     </message>
     <message>
-        <location filename="../../engine/DemoGenerator.cpp" line="668"/>
+        <location filename="../../engine/data/DemoGenerator.cpp" line="668"/>
         <source> (%1 items&apos; texts removed)</source>
         <translation>（已删除 %1 个物品的文本）</translation>
     </message>
     <message>
-        <location filename="../../engine/DemoGenerator.cpp" line="669"/>
+        <location filename="../../engine/data/DemoGenerator.cpp" line="669"/>
         <source> (%1 items&apos; images removed)</source>
         <translation>（已删除 %1 个物品的图像）</translation>
     </message>
     <message>
-        <location filename="../../engine/DemoGenerator.cpp" line="670"/>
+        <location filename="../../engine/data/DemoGenerator.cpp" line="670"/>
         <source>%1, %2% of images and texts missing</source>
         <translation>%1，缺失 %2% 的图像和文本</translation>
     </message>
@@ -972,47 +972,47 @@
 <context>
     <name>fl::Experiment</name>
     <message>
-        <location filename="../../engine/Experiment.cpp" line="43"/>
+        <location filename="../../engine/training/Experiment.cpp" line="43"/>
         <source>The experiment</source>
         <translation>该实验</translation>
     </message>
     <message>
-        <location filename="../../engine/Experiment.cpp" line="45"/>
+        <location filename="../../engine/training/Experiment.cpp" line="45"/>
         <source>%1 is not a FusionLab experiment (its &quot;format&quot; is not &quot;%2&quot;).</source>
         <translation>%1 不是 FusionLab 实验（其 &quot;format&quot; 不是 &quot;%2&quot;）。</translation>
     </message>
     <message>
-        <location filename="../../engine/Experiment.cpp" line="48"/>
+        <location filename="../../engine/training/Experiment.cpp" line="48"/>
         <source>%1: &quot;version&quot; should be a whole number ≥ 1.</source>
         <translation>%1：&quot;version&quot; 应为 ≥ 1 的整数。</translation>
     </message>
     <message>
-        <location filename="../../engine/Experiment.cpp" line="50"/>
+        <location filename="../../engine/training/Experiment.cpp" line="50"/>
         <source>%1 was written by a newer FusionLab (format version %2; this one reads up to %3).</source>
         <translation>%1 由更新版本的 FusionLab 写入（格式版本 %2；当前版本最多只能读取到版本 %3）。</translation>
     </message>
     <message>
-        <location filename="../../engine/Experiment.cpp" line="64"/>
+        <location filename="../../engine/training/Experiment.cpp" line="64"/>
         <source>%1, run %2: %3</source>
         <translation>%1，第 %2 个运行：%3</translation>
     </message>
     <message>
-        <location filename="../../engine/Experiment.cpp" line="80"/>
+        <location filename="../../engine/training/Experiment.cpp" line="80"/>
         <source>Cannot read %1: %2.</source>
         <translation>无法读取 %1：%2。</translation>
     </message>
     <message>
-        <location filename="../../engine/Experiment.cpp" line="82"/>
+        <location filename="../../engine/training/Experiment.cpp" line="82"/>
         <source>%1 is %2 MB; an experiment file is at most 1024 MB.</source>
         <translation>%1 大小为 %2 MB；实验文件最大为 1024 MB。</translation>
     </message>
     <message>
-        <location filename="../../engine/Experiment.cpp" line="86"/>
+        <location filename="../../engine/training/Experiment.cpp" line="86"/>
         <source>%1 is not valid JSON at byte %2: %3.</source>
         <translation>%1 在第 %2 字节处不是有效的 JSON：%3。</translation>
     </message>
     <message>
-        <location filename="../../engine/Experiment.cpp" line="90"/>
+        <location filename="../../engine/training/Experiment.cpp" line="90"/>
         <source>%1 is not a FusionLab experiment (it holds no JSON object).</source>
         <translation>%1 不是 FusionLab 实验（其中没有 JSON 对象）。</translation>
     </message>
@@ -1020,27 +1020,27 @@
 <context>
     <name>fl::FactorModel</name>
     <message>
-        <location filename="../../engine/FactorModel.cpp" line="304"/>
+        <location filename="../../engine/models/FactorModel.cpp" line="306"/>
         <source>BPR</source>
         <translation>BPR</translation>
     </message>
     <message>
-        <location filename="../../engine/FactorModel.cpp" line="304"/>
+        <location filename="../../engine/models/FactorModel.cpp" line="306"/>
         <source>squared loss</source>
         <translation>平方损失</translation>
     </message>
     <message>
-        <location filename="../../engine/FactorModel.cpp" line="306"/>
+        <location filename="../../engine/models/FactorModel.cpp" line="308"/>
         <source>Matrix factorisation (%1)</source>
         <translation>矩阵分解（%1）</translation>
     </message>
     <message>
-        <location filename="../../engine/FactorModel.cpp" line="307"/>
+        <location filename="../../engine/models/FactorModel.cpp" line="309"/>
         <source>Hybrid factorisation with content (%1)</source>
         <translation>结合内容的混合分解（%1）</translation>
     </message>
     <message>
-        <location filename="../../engine/FactorModel.cpp" line="308"/>
+        <location filename="../../engine/models/FactorModel.cpp" line="310"/>
         <source>Content factorisation (%1)</source>
         <translation>纯内容分解（%1）</translation>
     </message>
@@ -1259,37 +1259,37 @@
 <context>
     <name>fl::Fusion</name>
     <message>
-        <location filename="../../engine/Fusion.cpp" line="135"/>
+        <location filename="../../engine/fusion/Fusion.cpp" line="144"/>
         <source>Fusion needs at least one modality; all are switched off.</source>
         <translation>融合至少需要一个模态；目前所有模态都已关闭。</translation>
     </message>
     <message>
-        <location filename="../../engine/Fusion.cpp" line="139"/>
+        <location filename="../../engine/fusion/Fusion.cpp" line="148"/>
         <source>planFusion: modality &apos;%1&apos; has %2 rows but &apos;%3&apos; has %4; every modality needs one row per item.</source>
         <translation>planFusion：模态 &apos;%1&apos; 有 %2 行，而 &apos;%3&apos; 有 %4 行；每个模态都需要每个物品一行。</translation>
     </message>
     <message>
-        <location filename="../../engine/Fusion.cpp" line="142"/>
+        <location filename="../../engine/fusion/Fusion.cpp" line="151"/>
         <source>planFusion: modality &apos;%1&apos; has no columns.</source>
         <translation>planFusion：模态 &apos;%1&apos; 没有列。</translation>
     </message>
     <message>
-        <location filename="../../engine/Fusion.cpp" line="169"/>
+        <location filename="../../engine/fusion/Fusion.cpp" line="178"/>
         <source>Common width %1 is wider than every modality; using %2.</source>
         <translation>公共宽度 %1 比所有模态都宽；改用 %2。</translation>
     </message>
     <message>
-        <location filename="../../engine/Fusion.cpp" line="187"/>
+        <location filename="../../engine/fusion/Fusion.cpp" line="196"/>
         <source>%1: %2 → %3 columns by PCA (keeps %4% of its variance), then standardised.</source>
         <translation>%1：经 PCA 从 %2 列降到 %3 列（保留 %4% 的方差），然后标准化。</translation>
     </message>
     <message>
-        <location filename="../../engine/Fusion.cpp" line="193"/>
+        <location filename="../../engine/fusion/Fusion.cpp" line="202"/>
         <source>%1: %2 → %3 columns, padded with zeros.</source>
         <translation>%1：%2 → %3 列，用零填充。</translation>
     </message>
     <message>
-        <location filename="../../engine/Fusion.cpp" line="210"/>
+        <location filename="../../engine/fusion/Fusion.cpp" line="219"/>
         <source>Zero padding makes the padded columns of the product zero.</source>
         <translation>零填充会使逐元素乘积中被填充的列全为零。</translation>
     </message>
@@ -1297,52 +1297,52 @@
 <context>
     <name>fl::FusionPipeline</name>
     <message>
-        <location filename="../../engine/FusionPipeline.cpp" line="58"/>
+        <location filename="../../engine/fusion/FusionPipeline.cpp" line="58"/>
         <source>%1 or %2</source>
         <translation>%1 或 %2</translation>
     </message>
     <message>
-        <location filename="../../engine/FusionPipeline.cpp" line="60"/>
+        <location filename="../../engine/fusion/FusionPipeline.cpp" line="60"/>
         <source>%1 overflows with %2: the fused features are not finite numbers (or their squares are not); lower %3.</source>
         <translation>%1 在 %2 时溢出：融合特征（或其平方）不是有限数；请减小 %3。</translation>
     </message>
     <message>
-        <location filename="../../engine/FusionPipeline.cpp" line="152"/>
+        <location filename="../../engine/fusion/FusionPipeline.cpp" line="152"/>
         <source>The dataset has no modality named &apos;%1&apos;.</source>
         <translation>数据集中没有名为 &apos;%1&apos; 的模态。</translation>
     </message>
     <message>
-        <location filename="../../engine/FusionPipeline.cpp" line="180"/>
+        <location filename="../../engine/fusion/FusionPipeline.cpp" line="180"/>
         <source>%1 column(s) from %2, used as they are</source>
         <translation>来自 %2 的 %1 列，按原样使用</translation>
     </message>
     <message>
-        <location filename="../../engine/FusionPipeline.cpp" line="221"/>
+        <location filename="../../engine/fusion/FusionPipeline.cpp" line="221"/>
         <source>%1: %2 items without it are zeros, with a &quot;missing&quot; column added.</source>
         <translation>%1：缺少该模态的 %2 个物品取零值，并添加了一个 &quot;missing&quot; 列。</translation>
     </message>
     <message>
-        <location filename="../../engine/FusionPipeline.cpp" line="233"/>
+        <location filename="../../engine/fusion/FusionPipeline.cpp" line="233"/>
         <source>Switch on at least one modality: there is nothing to fuse.</source>
         <translation>请至少开启一个模态：当前没有可融合的内容。</translation>
     </message>
     <message>
-        <location filename="../../engine/FusionPipeline.cpp" line="290"/>
+        <location filename="../../engine/fusion/FusionPipeline.cpp" line="290"/>
         <source>The dataset &apos;%1&apos; has no interactions to train on.</source>
         <translation>数据集 &apos;%1&apos; 没有可用于训练的交互。</translation>
     </message>
     <message>
-        <location filename="../../engine/FusionPipeline.cpp" line="337"/>
+        <location filename="../../engine/fusion/FusionPipeline.cpp" line="337"/>
         <source>Leaving out items with missing data leaves no training interactions: every rated item lacks one of the fused modalities. Choose mean imputation or a missing indicator instead.</source>
         <translation>剔除含缺失数据的物品后没有训练交互了：每个被评分的物品都缺少某个参与融合的模态。请改用均值填补或缺失指示列。</translation>
     </message>
     <message>
-        <location filename="../../engine/FusionPipeline.cpp" line="341"/>
+        <location filename="../../engine/fusion/FusionPipeline.cpp" line="341"/>
         <source>The split leaves no training interactions (validation fraction %1).</source>
         <translation>该划分没有留下任何训练交互（验证比例 %1）。</translation>
     </message>
     <message>
-        <location filename="../../engine/FusionPipeline.cpp" line="371"/>
+        <location filename="../../engine/fusion/FusionPipeline.cpp" line="371"/>
         <source>Left out %L1 of %L2 interactions, those of the %L3 item(s) lacking a fused modality.</source>
         <translation>已剔除 %L2 条交互中的 %L1 条，即缺少参与融合模态的 %L3 个物品的交互。</translation>
     </message>
@@ -1350,17 +1350,17 @@
 <context>
     <name>fl::FusionWeights</name>
     <message>
-        <location filename="../../engine/FusionWeights.cpp" line="23"/>
+        <location filename="../../engine/fusion/Fusion.cpp" line="268"/>
         <source>Fusion weights can be learned for sum and concatenation, not for the product: F = (Πₖ αₖ)·(E₁ ⊙ E₂ ⊙ …) depends on the weights only through their product, so there is no mix to learn.</source>
         <translation>融合权重只能在加权求和与拼接下学习，不能用于乘积：F = (Πₖ αₖ)·(E₁ ⊙ E₂ ⊙ …) 只通过权重之积依赖权重，没有可学习的配比。</translation>
     </message>
     <message>
-        <location filename="../../engine/FusionWeights.cpp" line="28"/>
+        <location filename="../../engine/fusion/Fusion.cpp" line="273"/>
         <source>Learned fusion weights start from the chosen ones, which must be finite and not negative (one is %1).</source>
         <translation>学习融合权重从所选权重出发，所选权重必须是有限且非负的数（其中一个为 %1）。</translation>
     </message>
     <message>
-        <location filename="../../engine/FusionWeights.cpp" line="33"/>
+        <location filename="../../engine/fusion/Fusion.cpp" line="278"/>
         <source>Learned fusion weights keep the chosen weights&apos; sum, which must be positive; every weight is 0.</source>
         <translation>学习融合权重会保持所选权重之和，该和必须为正；现在所有权重都为 0。</translation>
     </message>
@@ -1368,82 +1368,82 @@
 <context>
     <name>fl::ImageEmbedder</name>
     <message>
-        <location filename="../../engine/ImageEmbedder.cpp" line="105"/>
+        <location filename="../../engine/embedding/ImageEmbedder.cpp" line="64"/>
         <source>Image modality &apos;%1&apos;: %2</source>
         <translation>图像模态 &apos;%1&apos;：%2</translation>
     </message>
     <message>
-        <location filename="../../engine/ImageEmbedder.cpp" line="107"/>
+        <location filename="../../engine/embedding/ImageEmbedder.cpp" line="66"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../engine/ImageEmbedder.cpp" line="111"/>
+        <location filename="../../engine/embedding/ImageEmbedder.cpp" line="70"/>
         <source>the missing mask has %1 entries for %2 images.</source>
         <translation>缺失掩码有 %1 项，而图像有 %2 张。</translation>
     </message>
     <message>
-        <location filename="../../engine/ImageEmbedder.cpp" line="113"/>
+        <location filename="../../engine/embedding/ImageEmbedder.cpp" line="72"/>
         <source>the grid must be between 1 and 64 cells per side (got %1).</source>
         <translation>网格每边必须有 1 到 64 个格子（实际为 %1）。</translation>
     </message>
     <message>
-        <location filename="../../engine/ImageEmbedder.cpp" line="115"/>
+        <location filename="../../engine/embedding/ImageEmbedder.cpp" line="74"/>
         <source>the histogram needs 1 to 16 bins per channel (got %1).</source>
         <translation>直方图每个通道需要 1 到 16 个分箱（实际为 %1）。</translation>
     </message>
     <message>
-        <location filename="../../engine/ImageEmbedder.cpp" line="117"/>
+        <location filename="../../engine/embedding/ImageEmbedder.cpp" line="76"/>
         <source>there are no images.</source>
         <translation>没有任何图像。</translation>
     </message>
     <message>
-        <location filename="../../engine/ImageEmbedder.cpp" line="179"/>
+        <location filename="../../engine/embedding/ImageEmbedder.cpp" line="138"/>
         <source>no image could be read (%1 items</source>
         <translation>无法读取任何图像 (共 %1 个物品</translation>
     </message>
     <message>
-        <location filename="../../engine/ImageEmbedder.cpp" line="181"/>
+        <location filename="../../engine/embedding/ImageEmbedder.cpp" line="140"/>
         <source>, %1 without an image path</source>
         <translation>，%1 个没有图像路径</translation>
     </message>
     <message>
-        <location filename="../../engine/ImageEmbedder.cpp" line="183"/>
+        <location filename="../../engine/embedding/ImageEmbedder.cpp" line="142"/>
         <source>, %1 not found, e.g. %2</source>
         <translation>，%1 个未找到，例如 %2</translation>
     </message>
     <message>
-        <location filename="../../engine/ImageEmbedder.cpp" line="185"/>
+        <location filename="../../engine/embedding/ImageEmbedder.cpp" line="144"/>
         <source>, %1 could not be decoded, e.g. %2</source>
         <translation>，%1 个无法解码，例如 %2</translation>
     </message>
     <message>
-        <location filename="../../engine/ImageEmbedder.cpp" line="199"/>
+        <location filename="../../engine/embedding/ImageEmbedder.cpp" line="158"/>
         <source>Mean colour (R, G, B) on a %1×%1 grid: %2 values per image, from %L3 images</source>
         <translation>%1×%1 网格上的平均颜色（R, G, B）：每张图像 %2 个值，来自 %L3 张图像</translation>
     </message>
     <message>
-        <location filename="../../engine/ImageEmbedder.cpp" line="203"/>
+        <location filename="../../engine/embedding/ImageEmbedder.cpp" line="162"/>
         <source>Joint RGB histogram with %1 bins per channel: %2 values per image, from %L3 images</source>
         <translation>每通道 %1 个分箱的联合 RGB 直方图：每张图像 %2 个值，来自 %L3 张图像</translation>
     </message>
     <message>
-        <location filename="../../engine/ImageEmbedder.cpp" line="207"/>
+        <location filename="../../engine/embedding/ImageEmbedder.cpp" line="166"/>
         <source>Mean colour on a %1×%1 grid and a joint RGB histogram with %2 bins per channel: %3 values per image, from %L4 images</source>
         <translation>%1×%1 网格上的平均颜色与每通道 %2 个分箱的联合 RGB 直方图：每张图像 %3 个值，来自 %L4 张图像</translation>
     </message>
     <message>
-        <location filename="../../engine/ImageEmbedder.cpp" line="214"/>
+        <location filename="../../engine/embedding/ImageEmbedder.cpp" line="173"/>
         <source>%L1 of %L2 items have no image; they get the mean image vector.</source>
         <translation>%L2 个物品中有 %L1 个没有图像；它们使用平均图像向量。</translation>
     </message>
     <message>
-        <location filename="../../engine/ImageEmbedder.cpp" line="216"/>
+        <location filename="../../engine/embedding/ImageEmbedder.cpp" line="175"/>
         <source>%L1 of %L2 image files were not found (treated as missing, given the mean image vector): %3</source>
         <translation>%L2 个图像文件中有 %L1 个未找到（视为缺失，使用平均图像向量）：%3</translation>
     </message>
     <message>
-        <location filename="../../engine/ImageEmbedder.cpp" line="219"/>
+        <location filename="../../engine/embedding/ImageEmbedder.cpp" line="178"/>
         <source>could not decode %L1 of %L2 images (treated as missing, given the mean image vector): %3</source>
         <translation>%L2 张图像中有 %L1 张无法解码（视为缺失，使用平均图像向量）：%3</translation>
     </message>
@@ -1914,97 +1914,97 @@
 <context>
     <name>fl::Interactions</name>
     <message>
-        <location filename="../../engine/Interactions.cpp" line="34"/>
+        <location filename="../../engine/data/Interactions.cpp" line="34"/>
         <source>%1:%2: empty rating in column &quot;%3&quot;; expected a number such as 4 or 3.5</source>
         <translation>%1:%2：列 &quot;%3&quot; 中的评分为空；应为数字，例如 4 或 3.5</translation>
     </message>
     <message>
-        <location filename="../../engine/Interactions.cpp" line="38"/>
+        <location filename="../../engine/data/Interactions.cpp" line="38"/>
         <source>is not a finite number; expected a finite number</source>
         <translation>不是有限数；应为有限数</translation>
     </message>
     <message>
-        <location filename="../../engine/Interactions.cpp" line="39"/>
+        <location filename="../../engine/data/Interactions.cpp" line="39"/>
         <source>is not a number; expected a number such as 4 or 3.5</source>
         <translation>不是数字；应为数字，例如 4 或 3.5</translation>
     </message>
     <message>
-        <location filename="../../engine/Interactions.cpp" line="40"/>
+        <location filename="../../engine/data/Interactions.cpp" line="40"/>
         <source>%1:%2: rating &quot;%3&quot; in column &quot;%4&quot; %5</source>
         <translation>%1:%2：列 &quot;%4&quot; 中的评分 &quot;%3&quot; %5</translation>
     </message>
     <message>
-        <location filename="../../engine/Interactions.cpp" line="47"/>
+        <location filename="../../engine/data/Interactions.cpp" line="47"/>
         <source>%1:%2: %3 id in column &quot;%4&quot; contains the control character 0x%5; expected printable text</source>
         <translation>%1:%2：列“%4”中的%3 id 含有控制字符 0x%5；应为可打印文本</translation>
     </message>
     <message>
-        <location filename="../../engine/Interactions.cpp" line="177"/>
+        <location filename="../../engine/data/Interactions.cpp" line="177"/>
         <source>%1:%2: item id &quot;%3&quot; in column &quot;%4&quot; is not in %5; expected one of the items file&apos;s ids</source>
         <translation>%1:%2：列 &quot;%4&quot; 中的物品 ID &quot;%3&quot; 不在 %5 中；应为物品文件中的某个 ID</translation>
     </message>
     <message>
-        <location filename="../../engine/Interactions.cpp" line="70"/>
-        <location filename="../../engine/Interactions.cpp" line="231"/>
+        <location filename="../../engine/data/Interactions.cpp" line="70"/>
+        <location filename="../../engine/data/Interactions.cpp" line="231"/>
         <source>%1:%2: empty user id in column &quot;%3&quot;; expected an id on every line</source>
         <translation>%1:%2：列 &quot;%3&quot; 中的用户 ID 为空；每一行都应有 ID</translation>
     </message>
     <message>
-        <location filename="../../engine/Interactions.cpp" line="71"/>
-        <location filename="../../engine/Interactions.cpp" line="245"/>
-        <location filename="../../engine/Interactions.cpp" line="515"/>
+        <location filename="../../engine/data/Interactions.cpp" line="71"/>
+        <location filename="../../engine/data/Interactions.cpp" line="245"/>
+        <location filename="../../engine/data/Interactions.cpp" line="515"/>
         <source>%1:%2: empty item id in column &quot;%3&quot;; expected an id on every line</source>
         <translation>%1:%2：列 &quot;%3&quot; 中的物品 ID 为空；每一行都应有 ID</translation>
     </message>
     <message>
-        <location filename="../../engine/Interactions.cpp" line="81"/>
-        <location filename="../../engine/Interactions.cpp" line="249"/>
+        <location filename="../../engine/data/Interactions.cpp" line="81"/>
+        <location filename="../../engine/data/Interactions.cpp" line="249"/>
         <source>item</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../engine/Interactions.cpp" line="81"/>
-        <location filename="../../engine/Interactions.cpp" line="258"/>
+        <location filename="../../engine/data/Interactions.cpp" line="81"/>
+        <location filename="../../engine/data/Interactions.cpp" line="258"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../engine/Interactions.cpp" line="272"/>
+        <location filename="../../engine/data/Interactions.cpp" line="272"/>
         <source>%1:%2: rating &quot;%3&quot; in column &quot;%4&quot; is outside −1,000,000 to 1,000,000; expected a rating such as 4 or 3.5</source>
         <translation>%1:%2：列“%4”中的评分“%3”超出 −1,000,000 到 1,000,000 的范围；应为 4 或 3.5 这样的评分</translation>
     </message>
     <message>
-        <location filename="../../engine/Interactions.cpp" line="59"/>
+        <location filename="../../engine/data/Interactions.cpp" line="59"/>
         <source>%1:%2: timestamp &quot;%3&quot; in column &quot;%4&quot; is not a number; expected seconds since 1970 or an ISO 8601 date</source>
         <translation>%1:%2：列 &quot;%4&quot; 中的时间戳 &quot;%3&quot; 不是数字；应为自 1970 年起的秒数或 ISO 8601 日期</translation>
     </message>
     <message>
-        <location filename="../../engine/Interactions.cpp" line="289"/>
+        <location filename="../../engine/data/Interactions.cpp" line="289"/>
         <source>%1:%2: split label &quot;%3&quot; in column &quot;%4&quot; is not 0, 1 or 2; expected 0 (train), 1 (validation) or 2 (test)</source>
         <translation>%1:%2：列 &quot;%4&quot; 中的划分标签 &quot;%3&quot; 不是 0、1 或 2；应为 0（训练）、1（验证）或 2（测试）</translation>
     </message>
     <message>
-        <location filename="../../engine/Interactions.cpp" line="471"/>
+        <location filename="../../engine/data/Interactions.cpp" line="471"/>
         <source>%1: reading cancelled</source>
         <translation>%1：读取已取消</translation>
     </message>
     <message>
-        <location filename="../../engine/Interactions.cpp" line="486"/>
+        <location filename="../../engine/data/Interactions.cpp" line="486"/>
         <source>%1: about %L2 interactions</source>
         <translation>%1：约 %L2 条交互</translation>
     </message>
     <message>
-        <location filename="../../engine/Interactions.cpp" line="503"/>
+        <location filename="../../engine/data/Interactions.cpp" line="503"/>
         <source>%1:%2: expected an interaction after the header but found the end of the file; a dataset needs at least one interaction</source>
         <translation>%1:%2：表头之后应有交互，但已到文件末尾；数据集至少需要一条交互</translation>
     </message>
     <message>
-        <location filename="../../engine/Interactions.cpp" line="526"/>
+        <location filename="../../engine/data/Interactions.cpp" line="526"/>
         <source>%1:%2: duplicate item id &quot;%3&quot; in column &quot;%4&quot; (also on line %5); expected each item once</source>
         <translation>%1:%2：列 &quot;%4&quot; 中的物品 ID &quot;%3&quot; 重复（第 %5 行也有）；每个物品应只出现一次</translation>
     </message>
     <message>
-        <location filename="../../engine/Interactions.cpp" line="542"/>
+        <location filename="../../engine/data/Interactions.cpp" line="542"/>
         <source>%1:1: no column &quot;%2&quot;; expected the header %3 but found: %4</source>
         <translation>%1:1：没有列 &quot;%2&quot;；表头应为 %3，但实际为：%4</translation>
     </message>
@@ -2012,7 +2012,7 @@
 <context>
     <name>fl::ItemKnnModel</name>
     <message>
-        <location filename="../../engine/ItemKnnModel.cpp" line="105"/>
+        <location filename="../../engine/models/ItemKnnModel.cpp" line="106"/>
         <source>Item-kNN (content, k = %1)</source>
         <translation>物品 kNN（内容，k = %1）</translation>
     </message>
@@ -2020,62 +2020,62 @@
 <context>
     <name>fl::Landscape</name>
     <message>
-        <location filename="../../engine/Landscape.cpp" line="158"/>
+        <location filename="../../engine/training/Landscape.cpp" line="154"/>
         <source>Choose a modality for each axis of the landscape.</source>
         <translation>请为权重地形图的每个坐标轴选择一个模态。</translation>
     </message>
     <message>
-        <location filename="../../engine/Landscape.cpp" line="161"/>
+        <location filename="../../engine/training/Landscape.cpp" line="157"/>
         <source>The dataset has no modality named &apos;%1&apos;.</source>
         <translation>数据集中没有名为 &apos;%1&apos; 的模态。</translation>
     </message>
     <message>
-        <location filename="../../engine/Landscape.cpp" line="163"/>
+        <location filename="../../engine/training/Landscape.cpp" line="159"/>
         <source>The modality &apos;%1&apos; is switched off; switch it on to sweep its weight.</source>
         <translation>模态 &apos;%1&apos; 已关闭；请开启它才能扫描其权重。</translation>
     </message>
     <message>
-        <location filename="../../engine/Landscape.cpp" line="165"/>
+        <location filename="../../engine/training/Landscape.cpp" line="161"/>
         <source>The weight of &apos;%1&apos; needs between 1 and 1001 steps, not %2.</source>
         <translation>&apos;%1&apos; 的权重扫描需要 1 到 1001 个取值点，而不是 %2 个。</translation>
     </message>
     <message>
-        <location filename="../../engine/Landscape.cpp" line="167"/>
+        <location filename="../../engine/training/Landscape.cpp" line="163"/>
         <source>The weight range of &apos;%1&apos; must be finite numbers.</source>
         <translation>&apos;%1&apos; 的权重范围必须是有限数。</translation>
     </message>
     <message>
-        <location filename="../../engine/Landscape.cpp" line="170"/>
+        <location filename="../../engine/training/Landscape.cpp" line="166"/>
         <source>The two axes both sweep &apos;%1&apos;: choose two different modalities.</source>
         <translation>两个坐标轴都在扫描 &apos;%1&apos;：请选择两个不同的模态。</translation>
     </message>
     <message>
-        <location filename="../../engine/Landscape.cpp" line="173"/>
+        <location filename="../../engine/training/Landscape.cpp" line="169"/>
         <source>The number of gradient-descent epochs cannot be negative (%1).</source>
         <translation>梯度下降的轮数不能为负（%1）。</translation>
     </message>
     <message>
-        <location filename="../../engine/Landscape.cpp" line="175"/>
+        <location filename="../../engine/training/Landscape.cpp" line="171"/>
         <source>A run of this model has no value &apos;%1&apos;; choose one of %2.</source>
         <translation>该模型的运行不产生值 &apos;%1&apos;；请从 %2 中选择一个。</translation>
     </message>
     <message>
-        <location filename="../../engine/Landscape.cpp" line="214"/>
+        <location filename="../../engine/training/Landscape.cpp" line="210"/>
         <source>Only the seed&apos;s linear regression has a landscape from its statistics; train the cells instead.</source>
         <translation>只有种子线性回归的权重地形图可由其统计量直接算出；请改为逐个训练网格单元。</translation>
     </message>
     <message>
-        <location filename="../../engine/Landscape.cpp" line="216"/>
+        <location filename="../../engine/training/Landscape.cpp" line="212"/>
         <source>The regression&apos;s landscape shows val_loss or train_loss, not &apos;%1&apos;.</source>
         <translation>回归的权重地形图显示 val_loss 或 train_loss，而不是 &apos;%1&apos;。</translation>
     </message>
     <message>
-        <location filename="../../engine/Landscape.cpp" line="219"/>
+        <location filename="../../engine/training/Landscape.cpp" line="215"/>
         <source>The landscape after %1 epochs follows full-batch gradient descent, but the run uses mini-batch training; choose gradient descent or train the cells.</source>
         <translation>经过 %1 轮后的权重地形图按全批量梯度下降计算，但该运行使用小批量训练；请选择梯度下降，或逐个训练网格单元。</translation>
     </message>
     <message>
-        <location filename="../../engine/Landscape.cpp" line="275"/>
+        <location filename="../../engine/training/Landscape.cpp" line="271"/>
         <source>The landscape was cancelled after %1 of %2 cells.</source>
         <translation>权重地形图在完成 %2 个网格单元中的 %1 个后被取消。</translation>
     </message>
@@ -2336,146 +2336,146 @@
 <context>
     <name>fl::LessonPanel</name>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="109"/>
+        <location filename="../../ui/LessonPanel.cpp" line="110"/>
         <source>What to observe</source>
         <translation>观察要点</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="125"/>
+        <location filename="../../ui/LessonPanel.cpp" line="126"/>
         <source>The user whose recommendations are compared</source>
         <translation>要比较其推荐结果的用户</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="149"/>
+        <location filename="../../ui/LessonPanel.cpp" line="150"/>
         <source>◀ Previous</source>
         <translation>◀ 上一课</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="150"/>
+        <location filename="../../ui/LessonPanel.cpp" line="151"/>
         <source>Next ▶</source>
         <translation>下一课 ▶</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="151"/>
+        <location filename="../../ui/LessonPanel.cpp" line="152"/>
         <source>The previous lesson</source>
         <translation>上一课</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="152"/>
+        <location filename="../../ui/LessonPanel.cpp" line="153"/>
         <source>The next lesson</source>
         <translation>下一课</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="169"/>
+        <location filename="../../ui/LessonPanel.cpp" line="170"/>
         <source>The lesson&apos;s dataset %1 could not be opened: %2</source>
         <translation>无法打开本课的数据集 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="174"/>
+        <location filename="../../ui/LessonPanel.cpp" line="175"/>
         <source>loading was cancelled.</source>
         <translation>加载已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="216"/>
+        <location filename="../../ui/LessonPanel.cpp" line="217"/>
         <source>This run: η = %1, 2/λ_max = %2, so η = %3 × 2/λ_max: %4</source>
         <translation>本次运行：η = %1，2/λ_max = %2，所以 η = %3 × 2/λ_max：%4</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="218"/>
+        <location filename="../../ui/LessonPanel.cpp" line="219"/>
         <source>below the line, it converges.</source>
         <translation>低于临界线，会收敛。</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="218"/>
+        <location filename="../../ui/LessonPanel.cpp" line="219"/>
         <source>above the line, it diverges.</source>
         <translation>高于临界线，会发散。</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="297"/>
+        <location filename="../../ui/LessonPanel.cpp" line="298"/>
         <source>Lesson %1 of %2</source>
         <translation>第 %1 课（共 %2 课）</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="298"/>
+        <location filename="../../ui/LessonPanel.cpp" line="299"/>
         <source>Choose a lesson in Help ▸ Lessons.</source>
         <translation>请在“帮助 ▸ 课程”中选择一课。</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="320"/>
-        <location filename="../../ui/LessonPanel.cpp" line="678"/>
+        <location filename="../../ui/LessonPanel.cpp" line="321"/>
+        <location filename="../../ui/LessonPanel.cpp" line="679"/>
         <source>Before
 %1</source>
         <translation>修改前
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="321"/>
-        <location filename="../../ui/LessonPanel.cpp" line="679"/>
+        <location filename="../../ui/LessonPanel.cpp" line="322"/>
+        <location filename="../../ui/LessonPanel.cpp" line="680"/>
         <source>After
 %1</source>
         <translation>修改后
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="337"/>
+        <location filename="../../ui/LessonPanel.cpp" line="338"/>
         <source>&amp;Lessons</source>
         <translation>课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="360"/>
-        <location filename="../../ui/LessonPanel.cpp" line="364"/>
+        <location filename="../../ui/LessonPanel.cpp" line="361"/>
+        <location filename="../../ui/LessonPanel.cpp" line="365"/>
         <source>Loading the lesson&apos;s data …</source>
         <translation>正在加载本课的数据…</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="375"/>
+        <location filename="../../ui/LessonPanel.cpp" line="376"/>
         <source>Computing 2/λ_max for the lesson&apos;s η …</source>
         <translation>正在为本课的 η 计算 2/λ_max…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/LessonPanel.cpp" line="547"/>
+        <location filename="../../ui/LessonPanel.cpp" line="548"/>
         <source>Training %n run(s) in the background …</source>
         <translation>
             <numerusform>正在后台训练 %n 个运行…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="583"/>
+        <location filename="../../ui/LessonPanel.cpp" line="584"/>
         <source>Done: every row is a run trained just now on this data.</source>
         <translation>完成：每一行都是刚刚在这份数据上训练的一次运行。</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="584"/>
+        <location filename="../../ui/LessonPanel.cpp" line="585"/>
         <source>Some runs failed: %1</source>
         <translation>部分运行失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="596"/>
+        <location filename="../../ui/LessonPanel.cpp" line="597"/>
         <source>The comparison needs a recommendation model.</source>
         <translation>比较需要使用推荐模型。</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="601"/>
+        <location filename="../../ui/LessonPanel.cpp" line="602"/>
         <source>The parameters are still the lesson&apos;s: change α or β first (step 2), then compare.</source>
         <translation>参数仍是本课的预设值：请先修改 α 或 β（第 2 步），再进行比较。</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="613"/>
+        <location filename="../../ui/LessonPanel.cpp" line="614"/>
         <source>Training both settings in the background …</source>
         <translation>正在后台训练两组设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="634"/>
+        <location filename="../../ui/LessonPanel.cpp" line="635"/>
         <source>This run has no ranking model to ask.</source>
         <translation>此运行没有可供查询的排序模型。</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="664"/>
+        <location filename="../../ui/LessonPanel.cpp" line="665"/>
         <source>The comparison was cancelled.</source>
         <translation>比较已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="707"/>
+        <location filename="../../ui/LessonPanel.cpp" line="708"/>
         <source>User %1: %2 of %3 items are new after the change (bold: in one list only).</source>
         <translation>用户 %1：修改后的 %3 个物品中有 %2 个是新出现的（粗体：只出现在其中一个列表中）。</translation>
     </message>
@@ -2483,94 +2483,94 @@
 <context>
     <name>fl::Lessons</name>
     <message>
-        <location filename="../../ui/Lessons.cpp" line="35"/>
+        <location filename="../../ui/Lessons.cpp" line="37"/>
         <source>%1: &quot;%2&quot; %3</source>
         <translation>%1：&quot;%2&quot; %3</translation>
     </message>
     <message>
-        <location filename="../../ui/Lessons.cpp" line="46"/>
+        <location filename="../../ui/Lessons.cpp" line="48"/>
         <source>needs an &quot;en&quot; and a &quot;zh_CN&quot; text</source>
         <translation>需要 &quot;en&quot; 和 &quot;zh_CN&quot; 两种文本</translation>
     </message>
     <message>
-        <location filename="../../ui/Lessons.cpp" line="61"/>
+        <location filename="../../ui/Lessons.cpp" line="63"/>
         <source>is &quot;%1&quot;; expected one of %2</source>
         <translation>为 &quot;%1&quot;；应为以下之一：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/Lessons.cpp" line="73"/>
+        <location filename="../../ui/Lessons.cpp" line="75"/>
         <source>must be a number</source>
         <translation>必须是数字</translation>
     </message>
     <message>
-        <location filename="../../ui/Lessons.cpp" line="79"/>
+        <location filename="../../ui/Lessons.cpp" line="81"/>
         <source>must be true or false</source>
         <translation>必须是 true 或 false</translation>
     </message>
     <message>
-        <location filename="../../ui/Lessons.cpp" line="86"/>
+        <location filename="../../ui/Lessons.cpp" line="88"/>
         <source>is &quot;%1&quot;; expected mean, indicator or leave-out</source>
         <translation>为 &quot;%1&quot;；应为 mean、indicator 或 leave-out</translation>
     </message>
     <message>
-        <location filename="../../ui/Lessons.cpp" line="100"/>
+        <location filename="../../ui/Lessons.cpp" line="102"/>
         <source>is &quot;%1&quot;; expected training, dataset or recommendations</source>
         <translation>为 &quot;%1&quot;；应为 training、dataset 或 recommendations</translation>
     </message>
     <message>
-        <location filename="../../ui/Lessons.cpp" line="108"/>
-        <location filename="../../ui/Lessons.cpp" line="139"/>
+        <location filename="../../ui/Lessons.cpp" line="110"/>
+        <location filename="../../ui/Lessons.cpp" line="141"/>
         <source>must be a positive number</source>
         <translation>必须是正数</translation>
     </message>
     <message>
-        <location filename="../../ui/Lessons.cpp" line="121"/>
+        <location filename="../../ui/Lessons.cpp" line="123"/>
         <source>lesson %1 (%2)</source>
         <translation>第 %1 课（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/Lessons.cpp" line="123"/>
-        <location filename="../../ui/Lessons.cpp" line="131"/>
+        <location filename="../../ui/Lessons.cpp" line="125"/>
+        <location filename="../../ui/Lessons.cpp" line="133"/>
         <source>is missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../../ui/Lessons.cpp" line="150"/>
+        <location filename="../../ui/Lessons.cpp" line="152"/>
         <source>needs at least one step</source>
         <translation>至少需要一个步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/Lessons.cpp" line="182"/>
+        <location filename="../../ui/Lessons.cpp" line="184"/>
         <source>needs &quot;rows&quot; and &quot;columns&quot;</source>
         <translation>需要 &quot;rows&quot; 和 &quot;columns&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/Lessons.cpp" line="184"/>
+        <location filename="../../ui/Lessons.cpp" line="186"/>
         <source>is &quot;%1&quot;; expected compare or table</source>
         <translation>为 &quot;%1&quot;；应为 compare 或 table</translation>
     </message>
     <message>
-        <location filename="../../ui/Lessons.cpp" line="212"/>
+        <location filename="../../ui/Lessons.cpp" line="214"/>
         <source>%1: cannot read the lessons: %2</source>
         <translation>%1：无法读取课程：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/Lessons.cpp" line="216"/>
+        <location filename="../../ui/Lessons.cpp" line="218"/>
         <source>%1: invalid JSON at byte %2: %3</source>
         <translation>%1：第 %2 字节处的 JSON 无效：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/Lessons.cpp" line="219"/>
+        <location filename="../../ui/Lessons.cpp" line="221"/>
         <source>%1: expected an object with a non-empty &quot;lessons&quot; list</source>
         <translation>%1：应为包含非空 &quot;lessons&quot; 列表的对象</translation>
     </message>
     <message>
-        <location filename="../../ui/Lessons.cpp" line="224"/>
+        <location filename="../../ui/Lessons.cpp" line="226"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/Lessons.cpp" line="253"/>
+        <location filename="../../ui/Lessons.cpp" line="255"/>
         <source>--lesson %1: expected a lesson number from 1 to %2</source>
         <translation>--lesson %1：课程编号应为 1 到 %2</translation>
     </message>
@@ -2578,12 +2578,12 @@
 <context>
     <name>fl::LinearRecommender</name>
     <message>
-        <location filename="../../engine/LinearRecommender.cpp" line="131"/>
+        <location filename="../../engine/models/LinearRecommender.cpp" line="134"/>
         <source>Linear regression on fused content with user and item biases</source>
         <translation>基于融合内容、带用户与物品偏置的线性回归</translation>
     </message>
     <message>
-        <location filename="../../engine/LinearRecommender.cpp" line="132"/>
+        <location filename="../../engine/models/LinearRecommender.cpp" line="135"/>
         <source>Linear regression on fused content</source>
         <translation>基于融合内容的线性回归</translation>
     </message>
@@ -2591,42 +2591,42 @@
 <context>
     <name>fl::LinearRegression</name>
     <message>
-        <location filename="../../engine/LinearRegression.cpp" line="215"/>
+        <location filename="../../engine/models/LinearRegression.cpp" line="48"/>
         <source>grew to %1</source>
         <translation>增大到 %1</translation>
     </message>
     <message>
-        <location filename="../../engine/LinearRegression.cpp" line="216"/>
+        <location filename="../../engine/models/LinearRegression.cpp" line="49"/>
         <source>became %1</source>
         <translation>变为 %1</translation>
     </message>
     <message>
-        <location filename="../../engine/LinearRegression.cpp" line="216"/>
+        <location filename="../../engine/models/LinearRegression.cpp" line="49"/>
         <source>NaN</source>
         <translation>NaN</translation>
     </message>
     <message>
-        <location filename="../../engine/LinearRegression.cpp" line="216"/>
+        <location filename="../../engine/models/LinearRegression.cpp" line="49"/>
         <source>infinite</source>
         <translation>无穷大</translation>
     </message>
     <message>
-        <location filename="../../engine/LinearRegression.cpp" line="217"/>
+        <location filename="../../engine/models/LinearRegression.cpp" line="50"/>
         <source>Training diverged at epoch %1: the training loss %2 (it started at %3).</source>
         <translation>训练在第 %1 轮发散：训练损失%2（起始为 %3）。</translation>
     </message>
     <message>
-        <location filename="../../engine/LinearRegression.cpp" line="225"/>
+        <location filename="../../engine/models/LinearRegression.cpp" line="58"/>
         <source>The fused features are so large that gradient descent is stable only for η &lt; %1: lower the fusion weights (%2).</source>
         <translation>融合特征过大，梯度下降只有在 η &lt; %1 时才稳定：请减小融合权重（%2）。</translation>
     </message>
     <message>
-        <location filename="../../engine/LinearRegression.cpp" line="232"/>
+        <location filename="../../engine/models/LinearRegression.cpp" line="65"/>
         <source>The learning rate η = %1 is too large for these features: gradient descent is stable only for η &lt; %2; try η = %3.</source>
         <translation>学习率 η = %1 对这些特征过大：梯度下降只有在 η &lt; %2 时才稳定；请试试 η = %3。</translation>
     </message>
     <message>
-        <location filename="../../engine/LinearRegression.cpp" line="239"/>
+        <location filename="../../engine/models/LinearRegression.cpp" line="72"/>
         <source>The learning rate η = %1 is too large for these features; try η = %2 or smaller.</source>
         <translation>学习率 η = %1 对这些特征过大；请试试 η = %2 或更小。</translation>
     </message>
@@ -2650,7 +2650,7 @@
     </message>
     <message>
         <location filename="../../ui/LossChartView.cpp" line="300"/>
-        <location filename="../../ui/LossChartView.cpp" line="1101"/>
+        <location filename="../../ui/LossChartView.cpp" line="1103"/>
         <source>Loss curves</source>
         <translation>损失曲线</translation>
     </message>
@@ -2684,7 +2684,7 @@
     </message>
     <message>
         <location filename="../../ui/LossChartView.cpp" line="432"/>
-        <location filename="../../ui/LossChartView.cpp" line="775"/>
+        <location filename="../../ui/LossChartView.cpp" line="777"/>
         <source>previous run</source>
         <translation>之前的运行</translation>
     </message>
@@ -2694,17 +2694,17 @@
         <translation>之前的运行</translation>
     </message>
     <message>
-        <location filename="../../ui/LossChartView.cpp" line="763"/>
+        <location filename="../../ui/LossChartView.cpp" line="765"/>
         <source>epoch %1 · train %2 · validation %3</source>
         <translation>第 %1 轮 · 训练 %2 · 验证 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/LossChartView.cpp" line="776"/>
+        <location filename="../../ui/LossChartView.cpp" line="778"/>
         <source>previous run: %1</source>
         <translation>之前的运行：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/LossChartView.cpp" line="948"/>
+        <location filename="../../ui/LossChartView.cpp" line="950"/>
         <source>η = %1</source>
         <translation>η = %1</translation>
     </message>
@@ -3198,222 +3198,222 @@ Train, Step or Pause it: the model&apos;s recommendations appear here whenever t
 <context>
     <name>fl::ManifestBuilder</name>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="302"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="302"/>
         <source>%1: file not found</source>
         <translation>%1：文件未找到</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="304"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="304"/>
         <source>%1: is a folder; expected a CSV or TSV file</source>
         <translation>%1：这是一个文件夹；应为 CSV 或 TSV 文件</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="306"/>
-        <location filename="../../engine/ManifestBuilder.cpp" line="909"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="306"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="909"/>
         <source>%1: cannot open: %2</source>
         <translation>%1：无法打开：%2</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="527"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="527"/>
         <source>%1: the manifest format reads only comma, tab, semicolon or pipe as the delimiter, not %2; save the file with one of those</source>
         <translation>%1：清单格式只支持逗号、制表符、分号或竖线作为分隔符，不支持 %2；请用其中一种分隔符重新保存该文件</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="540"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="540"/>
         <source>%1: column %2 has no name in the header row, so the manifest cannot name it; give it a name in the file or set its role to Ignore</source>
         <translation>%1：第 %2 列在表头行中没有名称，因此清单无法引用它；请在文件中为它命名，或将其角色设为“忽略”</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="548"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="548"/>
         <source>%1: columns %2 and %3 are both named %4 in the header; rename one in the file or set this one&apos;s role to Ignore</source>
         <translation>%1：第 %2 列和第 %3 列在表头中都叫 %4；请在文件中重命名其中一列，或将这一列的角色设为“忽略”</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="566"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="566"/>
         <source>Choose an interactions file: one row per user and item.</source>
         <translation>请选择交互文件：每行对应一个用户和一个物品。</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="572"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="572"/>
         <source>No user column in %1: set one column&apos;s role to “User id”.</source>
         <translation>%1 中没有用户列：请将某一列的角色设为“用户 ID”。</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="573"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="573"/>
         <source>Two user id columns in %1 (%2 and %3); keep one.</source>
         <translation>%1 中有两个用户 ID 列（%2 和 %3）；请只保留一个。</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="575"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="575"/>
         <source>No item column in %1: set one column&apos;s role to “Item id”.</source>
         <translation>%1 中没有物品列：请将某一列的角色设为“物品 ID”。</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="576"/>
-        <location filename="../../engine/ManifestBuilder.cpp" line="629"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="576"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="629"/>
         <source>Two item id columns in %1 (%2 and %3); keep one.</source>
         <translation>%1 中有两个物品 ID 列（%2 和 %3）；请只保留一个。</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="578"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="578"/>
         <source>Two rating columns in %1 (%2 and %3); keep one.</source>
         <translation>%1 中有两个评分列（%2 和 %3）；请只保留一个。</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="580"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="580"/>
         <source>Two timestamp columns in %1 (%2 and %3); keep one.</source>
         <translation>%1 中有两个时间戳列（%2 和 %3）；请只保留一个。</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="595"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="595"/>
         <source>%1, line %2: empty user id in column %3</source>
         <translation>%1，第 %2 行：列 %3 中的用户 ID 为空</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="596"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="596"/>
         <source>%1, line %2: empty item id in column %3</source>
         <translation>%1，第 %2 行：列 %3 中的物品 ID 为空</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="601"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="601"/>
         <source>%1, line %2, column %3: %4 is not a timestamp; expected seconds since 1970 or an ISO 8601 date such as 2024-05-01T12:00:00Z</source>
         <translation>%1，第 %2 行，列 %3：%4 不是时间戳；应为自 1970 年起的秒数或 ISO 8601 日期，例如 2024-05-01T12:00:00Z</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="607"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="607"/>
         <source>%1, line %2, column %3: %4 is not a rating; expected a number (without a rating column the data is implicit feedback)</source>
         <translation>%1，第 %2 行，列 %3：%4 不是评分；应为数字（若没有评分列，数据将视为隐式反馈）</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="621"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="621"/>
         <source>Choose an items file: the manifest format needs an items table with an id column, so the item ids cannot come from the interactions file alone.</source>
         <translation>请选择物品文件：清单格式需要一张带 ID 列的物品表，因此物品 ID 不能只从交互文件中获得。</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="628"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="628"/>
         <source>No item id column in %1: set one column&apos;s role to “Item id”.</source>
         <translation>%1 中没有物品 ID 列：请将某一列的角色设为“物品 ID”。</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="631"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="631"/>
         <source>Two title columns in %1 (%2 and %3); keep one, make the other “Text”.</source>
         <translation>%1 中有两个标题列（%2 和 %3）；请保留一个，把另一个设为“文本”。</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="633"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="633"/>
         <source>Two category columns in %1 (%2 and %3); keep one.</source>
         <translation>%1 中有两个类别列（%2 和 %3）；请只保留一个。</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="636"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="636"/>
         <source>Two image path columns in %1 (%2 and %3); keep one.</source>
         <translation>%1 中有两个图像路径列（%2 和 %3）；请只保留一个。</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="647"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="647"/>
         <source>Use either the image path column %1 or the image folder pattern, not both.</source>
         <translation>请在图像路径列 %1 和图像文件夹模式中只选用一种，不要同时使用。</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="655"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="655"/>
         <source>Image folder pattern: {%1} is not a column of %2; the columns are: %3</source>
         <translation>图像文件夹模式：{%1} 不是 %2 中的列；现有的列为：%3</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="671"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="671"/>
         <source>%1, line %2: empty item id in column %3; every item needs an id</source>
         <translation>%1，第 %2 行：列 %3 中的物品 ID 为空；每个物品都需要 ID</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="675"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="675"/>
         <source>%1, line %2: item id %3 in column %4 is also on line %5; item ids must be unique</source>
         <translation>%1，第 %2 行：列 %4 中的物品 ID %3 在第 %5 行也出现了；物品 ID 必须唯一</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="687"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="687"/>
         <source>%1, line %2, column %3: %4 is not a number; set the column&apos;s role to “Text” or “Ignore”</source>
         <translation>%1，第 %2 行，列 %3：%4 不是数字；请将该列的角色设为“文本”或“忽略”</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="702"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="702"/>
         <source>The vectors file %1 needs a modality name.</source>
         <translation>向量文件 %1 需要一个模态名称。</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="710"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="710"/>
         <source>Two modalities are named %1; rename the vectors file&apos;s modality.</source>
         <translation>有两个模态都叫 %1；请重命名向量文件的模态。</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="715"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="715"/>
         <source>Nothing to learn from: give the items at least one text, numeric or image column, an image folder pattern, or a vectors file.</source>
         <translation>没有可学习的内容：请为物品至少提供一个文本、数值或图像列、一个图像文件夹模式，或一个向量文件。</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="727"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="727"/>
         <source>Image folder pattern: the “{” at character %1 is never closed; expected {column} placeholders such as images/{item_id}.jpg</source>
         <translation>图像文件夹模式：第 %1 个字符处的“{”始终没有闭合；应为 {column} 形式的占位符，例如 images/{item_id}.jpg</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="750"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="750"/>
         <source>Image folder pattern: no {column} placeholder, so every item would get the same image; expected something like images/{item_id}.jpg</source>
         <translation>图像文件夹模式：没有 {column} 占位符，因此每个物品都会得到同一张图像；应类似 images/{item_id}.jpg</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="883"/>
-        <location filename="../../engine/ManifestBuilder.cpp" line="900"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="883"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="900"/>
         <source>%1: cannot write: %2</source>
         <translation>%1：无法写入：%2</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="892"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="892"/>
         <source>%1 lies outside %2, and a manifest may only name files inside its own folder. Save the manifest in the data&apos;s folder or a folder above it (copy read-only data somewhere writable first).</source>
         <translation>%1 位于 %2 之外，而清单只能引用其所在文件夹内的文件。请把清单保存在数据所在的文件夹或其上级文件夹中（只读数据请先复制到可写的位置）。</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="912"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="912"/>
         <source>%1: not a NumPy .npy file (it does not start with \x93NUMPY)</source>
         <translation>%1：不是 NumPy .npy 文件（它不以 \x93NUMPY 开头）</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="924"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="924"/>
         <source>%1: .npy format version %2 is not supported; expected 1, 2 or 3</source>
         <translation>%1：不支持 .npy 格式版本 %2；应为 1、2 或 3</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="927"/>
-        <location filename="../../engine/ManifestBuilder.cpp" line="937"/>
-        <location filename="../../engine/ManifestBuilder.cpp" line="945"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="927"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="937"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="945"/>
         <source>%1: damaged .npy header</source>
         <translation>%1：.npy 文件头已损坏</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="949"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="949"/>
         <source>%1: holds an array of %2 dimensions; expected a matrix (one row of numbers per item)</source>
         <translation>%1：包含一个 %2 维数组；应为矩阵（每个物品一行数字）</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="958"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="958"/>
         <source>comma</source>
         <translation>逗号</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="959"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="959"/>
         <source>tab</source>
         <translation>制表符</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="960"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="960"/>
         <source>semicolon</source>
         <translation>分号</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="961"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="961"/>
         <source>pipe</source>
         <translation>竖线</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestBuilder.cpp" line="962"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="962"/>
         <source>space</source>
         <translation>空格</translation>
     </message>
@@ -3421,292 +3421,292 @@ Train, Step or Pause it: the model&apos;s recommendations appear here whenever t
 <context>
     <name>fl::ManifestLoader</name>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="164"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="164"/>
         <source>a boolean</source>
         <translation>布尔值</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="165"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="165"/>
         <source>a number</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="166"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="166"/>
         <source>a string</source>
         <translation>字符串</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="167"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="167"/>
         <source>a list</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="168"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="168"/>
         <source>an object</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="251"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="251"/>
         <source>missing required key &quot;fusionlab_manifest&quot;; expected &quot;fusionlab_manifest&quot;: %1 to mark a FusionLab manifest</source>
         <translation>缺少必需的键 &quot;fusionlab_manifest&quot;；应使用 &quot;fusionlab_manifest&quot;: %1 标明这是 FusionLab 清单</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="259"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="259"/>
         <source>unsupported &quot;fusionlab_manifest&quot; version %1; this FusionLab reads version %2</source>
         <translation>不支持的 &quot;fusionlab_manifest&quot; 版本 %1；当前 FusionLab 读取的是版本 %2</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="320"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="320"/>
         <source>&quot;%1&quot; is missing required key &quot;%2&quot; (%3)</source>
         <translation>&quot;%1&quot; 缺少必需的键 &quot;%2&quot;（%3）</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="337"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="337"/>
         <source>an object of a column per language, like {&quot;en&quot;: &quot;title_en&quot;, &quot;zh&quot;: &quot;title_zh&quot;}</source>
         <translation>每种语言对应一列的对象，例如 {&quot;en&quot;: &quot;title_en&quot;, &quot;zh&quot;: &quot;title_zh&quot;}</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="342"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="342"/>
         <source>&quot;%1&quot; is not a language code; expected one such as &quot;en&quot; or &quot;zh&quot;</source>
         <translation>&quot;%1&quot; 不是语言代码；应为 &quot;en&quot; 或 &quot;zh&quot; 之类的代码</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="372"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="372"/>
         <source>%1: expected %2 but found %3</source>
         <translation>%1：应为 %2，但实际为 %3</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="382"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="382"/>
         <source>the manifest</source>
         <translation>清单</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="384"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="384"/>
         <source>unknown key &quot;%1&quot; in %2; expected one of: %3</source>
         <translation>%2 中有未知的键 &quot;%1&quot;；应为以下之一：%3</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="395"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="395"/>
         <source>missing required key &quot;%1&quot;; expected an object like %2</source>
         <translation>缺少必需的键 &quot;%1&quot;；应为形如 %2 的对象</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="397"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="397"/>
         <source>an object like </source>
         <translation>对象，形如 </translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="407"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="407"/>
         <source>&quot;%1&quot; is missing required key &quot;file&quot; (the table&apos;s file name, relative to the manifest)</source>
         <translation>&quot;%1&quot; 缺少必需的键 &quot;file&quot;（该表的文件名，相对于清单所在位置）</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="429"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="429"/>
         <source>%1: expected &quot;,&quot;, &quot;\t&quot; (or &quot;tab&quot;), &quot;;&quot; or &quot;|&quot;</source>
         <translation>%1：应为 &quot;,&quot;、&quot;\t&quot;（或 &quot;tab&quot;）、&quot;;&quot; 或 &quot;|&quot;</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="442"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="442"/>
         <source>%1: expected &quot;utf-8&quot; or &quot;latin-1&quot;</source>
         <translation>%1：应为 &quot;utf-8&quot; 或 &quot;latin-1&quot;</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="468"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="468"/>
         <source>%1 is &quot;%2&quot;, %3; expected a regular file</source>
         <translation>%1 为“%2”，是%3；应为普通文件</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="487"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="487"/>
         <source>a column name</source>
         <translation>列名</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="509"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="509"/>
         <source>&quot;modalities&quot; lists %1 modalities; expected at most %2</source>
         <translation>&quot;modalities&quot; 列出了 %1 个模态；最多应为 %2 个</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="516"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="516"/>
         <source>an object like {&quot;name&quot;: &quot;text&quot;, &quot;kind&quot;: &quot;text&quot;, ...}</source>
         <translation>形如 {&quot;name&quot;: &quot;text&quot;, &quot;kind&quot;: &quot;text&quot;, ...} 的对象</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="521"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="521"/>
         <source>modality name &apos;%1&apos; is used twice (lines %2 and %3); modality names must be unique</source>
         <translation>模态名称 &apos;%1&apos; 被使用了两次（第 %2 行和第 %3 行）；模态名称必须唯一</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="538"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="538"/>
         <source>modality &apos;%1&apos; is missing &quot;columns&quot;; expected a list of column names</source>
         <translation>模态 &apos;%1&apos; 缺少 &quot;columns&quot;；应为列名列表</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="542"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="542"/>
         <source>a non-empty list of column names</source>
         <translation>非空的列名列表</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="546"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="546"/>
         <source>modality &apos;%1&apos; lists %2 columns; expected at most %3</source>
         <translation>模态“%1”列出了 %2 列；最多应为 %3 列</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="564"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="564"/>
         <source>modality %1 has no &quot;name&quot;; expected a non-empty string</source>
         <translation>第 %1 个模态没有 &quot;name&quot;；应为非空字符串</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="571"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="571"/>
         <source>modality &apos;%1&apos; has no &quot;kind&quot;; expected %2</source>
         <translation>模态 &apos;%1&apos; 没有 &quot;kind&quot;；应为 %2</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="578"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="578"/>
         <source>modality &apos;%1&apos; is missing &quot;file&quot;; expected a NumPy .npy file with one row per item, such as &quot;file&quot;: &quot;clip.npy&quot;</source>
         <translation>模态 &apos;%1&apos; 缺少 &quot;file&quot;；应为每个物品一行的 NumPy .npy 文件，例如 &quot;file&quot;: &quot;clip.npy&quot;</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="583"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="583"/>
         <source>a .npy file name</source>
         <translation>.npy 文件名</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="604"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="604"/>
         <source>modality &apos;%1&apos;: expected either &quot;path&quot; (a pattern such as &quot;images/{item_id}.png&quot;) or &quot;column&quot; (a column holding each item&apos;s image path), exactly one of them</source>
         <translation>模态 &apos;%1&apos;：应提供 &quot;path&quot;（模式，例如 &quot;images/{item_id}.png&quot;）或 &quot;column&quot;（存放每个物品图像路径的列），且只能提供其中一个</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="623"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="623"/>
         <source>modality &apos;%1&apos; has unknown kind %2; expected %3</source>
         <translation>模态 &apos;%1&apos; 的 kind %2 未知；应为 %3</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="740"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="740"/>
         <source>modality &apos;%1&apos;: %2 has %3 rows but %4 has %5 items; expected one row per item, in the items file&apos;s order</source>
         <translation>模态 &apos;%1&apos;：%2 有 %3 行，但 %4 有 %5 个物品；应为每个物品一行，且顺序与物品文件一致</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="747"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="747"/>
         <source>modality &apos;%1&apos;: %2 has shape %3 (no columns); expected at least one value per item</source>
         <translation>模态 &apos;%1&apos;：%2 的形状为 %3（没有列）；每个物品应至少有一个值</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="761"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="761"/>
         <source>%1 file &quot;%2&quot; does not exist (looked for %3)</source>
         <translation>%1 文件 &quot;%2&quot; 不存在（查找位置：%3）</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="773"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="773"/>
         <source>%1: column %2 (named in %3) does not exist; the file has %4 columns, named 1 to %4 by position because &quot;header&quot; is false</source>
         <translation>%1：列 %2（在 %3 中指定）不存在；该文件有 %4 列，由于 &quot;header&quot; 为 false，这些列按位置命名为 1 到 %4</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="778"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="778"/>
         <source>%1:1: column %2 (named in %3) is not in the header; the header has: %4</source>
         <translation>%1:1：列 %2（在 %3 中指定）不在表头中；表头包含：%4</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="783"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="783"/>
         <source>%1:1: column %2 (named in %3) appears twice in the header (columns %4 and %5); rename one of them</source>
         <translation>%1:1：列 %2（在 %3 中指定）在表头中出现了两次（第 %4 列和第 %5 列）；请重命名其中之一</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="851"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="851"/>
         <source>modality &apos;%1&apos;: file &quot;%2&quot; does not exist (looked for %3)</source>
         <translation>模态 &apos;%1&apos;：文件 &quot;%2&quot; 不存在（查找位置：%3）</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="856"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="856"/>
         <source>modality &apos;%1&apos;: &quot;%2&quot; is %3, not a regular file; expected a NumPy .npy file</source>
         <translation>模态“%1”：“%2”是%3，不是普通文件；应为 NumPy .npy 文件</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="876"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="876"/>
         <source>modality &apos;%1&apos;: the path pattern &quot;%2&quot; has a &quot;{&quot; without a closing &quot;}&quot;; expected {column} placeholders</source>
         <translation>模态 &apos;%1&apos;：路径模式 &quot;%2&quot; 中的 &quot;{&quot; 没有对应的 &quot;}&quot;；应为 {column} 形式的占位符</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="881"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="881"/>
         <source>modality &apos;%1&apos;: the path pattern &quot;%2&quot; has no {column} placeholder, so every item would get the same image</source>
         <translation>模态 &apos;%1&apos;：路径模式 &quot;%2&quot; 中没有 {column} 占位符，因此每个物品都会得到同一张图像</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="906"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="906"/>
         <source>the image path of modality &apos;%1&apos;</source>
         <translation>模态“%1”的图像路径</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="920"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="920"/>
         <source>%1:%2: empty item id in column &quot;%3&quot;; expected an id on every line</source>
         <translation>%1:%2：列 &quot;%3&quot; 中的物品 ID 为空；每一行都应有 ID</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="931"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="931"/>
         <source>%1:%2: duplicate item id &quot;%3&quot; (also on line %4); expected each item once</source>
         <translation>%1:%2：物品 ID &quot;%3&quot; 重复（第 %4 行也有）；每个物品应只出现一次</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="955"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="955"/>
         <source>%1:%2: expected an item after the header but found the end of the file</source>
         <translation>%1:%2：表头之后应有物品，但已到文件末尾</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="1012"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="1012"/>
         <source>%1:%2: column &quot;%3&quot; (modality &apos;%4&apos;) holds &quot;%5&quot;; expected a number (an empty cell, NaN or inf marks the item as missing)</source>
         <translation>%1:%2：列 &quot;%3&quot;（模态 &apos;%4&apos;）的值为 &quot;%5&quot;；应为数字（空单元格、NaN 或 inf 表示该物品缺失）</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="1069"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="1069"/>
         <source>%1: manifest not found; expected a FusionLab manifest.json</source>
         <translation>%1：未找到清单；应为 FusionLab 的 manifest.json</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="1071"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="1071"/>
         <source>%1: is a folder; expected a manifest.json file</source>
         <translation>%1：这是一个文件夹；应为 manifest.json 文件</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="1073"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="1073"/>
         <source>%1: is %2, not a regular file; expected a manifest.json file</source>
         <translation>%1：是%2，不是普通文件；应为 manifest.json 文件</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="1075"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="1075"/>
         <source>%1: cannot open: %2</source>
         <translation>%1：无法打开：%2</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="1077"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="1077"/>
         <source>%1: %2 bytes is too large for a manifest; expected a small JSON file that names the data files</source>
         <translation>%1：%2 字节，对清单来说太大；清单应是一个列出数据文件的小型 JSON 文件</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="1083"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="1083"/>
         <source>%1 is empty; expected a JSON object with &quot;fusionlab_manifest&quot;: %2</source>
         <translation>%1 为空；应为包含 &quot;fusionlab_manifest&quot;: %2 的 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="1094"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="1094"/>
         <source>%1:%2:%3: invalid JSON: %4 (at byte offset %5)</source>
         <translation>%1:%2:%3：无效的 JSON：%4（字节偏移 %5 处）</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="1099"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="1099"/>
         <source>%1:1: expected a JSON object ({ … }) at the top level</source>
         <translation>%1:1：顶层应为 JSON 对象（{ … }）</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="1118"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="1118"/>
         <source>%1: the built-in demo dataset is missing from this build; expected it in resources/demo</source>
         <translation>%1：此构建中缺少内置演示数据集；它应位于 resources/demo</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="1126"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="1126"/>
         <source>%1: no such file or folder; expected a manifest.json, a folder holding one, or &quot;demo&quot;</source>
         <translation>%1：没有这个文件或文件夹；应为 manifest.json、包含它的文件夹，或 &quot;demo&quot;</translation>
     </message>
     <message>
-        <location filename="../../engine/ManifestLoader.cpp" line="1132"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="1132"/>
         <source>%1: no manifest.json in this folder; expected a FusionLab manifest (see &quot;Dataset manifest&quot; in README.md)</source>
         <translation>%1：此文件夹中没有 manifest.json；应为 FusionLab 清单（参见 README.md 中的 &quot;Dataset manifest&quot;）</translation>
     </message>
@@ -3714,17 +3714,17 @@ Train, Step or Pause it: the model&apos;s recommendations appear here whenever t
 <context>
     <name>fl::MemoryBudget</name>
     <message>
-        <location filename="../../engine/MemoryBudget.cpp" line="77"/>
+        <location filename="../../engine/core/MemoryBudget.cpp" line="77"/>
         <source>%1 need about %2 MB; only %3 MB can be allocated</source>
         <translation>%1 约需 %2 MB；只能分配 %3 MB</translation>
     </message>
     <message>
-        <location filename="../../engine/MemoryBudget.cpp" line="84"/>
+        <location filename="../../engine/core/MemoryBudget.cpp" line="84"/>
         <source>not enough memory (an allocation failed)</source>
         <translation>内存不足（一次分配失败）</translation>
     </message>
     <message>
-        <location filename="../../engine/MemoryBudget.cpp" line="88"/>
+        <location filename="../../engine/core/MemoryBudget.cpp" line="88"/>
         <source>not enough memory to start a thread</source>
         <translation>内存不足，无法启动线程</translation>
     </message>
@@ -3952,48 +3952,48 @@ The linear seed regression has none: its loss curve tells its story.</source>
 <context>
     <name>fl::MlpRecommender</name>
     <message>
-        <location filename="../../engine/MlpRecommender.cpp" line="55"/>
-        <location filename="../../engine/MlpRecommender.cpp" line="101"/>
+        <location filename="../../engine/models/MlpRecommender.cpp" line="56"/>
+        <location filename="../../engine/models/MlpRecommender.cpp" line="102"/>
         <source>Hidden layer widths must be whole numbers from 1 to %1, separated by commas (e.g. 64,32); &apos;%2&apos; is not.</source>
         <translation>隐藏层宽度必须是 1 到 %1 之间的整数，用逗号分隔（例如 64,32）；“%2”不符合。</translation>
     </message>
     <message>
-        <location filename="../../engine/MlpRecommender.cpp" line="108"/>
+        <location filename="../../engine/models/MlpRecommender.cpp" line="109"/>
         <source>The dropout rate must be at least 0 and below 1 (it is %1).</source>
         <translation>Dropout 比率必须不小于 0 且小于 1（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../../engine/MlpRecommender.cpp" line="294"/>
+        <location filename="../../engine/models/MlpRecommender.cpp" line="296"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../engine/MlpRecommender.cpp" line="295"/>
+        <location filename="../../engine/models/MlpRecommender.cpp" line="297"/>
         <source>BPR</source>
         <translation>BPR</translation>
     </message>
     <message>
-        <location filename="../../engine/MlpRecommender.cpp" line="295"/>
+        <location filename="../../engine/models/MlpRecommender.cpp" line="297"/>
         <source>squared loss</source>
         <translation>平方损失</translation>
     </message>
     <message>
-        <location filename="../../engine/MlpRecommender.cpp" line="298"/>
+        <location filename="../../engine/models/MlpRecommender.cpp" line="300"/>
         <source>Neural network on fused content with user vectors and user and item biases (hidden layers %1; %2)</source>
         <translation>基于融合内容、带用户向量及用户与物品偏置的神经网络（隐藏层 %1；%2）</translation>
     </message>
     <message>
-        <location filename="../../engine/MlpRecommender.cpp" line="300"/>
+        <location filename="../../engine/models/MlpRecommender.cpp" line="302"/>
         <source>Neural network on fused content with user vectors (hidden layers %1; %2)</source>
         <translation>基于融合内容、带用户向量的神经网络（隐藏层 %1；%2）</translation>
     </message>
     <message>
-        <location filename="../../engine/MlpRecommender.cpp" line="303"/>
+        <location filename="../../engine/models/MlpRecommender.cpp" line="305"/>
         <source>Neural network on fused content with user and item biases (hidden layers %1; %2)</source>
         <translation>基于融合内容、带用户与物品偏置的神经网络（隐藏层 %1；%2）</translation>
     </message>
     <message>
-        <location filename="../../engine/MlpRecommender.cpp" line="304"/>
+        <location filename="../../engine/models/MlpRecommender.cpp" line="306"/>
         <source>Neural network on fused content (hidden layers %1; %2)</source>
         <translation>基于融合内容的神经网络（隐藏层 %1；%2）</translation>
     </message>
@@ -4001,72 +4001,72 @@ The linear seed regression has none: its loss curve tells its story.</source>
 <context>
     <name>fl::MmrecImporter</name>
     <message>
-        <location filename="../../engine/MmrecImporter.cpp" line="39"/>
+        <location filename="../../engine/data/MmrecImporter.cpp" line="39"/>
         <source>%1: no such file or folder; expected an MMRec dataset folder (NAME.inter and *_feat.npy files) or its .inter file</source>
         <translation>%1：没有这个文件或文件夹；应为 MMRec 数据集文件夹（含 NAME.inter 和 *_feat.npy 文件）或其中的 .inter 文件</translation>
     </message>
     <message>
-        <location filename="../../engine/MmrecImporter.cpp" line="45"/>
+        <location filename="../../engine/data/MmrecImporter.cpp" line="45"/>
         <source>%1: expected an MMRec .inter file or a folder holding one</source>
         <translation>%1：应为 MMRec 的 .inter 文件或包含它的文件夹</translation>
     </message>
     <message>
-        <location filename="../../engine/MmrecImporter.cpp" line="50"/>
+        <location filename="../../engine/data/MmrecImporter.cpp" line="50"/>
         <source>%1: no .inter file in this folder; expected one NAME.inter (tab-separated userID, itemID, rating, timestamp, x_label) as MMRec publishes its datasets</source>
         <translation>%1：此文件夹中没有 .inter 文件；应有一个 NAME.inter（以制表符分隔的 userID、itemID、rating、timestamp、x_label），与 MMRec 发布数据集的格式一致</translation>
     </message>
     <message>
-        <location filename="../../engine/MmrecImporter.cpp" line="55"/>
+        <location filename="../../engine/data/MmrecImporter.cpp" line="55"/>
         <source>%1: %2 .inter files (%3); expected exactly one, or open the .inter file itself</source>
         <translation>%1：有 %2 个 .inter 文件（%3）；应恰好只有一个，或直接打开该 .inter 文件</translation>
     </message>
     <message>
-        <location filename="../../engine/MmrecImporter.cpp" line="82"/>
+        <location filename="../../engine/data/MmrecImporter.cpp" line="82"/>
         <source>a NumPy .npy file</source>
         <translation>NumPy .npy 文件</translation>
     </message>
     <message>
-        <location filename="../../engine/MmrecImporter.cpp" line="85"/>
+        <location filename="../../engine/data/MmrecImporter.cpp" line="85"/>
         <source>%1: leads outside the dataset folder %2 (to %3); expected a file inside it</source>
         <translation>%1：指向数据集文件夹 %2 之外（指向 %3）；应为该文件夹内的文件</translation>
     </message>
     <message>
-        <location filename="../../engine/MmrecImporter.cpp" line="111"/>
+        <location filename="../../engine/data/MmrecImporter.cpp" line="111"/>
         <source>%1:1: expected the columns asin and itemID (tab-separated); the header has: %2</source>
         <translation>%1:1：应有列 asin 和 itemID（以制表符分隔）；表头包含：%2</translation>
     </message>
     <message>
-        <location filename="../../engine/MmrecImporter.cpp" line="121"/>
+        <location filename="../../engine/data/MmrecImporter.cpp" line="121"/>
         <source>%1:%2: itemID &quot;%3&quot; is not an item of the feature files; expected 0 to %4</source>
         <translation>%1:%2：itemID &quot;%3&quot; 不是特征文件中的物品；应为 0 到 %4</translation>
     </message>
     <message>
-        <location filename="../../engine/MmrecImporter.cpp" line="125"/>
+        <location filename="../../engine/data/MmrecImporter.cpp" line="125"/>
         <source>%1:%2: itemID %3 is mapped twice (also on line %4); expected each item once</source>
         <translation>%1:%2：itemID %3 被映射了两次（第 %4 行也有）；每个物品应只出现一次</translation>
     </message>
     <message>
-        <location filename="../../engine/MmrecImporter.cpp" line="157"/>
+        <location filename="../../engine/data/MmrecImporter.cpp" line="157"/>
         <source>%1: no feature files (*_feat.npy) next to %2; expected image_feat.npy and/or text_feat.npy with one row per item</source>
         <translation>%1：%2 旁边没有特征文件（*_feat.npy）；应有 image_feat.npy 和/或 text_feat.npy，每个物品一行</translation>
     </message>
     <message>
-        <location filename="../../engine/MmrecImporter.cpp" line="170"/>
+        <location filename="../../engine/data/MmrecImporter.cpp" line="170"/>
         <source>%1 has %2 rows but %3 has %4; expected every feature file to have one row per item (row i is itemID i)</source>
         <translation>%1 有 %2 行，但 %3 有 %4 行；每个特征文件都应每个物品一行（第 i 行即 itemID i）</translation>
     </message>
     <message>
-        <location filename="../../engine/MmrecImporter.cpp" line="178"/>
+        <location filename="../../engine/data/MmrecImporter.cpp" line="178"/>
         <source>%1 has %2 rows; expected at most %3 items</source>
         <translation>%1 有 %2 行；最多应为 %3 个物品</translation>
     </message>
     <message>
-        <location filename="../../engine/MmrecImporter.cpp" line="220"/>
+        <location filename="../../engine/data/MmrecImporter.cpp" line="220"/>
         <source>%1:1: the header has no column &quot;%2&quot;; expected MMRec&apos;s columns userID, itemID, rating, timestamp and x_label, tab-separated (rating and timestamp may be absent); the header has: %3</source>
         <translation>%1:1：表头中没有列 &quot;%2&quot;；应为 MMRec 的列 userID、itemID、rating、timestamp 和 x_label，以制表符分隔（rating 和 timestamp 可以没有）；表头包含：%3</translation>
     </message>
     <message>
-        <location filename="../../engine/MmrecImporter.cpp" line="232"/>
+        <location filename="../../engine/data/MmrecImporter.cpp" line="232"/>
         <source>%1 (%2 rows: item ids 0 to %3)</source>
         <translation>%1（%2 行：物品 ID 0 到 %3）</translation>
     </message>
@@ -4140,57 +4140,57 @@ can learn what absence means; or its ratings left out of training and validation
         <translation>权重：</translation>
     </message>
     <message>
-        <location filename="../../ui/ModalitiesPanel.cpp" line="115"/>
+        <location filename="../../ui/ModalitiesPanel.cpp" line="114"/>
         <source>Include the %1 modality (%2, from %3) in the fusion.</source>
         <translation>将 %1 模态（%2，来自 %3）纳入融合。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModalitiesPanel.cpp" line="121"/>
+        <location filename="../../ui/ModalitiesPanel.cpp" line="120"/>
         <source>Weight of %1 in the fusion. Releasing the slider starts a new run; the previous curve stays as a ghost.</source>
         <translation>%1 在融合中的权重。松开滑块即开始新的运行；之前的曲线会以淡色保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModalitiesPanel.cpp" line="126"/>
+        <location filename="../../ui/ModalitiesPanel.cpp" line="125"/>
         <source>Exact weight of %1.</source>
         <translation>%1 的精确权重。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModalitiesPanel.cpp" line="135"/>
+        <location filename="../../ui/ModalitiesPanel.cpp" line="134"/>
         <source>LSA </source>
         <translation>LSA </translation>
     </message>
     <message>
-        <location filename="../../ui/ModalitiesPanel.cpp" line="136"/>
+        <location filename="../../ui/ModalitiesPanel.cpp" line="135"/>
         <source>Width of the text embedding: the number of LSA components kept from the TF-IDF matrix.</source>
         <translation>文本嵌入的宽度：从 TF-IDF 矩阵中保留的 LSA 成分数。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModalitiesPanel.cpp" line="146"/>
+        <location filename="../../ui/ModalitiesPanel.cpp" line="145"/>
         <source>grid mean</source>
         <translation>网格均值</translation>
     </message>
     <message>
-        <location filename="../../ui/ModalitiesPanel.cpp" line="147"/>
+        <location filename="../../ui/ModalitiesPanel.cpp" line="146"/>
         <source>histogram</source>
         <translation>直方图</translation>
     </message>
     <message>
-        <location filename="../../ui/ModalitiesPanel.cpp" line="148"/>
+        <location filename="../../ui/ModalitiesPanel.cpp" line="147"/>
         <source>both</source>
         <translation>两者</translation>
     </message>
     <message>
-        <location filename="../../ui/ModalitiesPanel.cpp" line="151"/>
+        <location filename="../../ui/ModalitiesPanel.cpp" line="150"/>
         <source>Image features: mean colour per cell of a 4×4 grid, a colour histogram, or both.</source>
         <translation>图像特征：4×4 网格中每格的平均颜色、颜色直方图，或两者都用。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModalitiesPanel.cpp" line="252"/>
+        <location filename="../../ui/ModalitiesPanel.cpp" line="251"/>
         <source>learned: %1 (▼ on the sliders)</source>
         <translation>学习值：%1（滑块上的 ▼）</translation>
     </message>
     <message>
-        <location filename="../../ui/ModalitiesPanel.cpp" line="261"/>
+        <location filename="../../ui/ModalitiesPanel.cpp" line="260"/>
         <source>Train the fusion weights with the model, starting from the values set here and keeping their sum (αₖ = s·softmax(θ)ₖ). The learned values show as ▼ on the sliders, beside the ones you chose.</source>
         <translation>与模型一起训练融合权重，从这里设定的值出发并保持其和不变（αₖ = s·softmax(θ)ₖ）。学习得到的值以 ▼ 显示在滑块上，与你所选的值并列。</translation>
     </message>
@@ -4198,12 +4198,12 @@ can learn what absence means; or its ratings left out of training and validation
 <context>
     <name>fl::ModalityMatrix</name>
     <message>
-        <location filename="../../engine/ModalityMatrix.cpp" line="122"/>
+        <location filename="../../engine/embedding/ModalityMatrix.cpp" line="122"/>
         <source>%1: %L2 of %L3 items have no value; filled with the column mean.</source>
         <translation>%1：%L3 个物品中有 %L2 个没有值；已用列均值填补。</translation>
     </message>
     <message>
-        <location filename="../../engine/ModalityMatrix.cpp" line="123"/>
+        <location filename="../../engine/embedding/ModalityMatrix.cpp" line="123"/>
         <source>%1: %L2 of %L3 items have no value (NaN or inf in %L4 of them); filled with the column mean.</source>
         <translation>%1：%L3 个物品中有 %L2 个没有值（其中 %L4 个为 NaN 或 inf）；已用列均值填补。</translation>
     </message>
@@ -4211,332 +4211,332 @@ can learn what absence means; or its ratings left out of training and validation
 <context>
     <name>fl::ModelPanel</name>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="28"/>
+        <location filename="../../ui/ModelPanel.cpp" line="29"/>
         <source>The seed: ŷ = Fw + b on the fused item features F, fitted to the ratings. The dotted line is its closed-form optimum.</source>
         <translation>种子模型：在融合后的物品特征 F 上计算 ŷ = Fw + b，拟合评分。虚线是它的闭式最优解。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="31"/>
+        <location filename="../../ui/ModelPanel.cpp" line="32"/>
         <source>The seed&apos;s regression as a recommender: ŷ = b + wᵀfᵢ (+ bᵤ + bᵢ) fitted to the training interactions of the split, and judged by how it ranks held-out items.</source>
         <translation>把种子回归用作推荐模型：ŷ = b + wᵀfᵢ (+ bᵤ + bᵢ) 拟合划分出的训练交互，并按它对留出物品的排序效果来评估。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="34"/>
+        <location filename="../../ui/ModelPanel.cpp" line="35"/>
         <source>Ranks items by their number of training interactions, the same list for everyone. The baseline every other model must beat.</source>
         <translation>按训练交互数对物品排序，所有用户得到同一份列表。这是其他所有模型都必须超越的基线。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="37"/>
+        <location filename="../../ui/ModelPanel.cpp" line="38"/>
         <source>Scores an item by the cosine similarity of its fused content to what the user already has (50 nearest neighbours). No training epochs.</source>
         <translation>按物品融合内容与用户已有物品的余弦相似度打分（50 个最近邻）。无需训练轮次。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="40"/>
+        <location filename="../../ui/ModelPanel.cpp" line="41"/>
         <source>ŷ = μ + bᵤ + bᵢ + pᵤᵀqᵢ: collaborative filtering without content. It cannot rank items nobody has trained on.</source>
         <translation>ŷ = μ + bᵤ + bᵢ + pᵤᵀqᵢ：不使用内容的协同过滤。它无法为训练集中没有任何交互的物品排序。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="43"/>
+        <location filename="../../ui/ModelPanel.cpp" line="44"/>
         <source>ŷ = μ + bᵤ + bᵢ + βᵀfᵢ + pᵤᵀ(qᵢ + W fᵢ): factors from the ratings plus the fused content fᵢ, so cold items are ranked by their content.</source>
         <translation>ŷ = μ + bᵤ + bᵢ + βᵀfᵢ + pᵤᵀ(qᵢ + W fᵢ)：因子来自评分，再加上融合内容 fᵢ，因此冷启动物品可按其内容排序。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="46"/>
+        <location filename="../../ui/ModelPanel.cpp" line="47"/>
         <source>ŷ = μ + bᵤ + bᵢ + βᵀfᵢ + pᵤᵀW fᵢ: the hybrid without item factors — everything an item gets comes from its content.</source>
         <translation>ŷ = μ + bᵤ + bᵢ + βᵀfᵢ + pᵤᵀW fᵢ：去掉物品因子的混合模型——物品的一切表示都来自其内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="49"/>
+        <location filename="../../ui/ModelPanel.cpp" line="50"/>
         <source>Scores every item by a fixed, seeded random number: what a model that cannot tell items apart achieves. The floor every model must clear. No training epochs.</source>
         <translation>用固定随机种子为每个物品打分：无法区分物品的模型所能达到的水平，是每个模型都必须超越的底线。无需训练轮次。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="52"/>
+        <location filename="../../ui/ModelPanel.cpp" line="53"/>
         <source>A neural network on the fused content: ŷ = b + bᵤ + bᵢ + (w + pᵤ)ᵀh(fᵢ), h two ReLU layers (64, 32), pᵤ each user&apos;s own weights. With BPR loss it ranks; with squared loss it predicts ratings.</source>
         <translation>基于融合内容的神经网络：ŷ = b + bᵤ + bᵢ + (w + pᵤ)ᵀh(fᵢ)，h 为两层 ReLU（64、32），pᵤ 为每个用户自己的权重。使用 BPR 损失时用于排序；使用平方损失时预测评分。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="56"/>
+        <location filename="../../ui/ModelPanel.cpp" line="57"/>
         <source>Linear support vector regression: ŷ = b + bᵤ + bᵢ + (w + pᵤ)ᵀfᵢ with the ε-insensitive loss max(0, |ŷ − r| − ε): errors inside the tube of half-width ε cost nothing.</source>
         <translation>线性支持向量回归：ŷ = b + bᵤ + bᵢ + (w + pᵤ)ᵀfᵢ，采用 ε 不敏感损失 max(0, |ŷ − r| − ε)：落在半宽为 ε 的间隔带内的误差不计损失。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="72"/>
+        <location filename="../../ui/ModelPanel.cpp" line="73"/>
         <source>Linear regression (the seed)</source>
         <translation>线性回归（种子模型）</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="74"/>
+        <location filename="../../ui/ModelPanel.cpp" line="75"/>
         <source>Linear regression as a recommender</source>
         <translation>线性回归用作推荐模型</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="76"/>
+        <location filename="../../ui/ModelPanel.cpp" line="77"/>
         <source>Popularity (baseline)</source>
         <translation>热门度（基线）</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="78"/>
+        <location filename="../../ui/ModelPanel.cpp" line="79"/>
         <source>Item-kNN on fused content</source>
         <translation>基于融合内容的物品 kNN</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="80"/>
+        <location filename="../../ui/ModelPanel.cpp" line="81"/>
         <source>Matrix factorization (no content)</source>
         <translation>矩阵分解（不含内容）</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="82"/>
+        <location filename="../../ui/ModelPanel.cpp" line="83"/>
         <source>Hybrid: MF + fused content (VBPR)</source>
         <translation>混合模型：MF + 融合内容（VBPR）</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="84"/>
+        <location filename="../../ui/ModelPanel.cpp" line="85"/>
         <source>Content only (fused features)</source>
         <translation>纯内容（融合特征）</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="86"/>
+        <location filename="../../ui/ModelPanel.cpp" line="87"/>
         <source>Random (chance baseline)</source>
         <translation>随机（基线）</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="88"/>
+        <location filename="../../ui/ModelPanel.cpp" line="89"/>
         <source>Neural network on fused content</source>
         <translation>基于融合内容的神经网络</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="90"/>
+        <location filename="../../ui/ModelPanel.cpp" line="91"/>
         <source>Support vector regression (linear)</source>
         <translation>支持向量回归（线性）</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="122"/>
+        <location filename="../../ui/ModelPanel.cpp" line="123"/>
         <source>What a run fits. The linear regression predicts ratings from the fused features; the recommendation models rank items for each user and report ranking metrics on held-out interactions.</source>
         <translation>一次运行所拟合的模型。线性回归根据融合特征预测评分；推荐模型为每个用户对物品排序，并报告在留出交互上的排序指标。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="125"/>
+        <location filename="../../ui/ModelPanel.cpp" line="126"/>
         <source>Model:</source>
         <translation>模型：</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="139"/>
+        <location filename="../../ui/ModelPanel.cpp" line="140"/>
         <source>Squared error on ratings</source>
         <translation>评分的平方误差</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="140"/>
+        <location filename="../../ui/ModelPanel.cpp" line="141"/>
         <source>BPR with sampled negatives</source>
         <translation>BPR（负采样）</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="141"/>
+        <location filename="../../ui/ModelPanel.cpp" line="142"/>
         <source>Squared error fits the rating values. BPR (Bayesian personalized ranking) learns to rank each user&apos;s items above items they did not interact with — the choice for clicks and other implicit feedback.</source>
         <translation>平方误差拟合评分数值。BPR（贝叶斯个性化排序）学习把每个用户交互过的物品排在未交互的物品之前——适用于点击等隐式反馈。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="144"/>
+        <location filename="../../ui/ModelPanel.cpp" line="145"/>
         <source>Loss:</source>
         <translation>损失：</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="146"/>
+        <location filename="../../ui/ModelPanel.cpp" line="147"/>
         <source>user and item biases bᵤ + bᵢ</source>
         <translation>用户与物品偏置 bᵤ + bᵢ</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="147"/>
+        <location filename="../../ui/ModelPanel.cpp" line="148"/>
         <source>Adds a bias per user and per item to the linear model: how generous each user is and how liked each item is beyond its features.</source>
         <translation>为线性模型给每个用户和每个物品各加一个偏置：反映每个用户打分有多宽松，以及每个物品在其特征之外有多受欢迎。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="149"/>
+        <location filename="../../ui/ModelPanel.cpp" line="150"/>
         <source>Biases:</source>
         <translation>偏置：</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="153"/>
+        <location filename="../../ui/ModelPanel.cpp" line="154"/>
         <source>Latent dimension k of the user and item factors pᵤ, qᵢ.</source>
         <translation>用户与物品因子 pᵤ、qᵢ 的隐维度 k。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="154"/>
+        <location filename="../../ui/ModelPanel.cpp" line="155"/>
         <source>Factors k:</source>
         <translation>因子维度 k：</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="157"/>
+        <location filename="../../ui/ModelPanel.cpp" line="158"/>
         <source>Widths of the network&apos;s ReLU hidden layers, input side first, e.g. &quot;64, 32&quot;; &quot;none&quot; for no hidden layer.</source>
         <translation>网络各 ReLU 隐藏层的宽度，从输入侧开始，例如“64, 32”；输入“none”表示没有隐藏层。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="159"/>
+        <location filename="../../ui/ModelPanel.cpp" line="160"/>
         <source>Hidden layers:</source>
         <translation>隐藏层：</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="164"/>
+        <location filename="../../ui/ModelPanel.cpp" line="165"/>
         <source>The probability of dropping a hidden unit in each training step (0: off). Scoring always uses the whole network.</source>
         <translation>每个训练步中丢弃一个隐藏单元的概率（0：关闭）。打分时总是使用完整的网络。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="166"/>
+        <location filename="../../ui/ModelPanel.cpp" line="167"/>
         <source>Dropout:</source>
         <translation>Dropout：</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="171"/>
+        <location filename="../../ui/ModelPanel.cpp" line="172"/>
         <source>Half-width ε of the SVR&apos;s tube: errors smaller than ε cost nothing.</source>
         <translation>SVR 间隔带的半宽 ε：小于 ε 的误差不计损失。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="172"/>
+        <location filename="../../ui/ModelPanel.cpp" line="173"/>
         <source>Tube ε:</source>
         <translation>间隔带 ε：</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="175"/>
+        <location filename="../../ui/ModelPanel.cpp" line="176"/>
         <source>Per rating, this many items the user has not rated are trained towards 0, so that the SVR ranks what users pick. 0: ratings only, to predict ratings.</source>
         <translation>每条评分另取这么多个用户未评分的物品，以 0 为目标训练，使 SVR 能对用户会选择的物品排序。0：只用评分，用于预测评分。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="177"/>
+        <location filename="../../ui/ModelPanel.cpp" line="178"/>
         <source>Unrated samples:</source>
         <translation>未评分采样：</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="178"/>
+        <location filename="../../ui/ModelPanel.cpp" line="179"/>
         <source>each user&apos;s own weights pᵤ</source>
         <translation>每个用户自己的权重 pᵤ</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="179"/>
+        <location filename="../../ui/ModelPanel.cpp" line="180"/>
         <source>Adds a weight vector per user to the shared one, (w + pᵤ)ᵀ: without it every user gets the same ranking.</source>
         <translation>为每个用户在共享权重上加一个权重向量，即 (w + pᵤ)ᵀ：没有它，每个用户得到的排序都相同。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="181"/>
+        <location filename="../../ui/ModelPanel.cpp" line="182"/>
         <source>Personal:</source>
         <translation>个性化：</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="184"/>
+        <location filename="../../ui/ModelPanel.cpp" line="185"/>
         <source>Random, per user</source>
         <translation>随机（按用户）</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="185"/>
+        <location filename="../../ui/ModelPanel.cpp" line="186"/>
         <source>Latest per user</source>
         <translation>每个用户的最新交互</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="186"/>
+        <location filename="../../ui/ModelPanel.cpp" line="187"/>
         <source>Latest overall (one cut time)</source>
         <translation>全局最新（统一截止时间）</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="187"/>
+        <location filename="../../ui/ModelPanel.cpp" line="188"/>
         <source>The dataset&apos;s own split</source>
         <translation>数据集自带的划分</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="188"/>
+        <location filename="../../ui/ModelPanel.cpp" line="189"/>
         <source>Cold-start items</source>
         <translation>冷启动物品</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="189"/>
+        <location filename="../../ui/ModelPanel.cpp" line="190"/>
         <source>Which interactions are held out for validation and test. Cold-start items holds whole items out of training, so only their content can rank them. The temporal splits need timestamps; the dataset&apos;s own split needs its labels (MMRec x_label).</source>
         <translation>哪些交互留作验证和测试。“冷启动物品”把整个物品排除在训练之外，因此只能靠内容为它们排序。按时间的划分需要时间戳；数据集自带的划分需要其标签（MMRec x_label）。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="192"/>
+        <location filename="../../ui/ModelPanel.cpp" line="193"/>
         <source>Split:</source>
         <translation>划分：</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="197"/>
+        <location filename="../../ui/ModelPanel.cpp" line="198"/>
         <source> %</source>
         <translation> %</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="198"/>
+        <location filename="../../ui/ModelPanel.cpp" line="199"/>
         <source>The test share: of each user&apos;s interactions, of all interactions (latest overall) or of the items (cold-start). A tenth of the rest is validation.</source>
         <translation>测试集所占比例：按每个用户的交互、全部交互（全局最新）或物品（冷启动）计算。其余部分的十分之一用作验证。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="200"/>
+        <location filename="../../ui/ModelPanel.cpp" line="201"/>
         <source>Test share:</source>
         <translation>测试比例：</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="204"/>
+        <location filename="../../ui/ModelPanel.cpp" line="205"/>
         <source>use the share</source>
         <translation>使用比例</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="205"/>
+        <location filename="../../ui/ModelPanel.cpp" line="206"/>
         <source>Latest per user: each user&apos;s last N interactions are test (and the N before them validation). 0 uses the test share instead.</source>
         <translation>每个用户的最新交互：每个用户最后 N 条交互用作测试（再往前 N 条用作验证）。设为 0 则改用测试比例。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="207"/>
+        <location filename="../../ui/ModelPanel.cpp" line="208"/>
         <source>Last N:</source>
         <translation>最后 N 条：</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="210"/>
+        <location filename="../../ui/ModelPanel.cpp" line="211"/>
         <source>The list lengths K of Precision, Recall, NDCG, HitRate and MAP, e.g. &quot;10, 20&quot;. Early stopping watches NDCG at the first K.</source>
         <translation>Precision、Recall、NDCG、HitRate 和 MAP 的列表长度 K，例如 &quot;10, 20&quot;。早停监控第一个 K 处的 NDCG。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="212"/>
+        <location filename="../../ui/ModelPanel.cpp" line="213"/>
         <source>Metrics at K:</source>
         <translation>指标的 K 值：</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="217"/>
+        <location filename="../../ui/ModelPanel.cpp" line="218"/>
         <source>rating ≥</source>
         <translation>评分 ≥</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="221"/>
+        <location filename="../../ui/ModelPanel.cpp" line="222"/>
         <source>Count a test interaction as relevant only when its rating reaches the threshold. Off: every test interaction is relevant (MMRec&apos;s protocol).</source>
         <translation>仅当测试交互的评分达到阈值时才算作相关。关闭时：所有测试交互都算相关（MMRec 的评测方式）。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="226"/>
+        <location filename="../../ui/ModelPanel.cpp" line="227"/>
         <source>Relevant:</source>
         <translation>相关：</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="230"/>
+        <location filename="../../ui/ModelPanel.cpp" line="231"/>
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="231"/>
+        <location filename="../../ui/ModelPanel.cpp" line="232"/>
         <source> epochs</source>
         <translation> 轮</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="232"/>
+        <location filename="../../ui/ModelPanel.cpp" line="233"/>
         <source>Early stopping: stop when validation NDCG has not improved for this many epochs, and keep the best epoch&apos;s parameters.</source>
         <translation>早停：验证 NDCG 连续这么多轮没有提升时停止训练，并保留最佳一轮的参数。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="234"/>
+        <location filename="../../ui/ModelPanel.cpp" line="235"/>
         <source>Patience:</source>
         <translation>早停耐心：</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="348"/>
+        <location filename="../../ui/ModelPanel.cpp" line="349"/>
         <source>This dataset has no timestamps.</source>
         <translation>此数据集没有时间戳。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="349"/>
+        <location filename="../../ui/ModelPanel.cpp" line="350"/>
         <source>This dataset has no train/validation/test labels of its own.</source>
         <translation>此数据集没有自带的训练/验证/测试标签。</translation>
     </message>
@@ -4544,72 +4544,72 @@ can learn what absence means; or its ratings left out of training and validation
 <context>
     <name>fl::MovieLensImporter</name>
     <message>
-        <location filename="../../engine/MovieLensImporter.cpp" line="61"/>
+        <location filename="../../engine/data/MovieLensImporter.cpp" line="61"/>
         <source>MovieLens CSV files are UTF-8 (was the file saved again in another encoding?)</source>
         <translation>MovieLens 的 CSV 文件是 UTF-8 编码（该文件是否被另存为了其他编码？）</translation>
     </message>
     <message>
-        <location filename="../../engine/MovieLensImporter.cpp" line="120"/>
+        <location filename="../../engine/data/MovieLensImporter.cpp" line="120"/>
         <source>%1: not a MovieLens folder; expected ratings.csv and movies.csv (ml-latest, ml-20m, ml-25m, ml-32m), ratings.dat and movies.dat (ml-1m) or u.data and u.item (ml-100k)</source>
         <translation>%1：不是 MovieLens 文件夹；应包含 ratings.csv 和 movies.csv（ml-latest、ml-20m、ml-25m、ml-32m）、ratings.dat 和 movies.dat（ml-1m），或 u.data 和 u.item（ml-100k）</translation>
     </message>
     <message>
-        <location filename="../../engine/MovieLensImporter.cpp" line="126"/>
+        <location filename="../../engine/data/MovieLensImporter.cpp" line="126"/>
         <source>%1: found %2 but not %3; a MovieLens folder (%4) has both (looked for %5)</source>
         <translation>%1：找到了 %2，但没有 %3；MovieLens 文件夹（%4）两者都有（查找位置：%5）</translation>
     </message>
     <message>
-        <location filename="../../engine/MovieLensImporter.cpp" line="247"/>
+        <location filename="../../engine/data/MovieLensImporter.cpp" line="247"/>
         <source>%1:%2: &quot;%3&quot; is not a genre name and a new number; expected name|number with the numbers 0 to %4 once each</source>
         <translation>%1:%2：&quot;%3&quot; 不是“类型名称|新编号”；应为 name|number 格式，编号 0 到 %4 各出现一次</translation>
     </message>
     <message>
-        <location filename="../../engine/MovieLensImporter.cpp" line="260"/>
+        <location filename="../../engine/data/MovieLensImporter.cpp" line="260"/>
         <source>%1: genre number %2 is missing; expected the numbers 0 to %3, one per genre flag of u.item</source>
         <translation>%1：缺少类型编号 %2；应有编号 0 到 %3，分别对应 u.item 中的每个类型标志</translation>
     </message>
     <message>
-        <location filename="../../engine/MovieLensImporter.cpp" line="280"/>
+        <location filename="../../engine/data/MovieLensImporter.cpp" line="280"/>
         <source>%1:%2: genre flag &quot;%3&quot; (field %4, %5) is not 0 or 1; expected 0 or 1</source>
         <translation>%1:%2：类型标志 &quot;%3&quot;（第 %4 个字段，%5）不是 0 或 1；应为 0 或 1</translation>
     </message>
     <message>
-        <location filename="../../engine/MovieLensImporter.cpp" line="311"/>
+        <location filename="../../engine/data/MovieLensImporter.cpp" line="311"/>
         <source>%1:%2: item id &quot;%3&quot; in column &quot;%4&quot; is not in %5; expected one of the items file&apos;s ids</source>
         <translation>%1:%2：列 &quot;%4&quot; 中的物品 ID &quot;%3&quot; 不在 %5 中；应为物品文件中的某个 ID</translation>
     </message>
     <message>
-        <location filename="../../engine/MovieLensImporter.cpp" line="348"/>
+        <location filename="../../engine/data/MovieLensImporter.cpp" line="348"/>
         <source>%1: title, genres; %2: tags</source>
         <translation>%1：标题、类型；%2：标签</translation>
     </message>
     <message>
-        <location filename="../../engine/MovieLensImporter.cpp" line="349"/>
+        <location filename="../../engine/data/MovieLensImporter.cpp" line="349"/>
         <source>%1: title, genres</source>
         <translation>%1：标题、类型</translation>
     </message>
     <message>
-        <location filename="../../engine/MovieLensImporter.cpp" line="383"/>
+        <location filename="../../engine/data/MovieLensImporter.cpp" line="383"/>
         <source>%1: genre flags</source>
         <translation>%1：类型标志</translation>
     </message>
     <message>
-        <location filename="../../engine/MovieLensImporter.cpp" line="384"/>
+        <location filename="../../engine/data/MovieLensImporter.cpp" line="384"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../engine/MovieLensImporter.cpp" line="391"/>
+        <location filename="../../engine/data/MovieLensImporter.cpp" line="391"/>
         <source>%1: the year in the title</source>
         <translation>%1：标题中的年份</translation>
     </message>
     <message>
-        <location filename="../../engine/MovieLensImporter.cpp" line="414"/>
+        <location filename="../../engine/data/MovieLensImporter.cpp" line="414"/>
         <source>%1: no such file or folder; expected a MovieLens folder</source>
         <translation>%1：没有这个文件或文件夹；应为 MovieLens 文件夹</translation>
     </message>
     <message>
-        <location filename="../../engine/MovieLensImporter.cpp" line="450"/>
+        <location filename="../../engine/data/MovieLensImporter.cpp" line="450"/>
         <source>%1:%2: expected a movie but found the end of the file</source>
         <translation>%1:%2：应有一部电影，但已到文件末尾</translation>
     </message>
@@ -4617,318 +4617,318 @@ can learn what absence means; or its ratings left out of training and validation
 <context>
     <name>fl::Npy</name>
     <message>
-        <location filename="../../engine/Npy.cpp" line="218"/>
+        <location filename="../../engine/data/Npy.cpp" line="218"/>
         <source>0 or 1</source>
         <translation>0 或 1</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="220"/>
+        <location filename="../../engine/data/Npy.cpp" line="220"/>
         <source>a number</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="222"/>
+        <location filename="../../engine/data/Npy.cpp" line="222"/>
         <source>a whole number from %1 to %2</source>
         <translation>%1 到 %2 之间的整数</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="251"/>
+        <location filename="../../engine/data/Npy.cpp" line="251"/>
         <source>a string</source>
         <translation>字符串</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="252"/>
+        <location filename="../../engine/data/Npy.cpp" line="252"/>
         <source>an integer</source>
         <translation>整数</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="253"/>
+        <location filename="../../engine/data/Npy.cpp" line="253"/>
         <source>a boolean</source>
         <translation>布尔值</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="254"/>
+        <location filename="../../engine/data/Npy.cpp" line="254"/>
         <source>None</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="255"/>
+        <location filename="../../engine/data/Npy.cpp" line="255"/>
         <source>a tuple</source>
         <translation>元组</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="256"/>
+        <location filename="../../engine/data/Npy.cpp" line="256"/>
         <source>a list</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="257"/>
+        <location filename="../../engine/data/Npy.cpp" line="257"/>
         <source>a dict</source>
         <translation>字典</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="283"/>
+        <location filename="../../engine/data/Npy.cpp" line="283"/>
         <source>expected only spaces and a newline after the header&apos;s closing &apos;}&apos;</source>
         <translation>文件头的右括号 &apos;}&apos; 之后应只有空格和一个换行符</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="285"/>
+        <location filename="../../engine/data/Npy.cpp" line="285"/>
         <source>%1: the header (bytes %2 to %3) does not end with a newline; expected a header padded with spaces and ending in &apos;\n&apos;, as NumPy writes it</source>
         <translation>%1：文件头（第 %2 到 %3 字节）没有以换行符结尾；应像 NumPy 写入的那样，用空格填充并以 &apos;\n&apos; 结尾</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="306"/>
+        <location filename="../../engine/data/Npy.cpp" line="306"/>
         <source>the end of the header</source>
         <translation>文件头末尾</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="310"/>
+        <location filename="../../engine/data/Npy.cpp" line="310"/>
         <source>byte 0x%1</source>
         <translation>字节 0x%1</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="315"/>
+        <location filename="../../engine/data/Npy.cpp" line="315"/>
         <source>%1: byte %2 (in the header): %3 but found %4</source>
         <translation>%1：第 %2 字节（文件头中）：%3，但实际为 %4</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="331"/>
+        <location filename="../../engine/data/Npy.cpp" line="331"/>
         <source>expected a quoted key or &apos;}&apos;</source>
         <translation>应为带引号的键或 &apos;}&apos;</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="336"/>
+        <location filename="../../engine/data/Npy.cpp" line="336"/>
         <source>%1: byte %2 (in the header): key &apos;%3&apos; appears twice; expected each key once</source>
         <translation>%1：第 %2 字节（文件头中）：键 &apos;%3&apos; 出现了两次；每个键应只出现一次</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="342"/>
+        <location filename="../../engine/data/Npy.cpp" line="342"/>
         <source>expected &apos;:&apos; after the key</source>
         <translation>键之后应为 &apos;:&apos;</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="358"/>
+        <location filename="../../engine/data/Npy.cpp" line="358"/>
         <source>expected &apos;,&apos; or &apos;%1&apos;</source>
         <translation>应为 &apos;,&apos; 或 &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="367"/>
+        <location filename="../../engine/data/Npy.cpp" line="367"/>
         <source>nesting too deep; expected a flat dict</source>
         <translation>嵌套过深；应为扁平的字典</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="393"/>
+        <location filename="../../engine/data/Npy.cpp" line="393"/>
         <source>expected a closing %1 (escape sequences are not supported)</source>
         <translation>应有闭合的 %1（不支持转义序列）</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="408"/>
+        <location filename="../../engine/data/Npy.cpp" line="408"/>
         <source>expected an integer that fits in 64 bits</source>
         <translation>应为 64 位以内的整数</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="423"/>
+        <location filename="../../engine/data/Npy.cpp" line="423"/>
         <source>expected a Python literal (a dict, string, integer, tuple, True or False)</source>
         <translation>应为 Python 字面量（字典、字符串、整数、元组、True 或 False）</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="440"/>
+        <location filename="../../engine/data/Npy.cpp" line="440"/>
         <source>the dtype is structured (%1 of named fields or sub-arrays); expected %2</source>
         <translation>dtype 是结构化的（由命名字段或子数组组成的%1）；应为 %2</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="444"/>
+        <location filename="../../engine/data/Npy.cpp" line="444"/>
         <source>&apos;descr&apos; is %1; expected a dtype string such as &apos;&lt;f4&apos;</source>
         <translation>&apos;descr&apos; 是 %1；应为 dtype 字符串，例如 &apos;&lt;f4&apos;</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="453"/>
+        <location filename="../../engine/data/Npy.cpp" line="453"/>
         <source>dtype &apos;%1&apos; %2; expected %3</source>
         <translation>dtype &apos;%1&apos; %2；应为 %3</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="456"/>
+        <location filename="../../engine/data/Npy.cpp" line="456"/>
         <source>holds Python objects (pickled), which FusionLab does not load</source>
         <translation>包含 Python 对象（pickle 序列化），FusionLab 不加载此类数据</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="458"/>
+        <location filename="../../engine/data/Npy.cpp" line="458"/>
         <source>is complex</source>
         <translation>是复数类型</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="460"/>
+        <location filename="../../engine/data/Npy.cpp" line="460"/>
         <source>holds strings</source>
         <translation>包含字符串</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="462"/>
+        <location filename="../../engine/data/Npy.cpp" line="462"/>
         <source>is raw bytes (void) or a structured record</source>
         <translation>是原始字节（void）或结构化记录</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="464"/>
+        <location filename="../../engine/data/Npy.cpp" line="464"/>
         <source>holds dates or durations</source>
         <translation>包含日期或时间间隔</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="466"/>
+        <location filename="../../engine/data/Npy.cpp" line="466"/>
         <source>does not start with a byte order (&apos;&lt;&apos;, &apos;&gt;&apos; or &apos;|&apos;)</source>
         <translation>不以字节序标记（&apos;&lt;&apos;、&apos;&gt;&apos; 或 &apos;|&apos;）开头</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="472"/>
+        <location filename="../../engine/data/Npy.cpp" line="472"/>
         <source>is an extended-precision float</source>
         <translation>是扩展精度浮点数</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="473"/>
+        <location filename="../../engine/data/Npy.cpp" line="473"/>
         <source>is not a supported number type</source>
         <translation>不是受支持的数值类型</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="476"/>
+        <location filename="../../engine/data/Npy.cpp" line="476"/>
         <source>has no byte order (&apos;|&apos;) but its values have %1 bytes</source>
         <translation>没有字节序（&apos;|&apos;），但其每个值有 %1 字节</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="489"/>
+        <location filename="../../engine/data/Npy.cpp" line="489"/>
         <source>&apos;shape&apos; is %1; expected a tuple of non-negative integers such as (480, 512)</source>
         <translation>&apos;shape&apos; 是 %1；应为非负整数元组，例如 (480, 512)</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="490"/>
+        <location filename="../../engine/data/Npy.cpp" line="490"/>
         <source>a tuple holding something other than non-negative integers</source>
         <translation>包含非负整数以外内容的元组</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="497"/>
+        <location filename="../../engine/data/Npy.cpp" line="497"/>
         <source>the array has %1 dimensions (shape %2); expected 1 (one value per row) or 2 (rows × columns)</source>
         <translation>数组有 %1 维（形状 %2）；应为 1 维（每行一个值）或 2 维（行 × 列）</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="508"/>
+        <location filename="../../engine/data/Npy.cpp" line="508"/>
         <source>%1: byte %2: the header is %3; expected a dict such as {&apos;descr&apos;: &apos;&lt;f4&apos;, &apos;fortran_order&apos;: False, &apos;shape&apos;: (480, 512), }</source>
         <translation>%1：第 %2 字节：文件头是 %3；应为字典，例如 {&apos;descr&apos;: &apos;&lt;f4&apos;, &apos;fortran_order&apos;: False, &apos;shape&apos;: (480, 512), }</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="515"/>
+        <location filename="../../engine/data/Npy.cpp" line="515"/>
         <source>%1: byte %2 (in the header): unexpected key &apos;%3&apos;; expected only &apos;descr&apos;, &apos;fortran_order&apos; and &apos;shape&apos;</source>
         <translation>%1：第 %2 字节（文件头中）：意外的键 &apos;%3&apos;；应只有 &apos;descr&apos;、&apos;fortran_order&apos; 和 &apos;shape&apos;</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="522"/>
+        <location filename="../../engine/data/Npy.cpp" line="522"/>
         <source>%1: byte %2 (in the header): the header lacks the key &apos;%3&apos;; expected &apos;descr&apos;, &apos;fortran_order&apos; and &apos;shape&apos;</source>
         <translation>%1：第 %2 字节（文件头中）：文件头缺少键 &apos;%3&apos;；应有 &apos;descr&apos;、&apos;fortran_order&apos; 和 &apos;shape&apos;</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="534"/>
+        <location filename="../../engine/data/Npy.cpp" line="534"/>
         <source>%1: byte %2 (in the header): &apos;fortran_order&apos; is %3; expected True or False</source>
         <translation>%1：第 %2 字节（文件头中）：&apos;fortran_order&apos; 是 %3；应为 True 或 False</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="547"/>
+        <location filename="../../engine/data/Npy.cpp" line="547"/>
         <source>%1: does not start with the .npy magic string \x93NUMPY; expected a NumPy .npy file (as written by numpy.save)</source>
         <translation>%1：不以 .npy 魔数字符串 \x93NUMPY 开头；应为 NumPy .npy 文件（由 numpy.save 写入）</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="552"/>
+        <location filename="../../engine/data/Npy.cpp" line="552"/>
         <source>%1: ends after %2 bytes, inside the format version; expected a .npy header</source>
         <translation>%1：文件在 %2 字节后结束，位于格式版本之内；应有 .npy 文件头</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="557"/>
+        <location filename="../../engine/data/Npy.cpp" line="557"/>
         <source>%1: byte 6: .npy format version %2.%3 is not supported; expected 1.0, 2.0 or 3.0</source>
         <translation>%1：第 6 字节：不支持 .npy 格式版本 %2.%3；应为 1.0、2.0 或 3.0</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="563"/>
+        <location filename="../../engine/data/Npy.cpp" line="563"/>
         <source>%1: ends inside the header length (byte 8); expected a .npy header</source>
         <translation>%1：文件在文件头长度字段（第 8 字节）内结束；应有 .npy 文件头</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="568"/>
+        <location filename="../../engine/data/Npy.cpp" line="568"/>
         <source>%1: byte 8: the header length field says %2 bytes; expected a header of at most %3 bytes</source>
         <translation>%1：第 8 字节：文件头长度字段为 %2 字节；文件头最多应为 %3 字节</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="573"/>
+        <location filename="../../engine/data/Npy.cpp" line="573"/>
         <source>%1: the header length field (byte 8) says %2 bytes but the file ends after %3; expected the whole header</source>
         <translation>%1：文件头长度字段（第 8 字节）为 %2 字节，但文件在 %3 字节后就结束了；应包含完整的文件头</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="582"/>
+        <location filename="../../engine/data/Npy.cpp" line="582"/>
         <source>%1: the version 3.0 header (from byte %2) is not valid UTF-8; expected UTF-8 text</source>
         <translation>%1：版本 3.0 的文件头（从第 %2 字节起）不是有效的 UTF-8；应为 UTF-8 文本</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="597"/>
+        <location filename="../../engine/data/Npy.cpp" line="597"/>
         <source>%1: shape %2 of &apos;%3&apos; is larger than any file can be; expected the array&apos;s real shape</source>
         <translation>%1：&apos;%3&apos; 的形状 %2 超出了任何文件可能的大小；应为数组的真实形状</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="603"/>
+        <location filename="../../engine/data/Npy.cpp" line="603"/>
         <source>%1: shape %2 of &apos;%3&apos; needs %4 bytes of data after the header (from byte %5) but the file has %6; expected the data to match the shape (is the file truncated?)</source>
         <translation>%1：&apos;%3&apos; 的形状 %2 需要文件头之后（从第 %5 字节起）有 %4 字节数据，但文件只有 %6 字节；数据应与形状一致（文件是否被截断？）</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="609"/>
+        <location filename="../../engine/data/Npy.cpp" line="609"/>
         <source>%1: the file has %2 bytes after the data (from byte %3); shape %4 of &apos;%5&apos; needs only %6 bytes; expected the data to end the file (does the header understate the shape?)</source>
         <translation>%1：文件在数据之后（从第 %3 字节起）还有 %2 字节；&apos;%5&apos; 的形状 %4 只需要 %6 字节；数据应到文件末尾为止（文件头中的形状是否写小了？）</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="620"/>
+        <location filename="../../engine/data/Npy.cpp" line="620"/>
         <source>%1: no such file; expected a NumPy .npy file</source>
         <translation>%1：没有这个文件；应为 NumPy .npy 文件</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="622"/>
+        <location filename="../../engine/data/Npy.cpp" line="622"/>
         <source>%1: cannot open: %2</source>
         <translation>%1：无法打开：%2</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="689"/>
+        <location filename="../../engine/data/Npy.cpp" line="689"/>
         <source>%1: not enough memory for a %2 × %3 matrix of doubles (%4 MB)</source>
         <translation>%1：内存不足，无法存放 %2 × %3 的双精度矩阵（%4 MB）</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="699"/>
+        <location filename="../../engine/data/Npy.cpp" line="699"/>
         <source>%1: cannot seek to the data at byte %2: %3</source>
         <translation>%1：无法定位到第 %2 字节处的数据：%3</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="709"/>
+        <location filename="../../engine/data/Npy.cpp" line="709"/>
         <source>%1: reading the data failed at byte %2: %3</source>
         <translation>%1：读取数据在第 %2 字节处失败：%3</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="719"/>
+        <location filename="../../engine/data/Npy.cpp" line="719"/>
         <source>%1: byte %2 holds %3 in a &apos;|b1&apos; (bool) array; expected 0 or 1</source>
         <translation>%1：&apos;|b1&apos;（bool）数组的第 %2 字节为 %3；应为 0 或 1</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="724"/>
+        <location filename="../../engine/data/Npy.cpp" line="724"/>
         <source>%1: reading cancelled</source>
         <translation>%1：读取已取消</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="734"/>
+        <location filename="../../engine/data/Npy.cpp" line="734"/>
         <source>%1: cannot write .npy format version %2; expected 1, 2 or 3</source>
         <translation>%1：无法写入 .npy 格式版本 %2；应为 1、2 或 3</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="736"/>
+        <location filename="../../engine/data/Npy.cpp" line="736"/>
         <source>%1: a %2 × %3 matrix cannot be written as a 1-D array; expected a single column</source>
         <translation>%1：%2 × %3 的矩阵不能写成一维数组；应只有一列</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="753"/>
-        <location filename="../../engine/Npy.cpp" line="784"/>
+        <location filename="../../engine/data/Npy.cpp" line="753"/>
+        <location filename="../../engine/data/Npy.cpp" line="784"/>
         <source>%1: cannot write: %2</source>
         <translation>%1：无法写入：%2</translation>
     </message>
     <message>
-        <location filename="../../engine/Npy.cpp" line="770"/>
+        <location filename="../../engine/data/Npy.cpp" line="770"/>
         <source>%1: the value %2 at row %3, column %4 cannot be stored as &apos;%5&apos;; expected %6</source>
         <translation>%1：第 %3 行第 %4 列的值 %2 无法存储为 &apos;%5&apos;；应为 %6</translation>
     </message>
@@ -4971,7 +4971,7 @@ can learn what absence means; or its ratings left out of training and validation
 <context>
     <name>fl::PopularityModel</name>
     <message>
-        <location filename="../../engine/PopularityModel.cpp" line="28"/>
+        <location filename="../../engine/models/PopularityModel.cpp" line="28"/>
         <source>Popularity</source>
         <translation>热门度</translation>
     </message>
@@ -4997,7 +4997,7 @@ can learn what absence means; or its ratings left out of training and validation
 <context>
     <name>fl::RandomModel</name>
     <message>
-        <location filename="../../engine/RandomModel.cpp" line="39"/>
+        <location filename="../../engine/models/RandomModel.cpp" line="39"/>
         <source>Random</source>
         <translation>随机</translation>
     </message>
@@ -5005,79 +5005,79 @@ can learn what absence means; or its ratings left out of training and validation
 <context>
     <name>fl::RankingMetrics</name>
     <message>
-        <location filename="../../engine/RankingMetrics.cpp" line="209"/>
+        <location filename="../../engine/evaluation/RankingMetrics.cpp" line="209"/>
         <source>The %1 interactions include index %2; expected indices from 0 to %3 (the dataset&apos;s interactions).</source>
         <translation>%1交互中包含索引 %2；索引应在 0 到 %3 之间（即数据集的交互）。</translation>
     </message>
     <message>
-        <location filename="../../engine/RankingMetrics.cpp" line="221"/>
+        <location filename="../../engine/evaluation/RankingMetrics.cpp" line="221"/>
         <source>The model “%1” knows %2 users and %3 items; expected the dataset&apos;s %4 users and %5 items.</source>
         <translation>模型“%1”包含 %2 个用户和 %3 个物品；应与数据集一致，即 %4 个用户和 %5 个物品。</translation>
     </message>
     <message>
-        <location filename="../../engine/RankingMetrics.cpp" line="238"/>
+        <location filename="../../engine/evaluation/RankingMetrics.cpp" line="238"/>
         <source>target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../engine/RankingMetrics.cpp" line="238"/>
-        <location filename="../../engine/RankingMetrics.cpp" line="455"/>
+        <location filename="../../engine/evaluation/RankingMetrics.cpp" line="238"/>
+        <location filename="../../engine/evaluation/RankingMetrics.cpp" line="455"/>
         <source>excluded</source>
         <translation>排除的</translation>
     </message>
     <message>
-        <location filename="../../engine/RankingMetrics.cpp" line="247"/>
+        <location filename="../../engine/evaluation/RankingMetrics.cpp" line="247"/>
         <source>The cut-offs K are “%1”; expected one or more whole numbers of at least 1.</source>
         <translation>截断值 K 为“%1”；应为一个或多个不小于 1 的整数。</translation>
     </message>
     <message>
-        <location filename="../../engine/RankingMetrics.cpp" line="346"/>
+        <location filename="../../engine/evaluation/RankingMetrics.cpp" line="346"/>
         <source>The %1 id “%2” holds a tab or a line break; a TSV file cannot hold it.</source>
         <translation>%1 ID“%2”包含制表符或换行符；TSV 文件无法存放它。</translation>
     </message>
     <message>
-        <location filename="../../engine/RankingMetrics.cpp" line="353"/>
+        <location filename="../../engine/evaluation/RankingMetrics.cpp" line="353"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../engine/RankingMetrics.cpp" line="355"/>
+        <location filename="../../engine/evaluation/RankingMetrics.cpp" line="355"/>
         <source>item</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../engine/RankingMetrics.cpp" line="398"/>
+        <location filename="../../engine/evaluation/RankingMetrics.cpp" line="398"/>
         <source>The cold-start report needs items held out of training (a cold-items split); found %1 cold items among %2 flags for %3 items.</source>
         <translation>冷启动报告需要在训练中留出的物品（冷启动物品划分）；在 %3 个物品的 %2 个标志中只找到 %1 个冷启动物品。</translation>
     </message>
     <message>
-        <location filename="../../engine/RankingMetrics.cpp" line="412"/>
+        <location filename="../../engine/evaluation/RankingMetrics.cpp" line="412"/>
         <source>rated</source>
         <translation>已评分的</translation>
     </message>
     <message>
-        <location filename="../../engine/RankingMetrics.cpp" line="415"/>
+        <location filename="../../engine/evaluation/RankingMetrics.cpp" line="415"/>
         <source>RMSE and MAE need at least one interaction; found none.</source>
         <translation>RMSE 和 MAE 至少需要一条交互；但一条也没有。</translation>
     </message>
     <message>
-        <location filename="../../engine/RankingMetrics.cpp" line="451"/>
-        <location filename="../../engine/RankingMetrics.cpp" line="487"/>
+        <location filename="../../engine/evaluation/RankingMetrics.cpp" line="451"/>
+        <location filename="../../engine/evaluation/RankingMetrics.cpp" line="487"/>
         <source>%1 user ids for %2 users.</source>
         <translation>%2 个用户却有 %1 个用户 ID。</translation>
     </message>
     <message>
-        <location filename="../../engine/RankingMetrics.cpp" line="460"/>
+        <location filename="../../engine/evaluation/RankingMetrics.cpp" line="460"/>
         <source>The number of recommendations per user is %1; expected at least 1.</source>
         <translation>每个用户的推荐数为 %1；应至少为 1。</translation>
     </message>
     <message>
-        <location filename="../../engine/RankingMetrics.cpp" line="463"/>
+        <location filename="../../engine/evaluation/RankingMetrics.cpp" line="463"/>
         <source>User index %1 is out of range; expected 0 to %2.</source>
         <translation>用户索引 %1 超出范围；应为 0 到 %2。</translation>
     </message>
     <message>
-        <location filename="../../engine/RankingMetrics.cpp" line="495"/>
+        <location filename="../../engine/evaluation/RankingMetrics.cpp" line="495"/>
         <source>Cannot create the folder %1.</source>
         <translation>无法创建文件夹 %1。</translation>
     </message>
@@ -5085,62 +5085,62 @@ can learn what absence means; or its ratings left out of training and validation
 <context>
     <name>fl::RecBoleImporter</name>
     <message>
-        <location filename="../../engine/RecBoleImporter.cpp" line="45"/>
+        <location filename="../../engine/data/RecBoleImporter.cpp" line="45"/>
         <source>RecBole&apos;s atomic files are UTF-8 (its &quot;encoding&quot; setting defaults to utf-8)</source>
         <translation>RecBole 的原子文件是 UTF-8 编码（其 &quot;encoding&quot; 设置默认为 utf-8）</translation>
     </message>
     <message>
-        <location filename="../../engine/RecBoleImporter.cpp" line="85"/>
+        <location filename="../../engine/data/RecBoleImporter.cpp" line="85"/>
         <source>%1:1: field %2 &quot;%3&quot; has no type; expected name:type with the type token, token_seq, float or float_seq (e.g. user_id:token), as in RecBole&apos;s atomic files</source>
         <translation>%1:1：第 %2 个字段 &quot;%3&quot; 没有类型；应为 name:type 形式，类型为 token、token_seq、float 或 float_seq（例如 user_id:token），与 RecBole 的原子文件一致</translation>
     </message>
     <message>
-        <location filename="../../engine/RecBoleImporter.cpp" line="103"/>
+        <location filename="../../engine/data/RecBoleImporter.cpp" line="103"/>
         <source>%1:1: field %2 &quot;%3&quot; has type &quot;%4&quot;; expected token, token_seq, float or float_seq</source>
         <translation>%1:1：第 %2 个字段 &quot;%3&quot; 的类型为 &quot;%4&quot;；应为 token、token_seq、float 或 float_seq</translation>
     </message>
     <message>
-        <location filename="../../engine/RecBoleImporter.cpp" line="107"/>
+        <location filename="../../engine/data/RecBoleImporter.cpp" line="107"/>
         <source>%1:1: field %2 &quot;%3&quot; has no name; expected name:type (e.g. item_id:token)</source>
         <translation>%1:1：第 %2 个字段 &quot;%3&quot; 没有名称；应为 name:type 形式（例如 item_id:token）</translation>
     </message>
     <message>
-        <location filename="../../engine/RecBoleImporter.cpp" line="138"/>
+        <location filename="../../engine/data/RecBoleImporter.cpp" line="138"/>
         <source>%1:1: no %2 field; expected %3:token (RecBole&apos;s default) or exactly one token field whose name contains &quot;%2&quot;, but the header has: %4</source>
         <translation>%1:1：没有 %2 字段；应为 %3:token（RecBole 的默认值），或恰好一个名称中包含 &quot;%2&quot; 的 token 字段，但表头包含：%4</translation>
     </message>
     <message>
-        <location filename="../../engine/RecBoleImporter.cpp" line="150"/>
+        <location filename="../../engine/data/RecBoleImporter.cpp" line="150"/>
         <source>%1:1: field &quot;%2&quot; has the wrong type; expected %3:float</source>
         <translation>%1:1：字段 &quot;%2&quot; 的类型错误；应为 %3:float</translation>
     </message>
     <message>
-        <location filename="../../engine/RecBoleImporter.cpp" line="276"/>
+        <location filename="../../engine/data/RecBoleImporter.cpp" line="276"/>
         <source>%1:%2: field &quot;%3&quot; holds &quot;%4&quot;; expected a number (an empty cell marks the item missing)</source>
         <translation>%1:%2：字段 &quot;%3&quot; 的值为 &quot;%4&quot;；应为数字（空单元格表示该物品缺失）</translation>
     </message>
     <message>
-        <location filename="../../engine/RecBoleImporter.cpp" line="302"/>
+        <location filename="../../engine/data/RecBoleImporter.cpp" line="302"/>
         <source>%1:%2: field &quot;%3&quot; holds &quot;%4&quot; at position %5; expected space-separated finite numbers</source>
         <translation>%1:%2：字段 &quot;%3&quot; 在第 %5 个位置的值为 &quot;%4&quot;；应为以空格分隔的有限数</translation>
     </message>
     <message>
-        <location filename="../../engine/RecBoleImporter.cpp" line="318"/>
+        <location filename="../../engine/data/RecBoleImporter.cpp" line="318"/>
         <source>%1:%2: field &quot;%3&quot; has %4 values; expected %5 like line %6 (every item&apos;s vector needs the same length; an empty cell marks the item missing)</source>
         <translation>%1:%2：字段 &quot;%3&quot; 有 %4 个值；应与第 %6 行一样有 %5 个（每个物品的向量长度必须相同；空单元格表示该物品缺失）</translation>
     </message>
     <message>
-        <location filename="../../engine/RecBoleImporter.cpp" line="361"/>
+        <location filename="../../engine/data/RecBoleImporter.cpp" line="361"/>
         <source>%1: no such file or folder; expected a RecBole dataset folder</source>
         <translation>%1：没有这个文件或文件夹；应为 RecBole 数据集文件夹</translation>
     </message>
     <message>
-        <location filename="../../engine/RecBoleImporter.cpp" line="365"/>
+        <location filename="../../engine/data/RecBoleImporter.cpp" line="365"/>
         <source>%1: no %2; expected RecBole atomic files NAME/NAME.inter (and optionally NAME.item) (looked for %3)</source>
         <translation>%1：没有 %2；应为 RecBole 原子文件 NAME/NAME.inter（以及可选的 NAME.item）（查找位置：%3）</translation>
     </message>
     <message>
-        <location filename="../../engine/RecBoleImporter.cpp" line="417"/>
+        <location filename="../../engine/data/RecBoleImporter.cpp" line="417"/>
         <source>%1:1: no field %2:token; expected the item field of %3, but the header has: %4</source>
         <translation>%1:1：没有字段 %2:token；应为 %3 的物品字段，但表头包含：%4</translation>
     </message>
@@ -5148,107 +5148,107 @@ can learn what absence means; or its ratings left out of training and validation
 <context>
     <name>fl::RecSplit</name>
     <message>
-        <location filename="../../engine/RecSplit.cpp" line="87"/>
+        <location filename="../../engine/data/RecSplit.cpp" line="87"/>
         <source>%1 train, %2 validation, %3 test</source>
         <translation>训练 %1 条，验证 %2 条，测试 %3 条</translation>
     </message>
     <message>
-        <location filename="../../engine/RecSplit.cpp" line="96"/>
+        <location filename="../../engine/data/RecSplit.cpp" line="96"/>
         <source>The test ratio is %1; expected a number from 0 up to (not including) 1.</source>
         <translation>测试比例为 %1；应为从 0 到 1（不含 1）的数。</translation>
     </message>
     <message>
-        <location filename="../../engine/RecSplit.cpp" line="99"/>
+        <location filename="../../engine/data/RecSplit.cpp" line="99"/>
         <source>The validation ratio is %1; expected a number from 0 up to (not including) 1.</source>
         <translation>验证比例为 %1；应为从 0 到 1（不含 1）的数。</translation>
     </message>
     <message>
-        <location filename="../../engine/RecSplit.cpp" line="102"/>
+        <location filename="../../engine/data/RecSplit.cpp" line="102"/>
         <source>The number of last interactions per user is %1; expected 0 (use the ratio) or more.</source>
         <translation>每个用户的最后交互数为 %1；应为 0（按比例划分）或更大。</translation>
     </message>
     <message>
-        <location filename="../../engine/RecSplit.cpp" line="112"/>
+        <location filename="../../engine/data/RecSplit.cpp" line="112"/>
         <source>The %1 split needs a timestamp for every interaction; the dataset “%2” has none.</source>
         <translation>%1 划分需要每条交互都有时间戳；数据集“%2”没有时间戳。</translation>
     </message>
     <message>
-        <location filename="../../engine/RecSplit.cpp" line="114"/>
+        <location filename="../../engine/data/RecSplit.cpp" line="114"/>
         <source>The %1 split needs a timestamp for every interaction; the dataset “%2” has %3 timestamps for %4 interactions.</source>
         <translation>%1 划分需要每条交互都有时间戳；数据集“%2”有 %3 个时间戳，却有 %4 条交互。</translation>
     </message>
     <message>
-        <location filename="../../engine/RecSplit.cpp" line="158"/>
+        <location filename="../../engine/data/RecSplit.cpp" line="158"/>
         <source>Random per user (seed %1): %2 of each user&apos;s interactions to test, %3 of the rest to validation</source>
         <translation>按用户随机（随机种子 %1）：每个用户交互的 %2 划入测试，其余的 %3 划入验证</translation>
     </message>
     <message>
-        <location filename="../../engine/RecSplit.cpp" line="162"/>
+        <location filename="../../engine/data/RecSplit.cpp" line="162"/>
         <source>Per user by time: the last %1 interactions to test, the %2 before them to validation</source>
         <translation>按用户按时间：最后 %1 条交互划入测试，其前的 %2 条划入验证</translation>
     </message>
     <message>
-        <location filename="../../engine/RecSplit.cpp" line="166"/>
+        <location filename="../../engine/data/RecSplit.cpp" line="166"/>
         <source>Per user by time: the latest %1 of each user&apos;s interactions to test, the %2 of the rest just before them to validation</source>
         <translation>按用户按时间：每个用户最新的 %1 交互划入测试，其余交互中紧邻其前的 %2 划入验证</translation>
     </message>
     <message>
-        <location filename="../../engine/RecSplit.cpp" line="169"/>
+        <location filename="../../engine/data/RecSplit.cpp" line="169"/>
         <source>%1; %2; users with a single interaction kept in train: %3.</source>
         <translation>%1；%2；只有一条交互而保留在训练中的用户：%3。</translation>
     </message>
     <message>
-        <location filename="../../engine/RecSplit.cpp" line="187"/>
+        <location filename="../../engine/data/RecSplit.cpp" line="187"/>
         <source> test from timestamp %1 (interaction %2) on;</source>
         <translation>测试集自时间戳 %1（交互 %2）起；</translation>
     </message>
     <message>
-        <location filename="../../engine/RecSplit.cpp" line="189"/>
+        <location filename="../../engine/data/RecSplit.cpp" line="189"/>
         <source> validation from timestamp %1 (interaction %2) on;</source>
         <translation>验证集自时间戳 %1（交互 %2）起；</translation>
     </message>
     <message>
-        <location filename="../../engine/RecSplit.cpp" line="208"/>
+        <location filename="../../engine/data/RecSplit.cpp" line="208"/>
         <source>Global by time: the latest %1 of all interactions to test, the %2 of the rest just before them to validation;%3 %4; %5 test users have no training interaction.</source>
         <translation>全局按时间：所有交互中最新的 %1 划入测试，其余交互中紧邻其前的 %2 划入验证；%3%4；%5 个测试用户没有任何训练交互。</translation>
     </message>
     <message>
-        <location filename="../../engine/RecSplit.cpp" line="218"/>
+        <location filename="../../engine/data/RecSplit.cpp" line="218"/>
         <source>The file split needs the dataset&apos;s own train/validation/test labels (such as MMRec&apos;s x_label); the dataset “%1” has none.</source>
         <translation>数据集自带的划分需要其训练/验证/测试标签（例如 MMRec 的 x_label）；数据集“%1”没有这些标签。</translation>
     </message>
     <message>
-        <location filename="../../engine/RecSplit.cpp" line="222"/>
+        <location filename="../../engine/data/RecSplit.cpp" line="222"/>
         <source>The dataset “%1” has %2 split labels for %3 interactions; expected one per interaction.</source>
         <translation>数据集“%1”有 %2 个划分标签，却有 %3 条交互；应每条交互一个标签。</translation>
     </message>
     <message>
-        <location filename="../../engine/RecSplit.cpp" line="233"/>
+        <location filename="../../engine/data/RecSplit.cpp" line="233"/>
         <source>Interaction %1 of the dataset “%2” has split label %3; expected 0 (train), 1 (validation) or 2 (test).</source>
         <translation>数据集“%2”中交互 %1 的划分标签为 %3；应为 0（训练）、1（验证）或 2（测试）。</translation>
     </message>
     <message>
-        <location filename="../../engine/RecSplit.cpp" line="240"/>
+        <location filename="../../engine/data/RecSplit.cpp" line="240"/>
         <source>The dataset&apos;s own split: %1.</source>
         <translation>数据集自带的划分：%1。</translation>
     </message>
     <message>
-        <location filename="../../engine/RecSplit.cpp" line="271"/>
+        <location filename="../../engine/data/RecSplit.cpp" line="271"/>
         <source>Cold items (seed %1): %2 test and %3 validation items of the %4 with interactions held out of training with all their interactions; %5.</source>
         <translation>冷启动物品（随机种子 %1）：在 %4 个有交互的物品中，%2 个测试物品和 %3 个验证物品连同其全部交互一起从训练中留出；%5。</translation>
     </message>
     <message>
-        <location filename="../../engine/RecSplit.cpp" line="313"/>
+        <location filename="../../engine/data/RecSplit.cpp" line="313"/>
         <source>The dataset “%1” has %2 users, %3 items and %4 ratings in its interaction arrays; expected the same number of each.</source>
         <translation>数据集“%1”的交互数组中有 %2 个用户项、%3 个物品项和 %4 个评分；三者的数量应相同。</translation>
     </message>
     <message>
-        <location filename="../../engine/RecSplit.cpp" line="323"/>
+        <location filename="../../engine/data/RecSplit.cpp" line="323"/>
         <source>Interaction %1 of the dataset “%2” refers to user %3 and item %4; expected a user below %5 and an item below %6.</source>
         <translation>数据集“%2”的交互 %1 指向用户 %3 和物品 %4；用户应小于 %5，物品应小于 %6。</translation>
     </message>
     <message>
-        <location filename="../../engine/RecSplit.cpp" line="354"/>
+        <location filename="../../engine/data/RecSplit.cpp" line="354"/>
         <source>Unknown split kind %1; expected one of %2.</source>
         <translation>未知的划分类型 %1；应为 %2 之一。</translation>
     </message>
@@ -5272,232 +5272,232 @@ can learn what absence means; or its ratings left out of training and validation
         <translation>图像</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="267"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="235"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="268"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="236"/>
         <source>Image</source>
         <translation>图像</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="269"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="237"/>
         <source>Item</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="270"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="238"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="271"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="239"/>
         <source>Why: parts of the score</source>
         <translation>原因：得分的组成</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="275"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="243"/>
         <source>Rank among the items the user has not rated in training</source>
         <translation>在该用户于训练数据中未评分的物品中的排名</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="276"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="244"/>
         <source>The model&apos;s score: higher ranks first</source>
         <translation>模型给出的得分：得分越高排名越靠前</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="278"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="246"/>
         <source>What each part of the model adds to the score: parts left of the line lower it, parts right of it raise it. The triangle marks the score. All rows share one scale.</source>
         <translation>模型各部分对得分的贡献：线左侧的部分降低得分，线右侧的部分提高得分。三角形标出得分。所有行使用同一刻度。</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="310"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="278"/>
         <source>%1
 id %2</source>
         <translation>%1
 ID %2</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="313"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="281"/>
         <source>category %1</source>
         <translation>类别 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="315"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="283"/>
         <source>Cold-start item: held out of training, so no one&apos;s ratings of it were seen; only its content can explain its score.</source>
         <translation>冷启动物品：它被排除在训练之外，模型没有见过任何人对它的评分；只有它的内容能解释其得分。</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="332"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="300"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="351"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="319"/>
         <source>score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="353"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="321"/>
         <source>The parts sum to %1.</source>
         <translation>各部分之和为 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="417"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="378"/>
         <source>id %1</source>
         <translation>ID %1</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="419"/>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="589"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="380"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="550"/>
         <source>rated %1</source>
         <translation>评分 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="421"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="382"/>
         <source>at %1</source>
         <translation>时间 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="426"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="387"/>
         <source>%1, rated %2</source>
         <translation>%1，评分 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="475"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="436"/>
         <source>cold start</source>
         <translation>冷启动</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="712"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="667"/>
         <source>&amp;User:</source>
         <translation>用户(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="724"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="679"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="725"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="680"/>
         <source>Type any part of a user id</source>
         <translation>输入用户 ID 的任意部分</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="738"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="693"/>
         <source>Previous</source>
         <translation>上一个</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="740"/>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="741"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="695"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="696"/>
         <source>Previous user</source>
         <translation>上一位用户</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="745"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="700"/>
         <source>Next</source>
         <translation>下一个</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="747"/>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="748"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="702"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="703"/>
         <source>Next user</source>
         <translation>下一位用户</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="749"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="704"/>
         <source>&amp;Random user</source>
         <translation>随机用户(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="752"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="707"/>
         <source>&amp;Show top:</source>
         <translation>显示前(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="757"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="712"/>
         <source>Number of recommendations</source>
         <translation>推荐数量</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="800"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="755"/>
         <source>Training history</source>
         <translation>训练数据中的历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="840"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="795"/>
         <source>Recommendations</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="981"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="888"/>
         <source>%1 has no training interactions: the model knows nothing of their taste.</source>
         <translation>用户 %1 在训练数据中没有交互：模型对其喜好一无所知。</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="983"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="890"/>
         <source>What %1 interacted with in training (%2), newest first</source>
         <translation>用户 %1 在训练数据中交互过的物品（%2 个），最新的在前</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="984"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="891"/>
         <source>What %1 interacted with in training (%2)</source>
         <translation>用户 %1 在训练数据中交互过的物品（%2 个）</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="986"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="893"/>
         <source>What %1 rated in training (%2), newest first</source>
         <translation>用户 %1 在训练数据中评过分的物品（%2 个），最新的在前</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="987"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="894"/>
         <source>What %1 rated in training (%2)</source>
         <translation>用户 %1 在训练数据中评过分的物品（%2 个）</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="991"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="898"/>
         <source>and %1 more</source>
         <translation>还有 %1 个</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="1106"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="1005"/>
         <source>▼ score · left of the line lowers it, right raises it</source>
         <translation>▼ 得分 · 线左侧降低得分，右侧提高得分</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="1122"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="1021"/>
         <source>Scoring %1 items for %2…</source>
         <translation>正在为用户 %2 给 %1 个物品打分…</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="1124"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="1023"/>
         <source>Nothing to recommend to %1: every item is already in their history or has no score.</source>
         <translation>没有可推荐给用户 %1 的物品：所有物品都已在其历史记录中，或没有得分。</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="1127"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="1026"/>
         <source>Top recommendation for %1, among %2 items not in their history</source>
         <translation>为用户 %1 推荐的首选物品（选自其历史记录之外的 %2 个物品）</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="1129"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="1028"/>
         <source>Top %1 recommendations for %2, among %3 items not in their history</source>
         <translation>为用户 %2 推荐的前 %1 个物品（选自其历史记录之外的 %3 个物品）</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="1183"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="1082"/>
         <source>The model does not fit this dataset: it knows %1 users and %2 items, the dataset has %3 users and %4 items. Train the model again on this dataset.</source>
         <translation>模型与此数据集不匹配：模型包含 %1 位用户和 %2 个物品，而数据集有 %3 位用户和 %4 个物品。请在此数据集上重新训练模型。</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="1192"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="1091"/>
         <source>This dataset has no users to recommend to.</source>
         <translation>此数据集中没有可以推荐的用户。</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="1229"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="1127"/>
         <source>No model yet.
 
 Train a model first: its recommendations, and why it makes them, will appear here.</source>
@@ -5509,32 +5509,32 @@ Train a model first: its recommendations, and why it makes them, will appear her
 <context>
     <name>fl::RecommenderFactory</name>
     <message>
-        <location filename="../../engine/RecommenderFactory.cpp" line="119"/>
+        <location filename="../../engine/models/RecommenderFactory.cpp" line="45"/>
         <source>Unknown model &apos;%1&apos;; choose one of %2.</source>
         <translation>未知的模型 &apos;%1&apos;；请从 %2 中选择一个。</translation>
     </message>
     <message>
-        <location filename="../../engine/RecommenderFactory.cpp" line="126"/>
+        <location filename="../../engine/models/RecommenderFactory.cpp" line="52"/>
         <source>The model &apos;%1&apos; needs fused item content; switch on at least one modality.</source>
         <translation>模型 &apos;%1&apos; 需要融合的物品内容；请至少开启一个模态。</translation>
     </message>
     <message>
-        <location filename="../../engine/RecommenderFactory.cpp" line="128"/>
+        <location filename="../../engine/models/RecommenderFactory.cpp" line="54"/>
         <source>The fused content has %1 rows but the dataset has %2 items.</source>
         <translation>融合内容有 %1 行，但数据集有 %2 个物品。</translation>
     </message>
     <message>
-        <location filename="../../engine/RecommenderFactory.cpp" line="134"/>
+        <location filename="../../engine/models/RecommenderFactory.cpp" line="60"/>
         <source>The linear model is fitted to ratings by squared loss; BPR is for the factor models.</source>
         <translation>线性模型按平方损失拟合评分；BPR 只用于因子模型。</translation>
     </message>
     <message>
-        <location filename="../../engine/RecommenderFactory.cpp" line="145"/>
+        <location filename="../../engine/models/RecommenderFactory.cpp" line="71"/>
         <source>The support vector regression is fitted by the ε-insensitive loss; BPR is for the factor models and the neural network.</source>
         <translation>支持向量回归按 ε 不敏感损失拟合；BPR 只用于因子模型和神经网络。</translation>
     </message>
     <message>
-        <location filename="../../engine/RecommenderFactory.cpp" line="151"/>
+        <location filename="../../engine/models/RecommenderFactory.cpp" line="77"/>
         <source>The number of factors must be at least 1 (it is %1).</source>
         <translation>因子数必须至少为 1（当前为 %1）。</translation>
     </message>
@@ -5819,7 +5819,7 @@ Train a model first: its recommendations, and why it makes them, will appear her
 <context>
     <name>fl::RunDriver</name>
     <message>
-        <location filename="../../engine/RunDriver.cpp" line="185"/>
+        <location filename="../../engine/training/RunDriver.cpp" line="185"/>
         <source>The engine stopped: %1</source>
         <translation>引擎已停止：%1</translation>
     </message>
@@ -6031,12 +6031,12 @@ Train a model first: its recommendations, and why it makes them, will appear her
 <context>
     <name>fl::RunHistoryStore</name>
     <message>
-        <location filename="../../engine/RunHistoryStore.cpp" line="57"/>
+        <location filename="../../engine/training/RunHistoryStore.cpp" line="57"/>
         <source>Cannot create the autosave folder %1.</source>
         <translation>无法创建自动保存文件夹 %1。</translation>
     </message>
     <message>
-        <location filename="../../engine/RunHistoryStore.cpp" line="62"/>
+        <location filename="../../engine/training/RunHistoryStore.cpp" line="62"/>
         <source>Cannot lock %1 for this window&apos;s autosave.</source>
         <translation>无法为此窗口的自动保存锁定 %1。</translation>
     </message>
@@ -6044,109 +6044,109 @@ Train a model first: its recommendations, and why it makes them, will appear her
 <context>
     <name>fl::RunOverlayChart</name>
     <message>
-        <location filename="../../ui/RunOverlayChart.cpp" line="203"/>
+        <location filename="../../ui/RunOverlayChart.cpp" line="204"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../ui/RunOverlayChart.cpp" line="204"/>
+        <location filename="../../ui/RunOverlayChart.cpp" line="205"/>
         <source>Validation metric</source>
         <translation>验证指标</translation>
     </message>
     <message>
-        <location filename="../../ui/RunOverlayChart.cpp" line="208"/>
+        <location filename="../../ui/RunOverlayChart.cpp" line="209"/>
         <source>Chart mode</source>
         <translation>图表模式</translation>
     </message>
     <message>
-        <location filename="../../ui/RunOverlayChart.cpp" line="209"/>
+        <location filename="../../ui/RunOverlayChart.cpp" line="210"/>
         <source>&amp;Metric:</source>
         <translation>指标(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../ui/RunOverlayChart.cpp" line="212"/>
+        <location filename="../../ui/RunOverlayChart.cpp" line="213"/>
         <source>Metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/RunOverlayChart.cpp" line="214"/>
+        <location filename="../../ui/RunOverlayChart.cpp" line="215"/>
         <source>&amp;Log scale</source>
         <translation>对数刻度(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/RunOverlayChart.cpp" line="215"/>
+        <location filename="../../ui/RunOverlayChart.cpp" line="216"/>
         <source>E&amp;xport…</source>
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../ui/RunOverlayChart.cpp" line="216"/>
+        <location filename="../../ui/RunOverlayChart.cpp" line="217"/>
         <source>Save the chart as PNG or SVG, or its curves as CSV</source>
         <translation>将图表保存为 PNG 或 SVG，或将曲线数据保存为 CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/RunOverlayChart.cpp" line="226"/>
+        <location filename="../../ui/RunOverlayChart.cpp" line="227"/>
         <source>epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/RunOverlayChart.cpp" line="244"/>
+        <location filename="../../ui/RunOverlayChart.cpp" line="245"/>
         <source>Curves of the selected runs</source>
         <translation>所选运行的曲线</translation>
     </message>
     <message>
-        <location filename="../../ui/RunOverlayChart.cpp" line="394"/>
+        <location filename="../../ui/RunOverlayChart.cpp" line="395"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../ui/RunOverlayChart.cpp" line="395"/>
+        <location filename="../../ui/RunOverlayChart.cpp" line="396"/>
         <source>%1, log scale</source>
         <translation>%1（对数刻度）</translation>
     </message>
     <message>
-        <location filename="../../ui/RunOverlayChart.cpp" line="413"/>
-        <location filename="../../ui/RunOverlayChart.cpp" line="445"/>
+        <location filename="../../ui/RunOverlayChart.cpp" line="414"/>
+        <location filename="../../ui/RunOverlayChart.cpp" line="446"/>
         <source>train loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../../ui/RunOverlayChart.cpp" line="414"/>
-        <location filename="../../ui/RunOverlayChart.cpp" line="446"/>
+        <location filename="../../ui/RunOverlayChart.cpp" line="415"/>
+        <location filename="../../ui/RunOverlayChart.cpp" line="447"/>
         <source>validation loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
-        <location filename="../../ui/RunOverlayChart.cpp" line="417"/>
+        <location filename="../../ui/RunOverlayChart.cpp" line="418"/>
         <source>unsmoothed</source>
         <translation>未平滑</translation>
     </message>
     <message>
-        <location filename="../../ui/RunOverlayChart.cpp" line="426"/>
+        <location filename="../../ui/RunOverlayChart.cpp" line="427"/>
         <source>Select runs in the table to compare their curves.</source>
         <translation>在表格中选择运行记录，即可比较它们的曲线。</translation>
     </message>
     <message>
-        <location filename="../../ui/RunOverlayChart.cpp" line="428"/>
+        <location filename="../../ui/RunOverlayChart.cpp" line="429"/>
         <source>None of the shown runs has validation metrics: only ranking models record them at every epoch. Select a ranking run, or show the loss.</source>
         <translation>所显示的运行都没有验证指标：只有排序模型会在每一轮记录这些指标。请选择一个排序模型的运行，或改为显示损失。</translation>
     </message>
     <message>
-        <location filename="../../ui/RunOverlayChart.cpp" line="431"/>
+        <location filename="../../ui/RunOverlayChart.cpp" line="432"/>
         <source>The shown runs have no epochs to draw.</source>
         <translation>所显示的运行没有可绘制的轮次。</translation>
     </message>
     <message>
-        <location filename="../../ui/RunOverlayChart.cpp" line="448"/>
+        <location filename="../../ui/RunOverlayChart.cpp" line="449"/>
         <source>epoch %1 · %2 %3</source>
         <translation>第 %1 轮 · %2 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/RunOverlayChart.cpp" line="452"/>
+        <location filename="../../ui/RunOverlayChart.cpp" line="453"/>
         <source>(smoothed %1)</source>
         <translation>（平滑后 %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/RunOverlayChart.cpp" line="778"/>
+        <location filename="../../ui/RunOverlayChart.cpp" line="779"/>
         <source>Run comparison</source>
         <translation>运行对比</translation>
     </message>
@@ -6154,308 +6154,308 @@ Train a model first: its recommendations, and why it makes them, will appear her
 <context>
     <name>fl::RunRecord</name>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="247"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="247"/>
         <source>%1: %2 then, %3 now.</source>
         <translation>%1：当时 %2，现在 %3。</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="249"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="249"/>
         <source>%1: the same number (%2), but different content.</source>
         <translation>%1：数量相同（%2），但内容不同。</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="251"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="251"/>
         <source>Interactions</source>
         <translation>交互</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="253"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="253"/>
         <source>Users: %1 then, %2 now.</source>
         <translation>用户：当时 %1，现在 %2。</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="254"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="254"/>
         <source>Items</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="257"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="257"/>
         <source>Modality &apos;%1&apos; is no longer in the dataset.</source>
         <translation>模态 &apos;%1&apos; 已不在数据集中。</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="259"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="259"/>
         <source>Modality &apos;%1&apos; changed.</source>
         <translation>模态 &apos;%1&apos; 已更改。</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="263"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="263"/>
         <source>Modality &apos;%1&apos; is new.</source>
         <translation>模态 &apos;%1&apos; 是新增的。</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="266"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="266"/>
         <source>The content differs.</source>
         <translation>内容不同。</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="364"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="364"/>
         <source>a number from %1 to %2</source>
         <translation>%1 到 %2 之间的数</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="375"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="375"/>
         <source>a whole number from %1 to %2</source>
         <translation>%1 到 %2 之间的整数</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="384"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="384"/>
         <source>true or false</source>
         <translation>true 或 false</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="395"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="395"/>
         <source>a seed (a whole number ≥ 0)</source>
         <translation>随机种子（≥ 0 的整数）</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="410"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="410"/>
         <source>&apos;%1.%2&apos; should be %3, not %4.</source>
         <translation>&apos;%1.%2&apos; 应为 %3，而不是 %4。</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="432"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="432"/>
         <source>sum, product or concat</source>
         <translation>sum、product 或 concat</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="434"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="434"/>
         <source>mean, indicator or leave-out</source>
         <translation>mean、indicator 或 leave-out</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="440"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="440"/>
         <source>&apos;config.pipeline.modalities&apos; lists %1 modalities; at most 1000 are read.</source>
         <translation>&apos;config.pipeline.modalities&apos; 列出了 %1 个模态；最多只读取 1000 个。</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="446"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="446"/>
         <source>a modality name</source>
         <translation>模态名称</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="463"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="463"/>
         <source>grid-mean, histogram or both</source>
         <translation>grid-mean、histogram 或 both</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="471"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="471"/>
         <source>gd, sgd, momentum or adam</source>
         <translation>gd、sgd、momentum 或 adam</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="483"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="483"/>
         <source>linear or one of %1</source>
         <translation>linear 或 %1 之一</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="492"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="492"/>
         <source>squared or bpr</source>
         <translation>squared 或 bpr</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="507"/>
-        <location filename="../../engine/RunRecord.cpp" line="513"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="507"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="513"/>
         <source>a list of cut-offs from 1 to 10000</source>
         <translation>由 1 到 10000 之间的截断值组成的列表</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="532"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="532"/>
         <source>a list of layer widths from 1 to 4096</source>
         <translation>由 1 到 4096 的层宽组成的列表</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="569"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="569"/>
         <source>linear recommender with biases</source>
         <translation>带偏置的线性推荐模型</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="569"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="569"/>
         <source>linear recommender</source>
         <translation>线性推荐模型</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="573"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="573"/>
         <source>auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="575"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="575"/>
         <source>on</source>
         <translation>开</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="575"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="575"/>
         <source>off</source>
         <translation>关</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="577"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="577"/>
         <source>%1, learned</source>
         <translation>%1，学习得到</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="589"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="589"/>
         <source>full</source>
         <translation>全量</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="615"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="615"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="658"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="658"/>
         <source>%1 text width</source>
         <translation>%1 文本宽度</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="659"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="659"/>
         <source>%1 image features</source>
         <translation>%1 图像特征</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="662"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="662"/>
         <source>dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="663"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="663"/>
         <source>model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="664"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="664"/>
         <source>fusion</source>
         <translation>融合</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="665"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="665"/>
         <source>missing values</source>
         <translation>缺失值</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="666"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="666"/>
         <source>common width</source>
         <translation>公共宽度</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="667"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="667"/>
         <source>optimizer</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="668"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="668"/>
         <source>η</source>
         <translation>η</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="669"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="669"/>
         <source>batch</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="670"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="670"/>
         <source>λ (L2)</source>
         <translation>λ（L2 正则）</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="671"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="671"/>
         <source>epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="672"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="672"/>
         <source>seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="673"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="673"/>
         <source>validation share</source>
         <translation>验证比例</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="674"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="674"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="675"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="675"/>
         <source>factors</source>
         <translation>因子数</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="676"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="676"/>
         <source>hidden layers</source>
         <translation>隐藏层</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="677"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="677"/>
         <source>dropout</source>
         <translation>dropout</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="678"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="678"/>
         <source>ε (SVR tube)</source>
         <translation>ε（SVR 间隔带）</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="679"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="679"/>
         <source>unrated samples</source>
         <translation>未评分采样数</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="680"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="680"/>
         <source>split</source>
         <translation>划分</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="681"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="681"/>
         <source>test share</source>
         <translation>测试比例</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="682"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="682"/>
         <source>K</source>
         <translation>K</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="683"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="683"/>
         <source>relevance threshold</source>
         <translation>相关性阈值</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="684"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="684"/>
         <source>patience</source>
         <translation>早停耐心</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="849"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="849"/>
         <source>A run has no &apos;id&apos;.</source>
         <translation>某个运行没有 &apos;id&apos;。</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="855"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="855"/>
         <source>Run %1: %2</source>
         <translation>运行 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="883"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="883"/>
         <source>Run %1: its curves have different lengths.</source>
         <translation>运行 %1：其各条曲线长度不一致。</translation>
     </message>
     <message>
-        <location filename="../../engine/RunRecord.cpp" line="908"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="908"/>
         <source>Run %1: the curve of %2 has %3 points for %4 epochs.</source>
         <translation>运行 %1：%2 的曲线有 %3 个点，但共有 %4 轮。</translation>
     </message>
@@ -6463,67 +6463,67 @@ Train a model first: its recommendations, and why it makes them, will appear her
 <context>
     <name>fl::RunTrainer</name>
     <message>
-        <location filename="../../engine/RunTrainer.cpp" line="58"/>
+        <location filename="../../engine/training/PrepareRun.cpp" line="26"/>
         <source>Fusion weights are learned with the model, starting from the chosen ones and keeping their sum (αₖ = s·softmax(θ)ₖ).</source>
         <translation>融合权重与模型一起学习，从所选权重出发并保持其和不变（αₖ = s·softmax(θ)ₖ）。</translation>
     </message>
     <message>
-        <location filename="../../engine/RunTrainer.cpp" line="93"/>
+        <location filename="../../engine/training/PrepareRun.cpp" line="61"/>
         <source>The validation part is empty: there are no validation metrics or validation loss, so early stopping is off and the last epoch is reported.</source>
         <translation>验证部分为空：没有验证指标和验证损失，因此早停关闭，报告最后一轮的结果。</translation>
     </message>
     <message>
-        <location filename="../../engine/RunTrainer.cpp" line="96"/>
+        <location filename="../../engine/training/PrepareRun.cpp" line="64"/>
         <source>The test part is empty: the test metrics cannot be computed and are not reported.</source>
         <translation>测试部分为空：无法计算测试指标，不予报告。</translation>
     </message>
     <message>
-        <location filename="../../engine/RunTrainer.cpp" line="103"/>
+        <location filename="../../engine/training/PrepareRun.cpp" line="71"/>
         <source>No held-out item has a test interaction: the cold_ metrics cannot be computed and are not reported.</source>
         <translation>没有任何留出的冷启动物品有测试交互：无法计算 cold_ 指标，不予报告。</translation>
     </message>
     <message>
-        <location filename="../../engine/RunTrainer.cpp" line="108"/>
+        <location filename="../../engine/training/PrepareRun.cpp" line="76"/>
         <source>RMSE and MAE are not reported: trained with BPR, %1 learns an order of items, not ratings.</source>
         <translation>不报告 RMSE 和 MAE：%1 以 BPR 训练，学到的是物品的排序，而不是评分。</translation>
     </message>
     <message>
-        <location filename="../../engine/RunTrainer.cpp" line="110"/>
+        <location filename="../../engine/training/PrepareRun.cpp" line="78"/>
         <source>RMSE and MAE are not reported: %1 ranks items and does not predict ratings.</source>
         <translation>不报告 RMSE 和 MAE：%1 只对物品排序，不预测评分。</translation>
     </message>
     <message>
-        <location filename="../../engine/RunTrainer.cpp" line="119"/>
+        <location filename="../../engine/training/PrepareRun.cpp" line="87"/>
         <source>Unknown model &apos;%1&apos;; expected linear or one of %2.</source>
         <translation>未知的模型 &apos;%1&apos;；应为 linear 或 %2 之一。</translation>
     </message>
     <message>
-        <location filename="../../engine/RunTrainer.cpp" line="126"/>
+        <location filename="../../engine/training/PrepareRun.cpp" line="94"/>
         <source>The split leaves no training interactions.</source>
         <translation>该划分没有留下任何训练交互。</translation>
     </message>
     <message>
-        <location filename="../../engine/RunTrainer.cpp" line="161"/>
+        <location filename="../../engine/training/PrepareRun.cpp" line="129"/>
         <source>Leaving out %1 items missing a fused modality: %2 of their interactions are not trained on or evaluated (they stay in the catalogue that is ranked).</source>
         <translation>剔除 %1 个缺少参与融合模态的物品：它们的 %2 条交互不参与训练和评估（这些物品仍在参与排序的物品目录中）。</translation>
     </message>
     <message>
-        <location filename="../../engine/RunTrainer.cpp" line="165"/>
+        <location filename="../../engine/training/PrepareRun.cpp" line="133"/>
         <source>Leaving out items with missing data leaves no training interactions. Choose mean imputation or a missing indicator instead.</source>
         <translation>剔除含缺失数据的物品后没有训练交互了。请改用均值填补或缺失指示列。</translation>
     </message>
     <message>
-        <location filename="../../engine/RunTrainer.cpp" line="173"/>
+        <location filename="../../engine/training/PrepareRun.cpp" line="141"/>
         <source>Fusion weights can be learned by the linear regression, the hybrid and the content model, not by %1.</source>
         <translation>融合权重可由线性回归、混合模型和内容模型学习，%1 不行。</translation>
     </message>
     <message>
-        <location filename="../../engine/RunTrainer.cpp" line="250"/>
+        <location filename="../../engine/training/PrepareRun.cpp" line="218"/>
         <source>The validation part is empty: RMSE, MAE and the validation loss cannot be computed and are not reported.</source>
         <translation>验证部分为空：无法计算 RMSE、MAE 和验证损失，不予报告。</translation>
     </message>
     <message>
-        <location filename="../../engine/RunTrainer.cpp" line="254"/>
+        <location filename="../../engine/training/PrepareRun.cpp" line="222"/>
         <source>The closed-form floor is that of the starting weights: learning them can go below it.</source>
         <translation>闭式解下界对应起始权重：学习权重后损失可以低于它。</translation>
     </message>
@@ -6674,12 +6674,12 @@ Every training run appears here as it finishes, with its parameters, curves and 
 <context>
     <name>fl::SaveFile</name>
     <message>
-        <location filename="../../engine/SaveFile.cpp" line="23"/>
+        <location filename="../../engine/core/SaveFile.cpp" line="23"/>
         <source>Cannot write %1: it is not a regular file (a folder, a device or a pipe).</source>
         <translation>无法写入 %1：它不是普通文件（而是文件夹、设备或管道）。</translation>
     </message>
     <message>
-        <location filename="../../engine/SaveFile.cpp" line="35"/>
+        <location filename="../../engine/core/SaveFile.cpp" line="35"/>
         <source>Cannot write %1: %2.</source>
         <translation>无法写入 %1：%2。</translation>
     </message>
@@ -6843,32 +6843,32 @@ Every training run appears here as it finishes, with its parameters, curves and 
 <context>
     <name>fl::SvrRecommender</name>
     <message>
-        <location filename="../../engine/SvrRecommender.cpp" line="42"/>
+        <location filename="../../engine/models/SvrRecommender.cpp" line="43"/>
         <source>The SVR tube half-width ε must be a number ≥ 0 (it is %1).</source>
         <translation>SVR 间隔带半宽 ε 必须是 ≥ 0 的数（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../../engine/SvrRecommender.cpp" line="44"/>
+        <location filename="../../engine/models/SvrRecommender.cpp" line="45"/>
         <source>The number of unrated items sampled per rating must be from 0 to %1 (it is %2).</source>
         <translation>每条评分采样的未评分物品数必须在 0 到 %1 之间（当前为 %2）。</translation>
     </message>
     <message>
-        <location filename="../../engine/SvrRecommender.cpp" line="173"/>
+        <location filename="../../engine/models/SvrRecommender.cpp" line="175"/>
         <source>Linear support vector regression on fused content with user weights and user and item biases (ε = %1)</source>
         <translation>基于融合内容、带用户权重及用户与物品偏置的线性支持向量回归（ε = %1）</translation>
     </message>
     <message>
-        <location filename="../../engine/SvrRecommender.cpp" line="176"/>
+        <location filename="../../engine/models/SvrRecommender.cpp" line="178"/>
         <source>Linear support vector regression on fused content with user weights (ε = %1)</source>
         <translation>基于融合内容、带用户权重的线性支持向量回归（ε = %1）</translation>
     </message>
     <message>
-        <location filename="../../engine/SvrRecommender.cpp" line="179"/>
+        <location filename="../../engine/models/SvrRecommender.cpp" line="181"/>
         <source>Linear support vector regression on fused content with user and item biases (ε = %1)</source>
         <translation>基于融合内容、带用户与物品偏置的线性支持向量回归（ε = %1）</translation>
     </message>
     <message>
-        <location filename="../../engine/SvrRecommender.cpp" line="180"/>
+        <location filename="../../engine/models/SvrRecommender.cpp" line="182"/>
         <source>Linear support vector regression on fused content (ε = %1)</source>
         <translation>基于融合内容的线性支持向量回归（ε = %1）</translation>
     </message>
@@ -6876,72 +6876,72 @@ Every training run appears here as it finishes, with its parameters, curves and 
 <context>
     <name>fl::TextEmbedder</name>
     <message>
-        <location filename="../../engine/TextEmbedder.cpp" line="32"/>
+        <location filename="../../engine/embedding/TextEmbedder.cpp" line="32"/>
         <source>Text modality &apos;%1&apos;: %2</source>
         <translation>文本模态 &apos;%1&apos;：%2</translation>
     </message>
     <message>
-        <location filename="../../engine/TextEmbedder.cpp" line="34"/>
+        <location filename="../../engine/embedding/TextEmbedder.cpp" line="34"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../engine/TextEmbedder.cpp" line="43"/>
+        <location filename="../../engine/embedding/TextEmbedder.cpp" line="43"/>
         <source>the missing mask has %1 entries for %2 documents.</source>
         <translation>缺失掩码有 %1 项，而文档有 %2 篇。</translation>
     </message>
     <message>
-        <location filename="../../engine/TextEmbedder.cpp" line="45"/>
+        <location filename="../../engine/embedding/TextEmbedder.cpp" line="45"/>
         <source>the width must be at least 1 (got %1).</source>
         <translation>宽度必须至少为 1（实际为 %1）。</translation>
     </message>
     <message>
-        <location filename="../../engine/TextEmbedder.cpp" line="47"/>
+        <location filename="../../engine/embedding/TextEmbedder.cpp" line="47"/>
         <source>there are no documents.</source>
         <translation>没有任何文档。</translation>
     </message>
     <message>
-        <location filename="../../engine/TextEmbedder.cpp" line="55"/>
+        <location filename="../../engine/embedding/TextEmbedder.cpp" line="55"/>
         <source>none of the %1 items has any text.</source>
         <translation>%1 个物品都没有任何文本。</translation>
     </message>
     <message>
-        <location filename="../../engine/TextEmbedder.cpp" line="123"/>
+        <location filename="../../engine/embedding/TextEmbedder.cpp" line="123"/>
         <source>min df %1</source>
         <translation>最小 df %1</translation>
     </message>
     <message>
-        <location filename="../../engine/TextEmbedder.cpp" line="125"/>
+        <location filename="../../engine/embedding/TextEmbedder.cpp" line="125"/>
         <source>, max df %1%</source>
         <translation>，最大 df %1%</translation>
     </message>
     <message>
-        <location filename="../../engine/TextEmbedder.cpp" line="127"/>
+        <location filename="../../engine/embedding/TextEmbedder.cpp" line="127"/>
         <source>, sublinear tf</source>
         <translation>，次线性 tf</translation>
     </message>
     <message>
-        <location filename="../../engine/TextEmbedder.cpp" line="128"/>
+        <location filename="../../engine/embedding/TextEmbedder.cpp" line="128"/>
         <source>TF-IDF over %L1 terms (%2), LSA to %3 dimensions (%4% of the variance)</source>
         <translation>基于 %L1 个词项的 TF-IDF（%2），经 LSA 降到 %3 维（保留 %4% 的方差）</translation>
     </message>
     <message>
-        <location filename="../../engine/TextEmbedder.cpp" line="136"/>
+        <location filename="../../engine/embedding/TextEmbedder.cpp" line="136"/>
         <source>Width reduced from %1 to %2: the TF-IDF matrix has rank %2, further LSA dimensions would carry no information.</source>
         <translation>宽度从 %1 减少到 %2：TF-IDF 矩阵的秩为 %2，更多的 LSA 维度不会携带任何信息。</translation>
     </message>
     <message>
-        <location filename="../../engine/TextEmbedder.cpp" line="141"/>
+        <location filename="../../engine/embedding/TextEmbedder.cpp" line="141"/>
         <source>Width reduced from %1 to %2: %L3 terms over %L4 documents with text support at most %2 LSA dimensions.</source>
         <translation>宽度从 %1 减少到 %2：%L4 篇有文本的文档上的 %L3 个词项最多支持 %2 个 LSA 维度。</translation>
     </message>
     <message>
-        <location filename="../../engine/TextEmbedder.cpp" line="150"/>
+        <location filename="../../engine/embedding/TextEmbedder.cpp" line="150"/>
         <source>%L1 of %L2 items have no text; they get the mean text vector.</source>
         <translation>%L2 个物品中有 %L1 个没有文本；它们使用平均文本向量。</translation>
     </message>
     <message>
-        <location filename="../../engine/TextEmbedder.cpp" line="152"/>
+        <location filename="../../engine/embedding/TextEmbedder.cpp" line="152"/>
         <source>Items with text but no word of the vocabulary (only stop words, punctuation or rare words): %L1; they get the mean text vector.</source>
         <translation>有文本但不含词表中任何词的物品（只有停用词、标点或罕见词）：%L1 个；它们使用平均文本向量。</translation>
     </message>
@@ -6949,27 +6949,27 @@ Every training run appears here as it finishes, with its parameters, curves and 
 <context>
     <name>fl::TfidfEmbedder</name>
     <message>
-        <location filename="../../engine/TfidfEmbedder.cpp" line="24"/>
+        <location filename="../../engine/embedding/TfidfEmbedder.cpp" line="24"/>
         <source>TF-IDF: the minimum document frequency must be at least 1 (got %1).</source>
         <translation>TF-IDF：最小文档频率必须至少为 1（实际为 %1）。</translation>
     </message>
     <message>
-        <location filename="../../engine/TfidfEmbedder.cpp" line="27"/>
+        <location filename="../../engine/embedding/TfidfEmbedder.cpp" line="27"/>
         <source>TF-IDF: the maximum document fraction must be in (0, 1] (got %1).</source>
         <translation>TF-IDF：最大文档比例必须在 (0, 1] 范围内（实际为 %1）。</translation>
     </message>
     <message>
-        <location filename="../../engine/TfidfEmbedder.cpp" line="30"/>
+        <location filename="../../engine/embedding/TfidfEmbedder.cpp" line="30"/>
         <source>TF-IDF: the vocabulary must allow at least one term (got %1).</source>
         <translation>TF-IDF：词表必须至少允许一个词项（实际为 %1）。</translation>
     </message>
     <message>
-        <location filename="../../engine/TfidfEmbedder.cpp" line="72"/>
+        <location filename="../../engine/embedding/TfidfEmbedder.cpp" line="72"/>
         <source>TF-IDF: the vocabulary is empty: none of the %1 documents contains a word (after removing punctuation and stop words).</source>
         <translation>TF-IDF：词表为空：%1 篇文档中没有一篇包含词语（去除标点和停用词之后）。</translation>
     </message>
     <message>
-        <location filename="../../engine/TfidfEmbedder.cpp" line="74"/>
+        <location filename="../../engine/embedding/TfidfEmbedder.cpp" line="74"/>
         <source>TF-IDF: the vocabulary is empty: none of the %1 distinct words occurs in at least %2 documents and at most %3% of them. Lower the minimum document frequency or raise the maximum fraction.</source>
         <translation>TF-IDF：词表为空：%1 个不同的词中，没有一个出现在至少 %2 篇文档中且至多 %3% 的文档中。请降低最小文档频率或提高最大比例。</translation>
     </message>
@@ -7090,17 +7090,17 @@ Every training run appears here as it finishes, with its parameters, curves and 
 <context>
     <name>fl::TrainingSession</name>
     <message>
-        <location filename="../../engine/TrainingSession.cpp" line="292"/>
+        <location filename="../../engine/training/TrainingSession.cpp" line="331"/>
         <source>No dataset is loaded.</source>
         <translation>尚未加载数据集。</translation>
     </message>
     <message>
-        <location filename="../../engine/TrainingSession.cpp" line="324"/>
+        <location filename="../../engine/training/TrainingSession.cpp" line="363"/>
         <source>The engine could not prepare this run: %1</source>
         <translation>引擎无法准备此次运行：%1</translation>
     </message>
     <message>
-        <location filename="../../engine/TrainingSession.cpp" line="439"/>
+        <location filename="../../engine/training/TrainingSession.cpp" line="478"/>
         <source>The engine stopped: %1</source>
         <translation>引擎已停止：%1</translation>
     </message>
@@ -7108,22 +7108,22 @@ Every training run appears here as it finishes, with its parameters, curves and 
 <context>
     <name>fl::TruncatedSvd</name>
     <message>
-        <location filename="../../engine/TruncatedSvd.cpp" line="51"/>
+        <location filename="../../engine/embedding/TruncatedSvd.cpp" line="51"/>
         <source>Truncated SVD: the matrix is empty (%1 × %2).</source>
         <translation>截断 SVD：矩阵为空（%1 × %2）。</translation>
     </message>
     <message>
-        <location filename="../../engine/TruncatedSvd.cpp" line="53"/>
+        <location filename="../../engine/embedding/TruncatedSvd.cpp" line="53"/>
         <source>Truncated SVD: the number of components must be at least 1 (got %1).</source>
         <translation>截断 SVD：成分数必须至少为 1（实际为 %1）。</translation>
     </message>
     <message>
-        <location filename="../../engine/TruncatedSvd.cpp" line="55"/>
+        <location filename="../../engine/embedding/TruncatedSvd.cpp" line="55"/>
         <source>Truncated SVD: power iterations and oversampling must not be negative (got %1 and %2).</source>
         <translation>截断 SVD：幂迭代次数和过采样数不能为负（实际为 %1 和 %2）。</translation>
     </message>
     <message>
-        <location filename="../../engine/TruncatedSvd.cpp" line="68"/>
+        <location filename="../../engine/embedding/TruncatedSvd.cpp" line="68"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>

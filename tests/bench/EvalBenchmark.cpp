@@ -1,8 +1,8 @@
 #include "EvalBenchmark.h"
 
-#include "engine/Npy.h"
-#include "engine/RankingMetrics.h"
-#include "engine/Random.h"
+#include "engine/core/Random.h"
+#include "engine/data/Npy.h"
+#include "engine/evaluation/RankingMetrics.h"
 
 #include <QDir>
 #include <QElapsedTimer>

@@ -1,7 +1,7 @@
 #include "MfBenchmark.h"
 
-#include "engine/FactorModel.h"
-#include "engine/Random.h"
+#include "engine/core/Random.h"
+#include "engine/models/FactorModel.h"
 
 #include <QElapsedTimer>
 #include <QFile>

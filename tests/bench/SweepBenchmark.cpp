@@ -1,7 +1,7 @@
 #include "SweepBenchmark.h"
 
-#include "engine/Landscape.h"
-#include "engine/Random.h"
+#include "engine/core/Random.h"
+#include "engine/training/Landscape.h"
 
 #include <QElapsedTimer>
 

@@ -10,14 +10,14 @@
 //       item, book_id) and rating columns, optionally a timestamp; or a MovieLens or RecBole folder
 //   fusionlab-bench gen-ratings N PATH [--seed S]   (a synthetic MovieLens-shaped ratings.csv)
 
-#include "engine/CsvReader.h"
-#include "engine/Fusion.h"
-#include "engine/Interactions.h"
-#include "engine/LinearRegression.h"
-#include "engine/MovieLensImporter.h"
-#include "engine/Random.h"
-#include "engine/RecBoleImporter.h"
-#include "engine/Split.h"
+#include "engine/core/Random.h"
+#include "engine/data/CsvReader.h"
+#include "engine/data/Interactions.h"
+#include "engine/data/MovieLensImporter.h"
+#include "engine/data/RecBoleImporter.h"
+#include "engine/data/Split.h"
+#include "engine/fusion/Fusion.h"
+#include "engine/models/LinearRegression.h"
 #include "EvalBenchmark.h"
 #include "MfBenchmark.h"
 #include "SweepBenchmark.h"

@@ -3,9 +3,9 @@
 // Helpers the recommendation-model suites share: hand-made datasets, random content, and the check that
 // a clone is a snapshot of the model it was copied from.
 
-#include "engine/Dataset.h"
-#include "engine/Random.h"
-#include "engine/Recommender.h"
+#include "engine/core/Random.h"
+#include "engine/data/Dataset.h"
+#include "engine/models/Recommender.h"
 
 #include <QString>
 #include <QStringList>

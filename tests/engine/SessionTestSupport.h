@@ -4,8 +4,8 @@
 // "a" and "b" (3 normal columns each), 10 users, and ratings that depend linearly on a and b plus
 // noise, all drawn from one seeded generator.
 
-#include "engine/Dataset.h"
-#include "engine/Random.h"
+#include "engine/core/Random.h"
+#include "engine/data/Dataset.h"
 
 #include <memory>
 

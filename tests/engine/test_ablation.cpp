@@ -3,7 +3,8 @@
 
 #include "tests/TestSupport.h"
 
-#include "engine/Ablation.h"
+#include "engine/training/Ablation.h"
+#include "engine/training/Landscape.h"
 
 #include <QTest>
 
@@ -144,15 +145,15 @@ private Q_SLOTS:
     void defaultMetric()
     {
         RunConfig config;
-        QCOMPARE(defaultAblationMetric(config), QStringLiteral("val_loss"));
+        QCOMPARE(defaultRunMetric(config), QStringLiteral("val_loss"));
         config.model.kind = QStringLiteral("hybrid");
         config.model.monitor = QStringLiteral("ndcg@20");
-        QCOMPARE(defaultAblationMetric(config), QStringLiteral("ndcg@20"));
+        QCOMPARE(defaultRunMetric(config), QStringLiteral("ndcg@20"));
         config.model.split.kind = RecSplitKind::ColdItems;
-        QCOMPARE(defaultAblationMetric(config), QStringLiteral("cold_ndcg@20"));
+        QCOMPARE(defaultRunMetric(config), QStringLiteral("cold_ndcg@20"));
         config.model.kind = QStringLiteral("linear");
         config.model.linearRanking = true;
-        QCOMPARE(defaultAblationMetric(config), QStringLiteral("cold_ndcg@20"));
+        QCOMPARE(defaultRunMetric(config), QStringLiteral("cold_ndcg@20"));
     }
 
     void regressionRunsEqualSingleRuns()

@@ -4,11 +4,11 @@
 // closed-form expectation over random orders and the random model's, not the higher value that ties
 // by item index would give when low indices are the popular items (as on MovieLens).
 
-#include "engine/PopularityModel.h"
-#include "engine/RandomModel.h"
-#include "engine/RankingMetrics.h"
-#include "engine/RecSplit.h"
-#include "engine/RecommenderFactory.h"
+#include "engine/data/RecSplit.h"
+#include "engine/evaluation/RankingMetrics.h"
+#include "engine/models/PopularityModel.h"
+#include "engine/models/RandomModel.h"
+#include "engine/models/RecommenderFactory.h"
 
 #include "tests/engine/RecTestSupport.h"
 

@@ -1,5 +1,5 @@
-#include "engine/CsvReader.h"
-#include "engine/Interactions.h"
+#include "engine/data/CsvReader.h"
+#include "engine/data/Interactions.h"
 
 #include <QFile>
 #include <QTemporaryDir>

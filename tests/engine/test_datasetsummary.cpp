@@ -3,7 +3,7 @@
 // modality coverage from the missing masks, timestamps, implicit feedback, continuous ratings, one
 // item, no interactions, and indices out of range.
 
-#include "engine/DatasetSummary.h"
+#include "engine/data/DatasetSummary.h"
 
 #include <QtTest>
 

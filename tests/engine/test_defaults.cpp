@@ -1,9 +1,9 @@
-// Each model's defaults are defined once (engine/ModelDefaults.h): the CLI given `--model KIND` and
+// Each model's defaults are defined once (engine/models/ModelDefaults.h): the CLI given `--model KIND` and
 // nothing else trains with exactly them, and with them every learned ranking model that tells users
 // apart beats popularity on MovieLens (ml-latest-small, skipped when absent).
 
-#include "engine/ModelDefaults.h"
-#include "engine/RecommenderFactory.h"
+#include "engine/models/ModelDefaults.h"
+#include "engine/models/RecommenderFactory.h"
 #include "tests/TestSupport.h"
 #include "tests/engine/CliTestSupport.h"
 
@@ -18,7 +18,7 @@ namespace {
 
 QJsonObject summaryOf(const QStringList &arguments)
 {
-    const CliRun run = runCli(arguments, 600000);
+    const CliRun run = runCli(arguments);
     if (run.exitCode != 0) {
         qWarning("%s", qPrintable(run.err));
         return {};

@@ -6,10 +6,10 @@
 // never drift apart. The "demo-missing" variant: the documented counts of missing images and texts,
 // the same choice on every load, nothing else changed.
 
-#include "engine/CsvReader.h"
-#include "engine/DatasetImport.h"
-#include "engine/DemoGenerator.h"
-#include "engine/Random.h"
+#include "engine/core/Random.h"
+#include "engine/data/CsvReader.h"
+#include "engine/data/DatasetImport.h"
+#include "engine/data/DemoGenerator.h"
 
 #include <Eigen/Dense>
 #include <QDir>

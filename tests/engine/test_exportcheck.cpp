@@ -5,8 +5,8 @@
 // files themselves: exact headers, ranks from 1, the dataset's own ids, every interaction in exactly one
 // part, no known item recommended, and lists as long as the largest K (or the candidates) allow.
 
-#include "engine/RandomModel.h"
-#include "engine/RankingMetrics.h"
+#include "engine/evaluation/RankingMetrics.h"
+#include "engine/models/RandomModel.h"
 
 #include "tests/TestSupport.h"
 #include "tests/engine/CliTestSupport.h"
@@ -180,7 +180,7 @@ private Q_SLOTS:
         const QStringList arguments = QStringList{"train", "demo", "--optimizer", "adam", "--lr", "0.01", "--epochs", "6", "--seed", "3",
                                                   "--json", "--export-topk", top, "--export-split", splitDir}
             + options;
-        const fl::test::CliRun run = fl::test::runCli(arguments, 240000);
+        const fl::test::CliRun run = fl::test::runCli(arguments);
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         const QJsonObject summary = lastJsonLine(run.out);
         QCOMPARE(summary[QStringLiteral("event")].toString(), QStringLiteral("summary"));

@@ -1,8 +1,8 @@
 // Fusion operators: the seed's weighted sum, elementwise product and weighted concatenation, their
 // algebra, the plan that training uses in their place, and the projection to a common width.
 
-#include "engine/Fusion.h"
-#include "engine/Random.h"
+#include "engine/core/Random.h"
+#include "engine/fusion/Fusion.h"
 
 #include <QTest>
 

@@ -12,9 +12,10 @@
 
 #include "tests/TestSupport.h"
 
-#include "engine/FusionPipeline.h"
-#include "engine/RecommenderRun.h"
-#include "engine/RunTrainer.h"
+#include "engine/fusion/FusionPipeline.h"
+#include "engine/training/PrepareRun.h"
+#include "engine/training/RecommenderRun.h"
+#include "engine/training/RunTrainer.h"
 #include "tests/engine/CliTestSupport.h"
 
 #include <QDir>
@@ -154,7 +155,7 @@ private Q_SLOTS:
                                   QString::number(seed), QStringLiteral("--json")};
             if (!modalities.isEmpty())
                 arguments << QStringLiteral("--modalities") << modalities;
-            const test::CliRun run = test::runCli(arguments, 600000);
+            const test::CliRun run = test::runCli(arguments);
             const QList<QJsonObject> lines = test::jsonLines(run.out);
             return run.exitCode == 0 && !lines.isEmpty() ? lines.back()[QStringLiteral("cold_ndcg@10")].toDouble(-1) : -1.0;
         };

@@ -5,10 +5,10 @@
 
 #include "RecTestSupport.h"
 
-#include "engine/FactorModel.h"
-#include "engine/FusionWeights.h"
-#include "engine/LinearRegression.h"
-#include "engine/Random.h"
+#include "engine/core/Random.h"
+#include "engine/models/FactorModel.h"
+#include "engine/models/FusionWeights.h"
+#include "engine/models/LinearRegression.h"
 
 #include <QTest>
 

@@ -2,8 +2,8 @@
 // split halves, sizes not divisible by the grid, alpha on white), and embedImages end to end with a
 // corrupt file, a missing path, a missing flag, cancellation and the parallel path against a serial one.
 
-#include "engine/ImageEmbedder.h"
-#include "engine/ImageFeatures.h"
+#include "engine/embedding/ImageEmbedder.h"
+#include "engine/embedding/ImageFeatures.h"
 
 #include <QDir>
 #include <QFile>

@@ -4,7 +4,7 @@
 
 #include "tests/TestSupport.h"
 
-#include "engine/Landscape.h"
+#include "engine/training/Landscape.h"
 
 #include <QRegularExpression>
 #include <QTest>

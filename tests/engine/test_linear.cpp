@@ -1,9 +1,9 @@
 // The seed's linear regression: sufficient statistics against the rows, gradients against finite
 // differences, gradient descent against the closed-form optimum, SGD, divergence, and the split.
 
-#include "engine/LinearRegression.h"
-#include "engine/Random.h"
-#include "engine/Split.h"
+#include "engine/core/Random.h"
+#include "engine/data/Split.h"
+#include "engine/models/LinearRegression.h"
 
 #include <Eigen/QR>
 #include <QTest>

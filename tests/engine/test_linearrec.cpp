@@ -5,12 +5,13 @@
 // off, explain parts that add up, a clone that keeps scoring as it did, the best epoch kept, cold items
 // scored by content, the factory, and a ranking run on the demo with its closed-form floor.
 
-#include "engine/FusionPipeline.h"
-#include "engine/LinearRecommender.h"
-#include "engine/Random.h"
-#include "engine/RecommenderFactory.h"
-#include "engine/RecommenderRun.h"
-#include "engine/RunTrainer.h"
+#include "engine/core/Random.h"
+#include "engine/fusion/FusionPipeline.h"
+#include "engine/models/LinearRecommender.h"
+#include "engine/models/RecommenderFactory.h"
+#include "engine/training/PrepareRun.h"
+#include "engine/training/RecommenderRun.h"
+#include "engine/training/RunTrainer.h"
 
 #include "tests/TestSupport.h"
 #include "tests/engine/RecTestSupport.h"

@@ -1,8 +1,8 @@
-#include "engine/DatasetSummary.h"
-#include "engine/FusionPipeline.h"
-#include "engine/ImageEmbedder.h"
-#include "engine/ManifestLoader.h"
-#include "engine/Npy.h"
+#include "engine/data/DatasetSummary.h"
+#include "engine/data/ManifestLoader.h"
+#include "engine/data/Npy.h"
+#include "engine/embedding/ImageEmbedder.h"
+#include "engine/fusion/FusionPipeline.h"
 
 #include "tests/TestSupport.h"
 

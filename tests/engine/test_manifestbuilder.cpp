@@ -1,5 +1,5 @@
-#include "engine/ManifestBuilder.h"
-#include "engine/ManifestLoader.h"
+#include "engine/data/ManifestBuilder.h"
+#include "engine/data/ManifestLoader.h"
 
 #include <QDir>
 #include <QDirIterator>

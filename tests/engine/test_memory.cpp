@@ -4,7 +4,7 @@
 
 #include "CliTestSupport.h"
 
-#include "engine/MemoryBudget.h"
+#include "engine/core/MemoryBudget.h"
 
 #include <QFile>
 #include <QProcess>
@@ -32,8 +32,7 @@ CliRun runLimited(qint64 kib, const QStringList &arguments)
     CliRun run;
     if (!process.waitForFinished(120000))
         return run;
-    run.status = process.exitStatus();
-    run.exitCode = run.status == QProcess::NormalExit ? process.exitCode() : -1;
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
     run.out = process.readAllStandardOutput();
     run.err = QString::fromUtf8(process.readAllStandardError());
     return run;

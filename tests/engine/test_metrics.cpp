@@ -3,10 +3,10 @@
 // the candidates, the cold-start report, RMSE/MAE, thread-count independence (and agreement with a
 // full-sort reference on a random model with many ties), and the TSV exports read back.
 
-#include "engine/RandomModel.h"
-#include "engine/RankingMetrics.h"
-#include "engine/RecSplit.h"
-#include "engine/Random.h"
+#include "engine/core/Random.h"
+#include "engine/data/RecSplit.h"
+#include "engine/evaluation/RankingMetrics.h"
+#include "engine/models/RandomModel.h"
 
 #include "tests/engine/RecTestSupport.h"
 

@@ -5,9 +5,9 @@
 // inside a stratum; the same result on 1, 2 and 4 threads; same seed, same model; the loss falling on
 // a low-rank problem; and which configurations take this path.
 
-#include "engine/FactorModel.h"
-#include "engine/FactorSgd.h"
-#include "engine/Random.h"
+#include "engine/core/Random.h"
+#include "engine/models/FactorModel.h"
+#include "engine/models/FactorSgd.h"
 
 #include "tests/engine/RecTestSupport.h"
 

@@ -7,15 +7,15 @@
 // epoch kept, the same seed giving the same network, cold items scored by content, the settings' parsing
 // and checks, and a run on the demo's fused features.
 
-#include "engine/DatasetImport.h"
-#include "engine/FusionPipeline.h"
-#include "engine/LinearRecommender.h"
-#include "engine/MlpRecommender.h"
-#include "engine/Random.h"
-#include "engine/PopularityModel.h"
-#include "engine/RankingMetrics.h"
-#include "engine/RecSplit.h"
-#include "engine/RecommenderFactory.h"
+#include "engine/core/Random.h"
+#include "engine/data/DatasetImport.h"
+#include "engine/data/RecSplit.h"
+#include "engine/evaluation/RankingMetrics.h"
+#include "engine/fusion/FusionPipeline.h"
+#include "engine/models/LinearRecommender.h"
+#include "engine/models/MlpRecommender.h"
+#include "engine/models/PopularityModel.h"
+#include "engine/models/RecommenderFactory.h"
 
 #include "tests/TestSupport.h"
 #include "tests/engine/RecTestSupport.h"

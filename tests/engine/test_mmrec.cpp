@@ -1,5 +1,5 @@
-#include "engine/MmrecImporter.h"
-#include "engine/Npy.h"
+#include "engine/data/MmrecImporter.h"
+#include "engine/data/Npy.h"
 
 #include <QDir>
 #include <QFile>

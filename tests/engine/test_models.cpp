@@ -4,13 +4,13 @@
 // parts that add up, cold items scored by content alone, and on the demo dataset a hybrid that ranks
 // items it never saw in training clearly better than chance (and than plain MF, which cannot).
 
-#include "engine/FactorModel.h"
-#include "engine/FusionPipeline.h"
-#include "engine/ItemKnnModel.h"
-#include "engine/ManifestLoader.h"
-#include "engine/PopularityModel.h"
-#include "engine/Random.h"
-#include "engine/RecommenderFactory.h"
+#include "engine/core/Random.h"
+#include "engine/data/ManifestLoader.h"
+#include "engine/fusion/FusionPipeline.h"
+#include "engine/models/FactorModel.h"
+#include "engine/models/ItemKnnModel.h"
+#include "engine/models/PopularityModel.h"
+#include "engine/models/RecommenderFactory.h"
 
 #include "tests/engine/RecTestSupport.h"
 

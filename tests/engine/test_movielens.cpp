@@ -1,4 +1,4 @@
-#include "engine/MovieLensImporter.h"
+#include "engine/data/MovieLensImporter.h"
 
 #include "tests/TestSupport.h"
 

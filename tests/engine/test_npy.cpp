@@ -1,5 +1,5 @@
-#include "engine/ModalityMatrix.h"
-#include "engine/Npy.h"
+#include "engine/data/Npy.h"
+#include "engine/embedding/ModalityMatrix.h"
 
 #include <QFile>
 #include <QTemporaryDir>

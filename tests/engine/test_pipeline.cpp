@@ -1,8 +1,8 @@
 // FusionPipeline on the built-in demo: caching (moving a weight never re-embeds or re-reads rows),
 // and the demo's promise that text-only, image-only and fused models measurably differ.
 
-#include "engine/FusionPipeline.h"
-#include "engine/ManifestLoader.h"
+#include "engine/data/ManifestLoader.h"
+#include "engine/fusion/FusionPipeline.h"
 
 #include <QTest>
 

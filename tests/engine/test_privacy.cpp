@@ -5,8 +5,8 @@
 
 #include "CliTestSupport.h"
 
-#include "engine/DatasetImport.h"
-#include "engine/Pseudonyms.h"
+#include "engine/data/DatasetImport.h"
+#include "engine/evaluation/Pseudonyms.h"
 
 #include <QCryptographicHash>
 #include <QDir>

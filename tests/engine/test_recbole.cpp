@@ -1,4 +1,4 @@
-#include "engine/RecBoleImporter.h"
+#include "engine/data/RecBoleImporter.h"
 
 #include "tests/TestSupport.h"
 

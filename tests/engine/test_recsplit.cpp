@@ -2,8 +2,8 @@
 // ascending; per-user counts as rounded by hand; time order; cold items out of train; the file's own
 // labels), determinism by seed, and the errors for missing timestamps or labels and bad ratios.
 
-#include "engine/RecSplit.h"
-#include "engine/Random.h"
+#include "engine/core/Random.h"
+#include "engine/data/RecSplit.h"
 
 #include <QTest>
 

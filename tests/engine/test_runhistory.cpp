@@ -4,9 +4,9 @@
 
 #include "tests/TestSupport.h"
 
-#include "engine/FusionPipeline.h"
-#include "engine/RunDriver.h"
-#include "engine/RunHistoryStore.h"
+#include "engine/fusion/FusionPipeline.h"
+#include "engine/training/RunDriver.h"
+#include "engine/training/RunHistoryStore.h"
 
 #include <QJsonDocument>
 #include <QProcess>

@@ -5,10 +5,11 @@
 #include "CliTestSupport.h"
 #include "tests/TestSupport.h"
 
-#include "engine/Experiment.h"
-#include "engine/FusionPipeline.h"
-#include "engine/RunDriver.h"
-#include "engine/RunRecord.h"
+#include "engine/fusion/FusionPipeline.h"
+#include "engine/training/Experiment.h"
+#include "engine/training/PrepareRun.h"
+#include "engine/training/RunDriver.h"
+#include "engine/training/RunRecord.h"
 
 #include <QJsonDocument>
 #include <QTemporaryDir>

@@ -1,8 +1,8 @@
 // TrainingSession: the engine thread's start, pause, step, resume, stop, live η changes from another
 // thread, superseded runs, divergence, bounded progress rate and a clean shutdown mid-run.
 
-#include "engine/Random.h"
-#include "engine/TrainingSession.h"
+#include "engine/core/Random.h"
+#include "engine/training/TrainingSession.h"
 #include "tests/engine/SessionTestSupport.h"
 
 #include <QSignalSpy>

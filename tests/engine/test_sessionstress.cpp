@@ -5,8 +5,8 @@
 // makes sense, and when the commands end the session must settle in a state the signals agree with.
 // CI also runs this suite under ThreadSanitizer (.ci/run).
 
-#include "engine/Random.h"
-#include "engine/TrainingSession.h"
+#include "engine/core/Random.h"
+#include "engine/training/TrainingSession.h"
 #include "tests/TestSupport.h"
 #include "tests/engine/SessionTestSupport.h"
 

@@ -1,7 +1,7 @@
 // The debiased exponential moving average of the Runs page's curves: against values worked out by hand,
 // the debiasing (a constant stays constant), non-finite values, and an independent formula.
 
-#include "engine/Smoothing.h"
+#include "engine/core/Smoothing.h"
 
 #include <QTest>
 

@@ -3,9 +3,9 @@
 // step's facts (loss before and after, ‖∇L‖, η‖∇L‖, 2/λ_max) against values computed from the rows;
 // and the session's step back, weights snapshots and playback speed.
 
-#include "engine/FusionPipeline.h"
-#include "engine/Random.h"
-#include "engine/TrainingSession.h"
+#include "engine/core/Random.h"
+#include "engine/fusion/FusionPipeline.h"
+#include "engine/training/TrainingSession.h"
 #include "tests/engine/SessionTestSupport.h"
 
 #include <Eigen/Eigenvalues>

@@ -7,14 +7,14 @@
 // objective and teaching which items users pick, explain parts that add up, a clone that keeps scoring as
 // it did, the best epoch kept, the same seed giving the same model, and a run on the demo.
 
-#include "engine/DatasetImport.h"
-#include "engine/FusionPipeline.h"
-#include "engine/Random.h"
-#include "engine/PopularityModel.h"
-#include "engine/RankingMetrics.h"
-#include "engine/RecSplit.h"
-#include "engine/RecommenderFactory.h"
-#include "engine/SvrRecommender.h"
+#include "engine/core/Random.h"
+#include "engine/data/DatasetImport.h"
+#include "engine/data/RecSplit.h"
+#include "engine/evaluation/RankingMetrics.h"
+#include "engine/fusion/FusionPipeline.h"
+#include "engine/models/PopularityModel.h"
+#include "engine/models/RecommenderFactory.h"
+#include "engine/models/SvrRecommender.h"
 
 #include "tests/TestSupport.h"
 #include "tests/engine/RecTestSupport.h"

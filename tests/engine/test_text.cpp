@@ -1,12 +1,12 @@
 // The text modality: ICU tokenization (Chinese by dictionary), TF-IDF against hand-computed values,
 // randomized truncated SVD against Eigen's JacobiSVD, and LSA embedding end to end.
 
-#include "engine/CsvReader.h"
-#include "engine/TextEmbedder.h"
-#include "engine/TfidfEmbedder.h"
-#include "engine/Tokenizer.h"
-#include "engine/TruncatedSvd.h"
-#include "engine/Random.h"
+#include "engine/core/Random.h"
+#include "engine/data/CsvReader.h"
+#include "engine/embedding/TextEmbedder.h"
+#include "engine/embedding/TfidfEmbedder.h"
+#include "engine/embedding/Tokenizer.h"
+#include "engine/embedding/TruncatedSvd.h"
 
 #include <Eigen/SVD>
 #include <QElapsedTimer>

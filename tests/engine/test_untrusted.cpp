@@ -3,15 +3,15 @@
 // features overflow. Every case must be refused quickly with a message naming the file, the key or
 // line, and what was expected, and no message may carry the content of a file outside the dataset.
 
-#include "engine/CsvReader.h"
-#include "engine/DatasetFiles.h"
-#include "engine/DatasetImport.h"
-#include "engine/FusionPipeline.h"
-#include "engine/ManifestLoader.h"
-#include "engine/MmrecImporter.h"
-#include "engine/MovieLensImporter.h"
-#include "engine/Npy.h"
-#include "engine/RecBoleImporter.h"
+#include "engine/data/CsvReader.h"
+#include "engine/data/DatasetFiles.h"
+#include "engine/data/DatasetImport.h"
+#include "engine/data/ManifestLoader.h"
+#include "engine/data/MmrecImporter.h"
+#include "engine/data/MovieLensImporter.h"
+#include "engine/data/Npy.h"
+#include "engine/data/RecBoleImporter.h"
+#include "engine/fusion/FusionPipeline.h"
 
 #include "tests/TestSupport.h"
 

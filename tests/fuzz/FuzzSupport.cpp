@@ -1,7 +1,7 @@
 #include "FuzzSupport.h"
 
-#include "engine/Dataset.h"
-#include "engine/DatasetSummary.h"
+#include "engine/data/Dataset.h"
+#include "engine/data/DatasetSummary.h"
 
 #include <QCoreApplication>
 #include <QDir>

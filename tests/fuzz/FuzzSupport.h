@@ -11,7 +11,7 @@
 // the target names as its default (manifest.json, ratings.csv, …). A later file of the same name
 // replaces an earlier one.
 
-#include "engine/Result.h"
+#include "engine/core/Result.h"
 
 #include <QByteArray>
 #include <QByteArrayView>

@@ -1,4 +1,4 @@
-// Fuzz target: the CSV reader (engine/CsvReader.h), which every importer reads through.
+// Fuzz target: the CSV reader (engine/data/CsvReader.h), which every importer reads through.
 // Input: one options byte, then the file's bytes.
 //   bits 0-1  delimiter: ',' '\t' ';' '|'
 //   bit 2     Latin-1 (else UTF-8)
@@ -11,7 +11,7 @@
 //             must equal the whole file's (a wrong split would load a corrupt dataset silently).
 #include "FuzzSupport.h"
 
-#include "engine/CsvReader.h"
+#include "engine/data/CsvReader.h"
 
 #include <cstdlib>
 #include <vector>

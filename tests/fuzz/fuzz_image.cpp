@@ -1,11 +1,11 @@
-// Fuzz target: the image modality (engine/ImageEmbedder.h): an image file as a manifest names it, probed
+// Fuzz target: the image modality (engine/embedding/ImageEmbedder.h): an image file as a manifest names it, probed
 // as loaders do (probeImageFile, markUnreadableImages) and embedded with pixel features. Input: one
 // settings byte (bits 0-1: GridMean, ColorHistogram or Both; bits 2-7: grid 1..64), then the file's bytes.
 // Qt's image readers (PNG, JPEG, GIF, BMP, … from libQt6Gui and its plugins) are not instrumented; the
 // engine's code around them is.
 #include "FuzzSupport.h"
 
-#include "engine/ImageEmbedder.h"
+#include "engine/embedding/ImageEmbedder.h"
 
 #include <cmath>
 #include <cstdlib>

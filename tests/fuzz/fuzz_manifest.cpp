@@ -1,10 +1,10 @@
-// Fuzz target: the FusionLab manifest (manifest.json) and the tables and images it names (engine/ManifestLoader.h).
+// Fuzz target: the FusionLab manifest (manifest.json) and the tables and images it names (engine/data/ManifestLoader.h).
 // Input: the dataset's files, split at "@@@ NAME" lines (FuzzSupport.h); bytes before the first marker
 // are manifest.json. They are written into an empty folder and the importer reads that folder; a dataset it
 // accepts must be consistent (checkDataset).
 #include "FuzzSupport.h"
 
-#include "engine/ManifestLoader.h"
+#include "engine/data/ManifestLoader.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

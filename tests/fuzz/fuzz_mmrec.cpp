@@ -1,10 +1,10 @@
-// Fuzz target: MMRec folders (NAME.inter, *_feat.npy, i_id_mapping.csv; engine/MmrecImporter.h).
+// Fuzz target: MMRec folders (NAME.inter, *_feat.npy, i_id_mapping.csv; engine/data/MmrecImporter.h).
 // Input: the dataset's files, split at "@@@ NAME" lines (FuzzSupport.h); bytes before the first marker
 // are baby.inter. They are written into an empty folder and the importer reads that folder; a dataset it
 // accepts must be consistent (checkDataset).
 #include "FuzzSupport.h"
 
-#include "engine/MmrecImporter.h"
+#include "engine/data/MmrecImporter.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -4,7 +4,7 @@
 // accepts must be consistent (checkDataset).
 #include "FuzzSupport.h"
 
-#include "engine/MovieLensImporter.h"
+#include "engine/data/MovieLensImporter.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -1,11 +1,11 @@
-// Fuzz target: NumPy .npy files (engine/Npy.h), as precomputed embeddings (manifest "vectors"
+// Fuzz target: NumPy .npy files (engine/data/Npy.h), as precomputed embeddings (manifest "vectors"
 // modalities, MMRec's *_feat.npy). Input: the file's bytes. A file readNpy accepts must agree with its
 // header (whose reading must then succeed too; the data, such as a bool that is not 0 or 1, may still be
 // refused) and become a Vectors modality; writing the matrix back and reading it again must give the same
 // finite values.
 #include "FuzzSupport.h"
 
-#include "engine/Npy.h"
+#include "engine/data/Npy.h"
 
 #include <cstdlib>
 

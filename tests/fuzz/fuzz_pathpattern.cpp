@@ -1,11 +1,11 @@
-// Fuzz target: image path patterns such as "images/{category}/{item_id}.png" (engine/PathPattern.h),
+// Fuzz target: image path patterns such as "images/{category}/{item_id}.png" (engine/data/PathPattern.h),
 // which the manifest loader and the import dialog share. Input: the pattern in UTF-8. The pieces must
 // say the same as the placeholder list (an empty "{}" is no placeholder: a pattern made of such alone
 // would give every item the same image), no literal may hold an unclosed "{", and an unclosed "{" must
 // be where unclosedAt says.
 #include "FuzzSupport.h"
 
-#include "engine/PathPattern.h"
+#include "engine/data/PathPattern.h"
 
 #include <cstdlib>
 

@@ -1,10 +1,10 @@
-// Fuzz target: RecBole atomic files (NAME.inter, NAME.item; engine/RecBoleImporter.h).
+// Fuzz target: RecBole atomic files (NAME.inter, NAME.item; engine/data/RecBoleImporter.h).
 // Input: the dataset's files, split at "@@@ NAME" lines (FuzzSupport.h); bytes before the first marker
 // are ml.inter. They are written into an empty folder and the importer reads that folder; a dataset it
 // accepts must be consistent (checkDataset).
 #include "FuzzSupport.h"
 
-#include "engine/RecBoleImporter.h"
+#include "engine/data/RecBoleImporter.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

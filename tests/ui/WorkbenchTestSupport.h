@@ -2,7 +2,7 @@
 
 // What the workbench suites (Runs page, landscape, undo history, reports) build their runs from.
 
-#include "engine/RunTrainer.h"
+#include "engine/training/RunTrainer.h"
 
 namespace fl::test {
 

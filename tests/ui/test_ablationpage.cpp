@@ -9,8 +9,8 @@
 #include "ui/LandscapeView.h"
 #include "tests/ui/ChartTestSupport.h"
 
-#include "engine/DatasetImport.h"
-#include "engine/RunRecord.h"
+#include "engine/data/DatasetImport.h"
+#include "engine/training/RunRecord.h"
 
 #include <QFile>
 #include <QImage>

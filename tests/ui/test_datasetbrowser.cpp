@@ -6,8 +6,8 @@
 //
 // FUSIONLAB_SCREENSHOT_DIR=/some/dir makes screenshot() save each tab at 1280×800 there.
 
-#include "engine/DatasetSummary.h"
-#include "engine/ManifestLoader.h"
+#include "engine/data/DatasetSummary.h"
+#include "engine/data/ManifestLoader.h"
 #include "ui/DatasetBrowser.h"
 #include "ui/ThumbnailCache.h"
 

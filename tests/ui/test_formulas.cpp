@@ -4,10 +4,10 @@
 // another one is switched off (the panel, the Fusion dock and the engine's formula), and the term the
 // user changed last highlighted.
 
-#include "engine/DatasetImport.h"
-#include "engine/Fusion.h"
-#include "engine/FusionPipeline.h"
-#include "engine/TextEmbedder.h"
+#include "engine/data/DatasetImport.h"
+#include "engine/embedding/TextEmbedder.h"
+#include "engine/fusion/Fusion.h"
+#include "engine/fusion/FusionPipeline.h"
 #include "ui/FormulaPanel.h"
 #include "ui/ModalitiesPanel.h"
 

@@ -1,4 +1,4 @@
-#include "engine/ManifestLoader.h"
+#include "engine/data/ManifestLoader.h"
 #include "ui/ImportDialog.h"
 
 #include "tests/TestSupport.h"

@@ -11,8 +11,9 @@
 #include "tests/ui/ChartTestSupport.h"
 #include "tests/ui/WorkbenchTestSupport.h"
 
-#include "engine/DatasetImport.h"
-#include "engine/RunRecord.h"
+#include "engine/data/DatasetImport.h"
+#include "engine/training/PrepareRun.h"
+#include "engine/training/RunRecord.h"
 
 #include <QComboBox>
 #include <QFile>

@@ -6,7 +6,7 @@
 // titles in both languages (the manifest's title_columns) and search by either, Qt's own dialogs in
 // Chinese, and the language codes.
 
-#include "engine/RunRecord.h"
+#include "engine/training/RunRecord.h"
 #include "tests/TestSupport.h"
 #include "ui/AppSettings.h"
 #include "ui/DatasetBrowser.h"
@@ -185,7 +185,9 @@ private Q_SLOTS:
         const QString catalogue = m_dir.filePath(QStringLiteral("fusionlab_zh_CN.ts"));
         QString output;
         QVERIFY2(run(QStringLiteral(FUSIONLAB_LUPDATE),
-                     {QStringLiteral("engine"), QStringLiteral("ui"), QStringLiteral("app"), QStringLiteral("-ts"), sources}, &output),
+                     {QStringLiteral("-I"), QStringLiteral("."), QStringLiteral("engine"), QStringLiteral("ui"),
+                      QStringLiteral("app"), QStringLiteral("-ts"), sources},
+                     &output),
                  qPrintable(output));
         QString error;
         QVERIFY2(writePseudoCatalogue(sources, catalogue, &error), qPrintable(error));

@@ -3,8 +3,9 @@
 // markers on the sliders at their own values and under the formula, and in the Formulas dock; the
 // support-vector regression's tube share is live there too.
 
-#include "engine/DatasetImport.h"
-#include "engine/RunTrainer.h"
+#include "engine/data/DatasetImport.h"
+#include "engine/training/PrepareRun.h"
+#include "engine/training/RunTrainer.h"
 #include "ui/FormulaPanel.h"
 #include "ui/ModalitiesPanel.h"
 #include "ui/WeightSlider.h"

@@ -5,10 +5,11 @@
 // three configs, lesson 5 runs on demo-missing and its policies give different floors, `--lesson N`
 // is parsed, and every lesson is one click from the start page and three from the menu bar.
 
-#include "engine/DatasetImport.h"
-#include "engine/FusionPipeline.h"
-#include "engine/RankingMetrics.h"
-#include "engine/RunDriver.h"
+#include "engine/data/DatasetImport.h"
+#include "engine/evaluation/RankingMetrics.h"
+#include "engine/fusion/FusionPipeline.h"
+#include "engine/training/PrepareRun.h"
+#include "engine/training/RunDriver.h"
 #include "ui/AppSettings.h"
 #include "ui/ExperimentController.h"
 #include "ui/LessonPanel.h"

@@ -3,8 +3,8 @@
 // ghosts, markers, reset), a million epochs drawn with a plot-width's worth of points, the log axis
 // with a zero loss, and the PNG, SVG and CSV exports.
 
-#include "engine/LinearRegression.h"
-#include "engine/Random.h"
+#include "engine/core/Random.h"
+#include "engine/models/LinearRegression.h"
 #include "ui/ChartAxes.h"
 #include "ui/ChartScales.h"
 #include "ui/CurveDecimator.h"

@@ -1,8 +1,8 @@
 // The live training window, offscreen: controls reach the engine, Step/Pause/Reset do what they say,
 // the ghost of a previous run, the divergence message and its retry, export, and settings.
 
-#include "engine/ModelDefaults.h"
-#include "engine/ManifestLoader.h"
+#include "engine/data/ManifestLoader.h"
+#include "engine/models/ModelDefaults.h"
 #include "ui/AppSettings.h"
 #include "ui/DivergenceBanner.h"
 #include "ui/DatasetBrowser.h"

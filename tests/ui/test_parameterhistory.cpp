@@ -3,7 +3,7 @@
 // leaves no step), setCurrent clears, the echo of a restored config makes no step, the actions' texts
 // and shortcuts, and describeChange's wording.
 
-#include "engine/RunRecord.h"
+#include "engine/training/RunRecord.h"
 #include "ui/ParameterHistory.h"
 #include "tests/ui/WorkbenchTestSupport.h"
 

@@ -5,7 +5,7 @@
 // and a 120 dpi font (each in a child process of this test); the font, palette, slider handles and
 // chart pens change and come back; the window opens within the available screen in either mode.
 
-#include "engine/DatasetImport.h"
+#include "engine/data/DatasetImport.h"
 #include "ui/AppSettings.h"
 #include "ui/ChartAxes.h"
 #include "ui/DatasetBrowser.h"

@@ -7,9 +7,9 @@
 //
 // FUSIONLAB_SCREENSHOT_DIR=/some/dir makes screenshot() save the panel at 1100×750 there.
 
-#include "engine/ManifestLoader.h"
-#include "engine/Recommender.h"
-#include "engine/Split.h"
+#include "engine/data/ManifestLoader.h"
+#include "engine/data/Split.h"
+#include "engine/models/Recommender.h"
 #include "ui/ContributionBar.h"
 #include "ui/RecommendationsPanel.h"
 

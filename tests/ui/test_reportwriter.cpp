@@ -5,8 +5,8 @@
 // ablation each on a page of their own); failed writes name the path and leave nothing behind and an
 // existing file as it was.
 
-#include "engine/Ablation.h"
-#include "engine/RunRecord.h"
+#include "engine/training/Ablation.h"
+#include "engine/training/RunRecord.h"
 #include "ui/ReportWriter.h"
 #include "tests/ui/WorkbenchTestSupport.h"
 

@@ -10,9 +10,9 @@
 #include "tests/ui/WorkbenchTestSupport.h"
 #include "tests/TestSupport.h"
 
-#include "engine/FusionPipeline.h"
-#include "engine/RunDriver.h"
-#include "engine/Smoothing.h"
+#include "engine/core/Smoothing.h"
+#include "engine/fusion/FusionPipeline.h"
+#include "engine/training/RunDriver.h"
 #include "ui/RunHistoryModel.h"
 #include "ui/RunOverlayChart.h"
 #include "ui/RunsPage.h"

@@ -3,7 +3,7 @@
 // under the chart (and why a loss rose), the weights chart against an independent trainer, the
 // playback speed reaching the session and the settings, and the speed shown after a run.
 
-#include "engine/FusionPipeline.h"
+#include "engine/fusion/FusionPipeline.h"
 #include "ui/AppSettings.h"
 #include "ui/ExperimentController.h"
 #include "ui/LossChartView.h"

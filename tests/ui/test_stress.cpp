@@ -9,7 +9,7 @@
 // commands, is test_sessionstress, which CI also runs under ThreadSanitizer.)
 // FUSIONLAB_STRESS_TRACE=1 prints every hundredth event's number to stderr, to find where a hang began.
 
-#include "engine/Random.h"
+#include "engine/core/Random.h"
 #include "tests/TestSupport.h"
 #include "ui/AppSettings.h"
 #include "ui/ExperimentController.h"

@@ -128,7 +128,10 @@ private Q_SLOTS:
         lupdate.setWorkingDirectory(QStringLiteral(FUSIONLAB_SOURCE_DIR));
         lupdate.setProcessChannelMode(QProcess::MergedChannels);
         lupdate.start(QStringLiteral(FUSIONLAB_LUPDATE),
-                      {QStringLiteral("-no-obsolete"), QStringLiteral("engine"), QStringLiteral("ui"), QStringLiteral("app"),
+                      // -I .: the sources include engine headers by their full path ("engine/data/Dataset.h"),
+                      // and lupdate reads a class's namespace from its header.
+                      {QStringLiteral("-no-obsolete"), QStringLiteral("-I"), QStringLiteral("."), QStringLiteral("engine"),
+                       QStringLiteral("ui"), QStringLiteral("app"),
                        QStringLiteral("-ts"), fresh});
         QVERIFY2(lupdate.waitForFinished(120000), qPrintable(lupdate.errorString()));
         m_lupdateOutput = QString::fromLocal8Bit(lupdate.readAll());

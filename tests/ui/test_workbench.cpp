@@ -5,7 +5,7 @@
 
 #include "tests/TestSupport.h"
 
-#include "engine/Experiment.h"
+#include "engine/training/Experiment.h"
 #include "ui/AppSettings.h"
 #include "ui/ExperimentController.h"
 #include "ui/LandscapePage.h"
