@@ -1,3 +1,8 @@
+// Why one file (about 1000 lines):
+// The train, run, stats and demo commands (sweep and ablate are in CliWorkbench.cpp). Each command is an
+// option parser, a run and a printer sharing the helpers declared in CommandLineTool.h; they read best side
+// by side, because their options and output must stay alike.
+
 #include "CommandLineTool.h"
 
 #include "engine/core/MemoryBudget.h"

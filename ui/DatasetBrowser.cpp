@@ -1,3 +1,8 @@
+// Why one file (about 1300 lines):
+// The Dataset page: one summary, three tabs (items, users, charts) over one dataset and one thumbnail
+// cache. Its item and user table models and its three charts are private to the page and small each; they
+// share the page's state (the dataset, the filter, the palette), which one file keeps in one place.
+
 #include "DatasetBrowser.h"
 
 #include "ChartAxes.h"

@@ -1,3 +1,8 @@
+// Why one file (about 1000 lines):
+// One dialog editing one ImportSpec: two table editors (interactions, items), the image pattern and .npy
+// rows, and the live check, all writing the same spec and reading the same engine results
+// (ManifestBuilder). The parsing and checking are the engine's; what is here is widgets.
+
 #include "ImportDialog.h"
 
 #include "engine/data/ManifestLoader.h"

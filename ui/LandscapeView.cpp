@@ -1,3 +1,7 @@
+// Why one file (about 700 lines):
+// One heatmap: cells, colour bar, best-cell ring, hover, click and three exports (PNG, SVG, CSV) over the
+// same geometry, which each of them needs.
+
 #include "LandscapeView.h"
 
 #include "ChartAxes.h"

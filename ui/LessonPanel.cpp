@@ -1,3 +1,7 @@
+// Why one file (about 700 lines):
+// A lesson's steps, its "Do it" actions and its two tools (a before/after comparison, a table of runs
+// trained on a worker thread), which share the lesson being shown and its runs.
+
 #include "LessonPanel.h"
 
 #include "engine/core/ThreadPriority.h"

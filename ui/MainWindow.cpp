@@ -1,3 +1,7 @@
+// Why one file (about 900 lines):
+// The wiring of every dock, page, menu and shortcut to the ExperimentController. No logic of its own, but
+// many connections; the pages and docks it wires are files of their own.
+
 #include "MainWindow.h"
 
 #include "AppSettings.h"

@@ -1,3 +1,8 @@
+// Why one file (about 800 lines):
+// The page's own state machine (the user shown, K, the newest request and the one computation in the
+// background) and its layout; its item models and delegates are RecommendationModels and
+// RecommendationDelegates.
+
 #include "RecommendationsPanel.h"
 
 #include "ContributionBar.h"

@@ -1,3 +1,8 @@
+// Why one file (about 1300 lines):
+// One report in two forms. The HTML and the PDF are written from the same list of blocks (headings, tables,
+// figures, captions), built once here; splitting the two renderers from the builder would put the block
+// list's private layout rules in a header for two readers.
+
 #include "ReportWriter.h"
 
 #include "ChartExport.h"

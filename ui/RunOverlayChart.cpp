@@ -1,3 +1,7 @@
+// Why one file (about 800 lines):
+// One chart with two modes (losses, a metric), smoothing, a legend of what differs between runs, hover and
+// export; its private Private keeps the series of every mode in step.
+
 #include "RunOverlayChart.h"
 
 #include "ChartAxes.h"

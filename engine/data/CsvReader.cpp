@@ -1,3 +1,7 @@
+// Why one file (about 700 lines):
+// The RFC-4180 state machine, the chunked reader, the two-thread pipeline and the field decoding share the
+// parser's state; they are one reader.
+
 #include "engine/data/CsvReader.h"
 
 #include "engine/data/DatasetFiles.h"

@@ -1,3 +1,8 @@
+// Why one file (about 1000 lines):
+// Sniffing, previewing, guessing roles, checking and writing a manifest are the Import dialog's pure half,
+// one step feeding the next over the same ImportSpec; the guessing rules and the checks must agree with
+// each other and with ManifestLoader, which is easier to keep in one file.
+
 #include "engine/data/ManifestBuilder.h"
 
 #include "engine/data/DatasetFiles.h"

@@ -1,3 +1,8 @@
+// Why one file (about 1100 lines):
+// The manifest format is read in one pass, key by key, with one error style (file, line, column, what was
+// expected) and the manifest's own limits (paths inside the dataset, counts). Its parts (tables,
+// modalities, .npy vectors, image patterns) share the reader's state and messages.
+
 #include "engine/data/ManifestLoader.h"
 
 #include "engine/data/CsvReader.h"

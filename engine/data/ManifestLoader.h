@@ -4,7 +4,7 @@
 // table and the item modalities drawn from the items table's columns. Loading is all-or-nothing:
 // either a complete Dataset or one error naming the file, the line (and column) and what was
 // expected. Image files are checked here for existence and a readable header (markUnreadableImages in
-// ImageEmbedder.h), so that an absent or unreadable file counts as missing in every coverage figure; the
+// ImageFiles.h), so that an absent or unreadable file counts as missing in every coverage figure; the
 // image embedder decodes them later.
 // The format is documented in README.md ("Dataset manifest").
 

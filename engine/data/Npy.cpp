@@ -1,3 +1,7 @@
+// Why one file (about 800 lines):
+// The .npy format both ways: the header's dict literal parsed strictly, every dtype and byte order
+// converted, Fortran order, and the writer that must produce exactly what the reader accepts.
+
 #include "engine/data/Npy.h"
 
 #include "engine/core/SaveFile.h"

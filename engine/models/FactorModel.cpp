@@ -1,3 +1,7 @@
+// Why one file (about 700 lines):
+// One model in three variants (hybrid, collaborative, content only) with its two loss kinds, its mini-batch
+// epochs, scoring and explanations over the same parameters; the per-example SGD engine is FactorSgd.cpp.
+
 #include "engine/models/FactorModel.h"
 
 #include "engine/core/Check.h"

@@ -1,3 +1,7 @@
+// Why one file (about 900 lines):
+// A run record and its JSON form, both directions, field by field: writing and reading each field sit next
+// to each other so that they cannot drift apart (records round-trip bit for bit).
+
 #include "engine/training/RunRecord.h"
 
 #include "engine/data/RecSplit.h"
