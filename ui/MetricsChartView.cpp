@@ -1,46 +1,37 @@
 #include "MetricsChartView.h"
 
 #include "ChartAxes.h"
-#include "ChartExport.h"
+#include "ChartRuns.h"
 #include "ChartScales.h"
 #include "CurveDecimator.h"
 #include "Fonts.h"
 #include "LegendStrip.h"
 #include "RunValues.h"
 
+#include "engine/CsvWriter.h"
 #include "engine/RecommenderFactory.h"
 
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
-#include <QCursor>
-#include <QElapsedTimer>
 #include <QEvent>
 #include <QFileDialog>
-#include <QFontMetricsF>
-#include <QGraphicsLayout>
 #include <QGridLayout>
-#include <QHBoxLayout>
 #include <QLabel>
-#include <QLegend>
 #include <QLineSeries>
 #include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
-#include <QPainter>
 #include <QPen>
 #include <QScatterSeries>
 #include <QSignalBlocker>
 #include <QStackedWidget>
 #include <QTextDocument>
-#include <QTimer>
-#include <QToolTip>
 #include <QValueAxis>
 #include <QVBoxLayout>
 
 #include <algorithm>
 #include <cmath>
-#include <deque>
 #include <limits>
 #include <map>
 #include <vector>
@@ -49,11 +40,6 @@ namespace fl {
 
 namespace {
 
-constexpr int kMaxGhosts = 3;
-constexpr int kRedrawIntervalMs = 33;     // at most ~30 redraws a second
-constexpr double kGhostAlpha[kMaxGhosts] = {0.35, 0.25, 0.18};  // most recent ghost first
-constexpr double kExportScale = 2.0;      // PNG export resolution relative to the screen
-constexpr int kDottedPoints = 30;         // curves this short also show their points
 const QString kColdPrefix = QStringLiteral("cold_");
 
 // Okabe–Ito colours, distinct from the loss chart's blue and vermillion so the two charts side by side
@@ -178,14 +164,10 @@ struct MetricsChartView::Private : QObject
 {
     explicit Private(MetricsChartView *owner);
 
-    QLineSeries *addSeries(const QPen &pen);
+    QLineSeries *addSeries(const QPen &pen) { return q->addLineSeries(pen, yAxis); }
     void connectHover(QLineSeries *series, const Run *run);
     void rebuildSeries();
-    void scheduleRedraw();
-    void redrawIfStale();
-    void redraw();
-    int measureColumns() const;
-    void setXRange(double end);
+    void draw();   // RunChartView::updateChart
     void setYRange(const Extent &extent);
     void updateCurve(Curve &curve, const Run &run, const QString &curveKey, bool layoutChanged);
     void markAllStale();
@@ -218,9 +200,6 @@ struct MetricsChartView::Private : QObject
     QString describe(const Run &run, int epoch) const;
     void showTooltip(const Run *run, const QPointF &point, bool state);
     void exportFromMenu(const QString &suffix);
-    QSize prepareExport();
-    void renderInto(QPainter *painter) const;
-    std::vector<const Run *> runsOldestFirst() const;
 
     MetricsChartView *q;
     QStackedWidget *pages = nullptr;
@@ -235,30 +214,20 @@ struct MetricsChartView::Private : QObject
     QLabel *atLabel = nullptr;
     bool chooserWrapped = false;   // "at K =" and its box on a second row: the view is narrow
     QWidget *figure = nullptr;     // what exports show: chart, legend, read-out
-    QChart *chart = nullptr;
-    QChartView *view = nullptr;
-    LegendStrip *legend = nullptr;
     QLabel *readout = nullptr;
     QString readoutText;    // the read-out as text, and as a table (empty while there are no test metrics)
     QString readoutTable;
     QString readoutLine;    // the drawn metric's part of the read-out, for a narrow figure
-    QValueAxis *xAxis = nullptr;
     QValueAxis *yAxis = nullptr;
     QLineSeries *bestLine = nullptr;
     QScatterSeries *bestDot = nullptr;
-    QTimer redrawTimer;
-    QElapsedTimer sinceRedraw;
 
-    std::unique_ptr<Run> current;
-    std::deque<std::unique_ptr<Run>> ghosts;   // most recent first
+    ChartRuns<Run> runs;
     QString key;            // the metric drawn
     QString chosenKey;      // the user's choice, kept across runs
     QStringList chooserKeys;   // the keys the chooser was last filled from
 
-    // The layout the curves were last decimated and drawn for.
-    bool dirty = true;
-    int columns = 0;
-    double xEnd = 10;
+    // The y axis the curves were last drawn on (the epoch axis and columns are RunChartView's).
     double yLow = 0;
     double yHigh = 1;
     int yDecimals = -1;
@@ -272,11 +241,7 @@ MetricsChartView::Private::Private(MetricsChartView *owner)
     const QFont base = q->font();
     const QFont labelFont = sizedFont(base, 12);
 
-    chart = newPlainChart();
-
-    xAxis = newEpochAxis(MetricsChartView::tr("epoch"));
-    xAxis->setRange(1, xEnd);
-    xAxis->setTickInterval(1);
+    q->epochAxis()->setTickInterval(1);
     yAxis = new QValueAxis;
     setAxisTitle(yAxis, MetricsChartView::tr("validation metric"));
     yAxis->setTickType(QValueAxis::TicksDynamic);
@@ -284,9 +249,8 @@ MetricsChartView::Private::Private(MetricsChartView *owner)
     yAxis->setLabelFormat(QStringLiteral("%.1f"));
     yAxis->setRange(yLow, yHigh);
     yAxis->setTickInterval(0.2);
-    styleAxes({xAxis, yAxis}, base);
-    chart->addAxis(xAxis, Qt::AlignBottom);
-    chart->addAxis(yAxis, Qt::AlignLeft);
+    styleAxes({yAxis}, base);
+    q->chart()->addAxis(yAxis, Qt::AlignLeft);
 
     pages = new QStackedWidget(q);
     hintLabel = new QLabel(pages);
@@ -337,11 +301,9 @@ MetricsChartView::Private::Private(MetricsChartView *owner)
     auto *figureLayout = new QVBoxLayout(figure);
     figureLayout->setContentsMargins(0, 0, 0, 0);
     figureLayout->setSpacing(0);
-    view = new QChartView(chart, figure);
-    view->setRenderHint(QPainter::Antialiasing);
-    view->setContextMenuPolicy(Qt::CustomContextMenu);
+    q->addChartTo(figureLayout);
+    QChartView *view = q->chartView();
     view->setAccessibleName(MetricsChartView::tr("Validation metrics"));
-    legend = new LegendStrip(figure);
     readout = new QLabel(figure);
     readout->setWordWrap(true);
     readout->setAlignment(Qt::AlignCenter);
@@ -351,9 +313,8 @@ MetricsChartView::Private::Private(MetricsChartView *owner)
     makeChartLabel(readout);
     readout->hide();
     figure->installEventFilter(this);
-    figureLayout->addWidget(view, 1);
-    figureLayout->addWidget(legend);
     figureLayout->addWidget(readout);
+    q->setFigure(figure);
 
     contentLayout->addWidget(chooser);
     contentLayout->addWidget(figure, 1);
@@ -371,7 +332,7 @@ MetricsChartView::Private::Private(MetricsChartView *owner)
     });
     connect(cutoffBox, &QComboBox::activated, this, [this] { onChooserEdited(); });
 
-    connect(view, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+    connect(view, &QWidget::customContextMenuRequested, this, [this, view](const QPoint &pos) {
         QMenu menu(q);
         menu.addAction(MetricsChartView::tr("Export as &PNG…"), this, [this] { exportFromMenu(QStringLiteral("png")); });
         menu.addAction(MetricsChartView::tr("Export as &SVG…"), this, [this] { exportFromMenu(QStringLiteral("svg")); });
@@ -379,24 +340,11 @@ MetricsChartView::Private::Private(MetricsChartView *owner)
         menu.exec(view->viewport()->mapToGlobal(pos));
     });
 
-    redrawTimer.setSingleShot(true);
-    redrawTimer.setObjectName(QStringLiteral("metricsChartRedraw"));
-    connect(&redrawTimer, &QTimer::timeout, this, [this] { redraw(); });
     // A new plot size changes the decimation columns and how many tick labels fit.
-    connect(chart, &QChart::plotAreaChanged, this, [this] { scheduleRedraw(); });
+    connect(q->chart(), &QChart::plotAreaChanged, this, [this] { q->scheduleRedraw(); });
 
     rebuildSeries();
     updatePage();
-}
-
-QLineSeries *MetricsChartView::Private::addSeries(const QPen &pen)
-{
-    auto *series = new QLineSeries;
-    series->setPen(pen);
-    chart->addSeries(series);
-    series->attachAxis(xAxis);
-    series->attachAxis(yAxis);
-    return series;
 }
 
 void MetricsChartView::Private::connectHover(QLineSeries *series, const Run *run)
@@ -409,26 +357,27 @@ void MetricsChartView::Private::connectHover(QLineSeries *series, const Run *run
 // lowest, the marker on top.
 void MetricsChartView::Private::rebuildSeries()
 {
+    QChart *chart = q->chart();
     chart->removeAllSeries();
     bestLine = nullptr;
     bestDot = nullptr;
-    for (int i = int(ghosts.size()) - 1; i >= 0; --i) {
-        Run &ghost = *ghosts[size_t(i)];
-        const double alpha = kGhostAlpha[std::min(i, kMaxGhosts - 1)];
+    for (int i = runs.ghostCount() - 1; i >= 0; --i) {
+        Run &ghost = *runs.ghost(i);
+        const double alpha = ghostAlpha(i);
         ghost.main.series = addSeries(curvePen(withAlpha(kMetricColor, alpha), 2, false));
         ghost.main.series->setMarkerSize(6);
         ghost.cold.series = nullptr;   // ghosts show the chosen metric only
         connectHover(ghost.main.series, &ghost);
         ghost.main.stale = true;
     }
-    if (current) {
+    if (Run *current = runs.current()) {
         current->cold.series = addSeries(curvePen(kColdColor, 3, true));
         current->cold.series->setMarkerSize(8);
         current->cold.series->setVisible(false);
         current->main.series = addSeries(curvePen(kMetricColor, 3, false));
         current->main.series->setMarkerSize(8);
-        connectHover(current->main.series, current.get());
-        connectHover(current->cold.series, current.get());
+        connectHover(current->main.series, current);
+        connectHover(current->cold.series, current);
         current->main.stale = current->cold.stale = true;
 
         bestLine = addSeries(bestPen());
@@ -439,41 +388,11 @@ void MetricsChartView::Private::rebuildSeries()
         bestDot->setColor(kMetricColor);
         bestDot->setPen(QPen(kBestColor, 2));
         chart->addSeries(bestDot);
-        bestDot->attachAxis(xAxis);
+        bestDot->attachAxis(q->epochAxis());
         bestDot->attachAxis(yAxis);
         bestDot->setVisible(false);
     }
     shownBestEpoch = 0;
-    dirty = true;
-}
-
-void MetricsChartView::Private::scheduleRedraw()
-{
-    // Leading edge, as in the loss chart: an idle chart redraws on the next pass of the event loop,
-    // a busy one at most once per interval.
-    dirty = true;
-    if (redrawTimer.isActive())
-        return;
-    const qint64 since = sinceRedraw.isValid() ? sinceRedraw.elapsed() : kRedrawIntervalMs;
-    redrawTimer.start(int(std::clamp<qint64>(kRedrawIntervalMs - since, 0, kRedrawIntervalMs)));
-}
-
-void MetricsChartView::Private::redrawIfStale()
-{
-    if (dirty || redrawTimer.isActive())
-        redraw();
-}
-
-int MetricsChartView::Private::measureColumns() const
-{
-    // One column per two pixels, as in the loss chart; before the first layout, the whole view.
-    const int width = int(chart->plotArea().width()) / 2;
-    return width >= 16 ? width : std::max(256, view->width() / 2);
-}
-
-void MetricsChartView::Private::setXRange(double end)
-{
-    setEpochAxisRange(xAxis, end, 2.0 * columns);   // a column is two pixels
 }
 
 // Metrics lie in [0, 1]: the axis starts at 0 unless the curves keep well clear of it, ends at a tick
@@ -482,7 +401,7 @@ void MetricsChartView::Private::setXRange(double end)
 // times, not on every epoch.
 void MetricsChartView::Private::setYRange(const Extent &extent)
 {
-    const int maxLabels = maxYLabels(chart, yAxis);
+    const int maxLabels = maxYLabels(q->chart(), yAxis);
 
     double low = extent.valid() ? extent.low : 0.0;
     double high = extent.valid() ? extent.high : 1.0;
@@ -526,7 +445,7 @@ void MetricsChartView::Private::updateCurve(Curve &curve, const Run &run, const 
         return;
     const QList<QPointF> *points = curveKey.isEmpty() ? nullptr : run.pointsOf(curveKey);
     if (points && !points->isEmpty()) {
-        curve.shown = curve.decimator.update(*points, 1.0, xEnd, columns);
+        curve.shown = q->decimate(curve.decimator, *points);
     } else {
         curve.decimator.reset();
         curve.shown.clear();
@@ -536,7 +455,7 @@ void MetricsChartView::Private::updateCurve(Curve &curve, const Run &run, const 
         curve.shownExtent.add(p.y());
     // One replace() per redraw: QXYSeries::append re-lays the whole curve for every point.
     curve.series->replace(curve.shown);
-    curve.series->setPointsVisible(!curve.shown.isEmpty() && curve.shown.size() <= kDottedPoints);
+    curve.series->setPointsVisible(!curve.shown.isEmpty() && curve.shown.size() <= dottedPoints);
     if (curve.series->pointsVisible()) {
         // Points inherit the curve's (possibly faded) colour.
         curve.series->setColor(curve.series->pen().color());
@@ -546,43 +465,29 @@ void MetricsChartView::Private::updateCurve(Curve &curve, const Run &run, const 
 
 void MetricsChartView::Private::markAllStale()
 {
-    for (auto &ghost : ghosts) {
+    for (const auto &ghost : runs.ghosts()) {
         ghost->main.stale = true;
         ghost->main.decimator.reset();
     }
-    if (current) {
+    if (Run *current = runs.current()) {
         current->main.stale = current->cold.stale = true;
         current->main.decimator.reset();
         current->cold.decimator.reset();
     }
-    scheduleRedraw();
+    q->scheduleRedraw();
 }
 
-void MetricsChartView::Private::redraw()
+void MetricsChartView::Private::draw()
 {
-    redrawTimer.stop();
-    sinceRedraw.start();
-
-    int lastEpoch = 0;
-    if (current)
-        lastEpoch = current->lastEpoch();
-    for (const auto &ghost : ghosts)
-        lastEpoch = std::max(lastEpoch, ghost->lastEpoch());
+    Run *current = runs.current();
     const Best best = current ? bestOf(*current) : Best();
-    lastEpoch = std::max(lastEpoch, best.epoch);
-
-    const int newColumns = measureColumns();
-    const double newEnd = niceAxisEnd(lastEpoch);
-    const bool layoutChanged = newColumns != columns || newEnd != xEnd;
-    columns = newColumns;
-    xEnd = newEnd;
-    setXRange(xEnd);
+    const EpochLayout layout = q->layOutEpochs(std::max(runs.lastEpoch(), best.epoch));
+    const bool layoutChanged = layout.columnsChanged || layout.endChanged;
 
     Extent extent;
-    for (size_t i = 0; i < ghosts.size(); ++i) {
-        Run &ghost = *ghosts[i];
-        updateCurve(ghost.main, ghost, key, layoutChanged);
-        extent.add(ghost.main.shownExtent);
+    for (const auto &ghost : runs.ghosts()) {
+        updateCurve(ghost->main, *ghost, key, layoutChanged);
+        extent.add(ghost->main.shownExtent);
     }
     if (current) {
         updateCurve(current->main, *current, key, layoutChanged);
@@ -610,7 +515,6 @@ void MetricsChartView::Private::redraw()
     }
     shownBestEpoch = best.epoch;
     updateLegendAndReadout();
-    dirty = false;
 }
 
 // The best epoch of the monitored metric: the engine's once the run finished with one, else the first
@@ -808,20 +712,19 @@ QString MetricsChartView::Private::testToolTipOf(const Run &run) const
 
 void MetricsChartView::Private::updateLegendAndReadout()
 {
+    const Run *current = runs.current();
     QList<LegendStrip::Entry> entries;
     if (current && current->main.series && !current->main.shown.isEmpty())
         entries.append({curvePen(kMetricColor, 3, false), MetricsChartView::tr("validation %1").arg(keyTitle(key))});
     if (current && current->cold.series && !current->cold.shown.isEmpty())
         entries.append({curvePen(kColdColor, 3, true), MetricsChartView::tr("validation %1").arg(keyTitle(kColdPrefix + key))});
-    const bool anyGhost = std::any_of(ghosts.cbegin(), ghosts.cend(), [](const auto &g) { return !g->main.shown.isEmpty(); });
-    if (anyGhost) {
-        entries.append({curvePen(withAlpha(kMetricColor, kGhostAlpha[0]), 2, false),
-                        ghosts.size() == 1 ? MetricsChartView::tr("previous run") : MetricsChartView::tr("previous runs")});
-    }
+    const auto &ghosts = runs.ghosts();
+    if (std::any_of(ghosts.cbegin(), ghosts.cend(), [](const auto &g) { return !g->main.shown.isEmpty(); }))
+        entries.append(q->ghostLegendEntry(kMetricColor, runs.ghostCount()));
     shownBestText = current ? bestTextOf(*current) : QString();
     if (!shownBestText.isEmpty())
         entries.append({bestPen(), shownBestText});
-    legend->setEntries(entries);
+    q->legend()->setEntries(entries);
 
     QString text;
     QString table;
@@ -846,6 +749,7 @@ void MetricsChartView::Private::updateLegendAndReadout()
 
 QString MetricsChartView::Private::hint() const
 {
+    const Run *current = runs.current();
     if (current && !current->records.isEmpty())
         return QString();
     if (!current || current->monitor.isEmpty()) {
@@ -853,7 +757,7 @@ QString MetricsChartView::Private::hint() const
                                     "The linear seed regression has none: its loss curve tells its story.")
             .arg(recommenderKinds().join(QStringLiteral(", ")));
     }
-    if (ghosts.empty())
+    if (runs.ghostCount() == 0)
         return MetricsChartView::tr("Validation metrics appear here after the first epoch.");
     return QString();
 }
@@ -875,9 +779,9 @@ void MetricsChartView::Private::updatePage()
 // The run whose keys the chooser offers: the current one once it has metrics, else the latest ghost.
 const Run *MetricsChartView::Private::keySource() const
 {
-    if (current && !current->keys.isEmpty())
-        return current.get();
-    for (const auto &ghost : ghosts) {
+    if (const Run *current = runs.current(); current && !current->keys.isEmpty())
+        return current;
+    for (const auto &ghost : runs.ghosts()) {
         if (!ghost->keys.isEmpty())
             return ghost.get();
     }
@@ -934,7 +838,7 @@ void MetricsChartView::Private::chooseKey()
                     break;
                 }
             }
-            const QString monitor = current ? current->monitor : QString();
+            const QString monitor = runs.current() ? runs.current()->monitor : QString();
             if (next.isEmpty() && plain.contains(monitor))
                 next = monitor;
             if (next.isEmpty() && plain.contains(QStringLiteral("ndcg@10")))
@@ -988,14 +892,9 @@ void MetricsChartView::Private::onChooserEdited()
 
 QString MetricsChartView::Private::describe(const Run &run, int epoch) const
 {
-    if (run.records.isEmpty())
+    const Record *it = nearestRecord(run.records, epoch);
+    if (!it)
         return QString();
-    auto it = std::lower_bound(run.records.cbegin(), run.records.cend(), epoch,
-                               [](const Record &r, int e) { return r.epoch < e; });
-    if (it == run.records.cend())
-        --it;
-    else if (it != run.records.cbegin() && epoch - (it - 1)->epoch < it->epoch - epoch)
-        --it;
     QString text = MetricsChartView::tr("epoch %1").arg(QLocale().toString(it->epoch));
     for (const QString &shownKey : {key, kColdPrefix + key}) {
         if (!key.isEmpty() && it->values.contains(shownKey))
@@ -1006,17 +905,8 @@ QString MetricsChartView::Private::describe(const Run &run, int epoch) const
 
 void MetricsChartView::Private::showTooltip(const Run *run, const QPointF &point, bool state)
 {
-    if (!state || run->records.isEmpty()) {
-        QToolTip::hideText();
-        return;
-    }
-    QString text = describe(*run, int(std::lround(point.x())));
-    if (run != current.get()) {
-        const QString title = run->label.isEmpty() ? MetricsChartView::tr("previous run")
-                                                   : MetricsChartView::tr("previous run: %1").arg(run->label);
-        text = title + QLatin1Char('\n') + text;
-    }
-    QToolTip::showText(QCursor::pos(), text, view);
+    q->showHoverText(state, state ? describe(*run, int(std::lround(point.x()))) : QString(), run != runs.current(),
+                     run->label);
 }
 
 void MetricsChartView::Private::exportFromMenu(const QString &suffix)
@@ -1041,66 +931,30 @@ void MetricsChartView::Private::exportFromMenu(const QString &suffix)
         QMessageBox::warning(q, MetricsChartView::tr("Export failed"), error);
 }
 
-// Brings the chart up to date and lays it out now, so that an export made right after new data shows
-// it. Returns the size to export at.
-QSize MetricsChartView::Private::prepareExport()
-{
-    if (!figure->isVisible()) {
-        // Never shown, or the hint is in front: export at a slide-friendly size.
-        if (!q->isVisible() || figure->width() < 200 || figure->height() < 150)
-            figure->resize(960, 600);
-        figure->layout()->activate();
-        chart->resize(view->size());
-    }
-    chart->layout()->activate();
-    redraw();
-    chart->layout()->activate();
-    return figure->size();
-}
-
-void MetricsChartView::Private::renderInto(QPainter *painter) const
-{
-    figure->render(painter, QPoint(), QRegion(), QWidget::DrawWindowBackground | QWidget::DrawChildren);
-}
-
-std::vector<const Run *> MetricsChartView::Private::runsOldestFirst() const
-{
-    std::vector<const Run *> runs;
-    for (auto it = ghosts.rbegin(); it != ghosts.rend(); ++it)
-        runs.push_back(it->get());
-    if (current)
-        runs.push_back(current.get());
-    return runs;
-}
-
 MetricsChartView::MetricsChartView(QWidget *parent)
-    : QWidget(parent)
+    : RunChartView(QStringLiteral("metricsChartRedraw"), parent)
     , m_d(std::make_unique<Private>(this))
 {
 }
 
 MetricsChartView::~MetricsChartView() = default;
 
-void MetricsChartView::changeEvent(QEvent *event)
+void MetricsChartView::updateChart(bool)
 {
-    QWidget::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange)
-        restyleChart(m_d->chart, font(), palette(), &m_penScale);
+    m_d->draw();
+}
+
+void MetricsChartView::restyle()
+{
+    restyleChart(chart(), font(), palette(), &m_penScale);
 }
 
 void MetricsChartView::beginRun(int runId, const QString &label, const QString &monitor)
 {
-    if (m_d->current && m_d->current->id == runId)
+    Run *run = m_d->runs.begin(runId, label);
+    if (!run)
         return;
-    if (m_d->current && !m_d->current->records.isEmpty()) {
-        m_d->ghosts.push_front(std::move(m_d->current));
-        while (int(m_d->ghosts.size()) > kMaxGhosts)
-            m_d->ghosts.pop_back();
-    }
-    m_d->current = std::make_unique<Run>();
-    m_d->current->id = runId;
-    m_d->current->label = label;
-    m_d->current->monitor = monitor;
+    run->monitor = monitor;
     m_d->rebuildSeries();
     m_d->refreshChooser();
     m_d->markAllStale();
@@ -1109,8 +963,8 @@ void MetricsChartView::beginRun(int runId, const QString &label, const QString &
 
 void MetricsChartView::addMetrics(int runId, int epoch, const QMap<QString, double> &values)
 {
-    Run *run = m_d->current.get();
-    if (!run || run->id != runId || values.isEmpty() || epoch <= run->lastEpoch())
+    Run *run = m_d->runs.currentIf(runId);
+    if (!run || values.isEmpty() || epoch <= run->lastEpoch())
         return;
     const bool first = run->records.isEmpty();
     run->records.append(Record{epoch, values});
@@ -1136,22 +990,21 @@ void MetricsChartView::addMetrics(int runId, int epoch, const QMap<QString, doub
     if (first) {
         m_d->updatePage();
         // A run's first point skips the rate limit; it still comes on the next pass of the event loop.
-        m_d->dirty = true;
-        m_d->redrawTimer.start(0);
+        redrawSoon();
         return;
     }
-    m_d->scheduleRedraw();
+    scheduleRedraw();
 }
 
 void MetricsChartView::finishRun(int runId, int bestEpoch, const QMap<QString, double> &testMetrics)
 {
-    Run *run = m_d->current.get();
-    if (!run || run->id != runId)
+    Run *run = m_d->runs.currentIf(runId);
+    if (!run)
         return;
     run->finished = true;
     run->engineBest = std::max(bestEpoch, 0);
     run->test = testMetrics;
-    m_d->scheduleRedraw();
+    scheduleRedraw();
 }
 
 void MetricsChartView::showRunSummary(int runId, const RunSummary &summary)
@@ -1161,8 +1014,7 @@ void MetricsChartView::showRunSummary(int runId, const RunSummary &summary)
 
 void MetricsChartView::clear()
 {
-    m_d->current.reset();
-    m_d->ghosts.clear();
+    m_d->runs.clear();
     m_d->rebuildSeries();
     m_d->refreshChooser();
     m_d->markAllStale();
@@ -1180,17 +1032,17 @@ bool MetricsChartView::setMetric(const QString &key)
 
 int MetricsChartView::currentRunId() const
 {
-    return m_d->current ? m_d->current->id : -1;
+    return m_d->runs.currentId();
 }
 
 int MetricsChartView::currentEpochCount() const
 {
-    return m_d->current ? int(m_d->current->records.size()) : 0;
+    return m_d->runs.current() ? int(m_d->runs.current()->records.size()) : 0;
 }
 
 int MetricsChartView::ghostCount() const
 {
-    return int(m_d->ghosts.size());
+    return m_d->runs.ghostCount();
 }
 
 QString MetricsChartView::currentMetric() const
@@ -1203,47 +1055,48 @@ QStringList MetricsChartView::availableMetrics() const
     return m_d->availableKeys();
 }
 
+// What is shown is brought up to date first: a read is logically const.
 QList<QPointF> MetricsChartView::currentPoints() const
 {
-    m_d->redrawIfStale();
-    return m_d->current ? m_d->current->main.shown : QList<QPointF>();
+    const_cast<MetricsChartView *>(this)->redrawIfPending();
+    return m_d->runs.current() ? m_d->runs.current()->main.shown : QList<QPointF>();
 }
 
 QList<QPointF> MetricsChartView::coldPoints() const
 {
-    m_d->redrawIfStale();
-    return m_d->current ? m_d->current->cold.shown : QList<QPointF>();
+    const_cast<MetricsChartView *>(this)->redrawIfPending();
+    return m_d->runs.current() ? m_d->runs.current()->cold.shown : QList<QPointF>();
 }
 
 bool MetricsChartView::coldCurveVisible() const
 {
-    m_d->redrawIfStale();
-    return m_d->current && m_d->current->cold.series && m_d->current->cold.series->isVisible();
+    const_cast<MetricsChartView *>(this)->redrawIfPending();
+    const Run *current = m_d->runs.current();
+    return current && current->cold.series && current->cold.series->isVisible();
 }
 
 QList<QPointF> MetricsChartView::ghostPoints(int ghost) const
 {
-    m_d->redrawIfStale();
-    if (ghost < 0 || ghost >= int(m_d->ghosts.size()))
-        return {};
-    return m_d->ghosts[size_t(ghost)]->main.shown;
+    const_cast<MetricsChartView *>(this)->redrawIfPending();
+    const Run *run = m_d->runs.ghost(ghost);
+    return run ? run->main.shown : QList<QPointF>();
 }
 
 int MetricsChartView::bestEpoch() const
 {
-    m_d->redrawIfStale();
+    const_cast<MetricsChartView *>(this)->redrawIfPending();
     return m_d->shownBestEpoch;
 }
 
 QString MetricsChartView::bestText() const
 {
-    m_d->redrawIfStale();
+    const_cast<MetricsChartView *>(this)->redrawIfPending();
     return m_d->shownBestText;
 }
 
 QString MetricsChartView::testText() const
 {
-    return m_d->current ? m_d->testTextOf(*m_d->current) : QString();
+    return m_d->runs.current() ? m_d->testTextOf(*m_d->runs.current()) : QString();
 }
 
 QString MetricsChartView::hintText() const
@@ -1253,24 +1106,17 @@ QString MetricsChartView::hintText() const
 
 QString MetricsChartView::describeEpoch(int epoch) const
 {
-    return m_d->current ? m_d->describe(*m_d->current, epoch) : QString();
+    return m_d->runs.current() ? m_d->describe(*m_d->runs.current(), epoch) : QString();
 }
 
-bool MetricsChartView::exportPng(const QString &path, QString *error) const
+QString MetricsChartView::exportTitle() const
 {
-    return writeChartPng(path, m_d->prepareExport(), kExportScale, [this](QPainter *painter) { m_d->renderInto(painter); },
-                         error);
+    return tr("Validation metrics");
 }
 
-bool MetricsChartView::exportSvg(const QString &path, QString *error) const
+QByteArray MetricsChartView::csvTable() const
 {
-    return writeChartSvg(path, m_d->prepareExport(), logicalDpiX(), tr("Validation metrics"),
-                         [this](QPainter *painter) { m_d->renderInto(painter); }, error);
-}
-
-bool MetricsChartView::exportCsv(const QString &path, QString *error) const
-{
-    const std::vector<const Run *> runs = m_d->runsOldestFirst();
+    const std::vector<Run *> runs = m_d->runs.oldestFirst();
     QStringList keys;
     for (const Run *run : runs) {
         for (const QString &k : run->keys) {
@@ -1299,7 +1145,7 @@ bool MetricsChartView::exportCsv(const QString &path, QString *error) const
         out += '\n';
     };
     for (const Run *run : runs) {
-        const QByteArray prefix = QByteArray::number(run->id) + ',' + csvField(run->label) + ',';
+        const QByteArray prefix = csvRunPrefix(run->id, run->label);
         for (const Record &record : run->records) {
             out += prefix + "validation," + QByteArray::number(record.epoch);
             appendValues(record.values);
@@ -1309,7 +1155,7 @@ bool MetricsChartView::exportCsv(const QString &path, QString *error) const
             appendValues(run->test);
         }
     }
-    return writeChartFile(path, out, error);
+    return out;
 }
 
 } // namespace fl

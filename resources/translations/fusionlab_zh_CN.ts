@@ -2634,11 +2634,6 @@
 <context>
     <name>fl::LossChartView</name>
     <message>
-        <location filename="../../ui/LossChartView.cpp" line="273"/>
-        <source>epoch</source>
-        <translation>轮次</translation>
-    </message>
-    <message>
         <location filename="../../ui/LossChartView.cpp" line="278"/>
         <source>loss</source>
         <translation>损失</translation>
@@ -2683,25 +2678,9 @@
         <translation>闭式最优解</translation>
     </message>
     <message>
-        <location filename="../../ui/LossChartView.cpp" line="432"/>
-        <location filename="../../ui/LossChartView.cpp" line="775"/>
-        <source>previous run</source>
-        <translation>之前的运行</translation>
-    </message>
-    <message>
-        <location filename="../../ui/LossChartView.cpp" line="432"/>
-        <source>previous runs</source>
-        <translation>之前的运行</translation>
-    </message>
-    <message>
         <location filename="../../ui/LossChartView.cpp" line="763"/>
         <source>epoch %1 · train %2 · validation %3</source>
         <translation>第 %1 轮 · 训练 %2 · 验证 %3</translation>
-    </message>
-    <message>
-        <location filename="../../ui/LossChartView.cpp" line="776"/>
-        <source>previous run: %1</source>
-        <translation>之前的运行：%1</translation>
     </message>
     <message>
         <location filename="../../ui/LossChartView.cpp" line="948"/>
@@ -3762,11 +3741,6 @@ Train, Step or Pause it: the model&apos;s recommendations appear here whenever t
         <translation>冷启动 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/MetricsChartView.cpp" line="277"/>
-        <source>epoch</source>
-        <translation>轮次</translation>
-    </message>
-    <message>
         <location filename="../../ui/MetricsChartView.cpp" line="281"/>
         <location filename="../../ui/MetricsChartView.cpp" line="973"/>
         <source>validation metric</source>
@@ -3875,17 +3849,6 @@ Train, Step or Pause it: the model&apos;s recommendations appear here whenever t
         <translation>运行 %1 的测试指标：</translation>
     </message>
     <message>
-        <location filename="../../ui/MetricsChartView.cpp" line="819"/>
-        <location filename="../../ui/MetricsChartView.cpp" line="1015"/>
-        <source>previous run</source>
-        <translation>之前的运行</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MetricsChartView.cpp" line="819"/>
-        <source>previous runs</source>
-        <translation>之前的运行</translation>
-    </message>
-    <message>
         <location filename="../../ui/MetricsChartView.cpp" line="836"/>
         <source>Waiting for the first validation epoch of this run…</source>
         <translation>正在等待此运行的第一轮验证…</translation>
@@ -3917,11 +3880,6 @@ The linear seed regression has none: its loss curve tells its story.</source>
         <location filename="../../ui/MetricsChartView.cpp" line="1002"/>
         <source> · %1 %2</source>
         <translation> · %1 %2</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MetricsChartView.cpp" line="1016"/>
-        <source>previous run: %1</source>
-        <translation>之前的运行：%1</translation>
     </message>
     <message>
         <location filename="../../ui/MetricsChartView.cpp" line="1026"/>
@@ -5814,6 +5772,30 @@ Train a model first: its recommendations, and why it makes them, will appear her
         <location filename="../../ui/ReportWriter.cpp" line="1201"/>
         <source>loss</source>
         <translation>损失</translation>
+    </message>
+</context>
+<context>
+    <name>fl::RunChartView</name>
+    <message>
+        <location filename="../../ui/RunChartView.cpp" line="37"/>
+        <source>epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunChartView.cpp" line="78"/>
+        <location filename="../../ui/RunChartView.cpp" line="134"/>
+        <source>previous run</source>
+        <translation>之前的运行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunChartView.cpp" line="78"/>
+        <source>previous runs</source>
+        <translation>之前的运行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunChartView.cpp" line="134"/>
+        <source>previous run: %1</source>
+        <translation>之前的运行：%1</translation>
     </message>
 </context>
 <context>
