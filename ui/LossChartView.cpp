@@ -3,6 +3,7 @@
 #include "ChartAxes.h"
 #include "ChartRuns.h"
 #include "ChartScales.h"
+#include "CurveClip.h"
 #include "CurveDecimator.h"
 #include "Fonts.h"
 #include "LegendStrip.h"
@@ -68,60 +69,6 @@ struct Curve
     double bandHigh = 0;
     bool clipped = false;   // some of them lay outside it
 };
-
-// A curve's points clipped to the band low ≤ y ≤ high (a polyline clipped segment by segment): Qt's
-// dash stroker draws a segment to a point millions of pixels off the plot in the wrong place (a diverged
-// run's ghost appeared stretched across the whole axis). The band is many plot heights tall, so what
-// shows is unchanged; between a point leaving the band and one coming back the curve runs along the
-// band's edge, far outside the plot. *clipped says whether anything was cut.
-QList<QPointF> clipToBand(const QList<QPointF> &points, double low, double high, bool *clipped)
-{
-    *clipped = false;
-    for (const QPointF &p : points) {
-        if (p.y() < low || p.y() > high) {
-            *clipped = true;
-            break;
-        }
-    }
-    if (!*clipped)
-        return points;
-    QList<QPointF> out;
-    out.reserve(points.size() + 8);
-    auto add = [&out](const QPointF &p) {
-        if (out.isEmpty() || out.back() != p)
-            out.append(p);
-    };
-    if (points.size() == 1) {
-        add(QPointF(points.front().x(), std::clamp(points.front().y(), low, high)));
-        return out;
-    }
-    for (qsizetype i = 1; i < points.size(); ++i) {
-        const QPointF a = points[i - 1];
-        const QPointF b = points[i];
-        const double dy = b.y() - a.y();
-        double enter = 0;
-        double leave = 1;
-        if (dy != 0) {
-            const double tLow = (low - a.y()) / dy;
-            const double tHigh = (high - a.y()) / dy;
-            enter = std::max(0.0, std::min(tLow, tHigh));
-            leave = std::min(1.0, std::max(tLow, tHigh));
-        } else if (a.y() < low || a.y() > high) {
-            enter = 1;
-            leave = 0;
-        }
-        if (enter > leave) {
-            // Wholly above or below: along the edge it is beyond.
-            const double edge = a.y() > high ? high : low;
-            add(QPointF(a.x(), edge));
-            add(QPointF(b.x(), edge));
-            continue;
-        }
-        add(a + enter * (b - a));
-        add(a + leave * (b - a));
-    }
-    return out;
-}
 
 struct Run
 {

@@ -1,5 +1,5 @@
 // The live loss chart: min–max decimation (extremes and endpoints kept, at most four points per column,
-// short curves untouched, incremental = from scratch), run bookkeeping (stale runs ignored, three
+// short curves untouched, incremental = from scratch), clipping curves to a band, run bookkeeping (stale runs ignored, three
 // ghosts, markers, reset), a million epochs drawn with a plot-width's worth of points, the log axis
 // with a zero loss, and the PNG, SVG and CSV exports.
 
@@ -7,6 +7,7 @@
 #include "engine/Random.h"
 #include "ui/ChartAxes.h"
 #include "ui/ChartScales.h"
+#include "ui/CurveClip.h"
 #include "ui/CurveDecimator.h"
 #include "ui/LossChartView.h"
 #include "tests/ui/ChartTestSupport.h"
@@ -89,6 +90,7 @@ private Q_SLOTS:
     void decimationOfDegenerateRanges();
     void incrementalDecimationMatchesFromScratch();
     void longCurvesAreDecimatedFromTheSummary();
+    void clippingRunsAlongTheBandsEdge();
     void staleRunsAreIgnored();
     void beginRunKeepsThreeGhosts();
     void ghostKeepsItsOwnEpochsAfterARetry();
@@ -247,6 +249,30 @@ void LossChartTest::longCurvesAreDecimatedFromTheSummary()
         QVERIFY(shown.contains(*low));
         QVERIFY(shown.contains(*high));
     }
+}
+
+// Worked by hand: a segment from y = 0 to y = 10 leaves the band [−1, 5] at t = 0.5.
+void LossChartTest::clippingRunsAlongTheBandsEdge()
+{
+    bool clipped = true;
+    const QList<QPointF> inside{QPointF(0, 0), QPointF(1, 4), QPointF(2, -1)};
+    QCOMPARE(clipToBand(inside, -1, 5, &clipped), inside);
+    QVERIFY(!clipped);
+
+    // Up through the top edge and back down.
+    QCOMPARE(clipToBand({QPointF(0, 0), QPointF(1, 10), QPointF(2, 0)}, -1, 5, &clipped),
+             (QList<QPointF>{QPointF(0, 0), QPointF(0.5, 5), QPointF(1.5, 5), QPointF(2, 0)}));
+    QVERIFY(clipped);
+    // A first segment wholly above runs along the edge; the second comes back in at t = 0.75.
+    QCOMPARE(clipToBand({QPointF(0, 10), QPointF(1, 20), QPointF(2, 0)}, -1, 5, &clipped),
+             (QList<QPointF>{QPointF(0, 5), QPointF(1, 5), QPointF(1.75, 5), QPointF(2, 0)}));
+    // Down through the bottom edge: from 0 to −11 it leaves [−1, 5] at t = 1/11, and ends out there.
+    QCOMPARE(clipToBand({QPointF(0, 0), QPointF(11, -11)}, -1, 5, &clipped),
+             (QList<QPointF>{QPointF(0, 0), QPointF(1, -1)}));
+    // A flat segment beyond the band, and a lone point, are clamped to the edge.
+    QCOMPARE(clipToBand({QPointF(0, 9), QPointF(1, 9)}, -1, 5, &clipped), (QList<QPointF>{QPointF(0, 5), QPointF(1, 5)}));
+    QCOMPARE(clipToBand({QPointF(3, -7)}, -1, 5, &clipped), QList<QPointF>{QPointF(3, -1)});
+    QVERIFY(clipped);
 }
 
 void LossChartTest::staleRunsAreIgnored()
