@@ -5,6 +5,7 @@
 #include "ChartScales.h"
 #include "CurveClip.h"
 #include "CurveDecimator.h"
+#include "EpochMarkers.h"
 #include "Fonts.h"
 #include "LegendStrip.h"
 #include "RunValues.h"
@@ -13,9 +14,7 @@
 #include <QBrush>
 #include <QChart>
 #include <QChartView>
-#include <QGraphicsRectItem>
 #include <QGraphicsScene>
-#include <QGraphicsSimpleTextItem>
 #include <QLineSeries>
 #include <QLocale>
 #include <QLogValueAxis>
@@ -45,7 +44,6 @@ constexpr double kLogFloor = 1e-12;       // QLogValueAxis hides a whole series 
 // than orange for validation because it keeps its contrast on a washed-out projector.
 const QColor kTrainColor(0, 114, 178);
 const QColor kValidationColor(213, 94, 0);
-const QColor kMarkerColor(204, 121, 167);
 
 // In the palette's text colour: black on a light chart, white on a dark one.
 QPen optimumPen(const QPalette &palette)
@@ -83,14 +81,6 @@ struct Run
 
 constexpr int kMaxGhosts = ChartRuns<Run>::maxGhosts;
 
-struct Marker
-{
-    int epoch = 0;
-    QLineSeries *series = nullptr;
-    QGraphicsRectItem *box = nullptr;  // label background; owns the text
-    QGraphicsSimpleTextItem *text = nullptr;
-};
-
 } // namespace
 
 // A QObject so that every connection made with it as context dies with it, before the chart does.
@@ -107,8 +97,6 @@ struct LossChartView::Private : QObject
     void appendPending(qsizetype limit);
     void flushPending();
     QPen validationPen(double alpha, double width) const;
-    void removeMarkers();
-    void createMarkerSeries(Marker &marker);
     // Brings the series up to date (RunChartView::updateChart). Stale ghosts get their points one per
     // call unless `everything` (an export, a test reading what is shown), in which case all of them now.
     void draw(bool everything);
@@ -118,7 +106,6 @@ struct LossChartView::Private : QObject
     // Hands the series the curve's decimated points clipped to a band around the y axis' range.
     void replaceClipped(Curve &curve);
     void reclipCurves();
-    void placeMarkerLabels();
     static QString describe(const Run &run, int epoch);
     void showTooltip(const Run *run, const QPointF &point, bool state);
     // Colours from the widget's palette, fonts from its font, pens at chartPenScale(): after a
@@ -153,7 +140,7 @@ struct LossChartView::Private : QObject
 
     ChartRuns<Run> runs;
     std::optional<double> optimum;
-    std::vector<Marker> markers;
+    EpochMarkers markers;   // learning-rate changes of the current run
     bool logScale = false;
 
     // The y axis the curves were last drawn on (the epoch axis and columns are RunChartView's).
@@ -164,6 +151,7 @@ struct LossChartView::Private : QObject
 
 LossChartView::Private::Private(LossChartView *owner)
     : q(owner)
+    , markers(owner->chart(), [this](const QPen &pen) { return addSeries(pen, QString()); })
 {
     QChart *chart = q->chart();
     chart->setTitle(QString());
@@ -215,7 +203,7 @@ LossChartView::Private::Private(LossChartView *owner)
     connect(chart, &QChart::plotAreaChanged, this, [this](const QRectF &area) {
         if (int(area.width()) != q->columns())
             q->scheduleRedraw();
-        placeMarkerLabels();
+        markers.placeLabels();
     });
 }
 
@@ -322,42 +310,10 @@ void LossChartView::Private::restyle()
     currentSlot.validation->setPen(validationPen(1, 3));
     currentSlot.train->setPen(curvePen(kTrainColor, 3, false));
     optimumSeries->setPen(optimumPen(palette));
-    for (Marker &marker : markers) {
-        if (marker.series) {
-            QPen pen(kMarkerColor, 2 * chartPenScale(), Qt::SolidLine, Qt::FlatCap);
-            pen.setDashPattern({4.0, 3.0});
-            marker.series->setPen(pen);
-        }
-        if (marker.box) {
-            marker.box->setBrush(withAlpha(chartBackground(palette), 0.85));
-            marker.text->setBrush(chartText(palette));
-            marker.text->setFont(sizedFont(q->font(), 11));
-            const QRectF textRect = marker.text->boundingRect();
-            marker.box->setRect(0, 0, textRect.width() + 8, textRect.height() + 2);
-        }
-    }
+    markers.restyle(q->font(), palette);
     updateLegend();
     q->legend()->update();
     q->scheduleRedraw();
-}
-
-void LossChartView::Private::createMarkerSeries(Marker &marker)
-{
-    QPen pen(kMarkerColor, 2 * chartPenScale(), Qt::SolidLine, Qt::FlatCap);
-    pen.setDashPattern({4.0, 3.0});
-    marker.series = addSeries(pen, QString());
-}
-
-void LossChartView::Private::removeMarkers()
-{
-    for (Marker &marker : markers) {
-        if (marker.series) {
-            q->chart()->removeSeries(marker.series);
-            delete marker.series;
-        }
-        delete marker.box;
-    }
-    markers.clear();
 }
 
 void LossChartView::Private::setYRange(const Extent &extent)
@@ -466,11 +422,7 @@ void LossChartView::Private::reclipCurves()
 
 void LossChartView::Private::draw(bool everything)
 {
-    int lastEpoch = runs.lastEpoch();
-    for (const Marker &marker : markers)
-        lastEpoch = std::max(lastEpoch, marker.epoch);
-
-    const EpochLayout layout = q->layOutEpochs(lastEpoch);
+    const EpochLayout layout = q->layOutEpochs(std::max(runs.lastEpoch(), markers.lastEpoch()));
     const bool layoutChanged = layout.columnsChanged || layout.endChanged || logScale != drawnLog;
     // A ghost no longer grows, and the axis end is never below its last epoch: a longer x axis leaves
     // its decimation as fine as it needs to be. Only a new width or y scale redoes it.
@@ -530,46 +482,9 @@ void LossChartView::Private::draw(bool everything)
 
     if (optimumSeries && shownOptimum)
         optimumSeries->replace({QPointF(1, *shownOptimum), QPointF(q->epochAxisEnd(), *shownOptimum)});
-    for (Marker &marker : markers) {
-        if (marker.series)
-            marker.series->replace({QPointF(marker.epoch, yLow), QPointF(marker.epoch, yHigh)});
-    }
-    placeMarkerLabels();
+    markers.setSpan(yLow, yHigh);
     if (ghostsWaiting)
         q->redrawSoon();
-}
-
-// Labels sit at the top of the plot, right of their line (left of it near the right edge); labels
-// that would overlap move down a row.
-void LossChartView::Private::placeMarkerLabels()
-{
-    QChart *chart = q->chart();
-    const QRectF plot = chart->plotArea();
-    std::vector<Marker *> order;
-    for (Marker &marker : markers) {
-        if (marker.box)
-            order.push_back(&marker);
-    }
-    std::sort(order.begin(), order.end(), [](const Marker *a, const Marker *b) { return a->epoch < b->epoch; });
-    std::vector<double> rowEnds;
-    for (Marker *marker : order) {
-        const double x = marker->series ? chart->mapToPosition(QPointF(marker->epoch, yHigh), marker->series).x() : 0;
-        const bool inside = marker->series && plot.width() > 0 && x >= plot.left() - 0.5 && x <= plot.right() + 0.5;
-        marker->box->setVisible(inside);
-        if (!inside)
-            continue;
-        const QSizeF size = marker->box->rect().size();
-        double left = x + 4;
-        if (left + size.width() > plot.right())
-            left = x - 4 - size.width();
-        size_t row = 0;
-        while (row < rowEnds.size() && rowEnds[row] > left - 4)
-            ++row;
-        if (row == rowEnds.size())
-            rowEnds.push_back(0);
-        rowEnds[row] = left + size.width();
-        marker->box->setPos(left, plot.top() + 4 + double(row) * (size.height() + 2));
-    }
 }
 
 QString LossChartView::Private::describe(const Run &run, int epoch)
@@ -640,7 +555,7 @@ void LossChartView::beginRun(int runId, const QString &label)
     if (!m_d->runs.begin(runId, label))
         return;
     m_d->optimum.reset();
-    m_d->removeMarkers();
+    m_d->markers.clear();
     m_d->assignSeries();
     scheduleRedraw();
 }
@@ -727,28 +642,7 @@ void LossChartView::markLearningRateChange(int runId, int epoch, double learning
 {
     if (!m_d->runs.currentIf(runId))
         return;
-    const QString text = tr("η = %1").arg(QLocale().toString(learningRate, 'g', 4));
-    auto existing = std::find_if(m_d->markers.begin(), m_d->markers.end(),
-                                 [epoch](const Marker &m) { return m.epoch == epoch; });
-    Marker *marker = nullptr;
-    if (existing != m_d->markers.end()) {
-        marker = &*existing;
-    } else {
-        m_d->markers.push_back(Marker{epoch, nullptr, nullptr, nullptr});
-        marker = &m_d->markers.back();
-        m_d->createMarkerSeries(*marker);
-        marker->box = new QGraphicsRectItem(chart());
-        marker->box->setBrush(withAlpha(chartBackground(palette()), 0.85));
-        marker->box->setPen(Qt::NoPen);
-        marker->box->setZValue(1000);
-        marker->text = new QGraphicsSimpleTextItem(marker->box);
-        marker->text->setFont(sizedFont(font(), 11));
-        marker->text->setBrush(chartText(palette()));
-        marker->text->setPos(4, 1);
-    }
-    marker->text->setText(text);
-    const QRectF textRect = marker->text->boundingRect();
-    marker->box->setRect(0, 0, textRect.width() + 8, textRect.height() + 2);
+    m_d->markers.set(epoch, tr("η = %1").arg(QLocale().toString(learningRate, 'g', 4)), font(), palette());
     scheduleRedraw();
 }
 
@@ -775,7 +669,7 @@ void LossChartView::clear()
     m_d->pendingOffset = 0;
     m_d->runs.clear();
     m_d->optimum.reset();
-    m_d->removeMarkers();
+    m_d->markers.clear();
     m_d->assignSeries();
     scheduleRedraw();
 }
@@ -831,7 +725,7 @@ int LossChartView::ghostCount() const
 
 int LossChartView::markerCount() const
 {
-    return int(m_d->markers.size());
+    return m_d->markers.count();
 }
 
 int LossChartView::displayedPointCount() const

@@ -13,9 +13,13 @@
 #include "tests/ui/ChartTestSupport.h"
 
 #include <QAction>
+#include <QChart>
+#include <QChartView>
 #include <QFile>
 #include <QFileInfo>
 #include <QFontDatabase>
+#include <QGraphicsRectItem>
+#include <QGraphicsSimpleTextItem>
 #include <QGuiApplication>
 #include <QImage>
 #include <QLogValueAxis>
@@ -95,6 +99,7 @@ private Q_SLOTS:
     void beginRunKeepsThreeGhosts();
     void ghostKeepsItsOwnEpochsAfterARetry();
     void markersAreCounted();
+    void markerLabelsTakeAnotherRowWhereTheyWouldOverlap();
     void clearRemovesEverything();
     void nonFinitePointsAreSkipped();
     void hoverTextNamesTheNearestEpoch();
@@ -419,6 +424,52 @@ void LossChartTest::markersAreCounted()
     QCOMPARE(view.markerCount(), 0);
     view.markLearningRateChange(2, 5, 0.1);
     QCOMPARE(view.markerCount(), 1);
+}
+
+// Labels sit at the top of the plot, right of their line; η = 0.005 at epoch 126 would overlap
+// η = 0.01 at 120 (six epochs are a few pixels), so it goes a row lower, and a label near the right
+// edge goes left of its line.
+void LossChartTest::markerLabelsTakeAnotherRowWhereTheyWouldOverlap()
+{
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));   // "η = 0.02"
+    LossChartView view;
+    view.resize(1000, 600);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.beginRun(1, QString());
+    view.appendEpochs(1, smoothRun(1, 200, 1));
+    view.markLearningRateChange(1, 60, 0.02);
+    view.markLearningRateChange(1, 120, 0.01);
+    view.markLearningRateChange(1, 126, 0.005);
+    view.markLearningRateChange(1, 199, 0.001);
+    QTRY_COMPARE(view.currentDisplayedPointCount(), 400);
+    QTest::qWait(50);
+
+    QChart *chart = view.findChild<QChartView *>()->chart();
+    std::map<QString, QGraphicsRectItem *> boxes;   // by their text
+    for (QGraphicsItem *item : chart->childItems()) {
+        auto *box = qgraphicsitem_cast<QGraphicsRectItem *>(item);
+        if (box && box->zValue() == 1000 && box->childItems().size() == 1) {
+            if (auto *text = qgraphicsitem_cast<QGraphicsSimpleTextItem *>(box->childItems().front()))
+                boxes[text->text()] = box;
+        }
+    }
+    QCOMPARE(int(boxes.size()), 4);
+    for (const auto &[text, box] : boxes)
+        QVERIFY2(box->isVisible(), qPrintable(text));
+    const QRectF plot = chart->plotArea();
+    auto xOf = [chart](int epoch) { return chart->mapToPosition(QPointF(epoch, 0)).x(); };
+    QGraphicsRectItem *at60 = boxes.at(QStringLiteral("η = 0.02"));
+    QGraphicsRectItem *at120 = boxes.at(QStringLiteral("η = 0.01"));
+    QGraphicsRectItem *at126 = boxes.at(QStringLiteral("η = 0.005"));
+    QGraphicsRectItem *at199 = boxes.at(QStringLiteral("η = 0.001"));
+    const double row = at60->rect().height() + 2;
+    QCOMPARE(at60->pos(), QPointF(xOf(60) + 4, plot.top() + 4));
+    QCOMPARE(at120->pos(), QPointF(xOf(120) + 4, plot.top() + 4));
+    QCOMPARE(at126->pos(), QPointF(xOf(126) + 4, plot.top() + 4 + row));
+    // Near the right edge: left of its line, where the first row has room.
+    QCOMPARE(at199->pos(), QPointF(xOf(199) - 4 - at199->rect().width(), plot.top() + 4));
+    QLocale::setDefault(QLocale::system());
 }
 
 void LossChartTest::clearRemovesEverything()
