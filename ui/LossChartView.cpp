@@ -6,12 +6,11 @@
 #include "CurveClip.h"
 #include "CurveDecimator.h"
 #include "EpochMarkers.h"
-#include "Fonts.h"
 #include "LegendStrip.h"
 #include "RunValues.h"
+#include "SlicedBatches.h"
 
 #include <QAction>
-#include <QBrush>
 #include <QChart>
 #include <QChartView>
 #include <QGraphicsScene>
@@ -22,16 +21,13 @@
 #include <QPainter>
 #include <QPen>
 #include <QScatterSeries>
-#include <QTimer>
 #include <QValueAxis>
 #include <QVBoxLayout>
 
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <limits>
 #include <optional>
-#include <vector>
 
 namespace fl {
 
@@ -93,9 +89,9 @@ struct LossChartView::Private : QObject
     void createSeries();
     void assignSeries();
     void updateLegend();
+    // Stores epochs [begin, end) of a batch in the current run.
     void appendNow(const QList<EpochRecord> &epochs, qsizetype begin, qsizetype end);
-    void appendPending(qsizetype limit);
-    void flushPending();
+    void flushPending() { pending.takeAll(); }
     QPen validationPen(double alpha, double width) const;
     // Brings the series up to date (RunChartView::updateChart). Stale ghosts get their points one per
     // call unless `everything` (an export, a test reading what is shown), in which case all of them now.
@@ -132,9 +128,7 @@ struct LossChartView::Private : QObject
     Slot currentSlot;
     QAction *logAction = nullptr;
     QAction *exportAction = nullptr;
-    QTimer appendTimer;           // stores pending epochs a slice per event-loop pass
-    QList<QList<EpochRecord>> pending;   // batches of the current run not stored yet
-    qsizetype pendingOffset = 0;  // epochs of pending.front() already stored
+    SlicedBatches<EpochRecord> pending;   // batches of the current run not stored yet
     bool live = false;            // a run is streaming: cheaper pens and no antialiasing
     int yDigits = 0;              // significant digits of the linear axis' labels; 0: not dynamic
 
@@ -151,6 +145,9 @@ struct LossChartView::Private : QObject
 
 LossChartView::Private::Private(LossChartView *owner)
     : q(owner)
+    , pending(kAppendSlice, QStringLiteral("lossChartAppend"),
+              [this](const QList<EpochRecord> &epochs, qsizetype begin, qsizetype end) { appendNow(epochs, begin, end); },
+              [this] { q->scheduleRedraw(); })
     , markers(owner->chart(), [this](const QPen &pen) { return addSeries(pen, QString()); })
 {
     QChart *chart = q->chart();
@@ -197,9 +194,6 @@ LossChartView::Private::Private(LossChartView *owner)
         menu.exec(q->chartView()->viewport()->mapToGlobal(pos));
     });
 
-    appendTimer.setSingleShot(true);
-    appendTimer.setObjectName(QStringLiteral("lossChartAppend"));
-    connect(&appendTimer, &QTimer::timeout, this, [this] { appendPending(kAppendSlice); });
     connect(chart, &QChart::plotAreaChanged, this, [this](const QRectF &area) {
         if (int(area.width()) != q->columns())
             q->scheduleRedraw();
@@ -576,13 +570,13 @@ void LossChartView::appendEpochs(int runId, const QList<EpochRecord> &epochs)
     // megabytes of fresh memory: they go in by slices, one per pass of the event loop, so no single
     // pass holds the window up.
     m_d->pending.append(epochs);
-    if (!m_d->appendTimer.isActive())
-        m_d->appendTimer.start(0);
 }
 
 void LossChartView::Private::appendNow(const QList<EpochRecord> &epochs, qsizetype begin, qsizetype end)
 {
     Run *run = runs.current();
+    if (!run)
+        return;
     for (qsizetype i = begin; i < end; ++i) {
         const EpochRecord &record = epochs[i];
         if (run->lastEpoch() > 0 && record.epoch <= run->lastEpoch())
@@ -594,35 +588,6 @@ void LossChartView::Private::appendNow(const QList<EpochRecord> &epochs, qsizety
             run->validation.points.append(QPointF(record.epoch, record.validationLoss));
     }
     run->train.stale = run->validation.stale = true;
-}
-
-void LossChartView::Private::appendPending(qsizetype limit)
-{
-    while (!pending.isEmpty() && limit > 0) {
-        if (!runs.current()) {
-            pending.clear();
-            pendingOffset = 0;
-            break;
-        }
-        const QList<EpochRecord> &batch = pending.front();
-        const qsizetype take = std::min(batch.size() - pendingOffset, limit);   // limit may be "all"
-        appendNow(batch, pendingOffset, pendingOffset + take);
-        limit -= take;
-        pendingOffset += take;
-        if (pendingOffset == batch.size()) {
-            pending.removeFirst();
-            pendingOffset = 0;
-        }
-    }
-    q->scheduleRedraw();
-    if (!pending.isEmpty())
-        appendTimer.start(0);
-}
-
-void LossChartView::Private::flushPending()
-{
-    if (!pending.isEmpty())
-        appendPending(std::numeric_limits<qsizetype>::max());
 }
 
 void LossChartView::setOptimum(int runId, double optimumTrainLoss)
@@ -666,7 +631,6 @@ void LossChartView::truncateRun(int runId, int epochs)
 void LossChartView::clear()
 {
     m_d->pending.clear();
-    m_d->pendingOffset = 0;
     m_d->runs.clear();
     m_d->optimum.reset();
     m_d->markers.clear();

@@ -10,6 +10,7 @@
 #include "ui/CurveClip.h"
 #include "ui/CurveDecimator.h"
 #include "ui/LossChartView.h"
+#include "ui/SlicedBatches.h"
 #include "tests/ui/ChartTestSupport.h"
 
 #include <QAction>
@@ -33,6 +34,7 @@
 #include <limits>
 #include <map>
 #include <set>
+#include <vector>
 
 using namespace fl;
 using fl::test::keepSnapshot;
@@ -89,6 +91,7 @@ class LossChartTest : public QObject
 
 private Q_SLOTS:
     void largeBatchesAreStoredInSlices();
+    void batchesAreTakenASliceAPass();
     void decimationKeepsExtremesAndEndpoints();
     void decimationPassesShortInputThrough();
     void decimationOfDegenerateRanges();
@@ -772,6 +775,49 @@ void LossChartTest::largeBatchesAreStoredInSlices()
     QCOMPARE(view.ghostCount(), 1);
     view.appendEpochs(2, smoothRun(1, 10, 1.0));
     QTRY_COMPARE(view.currentEpochCount(), 10);
+}
+
+// Slices of three from batches of five and two: (0, 3) of the first batch, then (3, 5) of it and (0, 1)
+// of the second in the next pass, then (1, 2).
+void LossChartTest::batchesAreTakenASliceAPass()
+{
+    struct Take
+    {
+        int batchFirst;
+        qsizetype begin;
+        qsizetype end;
+        bool operator==(const Take &) const = default;
+    };
+    std::vector<Take> takes;
+    QList<int> stored;
+    int passes = 0;
+    SlicedBatches<int> batches(
+        3, QStringLiteral("testSlices"),
+        [&](const QList<int> &batch, qsizetype begin, qsizetype end) {
+            takes.push_back(Take{batch.front(), begin, end});
+            stored += batch.mid(begin, end - begin);
+        },
+        [&] { ++passes; });
+    batches.append({1, 2, 3, 4, 5});
+    batches.append({6, 7});
+    QVERIFY(stored.isEmpty());   // never inside the caller
+    QVERIFY(!batches.isEmpty());
+    QTRY_COMPARE(stored.size(), 7);
+    QCOMPARE(stored, (QList<int>{1, 2, 3, 4, 5, 6, 7}));
+    QVERIFY(takes == (std::vector<Take>{{1, 0, 3}, {1, 3, 5}, {6, 0, 1}, {6, 1, 2}}));
+    QCOMPARE(passes, 3);
+    QVERIFY(batches.isEmpty());
+
+    // takeAll() stores everything at once; clear() drops what is queued.
+    batches.append({8, 9, 10, 11});
+    batches.takeAll();
+    QCOMPARE(stored.size(), 11);
+    QCOMPARE(takes.back(), (Take{8, 0, 4}));
+    batches.append({12, 13});
+    batches.clear();
+    QVERIFY(batches.isEmpty());
+    QTest::qWait(20);
+    QCOMPARE(stored.size(), 11);
 }
 
 // Ticks sit on multiples of the interval from 0 and the axis starts at epoch 1: the interval must
