@@ -53,4 +53,29 @@ QList<QPointF> clipToBand(const QList<QPointF> &points, double low, double high,
     return out;
 }
 
+namespace {
+
+double heightOf(double low, double high)
+{
+    return std::max(high - low, 1e-300);
+}
+
+} // namespace
+
+QList<QPointF> CurveBand::clip(const QList<QPointF> &points, double low, double high)
+{
+    const double height = heightOf(low, high);
+    m_low = low - 8 * height;
+    m_high = high + 8 * height;
+    return clipToBand(points, m_low, m_high, &m_clipped);
+}
+
+bool CurveBand::needsClipping(const Extent &extent, double low, double high) const
+{
+    const double height = heightOf(low, high);
+    if (m_clipped)
+        return m_low > low - 2 * height || m_high < high + 2 * height || m_high - m_low > 40 * height;
+    return extent.valid() && (extent.low < low - 8 * height || extent.high > high + 8 * height);
+}
+
 } // namespace fl

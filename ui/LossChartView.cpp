@@ -59,9 +59,7 @@ struct Curve
     int shown = 0;          // points given to the series
     Extent shownExtent;     // y range of those points
     QList<QPointF> decimated;  // what the series was given, before clipping to the band
-    double bandLow = 0;     // the band of y the series' points were clipped to (linear axis)
-    double bandHigh = 0;
-    bool clipped = false;   // some of them lay outside it
+    CurveBand band;         // the band of y the series' points were clipped to (linear axis)
 };
 
 struct Run
@@ -112,7 +110,7 @@ struct LossChartView::Private : QObject
     QValueAxis *yLinear = nullptr;
     QLogValueAxis *yLog = nullptr;
     QLineSeries *optimumSeries = nullptr;
-    // The current run's points while it is short (kDottedPoints), so that one Step shows one point.
+    // The current run's points while it is short (dottedPoints), so that one Step shows one point.
     QScatterSeries *trainDots = nullptr;
     QScatterSeries *validationDots = nullptr;
     // The curves' series, made once in drawing order (the oldest ghost lowest, then newer ghosts, the
@@ -381,13 +379,9 @@ void LossChartView::Private::updateCurve(Curve &curve, bool layoutChanged, bool 
     curve.stale = false;
 }
 
-// The band: the y axis' range and eight times its height above and below it.
 void LossChartView::Private::replaceClipped(Curve &curve)
 {
-    const double span = std::max(yHigh - yLow, 1e-300);
-    curve.bandLow = yLow - 8 * span;
-    curve.bandHigh = yHigh + 8 * span;
-    curve.series->replace(clipToBand(curve.decimated, curve.bandLow, curve.bandHigh, &curve.clipped));
+    curve.series->replace(curve.band.clip(curve.decimated, yLow, yHigh));
 }
 
 // After the y axis changed: a curve clipped to a band that no longer holds the axis' range with room to
@@ -397,15 +391,8 @@ void LossChartView::Private::reclipCurves()
 {
     if (logScale)
         return;
-    const double span = std::max(yHigh - yLow, 1e-300);
-    auto check = [&](Curve &curve) {
-        if (!curve.series || curve.stale || curve.decimated.isEmpty())
-            return;
-        const bool bandFits = curve.bandLow <= yLow - 2 * span && curve.bandHigh >= yHigh + 2 * span
-            && curve.bandHigh - curve.bandLow <= 40 * span;
-        const bool farOut = curve.shownExtent.valid()
-            && (curve.shownExtent.low < yLow - 8 * span || curve.shownExtent.high > yHigh + 8 * span);
-        if (curve.clipped ? !bandFits : farOut)
+    auto check = [this](Curve &curve) {
+        if (curve.series && !curve.stale && !curve.decimated.isEmpty() && curve.band.needsClipping(curve.shownExtent, yLow, yHigh))
             replaceClipped(curve);
     };
     for (Run *run : runs.oldestFirst()) {

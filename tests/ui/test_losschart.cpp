@@ -98,6 +98,7 @@ private Q_SLOTS:
     void incrementalDecimationMatchesFromScratch();
     void longCurvesAreDecimatedFromTheSummary();
     void clippingRunsAlongTheBandsEdge();
+    void curvesAreClippedAgainWhenTheAxisMovesFar();
     void staleRunsAreIgnored();
     void beginRunKeepsThreeGhosts();
     void ghostKeepsItsOwnEpochsAfterARetry();
@@ -281,6 +282,30 @@ void LossChartTest::clippingRunsAlongTheBandsEdge()
     QCOMPARE(clipToBand({QPointF(0, 9), QPointF(1, 9)}, -1, 5, &clipped), (QList<QPointF>{QPointF(0, 5), QPointF(1, 5)}));
     QCOMPARE(clipToBand({QPointF(3, -7)}, -1, 5, &clipped), QList<QPointF>{QPointF(3, -1)});
     QVERIFY(clipped);
+}
+
+// The band around [0, 1] is [−8, 9]. Clipped, it still serves [0, 1.2] (−8 ≤ −2.4, 9 ≥ 3.6, 17 ≤ 48 tall);
+// not [0, 0.3] (17 > 12: too tall) nor [0, 4] (9 < 12). Not clipped, a curve from 0 to 1 is clipped again
+// when the axis shows [0, 0.1] (1 > 0.9), not [0, 0.2] (1 ≤ 1.8).
+void LossChartTest::curvesAreClippedAgainWhenTheAxisMovesFar()
+{
+    CurveBand band;
+    QCOMPARE(band.clip({QPointF(0, 0), QPointF(1, 18), QPointF(2, 0)}, 0, 1),
+             (QList<QPointF>{QPointF(0, 0), QPointF(0.5, 9), QPointF(1.5, 9), QPointF(2, 0)}));
+    Extent extent;
+    extent.add(0);
+    extent.add(9);
+    QVERIFY(!band.needsClipping(extent, 0, 1.2));
+    QVERIFY(band.needsClipping(extent, 0, 0.3));
+    QVERIFY(band.needsClipping(extent, 0, 4));
+
+    const QList<QPointF> within{QPointF(0, 0), QPointF(1, 1)};
+    QCOMPARE(band.clip(within, 0, 1), within);
+    extent = Extent();
+    extent.add(0);
+    extent.add(1);
+    QVERIFY(band.needsClipping(extent, 0, 0.1));
+    QVERIFY(!band.needsClipping(extent, 0, 0.2));
 }
 
 void LossChartTest::staleRunsAreIgnored()
