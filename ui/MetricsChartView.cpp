@@ -6,6 +6,7 @@
 #include "CurveDecimator.h"
 #include "Fonts.h"
 #include "LegendStrip.h"
+#include "MetricChooser.h"
 #include "RunValues.h"
 
 #include "engine/CsvWriter.h"
@@ -13,10 +14,8 @@
 
 #include <QChart>
 #include <QChartView>
-#include <QComboBox>
 #include <QEvent>
 #include <QFileDialog>
-#include <QGridLayout>
 #include <QLabel>
 #include <QLineSeries>
 #include <QLocale>
@@ -24,7 +23,6 @@
 #include <QMessageBox>
 #include <QPen>
 #include <QScatterSeries>
-#include <QSignalBlocker>
 #include <QStackedWidget>
 #include <QTextDocument>
 #include <QValueAxis>
@@ -76,26 +74,6 @@ bool keyLess(const QString &a, const QString &b)
     if (pa.family != pb.family)
         return pa.family < pb.family;
     return pa.k < pb.k;
-}
-
-QString familyTitle(const QString &family)
-{
-    if (family == QLatin1String("ndcg"))
-        return MetricsChartView::tr("NDCG");
-    if (family == QLatin1String("recall"))
-        return MetricsChartView::tr("Recall");
-    if (family == QLatin1String("precision"))
-        return MetricsChartView::tr("Precision");
-    if (family == QLatin1String("hit"))
-        return MetricsChartView::tr("Hit rate");
-    if (family == QLatin1String("map"))
-        return MetricsChartView::tr("MAP");
-    return family;
-}
-
-QString familyKey(const QString &family, int k)
-{
-    return k < 0 ? family : family + QLatin1Char('@') + QString::number(k);
 }
 
 // How a key reads in text: "ndcg@10", "cold ndcg@10".
@@ -185,18 +163,16 @@ struct MetricsChartView::Private : QObject
     QString testLineOf(const Run &run) const;
     void applyReadout();
     bool eventFilter(QObject *watched, QEvent *event) override;
-    void wrapChooser();
     QString testToolTipOf(const Run &run) const;
     void updateLegendAndReadout();
     void updatePage();
     QString hint() const;
     const Run *keySource() const;
     QStringList availableKeys() const;
+    // Offers the chooser the keys the runs have, and draws the key it picks, unless nothing changed.
     void refreshChooser();
-    void fillCutoffs(const QString &family, int preferredK);
-    void chooseKey();
+    QString monitor() const { return runs.current() ? runs.current()->monitor : QString(); }
     void setKey(const QString &key);
-    void onChooserEdited();
     QString describe(const Run &run, int epoch) const;
     void showTooltip(const Run *run, const QPointF &point, bool state);
     void exportFromMenu(const QString &suffix);
@@ -207,12 +183,7 @@ struct MetricsChartView::Private : QObject
     QWidget *content = nullptr;
     QSizePolicy hintPolicy;       // the pages' own policies, for when they are shown
     QSizePolicy contentPolicy;
-    QComboBox *familyBox = nullptr;
-    QComboBox *cutoffBox = nullptr;
-    QWidget *chooser = nullptr;
-    QGridLayout *chooserLayout = nullptr;
-    QLabel *atLabel = nullptr;
-    bool chooserWrapped = false;   // "at K =" and its box on a second row: the view is narrow
+    MetricChooser *chooser = nullptr;
     QWidget *figure = nullptr;     // what exports show: chart, legend, read-out
     QLabel *readout = nullptr;
     QString readoutText;    // the read-out as text, and as a table (empty while there are no test metrics)
@@ -224,8 +195,6 @@ struct MetricsChartView::Private : QObject
 
     ChartRuns<Run> runs;
     QString key;            // the metric drawn
-    QString chosenKey;      // the user's choice, kept across runs
-    QStringList chooserKeys;   // the keys the chooser was last filled from
 
     // The y axis the curves were last drawn on (the epoch axis and columns are RunChartView's).
     double yLow = 0;
@@ -267,33 +236,7 @@ MetricsChartView::Private::Private(MetricsChartView *owner)
     contentLayout->setContentsMargins(0, 0, 0, 0);
     contentLayout->setSpacing(0);
 
-    chooser = new QWidget(content);
-    chooserLayout = new QGridLayout(chooser);
-    chooserLayout->setContentsMargins(8, 4, 8, 4);
-    auto *chooserLabel = new QLabel(MetricsChartView::tr("&Metric:"), chooser);
-    chooserLabel->setFont(labelFont);
-    familyBox = new QComboBox(chooser);
-    familyBox->setFont(labelFont);
-    familyBox->setAccessibleName(MetricsChartView::tr("Metric"));
-    familyBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    chooserLabel->setBuddy(familyBox);
-    atLabel = new QLabel(MetricsChartView::tr("at &K ="), chooser);
-    atLabel->setFont(labelFont);
-    cutoffBox = new QComboBox(chooser);
-    cutoffBox->setFont(labelFont);
-    cutoffBox->setAccessibleName(MetricsChartView::tr("Cut-off K"));
-    cutoffBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    atLabel->setBuddy(cutoffBox);
-    chooserLayout->addWidget(chooserLabel, 0, 0);
-    chooserLayout->addWidget(familyBox, 0, 1);
-    chooserLayout->addWidget(atLabel, 0, 2);
-    chooserLayout->addWidget(cutoffBox, 0, 3);
-    chooserLayout->setColumnStretch(4, 1);
-    // Its width is the two-row layout's (wrapChooser): one row when there is room.
-    chooser->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    chooser->installEventFilter(this);
-    chooser->setAutoFillBackground(true);
-    chooser->setBackgroundRole(QPalette::Base);
+    chooser = new MetricChooser(content);
 
     figure = new QWidget(content);
     figure->setAutoFillBackground(true);
@@ -326,11 +269,7 @@ MetricsChartView::Private::Private(MetricsChartView *owner)
     layout->setSpacing(0);
     layout->addWidget(pages);
 
-    connect(familyBox, &QComboBox::activated, this, [this] {
-        fillCutoffs(familyBox->currentData().toString(), parseMetricKey(key).k);
-        onChooserEdited();
-    });
-    connect(cutoffBox, &QComboBox::activated, this, [this] { onChooserEdited(); });
+    connect(chooser, &MetricChooser::keyChosen, this, [this](const QString &chosen) { setKey(chosen); });
 
     connect(view, &QWidget::customContextMenuRequested, this, [this, view](const QPoint &pos) {
         QMenu menu(q);
@@ -672,30 +611,7 @@ bool MetricsChartView::Private::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == figure && event->type() == QEvent::Resize)
         applyReadout();
-    if (watched == chooser && (event->type() == QEvent::Resize || event->type() == QEvent::LayoutRequest))
-        wrapChooser();
     return QObject::eventFilter(watched, event);
-}
-
-// In a narrow view (a lesson beside it on a projector) "at K =" and its box move under the metric,
-// so that the chooser does not hold the chart wider than the window can give.
-void MetricsChartView::Private::wrapChooser()
-{
-    const QMargins margins = chooserLayout->contentsMargins();
-    const int spacing = std::max(0, chooserLayout->horizontalSpacing());
-    const int metric = chooserLayout->itemAtPosition(0, 0)->widget()->sizeHint().width() + familyBox->sizeHint().width();
-    const int cutoff = atLabel->sizeHint().width() + cutoffBox->sizeHint().width();
-    const int twoRows = margins.left() + margins.right() + spacing + std::max(metric, cutoff);
-    if (chooser->minimumWidth() != twoRows)
-        chooser->setMinimumWidth(twoRows);
-    const bool wrap = chooser->width() < margins.left() + margins.right() + 3 * spacing + metric + cutoff;
-    if (wrap == chooserWrapped)
-        return;
-    chooserWrapped = wrap;
-    chooserLayout->removeWidget(atLabel);
-    chooserLayout->removeWidget(cutoffBox);
-    chooserLayout->addWidget(atLabel, wrap ? 1 : 0, wrap ? 0 : 2, wrap ? Qt::AlignRight : Qt::Alignment());
-    chooserLayout->addWidget(cutoffBox, wrap ? 1 : 0, wrap ? 1 : 3, wrap ? Qt::AlignLeft : Qt::Alignment());
 }
 
 QString MetricsChartView::Private::testToolTipOf(const Run &run) const
@@ -797,74 +713,9 @@ QStringList MetricsChartView::Private::availableKeys() const
 void MetricsChartView::Private::refreshChooser()
 {
     const QStringList keys = availableKeys();
-    if (keys == chooserKeys && (key.isEmpty() || keys.contains(key)))
+    if (keys == chooser->keys() && (key.isEmpty() || keys.contains(key)))
         return;
-    chooserKeys = keys;
-    chooseKey();
-}
-
-void MetricsChartView::Private::fillCutoffs(const QString &family, int preferredK)
-{
-    const QSignalBlocker blocker(cutoffBox);
-    cutoffBox->clear();
-    for (const QString &candidate : std::as_const(chooserKeys)) {
-        const MetricKeyParts parts = parseMetricKey(candidate);
-        if (!parts.cold && parts.family == family && parts.k >= 0)
-            cutoffBox->addItem(QLocale().toString(parts.k), parts.k);
-    }
-    const int at = cutoffBox->findData(preferredK);
-    cutoffBox->setCurrentIndex(at >= 0 ? at : 0);
-    cutoffBox->setEnabled(cutoffBox->count() > 1);
-}
-
-// The key drawn: the user's choice when the runs have it, else its family at another K, else the
-// monitored metric, else ndcg@10, else the first key.
-void MetricsChartView::Private::chooseKey()
-{
-    QStringList plain;
-    for (const QString &candidate : std::as_const(chooserKeys)) {
-        if (!candidate.startsWith(kColdPrefix))
-            plain.append(candidate);
-    }
-    QString next;
-    if (!plain.isEmpty()) {
-        if (plain.contains(chosenKey)) {
-            next = chosenKey;
-        } else {
-            const QString chosenFamily = chosenKey.isEmpty() ? QString() : parseMetricKey(chosenKey).family;
-            for (const QString &candidate : std::as_const(plain)) {
-                if (!chosenFamily.isEmpty() && parseMetricKey(candidate).family == chosenFamily) {
-                    next = candidate;
-                    break;
-                }
-            }
-            const QString monitor = runs.current() ? runs.current()->monitor : QString();
-            if (next.isEmpty() && plain.contains(monitor))
-                next = monitor;
-            if (next.isEmpty() && plain.contains(QStringLiteral("ndcg@10")))
-                next = QStringLiteral("ndcg@10");
-            if (next.isEmpty())
-                next = plain.front();
-        }
-    }
-
-    {
-        const QSignalBlocker blocker(familyBox);
-        familyBox->clear();
-        QStringList families;
-        for (const QString &candidate : std::as_const(plain)) {
-            const QString family = parseMetricKey(candidate).family;
-            if (!families.contains(family)) {
-                families.append(family);
-                familyBox->addItem(familyTitle(family), family);
-            }
-        }
-        const MetricKeyParts parts = parseMetricKey(next);
-        familyBox->setCurrentIndex(std::max(0, familyBox->findData(parts.family)));
-        familyBox->setEnabled(familyBox->count() > 1);
-        fillCutoffs(parts.family, parts.k);
-    }
-    setKey(next);
+    setKey(chooser->offer(keys, monitor()));
 }
 
 void MetricsChartView::Private::setKey(const QString &next)
@@ -877,17 +728,6 @@ void MetricsChartView::Private::setKey(const QString &next)
     setAxisTitle(yAxis, key.isEmpty() ? MetricsChartView::tr("validation metric") : keyTitle(key));
     markAllStale();
     Q_EMIT q->metricChanged(key);
-}
-
-void MetricsChartView::Private::onChooserEdited()
-{
-    const QString family = familyBox->currentData().toString();
-    const int k = cutoffBox->count() > 0 ? cutoffBox->currentData().toInt() : -1;
-    const QString next = familyKey(family, k);
-    if (!chooserKeys.contains(next))
-        return;
-    chosenKey = next;
-    setKey(next);
 }
 
 QString MetricsChartView::Private::describe(const Run &run, int epoch) const
@@ -1023,10 +863,9 @@ void MetricsChartView::clear()
 
 bool MetricsChartView::setMetric(const QString &key)
 {
-    if (key.startsWith(kColdPrefix) || !m_d->chooserKeys.contains(key))
+    if (!m_d->chooser->choose(key))
         return false;
-    m_d->chosenKey = key;
-    m_d->chooseKey();
+    m_d->setKey(m_d->chooser->offer(m_d->chooser->keys(), m_d->monitor()));
     return true;
 }
 

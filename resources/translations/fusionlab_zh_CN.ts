@@ -3709,32 +3709,55 @@ Train, Step or Pause it: the model&apos;s recommendations appear here whenever t
     </message>
 </context>
 <context>
-    <name>fl::MetricsChartView</name>
+    <name>fl::MetricChooser</name>
     <message>
-        <location filename="../../ui/MetricsChartView.cpp" line="98"/>
+        <location filename="../../ui/MetricChooser.cpp" line="24"/>
         <source>NDCG</source>
         <translation>NDCG</translation>
     </message>
     <message>
-        <location filename="../../ui/MetricsChartView.cpp" line="100"/>
+        <location filename="../../ui/MetricChooser.cpp" line="26"/>
         <source>Recall</source>
         <translation>Recall</translation>
     </message>
     <message>
-        <location filename="../../ui/MetricsChartView.cpp" line="102"/>
+        <location filename="../../ui/MetricChooser.cpp" line="28"/>
         <source>Precision</source>
         <translation>Precision</translation>
     </message>
     <message>
-        <location filename="../../ui/MetricsChartView.cpp" line="104"/>
+        <location filename="../../ui/MetricChooser.cpp" line="30"/>
         <source>Hit rate</source>
         <translation>Hit rate</translation>
     </message>
     <message>
-        <location filename="../../ui/MetricsChartView.cpp" line="106"/>
+        <location filename="../../ui/MetricChooser.cpp" line="32"/>
         <source>MAP</source>
         <translation>MAP</translation>
     </message>
+    <message>
+        <location filename="../../ui/MetricChooser.cpp" line="49"/>
+        <source>&amp;Metric:</source>
+        <translation>指标(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MetricChooser.cpp" line="53"/>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MetricChooser.cpp" line="56"/>
+        <source>at &amp;K =</source>
+        <translation>K 值(&amp;K) =</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MetricChooser.cpp" line="60"/>
+        <source>Cut-off K</source>
+        <translation>截断位置 K</translation>
+    </message>
+</context>
+<context>
+    <name>fl::MetricsChartView</name>
     <message>
         <location filename="../../ui/MetricsChartView.cpp" line="119"/>
         <source>cold %1</source>
@@ -3745,26 +3768,6 @@ Train, Step or Pause it: the model&apos;s recommendations appear here whenever t
         <location filename="../../ui/MetricsChartView.cpp" line="973"/>
         <source>validation metric</source>
         <translation>验证指标</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MetricsChartView.cpp" line="309"/>
-        <source>&amp;Metric:</source>
-        <translation>指标(&amp;M)：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MetricsChartView.cpp" line="313"/>
-        <source>Metric</source>
-        <translation>指标</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MetricsChartView.cpp" line="316"/>
-        <source>at &amp;K =</source>
-        <translation>K 值(&amp;K) =</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MetricsChartView.cpp" line="320"/>
-        <source>Cut-off K</source>
-        <translation>截断位置 K</translation>
     </message>
     <message>
         <location filename="../../ui/MetricsChartView.cpp" line="343"/>
