@@ -16,8 +16,6 @@ namespace fl {
 
 namespace {
 
-const QString kColdPrefix = QStringLiteral("cold_");
-
 QString familyTitle(const QString &family)
 {
     if (family == QLatin1String("ndcg"))
@@ -82,7 +80,7 @@ QString MetricChooser::offer(const QStringList &keys, const QString &monitor)
     m_keys = keys;
     QStringList plain;
     for (const QString &candidate : keys) {
-        if (!candidate.startsWith(kColdPrefix))
+        if (!candidate.startsWith(kColdMetricPrefix))
             plain.append(candidate);
     }
     QString next;
@@ -128,7 +126,7 @@ QString MetricChooser::offer(const QStringList &keys, const QString &monitor)
 
 bool MetricChooser::choose(const QString &key)
 {
-    if (key.startsWith(kColdPrefix) || !m_keys.contains(key))
+    if (key.startsWith(kColdMetricPrefix) || !m_keys.contains(key))
         return false;
     m_chosen = key;
     return true;

@@ -8,6 +8,7 @@
 #include "LegendStrip.h"
 #include "MetricChooser.h"
 #include "RunValues.h"
+#include "TestMetricsReadout.h"
 
 #include "engine/CsvWriter.h"
 #include "engine/RecommenderFactory.h"
@@ -24,7 +25,6 @@
 #include <QPen>
 #include <QScatterSeries>
 #include <QStackedWidget>
-#include <QTextDocument>
 #include <QValueAxis>
 #include <QVBoxLayout>
 
@@ -38,8 +38,6 @@ namespace fl {
 
 namespace {
 
-const QString kColdPrefix = QStringLiteral("cold_");
-
 // Okabe–Ito colours, distinct from the loss chart's blue and vermillion so the two charts side by side
 // do not suggest the same quantity: bluish green for the metric, reddish purple (dashed) for its
 // cold-start variant, near-black for the best-epoch marker.
@@ -52,36 +50,6 @@ QPen bestPen()
     QPen pen(withAlpha(kBestColor, 0.8), 2, Qt::SolidLine, Qt::FlatCap);
     pen.setDashPattern({4.0, 3.0});
     return pen;
-}
-
-QString formatValue(double value)
-{
-    if (std::isnan(value))
-        return QStringLiteral("—");
-    if (std::isinf(value))
-        return value > 0 ? QStringLiteral("∞") : QStringLiteral("−∞");
-    return QLocale().toString(value, 'f', 4);
-}
-
-bool keyLess(const QString &a, const QString &b)
-{
-    const MetricKeyParts pa = parseMetricKey(a);
-    const MetricKeyParts pb = parseMetricKey(b);
-    if (pa.cold != pb.cold)
-        return !pa.cold;
-    if (metricFamilyRank(pa.family) != metricFamilyRank(pb.family))
-        return metricFamilyRank(pa.family) < metricFamilyRank(pb.family);
-    if (pa.family != pb.family)
-        return pa.family < pb.family;
-    return pa.k < pb.k;
-}
-
-// How a key reads in text: "ndcg@10", "cold ndcg@10".
-QString keyTitle(const QString &key)
-{
-    if (key.startsWith(kColdPrefix))
-        return MetricsChartView::tr("cold %1").arg(key.mid(kColdPrefix.size()));
-    return key;
 }
 
 struct Record
@@ -151,19 +119,7 @@ struct MetricsChartView::Private : QObject
     void markAllStale();
     Best bestOf(const Run &run) const;
     QString bestTextOf(const Run &run) const;
-    struct Readout
-    {
-        QString title;      // "Test at epoch 17"; empty: nothing to read out
-        QStringList warm;   // test keys, display order
-        QStringList cold;   // cold-start test keys without their prefix
-    };
-    Readout readoutOf(const Run &run) const;
-    QString testTextOf(const Run &run) const;
-    QString testTableOf(const Run &run) const;
-    QString testLineOf(const Run &run) const;
-    void applyReadout();
-    bool eventFilter(QObject *watched, QEvent *event) override;
-    QString testToolTipOf(const Run &run) const;
+    static TestMetricsReadout::Results resultsOf(const Run &run);
     void updateLegendAndReadout();
     void updatePage();
     QString hint() const;
@@ -185,10 +141,7 @@ struct MetricsChartView::Private : QObject
     QSizePolicy contentPolicy;
     MetricChooser *chooser = nullptr;
     QWidget *figure = nullptr;     // what exports show: chart, legend, read-out
-    QLabel *readout = nullptr;
-    QString readoutText;    // the read-out as text, and as a table (empty while there are no test metrics)
-    QString readoutTable;
-    QString readoutLine;    // the drawn metric's part of the read-out, for a narrow figure
+    TestMetricsReadout *readout = nullptr;
     QValueAxis *yAxis = nullptr;
     QLineSeries *bestLine = nullptr;
     QScatterSeries *bestDot = nullptr;
@@ -208,7 +161,6 @@ MetricsChartView::Private::Private(MetricsChartView *owner)
     : q(owner)
 {
     const QFont base = q->font();
-    const QFont labelFont = sizedFont(base, 12);
 
     q->epochAxis()->setTickInterval(1);
     yAxis = new QValueAxis;
@@ -247,15 +199,7 @@ MetricsChartView::Private::Private(MetricsChartView *owner)
     q->addChartTo(figureLayout);
     QChartView *view = q->chartView();
     view->setAccessibleName(MetricsChartView::tr("Validation metrics"));
-    readout = new QLabel(figure);
-    readout->setWordWrap(true);
-    readout->setAlignment(Qt::AlignCenter);
-    readout->setFont(labelFont);
-    readout->setContentsMargins(8, 0, 8, 6);
-    readout->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    makeChartLabel(readout);
-    readout->hide();
-    figure->installEventFilter(this);
+    readout = new TestMetricsReadout(figure);
     figureLayout->addWidget(readout);
     q->setFigure(figure);
 
@@ -430,7 +374,7 @@ void MetricsChartView::Private::draw()
     }
     if (current) {
         updateCurve(current->main, *current, key, layoutChanged);
-        updateCurve(current->cold, *current, key.isEmpty() ? QString() : kColdPrefix + key, layoutChanged);
+        updateCurve(current->cold, *current, key.isEmpty() ? QString() : kColdMetricPrefix + key, layoutChanged);
         if (current->cold.series)
             current->cold.series->setVisible(!current->cold.shown.isEmpty());
         extent.add(current->main.shownExtent);
@@ -490,140 +434,21 @@ QString MetricsChartView::Private::bestTextOf(const Run &run) const
     if (!std::isfinite(best.value))
         return MetricsChartView::tr("best validation epoch %1").arg(QLocale().toString(best.epoch));
     QString text = MetricsChartView::tr("best %1 = %2 at epoch %3")
-                       .arg(keyTitle(best.key), formatValue(best.value), QLocale().toString(best.epoch));
+                       .arg(metricKeyTitle(best.key), formatMetricValue(best.value), QLocale().toString(best.epoch));
     if (best.key != key && !key.isEmpty()) {
         if (const Record *record = run.recordAt(best.epoch); record && record->values.contains(key)) {
             text = MetricsChartView::tr("%1 (%2 there: %3)")
-                       .arg(text, keyTitle(key), formatValue(record->values.value(key)));
+                       .arg(text, metricKeyTitle(key), formatMetricValue(record->values.value(key)));
         }
     }
     return text;
 }
 
-// The test metrics the read-out shows: those at the drawn metric's K (at the smallest K when the test
-// has none at that K), plain ones (in display order) and the cold-start ones.
-MetricsChartView::Private::Readout MetricsChartView::Private::readoutOf(const Run &run) const
+TestMetricsReadout::Results MetricsChartView::Private::resultsOf(const Run &run)
 {
-    Readout readout;
-    if (!run.finished || run.test.isEmpty())
-        return readout;
-    QStringList keys = run.test.keys();
-    std::sort(keys.begin(), keys.end(), keyLess);
-    int k = parseMetricKey(key).k;
-    if (std::none_of(keys.cbegin(), keys.cend(), [k](const QString &t) { return parseMetricKey(t).k == k; })) {
-        k = std::numeric_limits<int>::max();
-        for (const QString &testKey : std::as_const(keys))
-            k = std::min(k, parseMetricKey(testKey).k);
-    }
-    for (const QString &testKey : std::as_const(keys)) {
-        const MetricKeyParts parts = parseMetricKey(testKey);
-        if (parts.k != k)
-            continue;
-        (parts.cold ? readout.cold : readout.warm).append(parts.cold ? testKey.mid(kColdPrefix.size()) : testKey);
-    }
-    readout.title = run.engineBest > 0 ? MetricsChartView::tr("Test at epoch %1").arg(QLocale().toString(run.engineBest))
-                                       : MetricsChartView::tr("Test with the final parameters");
-    return readout;
-}
-
-// The read-out as text: "Test at epoch 17: ndcg@10 0.1120 · recall@10 0.0810", and the cold-start
-// items' metrics on a second line.
-QString MetricsChartView::Private::testTextOf(const Run &run) const
-{
-    const Readout readout = readoutOf(run);
-    if (readout.title.isEmpty())
-        return QString();
-    auto items = [&run](const QStringList &keys, const QString &prefix) {
-        QStringList out;
-        for (const QString &k : keys)
-            out.append(MetricsChartView::tr("%1 %2").arg(k, formatValue(run.test.value(prefix + k))));
-        return out.join(QStringLiteral(" · "));
-    };
-    QString text = MetricsChartView::tr("%1: %2").arg(readout.title, items(readout.warm, QString()));
-    if (!readout.cold.isEmpty())
-        text += QLatin1Char('\n') + MetricsChartView::tr("Cold-start items: %1").arg(items(readout.cold, kColdPrefix));
-    return text;
-}
-
-// The read-out as a small results table: a column per metric, a row for the test and one for the
-// cold-start items.
-QString MetricsChartView::Private::testTableOf(const Run &run) const
-{
-    const Readout readout = readoutOf(run);
-    if (readout.title.isEmpty())
-        return QString();
-    QStringList columns = readout.warm;
-    for (const QString &k : readout.cold) {
-        if (!columns.contains(k))
-            columns.append(k);
-    }
-    std::sort(columns.begin(), columns.end(), keyLess);
-    auto row = [&](const QString &title, const QString &prefix) {
-        QString html = QStringLiteral("<tr><td>%1</td>").arg(title.toHtmlEscaped());
-        for (const QString &k : std::as_const(columns)) {
-            const auto it = run.test.constFind(prefix + k);
-            html += QStringLiteral("<td align=\"right\">&nbsp;&nbsp;%1</td>").arg(it == run.test.cend() ? QStringLiteral("—") : formatValue(it.value()));
-        }
-        return html + QStringLiteral("</tr>");
-    };
-    QString html = QStringLiteral("<table align=\"center\" cellspacing=\"0\" cellpadding=\"1\"><tr><td></td>");
-    for (const QString &k : std::as_const(columns))
-        html += QStringLiteral("<td align=\"right\">&nbsp;&nbsp;<b>%1</b></td>").arg(k.toHtmlEscaped());
-    html += QStringLiteral("</tr>") + row(readout.title, QString());
-    if (!readout.cold.isEmpty())
-        html += row(MetricsChartView::tr("Cold-start items"), kColdPrefix);
-    return html + QStringLiteral("</table>");
-}
-
-// The read-out in a narrow figure: the drawn metric alone, "Test at epoch 17: ndcg@10 0.1120 · cold
-// 0.0400" (all of them are in the tooltip).
-QString MetricsChartView::Private::testLineOf(const Run &run) const
-{
-    const Readout readout = readoutOf(run);
-    if (readout.title.isEmpty() || readout.warm.isEmpty())
-        return QString();
-    const QString shown = readout.warm.contains(key) ? key : readout.warm.front();
-    QString text = MetricsChartView::tr("%1: %2 %3").arg(readout.title, shown, formatValue(run.test.value(shown)));
-    if (readout.cold.contains(shown))
-        text += MetricsChartView::tr(" · cold %1").arg(formatValue(run.test.value(kColdPrefix + shown)));
-    return text;
-}
-
-// The table when it fits the figure's width, else the drawn metric's line.
-void MetricsChartView::Private::applyReadout()
-{
-    bool table = !readoutTable.isEmpty();
-    if (table) {
-        QTextDocument document;
-        document.setDefaultFont(readout->font());
-        document.setHtml(readoutTable);
-        const QMargins margins = readout->contentsMargins();
-        table = document.idealWidth() + margins.left() + margins.right() + 8 <= figure->width();
-    }
-    const QString text = table ? readoutTable : readoutLine.isEmpty() ? readoutText : readoutLine;
-    readout->setTextFormat(table ? Qt::RichText : Qt::PlainText);
-    if (readout->text() != text)
-        readout->setText(text);
-    readout->setVisible(!text.isEmpty());
-}
-
-bool MetricsChartView::Private::eventFilter(QObject *watched, QEvent *event)
-{
-    if (watched == figure && event->type() == QEvent::Resize)
-        applyReadout();
-    return QObject::eventFilter(watched, event);
-}
-
-QString MetricsChartView::Private::testToolTipOf(const Run &run) const
-{
-    if (!run.finished || run.test.isEmpty())
-        return QString();
-    QStringList keys = run.test.keys();
-    std::sort(keys.begin(), keys.end(), keyLess);
-    QStringList lines{MetricsChartView::tr("Test metrics of run %1:").arg(run.label.isEmpty() ? QString::number(run.id) : run.label)};
-    for (const QString &testKey : std::as_const(keys))
-        lines.append(MetricsChartView::tr("%1: %2").arg(keyTitle(testKey), formatValue(run.test.value(testKey))));
-    return lines.join(QLatin1Char('\n'));
+    if (!run.finished)
+        return {};
+    return {run.test, run.engineBest, run.label.isEmpty() ? QString::number(run.id) : run.label};
 }
 
 void MetricsChartView::Private::updateLegendAndReadout()
@@ -631,9 +456,9 @@ void MetricsChartView::Private::updateLegendAndReadout()
     const Run *current = runs.current();
     QList<LegendStrip::Entry> entries;
     if (current && current->main.series && !current->main.shown.isEmpty())
-        entries.append({curvePen(kMetricColor, 3, false), MetricsChartView::tr("validation %1").arg(keyTitle(key))});
+        entries.append({curvePen(kMetricColor, 3, false), MetricsChartView::tr("validation %1").arg(metricKeyTitle(key))});
     if (current && current->cold.series && !current->cold.shown.isEmpty())
-        entries.append({curvePen(kColdColor, 3, true), MetricsChartView::tr("validation %1").arg(keyTitle(kColdPrefix + key))});
+        entries.append({curvePen(kColdColor, 3, true), MetricsChartView::tr("validation %1").arg(metricKeyTitle(kColdMetricPrefix + key))});
     const auto &ghosts = runs.ghosts();
     if (std::any_of(ghosts.cbegin(), ghosts.cend(), [](const auto &g) { return !g->main.shown.isEmpty(); }))
         entries.append(q->ghostLegendEntry(kMetricColor, runs.ghostCount()));
@@ -642,25 +467,9 @@ void MetricsChartView::Private::updateLegendAndReadout()
         entries.append({bestPen(), shownBestText});
     q->legend()->setEntries(entries);
 
-    QString text;
-    QString table;
-    QString line;
-    QString tip;
-    if (current) {
-        text = testTextOf(*current);
-        table = testTableOf(*current);
-        line = testLineOf(*current);
-        tip = testToolTipOf(*current);   // every test metric, at every K
-        if (text.isEmpty() && current->records.isEmpty() && !current->monitor.isEmpty())
-            text = MetricsChartView::tr("Waiting for the first validation epoch of this run…");
-    }
-    readout->setToolTip(tip);
-    if (text == readoutText && table == readoutTable && line == readoutLine)
-        return;
-    readoutText = text;
-    readoutTable = table;
-    readoutLine = line;
-    applyReadout();
+    const bool waiting = current && current->records.isEmpty() && !current->monitor.isEmpty();
+    readout->setResults(current ? resultsOf(*current) : TestMetricsReadout::Results(), key,
+                        waiting ? MetricsChartView::tr("Waiting for the first validation epoch of this run…") : QString());
 }
 
 QString MetricsChartView::Private::hint() const
@@ -725,7 +534,7 @@ void MetricsChartView::Private::setKey(const QString &next)
     key = next;
     // The axis says the metric, the legend that it is measured on the validation part: "validation
     // ndcg@10" alone was elided to "validation nd…" on a chart stacked under the loss.
-    setAxisTitle(yAxis, key.isEmpty() ? MetricsChartView::tr("validation metric") : keyTitle(key));
+    setAxisTitle(yAxis, key.isEmpty() ? MetricsChartView::tr("validation metric") : metricKeyTitle(key));
     markAllStale();
     Q_EMIT q->metricChanged(key);
 }
@@ -736,9 +545,9 @@ QString MetricsChartView::Private::describe(const Run &run, int epoch) const
     if (!it)
         return QString();
     QString text = MetricsChartView::tr("epoch %1").arg(QLocale().toString(it->epoch));
-    for (const QString &shownKey : {key, kColdPrefix + key}) {
+    for (const QString &shownKey : {key, kColdMetricPrefix + key}) {
         if (!key.isEmpty() && it->values.contains(shownKey))
-            text += MetricsChartView::tr(" · %1 %2").arg(keyTitle(shownKey), formatValue(it->values.value(shownKey)));
+            text += MetricsChartView::tr(" · %1 %2").arg(metricKeyTitle(shownKey), formatMetricValue(it->values.value(shownKey)));
     }
     return text;
 }
@@ -813,7 +622,7 @@ void MetricsChartView::addMetrics(int runId, int epoch, const QMap<QString, doub
         auto [entry, inserted] = run->points.try_emplace(it.key());
         if (inserted) {
             newKey = true;
-            run->keys.insert(std::upper_bound(run->keys.begin(), run->keys.end(), it.key(), keyLess), it.key());
+            run->keys.insert(std::upper_bound(run->keys.begin(), run->keys.end(), it.key(), chartKeyLess), it.key());
         }
         if (std::isfinite(it.value()))
             entry->second.append(QPointF(epoch, it.value()));
@@ -935,7 +744,8 @@ QString MetricsChartView::bestText() const
 
 QString MetricsChartView::testText() const
 {
-    return m_d->runs.current() ? m_d->testTextOf(*m_d->runs.current()) : QString();
+    const Run *current = m_d->runs.current();
+    return current ? TestMetricsReadout::textOf(Private::resultsOf(*current), m_d->key) : QString();
 }
 
 QString MetricsChartView::hintText() const
@@ -969,7 +779,7 @@ QByteArray MetricsChartView::csvTable() const
             }
         }
     }
-    std::sort(keys.begin(), keys.end(), keyLess);
+    std::sort(keys.begin(), keys.end(), chartKeyLess);
 
     QByteArray out("run,label,part,epoch");
     for (const QString &k : std::as_const(keys))

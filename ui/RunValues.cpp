@@ -1,5 +1,6 @@
 #include "RunValues.h"
 
+#include <QCoreApplication>
 #include <QLocale>
 #include <QStringList>
 
@@ -7,14 +8,23 @@
 
 namespace fl {
 
+namespace {
+
+// The translation context of this file's messages.
+class Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(fl::RunValues)
+};
+
+} // namespace
+
 MetricKeyParts parseMetricKey(const QString &key)
 {
-    static const QString coldPrefix = QStringLiteral("cold_");
     MetricKeyParts parts;
     QString rest = key;
-    if (rest.startsWith(coldPrefix)) {
+    if (rest.startsWith(kColdMetricPrefix)) {
         parts.cold = true;
-        rest = rest.mid(coldPrefix.size());
+        rest = rest.mid(kColdMetricPrefix.size());
     }
     const qsizetype at = rest.lastIndexOf(QLatin1Char('@'));
     bool ok = false;
@@ -34,6 +44,35 @@ int metricFamilyRank(const QString &family)
                                    QStringLiteral("hit"), QStringLiteral("map")};
     const qsizetype at = order.indexOf(family);
     return at < 0 ? int(order.size()) : int(at);
+}
+
+bool chartKeyLess(const QString &a, const QString &b)
+{
+    const MetricKeyParts pa = parseMetricKey(a);
+    const MetricKeyParts pb = parseMetricKey(b);
+    if (pa.cold != pb.cold)
+        return !pa.cold;
+    if (metricFamilyRank(pa.family) != metricFamilyRank(pb.family))
+        return metricFamilyRank(pa.family) < metricFamilyRank(pb.family);
+    if (pa.family != pb.family)
+        return pa.family < pb.family;
+    return pa.k < pb.k;
+}
+
+QString metricKeyTitle(const QString &key)
+{
+    if (key.startsWith(kColdMetricPrefix))
+        return Tr::tr("cold %1").arg(key.mid(kColdMetricPrefix.size()));
+    return key;
+}
+
+QString formatMetricValue(double value)
+{
+    if (std::isnan(value))
+        return QStringLiteral("—");
+    if (std::isinf(value))
+        return value > 0 ? QStringLiteral("∞") : QStringLiteral("−∞");
+    return QLocale().toString(value, 'f', 4);
 }
 
 QString formatRunValue(double value)

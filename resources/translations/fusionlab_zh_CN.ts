@@ -3759,11 +3759,6 @@ Train, Step or Pause it: the model&apos;s recommendations appear here whenever t
 <context>
     <name>fl::MetricsChartView</name>
     <message>
-        <location filename="../../ui/MetricsChartView.cpp" line="119"/>
-        <source>cold %1</source>
-        <translation>冷启动 %1</translation>
-    </message>
-    <message>
         <location filename="../../ui/MetricsChartView.cpp" line="281"/>
         <location filename="../../ui/MetricsChartView.cpp" line="973"/>
         <source>validation metric</source>
@@ -3804,52 +3799,6 @@ Train, Step or Pause it: the model&apos;s recommendations appear here whenever t
         <location filename="../../ui/MetricsChartView.cpp" line="653"/>
         <source>%1 (%2 there: %3)</source>
         <translation>%1（该轮 %2：%3）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MetricsChartView.cpp" line="681"/>
-        <source>Test at epoch %1</source>
-        <translation>测试（第 %1 轮）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MetricsChartView.cpp" line="682"/>
-        <source>Test with the final parameters</source>
-        <translation>测试（最终参数）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MetricsChartView.cpp" line="696"/>
-        <source>%1 %2</source>
-        <translation>%1 %2</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MetricsChartView.cpp" line="699"/>
-        <location filename="../../ui/MetricsChartView.cpp" line="805"/>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MetricsChartView.cpp" line="701"/>
-        <source>Cold-start items: %1</source>
-        <translation>冷启动物品：%1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MetricsChartView.cpp" line="731"/>
-        <source>Cold-start items</source>
-        <translation>冷启动物品</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MetricsChartView.cpp" line="743"/>
-        <source>%1: %2 %3</source>
-        <translation>%1：%2 %3</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MetricsChartView.cpp" line="745"/>
-        <source> · cold %1</source>
-        <translation> · 冷启动 %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MetricsChartView.cpp" line="803"/>
-        <source>Test metrics of run %1:</source>
-        <translation>运行 %1 的测试指标：</translation>
     </message>
     <message>
         <location filename="../../ui/MetricsChartView.cpp" line="836"/>
@@ -6514,6 +6463,14 @@ Train a model first: its recommendations, and why it makes them, will appear her
     </message>
 </context>
 <context>
+    <name>fl::RunValues</name>
+    <message>
+        <location filename="../../ui/RunValues.cpp" line="65"/>
+        <source>cold %1</source>
+        <translation>冷启动 %1</translation>
+    </message>
+</context>
+<context>
     <name>fl::RunsPage</name>
     <message>
         <location filename="../../ui/RunsPage.cpp" line="75"/>
@@ -6856,6 +6813,55 @@ Every training run appears here as it finishes, with its parameters, curves and 
         <location filename="../../engine/SvrRecommender.cpp" line="180"/>
         <source>Linear support vector regression on fused content (ε = %1)</source>
         <translation>基于融合内容的线性支持向量回归（ε = %1）</translation>
+    </message>
+</context>
+<context>
+    <name>fl::TestMetricsReadout</name>
+    <message>
+        <location filename="../../ui/TestMetricsReadout.cpp" line="49"/>
+        <source>Test at epoch %1</source>
+        <translation>测试（第 %1 轮）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TestMetricsReadout.cpp" line="50"/>
+        <source>Test with the final parameters</source>
+        <translation>测试（最终参数）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TestMetricsReadout.cpp" line="62"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TestMetricsReadout.cpp" line="65"/>
+        <location filename="../../ui/TestMetricsReadout.cpp" line="121"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TestMetricsReadout.cpp" line="67"/>
+        <source>Cold-start items: %1</source>
+        <translation>冷启动物品：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TestMetricsReadout.cpp" line="96"/>
+        <source>Cold-start items</source>
+        <translation>冷启动物品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TestMetricsReadout.cpp" line="107"/>
+        <source>%1: %2 %3</source>
+        <translation>%1：%2 %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TestMetricsReadout.cpp" line="109"/>
+        <source> · cold %1</source>
+        <translation> · 冷启动 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TestMetricsReadout.cpp" line="119"/>
+        <source>Test metrics of run %1:</source>
+        <translation>运行 %1 的测试指标：</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 // and the CSV, PNG and SVG exports.
 
 #include "ui/MetricsChartView.h"
+#include "ui/TestMetricsReadout.h"
 #include "tests/ui/ChartTestSupport.h"
 
 #include <QComboBox>
@@ -79,6 +80,7 @@ private Q_SLOTS:
     void otherRunsAreIgnored();
     void bestMarkerFollowsTheMonitoredMaximum();
     void finishShowsTheEngineBestEpochAndTestMetrics();
+    void readoutIsATableWhereItFitsElseALine();
     void chooserSwitchesTheCurve();
     void coldCurveOnlyWithColdKeys();
     void previousRunsStayAsGhosts();
@@ -231,6 +233,47 @@ void MetricsChartTest::finishShowsTheEngineBestEpochAndTestMetrics()
     view.finishRun(3, 0, test);
     QCOMPARE(view.bestEpoch(), 9);
     QVERIFY(view.testText().startsWith(QStringLiteral("Test with the final parameters: ndcg@20 ")));
+}
+
+void MetricsChartTest::readoutIsATableWhereItFitsElseALine()
+{
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    const TestMetricsReadout::Results results{
+        {{QStringLiteral("ndcg@10"), 0.112}, {QStringLiteral("recall@10"), 0.081}, {QStringLiteral("cold_ndcg@10"), 0.04},
+         {QStringLiteral("ndcg@20"), 0.13}},
+        5, QStringLiteral("mf")};
+    QCOMPARE(TestMetricsReadout::textOf(results, QStringLiteral("ndcg@10")),
+             QStringLiteral("Test at epoch 5: ndcg@10 0.1120 · recall@10 0.0810\nCold-start items: ndcg@10 0.0400"));
+    QCOMPARE(TestMetricsReadout::textOf(results, QStringLiteral("ndcg@20")), QStringLiteral("Test at epoch 5: ndcg@20 0.1300"));
+    QCOMPARE(TestMetricsReadout::textOf({{{QStringLiteral("hit@50"), 0.5}}, 0, QString()}, QStringLiteral("ndcg@10")),
+             QStringLiteral("Test with the final parameters: hit@50 0.5000"));   // no test at K = 10: its smallest K
+    QVERIFY(TestMetricsReadout::textOf({}, QStringLiteral("ndcg@10")).isEmpty());
+
+    QWidget figure;
+    auto *layout = new QVBoxLayout(&figure);
+    auto *readout = new TestMetricsReadout(&figure);
+    layout->addWidget(readout);
+    figure.resize(700, 200);
+    figure.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&figure));
+    QVERIFY(!readout->isVisible());
+    readout->setResults(results, QStringLiteral("ndcg@10"), QString());
+    QVERIFY(readout->isVisible());
+    QCOMPARE(readout->textFormat(), Qt::RichText);   // wide: the table
+    QVERIFY(readout->text().startsWith(QStringLiteral("<table")));
+    QCOMPARE(readout->toolTip(), QStringLiteral("Test metrics of run mf:\nndcg@10: 0.1120\nndcg@20: 0.1300\n"
+                                                "recall@10: 0.0810\ncold ndcg@10: 0.0400"));
+    figure.resize(180, 200);   // narrow: the drawn metric's line
+    QTRY_COMPARE(readout->textFormat(), Qt::PlainText);
+    QCOMPARE(readout->text(), QStringLiteral("Test at epoch 5: ndcg@10 0.1120 · cold 0.0400"));
+
+    // Without results, the note; without a note, nothing.
+    readout->setResults({}, QStringLiteral("ndcg@10"), QStringLiteral("Waiting…"));
+    QCOMPARE(readout->text(), QStringLiteral("Waiting…"));
+    QVERIFY(readout->toolTip().isEmpty());
+    readout->setResults({}, QStringLiteral("ndcg@10"), QString());
+    QVERIFY(!readout->isVisible());
+    QLocale::setDefault(QLocale::system());
 }
 
 void MetricsChartTest::chooserSwitchesTheCurve()
