@@ -7,6 +7,7 @@
 #include "Fonts.h"
 #include "LegendStrip.h"
 #include "MetricChooser.h"
+#include "MetricRun.h"
 #include "RunValues.h"
 #include "TestMetricsReadout.h"
 
@@ -52,12 +53,6 @@ QPen bestPen()
     return pen;
 }
 
-struct Record
-{
-    int epoch = 0;
-    QMap<QString, double> values;
-};
-
 // What one series of the chart shows: the displayed key's points of a run, decimated.
 struct Curve
 {
@@ -68,39 +63,11 @@ struct Curve
     bool stale = true;
 };
 
-struct Run
+// A run's metrics, and the curves of its series.
+struct Run : MetricRun
 {
-    int id = -1;
-    QString label;
-    QString monitor;
-    QList<Record> records;
-    std::map<QString, QList<QPointF>> points;  // the finite values of every key, x = epoch
-    QStringList keys;                          // every key of records, in display order
-    bool finished = false;
-    int engineBest = 0;                        // RunSummary::bestEpoch
-    QMap<QString, double> test;
-    Curve main;
-    Curve cold;
-
-    int lastEpoch() const { return records.isEmpty() ? 0 : records.back().epoch; }
-    const QList<QPointF> *pointsOf(const QString &key) const
-    {
-        const auto it = points.find(key);
-        return it == points.end() ? nullptr : &it->second;
-    }
-    const Record *recordAt(int epoch) const
-    {
-        const auto it = std::lower_bound(records.cbegin(), records.cend(), epoch,
-                                         [](const Record &r, int e) { return r.epoch < e; });
-        return it != records.cend() && it->epoch == epoch ? &*it : nullptr;
-    }
-};
-
-struct Best
-{
-    int epoch = 0;   // 0: none
-    QString key;     // the metric it is the best of
-    double value = std::numeric_limits<double>::quiet_NaN();   // NaN when not received
+    Curve main;   // the metric drawn
+    Curve cold;   // its cold-start variant (the current run only)
 };
 
 } // namespace
@@ -117,7 +84,7 @@ struct MetricsChartView::Private : QObject
     void setYRange(const Extent &extent);
     void updateCurve(Curve &curve, const Run &run, const QString &curveKey, bool layoutChanged);
     void markAllStale();
-    Best bestOf(const Run &run) const;
+    MetricBest bestOf(const Run &run) const { return run.best(key); }
     QString bestTextOf(const Run &run) const;
     static TestMetricsReadout::Results resultsOf(const Run &run);
     void updateLegendAndReadout();
@@ -363,7 +330,7 @@ void MetricsChartView::Private::markAllStale()
 void MetricsChartView::Private::draw()
 {
     Run *current = runs.current();
-    const Best best = current ? bestOf(*current) : Best();
+    const MetricBest best = current ? bestOf(*current) : MetricBest();
     const EpochLayout layout = q->layOutEpochs(std::max(runs.lastEpoch(), best.epoch));
     const bool layoutChanged = layout.columnsChanged || layout.endChanged;
 
@@ -389,7 +356,7 @@ void MetricsChartView::Private::draw()
         // The dot sits on the drawn curve at the best epoch.
         double dotValue = std::numeric_limits<double>::quiet_NaN();
         if (best.epoch > 0 && current) {
-            if (const Record *record = current->recordAt(best.epoch))
+            if (const MetricRecord *record = current->recordAt(best.epoch))
                 dotValue = record->values.value(key, dotValue);
         }
         bestDot->setVisible(std::isfinite(dotValue));
@@ -400,35 +367,9 @@ void MetricsChartView::Private::draw()
     updateLegendAndReadout();
 }
 
-// The best epoch of the monitored metric: the engine's once the run finished with one, else the first
-// epoch with the highest value so far (the engine's rule: only a strictly better value moves it). A
-// monitor the epochs do not carry falls back to the metric drawn.
-Best MetricsChartView::Private::bestOf(const Run &run) const
-{
-    Best best;
-    best.key = !run.monitor.isEmpty() && run.pointsOf(run.monitor) ? run.monitor : key;
-    if (best.key.isEmpty())
-        return best;
-    if (run.finished && run.engineBest > 0) {
-        best.epoch = run.engineBest;
-        if (const Record *record = run.recordAt(run.engineBest))
-            best.value = record->values.value(best.key, best.value);
-        return best;
-    }
-    if (const QList<QPointF> *points = run.pointsOf(best.key)) {
-        for (const QPointF &p : *points) {
-            if (best.epoch == 0 || p.y() > best.value) {
-                best.epoch = int(p.x());
-                best.value = p.y();
-            }
-        }
-    }
-    return best;
-}
-
 QString MetricsChartView::Private::bestTextOf(const Run &run) const
 {
-    const Best best = bestOf(run);
+    const MetricBest best = bestOf(run);
     if (best.epoch <= 0)
         return QString();
     if (!std::isfinite(best.value))
@@ -436,7 +377,7 @@ QString MetricsChartView::Private::bestTextOf(const Run &run) const
     QString text = MetricsChartView::tr("best %1 = %2 at epoch %3")
                        .arg(metricKeyTitle(best.key), formatMetricValue(best.value), QLocale().toString(best.epoch));
     if (best.key != key && !key.isEmpty()) {
-        if (const Record *record = run.recordAt(best.epoch); record && record->values.contains(key)) {
+        if (const MetricRecord *record = run.recordAt(best.epoch); record && record->values.contains(key)) {
             text = MetricsChartView::tr("%1 (%2 there: %3)")
                        .arg(text, metricKeyTitle(key), formatMetricValue(record->values.value(key)));
         }
@@ -504,10 +445,10 @@ void MetricsChartView::Private::updatePage()
 // The run whose keys the chooser offers: the current one once it has metrics, else the latest ghost.
 const Run *MetricsChartView::Private::keySource() const
 {
-    if (const Run *current = runs.current(); current && !current->keys.isEmpty())
+    if (const Run *current = runs.current(); current && !current->keys().isEmpty())
         return current;
     for (const auto &ghost : runs.ghosts()) {
-        if (!ghost->keys.isEmpty())
+        if (!ghost->keys().isEmpty())
             return ghost.get();
     }
     return nullptr;
@@ -516,7 +457,7 @@ const Run *MetricsChartView::Private::keySource() const
 QStringList MetricsChartView::Private::availableKeys() const
 {
     const Run *run = keySource();
-    return run ? run->keys : QStringList();
+    return run ? run->keys() : QStringList();
 }
 
 void MetricsChartView::Private::refreshChooser()
@@ -541,7 +482,7 @@ void MetricsChartView::Private::setKey(const QString &next)
 
 QString MetricsChartView::Private::describe(const Run &run, int epoch) const
 {
-    const Record *it = nearestRecord(run.records, epoch);
+    const MetricRecord *it = nearestRecord(run.records, epoch);
     if (!it)
         return QString();
     QString text = MetricsChartView::tr("epoch %1").arg(QLocale().toString(it->epoch));
@@ -616,23 +557,7 @@ void MetricsChartView::addMetrics(int runId, int epoch, const QMap<QString, doub
     if (!run || values.isEmpty() || epoch <= run->lastEpoch())
         return;
     const bool first = run->records.isEmpty();
-    run->records.append(Record{epoch, values});
-    bool newKey = false;
-    for (auto it = values.cbegin(); it != values.cend(); ++it) {
-        auto [entry, inserted] = run->points.try_emplace(it.key());
-        if (inserted) {
-            newKey = true;
-            run->keys.insert(std::upper_bound(run->keys.begin(), run->keys.end(), it.key(), chartKeyLess), it.key());
-        }
-        if (std::isfinite(it.value()))
-            entry->second.append(QPointF(epoch, it.value()));
-    }
-    if (run->finished) {
-        // A finished run resumed: its test metrics described the earlier end.
-        run->finished = false;
-        run->engineBest = 0;
-        run->test.clear();
-    }
+    const bool newKey = run->add(epoch, values);
     run->main.stale = run->cold.stale = true;
     if (newKey || first)
         m_d->refreshChooser();
@@ -768,7 +693,7 @@ QByteArray MetricsChartView::csvTable() const
     const std::vector<Run *> runs = m_d->runs.oldestFirst();
     QStringList keys;
     for (const Run *run : runs) {
-        for (const QString &k : run->keys) {
+        for (const QString &k : run->keys()) {
             if (!keys.contains(k))
                 keys.append(k);
         }
@@ -795,7 +720,7 @@ QByteArray MetricsChartView::csvTable() const
     };
     for (const Run *run : runs) {
         const QByteArray prefix = csvRunPrefix(run->id, run->label);
-        for (const Record &record : run->records) {
+        for (const MetricRecord &record : run->records) {
             out += prefix + "validation," + QByteArray::number(record.epoch);
             appendValues(record.values);
         }

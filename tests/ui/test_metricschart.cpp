@@ -1,8 +1,10 @@
 // The live validation-metrics chart: points of the current run reach the curve and other runs' do not,
-// the best-epoch marker follows the monitored metric's running maximum and then the engine's best epoch,
-// the test read-out, the metric chooser, the cold-start curve, ghosts, clear(), the empty-state hint,
+// a run's keys in order and its best epoch (MetricRun), the best-epoch marker following the monitored
+// metric's running maximum and then the engine's best epoch, the test read-out (TestMetricsReadout),
+// the metric chooser, the cold-start curve, ghosts, clear(), the empty-state hint,
 // and the CSV, PNG and SVG exports.
 
+#include "ui/MetricRun.h"
 #include "ui/MetricsChartView.h"
 #include "ui/TestMetricsReadout.h"
 #include "tests/ui/ChartTestSupport.h"
@@ -79,6 +81,7 @@ private Q_SLOTS:
     void pointsOfTheCurrentRunReachTheCurve();
     void otherRunsAreIgnored();
     void bestMarkerFollowsTheMonitoredMaximum();
+    void runKeepsItsKeysInOrderAndFindsTheBestEpoch();
     void finishShowsTheEngineBestEpochAndTestMetrics();
     void readoutIsATableWhereItFitsElseALine();
     void chooserSwitchesTheCurve();
@@ -189,6 +192,59 @@ void MetricsChartTest::bestMarkerFollowsTheMonitoredMaximum()
         fallback.addMetrics(8, e, values(e));
     QCOMPARE(fallback.currentMetric(), QStringLiteral("ndcg@10"));
     QCOMPARE(fallback.bestEpoch(), 3);
+}
+
+void MetricsChartTest::runKeepsItsKeysInOrderAndFindsTheBestEpoch()
+{
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    MetricRun run;
+    QVERIFY(run.add(1, {{QStringLiteral("recall@20"), 0.2}, {QStringLiteral("cold_ndcg@10"), 0.01},
+                        {QStringLiteral("ndcg@10"), 0.10}, {QStringLiteral("ndcg@5"), 0.08}}));
+    QCOMPARE(run.keys(), QStringList({QStringLiteral("ndcg@5"), QStringLiteral("ndcg@10"), QStringLiteral("recall@20"),
+                                      QStringLiteral("cold_ndcg@10")}));
+    QVERIFY(!run.add(2, {{QStringLiteral("ndcg@10"), 0.12}, {QStringLiteral("recall@20"), nan}}));   // no new key
+    QVERIFY(run.add(3, {{QStringLiteral("ndcg@10"), 0.12}, {QStringLiteral("map@10"), 0.3}}));
+    QCOMPARE(run.keys(), QStringList({QStringLiteral("ndcg@5"), QStringLiteral("ndcg@10"), QStringLiteral("recall@20"),
+                                      QStringLiteral("map@10"), QStringLiteral("cold_ndcg@10")}));
+    QCOMPARE(run.lastEpoch(), 3);
+    // The NaN stays in its record and is no point.
+    QCOMPARE(*run.pointsOf(QStringLiteral("recall@20")), QList<QPointF>{QPointF(1, 0.2)});
+    QVERIFY(std::isnan(run.recordAt(2)->values.value(QStringLiteral("recall@20"))));
+    QVERIFY(!run.recordAt(4));
+    QVERIFY(!run.pointsOf(QStringLiteral("hit@10")));
+
+    // ndcg@10 is 0.10, 0.12, 0.12: the first epoch of the highest value.
+    run.monitor = QStringLiteral("ndcg@10");
+    MetricBest best = run.best(QStringLiteral("recall@20"));
+    QCOMPARE(best.epoch, 2);
+    QCOMPARE(best.key, QStringLiteral("ndcg@10"));
+    QCOMPARE(best.value, 0.12);
+    // A monitor the records lack: the drawn metric's best.
+    run.monitor = QStringLiteral("ndcg@50");
+    best = run.best(QStringLiteral("recall@20"));
+    QCOMPARE(best.key, QStringLiteral("recall@20"));
+    QCOMPARE(best.epoch, 1);
+    QCOMPARE(best.value, 0.2);
+    run.monitor.clear();
+    QCOMPARE(run.best(QString()).epoch, 0);
+
+    // Finished: the engine's epoch; without one, the running maximum still.
+    run.monitor = QStringLiteral("ndcg@10");
+    run.finished = true;
+    run.engineBest = 3;
+    run.test = {{QStringLiteral("ndcg@10"), 0.11}};
+    best = run.best(QString());
+    QCOMPARE(best.epoch, 3);
+    QCOMPARE(best.value, 0.12);
+    run.engineBest = 0;
+    QCOMPARE(run.best(QString()).epoch, 2);
+    // Going on after the finish: the test metrics are forgotten.
+    run.engineBest = 3;
+    QVERIFY(!run.add(4, {{QStringLiteral("ndcg@10"), 0.2}}));
+    QVERIFY(!run.finished);
+    QCOMPARE(run.engineBest, 0);
+    QVERIFY(run.test.isEmpty());
+    QCOMPARE(run.best(QString()).epoch, 4);
 }
 
 void MetricsChartTest::finishShowsTheEngineBestEpochAndTestMetrics()
