@@ -245,48 +245,24 @@ void MetricsChartView::Private::rebuildSeries()
     shownBestEpoch = 0;
 }
 
-// Metrics lie in [0, 1]: the axis starts at 0 unless the curves keep well clear of it, ends at a tick
-// above the highest value (never above 1 for values that are not), and keeps its range while the data
-// still fits and fills more than half of it, so a curve creeping upwards re-labels the axis a few
-// times, not on every epoch.
+// The range metricAxisRange() gives, kept while the data still fits and fills more than half of it,
+// so that a curve creeping upwards re-labels the axis a few times, not on every epoch.
 void MetricsChartView::Private::setYRange(const Extent &extent)
 {
-    const int maxLabels = maxYLabels(q->chart(), yAxis);
-
-    double low = extent.valid() ? extent.low : 0.0;
-    double high = extent.valid() ? extent.high : 1.0;
-    if (low >= 0 && low < 0.6 * high)
-        low = 0;
-    double span = high - low;
-    if (!(span > 0)) {
-        // One value (a model without epochs, or a flat start): from 0 to a little above it.
-        low = std::min(low, 0.0);
-        high = high > 0 ? 1.25 * high : 0.1;
-        span = high - low;
-    }
-    const double paddedHigh = high + 0.05 * span;
-    const double paddedLow = low > 0 ? std::max(0.0, low - 0.05 * span) : low;
-    const double step = niceStep((paddedHigh - paddedLow) / maxLabels);
-    if (!std::isfinite(step) || !(step > 0))
+    const MetricAxisRange range = metricAxisRange(extent, maxYLabels(q->chart(), yAxis));
+    if (!(range.step > 0))
         return;
-    double newLow = std::floor(paddedLow / step + 1e-9) * step;
-    double newHigh = std::ceil(paddedHigh / step - 1e-9) * step;
-    if ((!extent.valid() || extent.high <= 1) && newHigh > 1)
-        newHigh = 1;
-    if (newLow < 0 && extent.valid() && extent.low >= 0)
-        newLow = 0;
-    if (yLow <= newLow && yHigh >= newHigh && yHigh - yLow < 2 * (newHigh - newLow) && yDecimals >= 0)
+    if (yLow <= range.low && yHigh >= range.high && yHigh - yLow < 2 * (range.high - range.low) && yDecimals >= 0)
         return;
-    const int decimals = std::clamp(int(-std::floor(std::log10(step) + 1e-9)), 0, 6);
-    if (decimals != yDecimals) {
-        yAxis->setLabelFormat(QStringLiteral("%.%1f").arg(decimals));
-        yDecimals = decimals;
+    if (range.decimals != yDecimals) {
+        yAxis->setLabelFormat(QStringLiteral("%.%1f").arg(range.decimals));
+        yDecimals = range.decimals;
     }
-    yLow = newLow;
-    yHigh = newHigh;
+    yLow = range.low;
+    yHigh = range.high;
     // A hair higher: the top tick (0.12 = 6 × 0.02 in floating point) must not fall outside and lose
     // its label.
-    setAxisRange(yAxis, newLow, newHigh + 1e-6 * step, step);
+    setAxisRange(yAxis, range.low, range.high + 1e-6 * range.step, range.step);
 }
 
 void MetricsChartView::Private::updateCurve(Curve &curve, const Run &run, const QString &curveKey, bool layoutChanged)
