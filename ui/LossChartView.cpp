@@ -320,10 +320,9 @@ void LossChartView::Private::setYRange(const Extent &extent)
 
     const LinearAxisRange range = linearAxisRange(extent, maxYLabels(q->chart(), yLinear));
     if (range.step > 0) {
-        // Hysteresis: a range that still holds the data and is less than twice as tall as needed
-        // stays, so a falling loss re-labels the axis a few times rather than on every frame.
-        if (yLinear->tickType() == QValueAxis::TicksDynamic && yLow <= range.low && yHigh >= range.high
-            && yHigh - yLow < 2 * (range.high - range.low) && range.digits <= yDigits)
+        // A falling loss re-labels the axis a few times rather than on every frame.
+        if (yLinear->tickType() == QValueAxis::TicksDynamic && axisRangeStillFits(yLow, yHigh, range.low, range.high)
+            && range.digits <= yDigits)
             return;
         if (range.digits != yDigits) {
             yLinear->setLabelFormat(QStringLiteral("%.%1g").arg(range.digits));

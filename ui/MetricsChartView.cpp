@@ -245,14 +245,14 @@ void MetricsChartView::Private::rebuildSeries()
     shownBestEpoch = 0;
 }
 
-// The range metricAxisRange() gives, kept while the data still fits and fills more than half of it,
-// so that a curve creeping upwards re-labels the axis a few times, not on every epoch.
+// The range metricAxisRange() gives, kept while it still fits (axisRangeStillFits), so that a curve
+// creeping upwards re-labels the axis a few times, not on every epoch.
 void MetricsChartView::Private::setYRange(const Extent &extent)
 {
     const MetricAxisRange range = metricAxisRange(extent, maxYLabels(q->chart(), yAxis));
     if (!(range.step > 0))
         return;
-    if (yLow <= range.low && yHigh >= range.high && yHigh - yLow < 2 * (range.high - range.low) && yDecimals >= 0)
+    if (axisRangeStillFits(yLow, yHigh, range.low, range.high) && yDecimals >= 0)
         return;
     if (range.decimals != yDecimals) {
         yAxis->setLabelFormat(QStringLiteral("%.%1f").arg(range.decimals));

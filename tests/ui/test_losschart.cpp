@@ -115,6 +115,7 @@ private Q_SLOTS:
     void snapshotShowsCurvesMarkersAndOptimum();
     void epochAxisShowsAtLeastTwoLabels();
     void flatCurvesGetTicksThatEnd();
+    void axisRangesStayWhileTheyStillFit();
     void logAxisUsesOneNotation();
     void chineseTitlesGetAFontWithTheirGlyphs();
 };
@@ -929,6 +930,18 @@ void LossChartTest::flatCurvesGetTicksThatEnd()
     QTRY_VERIFY(view.displayedPointCount() > 0);
     QTest::qWait(100);
     QVERIFY(!view.grab().toImage().isNull());
+}
+
+// An axis showing [0, 1] stays for [0.2, 0.9] (it holds them, and 1 < 2 · 0.7) and for [0, 1] itself; not
+// for [0.45, 0.95] (exactly twice as tall), [0.2, 0.6] (1 ≥ 0.8), [−0.1, 0.5] or [0.5, 1.1] (not held).
+void LossChartTest::axisRangesStayWhileTheyStillFit()
+{
+    QVERIFY(axisRangeStillFits(0, 1, 0.2, 0.9));
+    QVERIFY(!axisRangeStillFits(0, 1, 0.45, 0.95));
+    QVERIFY(!axisRangeStillFits(0, 1, 0.2, 0.6));
+    QVERIFY(!axisRangeStillFits(0, 1, -0.1, 0.5));
+    QVERIFY(!axisRangeStillFits(0, 1, 0.5, 1.1));
+    QVERIFY(axisRangeStillFits(0, 1, 0, 1));
 }
 
 // A diverging run spans 10⁻¹ to 10⁸: every label in powers of ten, not "1e+08" above "100,000".
