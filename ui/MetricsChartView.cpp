@@ -16,7 +16,6 @@
 
 #include <QChart>
 #include <QChartView>
-#include <QEvent>
 #include <QFileDialog>
 #include <QLabel>
 #include <QLineSeries>
@@ -32,7 +31,6 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <map>
 #include <vector>
 
 namespace fl {

@@ -7,11 +7,11 @@
 
 #include "engine/CsvWriter.h"
 
+#include <QBoxLayout>
 #include <QChart>
 #include <QChartView>
 #include <QCursor>
 #include <QEvent>
-#include <QBoxLayout>
 #include <QGraphicsLayout>
 #include <QLineSeries>
 #include <QPainter>
