@@ -109,10 +109,8 @@ LinearAxisRange linearAxisRange(const Extent &extent, int maxLabels);
 // value (never above 1 for values that are not), padded by 5 % and rounded out to a nice step for
 // maxLabels labels, with as many decimals as the step needs (0 to 6). One value alone gets 0 to a
 // quarter above it. step is 0 when no step fits (the axis is best left as it is).
-struct MetricAxisRange
+struct MetricAxisRange : AxisRange
 {
-    double low = 0;
-    double high = 1;
     double step = 0;
     int decimals = 0;
 };

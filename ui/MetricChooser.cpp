@@ -44,20 +44,20 @@ MetricChooser::MetricChooser(QWidget *parent)
     const QFont labelFont = sizedFont(font(), 12);
     m_layout = new QGridLayout(this);
     m_layout->setContentsMargins(8, 4, 8, 4);
-    auto *familyLabel = new QLabel(tr("&Metric:"), this);
-    familyLabel->setFont(labelFont);
-    m_familyBox = new QComboBox(this);
-    m_familyBox->setFont(labelFont);
-    m_familyBox->setAccessibleName(tr("Metric"));
-    m_familyBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    familyLabel->setBuddy(m_familyBox);
-    m_atLabel = new QLabel(tr("at &K ="), this);
-    m_atLabel->setFont(labelFont);
-    m_cutoffBox = new QComboBox(this);
-    m_cutoffBox->setFont(labelFont);
-    m_cutoffBox->setAccessibleName(tr("Cut-off K"));
-    m_cutoffBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    m_atLabel->setBuddy(m_cutoffBox);
+    // A label and its combo box.
+    auto labelled = [this, &labelFont](const QString &text, const QString &accessibleName, QLabel **label) {
+        *label = new QLabel(text, this);
+        (*label)->setFont(labelFont);
+        auto *box = new QComboBox(this);
+        box->setFont(labelFont);
+        box->setAccessibleName(accessibleName);
+        box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+        (*label)->setBuddy(box);
+        return box;
+    };
+    QLabel *familyLabel = nullptr;
+    m_familyBox = labelled(tr("&Metric:"), tr("Metric"), &familyLabel);
+    m_cutoffBox = labelled(tr("at &K ="), tr("Cut-off K"), &m_atLabel);
     m_layout->addWidget(familyLabel, 0, 0);
     m_layout->addWidget(m_familyBox, 0, 1);
     m_layout->addWidget(m_atLabel, 0, 2);

@@ -16,6 +16,14 @@ class Tr
     Q_DECLARE_TR_FUNCTIONS(fl::RunValues)
 };
 
+// "—" for NaN, "∞" or "−∞" for an infinity (value is not finite).
+QString nonFinite(double value)
+{
+    if (std::isnan(value))
+        return QStringLiteral("—");
+    return value > 0 ? QStringLiteral("∞") : QStringLiteral("−∞");
+}
+
 } // namespace
 
 MetricKeyParts parseMetricKey(const QString &key)
@@ -68,19 +76,15 @@ QString metricKeyTitle(const QString &key)
 
 QString formatMetricValue(double value)
 {
-    if (std::isnan(value))
-        return QStringLiteral("—");
-    if (std::isinf(value))
-        return value > 0 ? QStringLiteral("∞") : QStringLiteral("−∞");
+    if (!std::isfinite(value))
+        return nonFinite(value);
     return QLocale().toString(value, 'f', 4);
 }
 
 QString formatRunValue(double value)
 {
-    if (std::isnan(value))
-        return QStringLiteral("—");
-    if (std::isinf(value))
-        return value > 0 ? QStringLiteral("∞") : QStringLiteral("−∞");
+    if (!std::isfinite(value))
+        return nonFinite(value);
     QLocale locale;
     locale.setNumberOptions(locale.numberOptions() | QLocale::IncludeTrailingZeroesAfterDot);
     return locale.toString(value, 'g', 4);
