@@ -4,7 +4,6 @@
 // the metric chooser, the cold-start curve, ghosts, clear(), the empty-state hint,
 // and the CSV, PNG and SVG exports.
 
-#include "ui/ChartAxes.h"
 #include "ui/MetricRun.h"
 #include "ui/MetricsChartView.h"
 #include "ui/TestMetricsReadout.h"
@@ -93,7 +92,6 @@ private Q_SLOTS:
     void hiddenPageDoesNotWidenTheView();
     void hoverTextNamesTheNearestEpoch();
     void longRunsAreDecimated();
-    void metricAxisEndsOnTicksWithinZeroAndOne();
     void exportCsvHasEveryKeyOfEveryRun();
     void exportPngAndSvgWriteValidFiles();
     void snapshotShowsCurvesMarkerAndReadout();
@@ -582,41 +580,6 @@ void MetricsChartTest::longRunsAreDecimated()
     QCOMPARE(points.front().x(), 1.0);
     QCOMPARE(points.back().x(), 20000.0);
     QCOMPARE(view.bestEpoch(), highestEpoch);
-}
-
-// Worked by hand for six labels: [0.05, 0.12] starts at 0 (0.05 < 0.6 · 0.12), pads to 0.126 and takes
-// steps of niceStep(0.021) = 0.05 up to 0.15; [0.8, 0.9] keeps clear of 0: 0.795 to 0.905 in steps of
-// niceStep(0.01833) = 0.02 is 0.78 to 0.92; [0.95, 1] would end at 1.01 and stops at 1; no values: 0 to
-// 1 by 0.2; one value, 0.3: 0 to 0.375, padded to 0.39375, by 0.1 up to 0.4.
-void MetricsChartTest::metricAxisEndsOnTicksWithinZeroAndOne()
-{
-    auto extentOf = [](std::initializer_list<double> values) {
-        Extent extent;
-        for (double v : values)
-            extent.add(v);
-        return extent;
-    };
-    struct Expected
-    {
-        Extent extent;
-        double low, high, step;
-        int decimals;
-    };
-    const Expected cases[] = {
-        {extentOf({0.05, 0.12}), 0, 0.15, 0.05, 2},
-        {extentOf({0.8, 0.9}), 0.78, 0.92, 0.02, 2},
-        {extentOf({0.95, 1.0}), 0.94, 1, 0.01, 2},
-        {Extent(), 0, 1, 0.2, 1},
-        {extentOf({0.3}), 0, 0.4, 0.1, 1},
-    };
-    for (const Expected &expected : cases) {
-        const MetricAxisRange range = metricAxisRange(expected.extent, 6);
-        const QString what = QStringLiteral("[%1, %2]").arg(expected.extent.low).arg(expected.extent.high);
-        QVERIFY2(std::abs(range.low - expected.low) < 1e-12, qPrintable(what + QStringLiteral(" low %1").arg(range.low)));
-        QVERIFY2(std::abs(range.high - expected.high) < 1e-12, qPrintable(what + QStringLiteral(" high %1").arg(range.high)));
-        QVERIFY2(std::abs(range.step - expected.step) < 1e-15, qPrintable(what + QStringLiteral(" step %1").arg(range.step)));
-        QCOMPARE(range.decimals, expected.decimals);
-    }
 }
 
 void MetricsChartTest::exportCsvHasEveryKeyOfEveryRun()
