@@ -268,6 +268,36 @@ LinearAxisRange linearAxisRange(const Extent &extent, int maxLabels)
     return range;
 }
 
+MetricAxisRange metricAxisRange(const Extent &extent, int maxLabels)
+{
+    MetricAxisRange range;
+    double low = extent.valid() ? extent.low : 0.0;
+    double high = extent.valid() ? extent.high : 1.0;
+    if (low >= 0 && low < 0.6 * high)
+        low = 0;
+    double span = high - low;
+    if (!(span > 0)) {
+        // One value (a model without epochs, or a flat start): from 0 to a little above it.
+        low = std::min(low, 0.0);
+        high = high > 0 ? 1.25 * high : 0.1;
+        span = high - low;
+    }
+    const double paddedHigh = high + 0.05 * span;
+    const double paddedLow = low > 0 ? std::max(0.0, low - 0.05 * span) : low;
+    const double step = niceStep((paddedHigh - paddedLow) / maxLabels);
+    if (!std::isfinite(step) || !(step > 0))
+        return range;
+    range.step = step;
+    range.low = std::floor(paddedLow / step + 1e-9) * step;
+    range.high = std::ceil(paddedHigh / step - 1e-9) * step;
+    if ((!extent.valid() || extent.high <= 1) && range.high > 1)
+        range.high = 1;
+    if (range.low < 0 && extent.valid() && extent.low >= 0)
+        range.low = 0;
+    range.decimals = std::clamp(int(-std::floor(std::log10(step) + 1e-9)), 0, 6);
+    return range;
+}
+
 void setPlainAxisRange(QValueAxis *axis, double low, double high)
 {
     axis->setTickType(QValueAxis::TicksFixed);

@@ -104,6 +104,18 @@ struct LinearAxisRange
 };
 LinearAxisRange linearAxisRange(const Extent &extent, int maxLabels);
 
+// A validation-metric axis for extent (metrics lie in [0, 1]; 0 to 1 when empty): from 0 unless the
+// values keep well clear of it (the lowest above 60 % of the highest), to a tick above the highest
+// value (never above 1 for values that are not), padded by 5 % and rounded out to a nice step for
+// maxLabels labels, with as many decimals as the step needs (0 to 6). One value alone gets 0 to a
+// quarter above it. step is 0 when no step fits (the axis is best left as it is).
+struct MetricAxisRange : AxisRange
+{
+    double step = 0;
+    int decimals = 0;
+};
+MetricAxisRange metricAxisRange(const Extent &extent, int maxLabels);
+
 // Plain ticks for a range without a nice step (five fixed ticks, "%.4g").
 void setPlainAxisRange(QValueAxis *axis, double low, double high);
 

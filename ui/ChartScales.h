@@ -70,6 +70,14 @@ struct Extent
     bool valid() const { return low <= high; }
 };
 
+// Whether a y axis showing [shownLow, shownHigh] may stay for values that need [low, high]: it holds
+// them and is less than twice as tall. With this hysteresis a curve creeping up or down re-labels the
+// axis a few times rather than on every frame.
+inline bool axisRangeStillFits(double shownLow, double shownHigh, double low, double high)
+{
+    return shownLow <= low && shownHigh >= high && shownHigh - shownLow < 2 * (high - low);
+}
+
 // Sets a value axis' (QValueAxis') range and tick interval in the order that never asks for more ticks
 // than either state does. Nothing is set when nothing changes: every setter makes Qt Charts rebuild the
 // axis labels (rich-text items), which cost more than a whole frame of curves.

@@ -1,26 +1,25 @@
+// Why one file (about 700 lines):
+// The loss chart's own data path: a run's epochs arrive in batches, are sliced per event-loop pass,
+// decimated into columns, clipped to the visible band, and drawn with the closed-form floor, the learning-
+// rate markers and the divergence, all over one run's state. What it shares with the metrics chart is
+// RunChartView; its separable parts (EpochMarkers, SlicedBatches, CurveClip) are files of their own.
+
 #include "LossChartView.h"
 
 #include "ChartAxes.h"
-#include "ChartExport.h"
+#include "ChartRuns.h"
 #include "ChartScales.h"
+#include "CurveClip.h"
 #include "CurveDecimator.h"
-#include "Fonts.h"
+#include "EpochMarkers.h"
 #include "LegendStrip.h"
 #include "RunValues.h"
+#include "SlicedBatches.h"
 
 #include <QAction>
-#include <QBrush>
 #include <QChart>
 #include <QChartView>
-#include <QCursor>
-#include <QElapsedTimer>
-#include <QEvent>
-#include <QFontMetricsF>
-#include <QGraphicsLayout>
-#include <QGraphicsRectItem>
 #include <QGraphicsScene>
-#include <QGraphicsSimpleTextItem>
-#include <QLegend>
 #include <QLineSeries>
 #include <QLocale>
 #include <QLogValueAxis>
@@ -28,39 +27,25 @@
 #include <QPainter>
 #include <QPen>
 #include <QScatterSeries>
-#include <QThread>
-#include <QThreadPool>
-#include <QTimer>
-#include <QToolTip>
 #include <QValueAxis>
 #include <QVBoxLayout>
 
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <deque>
-#include <limits>
 #include <optional>
-#include <vector>
 
 namespace fl {
 
 namespace {
 
-constexpr int kMaxGhosts = 3;
-constexpr int kRedrawIntervalMs = 33;     // at most ~30 redraws a second
 constexpr qsizetype kAppendSlice = 8192;  // epochs stored per pass of the event loop
 constexpr double kLogFloor = 1e-12;       // QLogValueAxis hides a whole series holding a value ≤ 0
-constexpr double kGhostAlpha[kMaxGhosts] = {0.35, 0.25, 0.18};  // most recent ghost first
-constexpr double kExportScale = 2.0;      // PNG export resolution relative to the screen
-// A current run this short also shows its points: a line needs two, and the first Step drew nothing.
-constexpr int kDottedPoints = 30;
 
 // Okabe–Ito colours: distinguishable with every common colour-vision deficiency. Vermillion rather
 // than orange for validation because it keeps its contrast on a washed-out projector.
 const QColor kTrainColor(0, 114, 178);
 const QColor kValidationColor(213, 94, 0);
-const QColor kMarkerColor(204, 121, 167);
 
 // In the palette's text colour: black on a light chart, white on a dark one.
 QPen optimumPen(const QPalette &palette)
@@ -80,64 +65,8 @@ struct Curve
     int shown = 0;          // points given to the series
     Extent shownExtent;     // y range of those points
     QList<QPointF> decimated;  // what the series was given, before clipping to the band
-    double bandLow = 0;     // the band of y the series' points were clipped to (linear axis)
-    double bandHigh = 0;
-    bool clipped = false;   // some of them lay outside it
+    CurveBand band;         // the band of y the series' points were clipped to (linear axis)
 };
-
-// A curve's points clipped to the band low ≤ y ≤ high (a polyline clipped segment by segment): Qt's
-// dash stroker draws a segment to a point millions of pixels off the plot in the wrong place (a diverged
-// run's ghost appeared stretched across the whole axis). The band is many plot heights tall, so what
-// shows is unchanged; between a point leaving the band and one coming back the curve runs along the
-// band's edge, far outside the plot. *clipped says whether anything was cut.
-QList<QPointF> clipToBand(const QList<QPointF> &points, double low, double high, bool *clipped)
-{
-    *clipped = false;
-    for (const QPointF &p : points) {
-        if (p.y() < low || p.y() > high) {
-            *clipped = true;
-            break;
-        }
-    }
-    if (!*clipped)
-        return points;
-    QList<QPointF> out;
-    out.reserve(points.size() + 8);
-    auto add = [&out](const QPointF &p) {
-        if (out.isEmpty() || out.back() != p)
-            out.append(p);
-    };
-    if (points.size() == 1) {
-        add(QPointF(points.front().x(), std::clamp(points.front().y(), low, high)));
-        return out;
-    }
-    for (qsizetype i = 1; i < points.size(); ++i) {
-        const QPointF a = points[i - 1];
-        const QPointF b = points[i];
-        const double dy = b.y() - a.y();
-        double enter = 0;
-        double leave = 1;
-        if (dy != 0) {
-            const double tLow = (low - a.y()) / dy;
-            const double tHigh = (high - a.y()) / dy;
-            enter = std::max(0.0, std::min(tLow, tHigh));
-            leave = std::min(1.0, std::max(tLow, tHigh));
-        } else if (a.y() < low || a.y() > high) {
-            enter = 1;
-            leave = 0;
-        }
-        if (enter > leave) {
-            // Wholly above or below: along the edge it is beyond.
-            const double edge = a.y() > high ? high : low;
-            add(QPointF(a.x(), edge));
-            add(QPointF(b.x(), edge));
-            continue;
-        }
-        add(a + enter * (b - a));
-        add(a + leave * (b - a));
-    }
-    return out;
-}
 
 struct Run
 {
@@ -150,33 +79,7 @@ struct Run
     int lastEpoch() const { return records.isEmpty() ? 0 : records.back().epoch; }
 };
 
-// Frees a run that left the chart. A run of a million epochs holds some 64 MB; handing that back to the
-// system took 17 ms of the UI thread in the middle of an α change, so large runs are freed on a pool
-// thread (a Run is plain data: its series belong to the chart, which deletes them itself).
-void discardRun(std::unique_ptr<Run> run)
-{
-    if (!run)
-        return;
-    if (run->records.size() < (qsizetype(1) << 16)) {
-        run.reset();
-        return;
-    }
-    for (Curve *curve : {&run->train, &run->validation})
-        curve->series = nullptr;
-    // At the pool's normal priority: an idle-priority (SCHED_IDLE) thread that frees holds the process's
-    // memory-map lock while it waits for a core, and the UI thread then waits on that lock (α changes
-    // stalled the window 300–400 ms on a busy machine); and Qt cannot give the pool thread its
-    // priority back afterwards.
-    QThreadPool::globalInstance()->start([dead = std::shared_ptr<Run>(std::move(run))]() mutable { dead.reset(); });
-}
-
-struct Marker
-{
-    int epoch = 0;
-    QLineSeries *series = nullptr;
-    QGraphicsRectItem *box = nullptr;  // label background; owns the text
-    QGraphicsSimpleTextItem *text = nullptr;
-};
+constexpr int kMaxGhosts = ChartRuns<Run>::maxGhosts;
 
 } // namespace
 
@@ -186,47 +89,34 @@ struct LossChartView::Private : QObject
     explicit Private(LossChartView *owner);
 
     QAbstractAxis *yAxis() const { return logScale ? static_cast<QAbstractAxis *>(yLog) : yLinear; }
-    QLineSeries *addSeries(const QPen &pen, const QString &name);
+    QLineSeries *addSeries(const QPen &pen, const QString &name) { return q->addLineSeries(pen, yAxis(), name); }
     void createSeries();
     void assignSeries();
     void updateLegend();
+    // Stores epochs [begin, end) of a batch in the current run.
     void appendNow(const QList<EpochRecord> &epochs, qsizetype begin, qsizetype end);
-    void appendPending(qsizetype limit);
-    void flushPending();
+    void flushPending() { pending.takeAll(); }
     QPen validationPen(double alpha, double width) const;
-    void removeMarkers();
-    void createMarkerSeries(Marker &marker);
-    void scheduleRedraw();
-    QSize prepareExport();
-    // Brings the series up to date. Stale ghosts get their points one per call unless `everything`
-    // (an export, a test reading what is shown), in which case all of them now.
-    void redraw(bool everything = false);
-    int measureColumns() const;
-    void setXRange(double end);
+    // Brings the series up to date (RunChartView::updateChart). Stale ghosts get their points one per
+    // call unless `everything` (an export, a test reading what is shown), in which case all of them now.
+    void draw(bool everything);
     void setYRange(const Extent &extent);
     // Hands the curve's decimated points to its series; a ghost (coarse) gets half the columns.
     void updateCurve(Curve &curve, bool layoutChanged, bool coarse = false);
     // Hands the series the curve's decimated points clipped to a band around the y axis' range.
     void replaceClipped(Curve &curve);
     void reclipCurves();
-    void placeMarkerLabels();
     static QString describe(const Run &run, int epoch);
     void showTooltip(const Run *run, const QPointF &point, bool state);
-    void renderInto(QPainter *painter) const;
-    std::vector<Run *> runsOldestFirst() const;
     // Colours from the widget's palette, fonts from its font, pens at chartPenScale(): after a
     // palette, font or presenter-mode change.
     void restyle();
 
     LossChartView *q;
-    QChart *chart = nullptr;
-    QChartView *view = nullptr;
-    LegendStrip *legend = nullptr;
-    QValueAxis *xAxis = nullptr;
     QValueAxis *yLinear = nullptr;
     QLogValueAxis *yLog = nullptr;
     QLineSeries *optimumSeries = nullptr;
-    // The current run's points while it is short (kDottedPoints), so that one Step shows one point.
+    // The current run's points while it is short (dottedPoints), so that one Step shows one point.
     QScatterSeries *trainDots = nullptr;
     QScatterSeries *validationDots = nullptr;
     // The curves' series, made once in drawing order (the oldest ghost lowest, then newer ghosts, the
@@ -242,23 +132,16 @@ struct LossChartView::Private : QObject
     Slot currentSlot;
     QAction *logAction = nullptr;
     QAction *exportAction = nullptr;
-    QTimer redrawTimer;
-    QTimer appendTimer;           // stores pending epochs a slice per event-loop pass
-    QList<QList<EpochRecord>> pending;   // batches of the current run not stored yet
-    qsizetype pendingOffset = 0;  // epochs of pending.front() already stored
-    QElapsedTimer sinceRedraw;    // since the last redraw (invalid before the first)
+    SlicedBatches<EpochRecord> pending;   // batches of the current run not stored yet
     bool live = false;            // a run is streaming: cheaper pens and no antialiasing
     int yDigits = 0;              // significant digits of the linear axis' labels; 0: not dynamic
 
-    std::unique_ptr<Run> current;
-    std::deque<std::unique_ptr<Run>> ghosts;  // most recent first
+    ChartRuns<Run> runs;
     std::optional<double> optimum;
-    std::vector<Marker> markers;
+    EpochMarkers markers;   // learning-rate changes of the current run
     bool logScale = false;
 
-    // The layout the curves were last decimated and drawn for.
-    int columns = 0;
-    double xEnd = 10;
+    // The y axis the curves were last drawn on (the epoch axis and columns are RunChartView's).
     bool drawnLog = false;
     double yLow = 0;
     double yHigh = 1;
@@ -266,44 +149,41 @@ struct LossChartView::Private : QObject
 
 LossChartView::Private::Private(LossChartView *owner)
     : q(owner)
+    , pending(kAppendSlice, QStringLiteral("lossChartAppend"),
+              [this](const QList<EpochRecord> &epochs, qsizetype begin, qsizetype end) { appendNow(epochs, begin, end); },
+              [this] { q->scheduleRedraw(); })
+    , markers(owner->chart(), [this](const QPen &pen) { return addSeries(pen, QString()); })
 {
-    chart = newPlainChart();
+    QChart *chart = q->chart();
     chart->setTitle(QString());
 
-    xAxis = newEpochAxis(LossChartView::tr("epoch"));
     const LossAxes lossAxes = newLossAxes();
     yLinear = lossAxes.linear;
     yLog = lossAxes.log;
-    styleAxes({xAxis, yLinear, yLog}, q->font());
+    styleAxes({yLinear, yLog}, q->font());
     setAxisTitle(yLinear, LossChartView::tr("loss"));
     setAxisTitle(yLog, LossChartView::tr("loss (log scale)"));
-    xAxis->setRange(1, xEnd);
     yLinear->setRange(yLow, yHigh);
     yLog->setRange(0.01, 1);
     // Both y axes stay in the chart and the unused one is hidden: removing an axis leaves its items to
     // a deferred delete, and an export made before the event loop runs would draw both.
     yLog->setVisible(false);
-    chart->addAxis(xAxis, Qt::AlignBottom);
     chart->addAxis(yLinear, Qt::AlignLeft);
     chart->addAxis(yLog, Qt::AlignLeft);
 
     createSeries();
     applyChartPalette(chart, q->palette());
 
-    view = new QChartView(chart, q);
-    view->setRenderHint(QPainter::Antialiasing);
+    auto *layout = new QVBoxLayout(q);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    q->addChartTo(layout);
+    QChartView *view = q->chartView();
     // Every series changes shape many times a second: a spatial index of the scene would be rebuilt
     // on each change and never pay for itself (Qt's advice for dynamic scenes).
     view->scene()->setItemIndexMethod(QGraphicsScene::NoIndex);
     view->setOptimizationFlags(QGraphicsView::DontSavePainterState);
-    view->setContextMenuPolicy(Qt::CustomContextMenu);
     view->setAccessibleName(LossChartView::tr("Loss curves"));
-    legend = new LegendStrip(q);
-    auto *layout = new QVBoxLayout(q);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(0);
-    layout->addWidget(view, 1);
-    layout->addWidget(legend);
 
     logAction = new QAction(LossChartView::tr("Logarithmic loss axis"), q);
     logAction->setCheckable(true);
@@ -315,31 +195,14 @@ LossChartView::Private::Private(LossChartView *owner)
         menu.addAction(logAction);
         menu.addSeparator();
         menu.addAction(exportAction);
-        menu.exec(view->viewport()->mapToGlobal(pos));
+        menu.exec(q->chartView()->viewport()->mapToGlobal(pos));
     });
 
-    redrawTimer.setSingleShot(true);
-    redrawTimer.setObjectName(QStringLiteral("lossChartRedraw"));
-    connect(&redrawTimer, &QTimer::timeout, this, [this] { redraw(); });
-    appendTimer.setSingleShot(true);
-    appendTimer.setObjectName(QStringLiteral("lossChartAppend"));
-    connect(&appendTimer, &QTimer::timeout, this, [this] { appendPending(kAppendSlice); });
     connect(chart, &QChart::plotAreaChanged, this, [this](const QRectF &area) {
-        if (int(area.width()) != columns)
-            scheduleRedraw();
-        placeMarkerLabels();
+        if (int(area.width()) != q->columns())
+            q->scheduleRedraw();
+        markers.placeLabels();
     });
-}
-
-QLineSeries *LossChartView::Private::addSeries(const QPen &pen, const QString &name)
-{
-    auto *series = new QLineSeries;
-    series->setPen(pen);
-    series->setName(name);
-    chart->addSeries(series);
-    series->attachAxis(xAxis);
-    series->attachAxis(yAxis());
-    return series;
 }
 
 void LossChartView::Private::createSeries()
@@ -347,14 +210,14 @@ void LossChartView::Private::createSeries()
     auto hover = [this](QLineSeries *series, int slot) {
         // slot: a ghost's index, or −1 for the current run.
         connect(series, &QXYSeries::hovered, this, [this, slot](const QPointF &point, bool state) {
-            const Run *run = slot < 0 ? current.get() : size_t(slot) < ghosts.size() ? ghosts[size_t(slot)].get() : nullptr;
+            const Run *run = slot < 0 ? runs.current() : runs.ghost(slot);
             if (run)
                 showTooltip(run, point, state);
         });
     };
     for (int i = kMaxGhosts - 1; i >= 0; --i) {
         Slot &slot = ghostSlots[size_t(i)];
-        const double alpha = kGhostAlpha[i];
+        const double alpha = ghostAlpha(i);
         slot.validation = addSeries(validationPen(alpha, 2), QString());
         slot.train = addSeries(curvePen(withAlpha(kTrainColor, alpha), 2, false), QString());
         hover(slot.validation, i);
@@ -372,8 +235,8 @@ void LossChartView::Private::createSeries()
         dots->setMarkerSize(9);
         dots->setColor(color);
         dots->setBorderColor(color);
-        chart->addSeries(dots);
-        dots->attachAxis(xAxis);
+        q->chart()->addSeries(dots);
+        dots->attachAxis(q->epochAxis());
         dots->attachAxis(yAxis());
         return dots;
     };
@@ -397,10 +260,11 @@ void LossChartView::Private::assignSeries()
         }
     };
     for (int i = 0; i < kMaxGhosts; ++i) {
-        Run *ghost = size_t(i) < ghosts.size() ? ghosts[size_t(i)].get() : nullptr;
+        Run *ghost = runs.ghost(i);
         bind(ghostSlots[size_t(i)].train, ghost ? &ghost->train : nullptr);
         bind(ghostSlots[size_t(i)].validation, ghost ? &ghost->validation : nullptr);
     }
+    Run *current = runs.current();
     bind(currentSlot.train, current ? &current->train : nullptr);
     bind(currentSlot.validation, current ? &current->validation : nullptr);
     if (!current) {
@@ -421,109 +285,33 @@ QPen LossChartView::Private::validationPen(double alpha, double width) const
 void LossChartView::Private::updateLegend()
 {
     QList<LegendStrip::Entry> entries;
-    if (current) {
+    if (runs.current()) {
         entries.append({curvePen(kTrainColor, 3, false), LossChartView::tr("train loss")});
         entries.append({validationPen(1, 3), LossChartView::tr("validation loss")});
     }
     if (optimumSeries && optimum)
         entries.append({optimumPen(q->palette()), LossChartView::tr("closed-form optimum")});
-    if (!ghosts.empty()) {
-        entries.append({curvePen(withAlpha(kTrainColor, kGhostAlpha[0]), 2, false),
-                        ghosts.size() == 1 ? LossChartView::tr("previous run") : LossChartView::tr("previous runs")});
-    }
-    legend->setEntries(entries);
+    if (runs.ghostCount() > 0)
+        entries.append(q->ghostLegendEntry(kTrainColor, runs.ghostCount()));
+    q->legend()->setEntries(entries);
 }
 
 void LossChartView::Private::restyle()
 {
     const QPalette palette = q->palette();
-    styleAxes({xAxis, yLinear, yLog}, q->font(), palette);
-    applyChartPalette(chart, palette);
+    styleAxes({q->epochAxis(), yLinear, yLog}, q->font(), palette);
+    applyChartPalette(q->chart(), palette);
     for (int i = 0; i < kMaxGhosts; ++i) {
-        ghostSlots[size_t(i)].validation->setPen(validationPen(kGhostAlpha[i], 2));
-        ghostSlots[size_t(i)].train->setPen(curvePen(withAlpha(kTrainColor, kGhostAlpha[i]), 2, false));
+        ghostSlots[size_t(i)].validation->setPen(validationPen(ghostAlpha(i), 2));
+        ghostSlots[size_t(i)].train->setPen(curvePen(withAlpha(kTrainColor, ghostAlpha(i)), 2, false));
     }
     currentSlot.validation->setPen(validationPen(1, 3));
     currentSlot.train->setPen(curvePen(kTrainColor, 3, false));
     optimumSeries->setPen(optimumPen(palette));
-    for (Marker &marker : markers) {
-        if (marker.series) {
-            QPen pen(kMarkerColor, 2 * chartPenScale(), Qt::SolidLine, Qt::FlatCap);
-            pen.setDashPattern({4.0, 3.0});
-            marker.series->setPen(pen);
-        }
-        if (marker.box) {
-            marker.box->setBrush(withAlpha(chartBackground(palette), 0.85));
-            marker.text->setBrush(chartText(palette));
-            marker.text->setFont(sizedFont(q->font(), 11));
-            const QRectF textRect = marker.text->boundingRect();
-            marker.box->setRect(0, 0, textRect.width() + 8, textRect.height() + 2);
-        }
-    }
+    markers.restyle(q->font(), palette);
     updateLegend();
-    legend->update();
-    scheduleRedraw();
-}
-
-void LossChartView::Private::createMarkerSeries(Marker &marker)
-{
-    QPen pen(kMarkerColor, 2 * chartPenScale(), Qt::SolidLine, Qt::FlatCap);
-    pen.setDashPattern({4.0, 3.0});
-    marker.series = addSeries(pen, QString());
-}
-
-void LossChartView::Private::removeMarkers()
-{
-    for (Marker &marker : markers) {
-        if (marker.series) {
-            chart->removeSeries(marker.series);
-            delete marker.series;
-        }
-        delete marker.box;
-    }
-    markers.clear();
-}
-
-void LossChartView::Private::scheduleRedraw()
-{
-    // Leading edge: a chart idle for a whole interval redraws on the next pass of the event loop (so
-    // the first points of a new run appear at once, in their own pass, not inside the handler that
-    // delivered them); after that at most one redraw per interval.
-    if (redrawTimer.isActive())
-        return;
-    const qint64 since = sinceRedraw.isValid() ? sinceRedraw.elapsed() : kRedrawIntervalMs;
-    redrawTimer.start(int(std::clamp<qint64>(kRedrawIntervalMs - since, 0, kRedrawIntervalMs)));
-}
-
-// Brings the chart up to date and lays it out now, so that an export made right after new data (before
-// the event loop has run) shows it. Returns the size to export at.
-QSize LossChartView::Private::prepareExport()
-{
-    flushPending();
-    if (!q->isVisible()) {
-        // A view never shown has no meaningful size: export at a slide-friendly one.
-        q->resize(960, 600);
-        q->layout()->activate();
-        chart->resize(view->size());
-    }
-    chart->layout()->activate();
-    redraw(true);
-    chart->layout()->activate();
-    return q->size();
-}
-
-int LossChartView::Private::measureColumns() const
-{
-    // One column per two pixels: still a min and a max every other pixel, and half the points for
-    // Qt Charts to lay out on every frame, which is what a redraw mostly costs.
-    const int width = int(chart->plotArea().width()) / 2;
-    // Before the first layout the plot area is empty: decimate for the whole view instead.
-    return width >= 16 ? width : std::max(256, view->width() / 2);
-}
-
-void LossChartView::Private::setXRange(double end)
-{
-    setEpochAxisRange(xAxis, end, 2.0 * columns);   // a column is two pixels
+    q->legend()->update();
+    q->scheduleRedraw();
 }
 
 void LossChartView::Private::setYRange(const Extent &extent)
@@ -536,12 +324,11 @@ void LossChartView::Private::setYRange(const Extent &extent)
         return;
     }
 
-    const LinearAxisRange range = linearAxisRange(extent, maxYLabels(chart, yLinear));
+    const LinearAxisRange range = linearAxisRange(extent, maxYLabels(q->chart(), yLinear));
     if (range.step > 0) {
-        // Hysteresis: a range that still holds the data and is less than twice as tall as needed
-        // stays, so a falling loss re-labels the axis a few times rather than on every frame.
-        if (yLinear->tickType() == QValueAxis::TicksDynamic && yLow <= range.low && yHigh >= range.high
-            && yHigh - yLow < 2 * (range.high - range.low) && range.digits <= yDigits)
+        // A falling loss re-labels the axis a few times rather than on every frame.
+        if (yLinear->tickType() == QValueAxis::TicksDynamic && axisRangeStillFits(yLow, yHigh, range.low, range.high)
+            && range.digits <= yDigits)
             return;
         if (range.digits != yDigits) {
             yLinear->setLabelFormat(QStringLiteral("%.%1g").arg(range.digits));
@@ -567,7 +354,7 @@ void LossChartView::Private::updateCurve(Curve &curve, bool layoutChanged, bool 
 {
     if (!curve.series || (!curve.stale && !layoutChanged))
         return;
-    const QList<QPointF> &decimated = curve.decimator.update(curve.points, 1.0, xEnd, coarse ? std::max(1, columns / 2) : columns);
+    const QList<QPointF> &decimated = q->decimate(curve.decimator, curve.points, coarse);
     curve.shownExtent = Extent();
     if (logScale) {
         // A loss ≤ 0 is drawn at ε, below the axis range, which follows the positive values only:
@@ -586,9 +373,9 @@ void LossChartView::Private::updateCurve(Curve &curve, bool layoutChanged, bool 
         replaceClipped(curve);
     }
     // Dots of their own series: a line series' markers are cut off at the end of its line.
-    if (current && (&curve == &current->train || &curve == &current->validation)) {
+    if (const Run *current = runs.current(); current && (&curve == &current->train || &curve == &current->validation)) {
         QScatterSeries *dots = &curve == &current->train ? trainDots : validationDots;
-        if (decimated.size() <= kDottedPoints)
+        if (decimated.size() <= dottedPoints)
             dots->replace(curve.series->points());
         else if (dots->count() > 0)
             dots->clear();
@@ -597,13 +384,9 @@ void LossChartView::Private::updateCurve(Curve &curve, bool layoutChanged, bool 
     curve.stale = false;
 }
 
-// The band: the y axis' range and eight times its height above and below it.
 void LossChartView::Private::replaceClipped(Curve &curve)
 {
-    const double span = std::max(yHigh - yLow, 1e-300);
-    curve.bandLow = yLow - 8 * span;
-    curve.bandHigh = yHigh + 8 * span;
-    curve.series->replace(clipToBand(curve.decimated, curve.bandLow, curve.bandHigh, &curve.clipped));
+    curve.series->replace(curve.band.clip(curve.decimated, yLow, yHigh));
 }
 
 // After the y axis changed: a curve clipped to a band that no longer holds the axis' range with room to
@@ -613,53 +396,27 @@ void LossChartView::Private::reclipCurves()
 {
     if (logScale)
         return;
-    const double span = std::max(yHigh - yLow, 1e-300);
-    auto check = [&](Curve &curve) {
-        if (!curve.series || curve.stale || curve.decimated.isEmpty())
-            return;
-        const bool bandFits = curve.bandLow <= yLow - 2 * span && curve.bandHigh >= yHigh + 2 * span
-            && curve.bandHigh - curve.bandLow <= 40 * span;
-        const bool farOut = curve.shownExtent.valid()
-            && (curve.shownExtent.low < yLow - 8 * span || curve.shownExtent.high > yHigh + 8 * span);
-        if (curve.clipped ? !bandFits : farOut)
+    auto check = [this](Curve &curve) {
+        if (curve.series && !curve.stale && !curve.decimated.isEmpty() && curve.band.needsClipping(curve.shownExtent, yLow, yHigh))
             replaceClipped(curve);
     };
-    for (auto &ghost : ghosts) {
-        check(ghost->train);
-        check(ghost->validation);
-    }
-    if (current) {
-        check(current->train);
-        check(current->validation);
+    for (Run *run : runs.oldestFirst()) {
+        check(run->train);
+        check(run->validation);
     }
 }
 
-void LossChartView::Private::redraw(bool everything)
+void LossChartView::Private::draw(bool everything)
 {
-    redrawTimer.stop();
-    sinceRedraw.start();
-
-    int lastEpoch = 0;
-    if (current)
-        lastEpoch = current->lastEpoch();
-    for (const auto &ghost : ghosts)
-        lastEpoch = std::max(lastEpoch, ghost->lastEpoch());
-    for (const Marker &marker : markers)
-        lastEpoch = std::max(lastEpoch, marker.epoch);
-
-    const int newColumns = measureColumns();
-    const double newEnd = niceAxisEnd(lastEpoch);
-    const bool layoutChanged = newColumns != columns || newEnd != xEnd || logScale != drawnLog;
+    const EpochLayout layout = q->layOutEpochs(std::max(runs.lastEpoch(), markers.lastEpoch()));
+    const bool layoutChanged = layout.columnsChanged || layout.endChanged || logScale != drawnLog;
     // A ghost no longer grows, and the axis end is never below its last epoch: a longer x axis leaves
     // its decimation as fine as it needs to be. Only a new width or y scale redoes it.
-    if (newColumns != columns || logScale != drawnLog) {
-        for (auto &ghost : ghosts)
+    if (layout.columnsChanged || logScale != drawnLog) {
+        for (const auto &ghost : runs.ghosts())
             ghost->train.stale = ghost->validation.stale = true;
     }
-    columns = newColumns;
-    xEnd = newEnd;
     drawnLog = logScale;
-    setXRange(xEnd);
 
     // The y range follows the current run (and the optimum); ghosts may extend it downwards only, so
     // a diverged earlier run cannot flatten the run being watched. With no current points yet, it
@@ -672,7 +429,7 @@ void LossChartView::Private::redraw(bool everything)
     Extent ghostExtent;
     bool ghostDone = false;
     bool ghostsWaiting = false;
-    for (auto &ghost : ghosts) {
+    for (const auto &ghost : runs.ghosts()) {
         if (ghost->train.stale || ghost->validation.stale) {
             if (ghostDone && !everything) {
                 ghostsWaiting = true;
@@ -687,7 +444,7 @@ void LossChartView::Private::redraw(bool everything)
         ghostExtent.add(ghost->train.shownExtent);
         ghostExtent.add(ghost->validation.shownExtent);
     }
-    if (current) {
+    if (Run *current = runs.current()) {
         updateCurve(current->train, layoutChanged);
         updateCurve(current->validation, layoutChanged);
         currentExtent.add(current->train.shownExtent);
@@ -710,114 +467,48 @@ void LossChartView::Private::redraw(bool everything)
     reclipCurves();
 
     if (optimumSeries && shownOptimum)
-        optimumSeries->replace({QPointF(1, *shownOptimum), QPointF(xEnd, *shownOptimum)});
-    for (Marker &marker : markers) {
-        if (marker.series)
-            marker.series->replace({QPointF(marker.epoch, yLow), QPointF(marker.epoch, yHigh)});
-    }
-    placeMarkerLabels();
+        optimumSeries->replace({QPointF(1, *shownOptimum), QPointF(q->epochAxisEnd(), *shownOptimum)});
+    markers.setSpan(yLow, yHigh);
     if (ghostsWaiting)
-        redrawTimer.start(0);
-}
-
-// Labels sit at the top of the plot, right of their line (left of it near the right edge); labels
-// that would overlap move down a row.
-void LossChartView::Private::placeMarkerLabels()
-{
-    const QRectF plot = chart->plotArea();
-    std::vector<Marker *> order;
-    for (Marker &marker : markers) {
-        if (marker.box)
-            order.push_back(&marker);
-    }
-    std::sort(order.begin(), order.end(), [](const Marker *a, const Marker *b) { return a->epoch < b->epoch; });
-    std::vector<double> rowEnds;
-    for (Marker *marker : order) {
-        const double x = marker->series ? chart->mapToPosition(QPointF(marker->epoch, yHigh), marker->series).x() : 0;
-        const bool inside = marker->series && plot.width() > 0 && x >= plot.left() - 0.5 && x <= plot.right() + 0.5;
-        marker->box->setVisible(inside);
-        if (!inside)
-            continue;
-        const QSizeF size = marker->box->rect().size();
-        double left = x + 4;
-        if (left + size.width() > plot.right())
-            left = x - 4 - size.width();
-        size_t row = 0;
-        while (row < rowEnds.size() && rowEnds[row] > left - 4)
-            ++row;
-        if (row == rowEnds.size())
-            rowEnds.push_back(0);
-        rowEnds[row] = left + size.width();
-        marker->box->setPos(left, plot.top() + 4 + double(row) * (size.height() + 2));
-    }
+        q->redrawSoon();
 }
 
 QString LossChartView::Private::describe(const Run &run, int epoch)
 {
-    if (run.records.isEmpty())
+    const EpochRecord *record = nearestRecord(run.records, epoch);
+    if (!record)
         return QString();
-    auto it = std::lower_bound(run.records.cbegin(), run.records.cend(), epoch,
-                               [](const EpochRecord &r, int e) { return r.epoch < e; });
-    if (it == run.records.cend())
-        --it;
-    else if (it != run.records.cbegin() && epoch - (it - 1)->epoch < it->epoch - epoch)
-        --it;
     return LossChartView::tr("epoch %1 · train %2 · validation %3")
-        .arg(QLocale().toString(it->epoch), formatRunValue(it->trainLoss), formatRunValue(it->validationLoss));
+        .arg(QLocale().toString(record->epoch), formatRunValue(record->trainLoss), formatRunValue(record->validationLoss));
 }
 
 void LossChartView::Private::showTooltip(const Run *run, const QPointF &point, bool state)
 {
-    if (!state || run->records.isEmpty()) {
-        QToolTip::hideText();
-        return;
-    }
-    QString text = describe(*run, int(std::lround(point.x())));
-    if (run != current.get()) {
-        const QString title = run->label.isEmpty() ? LossChartView::tr("previous run")
-                                                   : LossChartView::tr("previous run: %1").arg(run->label);
-        text = title + QLatin1Char('\n') + text;
-    }
-    QToolTip::showText(QCursor::pos(), text, view);
-}
-
-// The chart with its legend, as on screen.
-void LossChartView::Private::renderInto(QPainter *painter) const
-{
-    const bool smooth = view->renderHints().testFlag(QPainter::Antialiasing);
-    view->setRenderHint(QPainter::Antialiasing);
-    q->render(painter, QPoint(), QRegion(), QWidget::DrawChildren);
-    view->setRenderHint(QPainter::Antialiasing, smooth);
-}
-
-std::vector<Run *> LossChartView::Private::runsOldestFirst() const
-{
-    std::vector<Run *> runs;
-    for (auto it = ghosts.rbegin(); it != ghosts.rend(); ++it)
-        runs.push_back(it->get());
-    if (current)
-        runs.push_back(current.get());
-    return runs;
+    q->showHoverText(state, state ? describe(*run, int(std::lround(point.x()))) : QString(), run != runs.current(),
+                     run->label);
 }
 
 LossChartView::LossChartView(QWidget *parent)
-    : QWidget(parent)
+    : RunChartView(QStringLiteral("lossChartRedraw"), parent)
     , m_d(std::make_unique<Private>(this))
 {
 }
 
 LossChartView::~LossChartView() = default;
 
-void LossChartView::changeEvent(QEvent *event)
+void LossChartView::updateChart(bool everything)
 {
-    QWidget::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange)
-        m_d->restyle();
+    m_d->draw(everything);
+}
+
+void LossChartView::restyle()
+{
+    m_d->restyle();
 }
 
 void LossChartView::reserveEpochs(int epochs)
 {
-    Run *run = m_d->current.get();
+    Run *run = m_d->runs.current();
     if (!run)
         return;
     const qsizetype room = std::min<qsizetype>(std::max(epochs, 0), qsizetype(1) << 24);
@@ -833,61 +524,51 @@ void LossChartView::setLive(bool live)
     if (m_d->live == live)
         return;
     m_d->live = live;
-    m_d->view->setRenderHint(QPainter::Antialiasing, !live);
-    for (size_t i = 0; i < m_d->ghosts.size(); ++i) {
-        if (QLineSeries *series = m_d->ghosts[i]->validation.series)
-            series->setPen(m_d->validationPen(kGhostAlpha[std::min(int(i), kMaxGhosts - 1)], 2));
+    chartView()->setRenderHint(QPainter::Antialiasing, !live);
+    for (int i = 0; i < m_d->runs.ghostCount(); ++i) {
+        if (QLineSeries *series = m_d->runs.ghost(i)->validation.series)
+            series->setPen(m_d->validationPen(ghostAlpha(i), 2));
     }
-    if (m_d->current && m_d->current->validation.series)
-        m_d->current->validation.series->setPen(m_d->validationPen(1, 3));
+    if (const Run *current = m_d->runs.current(); current && current->validation.series)
+        current->validation.series->setPen(m_d->validationPen(1, 3));
     m_d->updateLegend();
-    m_d->view->viewport()->update();
+    chartView()->viewport()->update();
 }
 
 void LossChartView::beginRun(int runId, const QString &label)
 {
     m_d->flushPending();
-    if (m_d->current && m_d->current->id == runId)
+    if (!m_d->runs.begin(runId, label))
         return;
-    if (m_d->current && !m_d->current->records.isEmpty()) {
-        m_d->ghosts.push_front(std::move(m_d->current));
-        while (int(m_d->ghosts.size()) > kMaxGhosts) {
-            discardRun(std::move(m_d->ghosts.back()));
-            m_d->ghosts.pop_back();
-        }
-    }
-    m_d->current = std::make_unique<Run>();
-    m_d->current->id = runId;
-    m_d->current->label = label;
     m_d->optimum.reset();
-    m_d->removeMarkers();
+    m_d->markers.clear();
     m_d->assignSeries();
-    m_d->scheduleRedraw();
+    scheduleRedraw();
 }
 
 void LossChartView::appendEpochs(int runId, const QList<EpochRecord> &epochs)
 {
-    Run *run = m_d->current.get();
-    if (!run || run->id != runId || epochs.isEmpty())
+    Run *run = m_d->runs.currentIf(runId);
+    if (!run || epochs.isEmpty())
         return;
     if (run->records.isEmpty() && m_d->pending.isEmpty()) {
         // A new run's first points skip the rate limit: the user just moved a slider and waits for
         // them. They still come on the next pass of the event loop, not inside this handler.
         m_d->appendNow(epochs, 0, epochs.size());
-        m_d->redrawTimer.start(0);
+        redrawSoon();
         return;
     }
     // At a million epochs a second a batch holds tens of thousands of epochs, and storing them touches
     // megabytes of fresh memory: they go in by slices, one per pass of the event loop, so no single
     // pass holds the window up.
     m_d->pending.append(epochs);
-    if (!m_d->appendTimer.isActive())
-        m_d->appendTimer.start(0);
 }
 
 void LossChartView::Private::appendNow(const QList<EpochRecord> &epochs, qsizetype begin, qsizetype end)
 {
-    Run *run = current.get();
+    Run *run = runs.current();
+    if (!run)
+        return;
     for (qsizetype i = begin; i < end; ++i) {
         const EpochRecord &record = epochs[i];
         if (run->lastEpoch() > 0 && record.epoch <= run->lastEpoch())
@@ -901,38 +582,9 @@ void LossChartView::Private::appendNow(const QList<EpochRecord> &epochs, qsizety
     run->train.stale = run->validation.stale = true;
 }
 
-void LossChartView::Private::appendPending(qsizetype limit)
-{
-    while (!pending.isEmpty() && limit > 0) {
-        if (!current) {
-            pending.clear();
-            pendingOffset = 0;
-            break;
-        }
-        const QList<EpochRecord> &batch = pending.front();
-        const qsizetype take = std::min(batch.size() - pendingOffset, limit);   // limit may be "all"
-        appendNow(batch, pendingOffset, pendingOffset + take);
-        limit -= take;
-        pendingOffset += take;
-        if (pendingOffset == batch.size()) {
-            pending.removeFirst();
-            pendingOffset = 0;
-        }
-    }
-    scheduleRedraw();
-    if (!pending.isEmpty())
-        appendTimer.start(0);
-}
-
-void LossChartView::Private::flushPending()
-{
-    if (!pending.isEmpty())
-        appendPending(std::numeric_limits<qsizetype>::max());
-}
-
 void LossChartView::setOptimum(int runId, double optimumTrainLoss)
 {
-    if (!m_d->current || m_d->current->id != runId || !std::isfinite(optimumTrainLoss))
+    if (!m_d->runs.currentIf(runId) || !std::isfinite(optimumTrainLoss))
         return;
     const bool created = !m_d->optimum;
     m_d->optimum = optimumTrainLoss;
@@ -940,43 +592,22 @@ void LossChartView::setOptimum(int runId, double optimumTrainLoss)
         m_d->optimumSeries->setVisible(true);
         m_d->updateLegend();
     }
-    m_d->scheduleRedraw();
+    scheduleRedraw();
 }
 
 void LossChartView::markLearningRateChange(int runId, int epoch, double learningRate)
 {
-    if (!m_d->current || m_d->current->id != runId)
+    if (!m_d->runs.currentIf(runId))
         return;
-    const QString text = tr("η = %1").arg(QLocale().toString(learningRate, 'g', 4));
-    auto existing = std::find_if(m_d->markers.begin(), m_d->markers.end(),
-                                 [epoch](const Marker &m) { return m.epoch == epoch; });
-    Marker *marker = nullptr;
-    if (existing != m_d->markers.end()) {
-        marker = &*existing;
-    } else {
-        m_d->markers.push_back(Marker{epoch, nullptr, nullptr, nullptr});
-        marker = &m_d->markers.back();
-        m_d->createMarkerSeries(*marker);
-        marker->box = new QGraphicsRectItem(m_d->chart);
-        marker->box->setBrush(withAlpha(chartBackground(palette()), 0.85));
-        marker->box->setPen(Qt::NoPen);
-        marker->box->setZValue(1000);
-        marker->text = new QGraphicsSimpleTextItem(marker->box);
-        marker->text->setFont(sizedFont(font(), 11));
-        marker->text->setBrush(chartText(palette()));
-        marker->text->setPos(4, 1);
-    }
-    marker->text->setText(text);
-    const QRectF textRect = marker->text->boundingRect();
-    marker->box->setRect(0, 0, textRect.width() + 8, textRect.height() + 2);
-    m_d->scheduleRedraw();
+    m_d->markers.set(epoch, tr("η = %1").arg(QLocale().toString(learningRate, 'g', 4)), font(), palette());
+    scheduleRedraw();
 }
 
 void LossChartView::truncateRun(int runId, int epochs)
 {
     m_d->flushPending();
-    Run *run = m_d->current.get();
-    if (!run || run->id != runId)
+    Run *run = m_d->runs.currentIf(runId);
+    if (!run)
         return;
     while (!run->records.isEmpty() && run->records.back().epoch > epochs)
         run->records.removeLast();
@@ -986,21 +617,17 @@ void LossChartView::truncateRun(int runId, int epochs)
         curve->decimator.reset();   // it extends a curve that only grew
         curve->stale = true;
     }
-    m_d->scheduleRedraw();
+    scheduleRedraw();
 }
 
 void LossChartView::clear()
 {
     m_d->pending.clear();
-    m_d->pendingOffset = 0;
-    discardRun(std::move(m_d->current));
-    for (std::unique_ptr<Run> &ghost : m_d->ghosts)
-        discardRun(std::move(ghost));
-    m_d->ghosts.clear();
+    m_d->runs.clear();
     m_d->optimum.reset();
-    m_d->removeMarkers();
+    m_d->markers.clear();
     m_d->assignSeries();
-    m_d->scheduleRedraw();
+    scheduleRedraw();
 }
 
 void LossChartView::setLogScale(bool on)
@@ -1011,9 +638,9 @@ void LossChartView::setLogScale(bool on)
     // The log axis must never see a value ≤ 0: into log mode, the clamped points and the new range go
     // in before the axis swap; out of it, after.
     if (on)
-        m_d->redraw(true);
+        redraw(true);
     QAbstractAxis *previous = on ? static_cast<QAbstractAxis *>(m_d->yLinear) : m_d->yLog;
-    const QList<QAbstractSeries *> series = m_d->chart->series();
+    const QList<QAbstractSeries *> series = chart()->series();
     for (QAbstractSeries *s : series) {
         s->detachAxis(previous);
         s->attachAxis(m_d->yAxis());
@@ -1021,7 +648,7 @@ void LossChartView::setLogScale(bool on)
     previous->setVisible(false);
     m_d->yAxis()->setVisible(true);
     if (!on)
-        m_d->redraw(true);
+        redraw(true);
     m_d->logAction->setChecked(on);
     Q_EMIT logScaleChanged(on);
 }
@@ -1038,77 +665,77 @@ QAction *LossChartView::logScaleAction() const
 
 int LossChartView::currentRunId() const
 {
-    return m_d->current ? m_d->current->id : -1;
+    return m_d->runs.currentId();
 }
 
 int LossChartView::currentEpochCount() const
 {
     m_d->flushPending();
-    return m_d->current ? int(m_d->current->records.size()) : 0;
+    return m_d->runs.current() ? int(m_d->runs.current()->records.size()) : 0;
 }
 
 int LossChartView::ghostCount() const
 {
-    return int(m_d->ghosts.size());
+    return m_d->runs.ghostCount();
 }
 
 int LossChartView::markerCount() const
 {
-    return int(m_d->markers.size());
+    return m_d->markers.count();
 }
 
 int LossChartView::displayedPointCount() const
 {
     int count = 0;
-    for (const Run *run : m_d->runsOldestFirst())
+    for (const Run *run : m_d->runs.oldestFirst())
         count += run->train.shown + run->validation.shown;
     return count;
 }
 
 int LossChartView::currentDisplayedPointCount() const
 {
-    return m_d->current ? m_d->current->train.shown + m_d->current->validation.shown : 0;
+    const Run *current = m_d->runs.current();
+    return current ? current->train.shown + current->validation.shown : 0;
 }
 
 QWidget *LossChartView::plotWidget() const
 {
-    return m_d->view->viewport();
+    return chartView()->viewport();
 }
 
 int LossChartView::plotColumns() const
 {
-    return m_d->columns;
+    return columns();
 }
 
 QString LossChartView::describeEpoch(int epoch) const
 {
     m_d->flushPending();
-    return m_d->current ? Private::describe(*m_d->current, epoch) : QString();
+    return m_d->runs.current() ? Private::describe(*m_d->runs.current(), epoch) : QString();
 }
 
 QList<EpochRecord> LossChartView::currentEpochs() const
 {
     m_d->flushPending();
-    return m_d->current ? m_d->current->records : QList<EpochRecord>();
+    return m_d->runs.current() ? m_d->runs.current()->records : QList<EpochRecord>();
 }
 
-bool LossChartView::exportPng(const QString &path, QString *error) const
+QSize LossChartView::prepareExport()
 {
-    return writeChartPng(path, m_d->prepareExport(), kExportScale, [this](QPainter *painter) { m_d->renderInto(painter); },
-                         error);
+    m_d->flushPending();
+    return RunChartView::prepareExport();
 }
 
-bool LossChartView::exportSvg(const QString &path, QString *error) const
+QString LossChartView::exportTitle() const
 {
-    return writeChartSvg(path, m_d->prepareExport(), logicalDpiX(), tr("Loss curves"),
-                         [this](QPainter *painter) { m_d->renderInto(painter); }, error);
+    return tr("Loss curves");
 }
 
-bool LossChartView::exportCsv(const QString &path, QString *error) const
+QByteArray LossChartView::csvTable() const
 {
     QByteArray out("run,label,epoch,train_loss,val_loss,learning_rate\n");
-    for (const Run *run : m_d->runsOldestFirst()) {
-        const QByteArray prefix = QByteArray::number(run->id) + ',' + csvField(run->label) + ',';
+    for (const Run *run : m_d->runs.oldestFirst()) {
+        const QByteArray prefix = csvRunPrefix(run->id, run->label);
         for (const EpochRecord &r : run->records) {
             out += prefix;
             out += QByteArray::number(r.epoch) + ',';
@@ -1117,7 +744,7 @@ bool LossChartView::exportCsv(const QString &path, QString *error) const
             out += QByteArray::number(r.learningRate, 'g', 17) + '\n';
         }
     }
-    return writeChartFile(path, out, error);
+    return out;
 }
 
 } // namespace fl

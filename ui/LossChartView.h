@@ -7,14 +7,16 @@
 //
 // Epochs are kept in full here; the chart only ever receives a min–max decimated copy (CurveDecimator),
 // replaced in one call per series from a coalescing timer (at most ~30 redraws a second), because
-// Qt Charts re-lays a whole curve on every appended point. Every Qt Charts type stays inside the .cpp
-// so the view can move to Qt Graphs without touching its users.
+// Qt Charts re-lays a whole curve on every appended point. The runs, the redraw timer, the epoch axis,
+// the hover read-out and the exports are RunChartView's; every Qt Charts type stays inside the .cpp
+// files so the view can move to Qt Graphs without touching its users.
+
+#include "RunChartView.h"
 
 #include "engine/models/LinearRegression.h"
 
 #include <QList>
 #include <QString>
-#include <QWidget>
 
 #include <memory>
 
@@ -22,7 +24,7 @@ class QAction;
 
 namespace fl {
 
-class LossChartView : public QWidget
+class LossChartView : public RunChartView
 {
     Q_OBJECT
 
@@ -76,22 +78,21 @@ public:
     // "epoch 57 · train 0.4312 · validation 0.4420"; empty while the run has no epoch.
     QString describeEpoch(int epoch) const;
 
-    // Exports bring the chart up to date first. PNG and SVG show the chart and its legend as on screen
-    // (a view never shown is drawn at 960×600). On failure they return false, leave no partial file,
-    // and set *error (if given) to a message naming the file.
-    bool exportPng(const QString &path, QString *error) const;  // at twice the on-screen resolution
-    bool exportSvg(const QString &path, QString *error) const;
-    // Header "run,label,epoch,train_loss,val_loss,learning_rate"; every epoch of every run kept
-    // (ghosts first, oldest first), not decimated, numbers with 17 significant digits.
-    bool exportCsv(const QString &path, QString *error) const;
+    // exportPng(), exportSvg() and exportCsv() (RunChartView) show the chart and its legend as on
+    // screen. The CSV has the header "run,label,epoch,train_loss,val_loss,learning_rate" and every
+    // epoch of every run kept (ghosts first, oldest first), not decimated, numbers with 17 significant
+    // digits.
 
 Q_SIGNALS:
     void logScaleChanged(bool on);
     void exportRequested();
 
 protected:
-    // Palette and font changes (a dark system palette, presenter mode) restyle the chart.
-    void changeEvent(QEvent *event) override;
+    QSize prepareExport() override;   // stores pending epochs first
+    void updateChart(bool everything) override;
+    void restyle() override;
+    QString exportTitle() const override;
+    QByteArray csvTable() const override;
 
 private:
     struct Private;

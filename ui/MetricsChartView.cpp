@@ -1,60 +1,41 @@
 #include "MetricsChartView.h"
 
 #include "ChartAxes.h"
-#include "ChartExport.h"
+#include "ChartRuns.h"
 #include "ChartScales.h"
 #include "CurveDecimator.h"
 #include "Fonts.h"
 #include "LegendStrip.h"
+#include "MetricChooser.h"
+#include "MetricRun.h"
 #include "RunValues.h"
+#include "TestMetricsReadout.h"
 
+#include "engine/core/CsvWriter.h"
 #include "engine/models/RecommenderFactory.h"
 
 #include <QChart>
 #include <QChartView>
-#include <QComboBox>
-#include <QCursor>
-#include <QElapsedTimer>
-#include <QEvent>
 #include <QFileDialog>
-#include <QFontMetricsF>
-#include <QGraphicsLayout>
-#include <QGridLayout>
-#include <QHBoxLayout>
 #include <QLabel>
-#include <QLegend>
 #include <QLineSeries>
 #include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
-#include <QPainter>
 #include <QPen>
 #include <QScatterSeries>
-#include <QSignalBlocker>
 #include <QStackedWidget>
-#include <QTextDocument>
-#include <QTimer>
-#include <QToolTip>
 #include <QValueAxis>
 #include <QVBoxLayout>
 
 #include <algorithm>
 #include <cmath>
-#include <deque>
 #include <limits>
-#include <map>
 #include <vector>
 
 namespace fl {
 
 namespace {
-
-constexpr int kMaxGhosts = 3;
-constexpr int kRedrawIntervalMs = 33;     // at most ~30 redraws a second
-constexpr double kGhostAlpha[kMaxGhosts] = {0.35, 0.25, 0.18};  // most recent ghost first
-constexpr double kExportScale = 2.0;      // PNG export resolution relative to the screen
-constexpr int kDottedPoints = 30;         // curves this short also show their points
-const QString kColdPrefix = QStringLiteral("cold_");
 
 // Okabe–Ito colours, distinct from the loss chart's blue and vermillion so the two charts side by side
 // do not suggest the same quantity: bluish green for the metric, reddish purple (dashed) for its
@@ -70,62 +51,6 @@ QPen bestPen()
     return pen;
 }
 
-QString formatValue(double value)
-{
-    if (std::isnan(value))
-        return QStringLiteral("—");
-    if (std::isinf(value))
-        return value > 0 ? QStringLiteral("∞") : QStringLiteral("−∞");
-    return QLocale().toString(value, 'f', 4);
-}
-
-bool keyLess(const QString &a, const QString &b)
-{
-    const MetricKey pa = parseMetricKey(a);
-    const MetricKey pb = parseMetricKey(b);
-    if (pa.cold != pb.cold)
-        return !pa.cold;
-    if (metricFamilyRank(pa.family) != metricFamilyRank(pb.family))
-        return metricFamilyRank(pa.family) < metricFamilyRank(pb.family);
-    if (pa.family != pb.family)
-        return pa.family < pb.family;
-    return pa.k < pb.k;
-}
-
-QString familyTitle(const QString &family)
-{
-    if (family == QLatin1String("ndcg"))
-        return MetricsChartView::tr("NDCG");
-    if (family == QLatin1String("recall"))
-        return MetricsChartView::tr("Recall");
-    if (family == QLatin1String("precision"))
-        return MetricsChartView::tr("Precision");
-    if (family == QLatin1String("hit"))
-        return MetricsChartView::tr("Hit rate");
-    if (family == QLatin1String("map"))
-        return MetricsChartView::tr("MAP");
-    return family;
-}
-
-QString familyKey(const QString &family, int k)
-{
-    return k < 0 ? family : family + QLatin1Char('@') + QString::number(k);
-}
-
-// How a key reads in text: "ndcg@10", "cold ndcg@10".
-QString keyTitle(const QString &key)
-{
-    if (key.startsWith(kColdPrefix))
-        return MetricsChartView::tr("cold %1").arg(key.mid(kColdPrefix.size()));
-    return key;
-}
-
-struct Record
-{
-    int epoch = 0;
-    QMap<QString, double> values;
-};
-
 // What one series of the chart shows: the displayed key's points of a run, decimated.
 struct Curve
 {
@@ -136,39 +61,11 @@ struct Curve
     bool stale = true;
 };
 
-struct Run
+// A run's metrics, and the curves of its series.
+struct Run : MetricRun
 {
-    int id = -1;
-    QString label;
-    QString monitor;
-    QList<Record> records;
-    std::map<QString, QList<QPointF>> points;  // the finite values of every key, x = epoch
-    QStringList keys;                          // every key of records, in display order
-    bool finished = false;
-    int engineBest = 0;                        // RunSummary::bestEpoch
-    QMap<QString, double> test;
-    Curve main;
-    Curve cold;
-
-    int lastEpoch() const { return records.isEmpty() ? 0 : records.back().epoch; }
-    const QList<QPointF> *pointsOf(const QString &key) const
-    {
-        const auto it = points.find(key);
-        return it == points.end() ? nullptr : &it->second;
-    }
-    const Record *recordAt(int epoch) const
-    {
-        const auto it = std::lower_bound(records.cbegin(), records.cend(), epoch,
-                                         [](const Record &r, int e) { return r.epoch < e; });
-        return it != records.cend() && it->epoch == epoch ? &*it : nullptr;
-    }
-};
-
-struct Best
-{
-    int epoch = 0;   // 0: none
-    QString key;     // the metric it is the best of
-    double value = std::numeric_limits<double>::quiet_NaN();   // NaN when not received
+    Curve main;   // the metric drawn
+    Curve cold;   // its cold-start variant (the current run only)
 };
 
 } // namespace
@@ -178,49 +75,28 @@ struct MetricsChartView::Private : QObject
 {
     explicit Private(MetricsChartView *owner);
 
-    QLineSeries *addSeries(const QPen &pen);
+    QLineSeries *addSeries(const QPen &pen) { return q->addLineSeries(pen, yAxis); }
     void connectHover(QLineSeries *series, const Run *run);
     void rebuildSeries();
-    void scheduleRedraw();
-    void redrawIfStale();
-    void redraw();
-    int measureColumns() const;
-    void setXRange(double end);
+    void draw();   // RunChartView::updateChart
     void setYRange(const Extent &extent);
     void updateCurve(Curve &curve, const Run &run, const QString &curveKey, bool layoutChanged);
     void markAllStale();
-    Best bestOf(const Run &run) const;
+    MetricBest bestOf(const Run &run) const { return run.best(key); }
     QString bestTextOf(const Run &run) const;
-    struct Readout
-    {
-        QString title;      // "Test at epoch 17"; empty: nothing to read out
-        QStringList warm;   // test keys, display order
-        QStringList cold;   // cold-start test keys without their prefix
-    };
-    Readout readoutOf(const Run &run) const;
-    QString testTextOf(const Run &run) const;
-    QString testTableOf(const Run &run) const;
-    QString testLineOf(const Run &run) const;
-    void applyReadout();
-    bool eventFilter(QObject *watched, QEvent *event) override;
-    void wrapChooser();
-    QString testToolTipOf(const Run &run) const;
+    static TestMetricsReadout::Results resultsOf(const Run &run);
     void updateLegendAndReadout();
     void updatePage();
     QString hint() const;
     const Run *keySource() const;
     QStringList availableKeys() const;
+    // Offers the chooser the keys the runs have, and draws the key it picks, unless nothing changed.
     void refreshChooser();
-    void fillCutoffs(const QString &family, int preferredK);
-    void chooseKey();
+    QString monitor() const { return runs.current() ? runs.current()->monitor : QString(); }
     void setKey(const QString &key);
-    void onChooserEdited();
     QString describe(const Run &run, int epoch) const;
     void showTooltip(const Run *run, const QPointF &point, bool state);
     void exportFromMenu(const QString &suffix);
-    QSize prepareExport();
-    void renderInto(QPainter *painter) const;
-    std::vector<const Run *> runsOldestFirst() const;
 
     MetricsChartView *q;
     QStackedWidget *pages = nullptr;
@@ -228,37 +104,17 @@ struct MetricsChartView::Private : QObject
     QWidget *content = nullptr;
     QSizePolicy hintPolicy;       // the pages' own policies, for when they are shown
     QSizePolicy contentPolicy;
-    QComboBox *familyBox = nullptr;
-    QComboBox *cutoffBox = nullptr;
-    QWidget *chooser = nullptr;
-    QGridLayout *chooserLayout = nullptr;
-    QLabel *atLabel = nullptr;
-    bool chooserWrapped = false;   // "at K =" and its box on a second row: the view is narrow
+    MetricChooser *chooser = nullptr;
     QWidget *figure = nullptr;     // what exports show: chart, legend, read-out
-    QChart *chart = nullptr;
-    QChartView *view = nullptr;
-    LegendStrip *legend = nullptr;
-    QLabel *readout = nullptr;
-    QString readoutText;    // the read-out as text, and as a table (empty while there are no test metrics)
-    QString readoutTable;
-    QString readoutLine;    // the drawn metric's part of the read-out, for a narrow figure
-    QValueAxis *xAxis = nullptr;
+    TestMetricsReadout *readout = nullptr;
     QValueAxis *yAxis = nullptr;
     QLineSeries *bestLine = nullptr;
     QScatterSeries *bestDot = nullptr;
-    QTimer redrawTimer;
-    QElapsedTimer sinceRedraw;
 
-    std::unique_ptr<Run> current;
-    std::deque<std::unique_ptr<Run>> ghosts;   // most recent first
+    ChartRuns<Run> runs;
     QString key;            // the metric drawn
-    QString chosenKey;      // the user's choice, kept across runs
-    QStringList chooserKeys;   // the keys the chooser was last filled from
 
-    // The layout the curves were last decimated and drawn for.
-    bool dirty = true;
-    int columns = 0;
-    double xEnd = 10;
+    // The y axis the curves were last drawn on (the epoch axis and columns are RunChartView's).
     double yLow = 0;
     double yHigh = 1;
     int yDecimals = -1;
@@ -270,13 +126,8 @@ MetricsChartView::Private::Private(MetricsChartView *owner)
     : q(owner)
 {
     const QFont base = q->font();
-    const QFont labelFont = sizedFont(base, 12);
 
-    chart = newPlainChart();
-
-    xAxis = newEpochAxis(MetricsChartView::tr("epoch"));
-    xAxis->setRange(1, xEnd);
-    xAxis->setTickInterval(1);
+    q->epochAxis()->setTickInterval(1);
     yAxis = new QValueAxis;
     setAxisTitle(yAxis, MetricsChartView::tr("validation metric"));
     yAxis->setTickType(QValueAxis::TicksDynamic);
@@ -284,9 +135,8 @@ MetricsChartView::Private::Private(MetricsChartView *owner)
     yAxis->setLabelFormat(QStringLiteral("%.1f"));
     yAxis->setRange(yLow, yHigh);
     yAxis->setTickInterval(0.2);
-    styleAxes({xAxis, yAxis}, base);
-    chart->addAxis(xAxis, Qt::AlignBottom);
-    chart->addAxis(yAxis, Qt::AlignLeft);
+    styleAxes({yAxis}, base);
+    q->chart()->addAxis(yAxis, Qt::AlignLeft);
 
     pages = new QStackedWidget(q);
     hintLabel = new QLabel(pages);
@@ -303,33 +153,7 @@ MetricsChartView::Private::Private(MetricsChartView *owner)
     contentLayout->setContentsMargins(0, 0, 0, 0);
     contentLayout->setSpacing(0);
 
-    chooser = new QWidget(content);
-    chooserLayout = new QGridLayout(chooser);
-    chooserLayout->setContentsMargins(8, 4, 8, 4);
-    auto *chooserLabel = new QLabel(MetricsChartView::tr("&Metric:"), chooser);
-    chooserLabel->setFont(labelFont);
-    familyBox = new QComboBox(chooser);
-    familyBox->setFont(labelFont);
-    familyBox->setAccessibleName(MetricsChartView::tr("Metric"));
-    familyBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    chooserLabel->setBuddy(familyBox);
-    atLabel = new QLabel(MetricsChartView::tr("at &K ="), chooser);
-    atLabel->setFont(labelFont);
-    cutoffBox = new QComboBox(chooser);
-    cutoffBox->setFont(labelFont);
-    cutoffBox->setAccessibleName(MetricsChartView::tr("Cut-off K"));
-    cutoffBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    atLabel->setBuddy(cutoffBox);
-    chooserLayout->addWidget(chooserLabel, 0, 0);
-    chooserLayout->addWidget(familyBox, 0, 1);
-    chooserLayout->addWidget(atLabel, 0, 2);
-    chooserLayout->addWidget(cutoffBox, 0, 3);
-    chooserLayout->setColumnStretch(4, 1);
-    // Its width is the two-row layout's (wrapChooser): one row when there is room.
-    chooser->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    chooser->installEventFilter(this);
-    chooser->setAutoFillBackground(true);
-    chooser->setBackgroundRole(QPalette::Base);
+    chooser = new MetricChooser(content);
 
     figure = new QWidget(content);
     figure->setAutoFillBackground(true);
@@ -337,23 +161,12 @@ MetricsChartView::Private::Private(MetricsChartView *owner)
     auto *figureLayout = new QVBoxLayout(figure);
     figureLayout->setContentsMargins(0, 0, 0, 0);
     figureLayout->setSpacing(0);
-    view = new QChartView(chart, figure);
-    view->setRenderHint(QPainter::Antialiasing);
-    view->setContextMenuPolicy(Qt::CustomContextMenu);
+    q->addChartTo(figureLayout);
+    QChartView *view = q->chartView();
     view->setAccessibleName(MetricsChartView::tr("Validation metrics"));
-    legend = new LegendStrip(figure);
-    readout = new QLabel(figure);
-    readout->setWordWrap(true);
-    readout->setAlignment(Qt::AlignCenter);
-    readout->setFont(labelFont);
-    readout->setContentsMargins(8, 0, 8, 6);
-    readout->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    makeChartLabel(readout);
-    readout->hide();
-    figure->installEventFilter(this);
-    figureLayout->addWidget(view, 1);
-    figureLayout->addWidget(legend);
+    readout = new TestMetricsReadout(figure);
     figureLayout->addWidget(readout);
+    q->setFigure(figure);
 
     contentLayout->addWidget(chooser);
     contentLayout->addWidget(figure, 1);
@@ -365,13 +178,9 @@ MetricsChartView::Private::Private(MetricsChartView *owner)
     layout->setSpacing(0);
     layout->addWidget(pages);
 
-    connect(familyBox, &QComboBox::activated, this, [this] {
-        fillCutoffs(familyBox->currentData().toString(), parseMetricKey(key).k);
-        onChooserEdited();
-    });
-    connect(cutoffBox, &QComboBox::activated, this, [this] { onChooserEdited(); });
+    connect(chooser, &MetricChooser::keyChosen, this, [this](const QString &chosen) { setKey(chosen); });
 
-    connect(view, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+    connect(view, &QWidget::customContextMenuRequested, this, [this, view](const QPoint &pos) {
         QMenu menu(q);
         menu.addAction(MetricsChartView::tr("Export as &PNG…"), this, [this] { exportFromMenu(QStringLiteral("png")); });
         menu.addAction(MetricsChartView::tr("Export as &SVG…"), this, [this] { exportFromMenu(QStringLiteral("svg")); });
@@ -379,24 +188,11 @@ MetricsChartView::Private::Private(MetricsChartView *owner)
         menu.exec(view->viewport()->mapToGlobal(pos));
     });
 
-    redrawTimer.setSingleShot(true);
-    redrawTimer.setObjectName(QStringLiteral("metricsChartRedraw"));
-    connect(&redrawTimer, &QTimer::timeout, this, [this] { redraw(); });
     // A new plot size changes the decimation columns and how many tick labels fit.
-    connect(chart, &QChart::plotAreaChanged, this, [this] { scheduleRedraw(); });
+    connect(q->chart(), &QChart::plotAreaChanged, this, [this] { q->scheduleRedraw(); });
 
     rebuildSeries();
     updatePage();
-}
-
-QLineSeries *MetricsChartView::Private::addSeries(const QPen &pen)
-{
-    auto *series = new QLineSeries;
-    series->setPen(pen);
-    chart->addSeries(series);
-    series->attachAxis(xAxis);
-    series->attachAxis(yAxis);
-    return series;
 }
 
 void MetricsChartView::Private::connectHover(QLineSeries *series, const Run *run)
@@ -409,26 +205,27 @@ void MetricsChartView::Private::connectHover(QLineSeries *series, const Run *run
 // lowest, the marker on top.
 void MetricsChartView::Private::rebuildSeries()
 {
+    QChart *chart = q->chart();
     chart->removeAllSeries();
     bestLine = nullptr;
     bestDot = nullptr;
-    for (int i = int(ghosts.size()) - 1; i >= 0; --i) {
-        Run &ghost = *ghosts[size_t(i)];
-        const double alpha = kGhostAlpha[std::min(i, kMaxGhosts - 1)];
+    for (int i = runs.ghostCount() - 1; i >= 0; --i) {
+        Run &ghost = *runs.ghost(i);
+        const double alpha = ghostAlpha(i);
         ghost.main.series = addSeries(curvePen(withAlpha(kMetricColor, alpha), 2, false));
         ghost.main.series->setMarkerSize(6);
         ghost.cold.series = nullptr;   // ghosts show the chosen metric only
         connectHover(ghost.main.series, &ghost);
         ghost.main.stale = true;
     }
-    if (current) {
+    if (Run *current = runs.current()) {
         current->cold.series = addSeries(curvePen(kColdColor, 3, true));
         current->cold.series->setMarkerSize(8);
         current->cold.series->setVisible(false);
         current->main.series = addSeries(curvePen(kMetricColor, 3, false));
         current->main.series->setMarkerSize(8);
-        connectHover(current->main.series, current.get());
-        connectHover(current->cold.series, current.get());
+        connectHover(current->main.series, current);
+        connectHover(current->cold.series, current);
         current->main.stale = current->cold.stale = true;
 
         bestLine = addSeries(bestPen());
@@ -439,85 +236,31 @@ void MetricsChartView::Private::rebuildSeries()
         bestDot->setColor(kMetricColor);
         bestDot->setPen(QPen(kBestColor, 2));
         chart->addSeries(bestDot);
-        bestDot->attachAxis(xAxis);
+        bestDot->attachAxis(q->epochAxis());
         bestDot->attachAxis(yAxis);
         bestDot->setVisible(false);
     }
     shownBestEpoch = 0;
-    dirty = true;
 }
 
-void MetricsChartView::Private::scheduleRedraw()
-{
-    // Leading edge, as in the loss chart: an idle chart redraws on the next pass of the event loop,
-    // a busy one at most once per interval.
-    dirty = true;
-    if (redrawTimer.isActive())
-        return;
-    const qint64 since = sinceRedraw.isValid() ? sinceRedraw.elapsed() : kRedrawIntervalMs;
-    redrawTimer.start(int(std::clamp<qint64>(kRedrawIntervalMs - since, 0, kRedrawIntervalMs)));
-}
-
-void MetricsChartView::Private::redrawIfStale()
-{
-    if (dirty || redrawTimer.isActive())
-        redraw();
-}
-
-int MetricsChartView::Private::measureColumns() const
-{
-    // One column per two pixels, as in the loss chart; before the first layout, the whole view.
-    const int width = int(chart->plotArea().width()) / 2;
-    return width >= 16 ? width : std::max(256, view->width() / 2);
-}
-
-void MetricsChartView::Private::setXRange(double end)
-{
-    setEpochAxisRange(xAxis, end, 2.0 * columns);   // a column is two pixels
-}
-
-// Metrics lie in [0, 1]: the axis starts at 0 unless the curves keep well clear of it, ends at a tick
-// above the highest value (never above 1 for values that are not), and keeps its range while the data
-// still fits and fills more than half of it, so a curve creeping upwards re-labels the axis a few
-// times, not on every epoch.
+// The range metricAxisRange() gives, kept while it still fits (axisRangeStillFits), so that a curve
+// creeping upwards re-labels the axis a few times, not on every epoch.
 void MetricsChartView::Private::setYRange(const Extent &extent)
 {
-    const int maxLabels = maxYLabels(chart, yAxis);
-
-    double low = extent.valid() ? extent.low : 0.0;
-    double high = extent.valid() ? extent.high : 1.0;
-    if (low >= 0 && low < 0.6 * high)
-        low = 0;
-    double span = high - low;
-    if (!(span > 0)) {
-        // One value (a model without epochs, or a flat start): from 0 to a little above it.
-        low = std::min(low, 0.0);
-        high = high > 0 ? 1.25 * high : 0.1;
-        span = high - low;
-    }
-    const double paddedHigh = high + 0.05 * span;
-    const double paddedLow = low > 0 ? std::max(0.0, low - 0.05 * span) : low;
-    const double step = niceStep((paddedHigh - paddedLow) / maxLabels);
-    if (!std::isfinite(step) || !(step > 0))
+    const MetricAxisRange range = metricAxisRange(extent, maxYLabels(q->chart(), yAxis));
+    if (!(range.step > 0))
         return;
-    double newLow = std::floor(paddedLow / step + 1e-9) * step;
-    double newHigh = std::ceil(paddedHigh / step - 1e-9) * step;
-    if ((!extent.valid() || extent.high <= 1) && newHigh > 1)
-        newHigh = 1;
-    if (newLow < 0 && extent.valid() && extent.low >= 0)
-        newLow = 0;
-    if (yLow <= newLow && yHigh >= newHigh && yHigh - yLow < 2 * (newHigh - newLow) && yDecimals >= 0)
+    if (axisRangeStillFits(yLow, yHigh, range.low, range.high) && yDecimals >= 0)
         return;
-    const int decimals = std::clamp(int(-std::floor(std::log10(step) + 1e-9)), 0, 6);
-    if (decimals != yDecimals) {
-        yAxis->setLabelFormat(QStringLiteral("%.%1f").arg(decimals));
-        yDecimals = decimals;
+    if (range.decimals != yDecimals) {
+        yAxis->setLabelFormat(QStringLiteral("%.%1f").arg(range.decimals));
+        yDecimals = range.decimals;
     }
-    yLow = newLow;
-    yHigh = newHigh;
+    yLow = range.low;
+    yHigh = range.high;
     // A hair higher: the top tick (0.12 = 6 × 0.02 in floating point) must not fall outside and lose
     // its label.
-    setAxisRange(yAxis, newLow, newHigh + 1e-6 * step, step);
+    setAxisRange(yAxis, range.low, range.high + 1e-6 * range.step, range.step);
 }
 
 void MetricsChartView::Private::updateCurve(Curve &curve, const Run &run, const QString &curveKey, bool layoutChanged)
@@ -526,7 +269,7 @@ void MetricsChartView::Private::updateCurve(Curve &curve, const Run &run, const 
         return;
     const QList<QPointF> *points = curveKey.isEmpty() ? nullptr : run.pointsOf(curveKey);
     if (points && !points->isEmpty()) {
-        curve.shown = curve.decimator.update(*points, 1.0, xEnd, columns);
+        curve.shown = q->decimate(curve.decimator, *points);
     } else {
         curve.decimator.reset();
         curve.shown.clear();
@@ -536,7 +279,7 @@ void MetricsChartView::Private::updateCurve(Curve &curve, const Run &run, const 
         curve.shownExtent.add(p.y());
     // One replace() per redraw: QXYSeries::append re-lays the whole curve for every point.
     curve.series->replace(curve.shown);
-    curve.series->setPointsVisible(!curve.shown.isEmpty() && curve.shown.size() <= kDottedPoints);
+    curve.series->setPointsVisible(!curve.shown.isEmpty() && curve.shown.size() <= dottedPoints);
     if (curve.series->pointsVisible()) {
         // Points inherit the curve's (possibly faded) colour.
         curve.series->setColor(curve.series->pen().color());
@@ -546,47 +289,33 @@ void MetricsChartView::Private::updateCurve(Curve &curve, const Run &run, const 
 
 void MetricsChartView::Private::markAllStale()
 {
-    for (auto &ghost : ghosts) {
+    for (const auto &ghost : runs.ghosts()) {
         ghost->main.stale = true;
         ghost->main.decimator.reset();
     }
-    if (current) {
+    if (Run *current = runs.current()) {
         current->main.stale = current->cold.stale = true;
         current->main.decimator.reset();
         current->cold.decimator.reset();
     }
-    scheduleRedraw();
+    q->scheduleRedraw();
 }
 
-void MetricsChartView::Private::redraw()
+void MetricsChartView::Private::draw()
 {
-    redrawTimer.stop();
-    sinceRedraw.start();
-
-    int lastEpoch = 0;
-    if (current)
-        lastEpoch = current->lastEpoch();
-    for (const auto &ghost : ghosts)
-        lastEpoch = std::max(lastEpoch, ghost->lastEpoch());
-    const Best best = current ? bestOf(*current) : Best();
-    lastEpoch = std::max(lastEpoch, best.epoch);
-
-    const int newColumns = measureColumns();
-    const double newEnd = niceAxisEnd(lastEpoch);
-    const bool layoutChanged = newColumns != columns || newEnd != xEnd;
-    columns = newColumns;
-    xEnd = newEnd;
-    setXRange(xEnd);
+    Run *current = runs.current();
+    const MetricBest best = current ? bestOf(*current) : MetricBest();
+    const EpochLayout layout = q->layOutEpochs(std::max(runs.lastEpoch(), best.epoch));
+    const bool layoutChanged = layout.columnsChanged || layout.endChanged;
 
     Extent extent;
-    for (size_t i = 0; i < ghosts.size(); ++i) {
-        Run &ghost = *ghosts[i];
-        updateCurve(ghost.main, ghost, key, layoutChanged);
-        extent.add(ghost.main.shownExtent);
+    for (const auto &ghost : runs.ghosts()) {
+        updateCurve(ghost->main, *ghost, key, layoutChanged);
+        extent.add(ghost->main.shownExtent);
     }
     if (current) {
         updateCurve(current->main, *current, key, layoutChanged);
-        updateCurve(current->cold, *current, key.isEmpty() ? QString() : kColdPrefix + key, layoutChanged);
+        updateCurve(current->cold, *current, key.isEmpty() ? QString() : coldMetricName(key), layoutChanged);
         if (current->cold.series)
             current->cold.series->setVisible(!current->cold.shown.isEmpty());
         extent.add(current->main.shownExtent);
@@ -601,7 +330,7 @@ void MetricsChartView::Private::redraw()
         // The dot sits on the drawn curve at the best epoch.
         double dotValue = std::numeric_limits<double>::quiet_NaN();
         if (best.epoch > 0 && current) {
-            if (const Record *record = current->recordAt(best.epoch))
+            if (const MetricRecord *record = current->recordAt(best.epoch))
                 dotValue = record->values.value(key, dotValue);
         }
         bestDot->setVisible(std::isfinite(dotValue));
@@ -610,242 +339,57 @@ void MetricsChartView::Private::redraw()
     }
     shownBestEpoch = best.epoch;
     updateLegendAndReadout();
-    dirty = false;
-}
-
-// The best epoch of the monitored metric: the engine's once the run finished with one, else the first
-// epoch with the highest value so far (the engine's rule: only a strictly better value moves it). A
-// monitor the epochs do not carry falls back to the metric drawn.
-Best MetricsChartView::Private::bestOf(const Run &run) const
-{
-    Best best;
-    best.key = !run.monitor.isEmpty() && run.pointsOf(run.monitor) ? run.monitor : key;
-    if (best.key.isEmpty())
-        return best;
-    if (run.finished && run.engineBest > 0) {
-        best.epoch = run.engineBest;
-        if (const Record *record = run.recordAt(run.engineBest))
-            best.value = record->values.value(best.key, best.value);
-        return best;
-    }
-    if (const QList<QPointF> *points = run.pointsOf(best.key)) {
-        for (const QPointF &p : *points) {
-            if (best.epoch == 0 || p.y() > best.value) {
-                best.epoch = int(p.x());
-                best.value = p.y();
-            }
-        }
-    }
-    return best;
 }
 
 QString MetricsChartView::Private::bestTextOf(const Run &run) const
 {
-    const Best best = bestOf(run);
+    const MetricBest best = bestOf(run);
     if (best.epoch <= 0)
         return QString();
     if (!std::isfinite(best.value))
         return MetricsChartView::tr("best validation epoch %1").arg(QLocale().toString(best.epoch));
     QString text = MetricsChartView::tr("best %1 = %2 at epoch %3")
-                       .arg(keyTitle(best.key), formatValue(best.value), QLocale().toString(best.epoch));
+                       .arg(metricKeyTitle(best.key), formatMetricValue(best.value), QLocale().toString(best.epoch));
     if (best.key != key && !key.isEmpty()) {
-        if (const Record *record = run.recordAt(best.epoch); record && record->values.contains(key)) {
+        if (const MetricRecord *record = run.recordAt(best.epoch); record && record->values.contains(key)) {
             text = MetricsChartView::tr("%1 (%2 there: %3)")
-                       .arg(text, keyTitle(key), formatValue(record->values.value(key)));
+                       .arg(text, metricKeyTitle(key), formatMetricValue(record->values.value(key)));
         }
     }
     return text;
 }
 
-// The test metrics the read-out shows: those at the drawn metric's K (at the smallest K when the test
-// has none at that K), plain ones (in display order) and the cold-start ones.
-MetricsChartView::Private::Readout MetricsChartView::Private::readoutOf(const Run &run) const
+TestMetricsReadout::Results MetricsChartView::Private::resultsOf(const Run &run)
 {
-    Readout readout;
-    if (!run.finished || run.test.isEmpty())
-        return readout;
-    QStringList keys = run.test.keys();
-    std::sort(keys.begin(), keys.end(), keyLess);
-    int k = parseMetricKey(key).k;
-    if (std::none_of(keys.cbegin(), keys.cend(), [k](const QString &t) { return parseMetricKey(t).k == k; })) {
-        k = std::numeric_limits<int>::max();
-        for (const QString &testKey : std::as_const(keys))
-            k = std::min(k, parseMetricKey(testKey).k);
-    }
-    for (const QString &testKey : std::as_const(keys)) {
-        const MetricKey parts = parseMetricKey(testKey);
-        if (parts.k != k)
-            continue;
-        (parts.cold ? readout.cold : readout.warm).append(parts.cold ? testKey.mid(kColdPrefix.size()) : testKey);
-    }
-    readout.title = run.engineBest > 0 ? MetricsChartView::tr("Test at epoch %1").arg(QLocale().toString(run.engineBest))
-                                       : MetricsChartView::tr("Test with the final parameters");
-    return readout;
-}
-
-// The read-out as text: "Test at epoch 17: ndcg@10 0.1120 · recall@10 0.0810", and the cold-start
-// items' metrics on a second line.
-QString MetricsChartView::Private::testTextOf(const Run &run) const
-{
-    const Readout readout = readoutOf(run);
-    if (readout.title.isEmpty())
-        return QString();
-    auto items = [&run](const QStringList &keys, const QString &prefix) {
-        QStringList out;
-        for (const QString &k : keys)
-            out.append(MetricsChartView::tr("%1 %2").arg(k, formatValue(run.test.value(prefix + k))));
-        return out.join(QStringLiteral(" · "));
-    };
-    QString text = MetricsChartView::tr("%1: %2").arg(readout.title, items(readout.warm, QString()));
-    if (!readout.cold.isEmpty())
-        text += QLatin1Char('\n') + MetricsChartView::tr("Cold-start items: %1").arg(items(readout.cold, kColdPrefix));
-    return text;
-}
-
-// The read-out as a small results table: a column per metric, a row for the test and one for the
-// cold-start items.
-QString MetricsChartView::Private::testTableOf(const Run &run) const
-{
-    const Readout readout = readoutOf(run);
-    if (readout.title.isEmpty())
-        return QString();
-    QStringList columns = readout.warm;
-    for (const QString &k : readout.cold) {
-        if (!columns.contains(k))
-            columns.append(k);
-    }
-    std::sort(columns.begin(), columns.end(), keyLess);
-    auto row = [&](const QString &title, const QString &prefix) {
-        QString html = QStringLiteral("<tr><td>%1</td>").arg(title.toHtmlEscaped());
-        for (const QString &k : std::as_const(columns)) {
-            const auto it = run.test.constFind(prefix + k);
-            html += QStringLiteral("<td align=\"right\">&nbsp;&nbsp;%1</td>").arg(it == run.test.cend() ? QStringLiteral("—") : formatValue(it.value()));
-        }
-        return html + QStringLiteral("</tr>");
-    };
-    QString html = QStringLiteral("<table align=\"center\" cellspacing=\"0\" cellpadding=\"1\"><tr><td></td>");
-    for (const QString &k : std::as_const(columns))
-        html += QStringLiteral("<td align=\"right\">&nbsp;&nbsp;<b>%1</b></td>").arg(k.toHtmlEscaped());
-    html += QStringLiteral("</tr>") + row(readout.title, QString());
-    if (!readout.cold.isEmpty())
-        html += row(MetricsChartView::tr("Cold-start items"), kColdPrefix);
-    return html + QStringLiteral("</table>");
-}
-
-// The read-out in a narrow figure: the drawn metric alone, "Test at epoch 17: ndcg@10 0.1120 · cold
-// 0.0400" (all of them are in the tooltip).
-QString MetricsChartView::Private::testLineOf(const Run &run) const
-{
-    const Readout readout = readoutOf(run);
-    if (readout.title.isEmpty() || readout.warm.isEmpty())
-        return QString();
-    const QString shown = readout.warm.contains(key) ? key : readout.warm.front();
-    QString text = MetricsChartView::tr("%1: %2 %3").arg(readout.title, shown, formatValue(run.test.value(shown)));
-    if (readout.cold.contains(shown))
-        text += MetricsChartView::tr(" · cold %1").arg(formatValue(run.test.value(kColdPrefix + shown)));
-    return text;
-}
-
-// The table when it fits the figure's width, else the drawn metric's line.
-void MetricsChartView::Private::applyReadout()
-{
-    bool table = !readoutTable.isEmpty();
-    if (table) {
-        QTextDocument document;
-        document.setDefaultFont(readout->font());
-        document.setHtml(readoutTable);
-        const QMargins margins = readout->contentsMargins();
-        table = document.idealWidth() + margins.left() + margins.right() + 8 <= figure->width();
-    }
-    const QString text = table ? readoutTable : readoutLine.isEmpty() ? readoutText : readoutLine;
-    readout->setTextFormat(table ? Qt::RichText : Qt::PlainText);
-    if (readout->text() != text)
-        readout->setText(text);
-    readout->setVisible(!text.isEmpty());
-}
-
-bool MetricsChartView::Private::eventFilter(QObject *watched, QEvent *event)
-{
-    if (watched == figure && event->type() == QEvent::Resize)
-        applyReadout();
-    if (watched == chooser && (event->type() == QEvent::Resize || event->type() == QEvent::LayoutRequest))
-        wrapChooser();
-    return QObject::eventFilter(watched, event);
-}
-
-// In a narrow view (a lesson beside it on a projector) "at K =" and its box move under the metric,
-// so that the chooser does not hold the chart wider than the window can give.
-void MetricsChartView::Private::wrapChooser()
-{
-    const QMargins margins = chooserLayout->contentsMargins();
-    const int spacing = std::max(0, chooserLayout->horizontalSpacing());
-    const int metric = chooserLayout->itemAtPosition(0, 0)->widget()->sizeHint().width() + familyBox->sizeHint().width();
-    const int cutoff = atLabel->sizeHint().width() + cutoffBox->sizeHint().width();
-    const int twoRows = margins.left() + margins.right() + spacing + std::max(metric, cutoff);
-    if (chooser->minimumWidth() != twoRows)
-        chooser->setMinimumWidth(twoRows);
-    const bool wrap = chooser->width() < margins.left() + margins.right() + 3 * spacing + metric + cutoff;
-    if (wrap == chooserWrapped)
-        return;
-    chooserWrapped = wrap;
-    chooserLayout->removeWidget(atLabel);
-    chooserLayout->removeWidget(cutoffBox);
-    chooserLayout->addWidget(atLabel, wrap ? 1 : 0, wrap ? 0 : 2, wrap ? Qt::AlignRight : Qt::Alignment());
-    chooserLayout->addWidget(cutoffBox, wrap ? 1 : 0, wrap ? 1 : 3, wrap ? Qt::AlignLeft : Qt::Alignment());
-}
-
-QString MetricsChartView::Private::testToolTipOf(const Run &run) const
-{
-    if (!run.finished || run.test.isEmpty())
-        return QString();
-    QStringList keys = run.test.keys();
-    std::sort(keys.begin(), keys.end(), keyLess);
-    QStringList lines{MetricsChartView::tr("Test metrics of run %1:").arg(run.label.isEmpty() ? QString::number(run.id) : run.label)};
-    for (const QString &testKey : std::as_const(keys))
-        lines.append(MetricsChartView::tr("%1: %2").arg(keyTitle(testKey), formatValue(run.test.value(testKey))));
-    return lines.join(QLatin1Char('\n'));
+    if (!run.finished)
+        return {};
+    return {run.test, run.engineBest, run.label.isEmpty() ? QString::number(run.id) : run.label};
 }
 
 void MetricsChartView::Private::updateLegendAndReadout()
 {
+    const Run *current = runs.current();
     QList<LegendStrip::Entry> entries;
     if (current && current->main.series && !current->main.shown.isEmpty())
-        entries.append({curvePen(kMetricColor, 3, false), MetricsChartView::tr("validation %1").arg(keyTitle(key))});
+        entries.append({curvePen(kMetricColor, 3, false), MetricsChartView::tr("validation %1").arg(metricKeyTitle(key))});
     if (current && current->cold.series && !current->cold.shown.isEmpty())
-        entries.append({curvePen(kColdColor, 3, true), MetricsChartView::tr("validation %1").arg(keyTitle(kColdPrefix + key))});
-    const bool anyGhost = std::any_of(ghosts.cbegin(), ghosts.cend(), [](const auto &g) { return !g->main.shown.isEmpty(); });
-    if (anyGhost) {
-        entries.append({curvePen(withAlpha(kMetricColor, kGhostAlpha[0]), 2, false),
-                        ghosts.size() == 1 ? MetricsChartView::tr("previous run") : MetricsChartView::tr("previous runs")});
-    }
+        entries.append({curvePen(kColdColor, 3, true), MetricsChartView::tr("validation %1").arg(metricKeyTitle(coldMetricName(key)))});
+    const auto &ghosts = runs.ghosts();
+    if (std::any_of(ghosts.cbegin(), ghosts.cend(), [](const auto &g) { return !g->main.shown.isEmpty(); }))
+        entries.append(q->ghostLegendEntry(kMetricColor, runs.ghostCount()));
     shownBestText = current ? bestTextOf(*current) : QString();
     if (!shownBestText.isEmpty())
         entries.append({bestPen(), shownBestText});
-    legend->setEntries(entries);
+    q->legend()->setEntries(entries);
 
-    QString text;
-    QString table;
-    QString line;
-    QString tip;
-    if (current) {
-        text = testTextOf(*current);
-        table = testTableOf(*current);
-        line = testLineOf(*current);
-        tip = testToolTipOf(*current);   // every test metric, at every K
-        if (text.isEmpty() && current->records.isEmpty() && !current->monitor.isEmpty())
-            text = MetricsChartView::tr("Waiting for the first validation epoch of this run…");
-    }
-    readout->setToolTip(tip);
-    if (text == readoutText && table == readoutTable && line == readoutLine)
-        return;
-    readoutText = text;
-    readoutTable = table;
-    readoutLine = line;
-    applyReadout();
+    const bool waiting = current && current->records.isEmpty() && !current->monitor.isEmpty();
+    readout->setResults(current ? resultsOf(*current) : TestMetricsReadout::Results(), key,
+                        waiting ? MetricsChartView::tr("Waiting for the first validation epoch of this run…") : QString());
 }
 
 QString MetricsChartView::Private::hint() const
 {
+    const Run *current = runs.current();
     if (current && !current->records.isEmpty())
         return QString();
     if (!current || current->monitor.isEmpty()) {
@@ -853,7 +397,7 @@ QString MetricsChartView::Private::hint() const
                                     "The linear seed regression has none: its loss curve tells its story.")
             .arg(recommenderKinds().join(QStringLiteral(", ")));
     }
-    if (ghosts.empty())
+    if (runs.ghostCount() == 0)
         return MetricsChartView::tr("Validation metrics appear here after the first epoch.");
     return QString();
 }
@@ -875,10 +419,10 @@ void MetricsChartView::Private::updatePage()
 // The run whose keys the chooser offers: the current one once it has metrics, else the latest ghost.
 const Run *MetricsChartView::Private::keySource() const
 {
-    if (current && !current->keys.isEmpty())
-        return current.get();
-    for (const auto &ghost : ghosts) {
-        if (!ghost->keys.isEmpty())
+    if (const Run *current = runs.current(); current && !current->keys().isEmpty())
+        return current;
+    for (const auto &ghost : runs.ghosts()) {
+        if (!ghost->keys().isEmpty())
             return ghost.get();
     }
     return nullptr;
@@ -887,80 +431,15 @@ const Run *MetricsChartView::Private::keySource() const
 QStringList MetricsChartView::Private::availableKeys() const
 {
     const Run *run = keySource();
-    return run ? run->keys : QStringList();
+    return run ? run->keys() : QStringList();
 }
 
 void MetricsChartView::Private::refreshChooser()
 {
     const QStringList keys = availableKeys();
-    if (keys == chooserKeys && (key.isEmpty() || keys.contains(key)))
+    if (keys == chooser->keys() && (key.isEmpty() || keys.contains(key)))
         return;
-    chooserKeys = keys;
-    chooseKey();
-}
-
-void MetricsChartView::Private::fillCutoffs(const QString &family, int preferredK)
-{
-    const QSignalBlocker blocker(cutoffBox);
-    cutoffBox->clear();
-    for (const QString &candidate : std::as_const(chooserKeys)) {
-        const MetricKey parts = parseMetricKey(candidate);
-        if (!parts.cold && parts.family == family && parts.k >= 0)
-            cutoffBox->addItem(QLocale().toString(parts.k), parts.k);
-    }
-    const int at = cutoffBox->findData(preferredK);
-    cutoffBox->setCurrentIndex(at >= 0 ? at : 0);
-    cutoffBox->setEnabled(cutoffBox->count() > 1);
-}
-
-// The key drawn: the user's choice when the runs have it, else its family at another K, else the
-// monitored metric, else ndcg@10, else the first key.
-void MetricsChartView::Private::chooseKey()
-{
-    QStringList plain;
-    for (const QString &candidate : std::as_const(chooserKeys)) {
-        if (!candidate.startsWith(kColdPrefix))
-            plain.append(candidate);
-    }
-    QString next;
-    if (!plain.isEmpty()) {
-        if (plain.contains(chosenKey)) {
-            next = chosenKey;
-        } else {
-            const QString chosenFamily = chosenKey.isEmpty() ? QString() : parseMetricKey(chosenKey).family;
-            for (const QString &candidate : std::as_const(plain)) {
-                if (!chosenFamily.isEmpty() && parseMetricKey(candidate).family == chosenFamily) {
-                    next = candidate;
-                    break;
-                }
-            }
-            const QString monitor = current ? current->monitor : QString();
-            if (next.isEmpty() && plain.contains(monitor))
-                next = monitor;
-            if (next.isEmpty() && plain.contains(QStringLiteral("ndcg@10")))
-                next = QStringLiteral("ndcg@10");
-            if (next.isEmpty())
-                next = plain.front();
-        }
-    }
-
-    {
-        const QSignalBlocker blocker(familyBox);
-        familyBox->clear();
-        QStringList families;
-        for (const QString &candidate : std::as_const(plain)) {
-            const QString family = parseMetricKey(candidate).family;
-            if (!families.contains(family)) {
-                families.append(family);
-                familyBox->addItem(familyTitle(family), family);
-            }
-        }
-        const MetricKey parts = parseMetricKey(next);
-        familyBox->setCurrentIndex(std::max(0, familyBox->findData(parts.family)));
-        familyBox->setEnabled(familyBox->count() > 1);
-        fillCutoffs(parts.family, parts.k);
-    }
-    setKey(next);
+    setKey(chooser->offer(keys, monitor()));
 }
 
 void MetricsChartView::Private::setKey(const QString &next)
@@ -970,53 +449,28 @@ void MetricsChartView::Private::setKey(const QString &next)
     key = next;
     // The axis says the metric, the legend that it is measured on the validation part: "validation
     // ndcg@10" alone was elided to "validation nd…" on a chart stacked under the loss.
-    setAxisTitle(yAxis, key.isEmpty() ? MetricsChartView::tr("validation metric") : keyTitle(key));
+    setAxisTitle(yAxis, key.isEmpty() ? MetricsChartView::tr("validation metric") : metricKeyTitle(key));
     markAllStale();
     Q_EMIT q->metricChanged(key);
 }
 
-void MetricsChartView::Private::onChooserEdited()
-{
-    const QString family = familyBox->currentData().toString();
-    const int k = cutoffBox->count() > 0 ? cutoffBox->currentData().toInt() : -1;
-    const QString next = familyKey(family, k);
-    if (!chooserKeys.contains(next))
-        return;
-    chosenKey = next;
-    setKey(next);
-}
-
 QString MetricsChartView::Private::describe(const Run &run, int epoch) const
 {
-    if (run.records.isEmpty())
+    const MetricRecord *it = nearestRecord(run.records, epoch);
+    if (!it)
         return QString();
-    auto it = std::lower_bound(run.records.cbegin(), run.records.cend(), epoch,
-                               [](const Record &r, int e) { return r.epoch < e; });
-    if (it == run.records.cend())
-        --it;
-    else if (it != run.records.cbegin() && epoch - (it - 1)->epoch < it->epoch - epoch)
-        --it;
     QString text = MetricsChartView::tr("epoch %1").arg(QLocale().toString(it->epoch));
-    for (const QString &shownKey : {key, kColdPrefix + key}) {
+    for (const QString &shownKey : {key, coldMetricName(key)}) {
         if (!key.isEmpty() && it->values.contains(shownKey))
-            text += MetricsChartView::tr(" · %1 %2").arg(keyTitle(shownKey), formatValue(it->values.value(shownKey)));
+            text += MetricsChartView::tr(" · %1 %2").arg(metricKeyTitle(shownKey), formatMetricValue(it->values.value(shownKey)));
     }
     return text;
 }
 
 void MetricsChartView::Private::showTooltip(const Run *run, const QPointF &point, bool state)
 {
-    if (!state || run->records.isEmpty()) {
-        QToolTip::hideText();
-        return;
-    }
-    QString text = describe(*run, int(std::lround(point.x())));
-    if (run != current.get()) {
-        const QString title = run->label.isEmpty() ? MetricsChartView::tr("previous run")
-                                                   : MetricsChartView::tr("previous run: %1").arg(run->label);
-        text = title + QLatin1Char('\n') + text;
-    }
-    QToolTip::showText(QCursor::pos(), text, view);
+    q->showHoverText(state, state ? describe(*run, int(std::lround(point.x()))) : QString(), run != runs.current(),
+                     run->label);
 }
 
 void MetricsChartView::Private::exportFromMenu(const QString &suffix)
@@ -1041,66 +495,30 @@ void MetricsChartView::Private::exportFromMenu(const QString &suffix)
         QMessageBox::warning(q, MetricsChartView::tr("Export failed"), error);
 }
 
-// Brings the chart up to date and lays it out now, so that an export made right after new data shows
-// it. Returns the size to export at.
-QSize MetricsChartView::Private::prepareExport()
-{
-    if (!figure->isVisible()) {
-        // Never shown, or the hint is in front: export at a slide-friendly size.
-        if (!q->isVisible() || figure->width() < 200 || figure->height() < 150)
-            figure->resize(960, 600);
-        figure->layout()->activate();
-        chart->resize(view->size());
-    }
-    chart->layout()->activate();
-    redraw();
-    chart->layout()->activate();
-    return figure->size();
-}
-
-void MetricsChartView::Private::renderInto(QPainter *painter) const
-{
-    figure->render(painter, QPoint(), QRegion(), QWidget::DrawWindowBackground | QWidget::DrawChildren);
-}
-
-std::vector<const Run *> MetricsChartView::Private::runsOldestFirst() const
-{
-    std::vector<const Run *> runs;
-    for (auto it = ghosts.rbegin(); it != ghosts.rend(); ++it)
-        runs.push_back(it->get());
-    if (current)
-        runs.push_back(current.get());
-    return runs;
-}
-
 MetricsChartView::MetricsChartView(QWidget *parent)
-    : QWidget(parent)
+    : RunChartView(QStringLiteral("metricsChartRedraw"), parent)
     , m_d(std::make_unique<Private>(this))
 {
 }
 
 MetricsChartView::~MetricsChartView() = default;
 
-void MetricsChartView::changeEvent(QEvent *event)
+void MetricsChartView::updateChart(bool)
 {
-    QWidget::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange)
-        restyleChart(m_d->chart, font(), palette(), &m_penScale);
+    m_d->draw();
+}
+
+void MetricsChartView::restyle()
+{
+    restyleChart(chart(), font(), palette(), &m_penScale);
 }
 
 void MetricsChartView::beginRun(int runId, const QString &label, const QString &monitor)
 {
-    if (m_d->current && m_d->current->id == runId)
+    Run *run = m_d->runs.begin(runId, label);
+    if (!run)
         return;
-    if (m_d->current && !m_d->current->records.isEmpty()) {
-        m_d->ghosts.push_front(std::move(m_d->current));
-        while (int(m_d->ghosts.size()) > kMaxGhosts)
-            m_d->ghosts.pop_back();
-    }
-    m_d->current = std::make_unique<Run>();
-    m_d->current->id = runId;
-    m_d->current->label = label;
-    m_d->current->monitor = monitor;
+    run->monitor = monitor;
     m_d->rebuildSeries();
     m_d->refreshChooser();
     m_d->markAllStale();
@@ -1109,49 +527,32 @@ void MetricsChartView::beginRun(int runId, const QString &label, const QString &
 
 void MetricsChartView::addMetrics(int runId, int epoch, const QMap<QString, double> &values)
 {
-    Run *run = m_d->current.get();
-    if (!run || run->id != runId || values.isEmpty() || epoch <= run->lastEpoch())
+    Run *run = m_d->runs.currentIf(runId);
+    if (!run || values.isEmpty() || epoch <= run->lastEpoch())
         return;
     const bool first = run->records.isEmpty();
-    run->records.append(Record{epoch, values});
-    bool newKey = false;
-    for (auto it = values.cbegin(); it != values.cend(); ++it) {
-        auto [entry, inserted] = run->points.try_emplace(it.key());
-        if (inserted) {
-            newKey = true;
-            run->keys.insert(std::upper_bound(run->keys.begin(), run->keys.end(), it.key(), keyLess), it.key());
-        }
-        if (std::isfinite(it.value()))
-            entry->second.append(QPointF(epoch, it.value()));
-    }
-    if (run->finished) {
-        // A finished run resumed: its test metrics described the earlier end.
-        run->finished = false;
-        run->engineBest = 0;
-        run->test.clear();
-    }
+    const bool newKey = run->add(epoch, values);
     run->main.stale = run->cold.stale = true;
     if (newKey || first)
         m_d->refreshChooser();
     if (first) {
         m_d->updatePage();
         // A run's first point skips the rate limit; it still comes on the next pass of the event loop.
-        m_d->dirty = true;
-        m_d->redrawTimer.start(0);
+        redrawSoon();
         return;
     }
-    m_d->scheduleRedraw();
+    scheduleRedraw();
 }
 
 void MetricsChartView::finishRun(int runId, int bestEpoch, const QMap<QString, double> &testMetrics)
 {
-    Run *run = m_d->current.get();
-    if (!run || run->id != runId)
+    Run *run = m_d->runs.currentIf(runId);
+    if (!run)
         return;
     run->finished = true;
     run->engineBest = std::max(bestEpoch, 0);
     run->test = testMetrics;
-    m_d->scheduleRedraw();
+    scheduleRedraw();
 }
 
 void MetricsChartView::showRunSummary(int runId, const RunSummary &summary)
@@ -1161,8 +562,7 @@ void MetricsChartView::showRunSummary(int runId, const RunSummary &summary)
 
 void MetricsChartView::clear()
 {
-    m_d->current.reset();
-    m_d->ghosts.clear();
+    m_d->runs.clear();
     m_d->rebuildSeries();
     m_d->refreshChooser();
     m_d->markAllStale();
@@ -1171,26 +571,25 @@ void MetricsChartView::clear()
 
 bool MetricsChartView::setMetric(const QString &key)
 {
-    if (key.startsWith(kColdPrefix) || !m_d->chooserKeys.contains(key))
+    if (!m_d->chooser->choose(key))
         return false;
-    m_d->chosenKey = key;
-    m_d->chooseKey();
+    m_d->setKey(m_d->chooser->offer(m_d->chooser->keys(), m_d->monitor()));
     return true;
 }
 
 int MetricsChartView::currentRunId() const
 {
-    return m_d->current ? m_d->current->id : -1;
+    return m_d->runs.currentId();
 }
 
 int MetricsChartView::currentEpochCount() const
 {
-    return m_d->current ? int(m_d->current->records.size()) : 0;
+    return m_d->runs.current() ? int(m_d->runs.current()->records.size()) : 0;
 }
 
 int MetricsChartView::ghostCount() const
 {
-    return int(m_d->ghosts.size());
+    return m_d->runs.ghostCount();
 }
 
 QString MetricsChartView::currentMetric() const
@@ -1203,47 +602,49 @@ QStringList MetricsChartView::availableMetrics() const
     return m_d->availableKeys();
 }
 
+// What is shown is brought up to date first: a read is logically const.
 QList<QPointF> MetricsChartView::currentPoints() const
 {
-    m_d->redrawIfStale();
-    return m_d->current ? m_d->current->main.shown : QList<QPointF>();
+    const_cast<MetricsChartView *>(this)->redrawIfPending();
+    return m_d->runs.current() ? m_d->runs.current()->main.shown : QList<QPointF>();
 }
 
 QList<QPointF> MetricsChartView::coldPoints() const
 {
-    m_d->redrawIfStale();
-    return m_d->current ? m_d->current->cold.shown : QList<QPointF>();
+    const_cast<MetricsChartView *>(this)->redrawIfPending();
+    return m_d->runs.current() ? m_d->runs.current()->cold.shown : QList<QPointF>();
 }
 
 bool MetricsChartView::coldCurveVisible() const
 {
-    m_d->redrawIfStale();
-    return m_d->current && m_d->current->cold.series && m_d->current->cold.series->isVisible();
+    const_cast<MetricsChartView *>(this)->redrawIfPending();
+    const Run *current = m_d->runs.current();
+    return current && current->cold.series && current->cold.series->isVisible();
 }
 
 QList<QPointF> MetricsChartView::ghostPoints(int ghost) const
 {
-    m_d->redrawIfStale();
-    if (ghost < 0 || ghost >= int(m_d->ghosts.size()))
-        return {};
-    return m_d->ghosts[size_t(ghost)]->main.shown;
+    const_cast<MetricsChartView *>(this)->redrawIfPending();
+    const Run *run = m_d->runs.ghost(ghost);
+    return run ? run->main.shown : QList<QPointF>();
 }
 
 int MetricsChartView::bestEpoch() const
 {
-    m_d->redrawIfStale();
+    const_cast<MetricsChartView *>(this)->redrawIfPending();
     return m_d->shownBestEpoch;
 }
 
 QString MetricsChartView::bestText() const
 {
-    m_d->redrawIfStale();
+    const_cast<MetricsChartView *>(this)->redrawIfPending();
     return m_d->shownBestText;
 }
 
 QString MetricsChartView::testText() const
 {
-    return m_d->current ? m_d->testTextOf(*m_d->current) : QString();
+    const Run *current = m_d->runs.current();
+    return current ? TestMetricsReadout::textOf(Private::resultsOf(*current), m_d->key) : QString();
 }
 
 QString MetricsChartView::hintText() const
@@ -1253,27 +654,20 @@ QString MetricsChartView::hintText() const
 
 QString MetricsChartView::describeEpoch(int epoch) const
 {
-    return m_d->current ? m_d->describe(*m_d->current, epoch) : QString();
+    return m_d->runs.current() ? m_d->describe(*m_d->runs.current(), epoch) : QString();
 }
 
-bool MetricsChartView::exportPng(const QString &path, QString *error) const
+QString MetricsChartView::exportTitle() const
 {
-    return writeChartPng(path, m_d->prepareExport(), kExportScale, [this](QPainter *painter) { m_d->renderInto(painter); },
-                         error);
+    return tr("Validation metrics");
 }
 
-bool MetricsChartView::exportSvg(const QString &path, QString *error) const
+QByteArray MetricsChartView::csvTable() const
 {
-    return writeChartSvg(path, m_d->prepareExport(), logicalDpiX(), tr("Validation metrics"),
-                         [this](QPainter *painter) { m_d->renderInto(painter); }, error);
-}
-
-bool MetricsChartView::exportCsv(const QString &path, QString *error) const
-{
-    const std::vector<const Run *> runs = m_d->runsOldestFirst();
+    const std::vector<Run *> runs = m_d->runs.oldestFirst();
     QStringList keys;
     for (const Run *run : runs) {
-        for (const QString &k : run->keys) {
+        for (const QString &k : run->keys()) {
             if (!keys.contains(k))
                 keys.append(k);
         }
@@ -1284,7 +678,7 @@ bool MetricsChartView::exportCsv(const QString &path, QString *error) const
             }
         }
     }
-    std::sort(keys.begin(), keys.end(), keyLess);
+    std::sort(keys.begin(), keys.end(), chartKeyLess);
 
     QByteArray out("run,label,part,epoch");
     for (const QString &k : std::as_const(keys))
@@ -1299,8 +693,8 @@ bool MetricsChartView::exportCsv(const QString &path, QString *error) const
         out += '\n';
     };
     for (const Run *run : runs) {
-        const QByteArray prefix = QByteArray::number(run->id) + ',' + csvField(run->label) + ',';
-        for (const Record &record : run->records) {
+        const QByteArray prefix = csvRunPrefix(run->id, run->label);
+        for (const MetricRecord &record : run->records) {
             out += prefix + "validation," + QByteArray::number(record.epoch);
             appendValues(record.values);
         }
@@ -1309,7 +703,7 @@ bool MetricsChartView::exportCsv(const QString &path, QString *error) const
             appendValues(run->test);
         }
     }
-    return writeChartFile(path, out, error);
+    return out;
 }
 
 } // namespace fl

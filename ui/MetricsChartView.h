@@ -21,7 +21,10 @@
 // ignored here. Metrics come at most once per epoch; redraws are coalesced (at most ~30 a second) and
 // each curve is handed to the chart in one replace() of a min–max decimated copy.
 //
-// Every Qt Charts type stays inside the .cpp, as in LossChartView.
+// The runs, the redraw timer, the epoch axis, the hover read-out and the exports are RunChartView's;
+// every Qt Charts type stays inside the .cpp files, as in LossChartView.
+
+#include "RunChartView.h"
 
 #include "engine/training/RunTrainer.h"
 
@@ -30,13 +33,12 @@
 #include <QPointF>
 #include <QString>
 #include <QStringList>
-#include <QWidget>
 
 #include <memory>
 
 namespace fl {
 
-class MetricsChartView : public QWidget
+class MetricsChartView : public RunChartView
 {
     Q_OBJECT
 
@@ -76,17 +78,13 @@ public:
     // "epoch 17 · ndcg@10 0.1234 · cold ndcg@10 0.0567"; empty while the run has no epoch.
     QString describeEpoch(int epoch) const;
 
-    // Exports bring the chart up to date first, and show the chart, its legend and the test read-out
-    // as on screen (without the metric chooser; a view never shown is drawn at 960×600). On failure
-    // they return false, leave no partial file, and set *error (if given) to a message naming the file.
-    bool exportPng(const QString &path, QString *error) const;  // at twice the on-screen resolution
-    bool exportSvg(const QString &path, QString *error) const;
-    // Header "run,label,part,epoch,KEY…" with one column for every metric key any kept run received
+    // exportPng(), exportSvg() and exportCsv() (RunChartView) show the chart, its legend and the test
+    // read-out as on screen (without the metric chooser). The CSV has the header
+    // "run,label,part,epoch,KEY…" with one column for every metric key any kept run received
     // (validation epochs and test metrics, in display order). Every run kept (ghosts first, oldest
     // first): one "validation" row per epoch, then, once the run finished with test metrics, one "test"
     // row whose epoch is the best epoch (empty when the engine kept none). Numbers with 17 significant
     // digits; a key a row does not have is an empty field.
-    bool exportCsv(const QString &path, QString *error) const;
 
 public Q_SLOTS:
     // Starts run runId: the current run (if it has any metrics) becomes the most recent ghost, the
@@ -117,8 +115,10 @@ Q_SIGNALS:
     void metricChanged(const QString &key);
 
 protected:
-    // Palette and font changes (a dark system palette, presenter mode) restyle the chart.
-    void changeEvent(QEvent *event) override;
+    void updateChart(bool everything) override;
+    void restyle() override;
+    QString exportTitle() const override;
+    QByteArray csvTable() const override;
 
 private:
     struct Private;

@@ -36,6 +36,11 @@ MetricKey parseMetricKey(const QString &name)
     return key;
 }
 
+QString coldMetricName(const QString &name)
+{
+    return parseMetricKey(name).coldTwin().name();
+}
+
 const QStringList &rankingMetricFamilies()
 {
     static const QStringList families{QStringLiteral("precision"), QStringLiteral("recall"), QStringLiteral("ndcg"),

@@ -28,6 +28,9 @@ struct MetricKey
 // "cold_ndcg@10" → {ndcg, 10, cold}; a name without a numeric "@K" has k = −1.
 MetricKey parseMetricKey(const QString &name);
 
+// The name of the same metric over the held-out items: "ndcg@10" → "cold_ndcg@10".
+QString coldMetricName(const QString &name);
+
 // The ranking families in the order RankingMetrics computes them: precision, recall, ndcg, hit, map.
 const QStringList &rankingMetricFamilies();
 

@@ -315,141 +315,141 @@
 <context>
     <name>fl::CsvReader</name>
     <message>
-        <location filename="../../engine/data/CsvReader.cpp" line="152"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="156"/>
         <source>%1: file not found (looked for %2)</source>
         <translation>%1：文件未找到（查找位置：%2）</translation>
     </message>
     <message>
-        <location filename="../../engine/data/CsvReader.cpp" line="154"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="158"/>
         <source>%1: is a folder; expected a CSV file</source>
         <translation>%1：这是一个文件夹；应为 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../engine/data/CsvReader.cpp" line="156"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="160"/>
         <source>%1: is %2, not a regular file; expected a CSV file</source>
         <translation>%1：是%2，不是普通文件；应为 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../engine/data/CsvReader.cpp" line="159"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="163"/>
         <source>%1: leads outside the dataset folder %2 (to %3); expected a file inside it</source>
         <translation>%1：指向数据集文件夹 %2 之外（指向 %3）；应为该文件夹内的文件</translation>
     </message>
     <message>
-        <location filename="../../engine/data/CsvReader.cpp" line="164"/>
-        <location filename="../../engine/data/CsvReader.cpp" line="422"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="168"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="426"/>
         <source>%1: cannot open: %2</source>
         <translation>%1：无法打开：%2</translation>
     </message>
     <message>
-        <location filename="../../engine/data/CsvReader.cpp" line="210"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="214"/>
         <source>%1:%2: a record longer than %3 MB (no line end, or a quoted field that does not close); expected lines of at most %3 MB</source>
         <translation>%1:%2：记录超过 %3 MB（没有行尾，或引号字段未闭合）；每行应不超过 %3 MB</translation>
     </message>
     <message>
-        <location filename="../../engine/data/CsvReader.cpp" line="219"/>
-        <location filename="../../engine/data/CsvReader.cpp" line="312"/>
-        <location filename="../../engine/data/CsvReader.cpp" line="384"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="223"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="316"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="388"/>
         <source>%1: cannot read: %2</source>
         <translation>%1：无法读取：%2</translation>
     </message>
     <message>
-        <location filename="../../engine/data/CsvReader.cpp" line="243"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="247"/>
         <source>%1: the file is UTF-16 text; expected UTF-8 or Latin-1 (save it as UTF-8)</source>
         <translation>%1：该文件是 UTF-16 文本；应为 UTF-8 或 Latin-1（请将其另存为 UTF-8）</translation>
     </message>
     <message>
-        <location filename="../../engine/data/CsvReader.cpp" line="251"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="255"/>
         <source>set &quot;encoding&quot;: &quot;latin-1&quot; in the manifest if the file is Latin-1</source>
         <translation>如果该文件是 Latin-1 编码，请在清单中设置 &quot;encoding&quot;: &quot;latin-1&quot;</translation>
     </message>
     <message>
-        <location filename="../../engine/data/CsvReader.cpp" line="253"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="257"/>
         <source>%1:%2: expected UTF-8 text; %3</source>
         <translation>%1:%2：应为 UTF-8 文本；%3</translation>
     </message>
     <message>
-        <location filename="../../engine/data/CsvReader.cpp" line="266"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="270"/>
         <source>%1:%2: found the control character 0x1F; expected text with fields separated by %3</source>
         <translation>%1:%2：发现控制字符 0x1F；应为以 %3 分隔字段的文本</translation>
     </message>
     <message>
-        <location filename="../../engine/data/CsvReader.cpp" line="306"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="310"/>
         <source>%1: a multi-byte delimiter needs quoting switched off</source>
         <translation>%1：多字节分隔符要求关闭引号处理</translation>
     </message>
     <message>
-        <location filename="../../engine/data/CsvReader.cpp" line="308"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="312"/>
         <source>%1: invalid delimiter; expected &apos;,&apos;, tab, &apos;;&apos; or &apos;|&apos;</source>
         <translation>%1：分隔符无效；应为 &apos;,&apos;、制表符、&apos;;&apos; 或 &apos;|&apos;</translation>
     </message>
     <message>
-        <location filename="../../engine/data/CsvReader.cpp" line="334"/>
-        <location filename="../../engine/data/CsvReader.cpp" line="336"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="338"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="340"/>
         <source>expected a header line</source>
         <translation>应为表头行</translation>
     </message>
     <message>
-        <location filename="../../engine/data/CsvReader.cpp" line="334"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="338"/>
         <source>expected a record</source>
         <translation>应为一条记录</translation>
     </message>
     <message>
-        <location filename="../../engine/data/CsvReader.cpp" line="336"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="340"/>
         <source>%1 is empty; %2</source>
         <translation>%1 为空；%2</translation>
     </message>
     <message>
-        <location filename="../../engine/data/CsvReader.cpp" line="337"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="341"/>
         <source>expected at least one record</source>
         <translation>应至少有一条记录</translation>
     </message>
     <message>
-        <location filename="../../engine/data/CsvReader.cpp" line="378"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="382"/>
         <source>%1: nothing to read; open the file first</source>
         <translation>%1：没有可读取的内容；请先打开文件</translation>
     </message>
     <message>
-        <location filename="../../engine/data/CsvReader.cpp" line="453"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="457"/>
         <source>expected %1 fields (header: %2)</source>
         <translation>应为 %1 个字段（表头：%2）</translation>
     </message>
     <message>
-        <location filename="../../engine/data/CsvReader.cpp" line="456"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="460"/>
         <source>expected %1 fields separated by %2 (%3)</source>
         <translation>应为以 %2 分隔的 %1 个字段（%3）</translation>
     </message>
     <message>
-        <location filename="../../engine/data/CsvReader.cpp" line="459"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="463"/>
         <source>expected %1 fields (as on line %2)</source>
         <translation>应为 %1 个字段（与第 %2 行相同）</translation>
     </message>
     <message>
-        <location filename="../../engine/data/CsvReader.cpp" line="467"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="471"/>
         <source>%1:%2: %3 but found a stray quote (&quot;) inside unquoted field %4; a field that contains quotes must be quoted as a whole, with each inner quote doubled</source>
         <translation>%1:%2：%3，但在未加引号的第 %4 个字段中发现了多余的引号 (&quot;)；包含引号的字段必须整体加引号，并把其中的每个引号写成两个</translation>
     </message>
     <message>
-        <location filename="../../engine/data/CsvReader.cpp" line="471"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="475"/>
         <source>%1:%2: %3 but found text after the closing quote of field %4; expected the delimiter %5 or the end of the line</source>
         <translation>%1:%2：%3，但在第 %4 个字段的右引号之后发现了文本；应为分隔符 %5 或行尾</translation>
     </message>
     <message>
-        <location filename="../../engine/data/CsvReader.cpp" line="475"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="479"/>
         <source>%1:%2: %3 but found %4, the last one a quoted field whose quote (line %5) is never closed before the end of the file</source>
         <translation>%1:%2：%3，但发现 %4 个字段，其中最后一个是带引号的字段，其引号（第 %5 行）直到文件末尾都没有闭合</translation>
     </message>
     <message>
-        <location filename="../../engine/data/CsvReader.cpp" line="479"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="483"/>
         <source>%1:%2: more than %3 fields; expected at most %3 columns</source>
         <translation>%1:%2：字段超过 %3 个；最多应有 %3 列</translation>
     </message>
     <message>
-        <location filename="../../engine/data/CsvReader.cpp" line="642"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="646"/>
         <source>%1:%2: %3 but found %4</source>
         <translation>%1:%2：%3，但实际有 %4 个字段</translation>
     </message>
     <message>
-        <location filename="../../engine/data/CsvReader.cpp" line="659"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="663"/>
         <source>%1: reading cancelled</source>
         <translation>%1：读取已取消</translation>
     </message>
@@ -457,326 +457,326 @@
 <context>
     <name>fl::DatasetBrowser</name>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="103"/>
-        <location filename="../../ui/DatasetBrowser.cpp" line="105"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="108"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="110"/>
         <source>%1 to %2</source>
         <translation>%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="106"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="111"/>
         <source>timestamps %1 to %2</source>
         <translation>时间戳 %1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="217"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="222"/>
         <source>Image</source>
         <translation>图像</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="218"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="223"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="219"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="224"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="220"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="225"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="221"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="226"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="222"/>
-        <location filename="../../ui/DatasetBrowser.cpp" line="428"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="227"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="433"/>
         <source>Interactions</source>
         <translation>交互</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="222"/>
-        <location filename="../../ui/DatasetBrowser.cpp" line="428"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="227"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="433"/>
         <source>Ratings</source>
         <translation>评分数</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="223"/>
-        <location filename="../../ui/DatasetBrowser.cpp" line="429"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="228"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="434"/>
         <source>Mean rating</source>
         <translation>平均评分</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="228"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="233"/>
         <source>The first line of the “%1” modality that is not the title; the whole text is in the row&apos;s tooltip.</source>
         <translation>“%1”模态中不是标题的第一行；完整文本见该行的工具提示。</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="231"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="236"/>
         <source>Interactions with the item</source>
         <translation>该物品的交互次数</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="232"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="237"/>
         <source>Mean of the item&apos;s ratings</source>
         <translation>该物品所得评分的平均值</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="363"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="368"/>
         <source>This item has no image.</source>
         <translation>此物品没有图像。</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="364"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="369"/>
         <source>The image could not be read:
 %1</source>
         <translation>无法读取图像：
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="372"/>
-        <location filename="../../ui/DatasetBrowser.cpp" line="566"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="377"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="571"/>
         <source>no image</source>
         <translation>无图像</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="373"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="378"/>
         <source>loading image</source>
         <translation>正在加载图像</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="374"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="379"/>
         <source>image</source>
         <translation>图像</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="426"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="431"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="798"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="803"/>
         <source>Search titles and ids</source>
         <translation>搜索标题和 ID</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="800"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="805"/>
         <source>Search items</source>
         <translation>搜索物品</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="809"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="814"/>
         <source>Items</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="814"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="819"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="851"/>
-        <location filename="../../ui/DatasetBrowser.cpp" line="1045"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="856"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="1050"/>
         <source>Rating histogram</source>
         <translation>评分直方图</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="852"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="857"/>
         <source>Long tail of item popularity</source>
         <translation>物品热门度的长尾分布</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="853"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="858"/>
         <source>Modality coverage</source>
         <translation>模态覆盖率</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="871"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="876"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="883"/>
-        <location filename="../../ui/DatasetBrowser.cpp" line="940"/>
-        <location filename="../../ui/DatasetBrowser.cpp" line="1271"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="888"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="945"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="1276"/>
         <source>No dataset is loaded.</source>
         <translation>尚未加载数据集。</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="946"/>
-        <location filename="../../ui/DatasetBrowser.cpp" line="974"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="951"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="979"/>
         <source>1 item</source>
         <translation>1 个物品</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="946"/>
-        <location filename="../../ui/DatasetBrowser.cpp" line="974"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="951"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="979"/>
         <source>%1 items</source>
         <translation>%1 个物品</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="947"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="952"/>
         <source>1 user</source>
         <translation>1 位用户</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="947"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="952"/>
         <source>%1 users</source>
         <translation>%1 位用户</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="948"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="953"/>
         <source>1 interaction</source>
         <translation>1 次交互</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="949"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="954"/>
         <source>%1 interactions</source>
         <translation>%1 次交互</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="951"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="956"/>
         <source>summarizing…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="954"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="959"/>
         <source>density %1%</source>
         <translation>密度 %1%</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="956"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="961"/>
         <source>implicit feedback</source>
         <translation>隐式反馈</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="958"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="963"/>
         <source>ratings %1 to %2, mean %3</source>
         <translation>评分 %1 至 %2，均值 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="964"/>
-        <location filename="../../ui/DatasetBrowser.cpp" line="966"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="969"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="971"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="975"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="980"/>
         <source>%1 of %2 items</source>
         <translation>%1 / %2 个物品</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="1036"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="1041"/>
         <source>&lt;b&gt;Ratings&lt;/b&gt;&lt;br&gt;&lt;br&gt;Implicit feedback: every interaction counts 1, so there is no rating distribution to show.</source>
         <translation>&lt;b&gt;评分&lt;/b&gt;&lt;br&gt;&lt;br&gt;隐式反馈：每次交互都计为 1，因此没有评分分布可显示。</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="1041"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="1046"/>
         <source>&lt;b&gt;Ratings&lt;/b&gt;&lt;br&gt;&lt;br&gt;This dataset has no ratings.</source>
         <translation>&lt;b&gt;评分&lt;/b&gt;&lt;br&gt;&lt;br&gt;此数据集没有评分。</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="1046"/>
-        <location filename="../../ui/DatasetBrowser.cpp" line="1066"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="1051"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="1071"/>
         <source>interactions</source>
         <translation>交互次数</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="1064"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="1069"/>
         <source>rating</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="1082"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="1087"/>
         <source>rating %1: %2 interactions (%3%)</source>
         <translation>评分 %1：%2 次交互（%3%）</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="1097"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="1102"/>
         <source>1 item without any interaction is not drawn.</source>
         <translation>另有 1 个物品没有任何交互，未绘制。</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="1098"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="1103"/>
         <source>%1 items without any interaction are not drawn.</source>
         <translation>另有 %1 个物品没有任何交互，未绘制。</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="1101"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="1106"/>
         <source>&lt;b&gt;Long tail&lt;/b&gt;&lt;br&gt;&lt;br&gt;No item has an interaction yet.</source>
         <translation>&lt;b&gt;长尾分布&lt;/b&gt;&lt;br&gt;&lt;br&gt;还没有任何物品有交互。</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="1106"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="1111"/>
         <source>Long tail: interactions per item</source>
         <translation>长尾分布：每个物品的交互次数</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="1131"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="1136"/>
         <source>items, most popular first</source>
         <translation>物品（最热门的在前）</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="1140"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="1145"/>
         <source>interactions (log scale)</source>
         <translation>交互次数（对数刻度）</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="1165"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="1170"/>
         <source>Every item is a point: its number of interactions, most popular item first, on a logarithmic scale. A steep start and a long flat tail mean that a few items get most of the attention.</source>
         <translation>每个点代表一个物品及其交互次数（对数刻度），最热门的物品在最前。开头陡峭、尾部长而平坦，说明少数物品获得了大部分关注。</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="1170"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="1175"/>
         <source>The top 20% of items (%1, left of the &lt;span style=&quot;color:%2&quot;&gt;dashed line&lt;/span&gt;) receive &lt;b&gt;%3%&lt;/b&gt; of all interactions.</source>
         <translation>最热门的前 20% 物品（共 %1 个，位于&lt;span style=&quot;color:%2&quot;&gt;虚线&lt;/span&gt;左侧）获得了全部交互的 &lt;b&gt;%3%&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="1179"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="1184"/>
         <source>&lt;b&gt;Modality coverage&lt;/b&gt;&lt;br&gt;&lt;br&gt;This dataset has no item modalities.</source>
         <translation>&lt;b&gt;模态覆盖率&lt;/b&gt;&lt;br&gt;&lt;br&gt;此数据集的物品没有任何模态。</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="1183"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="1188"/>
         <source>Modality coverage: items that have each modality</source>
         <translation>模态覆盖率：具有各模态的物品</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="1184"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="1189"/>
         <source>items</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="1197"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="1202"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="1198"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="1203"/>
         <source>%1: %2 of %3</source>
         <translation>%1：%2 / %3</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="1205"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="1210"/>
         <source>@value%</source>
         <translation>@value%</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="1213"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="1218"/>
         <source>% of items</source>
         <translation>物品占比 (%)</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="1223"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="1228"/>
         <source>The share of items that have something for each modality; the others count as missing for it.</source>
         <translation>各模态中有内容的物品所占的比例；其余物品在该模态上计为缺失。</translation>
     </message>
     <message>
-        <location filename="../../ui/DatasetBrowser.cpp" line="1270"/>
+        <location filename="../../ui/DatasetBrowser.cpp" line="1275"/>
         <source>Summarizing %1 interactions…</source>
         <translation>正在统计 %1 次交互…</translation>
     </message>
@@ -1020,27 +1020,27 @@
 <context>
     <name>fl::FactorModel</name>
     <message>
-        <location filename="../../engine/models/FactorModel.cpp" line="306"/>
+        <location filename="../../engine/models/FactorModel.cpp" line="310"/>
         <source>BPR</source>
         <translation>BPR</translation>
     </message>
     <message>
-        <location filename="../../engine/models/FactorModel.cpp" line="306"/>
+        <location filename="../../engine/models/FactorModel.cpp" line="310"/>
         <source>squared loss</source>
         <translation>平方损失</translation>
     </message>
     <message>
-        <location filename="../../engine/models/FactorModel.cpp" line="308"/>
+        <location filename="../../engine/models/FactorModel.cpp" line="312"/>
         <source>Matrix factorisation (%1)</source>
         <translation>矩阵分解（%1）</translation>
     </message>
     <message>
-        <location filename="../../engine/models/FactorModel.cpp" line="309"/>
+        <location filename="../../engine/models/FactorModel.cpp" line="313"/>
         <source>Hybrid factorisation with content (%1)</source>
         <translation>结合内容的混合分解（%1）</translation>
     </message>
     <message>
-        <location filename="../../engine/models/FactorModel.cpp" line="310"/>
+        <location filename="../../engine/models/FactorModel.cpp" line="314"/>
         <source>Content factorisation (%1)</source>
         <translation>纯内容分解（%1）</translation>
     </message>
@@ -1451,462 +1451,462 @@
 <context>
     <name>fl::ImportDialog</name>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="81"/>
+        <location filename="../../ui/ImportDialog.cpp" line="86"/>
         <source>Import Dataset</source>
         <translation>导入数据集</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="91"/>
+        <location filename="../../ui/ImportDialog.cpp" line="96"/>
         <source>Dataset &amp;name:</source>
         <translation>数据集名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="94"/>
+        <location filename="../../ui/ImportDialog.cpp" line="99"/>
         <source>shown in the window&apos;s title</source>
         <translation>显示在窗口标题中</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="107"/>
+        <location filename="../../ui/ImportDialog.cpp" line="112"/>
         <source>&amp;1 Interactions</source>
         <translation>&amp;1 交互数据</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="108"/>
+        <location filename="../../ui/ImportDialog.cpp" line="113"/>
         <source>&amp;2 Items</source>
         <translation>&amp;2 物品数据</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="109"/>
+        <location filename="../../ui/ImportDialog.cpp" line="114"/>
         <source>&amp;3 Images and vectors</source>
         <translation>&amp;3 图像和向量</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="127"/>
+        <location filename="../../ui/ImportDialog.cpp" line="132"/>
         <source>Checking the manifest…</source>
         <translation>正在检查清单文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="132"/>
+        <location filename="../../ui/ImportDialog.cpp" line="137"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="135"/>
+        <location filename="../../ui/ImportDialog.cpp" line="140"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="192"/>
+        <location filename="../../ui/ImportDialog.cpp" line="197"/>
         <source>The items file has one row per item: its id, and the title, text, numbers and image paths that become the item&apos;s modalities.</source>
         <translation>物品文件每行对应一个物品：包括物品 ID，以及将成为物品模态的标题、文本、数值和图像路径。</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="194"/>
+        <location filename="../../ui/ImportDialog.cpp" line="199"/>
         <source>The interactions file has one row per user and item: a rating, or a click or purchase (implicit feedback).</source>
         <translation>交互文件每行对应一对用户和物品：一个评分，或者一次点击或购买（隐式反馈）。</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="203"/>
+        <location filename="../../ui/ImportDialog.cpp" line="208"/>
         <source>Choose the items file (CSV or TSV)…</source>
         <translation>选择物品文件（CSV 或 TSV）…</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="204"/>
+        <location filename="../../ui/ImportDialog.cpp" line="209"/>
         <source>Choose the interactions file (CSV or TSV)…</source>
         <translation>选择交互文件（CSV 或 TSV）…</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="205"/>
+        <location filename="../../ui/ImportDialog.cpp" line="210"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="207"/>
+        <location filename="../../ui/ImportDialog.cpp" line="212"/>
         <source>B&amp;rowse…</source>
         <translation>浏览(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="211"/>
+        <location filename="../../ui/ImportDialog.cpp" line="216"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="227"/>
+        <location filename="../../ui/ImportDialog.cpp" line="232"/>
         <source>Comma  ,</source>
         <translation>逗号  ,</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="228"/>
+        <location filename="../../ui/ImportDialog.cpp" line="233"/>
         <source>Tab</source>
         <translation>制表符</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="229"/>
+        <location filename="../../ui/ImportDialog.cpp" line="234"/>
         <source>Semicolon  ;</source>
         <translation>分号  ;</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="230"/>
+        <location filename="../../ui/ImportDialog.cpp" line="235"/>
         <source>Pipe  |</source>
         <translation>竖线  |</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="231"/>
+        <location filename="../../ui/ImportDialog.cpp" line="236"/>
         <source>Other:</source>
         <translation>其他：</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="239"/>
-        <location filename="../../ui/ImportDialog.cpp" line="544"/>
+        <location filename="../../ui/ImportDialog.cpp" line="244"/>
+        <location filename="../../ui/ImportDialog.cpp" line="549"/>
         <source>UTF-8</source>
         <translation>UTF-8</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="240"/>
+        <location filename="../../ui/ImportDialog.cpp" line="245"/>
         <source>Latin-1 (ISO 8859-1)</source>
         <translation>Latin-1 (ISO 8859-1)</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="241"/>
+        <location filename="../../ui/ImportDialog.cpp" line="246"/>
         <source>First row is a header</source>
         <translation>首行为表头</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="243"/>
+        <location filename="../../ui/ImportDialog.cpp" line="248"/>
         <source>Quoted fields (RFC 4180)</source>
         <translation>字段带引号 (RFC 4180)</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="245"/>
+        <location filename="../../ui/ImportDialog.cpp" line="250"/>
         <source>On: &quot;…&quot; encloses a field that may hold the delimiter, line breaks and doubled quotes. Off: quotes are ordinary characters.</source>
         <translation>开启：&quot;…&quot; 包围一个字段，字段中可以含有分隔符、换行和成对重复的引号。关闭：引号是普通字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="247"/>
+        <location filename="../../ui/ImportDialog.cpp" line="252"/>
         <source>Delimiter:</source>
         <translation>分隔符：</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="249"/>
+        <location filename="../../ui/ImportDialog.cpp" line="254"/>
         <source>Encoding:</source>
         <translation>编码：</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="298"/>
+        <location filename="../../ui/ImportDialog.cpp" line="303"/>
         <source>The title column also feeds the text modality</source>
         <translation>标题列也并入文本模态</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="310"/>
+        <location filename="../../ui/ImportDialog.cpp" line="315"/>
         <source>e.g. images/{item_id}.jpg: {column} placeholders name items columns; relative to the items file&apos;s folder</source>
         <translation>例如 images/{item_id}.jpg：{列名} 占位符指物品文件中的列；路径相对于物品文件所在的文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="318"/>
+        <location filename="../../ui/ImportDialog.cpp" line="323"/>
         <source>Image folder &amp;pattern:</source>
         <translation>图像路径模式(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="326"/>
+        <location filename="../../ui/ImportDialog.cpp" line="331"/>
         <source>Modality name</source>
         <translation>模态名称</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="326"/>
+        <location filename="../../ui/ImportDialog.cpp" line="331"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="326"/>
+        <location filename="../../ui/ImportDialog.cpp" line="331"/>
         <source>Shape</source>
         <translation>形状</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="335"/>
+        <location filename="../../ui/ImportDialog.cpp" line="340"/>
         <source>&amp;Add .npy…</source>
         <translation>添加 .npy(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="336"/>
+        <location filename="../../ui/ImportDialog.cpp" line="341"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="343"/>
+        <location filename="../../ui/ImportDialog.cpp" line="348"/>
         <source>&amp;Vectors (.npy):</source>
         <translation>向量 (.npy)(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="346"/>
+        <location filename="../../ui/ImportDialog.cpp" line="351"/>
         <source>Each .npy file is a matrix with one row of numbers per item, in the items file&apos;s order; it becomes a modality of kind “vectors”.</source>
         <translation>每个 .npy 文件是一个矩阵，每个物品一行数字，顺序与物品文件相同；它会成为一个“向量”类型的模态。</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="355"/>
+        <location filename="../../ui/ImportDialog.cpp" line="360"/>
         <source>Add Vectors Files</source>
         <translation>添加向量文件</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="357"/>
+        <location filename="../../ui/ImportDialog.cpp" line="362"/>
         <source>NumPy arrays (*.npy)</source>
         <translation>NumPy 数组 (*.npy)</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="383"/>
+        <location filename="../../ui/ImportDialog.cpp" line="388"/>
         <source>Choose the Items File</source>
         <translation>选择物品文件</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="383"/>
+        <location filename="../../ui/ImportDialog.cpp" line="388"/>
         <source>Choose the Interactions File</source>
         <translation>选择交互文件</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="384"/>
+        <location filename="../../ui/ImportDialog.cpp" line="389"/>
         <source>Tables (*.csv *.tsv *.tab *.txt *.dat *.data *.item);;All files (*)</source>
         <translation>表格 (*.csv *.tsv *.tab *.txt *.dat *.data *.item);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="525"/>
+        <location filename="../../ui/ImportDialog.cpp" line="530"/>
         <source>No items file. The manifest format needs one: an items table with an id column (items.file, items.id). Item ids cannot come from the interactions file alone.</source>
         <translation>没有物品文件。清单格式需要一个物品文件：一张带 ID 列的物品表（items.file、items.id）。物品 ID 不能只从交互文件中获得。</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="527"/>
+        <location filename="../../ui/ImportDialog.cpp" line="532"/>
         <source>No interactions file.</source>
         <translation>没有交互文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="535"/>
+        <location filename="../../ui/ImportDialog.cpp" line="540"/>
         <source>Preview: all of %1 (%2, rows: %3).</source>
         <translation>预览：%1 的全部内容（%2，共 %3 行）。</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="537"/>
+        <location filename="../../ui/ImportDialog.cpp" line="542"/>
         <source>Preview: the first %1 rows of %2 (%3).</source>
         <translation>预览：%2 的前 %1 行（%3）。</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="539"/>
+        <location filename="../../ui/ImportDialog.cpp" line="544"/>
         <source>Preview: the first %1 rows of %2 (%3; the preview reads only its first %4).</source>
         <translation>预览：%2 的前 %1 行（%3；预览只读取文件开头的 %4）。</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="542"/>
+        <location filename="../../ui/ImportDialog.cpp" line="547"/>
         <source>Detected: %1, %2, %3.</source>
         <translation>检测结果：%1，%2，%3。</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="544"/>
+        <location filename="../../ui/ImportDialog.cpp" line="549"/>
         <source>Latin-1</source>
         <translation>Latin-1</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="545"/>
+        <location filename="../../ui/ImportDialog.cpp" line="550"/>
         <source>header row</source>
         <translation>有表头行</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="545"/>
+        <location filename="../../ui/ImportDialog.cpp" line="550"/>
         <source>no header row</source>
         <translation>无表头行</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="547"/>
+        <location filename="../../ui/ImportDialog.cpp" line="552"/>
         <source>The first bytes are not valid UTF-8, so Latin-1 is suggested.</source>
         <translation>文件开头的字节不是有效的 UTF-8，因此建议使用 Latin-1。</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="549"/>
+        <location filename="../../ui/ImportDialog.cpp" line="554"/>
         <source>Quotes inside fields look like plain text, so quoting is off.</source>
         <translation>字段中的引号看起来是普通文本，因此已关闭引号解析。</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="567"/>
+        <location filename="../../ui/ImportDialog.cpp" line="572"/>
         <source>Role</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="571"/>
+        <location filename="../../ui/ImportDialog.cpp" line="576"/>
         <source>Line numbers in the file</source>
         <translation>文件中的行号</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="598"/>
-        <location filename="../../ui/ImportDialog.cpp" line="600"/>
+        <location filename="../../ui/ImportDialog.cpp" line="603"/>
+        <location filename="../../ui/ImportDialog.cpp" line="605"/>
         <source>Ignore</source>
         <translation>忽略</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="598"/>
+        <location filename="../../ui/ImportDialog.cpp" line="603"/>
         <source>User id</source>
         <translation>用户 ID</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="598"/>
-        <location filename="../../ui/ImportDialog.cpp" line="600"/>
+        <location filename="../../ui/ImportDialog.cpp" line="603"/>
+        <location filename="../../ui/ImportDialog.cpp" line="605"/>
         <source>Item id</source>
         <translation>物品 ID</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="598"/>
+        <location filename="../../ui/ImportDialog.cpp" line="603"/>
         <source>Rating</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="598"/>
+        <location filename="../../ui/ImportDialog.cpp" line="603"/>
         <source>Timestamp</source>
         <translation>时间戳</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="600"/>
+        <location filename="../../ui/ImportDialog.cpp" line="605"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="600"/>
+        <location filename="../../ui/ImportDialog.cpp" line="605"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="600"/>
+        <location filename="../../ui/ImportDialog.cpp" line="605"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="600"/>
+        <location filename="../../ui/ImportDialog.cpp" line="605"/>
         <source>Numeric</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="600"/>
+        <location filename="../../ui/ImportDialog.cpp" line="605"/>
         <source>Image path</source>
         <translation>图像路径</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="606"/>
+        <location filename="../../ui/ImportDialog.cpp" line="611"/>
         <source>What column %1 holds. Without a rating column the data is implicit feedback.</source>
         <translation>列 %1 的内容。没有评分列时，数据视为隐式反馈。</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="608"/>
+        <location filename="../../ui/ImportDialog.cpp" line="613"/>
         <source>What column %1 holds. Several Text columns are joined; several Numeric columns form one numeric modality.</source>
         <translation>列 %1 的内容。多个文本列会拼接在一起；多个数值列组成一个数值模态。</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="754"/>
+        <location filename="../../ui/ImportDialog.cpp" line="759"/>
         <source>unreadable</source>
         <translation>无法读取</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="788"/>
+        <location filename="../../ui/ImportDialog.cpp" line="793"/>
         <source>Not a column of the items file: %1</source>
         <translation>不是物品文件中的列：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="790"/>
+        <location filename="../../ui/ImportDialog.cpp" line="795"/>
         <source>No previewed item has the placeholders&apos; values.</source>
         <translation>预览中没有任何物品具有占位符所需的值。</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="792"/>
+        <location filename="../../ui/ImportDialog.cpp" line="797"/>
         <source>Images found: all %1 previewed items.</source>
         <translation>已找到图像：预览中的全部 %1 个物品。</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="794"/>
+        <location filename="../../ui/ImportDialog.cpp" line="799"/>
         <source>Images found: %1 of %2 previewed items; missing, for example: %3</source>
         <translation>已找到图像：预览中 %2 个物品里的 %1 个；缺失的例如：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="799"/>
+        <location filename="../../ui/ImportDialog.cpp" line="804"/>
         <source>Choose an items file first.</source>
         <translation>请先选择物品文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="801"/>
+        <location filename="../../ui/ImportDialog.cpp" line="806"/>
         <source>No images. Missing image files are allowed: such items get the average image features.</source>
         <translation>没有图像。允许缺失图像文件：这类物品将使用平均图像特征。</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="809"/>
+        <location filename="../../ui/ImportDialog.cpp" line="814"/>
         <source>Several Text columns are joined into one text per item; several Numeric columns form one numeric modality; empty numeric cells count as missing.</source>
         <translation>多个文本列会拼接成每个物品的一段文本；多个数值列组成一个数值模态；空的数值单元格计为缺失。</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="828"/>
+        <location filename="../../ui/ImportDialog.cpp" line="833"/>
         <source>Ready: Save writes %1 and loads it to check it.</source>
         <translation>就绪：“保存”会写入 %1，并加载它进行检查。</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="833"/>
+        <location filename="../../ui/ImportDialog.cpp" line="838"/>
         <source>(and %1 more)</source>
         <translation>（另有 %1 项）</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="857"/>
+        <location filename="../../ui/ImportDialog.cpp" line="862"/>
         <source>Explicit feedback: the ratings are in column %1.</source>
         <translation>显式反馈：评分位于列 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="861"/>
+        <location filename="../../ui/ImportDialog.cpp" line="866"/>
         <source>Implicit feedback: no rating column, so every interaction counts as a rating of 1.</source>
         <translation>隐式反馈：没有评分列，因此每次交互都计为评分 1。</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="878"/>
+        <location filename="../../ui/ImportDialog.cpp" line="883"/>
         <source>Folder Not Writable</source>
         <translation>文件夹不可写</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="879"/>
+        <location filename="../../ui/ImportDialog.cpp" line="884"/>
         <source>FusionLab cannot write to %1. Save the manifest somewhere else? Its paths will point back to the data.</source>
         <translation>FusionLab 无法写入 %1。要将清单保存到其他位置吗？清单中的路径仍会指向原来的数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="889"/>
+        <location filename="../../ui/ImportDialog.cpp" line="894"/>
         <source>Replace Manifest?</source>
         <translation>替换清单？</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="890"/>
+        <location filename="../../ui/ImportDialog.cpp" line="895"/>
         <source>%1 already exists. Replace it?</source>
         <translation>%1 已存在。要替换它吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="896"/>
+        <location filename="../../ui/ImportDialog.cpp" line="901"/>
         <source>Cannot Save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="898"/>
+        <location filename="../../ui/ImportDialog.cpp" line="903"/>
         <source>Save the manifest somewhere else?</source>
         <translation>要将清单保存到其他位置吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="910"/>
+        <location filename="../../ui/ImportDialog.cpp" line="915"/>
         <source>Save Manifest As</source>
         <translation>清单另存为</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="911"/>
+        <location filename="../../ui/ImportDialog.cpp" line="916"/>
         <source>FusionLab manifest (*.json)</source>
         <translation>FusionLab 清单文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="937"/>
+        <location filename="../../ui/ImportDialog.cpp" line="942"/>
         <source>Saved %1; loading it to check it…</source>
         <translation>已保存 %1；正在加载以进行检查…</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="961"/>
+        <location filename="../../ui/ImportDialog.cpp" line="966"/>
         <source>The manifest was saved, but FusionLab cannot load it:
 %1</source>
         <translation>清单已保存，但 FusionLab 无法加载它：
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ImportDialog.cpp" line="969"/>
+        <location filename="../../ui/ImportDialog.cpp" line="974"/>
         <source>%1 loads: %2 items, %3 users, %4 interactions.</source>
         <translation>%1 加载成功：%2 个物品、%3 位用户、%4 次交互。</translation>
     </message>
@@ -2236,91 +2236,91 @@
 <context>
     <name>fl::LandscapeView</name>
     <message>
-        <location filename="../../ui/LandscapeView.cpp" line="236"/>
+        <location filename="../../ui/LandscapeView.cpp" line="240"/>
         <source>higher is better</source>
         <translation>越高越好</translation>
     </message>
     <message>
-        <location filename="../../ui/LandscapeView.cpp" line="236"/>
+        <location filename="../../ui/LandscapeView.cpp" line="240"/>
         <source>lower is better</source>
         <translation>越低越好</translation>
     </message>
     <message>
-        <location filename="../../ui/LandscapeView.cpp" line="238"/>
+        <location filename="../../ui/LandscapeView.cpp" line="242"/>
         <source>%1 at the optimum (closed form) · %2</source>
         <translation>最优解（闭式解）处的 %1 · %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/LandscapeView.cpp" line="240"/>
+        <location filename="../../ui/LandscapeView.cpp" line="244"/>
         <source>%1 after %n epoch(s) of gradient descent · %2</source>
         <translation>
             <numerusform>梯度下降 %n 轮后的 %1 · %2</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/LandscapeView.cpp" line="241"/>
+        <location filename="../../ui/LandscapeView.cpp" line="245"/>
         <source>%1 of trained runs · %2</source>
         <translation>训练所得运行的 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/LandscapeView.cpp" line="262"/>
-        <location filename="../../ui/LandscapeView.cpp" line="542"/>
+        <location filename="../../ui/LandscapeView.cpp" line="266"/>
+        <location filename="../../ui/LandscapeView.cpp" line="546"/>
         <source>better</source>
         <translation>较好</translation>
     </message>
     <message>
-        <location filename="../../ui/LandscapeView.cpp" line="322"/>
+        <location filename="../../ui/LandscapeView.cpp" line="326"/>
         <source>%1: not computed yet</source>
         <translation>%1：尚未计算</translation>
     </message>
     <message>
-        <location filename="../../ui/LandscapeView.cpp" line="324"/>
+        <location filename="../../ui/LandscapeView.cpp" line="328"/>
         <source>%1: %2 — (%3)</source>
         <translation>%1：%2 —（%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/LandscapeView.cpp" line="352"/>
+        <location filename="../../ui/LandscapeView.cpp" line="356"/>
         <source>No landscape yet: choose two modalities and compute.</source>
         <translation>尚无权重地形图：请选择两个模态，然后点击“计算”。</translation>
     </message>
     <message>
-        <location filename="../../ui/LandscapeView.cpp" line="544"/>
+        <location filename="../../ui/LandscapeView.cpp" line="548"/>
         <source>worse</source>
         <translation>较差</translation>
     </message>
     <message>
-        <location filename="../../ui/LandscapeView.cpp" line="565"/>
+        <location filename="../../ui/LandscapeView.cpp" line="569"/>
         <source>best %1</source>
         <translation>最佳 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/LandscapeView.cpp" line="588"/>
+        <location filename="../../ui/LandscapeView.cpp" line="592"/>
         <source>best</source>
         <translation>最佳</translation>
     </message>
     <message>
-        <location filename="../../ui/LandscapeView.cpp" line="622"/>
+        <location filename="../../ui/LandscapeView.cpp" line="626"/>
         <source>failed or diverged</source>
         <translation>失败或发散</translation>
     </message>
     <message>
-        <location filename="../../ui/LandscapeView.cpp" line="624"/>
+        <location filename="../../ui/LandscapeView.cpp" line="628"/>
         <source>not computed yet</source>
         <translation>尚未计算</translation>
     </message>
     <message>
-        <location filename="../../ui/LandscapeView.cpp" line="685"/>
+        <location filename="../../ui/LandscapeView.cpp" line="689"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/LandscapeView.cpp" line="693"/>
+        <location filename="../../ui/LandscapeView.cpp" line="697"/>
         <source>Export the landscape</source>
         <translation>导出权重地形图</translation>
     </message>
     <message>
-        <location filename="../../ui/LandscapeView.cpp" line="707"/>
-        <location filename="../../ui/LandscapeView.cpp" line="713"/>
+        <location filename="../../ui/LandscapeView.cpp" line="711"/>
+        <location filename="../../ui/LandscapeView.cpp" line="717"/>
         <source>Landscape</source>
         <translation>权重地形图</translation>
     </message>
@@ -2336,146 +2336,146 @@
 <context>
     <name>fl::LessonPanel</name>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="110"/>
+        <location filename="../../ui/LessonPanel.cpp" line="114"/>
         <source>What to observe</source>
         <translation>观察要点</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="126"/>
+        <location filename="../../ui/LessonPanel.cpp" line="130"/>
         <source>The user whose recommendations are compared</source>
         <translation>要比较其推荐结果的用户</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="150"/>
+        <location filename="../../ui/LessonPanel.cpp" line="154"/>
         <source>◀ Previous</source>
         <translation>◀ 上一课</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="151"/>
+        <location filename="../../ui/LessonPanel.cpp" line="155"/>
         <source>Next ▶</source>
         <translation>下一课 ▶</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="152"/>
+        <location filename="../../ui/LessonPanel.cpp" line="156"/>
         <source>The previous lesson</source>
         <translation>上一课</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="153"/>
+        <location filename="../../ui/LessonPanel.cpp" line="157"/>
         <source>The next lesson</source>
         <translation>下一课</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="170"/>
+        <location filename="../../ui/LessonPanel.cpp" line="174"/>
         <source>The lesson&apos;s dataset %1 could not be opened: %2</source>
         <translation>无法打开本课的数据集 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="175"/>
+        <location filename="../../ui/LessonPanel.cpp" line="179"/>
         <source>loading was cancelled.</source>
         <translation>加载已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="217"/>
+        <location filename="../../ui/LessonPanel.cpp" line="221"/>
         <source>This run: η = %1, 2/λ_max = %2, so η = %3 × 2/λ_max: %4</source>
         <translation>本次运行：η = %1，2/λ_max = %2，所以 η = %3 × 2/λ_max：%4</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="219"/>
+        <location filename="../../ui/LessonPanel.cpp" line="223"/>
         <source>below the line, it converges.</source>
         <translation>低于临界线，会收敛。</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="219"/>
+        <location filename="../../ui/LessonPanel.cpp" line="223"/>
         <source>above the line, it diverges.</source>
         <translation>高于临界线，会发散。</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="298"/>
+        <location filename="../../ui/LessonPanel.cpp" line="302"/>
         <source>Lesson %1 of %2</source>
         <translation>第 %1 课（共 %2 课）</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="299"/>
+        <location filename="../../ui/LessonPanel.cpp" line="303"/>
         <source>Choose a lesson in Help ▸ Lessons.</source>
         <translation>请在“帮助 ▸ 课程”中选择一课。</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="321"/>
-        <location filename="../../ui/LessonPanel.cpp" line="679"/>
+        <location filename="../../ui/LessonPanel.cpp" line="325"/>
+        <location filename="../../ui/LessonPanel.cpp" line="683"/>
         <source>Before
 %1</source>
         <translation>修改前
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="322"/>
-        <location filename="../../ui/LessonPanel.cpp" line="680"/>
+        <location filename="../../ui/LessonPanel.cpp" line="326"/>
+        <location filename="../../ui/LessonPanel.cpp" line="684"/>
         <source>After
 %1</source>
         <translation>修改后
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="338"/>
+        <location filename="../../ui/LessonPanel.cpp" line="342"/>
         <source>&amp;Lessons</source>
         <translation>课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="361"/>
         <location filename="../../ui/LessonPanel.cpp" line="365"/>
+        <location filename="../../ui/LessonPanel.cpp" line="369"/>
         <source>Loading the lesson&apos;s data …</source>
         <translation>正在加载本课的数据…</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="376"/>
+        <location filename="../../ui/LessonPanel.cpp" line="380"/>
         <source>Computing 2/λ_max for the lesson&apos;s η …</source>
         <translation>正在为本课的 η 计算 2/λ_max…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/LessonPanel.cpp" line="548"/>
+        <location filename="../../ui/LessonPanel.cpp" line="552"/>
         <source>Training %n run(s) in the background …</source>
         <translation>
             <numerusform>正在后台训练 %n 个运行…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="584"/>
+        <location filename="../../ui/LessonPanel.cpp" line="588"/>
         <source>Done: every row is a run trained just now on this data.</source>
         <translation>完成：每一行都是刚刚在这份数据上训练的一次运行。</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="585"/>
+        <location filename="../../ui/LessonPanel.cpp" line="589"/>
         <source>Some runs failed: %1</source>
         <translation>部分运行失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="597"/>
+        <location filename="../../ui/LessonPanel.cpp" line="601"/>
         <source>The comparison needs a recommendation model.</source>
         <translation>比较需要使用推荐模型。</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="602"/>
+        <location filename="../../ui/LessonPanel.cpp" line="606"/>
         <source>The parameters are still the lesson&apos;s: change α or β first (step 2), then compare.</source>
         <translation>参数仍是本课的预设值：请先修改 α 或 β（第 2 步），再进行比较。</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="614"/>
+        <location filename="../../ui/LessonPanel.cpp" line="618"/>
         <source>Training both settings in the background …</source>
         <translation>正在后台训练两组设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="635"/>
+        <location filename="../../ui/LessonPanel.cpp" line="639"/>
         <source>This run has no ranking model to ask.</source>
         <translation>此运行没有可供查询的排序模型。</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="665"/>
+        <location filename="../../ui/LessonPanel.cpp" line="669"/>
         <source>The comparison was cancelled.</source>
         <translation>比较已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="708"/>
+        <location filename="../../ui/LessonPanel.cpp" line="712"/>
         <source>User %1: %2 of %3 items are new after the change (bold: in one list only).</source>
         <translation>用户 %1：修改后的 %3 个物品中有 %2 个是新出现的（粗体：只出现在其中一个列表中）。</translation>
     </message>
@@ -2634,77 +2634,56 @@
 <context>
     <name>fl::LossChartView</name>
     <message>
-        <location filename="../../ui/LossChartView.cpp" line="273"/>
-        <source>epoch</source>
-        <translation>轮次</translation>
-    </message>
-    <message>
-        <location filename="../../ui/LossChartView.cpp" line="278"/>
+        <location filename="../../ui/LossChartView.cpp" line="164"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../ui/LossChartView.cpp" line="279"/>
+        <location filename="../../ui/LossChartView.cpp" line="165"/>
         <source>loss (log scale)</source>
         <translation>损失（对数刻度）</translation>
     </message>
     <message>
-        <location filename="../../ui/LossChartView.cpp" line="300"/>
-        <location filename="../../ui/LossChartView.cpp" line="1103"/>
+        <location filename="../../ui/LossChartView.cpp" line="186"/>
+        <location filename="../../ui/LossChartView.cpp" line="731"/>
         <source>Loss curves</source>
         <translation>损失曲线</translation>
     </message>
     <message>
-        <location filename="../../ui/LossChartView.cpp" line="308"/>
+        <location filename="../../ui/LossChartView.cpp" line="188"/>
         <source>Logarithmic loss axis</source>
         <translation>损失轴用对数刻度</translation>
     </message>
     <message>
-        <location filename="../../ui/LossChartView.cpp" line="311"/>
+        <location filename="../../ui/LossChartView.cpp" line="191"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/LossChartView.cpp" line="363"/>
-        <location filename="../../ui/LossChartView.cpp" line="426"/>
+        <location filename="../../ui/LossChartView.cpp" line="226"/>
+        <location filename="../../ui/LossChartView.cpp" line="290"/>
         <source>validation loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
-        <location filename="../../ui/LossChartView.cpp" line="364"/>
-        <location filename="../../ui/LossChartView.cpp" line="425"/>
+        <location filename="../../ui/LossChartView.cpp" line="227"/>
+        <location filename="../../ui/LossChartView.cpp" line="289"/>
         <source>train loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../../ui/LossChartView.cpp" line="367"/>
-        <location filename="../../ui/LossChartView.cpp" line="429"/>
+        <location filename="../../ui/LossChartView.cpp" line="230"/>
+        <location filename="../../ui/LossChartView.cpp" line="293"/>
         <source>closed-form optimum</source>
         <translation>闭式最优解</translation>
     </message>
     <message>
-        <location filename="../../ui/LossChartView.cpp" line="432"/>
-        <location filename="../../ui/LossChartView.cpp" line="777"/>
-        <source>previous run</source>
-        <translation>之前的运行</translation>
-    </message>
-    <message>
-        <location filename="../../ui/LossChartView.cpp" line="432"/>
-        <source>previous runs</source>
-        <translation>之前的运行</translation>
-    </message>
-    <message>
-        <location filename="../../ui/LossChartView.cpp" line="765"/>
+        <location filename="../../ui/LossChartView.cpp" line="481"/>
         <source>epoch %1 · train %2 · validation %3</source>
         <translation>第 %1 轮 · 训练 %2 · 验证 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/LossChartView.cpp" line="778"/>
-        <source>previous run: %1</source>
-        <translation>之前的运行：%1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/LossChartView.cpp" line="950"/>
+        <location filename="../../ui/LossChartView.cpp" line="602"/>
         <source>η = %1</source>
         <translation>η = %1</translation>
     </message>
@@ -2712,150 +2691,150 @@
 <context>
     <name>fl::MainWindow</name>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="121"/>
+        <location filename="../../ui/MainWindow.cpp" line="125"/>
         <source>FusionLab</source>
         <translation>FusionLab</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="158"/>
+        <location filename="../../ui/MainWindow.cpp" line="162"/>
         <source>&amp;Training</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="159"/>
+        <location filename="../../ui/MainWindow.cpp" line="163"/>
         <source>&amp;Dataset</source>
         <translation>数据集(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="164"/>
-        <location filename="../../ui/MainWindow.cpp" line="611"/>
+        <location filename="../../ui/MainWindow.cpp" line="168"/>
+        <location filename="../../ui/MainWindow.cpp" line="615"/>
         <source>&amp;Recommendations</source>
         <translation>推荐(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="168"/>
-        <location filename="../../ui/MainWindow.cpp" line="613"/>
+        <location filename="../../ui/MainWindow.cpp" line="172"/>
+        <location filename="../../ui/MainWindow.cpp" line="617"/>
         <source>R&amp;uns</source>
         <translation>运行记录(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="169"/>
+        <location filename="../../ui/MainWindow.cpp" line="173"/>
         <source>&amp;Landscape</source>
         <translation>地形图(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="170"/>
+        <location filename="../../ui/MainWindow.cpp" line="174"/>
         <source>&amp;Ablation</source>
         <translation>消融(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="171"/>
+        <location filename="../../ui/MainWindow.cpp" line="175"/>
         <source>Every run since launch: compare them, overlay their curves, rename, star, delete</source>
         <translation>启动以来的每一次运行：比较、叠加曲线、重命名、加星标、删除</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="172"/>
+        <location filename="../../ui/MainWindow.cpp" line="176"/>
         <source>The validation loss or metric over a grid of two modality weights</source>
         <translation>两个模态权重组成的网格上的验证损失或指标</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="173"/>
+        <location filename="../../ui/MainWindow.cpp" line="177"/>
         <source>Each modality alone, all but one, and all, over several seeds</source>
         <translation>在多个随机种子下比较：每个模态单独使用、去掉其中一个、全部使用</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="176"/>
+        <location filename="../../ui/MainWindow.cpp" line="180"/>
         <source>The data has changed</source>
         <translation>数据已更改</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="177"/>
+        <location filename="../../ui/MainWindow.cpp" line="181"/>
         <source>The experiment was saved with other data than the dataset loaded now. Its runs and parameters are restored; results of new runs may differ.</source>
         <translation>保存该实验时使用的数据与当前加载的数据集不同。其运行记录和参数已恢复；新运行的结果可能会有所不同。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="185"/>
+        <location filename="../../ui/MainWindow.cpp" line="189"/>
         <source>Loss curves of the current run and its predecessors</source>
         <translation>当前运行及之前各次运行的损失曲线</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="186"/>
+        <location filename="../../ui/MainWindow.cpp" line="190"/>
         <source>The loaded dataset: items, users, ratings and modality coverage</source>
         <translation>已加载的数据集：物品、用户、评分和各模态覆盖率</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="187"/>
+        <location filename="../../ui/MainWindow.cpp" line="191"/>
         <source>A user&apos;s history and top K from the trained recommendation model, with what each modality contributed to every score</source>
         <translation>某个用户的历史记录和训练好的推荐模型给出的前 K 个推荐，并显示每个模态对每个分数的贡献</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="202"/>
+        <location filename="../../ui/MainWindow.cpp" line="206"/>
         <source>Fusion</source>
         <translation>融合</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="203"/>
-        <location filename="../../ui/MainWindow.cpp" line="746"/>
+        <location filename="../../ui/MainWindow.cpp" line="207"/>
+        <location filename="../../ui/MainWindow.cpp" line="750"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="204"/>
+        <location filename="../../ui/MainWindow.cpp" line="208"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="205"/>
+        <location filename="../../ui/MainWindow.cpp" line="209"/>
         <source>Formulas</source>
         <translation>公式</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="213"/>
+        <location filename="../../ui/MainWindow.cpp" line="217"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="222"/>
+        <location filename="../../ui/MainWindow.cpp" line="226"/>
         <source>Lesson</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="279"/>
+        <location filename="../../ui/MainWindow.cpp" line="283"/>
         <source>This model cannot learn the fusion weights; the linear regression, the hybrid and the content model can.</source>
         <translation>该模型不能学习融合权重；线性回归、混合模型和内容模型可以。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="292"/>
+        <location filename="../../ui/MainWindow.cpp" line="296"/>
         <source>Loading</source>
         <translation>加载中</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="293"/>
+        <location filename="../../ui/MainWindow.cpp" line="297"/>
         <source>Loading %1 …</source>
         <translation>正在加载 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="293"/>
+        <location filename="../../ui/MainWindow.cpp" line="297"/>
         <source>the demo dataset</source>
         <translation>演示数据集</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="298"/>
+        <location filename="../../ui/MainWindow.cpp" line="302"/>
         <source>Loading %1 cancelled; the current dataset stays loaded.</source>
         <translation>已取消加载 %1；当前数据集保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="310"/>
+        <location filename="../../ui/MainWindow.cpp" line="314"/>
         <source>%1 — FusionLab</source>
         <translation>%1 — FusionLab</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="325"/>
+        <location filename="../../ui/MainWindow.cpp" line="329"/>
         <source>Could not open the dataset</source>
         <translation>无法打开数据集</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="326"/>
+        <location filename="../../ui/MainWindow.cpp" line="330"/>
         <source>%1 could not be opened; FusionLab opens the built-in demo instead.
 
 %2</source>
@@ -2864,7 +2843,7 @@
 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="327"/>
+        <location filename="../../ui/MainWindow.cpp" line="331"/>
         <source>%1 could not be opened; the current dataset stays loaded.
 
 %2</source>
@@ -2873,17 +2852,17 @@
 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="363"/>
+        <location filename="../../ui/MainWindow.cpp" line="367"/>
         <source>Embedding and fusing … the weights appear when the run is ready.</source>
         <translation>正在嵌入与融合…运行准备就绪后将显示权重。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="365"/>
+        <location filename="../../ui/MainWindow.cpp" line="369"/>
         <source>This chart shows the linear regression&apos;s weights W and their gradient. A ranking model has a vector per user and item, too many to draw as bars: choose the linear regression in the Model dock to see them.</source>
         <translation>此图表显示线性回归的权重 W 及其梯度。排序模型的每个用户和每个物品各有一个向量，多到无法画成柱状图：请在“模型”面板中选择线性回归来查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="521"/>
+        <location filename="../../ui/MainWindow.cpp" line="525"/>
         <source>The linear regression predicts one rating per item from its features; it does not rank items for each user.
 
 Choose a recommendation model in the Model dock (the hybrid, for instance) and train it: its recommendations, and why it makes them, appear here.</source>
@@ -2892,7 +2871,7 @@ Choose a recommendation model in the Model dock (the hybrid, for instance) and t
 请在“模型”面板中选择一个推荐模型（例如混合模型）并训练它：它的推荐结果及推荐理由将显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="526"/>
+        <location filename="../../ui/MainWindow.cpp" line="530"/>
         <source>This run has not trained yet.
 
 Train, Step or Pause it: the model&apos;s recommendations appear here whenever the run pauses or finishes.</source>
@@ -2901,296 +2880,296 @@ Train, Step or Pause it: the model&apos;s recommendations appear here whenever t
 请点击“训练”“单步”或“暂停”：每当运行暂停或结束时，模型的推荐结果都会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="537"/>
-        <location filename="../../ui/MainWindow.cpp" line="782"/>
+        <location filename="../../ui/MainWindow.cpp" line="541"/>
+        <location filename="../../ui/MainWindow.cpp" line="786"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="539"/>
+        <location filename="../../ui/MainWindow.cpp" line="543"/>
         <source>Train until the epoch limit, or pause a run in progress (Space).</source>
         <translation>一直训练到轮数上限，或暂停正在进行的运行（空格键）。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="542"/>
+        <location filename="../../ui/MainWindow.cpp" line="546"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="544"/>
+        <location filename="../../ui/MainWindow.cpp" line="548"/>
         <source>Run exactly one epoch, then pause (→).</source>
         <translation>只运行一轮，然后暂停（→）。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="547"/>
+        <location filename="../../ui/MainWindow.cpp" line="551"/>
         <source>Step Back</source>
         <translation>后退一步</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="552"/>
+        <location filename="../../ui/MainWindow.cpp" line="556"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="554"/>
+        <location filename="../../ui/MainWindow.cpp" line="558"/>
         <source>Stop, clear every curve and start again from W = 0 (Ctrl+R).</source>
         <translation>停止，清除所有曲线，并从 W = 0 重新开始（Ctrl+R）。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="562"/>
+        <location filename="../../ui/MainWindow.cpp" line="566"/>
         <source>Logarithmic loss axis</source>
         <translation>损失轴用对数刻度</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="570"/>
+        <location filename="../../ui/MainWindow.cpp" line="574"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="571"/>
+        <location filename="../../ui/MainWindow.cpp" line="575"/>
         <source>&amp;Open Dataset…</source>
         <translation>打开数据集(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="573"/>
+        <location filename="../../ui/MainWindow.cpp" line="577"/>
         <source>Open the &amp;Demo Dataset</source>
         <translation>打开演示数据集(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="574"/>
+        <location filename="../../ui/MainWindow.cpp" line="578"/>
         <source>&amp;Import CSV…</source>
         <translation>导入 CSV(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="580"/>
+        <location filename="../../ui/MainWindow.cpp" line="584"/>
         <source>Turn your own CSV or TSV files (with image folders and .npy embeddings) into a dataset</source>
         <translation>将你自己的 CSV 或 TSV 文件（连同图像文件夹和 .npy 嵌入）转换为数据集</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="581"/>
+        <location filename="../../ui/MainWindow.cpp" line="585"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="589"/>
+        <location filename="../../ui/MainWindow.cpp" line="593"/>
         <source>&amp;Export Chart…</source>
         <translation>导出图表(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="593"/>
+        <location filename="../../ui/MainWindow.cpp" line="597"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="596"/>
+        <location filename="../../ui/MainWindow.cpp" line="600"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="600"/>
+        <location filename="../../ui/MainWindow.cpp" line="604"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="606"/>
+        <location filename="../../ui/MainWindow.cpp" line="610"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="607"/>
+        <location filename="../../ui/MainWindow.cpp" line="611"/>
         <source>Training &amp;Chart</source>
         <translation>训练图表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="609"/>
+        <location filename="../../ui/MainWindow.cpp" line="613"/>
         <source>Dataset &amp;Browser</source>
         <translation>数据集浏览器(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="615"/>
+        <location filename="../../ui/MainWindow.cpp" line="619"/>
         <source>α–β &amp;Landscape</source>
         <translation>α–β 权重地形图(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="617"/>
+        <location filename="../../ui/MainWindow.cpp" line="621"/>
         <source>Modality &amp;Ablation</source>
         <translation>模态消融(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="621"/>
+        <location filename="../../ui/MainWindow.cpp" line="625"/>
         <source>&amp;Presenter Mode</source>
         <translation>演示模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="624"/>
+        <location filename="../../ui/MainWindow.cpp" line="628"/>
         <source>Larger type, high contrast, thicker lines and a layout that fits a 1024×768 projector</source>
         <translation>更大的字号、高对比度、更粗的线条，以及适合 1024×768 投影仪的布局</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="634"/>
+        <location filename="../../ui/MainWindow.cpp" line="638"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="636"/>
+        <location filename="../../ui/MainWindow.cpp" line="640"/>
         <source>&amp;Start Page…</source>
         <translation>起始页(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="638"/>
+        <location filename="../../ui/MainWindow.cpp" line="642"/>
         <source>&amp;About FusionLab</source>
         <translation>关于 FusionLab(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="639"/>
+        <location filename="../../ui/MainWindow.cpp" line="643"/>
         <source>About FusionLab</source>
         <translation>关于 FusionLab</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="640"/>
+        <location filename="../../ui/MainWindow.cpp" line="644"/>
         <source>&lt;b&gt;FusionLab %1&lt;/b&gt;&lt;p&gt;A lab for cross-modal feature fusion in recommender systems: embed each modality, fuse them (F = αE₁ + βE₂ and other operators), and watch a model learn.&lt;/p&gt;</source>
         <translation>&lt;b&gt;FusionLab %1&lt;/b&gt;&lt;p&gt;推荐系统跨模态特征融合实验室：为每个模态生成嵌入，将它们融合（F = αE₁ + βE₂ 及其他运算），并观察模型如何学习。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="651"/>
+        <location filename="../../ui/MainWindow.cpp" line="655"/>
         <source>Demo dataset</source>
         <translation>演示数据集</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="680"/>
+        <location filename="../../ui/MainWindow.cpp" line="684"/>
         <source>Any dataset FusionLab reads (manifest.json *.json *.inter *.csv *.dat u.data *.item *.npy)</source>
         <translation>FusionLab 可读取的任意数据集 (manifest.json *.json *.inter *.csv *.dat u.data *.item *.npy)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="681"/>
+        <location filename="../../ui/MainWindow.cpp" line="685"/>
         <source>FusionLab manifest (*.json)</source>
         <translation>FusionLab 清单文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="682"/>
+        <location filename="../../ui/MainWindow.cpp" line="686"/>
         <source>MovieLens (ratings.csv movies.csv u.data u.item ratings.dat movies.dat)</source>
         <translation>MovieLens (ratings.csv movies.csv u.data u.item ratings.dat movies.dat)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="683"/>
+        <location filename="../../ui/MainWindow.cpp" line="687"/>
         <source>MMRec (*.inter *.npy)</source>
         <translation>MMRec (*.inter *.npy)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="684"/>
+        <location filename="../../ui/MainWindow.cpp" line="688"/>
         <source>RecBole atomic files (*.inter *.item *.user)</source>
         <translation>RecBole 原子文件 (*.inter *.item *.user)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="685"/>
+        <location filename="../../ui/MainWindow.cpp" line="689"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="691"/>
+        <location filename="../../ui/MainWindow.cpp" line="695"/>
         <source>Open Dataset</source>
         <translation>打开数据集</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="709"/>
+        <location filename="../../ui/MainWindow.cpp" line="713"/>
         <source>Export Chart</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="710"/>
+        <location filename="../../ui/MainWindow.cpp" line="714"/>
         <source>PNG image (*.png);;SVG drawing (*.svg);;Curves as CSV (*.csv)</source>
         <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg);;曲线数据 CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="715"/>
+        <location filename="../../ui/MainWindow.cpp" line="719"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="717"/>
+        <location filename="../../ui/MainWindow.cpp" line="721"/>
         <source>Wrote %1</source>
         <translation>已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="730"/>
+        <location filename="../../ui/MainWindow.cpp" line="734"/>
         <source>%1: choose a file ending in .png, .svg or .csv.</source>
         <translation>%1：请选择以 .png、.svg 或 .csv 结尾的文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="744"/>
         <location filename="../../ui/MainWindow.cpp" line="748"/>
+        <location filename="../../ui/MainWindow.cpp" line="752"/>
         <source>Ready — press Train or Step</source>
         <translation>就绪——请按“训练”或“单步”</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="845"/>
+        <location filename="../../ui/MainWindow.cpp" line="849"/>
         <source>Step back is for the linear regression: a ranking model has a vector per user and item, too much to keep a copy of for each of the last 1,000 epochs.</source>
         <translation>“后退一步”仅适用于线性回归：排序模型的每个用户和每个物品各有一个向量，数据量太大，无法为最近 1,000 轮各保留一份副本。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="850"/>
+        <location filename="../../ui/MainWindow.cpp" line="854"/>
         <source>Undo the last epoch exactly: W, b and the optimizer&apos;s state as they were (←). The last %1 epochs can be undone.</source>
         <translation>精确撤销上一轮：W、b 和优化器状态恢复原样（←）。最多可撤销最近 %1 轮。</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="745"/>
+        <location filename="../../ui/MainWindow.cpp" line="749"/>
         <source>Embedding and fusing …</source>
         <translation>正在嵌入与融合…</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="748"/>
+        <location filename="../../ui/MainWindow.cpp" line="752"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="750"/>
+        <location filename="../../ui/MainWindow.cpp" line="754"/>
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="751"/>
+        <location filename="../../ui/MainWindow.cpp" line="755"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="756"/>
+        <location filename="../../ui/MainWindow.cpp" line="760"/>
         <source>Embedding</source>
         <translation>正在嵌入</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="782"/>
+        <location filename="../../ui/MainWindow.cpp" line="786"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="782"/>
-        <location filename="../../ui/MainWindow.cpp" line="825"/>
+        <location filename="../../ui/MainWindow.cpp" line="786"/>
+        <location filename="../../ui/MainWindow.cpp" line="829"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="809"/>
+        <location filename="../../ui/MainWindow.cpp" line="813"/>
         <source>epoch %1</source>
         <translation>第 %1 轮</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="812"/>
+        <location filename="../../ui/MainWindow.cpp" line="816"/>
         <source>no loss: this model is counted, not trained</source>
         <translation>无损失：此模型通过计数得出，无需训练</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="814"/>
+        <location filename="../../ui/MainWindow.cpp" line="818"/>
         <source>train loss %1</source>
         <translation>训练损失 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="816"/>
+        <location filename="../../ui/MainWindow.cpp" line="820"/>
         <source>train loss %1 · validation loss %2</source>
         <translation>训练损失 %1 · 验证损失 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="778"/>
-        <location filename="../../ui/MainWindow.cpp" line="820"/>
+        <location filename="../../ui/MainWindow.cpp" line="782"/>
+        <location filename="../../ui/MainWindow.cpp" line="824"/>
         <source>%1 epochs/s</source>
         <translation>%1 轮/s</translation>
     </message>
@@ -3198,222 +3177,222 @@ Train, Step or Pause it: the model&apos;s recommendations appear here whenever t
 <context>
     <name>fl::ManifestBuilder</name>
     <message>
-        <location filename="../../engine/data/ManifestBuilder.cpp" line="302"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="307"/>
         <source>%1: file not found</source>
         <translation>%1：文件未找到</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestBuilder.cpp" line="304"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="309"/>
         <source>%1: is a folder; expected a CSV or TSV file</source>
         <translation>%1：这是一个文件夹；应为 CSV 或 TSV 文件</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestBuilder.cpp" line="306"/>
-        <location filename="../../engine/data/ManifestBuilder.cpp" line="909"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="311"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="914"/>
         <source>%1: cannot open: %2</source>
         <translation>%1：无法打开：%2</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestBuilder.cpp" line="527"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="532"/>
         <source>%1: the manifest format reads only comma, tab, semicolon or pipe as the delimiter, not %2; save the file with one of those</source>
         <translation>%1：清单格式只支持逗号、制表符、分号或竖线作为分隔符，不支持 %2；请用其中一种分隔符重新保存该文件</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestBuilder.cpp" line="540"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="545"/>
         <source>%1: column %2 has no name in the header row, so the manifest cannot name it; give it a name in the file or set its role to Ignore</source>
         <translation>%1：第 %2 列在表头行中没有名称，因此清单无法引用它；请在文件中为它命名，或将其角色设为“忽略”</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestBuilder.cpp" line="548"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="553"/>
         <source>%1: columns %2 and %3 are both named %4 in the header; rename one in the file or set this one&apos;s role to Ignore</source>
         <translation>%1：第 %2 列和第 %3 列在表头中都叫 %4；请在文件中重命名其中一列，或将这一列的角色设为“忽略”</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestBuilder.cpp" line="566"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="571"/>
         <source>Choose an interactions file: one row per user and item.</source>
         <translation>请选择交互文件：每行对应一个用户和一个物品。</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestBuilder.cpp" line="572"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="577"/>
         <source>No user column in %1: set one column&apos;s role to “User id”.</source>
         <translation>%1 中没有用户列：请将某一列的角色设为“用户 ID”。</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestBuilder.cpp" line="573"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="578"/>
         <source>Two user id columns in %1 (%2 and %3); keep one.</source>
         <translation>%1 中有两个用户 ID 列（%2 和 %3）；请只保留一个。</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestBuilder.cpp" line="575"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="580"/>
         <source>No item column in %1: set one column&apos;s role to “Item id”.</source>
         <translation>%1 中没有物品列：请将某一列的角色设为“物品 ID”。</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestBuilder.cpp" line="576"/>
-        <location filename="../../engine/data/ManifestBuilder.cpp" line="629"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="581"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="634"/>
         <source>Two item id columns in %1 (%2 and %3); keep one.</source>
         <translation>%1 中有两个物品 ID 列（%2 和 %3）；请只保留一个。</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestBuilder.cpp" line="578"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="583"/>
         <source>Two rating columns in %1 (%2 and %3); keep one.</source>
         <translation>%1 中有两个评分列（%2 和 %3）；请只保留一个。</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestBuilder.cpp" line="580"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="585"/>
         <source>Two timestamp columns in %1 (%2 and %3); keep one.</source>
         <translation>%1 中有两个时间戳列（%2 和 %3）；请只保留一个。</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestBuilder.cpp" line="595"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="600"/>
         <source>%1, line %2: empty user id in column %3</source>
         <translation>%1，第 %2 行：列 %3 中的用户 ID 为空</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestBuilder.cpp" line="596"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="601"/>
         <source>%1, line %2: empty item id in column %3</source>
         <translation>%1，第 %2 行：列 %3 中的物品 ID 为空</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestBuilder.cpp" line="601"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="606"/>
         <source>%1, line %2, column %3: %4 is not a timestamp; expected seconds since 1970 or an ISO 8601 date such as 2024-05-01T12:00:00Z</source>
         <translation>%1，第 %2 行，列 %3：%4 不是时间戳；应为自 1970 年起的秒数或 ISO 8601 日期，例如 2024-05-01T12:00:00Z</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestBuilder.cpp" line="607"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="612"/>
         <source>%1, line %2, column %3: %4 is not a rating; expected a number (without a rating column the data is implicit feedback)</source>
         <translation>%1，第 %2 行，列 %3：%4 不是评分；应为数字（若没有评分列，数据将视为隐式反馈）</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestBuilder.cpp" line="621"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="626"/>
         <source>Choose an items file: the manifest format needs an items table with an id column, so the item ids cannot come from the interactions file alone.</source>
         <translation>请选择物品文件：清单格式需要一张带 ID 列的物品表，因此物品 ID 不能只从交互文件中获得。</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestBuilder.cpp" line="628"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="633"/>
         <source>No item id column in %1: set one column&apos;s role to “Item id”.</source>
         <translation>%1 中没有物品 ID 列：请将某一列的角色设为“物品 ID”。</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestBuilder.cpp" line="631"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="636"/>
         <source>Two title columns in %1 (%2 and %3); keep one, make the other “Text”.</source>
         <translation>%1 中有两个标题列（%2 和 %3）；请保留一个，把另一个设为“文本”。</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestBuilder.cpp" line="633"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="638"/>
         <source>Two category columns in %1 (%2 and %3); keep one.</source>
         <translation>%1 中有两个类别列（%2 和 %3）；请只保留一个。</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestBuilder.cpp" line="636"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="641"/>
         <source>Two image path columns in %1 (%2 and %3); keep one.</source>
         <translation>%1 中有两个图像路径列（%2 和 %3）；请只保留一个。</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestBuilder.cpp" line="647"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="652"/>
         <source>Use either the image path column %1 or the image folder pattern, not both.</source>
         <translation>请在图像路径列 %1 和图像文件夹模式中只选用一种，不要同时使用。</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestBuilder.cpp" line="655"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="660"/>
         <source>Image folder pattern: {%1} is not a column of %2; the columns are: %3</source>
         <translation>图像文件夹模式：{%1} 不是 %2 中的列；现有的列为：%3</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestBuilder.cpp" line="671"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="676"/>
         <source>%1, line %2: empty item id in column %3; every item needs an id</source>
         <translation>%1，第 %2 行：列 %3 中的物品 ID 为空；每个物品都需要 ID</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestBuilder.cpp" line="675"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="680"/>
         <source>%1, line %2: item id %3 in column %4 is also on line %5; item ids must be unique</source>
         <translation>%1，第 %2 行：列 %4 中的物品 ID %3 在第 %5 行也出现了；物品 ID 必须唯一</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestBuilder.cpp" line="687"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="692"/>
         <source>%1, line %2, column %3: %4 is not a number; set the column&apos;s role to “Text” or “Ignore”</source>
         <translation>%1，第 %2 行，列 %3：%4 不是数字；请将该列的角色设为“文本”或“忽略”</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestBuilder.cpp" line="702"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="707"/>
         <source>The vectors file %1 needs a modality name.</source>
         <translation>向量文件 %1 需要一个模态名称。</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestBuilder.cpp" line="710"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="715"/>
         <source>Two modalities are named %1; rename the vectors file&apos;s modality.</source>
         <translation>有两个模态都叫 %1；请重命名向量文件的模态。</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestBuilder.cpp" line="715"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="720"/>
         <source>Nothing to learn from: give the items at least one text, numeric or image column, an image folder pattern, or a vectors file.</source>
         <translation>没有可学习的内容：请为物品至少提供一个文本、数值或图像列、一个图像文件夹模式，或一个向量文件。</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestBuilder.cpp" line="727"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="732"/>
         <source>Image folder pattern: the “{” at character %1 is never closed; expected {column} placeholders such as images/{item_id}.jpg</source>
         <translation>图像文件夹模式：第 %1 个字符处的“{”始终没有闭合；应为 {column} 形式的占位符，例如 images/{item_id}.jpg</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestBuilder.cpp" line="750"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="755"/>
         <source>Image folder pattern: no {column} placeholder, so every item would get the same image; expected something like images/{item_id}.jpg</source>
         <translation>图像文件夹模式：没有 {column} 占位符，因此每个物品都会得到同一张图像；应类似 images/{item_id}.jpg</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestBuilder.cpp" line="883"/>
-        <location filename="../../engine/data/ManifestBuilder.cpp" line="900"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="888"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="905"/>
         <source>%1: cannot write: %2</source>
         <translation>%1：无法写入：%2</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestBuilder.cpp" line="892"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="897"/>
         <source>%1 lies outside %2, and a manifest may only name files inside its own folder. Save the manifest in the data&apos;s folder or a folder above it (copy read-only data somewhere writable first).</source>
         <translation>%1 位于 %2 之外，而清单只能引用其所在文件夹内的文件。请把清单保存在数据所在的文件夹或其上级文件夹中（只读数据请先复制到可写的位置）。</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestBuilder.cpp" line="912"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="917"/>
         <source>%1: not a NumPy .npy file (it does not start with \x93NUMPY)</source>
         <translation>%1：不是 NumPy .npy 文件（它不以 \x93NUMPY 开头）</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestBuilder.cpp" line="924"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="929"/>
         <source>%1: .npy format version %2 is not supported; expected 1, 2 or 3</source>
         <translation>%1：不支持 .npy 格式版本 %2；应为 1、2 或 3</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestBuilder.cpp" line="927"/>
-        <location filename="../../engine/data/ManifestBuilder.cpp" line="937"/>
-        <location filename="../../engine/data/ManifestBuilder.cpp" line="945"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="932"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="942"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="950"/>
         <source>%1: damaged .npy header</source>
         <translation>%1：.npy 文件头已损坏</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestBuilder.cpp" line="949"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="954"/>
         <source>%1: holds an array of %2 dimensions; expected a matrix (one row of numbers per item)</source>
         <translation>%1：包含一个 %2 维数组；应为矩阵（每个物品一行数字）</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestBuilder.cpp" line="958"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="963"/>
         <source>comma</source>
         <translation>逗号</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestBuilder.cpp" line="959"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="964"/>
         <source>tab</source>
         <translation>制表符</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestBuilder.cpp" line="960"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="965"/>
         <source>semicolon</source>
         <translation>分号</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestBuilder.cpp" line="961"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="966"/>
         <source>pipe</source>
         <translation>竖线</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestBuilder.cpp" line="962"/>
+        <location filename="../../engine/data/ManifestBuilder.cpp" line="967"/>
         <source>space</source>
         <translation>空格</translation>
     </message>
@@ -3421,292 +3400,292 @@ Train, Step or Pause it: the model&apos;s recommendations appear here whenever t
 <context>
     <name>fl::ManifestLoader</name>
     <message>
-        <location filename="../../engine/data/ManifestLoader.cpp" line="164"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="169"/>
         <source>a boolean</source>
         <translation>布尔值</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestLoader.cpp" line="165"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="170"/>
         <source>a number</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestLoader.cpp" line="166"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="171"/>
         <source>a string</source>
         <translation>字符串</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestLoader.cpp" line="167"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="172"/>
         <source>a list</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestLoader.cpp" line="168"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="173"/>
         <source>an object</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestLoader.cpp" line="251"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="256"/>
         <source>missing required key &quot;fusionlab_manifest&quot;; expected &quot;fusionlab_manifest&quot;: %1 to mark a FusionLab manifest</source>
         <translation>缺少必需的键 &quot;fusionlab_manifest&quot;；应使用 &quot;fusionlab_manifest&quot;: %1 标明这是 FusionLab 清单</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestLoader.cpp" line="259"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="264"/>
         <source>unsupported &quot;fusionlab_manifest&quot; version %1; this FusionLab reads version %2</source>
         <translation>不支持的 &quot;fusionlab_manifest&quot; 版本 %1；当前 FusionLab 读取的是版本 %2</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestLoader.cpp" line="320"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="325"/>
         <source>&quot;%1&quot; is missing required key &quot;%2&quot; (%3)</source>
         <translation>&quot;%1&quot; 缺少必需的键 &quot;%2&quot;（%3）</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestLoader.cpp" line="337"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="342"/>
         <source>an object of a column per language, like {&quot;en&quot;: &quot;title_en&quot;, &quot;zh&quot;: &quot;title_zh&quot;}</source>
         <translation>每种语言对应一列的对象，例如 {&quot;en&quot;: &quot;title_en&quot;, &quot;zh&quot;: &quot;title_zh&quot;}</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestLoader.cpp" line="342"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="347"/>
         <source>&quot;%1&quot; is not a language code; expected one such as &quot;en&quot; or &quot;zh&quot;</source>
         <translation>&quot;%1&quot; 不是语言代码；应为 &quot;en&quot; 或 &quot;zh&quot; 之类的代码</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestLoader.cpp" line="372"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="377"/>
         <source>%1: expected %2 but found %3</source>
         <translation>%1：应为 %2，但实际为 %3</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestLoader.cpp" line="382"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="387"/>
         <source>the manifest</source>
         <translation>清单</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestLoader.cpp" line="384"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="389"/>
         <source>unknown key &quot;%1&quot; in %2; expected one of: %3</source>
         <translation>%2 中有未知的键 &quot;%1&quot;；应为以下之一：%3</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestLoader.cpp" line="395"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="400"/>
         <source>missing required key &quot;%1&quot;; expected an object like %2</source>
         <translation>缺少必需的键 &quot;%1&quot;；应为形如 %2 的对象</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestLoader.cpp" line="397"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="402"/>
         <source>an object like </source>
         <translation>对象，形如 </translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestLoader.cpp" line="407"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="412"/>
         <source>&quot;%1&quot; is missing required key &quot;file&quot; (the table&apos;s file name, relative to the manifest)</source>
         <translation>&quot;%1&quot; 缺少必需的键 &quot;file&quot;（该表的文件名，相对于清单所在位置）</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestLoader.cpp" line="429"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="434"/>
         <source>%1: expected &quot;,&quot;, &quot;\t&quot; (or &quot;tab&quot;), &quot;;&quot; or &quot;|&quot;</source>
         <translation>%1：应为 &quot;,&quot;、&quot;\t&quot;（或 &quot;tab&quot;）、&quot;;&quot; 或 &quot;|&quot;</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestLoader.cpp" line="442"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="447"/>
         <source>%1: expected &quot;utf-8&quot; or &quot;latin-1&quot;</source>
         <translation>%1：应为 &quot;utf-8&quot; 或 &quot;latin-1&quot;</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestLoader.cpp" line="468"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="473"/>
         <source>%1 is &quot;%2&quot;, %3; expected a regular file</source>
         <translation>%1 为“%2”，是%3；应为普通文件</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestLoader.cpp" line="487"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="492"/>
         <source>a column name</source>
         <translation>列名</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestLoader.cpp" line="509"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="514"/>
         <source>&quot;modalities&quot; lists %1 modalities; expected at most %2</source>
         <translation>&quot;modalities&quot; 列出了 %1 个模态；最多应为 %2 个</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestLoader.cpp" line="516"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="521"/>
         <source>an object like {&quot;name&quot;: &quot;text&quot;, &quot;kind&quot;: &quot;text&quot;, ...}</source>
         <translation>形如 {&quot;name&quot;: &quot;text&quot;, &quot;kind&quot;: &quot;text&quot;, ...} 的对象</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestLoader.cpp" line="521"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="526"/>
         <source>modality name &apos;%1&apos; is used twice (lines %2 and %3); modality names must be unique</source>
         <translation>模态名称 &apos;%1&apos; 被使用了两次（第 %2 行和第 %3 行）；模态名称必须唯一</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestLoader.cpp" line="538"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="543"/>
         <source>modality &apos;%1&apos; is missing &quot;columns&quot;; expected a list of column names</source>
         <translation>模态 &apos;%1&apos; 缺少 &quot;columns&quot;；应为列名列表</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestLoader.cpp" line="542"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="547"/>
         <source>a non-empty list of column names</source>
         <translation>非空的列名列表</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestLoader.cpp" line="546"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="551"/>
         <source>modality &apos;%1&apos; lists %2 columns; expected at most %3</source>
         <translation>模态“%1”列出了 %2 列；最多应为 %3 列</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestLoader.cpp" line="564"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="569"/>
         <source>modality %1 has no &quot;name&quot;; expected a non-empty string</source>
         <translation>第 %1 个模态没有 &quot;name&quot;；应为非空字符串</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestLoader.cpp" line="571"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="576"/>
         <source>modality &apos;%1&apos; has no &quot;kind&quot;; expected %2</source>
         <translation>模态 &apos;%1&apos; 没有 &quot;kind&quot;；应为 %2</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestLoader.cpp" line="578"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="583"/>
         <source>modality &apos;%1&apos; is missing &quot;file&quot;; expected a NumPy .npy file with one row per item, such as &quot;file&quot;: &quot;clip.npy&quot;</source>
         <translation>模态 &apos;%1&apos; 缺少 &quot;file&quot;；应为每个物品一行的 NumPy .npy 文件，例如 &quot;file&quot;: &quot;clip.npy&quot;</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestLoader.cpp" line="583"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="588"/>
         <source>a .npy file name</source>
         <translation>.npy 文件名</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestLoader.cpp" line="604"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="609"/>
         <source>modality &apos;%1&apos;: expected either &quot;path&quot; (a pattern such as &quot;images/{item_id}.png&quot;) or &quot;column&quot; (a column holding each item&apos;s image path), exactly one of them</source>
         <translation>模态 &apos;%1&apos;：应提供 &quot;path&quot;（模式，例如 &quot;images/{item_id}.png&quot;）或 &quot;column&quot;（存放每个物品图像路径的列），且只能提供其中一个</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestLoader.cpp" line="623"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="628"/>
         <source>modality &apos;%1&apos; has unknown kind %2; expected %3</source>
         <translation>模态 &apos;%1&apos; 的 kind %2 未知；应为 %3</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestLoader.cpp" line="740"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="745"/>
         <source>modality &apos;%1&apos;: %2 has %3 rows but %4 has %5 items; expected one row per item, in the items file&apos;s order</source>
         <translation>模态 &apos;%1&apos;：%2 有 %3 行，但 %4 有 %5 个物品；应为每个物品一行，且顺序与物品文件一致</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestLoader.cpp" line="747"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="752"/>
         <source>modality &apos;%1&apos;: %2 has shape %3 (no columns); expected at least one value per item</source>
         <translation>模态 &apos;%1&apos;：%2 的形状为 %3（没有列）；每个物品应至少有一个值</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestLoader.cpp" line="761"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="766"/>
         <source>%1 file &quot;%2&quot; does not exist (looked for %3)</source>
         <translation>%1 文件 &quot;%2&quot; 不存在（查找位置：%3）</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestLoader.cpp" line="773"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="778"/>
         <source>%1: column %2 (named in %3) does not exist; the file has %4 columns, named 1 to %4 by position because &quot;header&quot; is false</source>
         <translation>%1：列 %2（在 %3 中指定）不存在；该文件有 %4 列，由于 &quot;header&quot; 为 false，这些列按位置命名为 1 到 %4</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestLoader.cpp" line="778"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="783"/>
         <source>%1:1: column %2 (named in %3) is not in the header; the header has: %4</source>
         <translation>%1:1：列 %2（在 %3 中指定）不在表头中；表头包含：%4</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestLoader.cpp" line="783"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="788"/>
         <source>%1:1: column %2 (named in %3) appears twice in the header (columns %4 and %5); rename one of them</source>
         <translation>%1:1：列 %2（在 %3 中指定）在表头中出现了两次（第 %4 列和第 %5 列）；请重命名其中之一</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestLoader.cpp" line="851"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="856"/>
         <source>modality &apos;%1&apos;: file &quot;%2&quot; does not exist (looked for %3)</source>
         <translation>模态 &apos;%1&apos;：文件 &quot;%2&quot; 不存在（查找位置：%3）</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestLoader.cpp" line="856"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="861"/>
         <source>modality &apos;%1&apos;: &quot;%2&quot; is %3, not a regular file; expected a NumPy .npy file</source>
         <translation>模态“%1”：“%2”是%3，不是普通文件；应为 NumPy .npy 文件</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestLoader.cpp" line="876"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="881"/>
         <source>modality &apos;%1&apos;: the path pattern &quot;%2&quot; has a &quot;{&quot; without a closing &quot;}&quot;; expected {column} placeholders</source>
         <translation>模态 &apos;%1&apos;：路径模式 &quot;%2&quot; 中的 &quot;{&quot; 没有对应的 &quot;}&quot;；应为 {column} 形式的占位符</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestLoader.cpp" line="881"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="886"/>
         <source>modality &apos;%1&apos;: the path pattern &quot;%2&quot; has no {column} placeholder, so every item would get the same image</source>
         <translation>模态 &apos;%1&apos;：路径模式 &quot;%2&quot; 中没有 {column} 占位符，因此每个物品都会得到同一张图像</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestLoader.cpp" line="906"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="911"/>
         <source>the image path of modality &apos;%1&apos;</source>
         <translation>模态“%1”的图像路径</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestLoader.cpp" line="920"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="925"/>
         <source>%1:%2: empty item id in column &quot;%3&quot;; expected an id on every line</source>
         <translation>%1:%2：列 &quot;%3&quot; 中的物品 ID 为空；每一行都应有 ID</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestLoader.cpp" line="931"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="936"/>
         <source>%1:%2: duplicate item id &quot;%3&quot; (also on line %4); expected each item once</source>
         <translation>%1:%2：物品 ID &quot;%3&quot; 重复（第 %4 行也有）；每个物品应只出现一次</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestLoader.cpp" line="955"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="960"/>
         <source>%1:%2: expected an item after the header but found the end of the file</source>
         <translation>%1:%2：表头之后应有物品，但已到文件末尾</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestLoader.cpp" line="1012"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="1017"/>
         <source>%1:%2: column &quot;%3&quot; (modality &apos;%4&apos;) holds &quot;%5&quot;; expected a number (an empty cell, NaN or inf marks the item as missing)</source>
         <translation>%1:%2：列 &quot;%3&quot;（模态 &apos;%4&apos;）的值为 &quot;%5&quot;；应为数字（空单元格、NaN 或 inf 表示该物品缺失）</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestLoader.cpp" line="1069"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="1074"/>
         <source>%1: manifest not found; expected a FusionLab manifest.json</source>
         <translation>%1：未找到清单；应为 FusionLab 的 manifest.json</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestLoader.cpp" line="1071"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="1076"/>
         <source>%1: is a folder; expected a manifest.json file</source>
         <translation>%1：这是一个文件夹；应为 manifest.json 文件</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestLoader.cpp" line="1073"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="1078"/>
         <source>%1: is %2, not a regular file; expected a manifest.json file</source>
         <translation>%1：是%2，不是普通文件；应为 manifest.json 文件</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestLoader.cpp" line="1075"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="1080"/>
         <source>%1: cannot open: %2</source>
         <translation>%1：无法打开：%2</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestLoader.cpp" line="1077"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="1082"/>
         <source>%1: %2 bytes is too large for a manifest; expected a small JSON file that names the data files</source>
         <translation>%1：%2 字节，对清单来说太大；清单应是一个列出数据文件的小型 JSON 文件</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestLoader.cpp" line="1083"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="1088"/>
         <source>%1 is empty; expected a JSON object with &quot;fusionlab_manifest&quot;: %2</source>
         <translation>%1 为空；应为包含 &quot;fusionlab_manifest&quot;: %2 的 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestLoader.cpp" line="1094"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="1099"/>
         <source>%1:%2:%3: invalid JSON: %4 (at byte offset %5)</source>
         <translation>%1:%2:%3：无效的 JSON：%4（字节偏移 %5 处）</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestLoader.cpp" line="1099"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="1104"/>
         <source>%1:1: expected a JSON object ({ … }) at the top level</source>
         <translation>%1:1：顶层应为 JSON 对象（{ … }）</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestLoader.cpp" line="1118"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="1123"/>
         <source>%1: the built-in demo dataset is missing from this build; expected it in resources/demo</source>
         <translation>%1：此构建中缺少内置演示数据集；它应位于 resources/demo</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestLoader.cpp" line="1126"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="1131"/>
         <source>%1: no such file or folder; expected a manifest.json, a folder holding one, or &quot;demo&quot;</source>
         <translation>%1：没有这个文件或文件夹；应为 manifest.json、包含它的文件夹，或 &quot;demo&quot;</translation>
     </message>
     <message>
-        <location filename="../../engine/data/ManifestLoader.cpp" line="1132"/>
+        <location filename="../../engine/data/ManifestLoader.cpp" line="1137"/>
         <source>%1: no manifest.json in this folder; expected a FusionLab manifest (see &quot;Dataset manifest&quot; in README.md)</source>
         <translation>%1：此文件夹中没有 manifest.json；应为 FusionLab 清单（参见 README.md 中的 &quot;Dataset manifest&quot;）</translation>
     </message>
@@ -3730,221 +3709,152 @@ Train, Step or Pause it: the model&apos;s recommendations appear here whenever t
     </message>
 </context>
 <context>
-    <name>fl::MetricsChartView</name>
+    <name>fl::MetricChooser</name>
     <message>
-        <location filename="../../ui/MetricsChartView.cpp" line="98"/>
+        <location filename="../../ui/MetricChooser.cpp" line="22"/>
         <source>NDCG</source>
         <translation>NDCG</translation>
     </message>
     <message>
-        <location filename="../../ui/MetricsChartView.cpp" line="100"/>
+        <location filename="../../ui/MetricChooser.cpp" line="24"/>
         <source>Recall</source>
         <translation>Recall</translation>
     </message>
     <message>
-        <location filename="../../ui/MetricsChartView.cpp" line="102"/>
+        <location filename="../../ui/MetricChooser.cpp" line="26"/>
         <source>Precision</source>
         <translation>Precision</translation>
     </message>
     <message>
-        <location filename="../../ui/MetricsChartView.cpp" line="104"/>
+        <location filename="../../ui/MetricChooser.cpp" line="28"/>
         <source>Hit rate</source>
         <translation>Hit rate</translation>
     </message>
     <message>
-        <location filename="../../ui/MetricsChartView.cpp" line="106"/>
+        <location filename="../../ui/MetricChooser.cpp" line="30"/>
         <source>MAP</source>
         <translation>MAP</translation>
     </message>
     <message>
-        <location filename="../../ui/MetricsChartView.cpp" line="119"/>
-        <source>cold %1</source>
-        <translation>冷启动 %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MetricsChartView.cpp" line="277"/>
-        <source>epoch</source>
-        <translation>轮次</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MetricsChartView.cpp" line="281"/>
-        <location filename="../../ui/MetricsChartView.cpp" line="973"/>
-        <source>validation metric</source>
-        <translation>验证指标</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MetricsChartView.cpp" line="309"/>
+        <location filename="../../ui/MetricChooser.cpp" line="59"/>
         <source>&amp;Metric:</source>
         <translation>指标(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../ui/MetricsChartView.cpp" line="313"/>
+        <location filename="../../ui/MetricChooser.cpp" line="59"/>
         <source>Metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/MetricsChartView.cpp" line="316"/>
+        <location filename="../../ui/MetricChooser.cpp" line="60"/>
         <source>at &amp;K =</source>
         <translation>K 值(&amp;K) =</translation>
     </message>
     <message>
-        <location filename="../../ui/MetricsChartView.cpp" line="320"/>
+        <location filename="../../ui/MetricChooser.cpp" line="60"/>
         <source>Cut-off K</source>
         <translation>截断位置 K</translation>
     </message>
+</context>
+<context>
+    <name>fl::MetricsChartView</name>
     <message>
-        <location filename="../../ui/MetricsChartView.cpp" line="343"/>
-        <location filename="../../ui/MetricsChartView.cpp" line="1267"/>
+        <location filename="../../ui/MetricsChartView.cpp" line="132"/>
+        <location filename="../../ui/MetricsChartView.cpp" line="452"/>
+        <source>validation metric</source>
+        <translation>验证指标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MetricsChartView.cpp" line="166"/>
+        <location filename="../../ui/MetricsChartView.cpp" line="662"/>
         <source>Validation metrics</source>
         <translation>验证指标</translation>
     </message>
     <message>
-        <location filename="../../ui/MetricsChartView.cpp" line="376"/>
+        <location filename="../../ui/MetricsChartView.cpp" line="185"/>
         <source>Export as &amp;PNG…</source>
         <translation>导出为 PNG(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/MetricsChartView.cpp" line="377"/>
+        <location filename="../../ui/MetricsChartView.cpp" line="186"/>
         <source>Export as &amp;SVG…</source>
         <translation>导出为 SVG(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/MetricsChartView.cpp" line="378"/>
+        <location filename="../../ui/MetricsChartView.cpp" line="187"/>
         <source>Export as &amp;CSV…</source>
         <translation>导出为 CSV(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/MetricsChartView.cpp" line="648"/>
+        <location filename="../../ui/MetricsChartView.cpp" line="350"/>
         <source>best validation epoch %1</source>
         <translation>最佳验证轮次：第 %1 轮</translation>
     </message>
     <message>
-        <location filename="../../ui/MetricsChartView.cpp" line="649"/>
+        <location filename="../../ui/MetricsChartView.cpp" line="351"/>
         <source>best %1 = %2 at epoch %3</source>
         <translation>最佳 %1 = %2（第 %3 轮）</translation>
     </message>
     <message>
-        <location filename="../../ui/MetricsChartView.cpp" line="653"/>
+        <location filename="../../ui/MetricsChartView.cpp" line="355"/>
         <source>%1 (%2 there: %3)</source>
         <translation>%1（该轮 %2：%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/MetricsChartView.cpp" line="681"/>
-        <source>Test at epoch %1</source>
-        <translation>测试（第 %1 轮）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MetricsChartView.cpp" line="682"/>
-        <source>Test with the final parameters</source>
-        <translation>测试（最终参数）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MetricsChartView.cpp" line="696"/>
-        <source>%1 %2</source>
-        <translation>%1 %2</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MetricsChartView.cpp" line="699"/>
-        <location filename="../../ui/MetricsChartView.cpp" line="805"/>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MetricsChartView.cpp" line="701"/>
-        <source>Cold-start items: %1</source>
-        <translation>冷启动物品：%1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MetricsChartView.cpp" line="731"/>
-        <source>Cold-start items</source>
-        <translation>冷启动物品</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MetricsChartView.cpp" line="743"/>
-        <source>%1: %2 %3</source>
-        <translation>%1：%2 %3</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MetricsChartView.cpp" line="745"/>
-        <source> · cold %1</source>
-        <translation> · 冷启动 %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MetricsChartView.cpp" line="803"/>
-        <source>Test metrics of run %1:</source>
-        <translation>运行 %1 的测试指标：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MetricsChartView.cpp" line="819"/>
-        <location filename="../../ui/MetricsChartView.cpp" line="1015"/>
-        <source>previous run</source>
-        <translation>之前的运行</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MetricsChartView.cpp" line="819"/>
-        <source>previous runs</source>
-        <translation>之前的运行</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MetricsChartView.cpp" line="836"/>
+        <location filename="../../ui/MetricsChartView.cpp" line="387"/>
         <source>Waiting for the first validation epoch of this run…</source>
         <translation>正在等待此运行的第一轮验证…</translation>
     </message>
     <message>
-        <location filename="../../ui/MetricsChartView.cpp" line="852"/>
+        <location filename="../../ui/MetricsChartView.cpp" line="396"/>
         <source>Ranking metrics appear here when a recommendation model trains (%1).
 The linear seed regression has none: its loss curve tells its story.</source>
         <translation>推荐模型（%1）训练时，排序指标会显示在这里。
 种子线性回归没有排序指标：看它的损失曲线就够了。</translation>
     </message>
     <message>
-        <location filename="../../ui/MetricsChartView.cpp" line="857"/>
+        <location filename="../../ui/MetricsChartView.cpp" line="401"/>
         <source>Validation metrics appear here after the first epoch.</source>
         <translation>第一轮结束后，验证指标会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/MetricsChartView.cpp" line="813"/>
-        <location filename="../../ui/MetricsChartView.cpp" line="815"/>
+        <location filename="../../ui/MetricsChartView.cpp" line="374"/>
+        <location filename="../../ui/MetricsChartView.cpp" line="376"/>
         <source>validation %1</source>
         <translation>验证 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/MetricsChartView.cpp" line="999"/>
+        <location filename="../../ui/MetricsChartView.cpp" line="462"/>
         <source>epoch %1</source>
         <translation>第 %1 轮</translation>
     </message>
     <message>
-        <location filename="../../ui/MetricsChartView.cpp" line="1002"/>
+        <location filename="../../ui/MetricsChartView.cpp" line="465"/>
         <source> · %1 %2</source>
         <translation> · %1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/MetricsChartView.cpp" line="1016"/>
-        <source>previous run: %1</source>
-        <translation>之前的运行：%1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/MetricsChartView.cpp" line="1026"/>
+        <location filename="../../ui/MetricsChartView.cpp" line="480"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/MetricsChartView.cpp" line="1028"/>
+        <location filename="../../ui/MetricsChartView.cpp" line="482"/>
         <source>SVG drawing (*.svg)</source>
         <translation>SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../ui/MetricsChartView.cpp" line="1030"/>
+        <location filename="../../ui/MetricsChartView.cpp" line="484"/>
         <source>Metrics as CSV (*.csv)</source>
         <translation>指标数据 CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/MetricsChartView.cpp" line="1032"/>
+        <location filename="../../ui/MetricsChartView.cpp" line="486"/>
         <source>Export Metrics Chart</source>
         <translation>导出指标图表</translation>
     </message>
     <message>
-        <location filename="../../ui/MetricsChartView.cpp" line="1041"/>
+        <location filename="../../ui/MetricsChartView.cpp" line="495"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
@@ -4617,318 +4527,318 @@ can learn what absence means; or its ratings left out of training and validation
 <context>
     <name>fl::Npy</name>
     <message>
-        <location filename="../../engine/data/Npy.cpp" line="218"/>
+        <location filename="../../engine/data/Npy.cpp" line="222"/>
         <source>0 or 1</source>
         <translation>0 或 1</translation>
     </message>
     <message>
-        <location filename="../../engine/data/Npy.cpp" line="220"/>
+        <location filename="../../engine/data/Npy.cpp" line="224"/>
         <source>a number</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../engine/data/Npy.cpp" line="222"/>
+        <location filename="../../engine/data/Npy.cpp" line="226"/>
         <source>a whole number from %1 to %2</source>
         <translation>%1 到 %2 之间的整数</translation>
     </message>
     <message>
-        <location filename="../../engine/data/Npy.cpp" line="251"/>
+        <location filename="../../engine/data/Npy.cpp" line="255"/>
         <source>a string</source>
         <translation>字符串</translation>
     </message>
     <message>
-        <location filename="../../engine/data/Npy.cpp" line="252"/>
+        <location filename="../../engine/data/Npy.cpp" line="256"/>
         <source>an integer</source>
         <translation>整数</translation>
     </message>
     <message>
-        <location filename="../../engine/data/Npy.cpp" line="253"/>
+        <location filename="../../engine/data/Npy.cpp" line="257"/>
         <source>a boolean</source>
         <translation>布尔值</translation>
     </message>
     <message>
-        <location filename="../../engine/data/Npy.cpp" line="254"/>
+        <location filename="../../engine/data/Npy.cpp" line="258"/>
         <source>None</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../engine/data/Npy.cpp" line="255"/>
+        <location filename="../../engine/data/Npy.cpp" line="259"/>
         <source>a tuple</source>
         <translation>元组</translation>
     </message>
     <message>
-        <location filename="../../engine/data/Npy.cpp" line="256"/>
+        <location filename="../../engine/data/Npy.cpp" line="260"/>
         <source>a list</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../engine/data/Npy.cpp" line="257"/>
+        <location filename="../../engine/data/Npy.cpp" line="261"/>
         <source>a dict</source>
         <translation>字典</translation>
     </message>
     <message>
-        <location filename="../../engine/data/Npy.cpp" line="283"/>
+        <location filename="../../engine/data/Npy.cpp" line="287"/>
         <source>expected only spaces and a newline after the header&apos;s closing &apos;}&apos;</source>
         <translation>文件头的右括号 &apos;}&apos; 之后应只有空格和一个换行符</translation>
     </message>
     <message>
-        <location filename="../../engine/data/Npy.cpp" line="285"/>
+        <location filename="../../engine/data/Npy.cpp" line="289"/>
         <source>%1: the header (bytes %2 to %3) does not end with a newline; expected a header padded with spaces and ending in &apos;\n&apos;, as NumPy writes it</source>
         <translation>%1：文件头（第 %2 到 %3 字节）没有以换行符结尾；应像 NumPy 写入的那样，用空格填充并以 &apos;\n&apos; 结尾</translation>
     </message>
     <message>
-        <location filename="../../engine/data/Npy.cpp" line="306"/>
+        <location filename="../../engine/data/Npy.cpp" line="310"/>
         <source>the end of the header</source>
         <translation>文件头末尾</translation>
     </message>
     <message>
-        <location filename="../../engine/data/Npy.cpp" line="310"/>
+        <location filename="../../engine/data/Npy.cpp" line="314"/>
         <source>byte 0x%1</source>
         <translation>字节 0x%1</translation>
     </message>
     <message>
-        <location filename="../../engine/data/Npy.cpp" line="315"/>
+        <location filename="../../engine/data/Npy.cpp" line="319"/>
         <source>%1: byte %2 (in the header): %3 but found %4</source>
         <translation>%1：第 %2 字节（文件头中）：%3，但实际为 %4</translation>
     </message>
     <message>
-        <location filename="../../engine/data/Npy.cpp" line="331"/>
+        <location filename="../../engine/data/Npy.cpp" line="335"/>
         <source>expected a quoted key or &apos;}&apos;</source>
         <translation>应为带引号的键或 &apos;}&apos;</translation>
     </message>
     <message>
-        <location filename="../../engine/data/Npy.cpp" line="336"/>
+        <location filename="../../engine/data/Npy.cpp" line="340"/>
         <source>%1: byte %2 (in the header): key &apos;%3&apos; appears twice; expected each key once</source>
         <translation>%1：第 %2 字节（文件头中）：键 &apos;%3&apos; 出现了两次；每个键应只出现一次</translation>
     </message>
     <message>
-        <location filename="../../engine/data/Npy.cpp" line="342"/>
+        <location filename="../../engine/data/Npy.cpp" line="346"/>
         <source>expected &apos;:&apos; after the key</source>
         <translation>键之后应为 &apos;:&apos;</translation>
     </message>
     <message>
-        <location filename="../../engine/data/Npy.cpp" line="358"/>
+        <location filename="../../engine/data/Npy.cpp" line="362"/>
         <source>expected &apos;,&apos; or &apos;%1&apos;</source>
         <translation>应为 &apos;,&apos; 或 &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../../engine/data/Npy.cpp" line="367"/>
+        <location filename="../../engine/data/Npy.cpp" line="371"/>
         <source>nesting too deep; expected a flat dict</source>
         <translation>嵌套过深；应为扁平的字典</translation>
     </message>
     <message>
-        <location filename="../../engine/data/Npy.cpp" line="393"/>
+        <location filename="../../engine/data/Npy.cpp" line="397"/>
         <source>expected a closing %1 (escape sequences are not supported)</source>
         <translation>应有闭合的 %1（不支持转义序列）</translation>
     </message>
     <message>
-        <location filename="../../engine/data/Npy.cpp" line="408"/>
+        <location filename="../../engine/data/Npy.cpp" line="412"/>
         <source>expected an integer that fits in 64 bits</source>
         <translation>应为 64 位以内的整数</translation>
     </message>
     <message>
-        <location filename="../../engine/data/Npy.cpp" line="423"/>
+        <location filename="../../engine/data/Npy.cpp" line="427"/>
         <source>expected a Python literal (a dict, string, integer, tuple, True or False)</source>
         <translation>应为 Python 字面量（字典、字符串、整数、元组、True 或 False）</translation>
     </message>
     <message>
-        <location filename="../../engine/data/Npy.cpp" line="440"/>
+        <location filename="../../engine/data/Npy.cpp" line="444"/>
         <source>the dtype is structured (%1 of named fields or sub-arrays); expected %2</source>
         <translation>dtype 是结构化的（由命名字段或子数组组成的%1）；应为 %2</translation>
     </message>
     <message>
-        <location filename="../../engine/data/Npy.cpp" line="444"/>
+        <location filename="../../engine/data/Npy.cpp" line="448"/>
         <source>&apos;descr&apos; is %1; expected a dtype string such as &apos;&lt;f4&apos;</source>
         <translation>&apos;descr&apos; 是 %1；应为 dtype 字符串，例如 &apos;&lt;f4&apos;</translation>
     </message>
     <message>
-        <location filename="../../engine/data/Npy.cpp" line="453"/>
+        <location filename="../../engine/data/Npy.cpp" line="457"/>
         <source>dtype &apos;%1&apos; %2; expected %3</source>
         <translation>dtype &apos;%1&apos; %2；应为 %3</translation>
     </message>
     <message>
-        <location filename="../../engine/data/Npy.cpp" line="456"/>
+        <location filename="../../engine/data/Npy.cpp" line="460"/>
         <source>holds Python objects (pickled), which FusionLab does not load</source>
         <translation>包含 Python 对象（pickle 序列化），FusionLab 不加载此类数据</translation>
     </message>
     <message>
-        <location filename="../../engine/data/Npy.cpp" line="458"/>
+        <location filename="../../engine/data/Npy.cpp" line="462"/>
         <source>is complex</source>
         <translation>是复数类型</translation>
     </message>
     <message>
-        <location filename="../../engine/data/Npy.cpp" line="460"/>
+        <location filename="../../engine/data/Npy.cpp" line="464"/>
         <source>holds strings</source>
         <translation>包含字符串</translation>
     </message>
     <message>
-        <location filename="../../engine/data/Npy.cpp" line="462"/>
+        <location filename="../../engine/data/Npy.cpp" line="466"/>
         <source>is raw bytes (void) or a structured record</source>
         <translation>是原始字节（void）或结构化记录</translation>
     </message>
     <message>
-        <location filename="../../engine/data/Npy.cpp" line="464"/>
+        <location filename="../../engine/data/Npy.cpp" line="468"/>
         <source>holds dates or durations</source>
         <translation>包含日期或时间间隔</translation>
     </message>
     <message>
-        <location filename="../../engine/data/Npy.cpp" line="466"/>
+        <location filename="../../engine/data/Npy.cpp" line="470"/>
         <source>does not start with a byte order (&apos;&lt;&apos;, &apos;&gt;&apos; or &apos;|&apos;)</source>
         <translation>不以字节序标记（&apos;&lt;&apos;、&apos;&gt;&apos; 或 &apos;|&apos;）开头</translation>
     </message>
     <message>
-        <location filename="../../engine/data/Npy.cpp" line="472"/>
+        <location filename="../../engine/data/Npy.cpp" line="476"/>
         <source>is an extended-precision float</source>
         <translation>是扩展精度浮点数</translation>
     </message>
     <message>
-        <location filename="../../engine/data/Npy.cpp" line="473"/>
+        <location filename="../../engine/data/Npy.cpp" line="477"/>
         <source>is not a supported number type</source>
         <translation>不是受支持的数值类型</translation>
     </message>
     <message>
-        <location filename="../../engine/data/Npy.cpp" line="476"/>
+        <location filename="../../engine/data/Npy.cpp" line="480"/>
         <source>has no byte order (&apos;|&apos;) but its values have %1 bytes</source>
         <translation>没有字节序（&apos;|&apos;），但其每个值有 %1 字节</translation>
     </message>
     <message>
-        <location filename="../../engine/data/Npy.cpp" line="489"/>
+        <location filename="../../engine/data/Npy.cpp" line="493"/>
         <source>&apos;shape&apos; is %1; expected a tuple of non-negative integers such as (480, 512)</source>
         <translation>&apos;shape&apos; 是 %1；应为非负整数元组，例如 (480, 512)</translation>
     </message>
     <message>
-        <location filename="../../engine/data/Npy.cpp" line="490"/>
+        <location filename="../../engine/data/Npy.cpp" line="494"/>
         <source>a tuple holding something other than non-negative integers</source>
         <translation>包含非负整数以外内容的元组</translation>
     </message>
     <message>
-        <location filename="../../engine/data/Npy.cpp" line="497"/>
+        <location filename="../../engine/data/Npy.cpp" line="501"/>
         <source>the array has %1 dimensions (shape %2); expected 1 (one value per row) or 2 (rows × columns)</source>
         <translation>数组有 %1 维（形状 %2）；应为 1 维（每行一个值）或 2 维（行 × 列）</translation>
     </message>
     <message>
-        <location filename="../../engine/data/Npy.cpp" line="508"/>
+        <location filename="../../engine/data/Npy.cpp" line="512"/>
         <source>%1: byte %2: the header is %3; expected a dict such as {&apos;descr&apos;: &apos;&lt;f4&apos;, &apos;fortran_order&apos;: False, &apos;shape&apos;: (480, 512), }</source>
         <translation>%1：第 %2 字节：文件头是 %3；应为字典，例如 {&apos;descr&apos;: &apos;&lt;f4&apos;, &apos;fortran_order&apos;: False, &apos;shape&apos;: (480, 512), }</translation>
     </message>
     <message>
-        <location filename="../../engine/data/Npy.cpp" line="515"/>
+        <location filename="../../engine/data/Npy.cpp" line="519"/>
         <source>%1: byte %2 (in the header): unexpected key &apos;%3&apos;; expected only &apos;descr&apos;, &apos;fortran_order&apos; and &apos;shape&apos;</source>
         <translation>%1：第 %2 字节（文件头中）：意外的键 &apos;%3&apos;；应只有 &apos;descr&apos;、&apos;fortran_order&apos; 和 &apos;shape&apos;</translation>
     </message>
     <message>
-        <location filename="../../engine/data/Npy.cpp" line="522"/>
+        <location filename="../../engine/data/Npy.cpp" line="526"/>
         <source>%1: byte %2 (in the header): the header lacks the key &apos;%3&apos;; expected &apos;descr&apos;, &apos;fortran_order&apos; and &apos;shape&apos;</source>
         <translation>%1：第 %2 字节（文件头中）：文件头缺少键 &apos;%3&apos;；应有 &apos;descr&apos;、&apos;fortran_order&apos; 和 &apos;shape&apos;</translation>
     </message>
     <message>
-        <location filename="../../engine/data/Npy.cpp" line="534"/>
+        <location filename="../../engine/data/Npy.cpp" line="538"/>
         <source>%1: byte %2 (in the header): &apos;fortran_order&apos; is %3; expected True or False</source>
         <translation>%1：第 %2 字节（文件头中）：&apos;fortran_order&apos; 是 %3；应为 True 或 False</translation>
     </message>
     <message>
-        <location filename="../../engine/data/Npy.cpp" line="547"/>
+        <location filename="../../engine/data/Npy.cpp" line="551"/>
         <source>%1: does not start with the .npy magic string \x93NUMPY; expected a NumPy .npy file (as written by numpy.save)</source>
         <translation>%1：不以 .npy 魔数字符串 \x93NUMPY 开头；应为 NumPy .npy 文件（由 numpy.save 写入）</translation>
     </message>
     <message>
-        <location filename="../../engine/data/Npy.cpp" line="552"/>
+        <location filename="../../engine/data/Npy.cpp" line="556"/>
         <source>%1: ends after %2 bytes, inside the format version; expected a .npy header</source>
         <translation>%1：文件在 %2 字节后结束，位于格式版本之内；应有 .npy 文件头</translation>
     </message>
     <message>
-        <location filename="../../engine/data/Npy.cpp" line="557"/>
+        <location filename="../../engine/data/Npy.cpp" line="561"/>
         <source>%1: byte 6: .npy format version %2.%3 is not supported; expected 1.0, 2.0 or 3.0</source>
         <translation>%1：第 6 字节：不支持 .npy 格式版本 %2.%3；应为 1.0、2.0 或 3.0</translation>
     </message>
     <message>
-        <location filename="../../engine/data/Npy.cpp" line="563"/>
+        <location filename="../../engine/data/Npy.cpp" line="567"/>
         <source>%1: ends inside the header length (byte 8); expected a .npy header</source>
         <translation>%1：文件在文件头长度字段（第 8 字节）内结束；应有 .npy 文件头</translation>
     </message>
     <message>
-        <location filename="../../engine/data/Npy.cpp" line="568"/>
+        <location filename="../../engine/data/Npy.cpp" line="572"/>
         <source>%1: byte 8: the header length field says %2 bytes; expected a header of at most %3 bytes</source>
         <translation>%1：第 8 字节：文件头长度字段为 %2 字节；文件头最多应为 %3 字节</translation>
     </message>
     <message>
-        <location filename="../../engine/data/Npy.cpp" line="573"/>
+        <location filename="../../engine/data/Npy.cpp" line="577"/>
         <source>%1: the header length field (byte 8) says %2 bytes but the file ends after %3; expected the whole header</source>
         <translation>%1：文件头长度字段（第 8 字节）为 %2 字节，但文件在 %3 字节后就结束了；应包含完整的文件头</translation>
     </message>
     <message>
-        <location filename="../../engine/data/Npy.cpp" line="582"/>
+        <location filename="../../engine/data/Npy.cpp" line="586"/>
         <source>%1: the version 3.0 header (from byte %2) is not valid UTF-8; expected UTF-8 text</source>
         <translation>%1：版本 3.0 的文件头（从第 %2 字节起）不是有效的 UTF-8；应为 UTF-8 文本</translation>
     </message>
     <message>
-        <location filename="../../engine/data/Npy.cpp" line="597"/>
+        <location filename="../../engine/data/Npy.cpp" line="601"/>
         <source>%1: shape %2 of &apos;%3&apos; is larger than any file can be; expected the array&apos;s real shape</source>
         <translation>%1：&apos;%3&apos; 的形状 %2 超出了任何文件可能的大小；应为数组的真实形状</translation>
     </message>
     <message>
-        <location filename="../../engine/data/Npy.cpp" line="603"/>
+        <location filename="../../engine/data/Npy.cpp" line="607"/>
         <source>%1: shape %2 of &apos;%3&apos; needs %4 bytes of data after the header (from byte %5) but the file has %6; expected the data to match the shape (is the file truncated?)</source>
         <translation>%1：&apos;%3&apos; 的形状 %2 需要文件头之后（从第 %5 字节起）有 %4 字节数据，但文件只有 %6 字节；数据应与形状一致（文件是否被截断？）</translation>
     </message>
     <message>
-        <location filename="../../engine/data/Npy.cpp" line="609"/>
+        <location filename="../../engine/data/Npy.cpp" line="613"/>
         <source>%1: the file has %2 bytes after the data (from byte %3); shape %4 of &apos;%5&apos; needs only %6 bytes; expected the data to end the file (does the header understate the shape?)</source>
         <translation>%1：文件在数据之后（从第 %3 字节起）还有 %2 字节；&apos;%5&apos; 的形状 %4 只需要 %6 字节；数据应到文件末尾为止（文件头中的形状是否写小了？）</translation>
     </message>
     <message>
-        <location filename="../../engine/data/Npy.cpp" line="620"/>
+        <location filename="../../engine/data/Npy.cpp" line="624"/>
         <source>%1: no such file; expected a NumPy .npy file</source>
         <translation>%1：没有这个文件；应为 NumPy .npy 文件</translation>
     </message>
     <message>
-        <location filename="../../engine/data/Npy.cpp" line="622"/>
+        <location filename="../../engine/data/Npy.cpp" line="626"/>
         <source>%1: cannot open: %2</source>
         <translation>%1：无法打开：%2</translation>
     </message>
     <message>
-        <location filename="../../engine/data/Npy.cpp" line="689"/>
+        <location filename="../../engine/data/Npy.cpp" line="693"/>
         <source>%1: not enough memory for a %2 × %3 matrix of doubles (%4 MB)</source>
         <translation>%1：内存不足，无法存放 %2 × %3 的双精度矩阵（%4 MB）</translation>
     </message>
     <message>
-        <location filename="../../engine/data/Npy.cpp" line="699"/>
+        <location filename="../../engine/data/Npy.cpp" line="703"/>
         <source>%1: cannot seek to the data at byte %2: %3</source>
         <translation>%1：无法定位到第 %2 字节处的数据：%3</translation>
     </message>
     <message>
-        <location filename="../../engine/data/Npy.cpp" line="709"/>
+        <location filename="../../engine/data/Npy.cpp" line="713"/>
         <source>%1: reading the data failed at byte %2: %3</source>
         <translation>%1：读取数据在第 %2 字节处失败：%3</translation>
     </message>
     <message>
-        <location filename="../../engine/data/Npy.cpp" line="719"/>
+        <location filename="../../engine/data/Npy.cpp" line="723"/>
         <source>%1: byte %2 holds %3 in a &apos;|b1&apos; (bool) array; expected 0 or 1</source>
         <translation>%1：&apos;|b1&apos;（bool）数组的第 %2 字节为 %3；应为 0 或 1</translation>
     </message>
     <message>
-        <location filename="../../engine/data/Npy.cpp" line="724"/>
+        <location filename="../../engine/data/Npy.cpp" line="728"/>
         <source>%1: reading cancelled</source>
         <translation>%1：读取已取消</translation>
     </message>
     <message>
-        <location filename="../../engine/data/Npy.cpp" line="734"/>
+        <location filename="../../engine/data/Npy.cpp" line="738"/>
         <source>%1: cannot write .npy format version %2; expected 1, 2 or 3</source>
         <translation>%1：无法写入 .npy 格式版本 %2；应为 1、2 或 3</translation>
     </message>
     <message>
-        <location filename="../../engine/data/Npy.cpp" line="736"/>
+        <location filename="../../engine/data/Npy.cpp" line="740"/>
         <source>%1: a %2 × %3 matrix cannot be written as a 1-D array; expected a single column</source>
         <translation>%1：%2 × %3 的矩阵不能写成一维数组；应只有一列</translation>
     </message>
     <message>
-        <location filename="../../engine/data/Npy.cpp" line="753"/>
-        <location filename="../../engine/data/Npy.cpp" line="784"/>
+        <location filename="../../engine/data/Npy.cpp" line="757"/>
+        <location filename="../../engine/data/Npy.cpp" line="788"/>
         <source>%1: cannot write: %2</source>
         <translation>%1：无法写入：%2</translation>
     </message>
     <message>
-        <location filename="../../engine/data/Npy.cpp" line="770"/>
+        <location filename="../../engine/data/Npy.cpp" line="774"/>
         <source>%1: the value %2 at row %3, column %4 cannot be stored as &apos;%5&apos;; expected %6</source>
         <translation>%1：第 %3 行第 %4 列的值 %2 无法存储为 &apos;%5&apos;；应为 %6</translation>
     </message>
@@ -5256,248 +5166,248 @@ can learn what absence means; or its ratings left out of training and validation
 <context>
     <name>fl::RecommendationsPanel</name>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="125"/>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="156"/>
+        <location filename="../../ui/RecommendationDelegates.cpp" line="32"/>
+        <location filename="../../ui/RecommendationModels.h" line="84"/>
         <source>no image</source>
         <translation>无图像</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="126"/>
+        <location filename="../../ui/RecommendationModels.h" line="85"/>
         <source>loading image</source>
         <translation>正在加载图像</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="127"/>
+        <location filename="../../ui/RecommendationModels.h" line="86"/>
         <source>image</source>
         <translation>图像</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="235"/>
+        <location filename="../../ui/RecommendationModels.h" line="137"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="236"/>
+        <location filename="../../ui/RecommendationModels.h" line="138"/>
         <source>Image</source>
         <translation>图像</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="237"/>
+        <location filename="../../ui/RecommendationModels.h" line="139"/>
         <source>Item</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="238"/>
+        <location filename="../../ui/RecommendationModels.h" line="140"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="239"/>
+        <location filename="../../ui/RecommendationModels.h" line="141"/>
         <source>Why: parts of the score</source>
         <translation>原因：得分的组成</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="243"/>
+        <location filename="../../ui/RecommendationModels.h" line="145"/>
         <source>Rank among the items the user has not rated in training</source>
         <translation>在该用户于训练数据中未评分的物品中的排名</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="244"/>
+        <location filename="../../ui/RecommendationModels.h" line="146"/>
         <source>The model&apos;s score: higher ranks first</source>
         <translation>模型给出的得分：得分越高排名越靠前</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="246"/>
+        <location filename="../../ui/RecommendationModels.h" line="148"/>
         <source>What each part of the model adds to the score: parts left of the line lower it, parts right of it raise it. The triangle marks the score. All rows share one scale.</source>
         <translation>模型各部分对得分的贡献：线左侧的部分降低得分，线右侧的部分提高得分。三角形标出得分。所有行使用同一刻度。</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="278"/>
+        <location filename="../../ui/RecommendationModels.h" line="180"/>
         <source>%1
 id %2</source>
         <translation>%1
 ID %2</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="281"/>
+        <location filename="../../ui/RecommendationModels.h" line="183"/>
         <source>category %1</source>
         <translation>类别 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="283"/>
+        <location filename="../../ui/RecommendationModels.h" line="185"/>
         <source>Cold-start item: held out of training, so no one&apos;s ratings of it were seen; only its content can explain its score.</source>
         <translation>冷启动物品：它被排除在训练之外，模型没有见过任何人对它的评分；只有它的内容能解释其得分。</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="300"/>
+        <location filename="../../ui/RecommendationModels.h" line="202"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="319"/>
+        <location filename="../../ui/RecommendationModels.h" line="221"/>
         <source>score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="321"/>
+        <location filename="../../ui/RecommendationModels.h" line="223"/>
         <source>The parts sum to %1.</source>
         <translation>各部分之和为 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="378"/>
+        <location filename="../../ui/RecommendationModels.h" line="280"/>
         <source>id %1</source>
         <translation>ID %1</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="380"/>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="550"/>
+        <location filename="../../ui/RecommendationDelegates.h" line="165"/>
+        <location filename="../../ui/RecommendationModels.h" line="282"/>
         <source>rated %1</source>
         <translation>评分 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="382"/>
+        <location filename="../../ui/RecommendationModels.h" line="284"/>
         <source>at %1</source>
         <translation>时间 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="387"/>
+        <location filename="../../ui/RecommendationModels.h" line="289"/>
         <source>%1, rated %2</source>
         <translation>%1，评分 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="436"/>
+        <location filename="../../ui/RecommendationDelegates.h" line="51"/>
         <source>cold start</source>
         <translation>冷启动</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="667"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="179"/>
         <source>&amp;User:</source>
         <translation>用户(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="679"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="191"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="680"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="192"/>
         <source>Type any part of a user id</source>
         <translation>输入用户 ID 的任意部分</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="693"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="205"/>
         <source>Previous</source>
         <translation>上一个</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="695"/>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="696"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="207"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="208"/>
         <source>Previous user</source>
         <translation>上一位用户</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="700"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="212"/>
         <source>Next</source>
         <translation>下一个</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="702"/>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="703"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="214"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="215"/>
         <source>Next user</source>
         <translation>下一位用户</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="704"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="216"/>
         <source>&amp;Random user</source>
         <translation>随机用户(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="707"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="219"/>
         <source>&amp;Show top:</source>
         <translation>显示前(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="712"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="224"/>
         <source>Number of recommendations</source>
         <translation>推荐数量</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="755"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="267"/>
         <source>Training history</source>
         <translation>训练数据中的历史记录</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="795"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="307"/>
         <source>Recommendations</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="888"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="400"/>
         <source>%1 has no training interactions: the model knows nothing of their taste.</source>
         <translation>用户 %1 在训练数据中没有交互：模型对其喜好一无所知。</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="890"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="402"/>
         <source>What %1 interacted with in training (%2), newest first</source>
         <translation>用户 %1 在训练数据中交互过的物品（%2 个），最新的在前</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="891"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="403"/>
         <source>What %1 interacted with in training (%2)</source>
         <translation>用户 %1 在训练数据中交互过的物品（%2 个）</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="893"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="405"/>
         <source>What %1 rated in training (%2), newest first</source>
         <translation>用户 %1 在训练数据中评过分的物品（%2 个），最新的在前</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="894"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="406"/>
         <source>What %1 rated in training (%2)</source>
         <translation>用户 %1 在训练数据中评过分的物品（%2 个）</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="898"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="410"/>
         <source>and %1 more</source>
         <translation>还有 %1 个</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="1005"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="517"/>
         <source>▼ score · left of the line lowers it, right raises it</source>
         <translation>▼ 得分 · 线左侧降低得分，右侧提高得分</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="1021"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="533"/>
         <source>Scoring %1 items for %2…</source>
         <translation>正在为用户 %2 给 %1 个物品打分…</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="1023"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="535"/>
         <source>Nothing to recommend to %1: every item is already in their history or has no score.</source>
         <translation>没有可推荐给用户 %1 的物品：所有物品都已在其历史记录中，或没有得分。</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="1026"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="538"/>
         <source>Top recommendation for %1, among %2 items not in their history</source>
         <translation>为用户 %1 推荐的首选物品（选自其历史记录之外的 %2 个物品）</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="1028"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="540"/>
         <source>Top %1 recommendations for %2, among %3 items not in their history</source>
         <translation>为用户 %2 推荐的前 %1 个物品（选自其历史记录之外的 %3 个物品）</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="1082"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="594"/>
         <source>The model does not fit this dataset: it knows %1 users and %2 items, the dataset has %3 users and %4 items. Train the model again on this dataset.</source>
         <translation>模型与此数据集不匹配：模型包含 %1 位用户和 %2 个物品，而数据集有 %3 位用户和 %4 个物品。请在此数据集上重新训练模型。</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="1091"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="603"/>
         <source>This dataset has no users to recommend to.</source>
         <translation>此数据集中没有可以推荐的用户。</translation>
     </message>
     <message>
-        <location filename="../../ui/RecommendationsPanel.cpp" line="1127"/>
+        <location filename="../../ui/RecommendationsPanel.cpp" line="639"/>
         <source>No model yet.
 
 Train a model first: its recommendations, and why it makes them, will appear here.</source>
@@ -5542,278 +5452,302 @@ Train a model first: its recommendations, and why it makes them, will appear her
 <context>
     <name>fl::ReportWriter</name>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="49"/>
+        <location filename="../../ui/ReportWriter.cpp" line="54"/>
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="119"/>
+        <location filename="../../ui/ReportWriter.cpp" line="124"/>
         <source>train loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="120"/>
+        <location filename="../../ui/ReportWriter.cpp" line="125"/>
         <source>validation loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="121"/>
+        <location filename="../../ui/ReportWriter.cpp" line="126"/>
         <source>train floor</source>
         <translation>训练损失下限</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="122"/>
+        <location filename="../../ui/ReportWriter.cpp" line="127"/>
         <source>validation floor</source>
         <translation>验证损失下限</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="123"/>
+        <location filename="../../ui/ReportWriter.cpp" line="128"/>
         <source>RMSE</source>
         <translation>RMSE</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="124"/>
+        <location filename="../../ui/ReportWriter.cpp" line="129"/>
         <source>MAE</source>
         <translation>MAE</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="211"/>
+        <location filename="../../ui/ReportWriter.cpp" line="216"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="218"/>
+        <location filename="../../ui/ReportWriter.cpp" line="223"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="219"/>
+        <location filename="../../ui/ReportWriter.cpp" line="224"/>
         <source>Path</source>
         <translation>路径</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="220"/>
+        <location filename="../../ui/ReportWriter.cpp" line="225"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="222"/>
+        <location filename="../../ui/ReportWriter.cpp" line="227"/>
         <source>Users</source>
         <translation>用户数</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="223"/>
+        <location filename="../../ui/ReportWriter.cpp" line="228"/>
         <source>Items</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="224"/>
+        <location filename="../../ui/ReportWriter.cpp" line="229"/>
         <source>Interactions</source>
         <translation>交互</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="226"/>
-        <location filename="../../ui/ReportWriter.cpp" line="398"/>
+        <location filename="../../ui/ReportWriter.cpp" line="231"/>
+        <location filename="../../ui/ReportWriter.cpp" line="403"/>
         <source>Modalities</source>
         <translation>模态</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="227"/>
+        <location filename="../../ui/ReportWriter.cpp" line="232"/>
         <source>Content hash</source>
         <translation>内容哈希</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="237"/>
+        <location filename="../../ui/ReportWriter.cpp" line="242"/>
         <source>No dataset was recorded with these runs.</source>
         <translation>这些运行记录中没有记录数据集。</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="242"/>
-        <location filename="../../ui/ReportWriter.cpp" line="398"/>
+        <location filename="../../ui/ReportWriter.cpp" line="247"/>
+        <location filename="../../ui/ReportWriter.cpp" line="403"/>
         <source>Runs</source>
         <translation>运行记录</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="245"/>
+        <location filename="../../ui/ReportWriter.cpp" line="250"/>
         <source>No runs were selected.</source>
         <translation>未选择任何运行记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="271"/>
+        <location filename="../../ui/ReportWriter.cpp" line="276"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="272"/>
+        <location filename="../../ui/ReportWriter.cpp" line="277"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="272"/>
+        <location filename="../../ui/ReportWriter.cpp" line="277"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="272"/>
+        <location filename="../../ui/ReportWriter.cpp" line="277"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="272"/>
+        <location filename="../../ui/ReportWriter.cpp" line="277"/>
         <source>Training time</source>
         <translation>训练用时</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="297"/>
+        <location filename="../../ui/ReportWriter.cpp" line="302"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="300"/>
+        <location filename="../../ui/ReportWriter.cpp" line="305"/>
         <source>The same in every run:</source>
         <translation>所有运行都相同：</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="310"/>
+        <location filename="../../ui/ReportWriter.cpp" line="315"/>
         <source>Different between the runs:</source>
         <translation>各运行之间不同：</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="323"/>
+        <location filename="../../ui/ReportWriter.cpp" line="328"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="356"/>
+        <location filename="../../ui/ReportWriter.cpp" line="361"/>
         <source>No run has results yet.</source>
         <translation>还没有任何运行产生结果。</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="361"/>
-        <location filename="../../ui/ReportWriter.cpp" line="1285"/>
+        <location filename="../../ui/ReportWriter.cpp" line="366"/>
+        <location filename="../../ui/ReportWriter.cpp" line="1290"/>
         <source>Loss curves</source>
         <translation>损失曲线</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="364"/>
+        <location filename="../../ui/ReportWriter.cpp" line="369"/>
         <source>No run has trained an epoch.</source>
         <translation>还没有任何运行训练完一轮。</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="374"/>
+        <location filename="../../ui/ReportWriter.cpp" line="379"/>
         <source>Loss per epoch, one colour per run (numbered as in the tables): training loss solid, validation loss dashed.</source>
         <translation>每轮的损失，每次运行一种颜色（编号与表格中一致）：训练损失为实线，验证损失为虚线。</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="386"/>
+        <location filename="../../ui/ReportWriter.cpp" line="391"/>
         <source>Modality ablation</source>
         <translation>模态消融</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="389"/>
+        <location filename="../../ui/ReportWriter.cpp" line="394"/>
         <source>Each subset of the modalities trained with the same settings over several seeds; the metric is %1 (%2). Δ is the subset&apos;s mean minus the mean of all modalities together.</source>
         <translation>每个模态子集都以相同的设置、在多个随机种子下训练；指标为 %1（%2）。Δ 为该子集的均值减去全部模态一起训练时的均值。</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="391"/>
+        <location filename="../../ui/ReportWriter.cpp" line="396"/>
         <source>higher is better</source>
         <translation>越高越好</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="391"/>
+        <location filename="../../ui/ReportWriter.cpp" line="396"/>
         <source>lower is better</source>
         <translation>越低越好</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="394"/>
+        <location filename="../../ui/ReportWriter.cpp" line="399"/>
         <source>No ablation run has finished.</source>
         <translation>还没有完成的消融运行。</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="398"/>
+        <location filename="../../ui/ReportWriter.cpp" line="403"/>
         <source>Mean</source>
         <translation>均值</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="398"/>
+        <location filename="../../ui/ReportWriter.cpp" line="403"/>
         <source>Min</source>
         <translation>最小值</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="398"/>
+        <location filename="../../ui/ReportWriter.cpp" line="403"/>
         <source>Max</source>
         <translation>最大值</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="398"/>
+        <location filename="../../ui/ReportWriter.cpp" line="403"/>
         <source>Δ to all</source>
         <translation>Δ（相对全部）</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="423"/>
+        <location filename="../../ui/ReportWriter.cpp" line="428"/>
         <source>FusionLab report</source>
         <translation>FusionLab 报告</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="425"/>
+        <location filename="../../ui/ReportWriter.cpp" line="430"/>
         <source>%1 · FusionLab %2</source>
         <translation>%1 · FusionLab %2</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="433"/>
+        <location filename="../../ui/ReportWriter.cpp" line="438"/>
         <source>α–β landscape</source>
         <translation>α–β 权重地形图</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="562"/>
-        <location filename="../../ui/ReportWriter.cpp" line="781"/>
+        <location filename="../../ui/ReportWriter.cpp" line="567"/>
+        <location filename="../../ui/ReportWriter.cpp" line="786"/>
         <source>(This figure could not be read.)</source>
         <translation>（无法读取此图。）</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="948"/>
+        <location filename="../../ui/ReportWriter.cpp" line="953"/>
         <source>the PDF writer could not start</source>
         <translation>PDF 写入器无法启动</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="968"/>
+        <location filename="../../ui/ReportWriter.cpp" line="973"/>
         <source>Page %1 of %2</source>
         <translation>第 %1 页，共 %2 页</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="978"/>
+        <location filename="../../ui/ReportWriter.cpp" line="983"/>
         <source>the PDF could not be finished</source>
         <translation>PDF 无法完成</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="1094"/>
+        <location filename="../../ui/ReportWriter.cpp" line="1099"/>
         <source>training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="1095"/>
+        <location filename="../../ui/ReportWriter.cpp" line="1100"/>
         <source>validation</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="1154"/>
+        <location filename="../../ui/ReportWriter.cpp" line="1159"/>
         <source>No finite loss to draw.</source>
         <translation>没有可绘制的有限损失值。</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="1196"/>
+        <location filename="../../ui/ReportWriter.cpp" line="1201"/>
         <source>epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="1201"/>
+        <location filename="../../ui/ReportWriter.cpp" line="1206"/>
         <source>loss (log scale)</source>
         <translation>损失（对数刻度）</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="1201"/>
+        <location filename="../../ui/ReportWriter.cpp" line="1206"/>
         <source>loss</source>
         <translation>损失</translation>
+    </message>
+</context>
+<context>
+    <name>fl::RunChartView</name>
+    <message>
+        <location filename="../../ui/RunChartView.cpp" line="37"/>
+        <source>epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunChartView.cpp" line="78"/>
+        <location filename="../../ui/RunChartView.cpp" line="134"/>
+        <source>previous run</source>
+        <translation>之前的运行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunChartView.cpp" line="78"/>
+        <source>previous runs</source>
+        <translation>之前的运行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/RunChartView.cpp" line="134"/>
+        <source>previous run: %1</source>
+        <translation>之前的运行：%1</translation>
     </message>
 </context>
 <context>
@@ -6044,109 +5978,109 @@ Train a model first: its recommendations, and why it makes them, will appear her
 <context>
     <name>fl::RunOverlayChart</name>
     <message>
-        <location filename="../../ui/RunOverlayChart.cpp" line="204"/>
+        <location filename="../../ui/RunOverlayChart.cpp" line="208"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../ui/RunOverlayChart.cpp" line="205"/>
+        <location filename="../../ui/RunOverlayChart.cpp" line="209"/>
         <source>Validation metric</source>
         <translation>验证指标</translation>
     </message>
     <message>
-        <location filename="../../ui/RunOverlayChart.cpp" line="209"/>
+        <location filename="../../ui/RunOverlayChart.cpp" line="213"/>
         <source>Chart mode</source>
         <translation>图表模式</translation>
     </message>
     <message>
-        <location filename="../../ui/RunOverlayChart.cpp" line="210"/>
+        <location filename="../../ui/RunOverlayChart.cpp" line="214"/>
         <source>&amp;Metric:</source>
         <translation>指标(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../ui/RunOverlayChart.cpp" line="213"/>
+        <location filename="../../ui/RunOverlayChart.cpp" line="217"/>
         <source>Metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/RunOverlayChart.cpp" line="215"/>
+        <location filename="../../ui/RunOverlayChart.cpp" line="219"/>
         <source>&amp;Log scale</source>
         <translation>对数刻度(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/RunOverlayChart.cpp" line="216"/>
+        <location filename="../../ui/RunOverlayChart.cpp" line="220"/>
         <source>E&amp;xport…</source>
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../ui/RunOverlayChart.cpp" line="217"/>
+        <location filename="../../ui/RunOverlayChart.cpp" line="221"/>
         <source>Save the chart as PNG or SVG, or its curves as CSV</source>
         <translation>将图表保存为 PNG 或 SVG，或将曲线数据保存为 CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/RunOverlayChart.cpp" line="227"/>
+        <location filename="../../ui/RunOverlayChart.cpp" line="231"/>
         <source>epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/RunOverlayChart.cpp" line="245"/>
+        <location filename="../../ui/RunOverlayChart.cpp" line="249"/>
         <source>Curves of the selected runs</source>
         <translation>所选运行的曲线</translation>
     </message>
     <message>
-        <location filename="../../ui/RunOverlayChart.cpp" line="395"/>
+        <location filename="../../ui/RunOverlayChart.cpp" line="399"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../ui/RunOverlayChart.cpp" line="396"/>
+        <location filename="../../ui/RunOverlayChart.cpp" line="400"/>
         <source>%1, log scale</source>
         <translation>%1（对数刻度）</translation>
     </message>
     <message>
-        <location filename="../../ui/RunOverlayChart.cpp" line="414"/>
-        <location filename="../../ui/RunOverlayChart.cpp" line="446"/>
+        <location filename="../../ui/RunOverlayChart.cpp" line="418"/>
+        <location filename="../../ui/RunOverlayChart.cpp" line="450"/>
         <source>train loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../../ui/RunOverlayChart.cpp" line="415"/>
-        <location filename="../../ui/RunOverlayChart.cpp" line="447"/>
+        <location filename="../../ui/RunOverlayChart.cpp" line="419"/>
+        <location filename="../../ui/RunOverlayChart.cpp" line="451"/>
         <source>validation loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
-        <location filename="../../ui/RunOverlayChart.cpp" line="418"/>
+        <location filename="../../ui/RunOverlayChart.cpp" line="422"/>
         <source>unsmoothed</source>
         <translation>未平滑</translation>
     </message>
     <message>
-        <location filename="../../ui/RunOverlayChart.cpp" line="427"/>
+        <location filename="../../ui/RunOverlayChart.cpp" line="431"/>
         <source>Select runs in the table to compare their curves.</source>
         <translation>在表格中选择运行记录，即可比较它们的曲线。</translation>
     </message>
     <message>
-        <location filename="../../ui/RunOverlayChart.cpp" line="429"/>
+        <location filename="../../ui/RunOverlayChart.cpp" line="433"/>
         <source>None of the shown runs has validation metrics: only ranking models record them at every epoch. Select a ranking run, or show the loss.</source>
         <translation>所显示的运行都没有验证指标：只有排序模型会在每一轮记录这些指标。请选择一个排序模型的运行，或改为显示损失。</translation>
     </message>
     <message>
-        <location filename="../../ui/RunOverlayChart.cpp" line="432"/>
+        <location filename="../../ui/RunOverlayChart.cpp" line="436"/>
         <source>The shown runs have no epochs to draw.</source>
         <translation>所显示的运行没有可绘制的轮次。</translation>
     </message>
     <message>
-        <location filename="../../ui/RunOverlayChart.cpp" line="449"/>
+        <location filename="../../ui/RunOverlayChart.cpp" line="453"/>
         <source>epoch %1 · %2 %3</source>
         <translation>第 %1 轮 · %2 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/RunOverlayChart.cpp" line="453"/>
+        <location filename="../../ui/RunOverlayChart.cpp" line="457"/>
         <source>(smoothed %1)</source>
         <translation>（平滑后 %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/RunOverlayChart.cpp" line="779"/>
+        <location filename="../../ui/RunOverlayChart.cpp" line="783"/>
         <source>Run comparison</source>
         <translation>运行对比</translation>
     </message>
@@ -6154,308 +6088,308 @@ Train a model first: its recommendations, and why it makes them, will appear her
 <context>
     <name>fl::RunRecord</name>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="247"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="251"/>
         <source>%1: %2 then, %3 now.</source>
         <translation>%1：当时 %2，现在 %3。</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="249"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="253"/>
         <source>%1: the same number (%2), but different content.</source>
         <translation>%1：数量相同（%2），但内容不同。</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="251"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="255"/>
         <source>Interactions</source>
         <translation>交互</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="253"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="257"/>
         <source>Users: %1 then, %2 now.</source>
         <translation>用户：当时 %1，现在 %2。</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="254"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="258"/>
         <source>Items</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="257"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="261"/>
         <source>Modality &apos;%1&apos; is no longer in the dataset.</source>
         <translation>模态 &apos;%1&apos; 已不在数据集中。</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="259"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="263"/>
         <source>Modality &apos;%1&apos; changed.</source>
         <translation>模态 &apos;%1&apos; 已更改。</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="263"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="267"/>
         <source>Modality &apos;%1&apos; is new.</source>
         <translation>模态 &apos;%1&apos; 是新增的。</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="266"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="270"/>
         <source>The content differs.</source>
         <translation>内容不同。</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="364"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="368"/>
         <source>a number from %1 to %2</source>
         <translation>%1 到 %2 之间的数</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="375"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="379"/>
         <source>a whole number from %1 to %2</source>
         <translation>%1 到 %2 之间的整数</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="384"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="388"/>
         <source>true or false</source>
         <translation>true 或 false</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="395"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="399"/>
         <source>a seed (a whole number ≥ 0)</source>
         <translation>随机种子（≥ 0 的整数）</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="410"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="414"/>
         <source>&apos;%1.%2&apos; should be %3, not %4.</source>
         <translation>&apos;%1.%2&apos; 应为 %3，而不是 %4。</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="432"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="436"/>
         <source>sum, product or concat</source>
         <translation>sum、product 或 concat</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="434"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="438"/>
         <source>mean, indicator or leave-out</source>
         <translation>mean、indicator 或 leave-out</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="440"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="444"/>
         <source>&apos;config.pipeline.modalities&apos; lists %1 modalities; at most 1000 are read.</source>
         <translation>&apos;config.pipeline.modalities&apos; 列出了 %1 个模态；最多只读取 1000 个。</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="446"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="450"/>
         <source>a modality name</source>
         <translation>模态名称</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="463"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="467"/>
         <source>grid-mean, histogram or both</source>
         <translation>grid-mean、histogram 或 both</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="471"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="475"/>
         <source>gd, sgd, momentum or adam</source>
         <translation>gd、sgd、momentum 或 adam</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="483"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="487"/>
         <source>linear or one of %1</source>
         <translation>linear 或 %1 之一</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="492"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="496"/>
         <source>squared or bpr</source>
         <translation>squared 或 bpr</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="507"/>
-        <location filename="../../engine/training/RunRecord.cpp" line="513"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="511"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="517"/>
         <source>a list of cut-offs from 1 to 10000</source>
         <translation>由 1 到 10000 之间的截断值组成的列表</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="532"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="536"/>
         <source>a list of layer widths from 1 to 4096</source>
         <translation>由 1 到 4096 的层宽组成的列表</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="569"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="573"/>
         <source>linear recommender with biases</source>
         <translation>带偏置的线性推荐模型</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="569"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="573"/>
         <source>linear recommender</source>
         <translation>线性推荐模型</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="573"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="577"/>
         <source>auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="575"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="579"/>
         <source>on</source>
         <translation>开</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="575"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="579"/>
         <source>off</source>
         <translation>关</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="577"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="581"/>
         <source>%1, learned</source>
         <translation>%1，学习得到</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="589"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="593"/>
         <source>full</source>
         <translation>全量</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="615"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="619"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="658"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="662"/>
         <source>%1 text width</source>
         <translation>%1 文本宽度</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="659"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="663"/>
         <source>%1 image features</source>
         <translation>%1 图像特征</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="662"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="666"/>
         <source>dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="663"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="667"/>
         <source>model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="664"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="668"/>
         <source>fusion</source>
         <translation>融合</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="665"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="669"/>
         <source>missing values</source>
         <translation>缺失值</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="666"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="670"/>
         <source>common width</source>
         <translation>公共宽度</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="667"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="671"/>
         <source>optimizer</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="668"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="672"/>
         <source>η</source>
         <translation>η</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="669"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="673"/>
         <source>batch</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="670"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="674"/>
         <source>λ (L2)</source>
         <translation>λ（L2 正则）</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="671"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="675"/>
         <source>epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="672"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="676"/>
         <source>seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="673"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="677"/>
         <source>validation share</source>
         <translation>验证比例</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="674"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="678"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="675"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="679"/>
         <source>factors</source>
         <translation>因子数</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="676"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="680"/>
         <source>hidden layers</source>
         <translation>隐藏层</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="677"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="681"/>
         <source>dropout</source>
         <translation>dropout</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="678"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="682"/>
         <source>ε (SVR tube)</source>
         <translation>ε（SVR 间隔带）</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="679"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="683"/>
         <source>unrated samples</source>
         <translation>未评分采样数</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="680"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="684"/>
         <source>split</source>
         <translation>划分</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="681"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="685"/>
         <source>test share</source>
         <translation>测试比例</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="682"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="686"/>
         <source>K</source>
         <translation>K</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="683"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="687"/>
         <source>relevance threshold</source>
         <translation>相关性阈值</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="684"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="688"/>
         <source>patience</source>
         <translation>早停耐心</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="849"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="853"/>
         <source>A run has no &apos;id&apos;.</source>
         <translation>某个运行没有 &apos;id&apos;。</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="855"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="859"/>
         <source>Run %1: %2</source>
         <translation>运行 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="883"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="887"/>
         <source>Run %1: its curves have different lengths.</source>
         <translation>运行 %1：其各条曲线长度不一致。</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="908"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="912"/>
         <source>Run %1: the curve of %2 has %3 points for %4 epochs.</source>
         <translation>运行 %1：%2 的曲线有 %3 个点，但共有 %4 轮。</translation>
     </message>
@@ -6526,6 +6460,14 @@ Train a model first: its recommendations, and why it makes them, will appear her
         <location filename="../../engine/training/PrepareRun.cpp" line="222"/>
         <source>The closed-form floor is that of the starting weights: learning them can go below it.</source>
         <translation>闭式解下界对应起始权重：学习权重后损失可以低于它。</translation>
+    </message>
+</context>
+<context>
+    <name>fl::RunValues</name>
+    <message>
+        <location filename="../../ui/RunValues.cpp" line="45"/>
+        <source>cold %1</source>
+        <translation>冷启动 %1</translation>
     </message>
 </context>
 <context>
@@ -6871,6 +6813,55 @@ Every training run appears here as it finishes, with its parameters, curves and 
         <location filename="../../engine/models/SvrRecommender.cpp" line="182"/>
         <source>Linear support vector regression on fused content (ε = %1)</source>
         <translation>基于融合内容的线性支持向量回归（ε = %1）</translation>
+    </message>
+</context>
+<context>
+    <name>fl::TestMetricsReadout</name>
+    <message>
+        <location filename="../../ui/TestMetricsReadout.cpp" line="49"/>
+        <source>Test at epoch %1</source>
+        <translation>测试（第 %1 轮）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TestMetricsReadout.cpp" line="50"/>
+        <source>Test with the final parameters</source>
+        <translation>测试（最终参数）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TestMetricsReadout.cpp" line="62"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TestMetricsReadout.cpp" line="65"/>
+        <location filename="../../ui/TestMetricsReadout.cpp" line="121"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TestMetricsReadout.cpp" line="67"/>
+        <source>Cold-start items: %1</source>
+        <translation>冷启动物品：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TestMetricsReadout.cpp" line="96"/>
+        <source>Cold-start items</source>
+        <translation>冷启动物品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TestMetricsReadout.cpp" line="107"/>
+        <source>%1: %2 %3</source>
+        <translation>%1：%2 %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TestMetricsReadout.cpp" line="109"/>
+        <source> · cold %1</source>
+        <translation> · 冷启动 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TestMetricsReadout.cpp" line="119"/>
+        <source>Test metrics of run %1:</source>
+        <translation>运行 %1 的测试指标：</translation>
     </message>
 </context>
 <context>

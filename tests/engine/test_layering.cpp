@@ -73,12 +73,13 @@ QStringList layeringViolations(const QString &root)
     QStringList problems;
     static const QRegularExpression forbiddenQt(QStringLiteral(R"(^(QtWidgets|QtCharts|QWidget|QChart|QAbstractButton|QDialog|QMainWindow|QLabel|QPushButton|QApplication)\b)"));
     const QDir engine(root + QStringLiteral("/engine"));
-    for (const QString &entry : engine.entryList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot)) {
-        if (entry == QLatin1String("CMakeLists.txt"))
-            continue;
+    // Only stages hold sources: a folder that is not one, or a source file beside them, is out of place.
+    for (const QString &entry : engine.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
         if (!kStages.contains(entry))
             problems << QStringLiteral("engine/%1: not a stage (stages: %2)").arg(entry, kStages.join(u' '));
     }
+    for (const QString &entry : engine.entryList({QStringLiteral("*.h"), QStringLiteral("*.cpp")}, QDir::Files))
+        problems << QStringLiteral("engine/%1: a source file outside the stages").arg(entry);
 
     QHash<QString, QSet<QString>> edges;   // unit → units it includes
     for (const QString &file : sourcesUnder(root, QStringLiteral("engine"))) {
@@ -196,6 +197,8 @@ private Q_SLOTS:
         writeFile(root + QStringLiteral("/engine/models/E.cpp"), "#include \"engine/models/D.h\"\n");
         writeFile(root + QStringLiteral("/engine/models/E.h"), "#pragma once\n");
         writeFile(root + QStringLiteral("/engine/misc/F.h"), "#pragma once\n");
+        writeFile(root + QStringLiteral("/engine/Loose.h"), "#pragma once\n");
+        writeFile(root + QStringLiteral("/engine/README.md"), "# the engine\n");
         writeFile(root + QStringLiteral("/ui/View.h"), "#include \"app/CommandLineTool.h\"\n");
 
         const QStringList problems = layeringViolations(root);
@@ -207,13 +210,15 @@ private Q_SLOTS:
         QVERIFY2(all.contains(QStringLiteral("include cycle: engine/models/D → engine/models/E → engine/models/D")),
                  qPrintable(all));
         QVERIFY2(all.contains(QStringLiteral("engine/misc: not a stage")), qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral("engine/Loose.h: a source file outside the stages")), qPrintable(all));
+        QVERIFY2(!all.contains(QStringLiteral("README")), qPrintable(all));
         QVERIFY2(all.contains(QStringLiteral("ui/View.h:1: the window includes \"app/CommandLineTool.h\"")), qPrintable(all));
         // The data → core include and the window's engine include are fine.
         QVERIFY2(!all.contains(QStringLiteral("engine/data/B.h:")), qPrintable(all));
         QVERIFY2(!all.contains(QStringLiteral("ui/View.cpp")), qPrintable(all));
         // The back-edge also closes a cycle: A includes B, which includes A.
         QVERIFY2(all.contains(QStringLiteral("include cycle: engine/core/A → engine/data/B → engine/core/A")), qPrintable(all));
-        QCOMPARE(problems.size(), 7);
+        QCOMPARE(problems.size(), 8);
     }
 
     void sourcesKeepTheLayering()

@@ -1,24 +1,24 @@
-// The live loss chart: min–max decimation (extremes and endpoints kept, at most four points per column,
-// short curves untouched, incremental = from scratch), run bookkeeping (stale runs ignored, three
-// ghosts, markers, reset), a million epochs drawn with a plot-width's worth of points, the log axis
-// with a zero loss, and the PNG, SVG and CSV exports.
+// The live loss chart: epochs stored in slices, run bookkeeping (stale runs ignored, three ghosts,
+// markers and where their labels go, reset), a diverged ghost kept over its own epochs, a million
+// epochs drawn with a plot-width's worth of points, the log axis with a zero loss, flat curves with
+// ticks that end, and the PNG, SVG and CSV exports. Decimation and clipping are in test_curves, the
+// axes' arithmetic in test_chartaxes.
 
 #include "engine/core/Random.h"
 #include "engine/models/LinearRegression.h"
 #include "ui/ChartAxes.h"
 #include "ui/ChartScales.h"
-#include "ui/CurveDecimator.h"
 #include "ui/LossChartView.h"
 #include "tests/ui/ChartTestSupport.h"
 
 #include <QAction>
+#include <QChart>
+#include <QChartView>
 #include <QFile>
 #include <QFileInfo>
-#include <QFontDatabase>
-#include <QGuiApplication>
+#include <QGraphicsRectItem>
+#include <QGraphicsSimpleTextItem>
 #include <QImage>
-#include <QLogValueAxis>
-#include <QRawFont>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -38,13 +38,6 @@ namespace {
 bool closeRelative(double actual, double expected, double tolerance)
 {
     return std::abs(actual - expected) <= tolerance * std::max(1.0, std::abs(expected));
-}
-
-// The column rule CurveDecimator documents.
-int columnOf(double x, double xMin, double xMax, int columns)
-{
-    const double c = std::floor((x - xMin) / (xMax - xMin) * columns);
-    return c < 0 ? 0 : c >= columns ? columns - 1 : int(c);
 }
 
 QList<EpochRecord> smoothRun(int first, int count, double scale)
@@ -84,15 +77,11 @@ class LossChartTest : public QObject
 
 private Q_SLOTS:
     void largeBatchesAreStoredInSlices();
-    void decimationKeepsExtremesAndEndpoints();
-    void decimationPassesShortInputThrough();
-    void decimationOfDegenerateRanges();
-    void incrementalDecimationMatchesFromScratch();
-    void longCurvesAreDecimatedFromTheSummary();
     void staleRunsAreIgnored();
     void beginRunKeepsThreeGhosts();
     void ghostKeepsItsOwnEpochsAfterARetry();
     void markersAreCounted();
+    void markerLabelsTakeAnotherRowWhereTheyWouldOverlap();
     void clearRemovesEverything();
     void nonFinitePointsAreSkipped();
     void hoverTextNamesTheNearestEpoch();
@@ -102,152 +91,8 @@ private Q_SLOTS:
     void exportSvgWritesSvg();
     void exportCsvHasEveryEpochOfEveryRun();
     void snapshotShowsCurvesMarkersAndOptimum();
-    void epochAxisShowsAtLeastTwoLabels();
     void flatCurvesGetTicksThatEnd();
-    void logAxisUsesOneNotation();
-    void chineseTitlesGetAFontWithTheirGlyphs();
 };
-
-void LossChartTest::decimationKeepsExtremesAndEndpoints()
-{
-    const int n = 10000;
-    const int columns = 97;
-    const double xMin = 1;
-    const double xMax = n;
-    Random random(7);
-    QList<QPointF> points;
-    for (int i = 1; i <= n; ++i)
-        points.append(QPointF(i, std::exp(-i / 3000.0) + 0.01 * random.normal()));
-    points[4999].setY(100.0);   // a one-epoch spike
-    points[7001].setY(-100.0);  // and a dip
-
-    const QList<QPointF> out = decimateMinMax(points, xMin, xMax, columns);
-    QVERIFY(out.size() <= 4 * columns);
-    QVERIFY(out.size() >= 2 * columns);
-    QCOMPARE(out.front(), points.front());
-    QCOMPARE(out.back(), points.back());
-    QVERIFY(out.contains(QPointF(5000, 100.0)));
-    QVERIFY(out.contains(QPointF(7002, -100.0)));
-
-    // Column by column: at most four points, all of them input points in x order, and the column's
-    // first, last, lowest and highest point among them.
-    std::map<int, QList<QPointF>> inputByColumn;
-    std::map<int, QList<QPointF>> outputByColumn;
-    for (const QPointF &p : points)
-        inputByColumn[columnOf(p.x(), xMin, xMax, columns)].append(p);
-    for (int i = 0; i < out.size(); ++i) {
-        if (i > 0)
-            QVERIFY(out[i - 1].x() < out[i].x());
-        QVERIFY(points.contains(out[i]));
-        outputByColumn[columnOf(out[i].x(), xMin, xMax, columns)].append(out[i]);
-    }
-    QCOMPARE(outputByColumn.size(), inputByColumn.size());
-    for (const auto &[column, input] : inputByColumn) {
-        const QList<QPointF> &kept = outputByColumn[column];
-        QVERIFY(kept.size() <= 4);
-        QCOMPARE(kept.front(), input.front());
-        QCOMPARE(kept.back(), input.back());
-        double low = input.front().y();
-        double high = low;
-        for (const QPointF &p : input) {
-            low = std::min(low, p.y());
-            high = std::max(high, p.y());
-        }
-        double keptLow = kept.front().y();
-        double keptHigh = keptLow;
-        for (const QPointF &p : kept) {
-            keptLow = std::min(keptLow, p.y());
-            keptHigh = std::max(keptHigh, p.y());
-        }
-        QCOMPARE(keptLow, low);
-        QCOMPARE(keptHigh, high);
-    }
-}
-
-void LossChartTest::decimationPassesShortInputThrough()
-{
-    QList<QPointF> points;
-    for (int i = 1; i <= 200; ++i)
-        points.append(QPointF(i, std::sin(i * 0.37) / 3.0));
-    QCOMPARE(decimateMinMax(points, 1, 200, 100), points);
-    QCOMPARE(decimateMinMax({}, 1, 200, 100), QList<QPointF>());
-    const QList<QPointF> one{QPointF(3, 0.5)};
-    QCOMPARE(decimateMinMax(one, 1, 200, 100), one);
-
-    points.append(QPointF(201, 0.25));  // one point over 2·columns: decimated, so fewer points
-    QVERIFY(decimateMinMax(points, 1, 201, 10).size() <= 40);
-}
-
-void LossChartTest::decimationOfDegenerateRanges()
-{
-    QList<QPointF> points;
-    for (int i = 1; i <= 1000; ++i)
-        points.append(QPointF(i, (i % 7) - 3.0 + (i == 600 ? 50 : 0)));
-    for (const auto &[xMin, xMax, columns] : {std::tuple{1.0, 1000.0, 0}, std::tuple{5.0, 5.0, 100}}) {
-        const QList<QPointF> out = decimateMinMax(points, xMin, xMax, columns);
-        QVERIFY(out.size() <= 4);
-        QCOMPARE(out.front(), points.front());
-        QCOMPARE(out.back(), points.back());
-        QVERIFY(out.contains(QPointF(600, 50 + (600 % 7) - 3.0)));
-        QVERIFY(out.contains(QPointF(7, -3.0)));  // the first of the lowest
-    }
-}
-
-void LossChartTest::incrementalDecimationMatchesFromScratch()
-{
-    Random random(11);
-    CurveDecimator decimator;
-    QList<QPointF> points;
-    double xEnd = 2000;
-    int steps = 0;
-    while (points.size() < 60000) {
-        const int chunk = 1 + int(random.below(3000));
-        for (int i = 0; i < chunk; ++i)
-            points.append(QPointF(points.size() + 1, random.normal()));
-        if (points.size() > xEnd)
-            xEnd *= 2;  // the view's x range steps up now and then
-        const int columns = steps % 5 == 4 ? 333 : 300;  // and the plot is resized now and then
-        QCOMPARE(decimator.update(points, 1, xEnd, columns), decimateMinMax(points, 1, xEnd, columns));
-        QCOMPARE(decimator.update(points, 1, xEnd, columns), decimateMinMax(points, 1, xEnd, columns));
-        ++steps;
-    }
-    decimator.reset();
-    QCOMPARE(decimator.update(points.mid(0, 10), 1, xEnd, 300), points.mid(0, 10));
-}
-
-void LossChartTest::longCurvesAreDecimatedFromTheSummary()
-{
-    // Past the summary threshold: a random walk with one spike up and one down, grown in chunks while the
-    // x range steps up. Every drawn point is an input point, at most four per column, and the extremes
-    // and the endpoints are always there.
-    Random random(5);
-    CurveDecimator decimator;
-    QList<QPointF> points;
-    double y = 0;
-    const qsizetype total = 3 * CurveDecimator::summaryThreshold;
-    const qsizetype spikeUp = total / 3 + 17, spikeDown = 2 * total / 3 + 5;
-    double xEnd = 1000;
-    while (points.size() < total) {
-        const qsizetype chunk = 20000 + qsizetype(random.below(40000));
-        for (qsizetype i = 0; i < chunk && points.size() < total; ++i) {
-            y += 0.01 * random.normal();
-            const qsizetype index = points.size();
-            points.append(QPointF(double(index + 1), index == spikeUp ? 1e3 : index == spikeDown ? -1e3 : y));
-        }
-        while (points.size() > xEnd)
-            xEnd *= 1.5;
-        const QList<QPointF> &shown = decimator.update(points, 1, xEnd, 640);
-        QVERIFY(shown.size() <= 4 * 640);
-        QCOMPARE(shown.front(), points.front());
-        QCOMPARE(shown.back(), points.back());
-        for (const QPointF &p : shown)
-            QCOMPARE(points[qsizetype(p.x()) - 1], p);
-        const auto [low, high] = std::minmax_element(points.begin(), points.end(),
-                                                     [](const QPointF &a, const QPointF &b) { return a.y() < b.y(); });
-        QVERIFY(shown.contains(*low));
-        QVERIFY(shown.contains(*high));
-    }
-}
 
 void LossChartTest::staleRunsAreIgnored()
 {
@@ -393,6 +238,52 @@ void LossChartTest::markersAreCounted()
     QCOMPARE(view.markerCount(), 0);
     view.markLearningRateChange(2, 5, 0.1);
     QCOMPARE(view.markerCount(), 1);
+}
+
+// Labels sit at the top of the plot, right of their line; η = 0.005 at epoch 126 would overlap
+// η = 0.01 at 120 (six epochs are a few pixels), so it goes a row lower, and a label near the right
+// edge goes left of its line.
+void LossChartTest::markerLabelsTakeAnotherRowWhereTheyWouldOverlap()
+{
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));   // "η = 0.02"
+    LossChartView view;
+    view.resize(1000, 600);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.beginRun(1, QString());
+    view.appendEpochs(1, smoothRun(1, 200, 1));
+    view.markLearningRateChange(1, 60, 0.02);
+    view.markLearningRateChange(1, 120, 0.01);
+    view.markLearningRateChange(1, 126, 0.005);
+    view.markLearningRateChange(1, 199, 0.001);
+    QTRY_COMPARE(view.currentDisplayedPointCount(), 400);
+    QTest::qWait(50);
+
+    QChart *chart = view.findChild<QChartView *>()->chart();
+    std::map<QString, QGraphicsRectItem *> boxes;   // by their text
+    for (QGraphicsItem *item : chart->childItems()) {
+        auto *box = qgraphicsitem_cast<QGraphicsRectItem *>(item);
+        if (box && box->zValue() == 1000 && box->childItems().size() == 1) {
+            if (auto *text = qgraphicsitem_cast<QGraphicsSimpleTextItem *>(box->childItems().front()))
+                boxes[text->text()] = box;
+        }
+    }
+    QCOMPARE(int(boxes.size()), 4);
+    for (const auto &[text, box] : boxes)
+        QVERIFY2(box->isVisible(), qPrintable(text));
+    const QRectF plot = chart->plotArea();
+    auto xOf = [chart](int epoch) { return chart->mapToPosition(QPointF(epoch, 0)).x(); };
+    QGraphicsRectItem *at60 = boxes.at(QStringLiteral("η = 0.02"));
+    QGraphicsRectItem *at120 = boxes.at(QStringLiteral("η = 0.01"));
+    QGraphicsRectItem *at126 = boxes.at(QStringLiteral("η = 0.005"));
+    QGraphicsRectItem *at199 = boxes.at(QStringLiteral("η = 0.001"));
+    const double row = at60->rect().height() + 2;
+    QCOMPARE(at60->pos(), QPointF(xOf(60) + 4, plot.top() + 4));
+    QCOMPARE(at120->pos(), QPointF(xOf(120) + 4, plot.top() + 4));
+    QCOMPARE(at126->pos(), QPointF(xOf(126) + 4, plot.top() + 4 + row));
+    // Near the right edge: left of its line, where the first row has room.
+    QCOMPARE(at199->pos(), QPointF(xOf(199) - 4 - at199->rect().width(), plot.top() + 4));
+    QLocale::setDefault(QLocale::system());
 }
 
 void LossChartTest::clearRemovesEverything()
@@ -697,29 +588,6 @@ void LossChartTest::largeBatchesAreStoredInSlices()
     QTRY_COMPARE(view.currentEpochCount(), 10);
 }
 
-// Ticks sit on multiples of the interval from 0 and the axis starts at epoch 1: the interval must
-// leave two labels or more, also on a narrow chart.
-void LossChartTest::epochAxisShowsAtLeastTwoLabels()
-{
-    QCOMPARE(epochTickInterval(30, 2), 10.0);     // niceStep(15) = 20 would show "20" alone
-    QCOMPARE(epochTickInterval(10, 2), 5.0);      // 5 and 10
-    QCOMPARE(epochTickInterval(3, 2), 1.0);       // never below one epoch
-    QCOMPARE(epochTickInterval(200, 5), 50.0);    // room for five: 50 … 200
-    QCOMPARE(epochTickInterval(150, 2), 50.0);    // niceStep(75) = 100 leaves "100" alone
-    for (double end : {10.0, 15.0, 20.0, 30.0, 50.0, 70.0, 150.0, 300.0, 700.0, 1500.0, 7e5}) {
-        for (int labels = 1; labels <= 8; ++labels) {
-            const double step = epochTickInterval(end, labels);
-            QVERIFY2(std::floor(end / step) >= 2, qPrintable(QStringLiteral("end %1, %2 labels: step %3").arg(end).arg(labels).arg(step)));
-        }
-    }
-    // The axis itself, 120 pixels wide: two labels or more from 1 to 30.
-    QValueAxis axis;
-    setEpochAxisRange(&axis, 30, 120);
-    QCOMPARE(axis.min(), 1.0);
-    QCOMPARE(axis.max(), 30.0);
-    QVERIFY(std::floor(30 / axis.tickInterval()) >= 2);
-}
-
 // A loss that changes only in its 17th digit (test_stress found one: a tiny η on a converged run). Qt
 // Charts adds the tick interval to the first tick until the range ends; an interval below the values'
 // rounding step never ends, and the window hung with 24 GB. The range is now padded as for a flat curve,
@@ -781,48 +649,6 @@ void LossChartTest::flatCurvesGetTicksThatEnd()
     QTRY_VERIFY(view.displayedPointCount() > 0);
     QTest::qWait(100);
     QVERIFY(!view.grab().toImage().isNull());
-}
-
-// A diverging run spans 10⁻¹ to 10⁸: every label in powers of ten, not "1e+08" above "100,000".
-void LossChartTest::logAxisUsesOneNotation()
-{
-    QLogValueAxis axis;
-    Extent extent;
-    extent.add(0.3);
-    extent.add(1.4e7);
-    AxisRange range = setLogAxisRange(&axis, extent);
-    QCOMPARE(range.low, 0.1);
-    QCOMPARE(range.high, 1e8);
-    QCOMPARE(axis.labelFormat(), QStringLiteral("%.0e"));
-    Extent small;
-    small.add(0.3);
-    small.add(7);
-    range = setLogAxisRange(&axis, small);
-    QCOMPARE(range.high, 10.0);
-    QCOMPARE(axis.labelFormat(), QStringLiteral("%.6g"));
-}
-
-// "损失" on the loss axis was drawn as "⋮": the title font (DejaVu Sans) has no Chinese glyphs, Qt Charts
-// measured it with that font's metrics and drew it with a fallback's. The title now gets a font whose
-// own face has every glyph (QFontMetrics counts the fallbacks' glyphs too and cannot tell).
-void LossChartTest::chineseTitlesGetAFontWithTheirGlyphs()
-{
-    if (QFontDatabase::families(QFontDatabase::SimplifiedChinese).isEmpty())
-        QSKIP("no Chinese font on this machine (the install step adds fonts-noto-cjk)");
-    const QFont base = QGuiApplication::font();
-    const QString title = QStringLiteral("损失");
-    const QFont chosen = fontCovering(base, title);
-    const QRawFont raw = QRawFont::fromFont(chosen);
-    for (const char32_t c : title.toUcs4())
-        QVERIFY(raw.supportsCharacter(c));
-    QCOMPARE(chosen.pointSizeF(), base.pointSizeF());
-    // A Latin title keeps the application's font.
-    QCOMPARE(fontCovering(base, QStringLiteral("loss")), base);
-    QValueAxis axis;
-    setAxisTitle(&axis, title);
-    QVERIFY(QRawFont::fromFont(axis.titleFont()).supportsCharacter(U'损'));
-    setAxisTitle(&axis, QStringLiteral("loss"));   // back to English: back to the application's family
-    QCOMPARE(axis.titleFont().family(), base.family());
 }
 
 QTEST_MAIN(LossChartTest)

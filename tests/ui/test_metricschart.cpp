@@ -1,9 +1,12 @@
 // The live validation-metrics chart: points of the current run reach the curve and other runs' do not,
-// the best-epoch marker follows the monitored metric's running maximum and then the engine's best epoch,
-// the test read-out, the metric chooser, the cold-start curve, ghosts, clear(), the empty-state hint,
+// a run's keys in order and its best epoch (MetricRun), the best-epoch marker following the monitored
+// metric's running maximum and then the engine's best epoch, the test read-out (TestMetricsReadout),
+// the metric chooser, the cold-start curve, ghosts, clear(), the empty-state hint,
 // and the CSV, PNG and SVG exports.
 
+#include "ui/MetricRun.h"
 #include "ui/MetricsChartView.h"
+#include "ui/TestMetricsReadout.h"
 #include "tests/ui/ChartTestSupport.h"
 
 #include <QComboBox>
@@ -78,7 +81,9 @@ private Q_SLOTS:
     void pointsOfTheCurrentRunReachTheCurve();
     void otherRunsAreIgnored();
     void bestMarkerFollowsTheMonitoredMaximum();
+    void runKeepsItsKeysInOrderAndFindsTheBestEpoch();
     void finishShowsTheEngineBestEpochAndTestMetrics();
+    void readoutIsATableWhereItFitsElseALine();
     void chooserSwitchesTheCurve();
     void coldCurveOnlyWithColdKeys();
     void previousRunsStayAsGhosts();
@@ -189,6 +194,59 @@ void MetricsChartTest::bestMarkerFollowsTheMonitoredMaximum()
     QCOMPARE(fallback.bestEpoch(), 3);
 }
 
+void MetricsChartTest::runKeepsItsKeysInOrderAndFindsTheBestEpoch()
+{
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    MetricRun run;
+    QVERIFY(run.add(1, {{QStringLiteral("recall@20"), 0.2}, {QStringLiteral("cold_ndcg@10"), 0.01},
+                        {QStringLiteral("ndcg@10"), 0.10}, {QStringLiteral("ndcg@5"), 0.08}}));
+    QCOMPARE(run.keys(), QStringList({QStringLiteral("ndcg@5"), QStringLiteral("ndcg@10"), QStringLiteral("recall@20"),
+                                      QStringLiteral("cold_ndcg@10")}));
+    QVERIFY(!run.add(2, {{QStringLiteral("ndcg@10"), 0.12}, {QStringLiteral("recall@20"), nan}}));   // no new key
+    QVERIFY(run.add(3, {{QStringLiteral("ndcg@10"), 0.12}, {QStringLiteral("map@10"), 0.3}}));
+    QCOMPARE(run.keys(), QStringList({QStringLiteral("ndcg@5"), QStringLiteral("ndcg@10"), QStringLiteral("recall@20"),
+                                      QStringLiteral("map@10"), QStringLiteral("cold_ndcg@10")}));
+    QCOMPARE(run.lastEpoch(), 3);
+    // The NaN stays in its record and is no point.
+    QCOMPARE(*run.pointsOf(QStringLiteral("recall@20")), QList<QPointF>{QPointF(1, 0.2)});
+    QVERIFY(std::isnan(run.recordAt(2)->values.value(QStringLiteral("recall@20"))));
+    QVERIFY(!run.recordAt(4));
+    QVERIFY(!run.pointsOf(QStringLiteral("hit@10")));
+
+    // ndcg@10 is 0.10, 0.12, 0.12: the first epoch of the highest value.
+    run.monitor = QStringLiteral("ndcg@10");
+    MetricBest best = run.best(QStringLiteral("recall@20"));
+    QCOMPARE(best.epoch, 2);
+    QCOMPARE(best.key, QStringLiteral("ndcg@10"));
+    QCOMPARE(best.value, 0.12);
+    // A monitor the records lack: the drawn metric's best.
+    run.monitor = QStringLiteral("ndcg@50");
+    best = run.best(QStringLiteral("recall@20"));
+    QCOMPARE(best.key, QStringLiteral("recall@20"));
+    QCOMPARE(best.epoch, 1);
+    QCOMPARE(best.value, 0.2);
+    run.monitor.clear();
+    QCOMPARE(run.best(QString()).epoch, 0);
+
+    // Finished: the engine's epoch; without one, the running maximum still.
+    run.monitor = QStringLiteral("ndcg@10");
+    run.finished = true;
+    run.engineBest = 3;
+    run.test = {{QStringLiteral("ndcg@10"), 0.11}};
+    best = run.best(QString());
+    QCOMPARE(best.epoch, 3);
+    QCOMPARE(best.value, 0.12);
+    run.engineBest = 0;
+    QCOMPARE(run.best(QString()).epoch, 2);
+    // Going on after the finish: the test metrics are forgotten.
+    run.engineBest = 3;
+    QVERIFY(!run.add(4, {{QStringLiteral("ndcg@10"), 0.2}}));
+    QVERIFY(!run.finished);
+    QCOMPARE(run.engineBest, 0);
+    QVERIFY(run.test.isEmpty());
+    QCOMPARE(run.best(QString()).epoch, 4);
+}
+
 void MetricsChartTest::finishShowsTheEngineBestEpochAndTestMetrics()
 {
     MetricsChartView view;
@@ -231,6 +289,47 @@ void MetricsChartTest::finishShowsTheEngineBestEpochAndTestMetrics()
     view.finishRun(3, 0, test);
     QCOMPARE(view.bestEpoch(), 9);
     QVERIFY(view.testText().startsWith(QStringLiteral("Test with the final parameters: ndcg@20 ")));
+}
+
+void MetricsChartTest::readoutIsATableWhereItFitsElseALine()
+{
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    const TestMetricsReadout::Results results{
+        {{QStringLiteral("ndcg@10"), 0.112}, {QStringLiteral("recall@10"), 0.081}, {QStringLiteral("cold_ndcg@10"), 0.04},
+         {QStringLiteral("ndcg@20"), 0.13}},
+        5, QStringLiteral("mf")};
+    QCOMPARE(TestMetricsReadout::textOf(results, QStringLiteral("ndcg@10")),
+             QStringLiteral("Test at epoch 5: ndcg@10 0.1120 · recall@10 0.0810\nCold-start items: ndcg@10 0.0400"));
+    QCOMPARE(TestMetricsReadout::textOf(results, QStringLiteral("ndcg@20")), QStringLiteral("Test at epoch 5: ndcg@20 0.1300"));
+    QCOMPARE(TestMetricsReadout::textOf({{{QStringLiteral("hit@50"), 0.5}}, 0, QString()}, QStringLiteral("ndcg@10")),
+             QStringLiteral("Test with the final parameters: hit@50 0.5000"));   // no test at K = 10: its smallest K
+    QVERIFY(TestMetricsReadout::textOf({}, QStringLiteral("ndcg@10")).isEmpty());
+
+    QWidget figure;
+    auto *layout = new QVBoxLayout(&figure);
+    auto *readout = new TestMetricsReadout(&figure);
+    layout->addWidget(readout);
+    figure.resize(700, 200);
+    figure.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&figure));
+    QVERIFY(!readout->isVisible());
+    readout->setResults(results, QStringLiteral("ndcg@10"), QString());
+    QVERIFY(readout->isVisible());
+    QCOMPARE(readout->textFormat(), Qt::RichText);   // wide: the table
+    QVERIFY(readout->text().startsWith(QStringLiteral("<table")));
+    QCOMPARE(readout->toolTip(), QStringLiteral("Test metrics of run mf:\nndcg@10: 0.1120\nndcg@20: 0.1300\n"
+                                                "recall@10: 0.0810\ncold ndcg@10: 0.0400"));
+    figure.resize(180, 200);   // narrow: the drawn metric's line
+    QTRY_COMPARE(readout->textFormat(), Qt::PlainText);
+    QCOMPARE(readout->text(), QStringLiteral("Test at epoch 5: ndcg@10 0.1120 · cold 0.0400"));
+
+    // Without results, the note; without a note, nothing.
+    readout->setResults({}, QStringLiteral("ndcg@10"), QStringLiteral("Waiting…"));
+    QCOMPARE(readout->text(), QStringLiteral("Waiting…"));
+    QVERIFY(readout->toolTip().isEmpty());
+    readout->setResults({}, QStringLiteral("ndcg@10"), QString());
+    QVERIFY(!readout->isVisible());
+    QLocale::setDefault(QLocale::system());
 }
 
 void MetricsChartTest::chooserSwitchesTheCurve()
