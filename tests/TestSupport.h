@@ -50,6 +50,40 @@ inline bool writeFiles(const QString &folder, const Files &files)
     return true;
 }
 
+// A 24-bit BMP (BITMAPINFOHEADER) of width × |height| pixels of one colour; a negative height is a
+// top-down bitmap, stored first row first. With pixels = false only the 54 bytes of headers are
+// written, stating the size: a few bytes can state an image of any size, as hostile files do.
+inline QByteArray bmpFile(qint32 width, qint32 height, bool pixels = true, quint8 red = 0, quint8 green = 0,
+                          quint8 blue = 0)
+{
+    const qint64 rowBytes = (3 * qint64(width) + 3) / 4 * 4;
+    const qint64 rows = height < 0 ? -qint64(height) : qint64(height);
+    const qint64 dataBytes = pixels ? rowBytes * rows : 0;
+    QByteArray bmp(54 + dataBytes, '\0');
+    auto put32 = [&bmp](int at, quint32 v) {
+        for (int b = 0; b < 4; ++b)
+            bmp[at + b] = char((v >> (8 * b)) & 0xff);
+    };
+    bmp[0] = 'B';
+    bmp[1] = 'M';
+    put32(2, quint32(bmp.size()));
+    put32(10, 54);        // pixel data offset
+    put32(14, 40);        // BITMAPINFOHEADER
+    put32(18, quint32(width));
+    put32(22, quint32(height));
+    bmp[26] = 1;          // planes
+    bmp[28] = 24;         // bits per pixel, stored blue, green, red
+    for (qint64 row = 0; pixels && row < rows; ++row) {
+        for (qint64 x = 0; x < width; ++x) {
+            const qint64 at = 54 + row * rowBytes + 3 * x;
+            bmp[at] = char(blue);
+            bmp[at + 1] = char(green);
+            bmp[at + 2] = char(red);
+        }
+    }
+    return bmp;
+}
+
 inline QString errorOf(const Result<Dataset> &result)
 {
     return result.ok() ? QStringLiteral("(loaded without error)") : result.error();

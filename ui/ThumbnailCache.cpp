@@ -1,5 +1,7 @@
 #include "ThumbnailCache.h"
 
+#include "engine/data/ImageFiles.h"
+
 #include <QCache>
 #include <QFutureWatcher>
 #include <QImageReader>
@@ -149,7 +151,9 @@ QImage ThumbnailCache::decode(const QString &path, QSize size)
 {
     QImageReader reader(path);
     reader.setAutoTransform(true);
-    const QSize original = reader.size();
+    const QSize original = statedImageSize(reader);
+    if (exceedsImagePixelLimit(original))
+        return {};   // the embedder does not decode it either
     if (original.isValid() && (original.width() > size.width() || original.height() > size.height()))
         reader.setScaledSize(original.scaled(size, Qt::KeepAspectRatio).expandedTo(QSize(1, 1)));
     QImage image = reader.read();

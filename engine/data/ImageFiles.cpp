@@ -5,9 +5,29 @@
 #include <QFileInfo>
 #include <QImageReader>
 
+#include <cstdlib>
+#include <limits>
 #include <vector>
 
 namespace fl {
+
+QSize statedImageSize(QImageReader &reader)
+{
+    if (!reader.supportsOption(QImageIOHandler::Size))
+        return {};
+    const QSize size = reader.size();
+    if (size.width() == 0 || size.height() == 0 || size == QSize(-1, -1))
+        return {};
+    // std::abs of INT_MIN overflows; no format states that many pixels on a side anyway.
+    if (size.width() == std::numeric_limits<int>::min() || size.height() == std::numeric_limits<int>::min())
+        return QSize(std::numeric_limits<int>::max(), std::numeric_limits<int>::max());
+    return QSize(std::abs(size.width()), std::abs(size.height()));
+}
+
+bool exceedsImagePixelLimit(QSize stated)
+{
+    return stated.isValid() && qint64(stated.width()) * stated.height() > kMaxImagePixels;
+}
 
 ImageFileState probeImageFile(const QString &path)
 {
@@ -19,8 +39,8 @@ ImageFileState probeImageFile(const QString &path)
     if (!reader.canRead())
         return ImageFileState::Unreadable;
     if (reader.supportsOption(QImageIOHandler::Size)) {
-        const QSize size = reader.size();
-        if (!size.isValid() || qint64(size.width()) * size.height() > kMaxImagePixels)
+        const QSize size = statedImageSize(reader);
+        if (!size.isValid() || exceedsImagePixelLimit(size))
             return ImageFileState::Unreadable;
     }
     return ImageFileState::Readable;

@@ -6,7 +6,10 @@
 
 #include "engine/data/Dataset.h"
 
+#include <QSize>
 #include <QString>
+
+class QImageReader;
 
 namespace fl {
 
@@ -19,6 +22,13 @@ enum class ImageFileState { NoPath, NotFound, Unreadable, Readable };
 // billions, which Qt would try to decode.
 inline constexpr qint64 kMaxImagePixels = 40'000'000;
 ImageFileState probeImageFile(const QString &path);
+
+// The size the reader's image header states, with its sign dropped: Qt states a top-down BMP's height
+// as negative (4 × -3) and decodes it the right way up (4 × 3). Invalid when the format states no size
+// or the header holds none.
+QSize statedImageSize(QImageReader &reader);
+// Whether a stated size is past kMaxImagePixels.
+bool exceedsImagePixelLimit(QSize stated);
 
 struct ImageProbeCounts
 {

@@ -100,7 +100,7 @@ Result<ModalityMatrix> embedImages(const QString &name, const QStringList &paths
                 return;
             }
             QImageReader reader(paths[i]);
-            if (const QSize size = reader.size(); size.isValid() && qint64(size.width()) * size.height() > kMaxImagePixels) {
+            if (exceedsImagePixelLimit(statedImageSize(reader))) {
                 status[size_t(i)] = ImageStatus::Undecodable;
                 return;
             }

@@ -5,6 +5,8 @@
 #include "engine/embedding/ImageEmbedder.h"
 #include "engine/embedding/ImageFeatures.h"
 
+#include "tests/TestSupport.h"
+
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
@@ -301,38 +303,57 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
-        auto bmpHeader = [](qint32 width, qint32 height) {
-            QByteArray header(54, '\0');
-            auto put32 = [&header](int at, quint32 v) {
-                for (int b = 0; b < 4; ++b)
-                    header[at + b] = char((v >> (8 * b)) & 0xff);
-            };
-            header[0] = 'B';
-            header[1] = 'M';
-            put32(2, 54);        // file size (a lie, as in the fuzzer's finding)
-            put32(10, 54);       // pixel data offset
-            put32(14, 40);       // BITMAPINFOHEADER
-            put32(18, quint32(width));
-            put32(22, quint32(height));
-            header[26] = 1;      // planes
-            header[28] = 24;     // bits per pixel
-            return header;
-        };
         const QString huge = dir.filePath(QStringLiteral("huge.bmp"));
-        QFile file(huge);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(bmpHeader(10000, 10000));
-        file.close();
+        QVERIFY(test::writeFile(huge, test::bmpFile(10000, 10000, false)));
         QCOMPARE(QImageReader(huge).size(), QSize(10000, 10000));
         QCOMPARE(probeImageFile(huge), ImageFileState::Unreadable);
+        // The same stated top-down (a negative height), which Qt states as 10000 × -10000.
+        const QString hugeTopDown = dir.filePath(QStringLiteral("huge-top-down.bmp"));
+        QVERIFY(test::writeFile(hugeTopDown, test::bmpFile(10000, -10000, false)));
+        QCOMPARE(QImageReader(hugeTopDown).size(), QSize(10000, -10000));
+        QCOMPARE(probeImageFile(hugeTopDown), ImageFileState::Unreadable);
 
         const QString fine = dir.filePath(QStringLiteral("fine.png"));
         QVERIFY(writePng(fine, solid(4, 4, qRgb(10, 20, 30))));
         QCOMPARE(probeImageFile(fine), ImageFileState::Readable);
-        const Result<ModalityMatrix> m = embedImages(QStringLiteral("image"), {fine, huge}, {}, ImageEmbedderSettings{});
+        const Result<ModalityMatrix> m =
+            embedImages(QStringLiteral("image"), {fine, huge, hugeTopDown}, {}, ImageEmbedderSettings{});
         QVERIFY2(m.ok(), m.ok() ? "" : qPrintable(m.error()));
-        QVERIFY(m->missing == (std::vector<bool>{false, true}));
-        QVERIFY2(m->notes.join(u'\n').contains(QStringLiteral("could not decode 1 of 2 images")), qPrintable(m->notes.join(u'\n')));
+        QVERIFY(m->missing == (std::vector<bool>{false, true, true}));
+        QVERIFY2(m->notes.join(u'\n').contains(QStringLiteral("could not decode 2 of 3 images")), qPrintable(m->notes.join(u'\n')));
+    }
+
+    // A top-down BMP (negative height in its header) is a valid image: Qt states its size as 4 × -3
+    // and decodes it the right way up. It is probed as readable and embedded like any other.
+    void topDownBmpIsAnImage()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("top-down.bmp"));
+        QVERIFY(test::writeFile(path, test::bmpFile(4, -3, true, 255, 0, 51)));
+        QImageReader reader(path);
+        QCOMPARE(reader.size(), QSize(4, -3));
+        QCOMPARE(statedImageSize(reader), QSize(4, 3));
+        QCOMPARE(probeImageFile(path), ImageFileState::Readable);
+
+        ModalitySource source;
+        source.name = QStringLiteral("image");
+        source.kind = ModalityKind::Image;
+        source.imagePaths = {path};
+        source.missing = {false};
+        const ImageProbeCounts counts = markUnreadableImages(source);
+        QCOMPARE(counts.unreadable, 0);
+        QCOMPARE(source.missing, std::vector<bool>{false});
+
+        const Result<ModalityMatrix> m = embedImages(QStringLiteral("image"), {path}, {}, ImageEmbedderSettings{});
+        QVERIFY2(m.ok(), m.ok() ? "" : qPrintable(m.error()));
+        QCOMPARE(m->missing, std::vector<bool>{false});
+        // Every cell of the 4×4 grid: R = 1, G = 0, B = 51/255.
+        for (int cell = 0; cell < 16; ++cell) {
+            QVERIFY(closeRel(m->values(0, 3 * cell), 1.0));
+            QVERIFY(qAbs(m->values(0, 3 * cell + 1)) < 1e-12);
+            QVERIFY(closeRel(m->values(0, 3 * cell + 2), 51.0 / 255.0));
+        }
     }
 
     void allUnreadableIsAnError()

@@ -482,6 +482,23 @@ private Q_SLOTS:
         QCOMPARE(cache.pendingCount(), 0);
     }
 
+    // A top-down BMP (Qt states its size as 40 × -30) is scaled like any image; one stating more pixels
+    // than the embedder decodes gets no thumbnail, without being decoded.
+    void thumbnailOfTopDownAndHugeBitmaps()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString topDown = dir.filePath(QStringLiteral("top-down.bmp"));
+        QVERIFY(test::writeFile(topDown, test::bmpFile(40, -30, true, 200, 10, 20)));
+        const QImage thumbnail = ThumbnailCache::decode(topDown, QSize(16, 16));
+        QCOMPARE(thumbnail.size(), QSize(16, 12));
+        QCOMPARE(QColor(thumbnail.pixel(8, 6)), QColor(200, 10, 20));
+
+        const QString huge = dir.filePath(QStringLiteral("huge.bmp"));
+        QVERIFY(test::writeFile(huge, test::bmpFile(2, -30'000'000, false)));
+        QVERIFY(ThumbnailCache::decode(huge, QSize(16, 16)).isNull());
+    }
+
     void screenshot()
     {
         const auto demo = loadDemo();
