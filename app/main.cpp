@@ -6,6 +6,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QMessageBox>
 #include <QTimer>
 
@@ -17,6 +18,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("FusionLab"));
     QApplication::setOrganizationName(QStringLiteral("FusionLab"));
     QApplication::setApplicationVersion(QStringLiteral(FUSIONLAB_VERSION));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/fusionlab.svg")));
 
     // The language chosen in View ▸ Language, else the system's, already for the parser's help text.
     fl::Language language;
