@@ -19,6 +19,7 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("FusionLab"));
     QApplication::setApplicationVersion(QStringLiteral(FUSIONLAB_VERSION));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/fusionlab.svg")));
+    QApplication::setDesktopFileName(QStringLiteral("fusionlab"));   // resources/fusionlab.desktop
 
     // The language chosen in View ▸ Language, else the system's, already for the parser's help text.
     fl::Language language;
