@@ -6,6 +6,8 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
 #include <QIcon>
 #include <QMessageBox>
 #include <QTimer>
@@ -23,6 +25,13 @@ int main(int argc, char *argv[])
 
     // The language chosen in View ▸ Language, else the system's, already for the parser's help text.
     fl::Language language;
+    // Installed (`cmake --install`, the .deb), the program finds the catalogues in
+    // share/fusionlab/translations beside bin/ and prefers them to the embedded ones, so a corrected
+    // catalogue can be dropped in without rebuilding.
+    const QString installedCatalogues =
+        QDir::cleanPath(QApplication::applicationDirPath() + QStringLiteral("/../share/fusionlab/translations"));
+    if (QFileInfo(installedCatalogues).isDir())
+        language.setCatalogDirectory(installedCatalogues);
     const auto remembered = [] {
         const QString code = fl::Language::normalized(fl::AppSettings::language());
         return code.isEmpty() ? fl::Language::systemLanguage() : code;
