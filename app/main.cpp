@@ -6,6 +6,9 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QIcon>
 #include <QMessageBox>
 #include <QTimer>
 
@@ -17,9 +20,18 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("FusionLab"));
     QApplication::setOrganizationName(QStringLiteral("FusionLab"));
     QApplication::setApplicationVersion(QStringLiteral(FUSIONLAB_VERSION));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/fusionlab.svg")));
+    QApplication::setDesktopFileName(QStringLiteral("fusionlab"));   // resources/fusionlab.desktop
 
     // The language chosen in View ▸ Language, else the system's, already for the parser's help text.
     fl::Language language;
+    // Installed (`cmake --install`, the .deb), the program finds the catalogues in
+    // share/fusionlab/translations beside bin/ and prefers them to the embedded ones, so a corrected
+    // catalogue can be dropped in without rebuilding.
+    const QString installedCatalogues =
+        QDir::cleanPath(QApplication::applicationDirPath() + QStringLiteral("/../share/fusionlab/translations"));
+    if (QFileInfo(installedCatalogues).isDir())
+        language.setCatalogDirectory(installedCatalogues);
     const auto remembered = [] {
         const QString code = fl::Language::normalized(fl::AppSettings::language());
         return code.isEmpty() ? fl::Language::systemLanguage() : code;

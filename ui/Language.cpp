@@ -300,11 +300,13 @@ bool Language::setLanguage(const QString &code)
         return false;
     std::vector<std::unique_ptr<QTranslator>> translators;
     if (code != QLatin1String("en")) {
+        // The catalogue directory's copy first (an installed one, or a test's), else the embedded one.
         auto own = std::make_unique<QTranslator>();
-        if (own->load(QStringLiteral("fusionlab_%1").arg(code), m_directory))
+        const QString name = QStringLiteral("fusionlab_%1").arg(code);
+        if (own->load(name, m_directory) || own->load(name, QStringLiteral(":/i18n")))
             translators.push_back(std::move(own));
         else
-            qWarning("FusionLab: no catalogue fusionlab_%s.qm in %s", qPrintable(code), qPrintable(m_directory));
+            qWarning("FusionLab: no catalogue fusionlab_%s.qm in %s or :/i18n", qPrintable(code), qPrintable(m_directory));
         // Qt's own dialogs (file dialogs, message box buttons); absent when the system lacks them.
         auto qt = std::make_unique<QTranslator>();
         if (qt->load(QStringLiteral("qtbase_%1").arg(code), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))

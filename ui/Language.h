@@ -53,7 +53,8 @@ public:
     // Loads the language's catalogues and re-translates every open window. A code not in available()
     // changes nothing and returns false.
     bool setLanguage(const QString &code);
-    // Where FusionLab's catalogue fusionlab_CODE.qm is looked up: ":/i18n" unless a test says otherwise.
+    // Where FusionLab's catalogue fusionlab_CODE.qm is looked up first: ":/i18n" unless main() found an
+    // installed copy or a test says otherwise. The embedded one (":/i18n") is the fallback.
     void setCatalogDirectory(const QString &directory);
 
     // View ▸ Language: each language in its own name, checked when in use; choosing one switches to

@@ -369,7 +369,13 @@ QImage drawItemImage(const Item &item, Random &rng)
     const auto jitter = [&rng](int c) {
         return std::clamp(c + int(std::lround(rng.uniform(-kColourJitter, kColourJitter))), 0, 255);
     };
-    const QColor colour(jitter(base.red), jitter(base.green), jitter(base.blue));
+    // One draw per channel in a fixed order, blue first: the order in which GCC happened to evaluate
+    // QColor's three arguments when resources/demo was generated. Arguments' order is unspecified
+    // (clang goes left to right), so drawn inside one call the colours depended on the compiler.
+    const int blue = jitter(base.blue);
+    const int green = jitter(base.green);
+    const int red = jitter(base.red);
+    const QColor colour(red, green, blue);
     const int dx = int(rng.below(7)) - 3;
     const int dy = int(rng.below(7)) - 3;
     const double scale = rng.uniform(0.92, 1.05);
