@@ -44,11 +44,12 @@ QString commandLineUsage()
         "Usage: fusionlab-cli COMMAND [OPTIONS]\n"
         "\n"
         "Commands:\n"
-        "  train DATASET        Embed, fuse and train the seed's linear regression; print the loss curve.\n"
+        "  train DATASET        Embed, fuse and train a model (default: the seed's linear regression); print\n"
+        "                       the loss curve and, for the ranking models, their metrics.\n"
         "  stats DATASET        Users, items, interactions, rating mean and per-modality width and coverage.\n"
         "  run FILE             Re-run the runs of a saved experiment (--json; --dataset PATH to use other data).\n"
         "  sweep DATASET        Train a grid of two modality weights (--alpha LO:HI:N --beta LO:HI:N, or\n"
-        "                       --weight NAME=LO:HI:N; any train option; --closed-form for the regression).\n"
+        "                       --weight NAME=LO:HI:N; train's options; --closed-form for the regression).\n"
         "  ablate DATASET       Each modality alone, all but one, and all, over --seeds N (default 3).\n"
         "  export-demo DIR      Write the built-in demo dataset (manifest, CSV files, images) to DIR.\n"
         "  generate-demo DIR    Generate the demo dataset afresh (--seed, --items, --users) into DIR.\n"
@@ -113,12 +114,14 @@ QString commandLineUsage()
         "                                   adam, lr 0.01, batch 1024, l2 0.0001, 100 epochs; mlp the same with\n"
         "                                   batch 256; svr adam, lr 0.003, batch 1024; the other models adam,\n"
         "                                   lr 0.01, batch 1024, l2 0.0001, 100 epochs\n"
-        "  --validation FRACTION            share of interactions held out (default 0.2)\n"
+        "  --validation FRACTION            share of interactions held out (default 0.2 for the regression,\n"
+        "                                   0.1 of what the test part leaves for the ranking models)\n"
         "  --seed N                         seed of the split and of SGD (default 42)\n"
         "  --save-experiment FILE           also write the run as an experiment (JSON) that `run FILE` repeats\n"
         "  --json                           one JSON object per line instead of a table\n"
         "\n"
-        "sweep options (and every train option):\n"
+        "sweep options (and train's, but for --export-topk, --export-split, --pseudonymize and\n"
+        "--save-experiment):\n"
         "  --alpha LO:HI:N, --beta LO:HI:N, --gamma LO:HI:N, --weight NAME=LO:HI:N\n"
         "                                   the weights swept: exactly two, N values each from LO to HI\n"
         "  --closed-form                    the regression's landscape from its sufficient statistics\n"
@@ -128,7 +131,7 @@ QString commandLineUsage()
         "                                   monitored ndcg@K, cold_ndcg@K with --split cold-items)\n"
         "  --threads N                      cells trained at once (default 2)\n"
         "  --csv FILE                       also write the grid as CSV\n"
-        "ablate options (and every train option):\n"
+        "ablate options (and sweep's train options):\n"
         "  --seeds N                        seeds per subset, from --seed on (default 3, from 1)\n"
         "  --metric M, --threads N, --csv FILE   as for sweep\n"
         "\n"
@@ -187,8 +190,13 @@ std::optional<QString> parseArguments(QCommandLineParser &parser, const QStringL
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     QStringList withProgram = args;
     withProgram.prepend(QStringLiteral("fusionlab-cli"));
-    if (!parser.parse(withProgram))
-        return parser.errorText() + QLatin1Char('.');
+    if (!parser.parse(withProgram)) {
+        // Qt's sentence usually ends with a full stop already ("Unknown option 'x'.").
+        QString error = parser.errorText();
+        if (!error.endsWith(QLatin1Char('.')))
+            error += QLatin1Char('.');
+        return error;
+    }
     if (parser.isSet(QStringLiteral("help")))
         return QString();
     const QStringList positional = parser.positionalArguments();

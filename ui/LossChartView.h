@@ -88,6 +88,8 @@ Q_SIGNALS:
     void exportRequested();
 
 protected:
+    // RunChartView's parts, for loss curves: the train and validation curves of the runs and ghosts,
+    // the closed-form floor, the epoch markers; the table has one loss column per curve.
     QSize prepareExport() override;   // stores pending epochs first
     void updateChart(bool everything) override;
     void restyle() override;

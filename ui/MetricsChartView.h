@@ -115,6 +115,8 @@ Q_SIGNALS:
     void metricChanged(const QString &key);
 
 protected:
+    // RunChartView's parts, for ranking metrics: the chosen metric's curve per run and ghost, the best
+    // epoch's marker; the table has one column per run of the chosen metric.
     void updateChart(bool everything) override;
     void restyle() override;
     QString exportTitle() const override;

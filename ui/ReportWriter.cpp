@@ -488,7 +488,7 @@ figcaption { color: #444; font-size: 13.5px; margin-top: 6px; }
   main { max-width: none; padding: 0; }
   h2 { break-after: avoid; page-break-after: avoid; }
   h3 { break-after: avoid; page-break-after: avoid; }
-  h2.new-page { break-before: page; page-break-before: always; }
+  .new-page { break-before: page; page-break-before: always; }
   figure, tr, .table-wrap { break-inside: avoid; page-break-inside: avoid; }
   .table-wrap { overflow: visible; }
 }
@@ -593,6 +593,69 @@ QString formatReportValue(double value)
     return value < 0 ? QStringLiteral("−") + text : text;
 }
 
+namespace {
+
+// How the text blocks are written: in the HTML page with its style sheet's classes, in the PDF as Qt
+// rich text with inline styles. In each pattern %1 takes newPage where a block starts a page (empty
+// elsewhere) and %2 the escaped text; a list item's %1 its escaped text.
+struct TextMarkup
+{
+    QString newPage;
+    QString title, subtitle, heading, subheading, paragraph;
+    QString listOpen, listItem, listClose;
+};
+
+const TextMarkup kPageMarkup{
+    QStringLiteral(" class=\"new-page\""),
+    QStringLiteral("<h1%1>%2</h1>\n"),
+    QStringLiteral("<p class=\"subtitle\"%1>%2</p>\n"),
+    QStringLiteral("<h2%1>%2</h2>\n"),
+    QStringLiteral("<h3%1>%2</h3>\n"),
+    QStringLiteral("<p%1>%2</p>\n"),
+    QStringLiteral("<ul>\n"),
+    QStringLiteral("<li>%1</li>\n"),
+    QStringLiteral("</ul>\n"),
+};
+
+const TextMarkup kRichTextMarkup{
+    QStringLiteral(" page-break-before: always;"),
+    QStringLiteral("<h1 style=\"font-size: 20pt; margin-bottom: 2px;%1\">%2</h1>"),
+    QStringLiteral("<p style=\"color: #555555; margin-bottom: 14px;%1\">%2</p>"),
+    QStringLiteral("<h2 style=\"font-size: 14.5pt; color: #0b4f7c; margin-top: 16px; margin-bottom: 6px;%1\">%2</h2>"),
+    QStringLiteral("<h3 style=\"font-size: 11.5pt; margin-top: 12px; margin-bottom: 4px;%1\">%2</h3>"),
+    QStringLiteral("<p style=\"margin-bottom: 4px;%1\">%2</p>"),
+    QStringLiteral("<ul style=\"margin-top: 4px;\">"),
+    QStringLiteral("<li>%1</li>"),
+    QStringLiteral("</ul>"),
+};
+
+// Appends a text block (title, subtitle, heading, subheading, paragraph or list) in the markup; the
+// other kinds, which each writer renders its own way, append nothing.
+void appendTextBlock(QString &html, const Block &block, const TextMarkup &markup)
+{
+    const QString pageBreak = block.newPage ? markup.newPage : QString();
+    const auto text = [&](const QString &pattern) { html += pattern.arg(pageBreak, escaped(block.text)); };
+    switch (block.kind) {
+    case Block::Kind::Title: text(markup.title); return;
+    case Block::Kind::Subtitle: text(markup.subtitle); return;
+    case Block::Kind::Heading: text(markup.heading); return;
+    case Block::Kind::Subheading: text(markup.subheading); return;
+    case Block::Kind::Paragraph: text(markup.paragraph); return;
+    case Block::Kind::List:
+        html += markup.listOpen;
+        for (const QString &item : block.items)
+            html += markup.listItem.arg(escaped(item));
+        html += markup.listClose;
+        return;
+    case Block::Kind::Table:
+    case Block::Kind::Figure:
+    case Block::Kind::Caption:
+        return;
+    }
+}
+
+} // namespace
+
 QByteArray htmlReport(const ReportContent &content)
 {
     const QDateTime created = content.created.isValid() ? content.created : QDateTime::currentDateTime();
@@ -616,26 +679,12 @@ QByteArray htmlReport(const ReportContent &content)
             closeFigure();
         switch (block.kind) {
         case Block::Kind::Title:
-            html += QStringLiteral("<h1>%1</h1>\n").arg(escaped(block.text));
-            break;
         case Block::Kind::Subtitle:
-            html += QStringLiteral("<p class=\"subtitle\">%1</p>\n").arg(escaped(block.text));
-            break;
         case Block::Kind::Heading:
-            html += QStringLiteral("<h2%1>%2</h2>\n")
-                        .arg(block.newPage ? QStringLiteral(" class=\"new-page\"") : QString(), escaped(block.text));
-            break;
         case Block::Kind::Subheading:
-            html += QStringLiteral("<h3>%1</h3>\n").arg(escaped(block.text));
-            break;
         case Block::Kind::Paragraph:
-            html += QStringLiteral("<p>%1</p>\n").arg(escaped(block.text));
-            break;
         case Block::Kind::List:
-            html += QStringLiteral("<ul>\n");
-            for (const QString &item : block.items)
-                html += QStringLiteral("<li>%1</li>\n").arg(escaped(item));
-            html += QStringLiteral("</ul>\n");
+            appendTextBlock(html, block, kPageMarkup);
             break;
         case Block::Kind::Table:
             html += htmlTable(block.table);
@@ -749,30 +798,14 @@ QString richText(const std::vector<Block> &blocks, std::vector<QByteArray> *figu
 {
     QString html = QStringLiteral("<html><body>");
     for (const Block &block : blocks) {
-        const QString pageBreak = block.newPage ? QStringLiteral(" page-break-before: always;") : QString();
         switch (block.kind) {
         case Block::Kind::Title:
-            html += QStringLiteral("<h1 style=\"font-size: 20pt; margin-bottom: 2px;\">%1</h1>").arg(escaped(block.text));
-            break;
         case Block::Kind::Subtitle:
-            html += QStringLiteral("<p style=\"color: #555555; margin-bottom: 14px;\">%1</p>").arg(escaped(block.text));
-            break;
         case Block::Kind::Heading:
-            html += QStringLiteral("<h2 style=\"font-size: 14.5pt; color: #0b4f7c; margin-top: 16px; margin-bottom: 6px;%1\">%2</h2>")
-                        .arg(pageBreak, escaped(block.text));
-            break;
         case Block::Kind::Subheading:
-            html += QStringLiteral("<h3 style=\"font-size: 11.5pt; margin-top: 12px; margin-bottom: 4px;%1\">%2</h3>")
-                        .arg(pageBreak, escaped(block.text));
-            break;
         case Block::Kind::Paragraph:
-            html += QStringLiteral("<p style=\"margin-bottom: 4px;%1\">%2</p>").arg(pageBreak, escaped(block.text));
-            break;
         case Block::Kind::List:
-            html += QStringLiteral("<ul style=\"margin-top: 4px;\">");
-            for (const QString &item : block.items)
-                html += QStringLiteral("<li>%1</li>").arg(escaped(item));
-            html += QStringLiteral("</ul>");
+            appendTextBlock(html, block, kRichTextMarkup);
             break;
         case Block::Kind::Table:
             html += richTable(block.table);

@@ -149,31 +149,9 @@ public:
     template<int W>
     void applyRow(Eigen::Index row, float *parameters, const float *gradient)
     {
-        using Out = Eigen::Map<Eigen::Array<float, W, 1>>;
-        using In = Eigen::Map<const Eigen::Array<float, W, 1>>;
-        Out theta(parameters, m_width);
-        const In g(gradient, m_width);
-        float *state = m_state.data() + size_t(row) * size_t(m_stride);
-        switch (m_kind) {
-        case OptimizerKind::GradientDescent:
-        case OptimizerKind::MiniBatchSgd:
-            theta -= m_scale.stepSize * g;
-            return;
-        case OptimizerKind::Momentum: {
-            Out v(state, m_width);
-            v = m_momentum * v + g;
-            theta -= m_scale.stepSize * v;
-            return;
-        }
-        case OptimizerKind::Adam: {
-            Out m(state, m_width);
-            Out v(state + m_width, m_width);
-            m = float(kAdamBeta1) * m + float(1 - kAdamBeta1) * g;
-            v = float(kAdamBeta2) * v + float(1 - kAdamBeta2) * g.square();
-            theta -= m_scale.stepSize * (m / (v.sqrt() + m_scale.epsilon));
-            return;
-        }
-        }
+        float *state = m_stride > 0 ? m_state.data() + size_t(row) * size_t(m_stride) : nullptr;
+        float *second = m_kind == OptimizerKind::Adam ? state + m_width : nullptr;
+        applyRowRule<W>(m_kind, m_scale, m_momentum, m_width, parameters, gradient, state, second);
     }
 
 private:

@@ -72,14 +72,7 @@ enum class FactorVariant {
     ContentOnly,     // qᵢ ≡ 0, for cold-start comparisons
 };
 
-// One training example: a rating (negative < 0) or a BPR triple (user, item ≻ negative).
-struct FactorExample
-{
-    int user = 0;
-    int item = 0;
-    int negative = -1;
-    float rating = 0;
-};
+using FactorExample = InteractionExample;
 
 class FactorModel : public TrainableRecommender
 {

@@ -31,42 +31,29 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 struct LinearRecommender::Workspace
 {
     LinearParameters gradient;
-    std::vector<char> userTouched, itemTouched;
-    std::vector<int> users, items;
+    TouchedRows users, items;
 
     void reset(const LinearParameters &shape)
     {
         gradient.weights = Eigen::VectorXd::Zero(shape.weights.size());
         gradient.userBias = Eigen::VectorXf::Zero(shape.userBias.size());
         gradient.itemBias = Eigen::VectorXf::Zero(shape.itemBias.size());
-        userTouched.assign(size_t(shape.userBias.size()), 0);
-        itemTouched.assign(size_t(shape.itemBias.size()), 0);
-        users.clear();
-        items.clear();
+        users.reset(shape.userBias.size());
+        items.reset(shape.itemBias.size());
     }
     void clear()
     {
         gradient.weights.setZero();
-        for (const int u : users) {
-            gradient.userBias(u) = 0;
-            userTouched[size_t(u)] = 0;
-        }
-        for (const int i : items) {
-            gradient.itemBias(i) = 0;
-            itemTouched[size_t(i)] = 0;
-        }
-        users.clear();
-        items.clear();
+        users.clear([this](int u) { gradient.userBias(u) = 0; });
+        items.clear([this](int i) { gradient.itemBias(i) = 0; });
     }
 };
 
 LinearRecommender::LinearRecommender(const Dataset &dataset, const std::vector<int> &train,
                                      std::shared_ptr<const ContentFeatures> content,
                                      const RecommenderTraining &training, bool biases)
-    : m_training(training)
+    : ParametricRecommender(training, dataset.userCount(), std::move(content))
     , m_biases(biases)
-    , m_userCount(dataset.userCount())
-    , m_content(std::move(content))
     , m_random(training.seed)
     , m_work(std::make_unique<Workspace>())
 {
@@ -105,19 +92,13 @@ LinearRecommender::LinearRecommender(const Dataset &dataset, const std::vector<i
 }
 
 LinearRecommender::LinearRecommender(const LinearRecommender &other, ScoringCopy)
-    : m_training(other.m_training)
+    : ParametricRecommender(other)
     , m_biases(other.m_biases)
-    , m_userCount(other.m_userCount)
-    , m_content(other.m_content)
     , m_features(other.m_features)
-    , m_parameters(other.m_parameters)
-    , m_best(other.m_parameters)
     , m_itemCount(Eigen::VectorXd::Zero(other.m_itemCount.size()))
     , m_itemSum(Eigen::VectorXd::Zero(other.m_itemSum.size()))
     , m_random(other.m_training.seed)
     , m_work(std::make_unique<Workspace>())
-    , m_contentScore(other.m_contentScore)
-    , m_itemScore(other.m_itemScore)
 {
     m_work->reset(m_parameters);
 }
@@ -258,14 +239,8 @@ double LinearRecommender::batchObjective(const Record *records, int count, Works
             bu = m_parameters.userBias(x.user);
             bi = m_parameters.itemBias(x.item);
             e += bu + bi;
-            if (!work.userTouched[size_t(x.user)]) {
-                work.userTouched[size_t(x.user)] = 1;
-                work.users.push_back(x.user);
-            }
-            if (!work.itemTouched[size_t(x.item)]) {
-                work.itemTouched[size_t(x.item)] = 1;
-                work.items.push_back(x.item);
-            }
+            work.users.touch(x.user);
+            work.items.touch(x.item);
             g.userBias(x.user) += float(e + lambda * bu);
             g.itemBias(x.item) += float(e + lambda * bi);
         }
@@ -294,16 +269,9 @@ double LinearRecommender::objective(LinearParameters *gradient) const
 
 double LinearRecommender::objective(const std::vector<LinearExample> &examples, LinearParameters *gradient) const
 {
-    std::vector<Record> records;
-    records.reserve(examples.size());
-    for (const LinearExample &x : examples)
-        records.push_back({x.user, x.item, x.rating});
     Workspace work;
     work.reset(m_parameters);
-    const double loss = batchObjective(records.data(), int(records.size()), work);
-    if (gradient)
-        *gradient = work.gradient;
-    return loss;
+    return keepGradient(batchObjective(examples.data(), int(examples.size()), work), work.gradient, gradient);
 }
 
 double LinearRecommender::trainEpoch(double learningRate)
@@ -347,25 +315,10 @@ double LinearRecommender::trainEpoch(double learningRate)
     return total / n;
 }
 
-void LinearRecommender::saveBest()
+bool sameShape(const LinearParameters &a, const LinearParameters &b)
 {
-    m_best = m_parameters;
-}
-
-void LinearRecommender::restoreBest()
-{
-    m_parameters = m_best;
-    refreshScores();
-}
-
-void LinearRecommender::setParameters(const LinearParameters &parameters)
-{
-    FL_CHECK(parameters.weights.size() == m_parameters.weights.size()
-                 && parameters.userBias.size() == m_parameters.userBias.size()
-                 && parameters.itemBias.size() == m_parameters.itemBias.size(),
-             "parameters of the shape the model was made with");
-    m_parameters = parameters;
-    refreshScores();
+    return a.weights.size() == b.weights.size() && a.userBias.size() == b.userBias.size()
+        && a.itemBias.size() == b.itemBias.size();
 }
 
 Eigen::MatrixXd LinearRecommender::normalMatrix() const

@@ -33,7 +33,7 @@
 
 #include "engine/core/Random.h"
 #include "engine/models/Optimizer.h"
-#include "engine/models/Recommender.h"
+#include "engine/models/ParametricRecommender.h"
 
 #include <memory>
 #include <vector>
@@ -46,6 +46,7 @@ struct LinearParameters
     Eigen::VectorXf userBias;   // bᵤ per user; empty without biases
     Eigen::VectorXf itemBias;   // bᵢ per item; empty without biases
 };
+bool sameShape(const LinearParameters &a, const LinearParameters &b);
 
 // One training example for objective(): a rating of an item by a user.
 struct LinearExample
@@ -55,7 +56,7 @@ struct LinearExample
     float rating = 0;
 };
 
-class LinearRecommender : public TrainableRecommender
+class LinearRecommender : public ParametricRecommender<LinearParameters>
 {
 public:
     // content: one row per dataset item (required). training: optimizer, learning rate, L2, batch size,
@@ -66,8 +67,6 @@ public:
     ~LinearRecommender() override;
 
     QString name() const override;
-    int userCount() const override { return m_userCount; }
-    int itemCount() const override { return int(m_itemScore.size()); }
     void scoreItems(int user, Eigen::Ref<Eigen::VectorXf> scores) const override;
     double predict(int user, int item) const override;
     // One part per content modality, wᵀfᵢ⁽ᵐ⁾ (a single "content" part when the fusion is not additive),
@@ -77,14 +76,9 @@ public:
     std::unique_ptr<Recommender> clone() const override;
 
     double trainEpoch(double learningRate) override;
-    void saveBest() override;
-    void restoreBest() override;
 
     bool hasBiases() const { return m_biases; }
     int dimension() const { return int(m_features.cols()); }
-    const RecommenderTraining &training() const { return m_training; }
-    const LinearParameters &parameters() const { return m_parameters; }
-    void setParameters(const LinearParameters &parameters);
 
     // L over every training interaction at the current parameters and, if asked, its gradient (same
     // shapes as the parameters). This is the computation full-batch gradient descent uses (by items
@@ -107,12 +101,7 @@ private:
     struct ScoringCopy {};
     LinearRecommender(const LinearRecommender &other, ScoringCopy);
 
-    struct Record
-    {
-        int user;
-        int item;
-        float rating;
-    };
+    using Record = LinearExample;
 
     struct Workspace;
 
@@ -123,17 +112,12 @@ private:
     double batchObjective(const Record *records, int count, Workspace &work) const;
     double penalty() const;   // λ/2 ‖w‖²
     LinearParameters zeroGradient() const;
-    void refreshScores();
+    void refreshScores() override;
     Eigen::MatrixXd normalMatrix() const;   // G + λĨ, (d + 1)²
     Eigen::VectorXd normalMoment() const;   // m = Σᵢ sᵢ x̃ᵢ / N
 
-    RecommenderTraining m_training;
     bool m_biases = false;
-    int m_userCount = 0;
-    std::shared_ptr<const ContentFeatures> m_content;
     Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> m_features;   // fᵢ, items × d
-    LinearParameters m_parameters;
-    LinearParameters m_best;
 
     // Training data: the interactions (for mini-batches and the biases) and per-item aggregates.
     std::vector<Record> m_records;
@@ -145,9 +129,7 @@ private:
     RowSparseUpdater m_userUpdater, m_itemUpdater;
 
     std::unique_ptr<Workspace> m_work;
-
-    Eigen::VectorXd m_contentScore;  // F w after the last parameter change, items
-    Eigen::VectorXf m_itemScore;     // b + bᵢ + wᵀfᵢ, what scoreItems adds bᵤ to
+    // m_contentScore: F w; m_itemScore: b + bᵢ + wᵀfᵢ, what scoreItems adds bᵤ to.
 };
 
 } // namespace fl

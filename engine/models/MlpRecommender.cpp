@@ -125,8 +125,7 @@ struct MlpRecommender::Workspace
     Eigen::RowVectorXd delta;                 // ∂L/∂g(fᵢ) per column
     Eigen::MatrixXd personalDelta;            // the user vectors' share of ∂L/∂h(fᵢ), Σₑ ℓ′ₑ pᵤ, H × m
     Eigen::VectorXd userVector;               // pᵤ of the example at hand, in doubles
-    std::vector<char> userTouched, itemTouched;
-    std::vector<int> users, items;
+    TouchedRows users, items;
 
     void reset(const MlpParameters &shape, int itemCount, int userCount)
     {
@@ -142,10 +141,8 @@ struct MlpRecommender::Workspace
         gradient.userFactors = RowMatrixXf::Zero(shape.userFactors.rows(), shape.userFactors.cols());
         slotOf.assign(size_t(itemCount), -1);
         slotItems.clear();
-        userTouched.assign(size_t(userCount), 0);
-        itemTouched.assign(size_t(shape.itemBias.size()), 0);
-        users.clear();
-        items.clear();
+        users.reset(userCount);
+        items.reset(shape.itemBias.size());
         activations.resize(shape.biases.size());
         gates.resize(shape.biases.size());
     }
@@ -154,19 +151,13 @@ struct MlpRecommender::Workspace
         for (const int i : slotItems)
             slotOf[size_t(i)] = -1;
         slotItems.clear();
-        for (const int u : users) {
+        users.clear([this](int u) {
             if (gradient.userBias.size() > 0)
                 gradient.userBias(u) = 0;
             if (gradient.userFactors.size() > 0)
                 gradient.userFactors.row(u).setZero();
-            userTouched[size_t(u)] = 0;
-        }
-        for (const int i : items) {
-            gradient.itemBias(i) = 0;
-            itemTouched[size_t(i)] = 0;
-        }
-        users.clear();
-        items.clear();
+        });
+        items.clear([this](int i) { gradient.itemBias(i) = 0; });
         gradient.globalBias = 0;
     }
     int slot(int item)
@@ -178,29 +169,13 @@ struct MlpRecommender::Workspace
         }
         return s;
     }
-    void touchUser(int user)
-    {
-        if (!userTouched[size_t(user)]) {
-            userTouched[size_t(user)] = 1;
-            users.push_back(user);
-        }
-    }
-    void touchItem(int item)
-    {
-        if (!itemTouched[size_t(item)]) {
-            itemTouched[size_t(item)] = 1;
-            items.push_back(item);
-        }
-    }
 };
 
 MlpRecommender::MlpRecommender(const Dataset &dataset, const std::vector<int> &train,
                                std::shared_ptr<const ContentFeatures> content, const RecommenderTraining &training,
                                const MlpSettings &settings)
-    : m_training(training)
+    : ParametricRecommender(training, dataset.userCount(), std::move(content))
     , m_settings(settings)
-    , m_userCount(dataset.userCount())
-    , m_content(std::move(content))
     , m_random(training.seed)
     , m_work(std::make_unique<Workspace>())
 {
@@ -267,17 +242,11 @@ MlpRecommender::MlpRecommender(const Dataset &dataset, const std::vector<int> &t
 }
 
 MlpRecommender::MlpRecommender(const MlpRecommender &other, ScoringCopy)
-    : m_training(other.m_training)
+    : ParametricRecommender(other)
     , m_settings(other.m_settings)
-    , m_userCount(other.m_userCount)
-    , m_content(other.m_content)
     , m_features(other.m_features)
-    , m_parameters(other.m_parameters)
-    , m_best(other.m_parameters)
     , m_random(other.m_training.seed)
     , m_work(std::make_unique<Workspace>())
-    , m_contentScore(other.m_contentScore)
-    , m_itemScore(other.m_itemScore)
     , m_hidden(other.m_hidden)
     , m_hiddenRows(other.m_hiddenRows)
 {
@@ -451,13 +420,13 @@ double MlpRecommender::batchObjective(const MlpExample *examples, int count, Wor
             work.delta(s) += residual;
             globalGradient += residual;
             if (biases) {
-                work.touchUser(x.user);
-                work.touchItem(x.item);
+                work.users.touch(x.user);
+                work.items.touch(x.item);
                 g.userBias(x.user) += float(residual + lambda * bu);
                 g.itemBias(x.item) += float(residual + lambda * bi);
             }
             if (personal) {
-                work.touchUser(x.user);
+                work.users.touch(x.user);
                 g.userFactors.row(x.user) += (residual * h.col(s) + lambda * p).transpose().cast<float>();
                 work.personalDelta.col(s) += residual * p;
             }
@@ -471,13 +440,13 @@ double MlpRecommender::batchObjective(const MlpExample *examples, int count, Wor
             work.delta(s) += coefficient;
             work.delta(sj) -= coefficient;
             if (biases) {
-                work.touchItem(x.item);
-                work.touchItem(x.negative);
+                work.items.touch(x.item);
+                work.items.touch(x.negative);
                 g.itemBias(x.item) += float(coefficient + lambda * bi);
                 g.itemBias(x.negative) += float(-coefficient + lambda * bj);
             }
             if (personal) {
-                work.touchUser(x.user);
+                work.users.touch(x.user);
                 g.userFactors.row(x.user) +=
                     (coefficient * (h.col(s) - h.col(sj)) + lambda * p).transpose().cast<float>();
                 work.personalDelta.col(s) += coefficient * p;
@@ -614,34 +583,20 @@ double MlpRecommender::trainEpoch(double learningRate)
     return examples > 0 ? total / examples : 0.0;
 }
 
-void MlpRecommender::saveBest()
+bool sameShape(const MlpParameters &a, const MlpParameters &b)
 {
-    m_best = m_parameters;
-}
-
-void MlpRecommender::restoreBest()
-{
-    m_parameters = m_best;
-    refreshScores();
-}
-
-void MlpRecommender::setParameters(const MlpParameters &parameters)
-{
-    FL_CHECK(parameters.weights.size() == m_parameters.weights.size()
-                 && parameters.biases.size() == m_parameters.biases.size(),
-             "parameters of the shape the model was made with");
-    for (size_t l = 0; l < parameters.weights.size(); ++l) {
-        FL_CHECK(parameters.weights[l].rows() == m_parameters.weights[l].rows()
-                     && parameters.weights[l].cols() == m_parameters.weights[l].cols(),
-                 "parameters of the shape the model was made with");
+    if (a.weights.size() != b.weights.size() || a.biases.size() != b.biases.size())
+        return false;
+    for (size_t l = 0; l < a.weights.size(); ++l) {
+        if (a.weights[l].rows() != b.weights[l].rows() || a.weights[l].cols() != b.weights[l].cols())
+            return false;
     }
-    FL_CHECK(parameters.userBias.size() == m_parameters.userBias.size()
-                 && parameters.itemBias.size() == m_parameters.itemBias.size()
-                 && parameters.userFactors.rows() == m_parameters.userFactors.rows()
-                 && parameters.userFactors.cols() == m_parameters.userFactors.cols(),
-             "parameters of the shape the model was made with");
-    m_parameters = parameters;
-    refreshScores();
+    for (size_t l = 0; l < a.biases.size(); ++l) {
+        if (a.biases[l].size() != b.biases[l].size())
+            return false;
+    }
+    return a.userBias.size() == b.userBias.size() && a.itemBias.size() == b.itemBias.size()
+        && a.userFactors.rows() == b.userFactors.rows() && a.userFactors.cols() == b.userFactors.cols();
 }
 
 } // namespace fl

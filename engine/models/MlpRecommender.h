@@ -53,7 +53,7 @@
 #include "engine/core/Random.h"
 #include "engine/core/Result.h"
 #include "engine/models/Optimizer.h"
-#include "engine/models/Recommender.h"
+#include "engine/models/ParametricRecommender.h"
 
 #include <memory>
 #include <vector>
@@ -96,17 +96,12 @@ struct MlpParameters
     Eigen::VectorXf itemBias;               // bᵢ per item; empty without biases
     RowMatrixXf userFactors;                // pᵤ as rows, users × H; empty without user vectors
 };
+bool sameShape(const MlpParameters &a, const MlpParameters &b);
 
-// One training example for objective(): a rating (negative < 0) or a BPR triple (user, item ≻ negative).
-struct MlpExample
-{
-    int user = 0;
-    int item = 0;
-    int negative = -1;
-    float rating = 0;
-};
+// One training example for objective().
+using MlpExample = InteractionExample;
 
-class MlpRecommender : public TrainableRecommender
+class MlpRecommender : public ParametricRecommender<MlpParameters>
 {
 public:
     // content: one row per dataset item (required). settings must pass checkMlpSettings. training: loss
@@ -118,8 +113,6 @@ public:
     ~MlpRecommender() override;
 
     QString name() const override;
-    int userCount() const override { return m_userCount; }
-    int itemCount() const override { return int(m_itemScore.size()); }
     void scoreItems(int user, Eigen::Ref<Eigen::VectorXf> scores) const override;
     double predict(int user, int item) const override;
     // "content", g(fᵢ) = wᵀh(fᵢ) (a network does not split by modality), with user vectors "personal",
@@ -131,8 +124,6 @@ public:
     // One pass (dropout on, if set); returns the mean of L over the pass's batches, each at the
     // parameters before its step.
     double trainEpoch(double learningRate) override;
-    void saveBest() override;
-    void restoreBest() override;
 
     const MlpSettings &settings() const { return m_settings; }
     bool hasBiases() const { return m_settings.biases; }
@@ -140,10 +131,6 @@ public:
     // H, the width of h(f) and of pᵤ: the last hidden layer's, or d without hidden layers.
     int factorWidth() const { return int(m_parameters.weights.back().cols()); }
     int dimension() const { return int(m_features.rows()); }
-    const RecommenderTraining &training() const { return m_training; }
-    const MlpParameters &parameters() const { return m_parameters; }
-    // Shapes must match parameters().
-    void setParameters(const MlpParameters &parameters);
 
     // g(fᵢ) of every item at the current parameters (what scoring adds the biases to).
     const Eigen::VectorXd &contentScores() const { return m_contentScore; }
@@ -177,16 +164,11 @@ private:
     double penalty() const;   // λ/2 Σ‖Wₗ‖²
     void applyUpdates(const Workspace &work, double learningRate);
     void fillExamples(int first, int last, Random &random, std::vector<MlpExample> &out) const;
-    void refreshScores();
+    void refreshScores() override;
     double personalScore(int user, int item) const;   // pᵤᵀh(fᵢ), 0 without user vectors
 
-    RecommenderTraining m_training;
     MlpSettings m_settings;
-    int m_userCount = 0;
-    std::shared_ptr<const ContentFeatures> m_content;
     Eigen::MatrixXd m_features;   // fᵢ as columns, d × items
-    MlpParameters m_parameters;
-    MlpParameters m_best;
 
     std::vector<Record> m_records;
     std::unique_ptr<UserProfiles> m_seen;   // BPR: each user's training items (negatives must not be among them)
@@ -198,8 +180,7 @@ private:
     std::unique_ptr<Workspace> m_work;
     std::vector<MlpExample> m_batch;
 
-    Eigen::VectorXd m_contentScore;   // g(fᵢ) after the last parameter change, items
-    Eigen::VectorXf m_itemScore;      // b + bᵢ + g(fᵢ), what scoreItems adds bᵤ and H·pᵤ to
+    // m_contentScore: g(fᵢ); m_itemScore: b + bᵢ + g(fᵢ), what scoreItems adds bᵤ and H·pᵤ to.
     Eigen::MatrixXd m_hidden;         // h(fᵢ) as columns, H × items (user vectors only)
     Eigen::MatrixXf m_hiddenRows;     // the same in floats as rows, items × H, for scoreItems
 };

@@ -103,28 +103,10 @@ void RowSparseUpdater::prefetch(Eigen::Index row) const
 
 void RowSparseUpdater::applyRow(Eigen::Index row, float *parameters, const float *gradient)
 {
-    Eigen::Map<Eigen::ArrayXf> theta(parameters, m_width);
-    const Eigen::Map<const Eigen::ArrayXf> g(gradient, m_width);
-    switch (m_kind) {
-    case OptimizerKind::GradientDescent:
-    case OptimizerKind::MiniBatchSgd:
-        theta -= m_scale.stepSize * g;
-        return;
-    case OptimizerKind::Momentum: {
-        auto v = m_first.row(row).array();
-        v = m_momentum * v + g.transpose();
-        theta -= m_scale.stepSize * v.transpose();
-        return;
-    }
-    case OptimizerKind::Adam: {
-        auto m = m_first.row(row).array();
-        auto v = m_second.row(row).array();
-        m = float(kAdamBeta1) * m + float(1 - kAdamBeta1) * g.transpose();
-        v = float(kAdamBeta2) * v + float(1 - kAdamBeta2) * g.transpose().square();
-        theta -= m_scale.stepSize * (m / (v.sqrt() + m_scale.epsilon)).transpose();
-        return;
-    }
-    }
+    // Row-major state: row r's floats are contiguous.
+    float *first = m_first.size() > 0 ? m_first.data() + row * m_width : nullptr;
+    float *second = m_second.size() > 0 ? m_second.data() + row * m_width : nullptr;
+    applyRowRule(m_kind, m_scale, m_momentum, m_width, parameters, gradient, first, second);
 }
 
 } // namespace fl

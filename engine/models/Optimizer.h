@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <optional>
+#include <vector>
 
 namespace fl {
 
@@ -33,6 +34,39 @@ struct StepScale
 
     void advance(OptimizerKind kind, double learningRate);
 };
+
+// One row's step of the lazy rules (RowSparseUpdater, and FactorModel's row states with fixed-size
+// arithmetic for W columns): θ, g and the row's state, `width` floats each. first is momentum's
+// velocity or Adam's first moment, second Adam's second moment; unused ones may be null.
+template<int W = Eigen::Dynamic>
+void applyRowRule(OptimizerKind kind, const StepScale &scale, float momentum, Eigen::Index width, float *parameters,
+                  const float *gradient, float *first, float *second)
+{
+    using Out = Eigen::Map<Eigen::Array<float, W, 1>>;
+    using In = Eigen::Map<const Eigen::Array<float, W, 1>>;
+    Out theta(parameters, width);
+    const In g(gradient, width);
+    switch (kind) {
+    case OptimizerKind::GradientDescent:
+    case OptimizerKind::MiniBatchSgd:
+        theta -= scale.stepSize * g;
+        return;
+    case OptimizerKind::Momentum: {
+        Out v(first, width);
+        v = momentum * v + g;
+        theta -= scale.stepSize * v;
+        return;
+    }
+    case OptimizerKind::Adam: {
+        Out m(first, width);
+        Out v(second, width);
+        m = float(kAdamBeta1) * m + float(1 - kAdamBeta1) * g;
+        v = float(kAdamBeta2) * v + float(1 - kAdamBeta2) * g.square();
+        theta -= scale.stepSize * (m / (v.sqrt() + scale.epsilon));
+        return;
+    }
+    }
+}
 
 QString optimizerName(OptimizerKind kind);                 // "gd", "sgd", "momentum", "adam"
 std::optional<OptimizerKind> optimizerFromName(const QString &name);
@@ -86,6 +120,44 @@ private:
     RowMajorMatrixXf m_first;     // momentum's velocity, or Adam's first moment
     RowMajorMatrixXf m_second;    // Adam's second moment
     StepScale m_scale;
+};
+
+// The rows a mini-batch touched, each listed once in the order first touched: the rows whose gradient
+// a RowSparseUpdater applies, and the ones the next batch must zero again.
+class TouchedRows
+{
+public:
+    // `count` rows, none touched.
+    void reset(Eigen::Index count)
+    {
+        m_flags.assign(size_t(count), 0);
+        m_rows.clear();
+    }
+    void touch(int row)
+    {
+        if (!m_flags[size_t(row)]) {
+            m_flags[size_t(row)] = 1;
+            m_rows.push_back(row);
+        }
+    }
+    // Calls zero(row) for each touched row and forgets them all.
+    template<typename Zero>
+    void clear(Zero &&zero)
+    {
+        for (const int row : m_rows) {
+            zero(row);
+            m_flags[size_t(row)] = 0;
+        }
+        m_rows.clear();
+    }
+    const std::vector<int> &rows() const { return m_rows; }
+    std::vector<int>::const_iterator begin() const { return m_rows.begin(); }
+    std::vector<int>::const_iterator end() const { return m_rows.end(); }
+    bool empty() const { return m_rows.empty(); }
+
+private:
+    std::vector<char> m_flags;
+    std::vector<int> m_rows;
 };
 
 } // namespace fl

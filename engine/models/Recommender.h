@@ -72,6 +72,16 @@ public:
 
 enum class LossKind { Squared, Bpr };
 
+// One training example of a model that may rank pairwise (FactorModel, MlpRecommender): a rating
+// (negative < 0) or a BPR triple (user, item ≻ negative).
+struct InteractionExample
+{
+    int user = 0;
+    int item = 0;
+    int negative = -1;
+    float rating = 0;
+};
+
 struct RecommenderTraining
 {
     LossKind loss = LossKind::Squared;        // squared on ratings, or BPR with sampled negatives

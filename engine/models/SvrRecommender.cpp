@@ -54,8 +54,7 @@ Result<void> checkSvrSettings(const SvrSettings &settings)
 struct SvrRecommender::Workspace
 {
     SvrParameters gradient;
-    std::vector<char> userTouched, itemTouched;
-    std::vector<int> users, items;
+    TouchedRows users, items;
 
     void reset(const SvrParameters &shape)
     {
@@ -63,37 +62,27 @@ struct SvrRecommender::Workspace
         gradient.userBias = Eigen::VectorXf::Zero(shape.userBias.size());
         gradient.itemBias = Eigen::VectorXf::Zero(shape.itemBias.size());
         gradient.userWeights = RowMatrixXf::Zero(shape.userWeights.rows(), shape.userWeights.cols());
-        userTouched.assign(size_t(std::max(shape.userBias.size(), shape.userWeights.rows())), 0);
-        itemTouched.assign(size_t(shape.itemBias.size()), 0);
-        users.clear();
-        items.clear();
+        users.reset(std::max(shape.userBias.size(), shape.userWeights.rows()));
+        items.reset(shape.itemBias.size());
     }
     void clear()
     {
         gradient.weights.setZero();
-        for (const int u : users) {
+        users.clear([this](int u) {
             if (gradient.userBias.size() > 0)
                 gradient.userBias(u) = 0;
             if (gradient.userWeights.size() > 0)
                 gradient.userWeights.row(u).setZero();
-            userTouched[size_t(u)] = 0;
-        }
-        for (const int i : items) {
-            gradient.itemBias(i) = 0;
-            itemTouched[size_t(i)] = 0;
-        }
-        users.clear();
-        items.clear();
+        });
+        items.clear([this](int i) { gradient.itemBias(i) = 0; });
     }
 };
 
 SvrRecommender::SvrRecommender(const Dataset &dataset, const std::vector<int> &train,
                                std::shared_ptr<const ContentFeatures> content, const RecommenderTraining &training,
                                const SvrSettings &settings)
-    : m_training(training)
+    : ParametricRecommender(training, dataset.userCount(), std::move(content))
     , m_settings(settings)
-    , m_userCount(dataset.userCount())
-    , m_content(std::move(content))
     , m_random(training.seed)
     , m_work(std::make_unique<Workspace>())
 {
@@ -145,17 +134,11 @@ SvrRecommender::SvrRecommender(const Dataset &dataset, const std::vector<int> &t
 }
 
 SvrRecommender::SvrRecommender(const SvrRecommender &other, ScoringCopy)
-    : m_training(other.m_training)
+    : ParametricRecommender(other)
     , m_settings(other.m_settings)
-    , m_userCount(other.m_userCount)
-    , m_content(other.m_content)
     , m_features(other.m_features)
-    , m_parameters(other.m_parameters)
-    , m_best(other.m_parameters)
     , m_random(other.m_training.seed)
     , m_work(std::make_unique<Workspace>())
-    , m_contentScore(other.m_contentScore)
-    , m_itemScore(other.m_itemScore)
 {
     m_work->reset(m_parameters);
 }
@@ -364,22 +347,15 @@ double SvrRecommender::batchObjective(const Record *records, int count, Workspac
             e += f.dot(m_parameters.userWeights.row(x.user).cast<double>());
         const double slope = tubeSlope(e, epsilon);
         loss += std::max(0.0, std::abs(e) - epsilon) + 0.5 * lambda * (bu * bu + bi * bi);
-        if (biases || personal) {
-            if (!work.userTouched[size_t(x.user)]) {
-                work.userTouched[size_t(x.user)] = 1;
-                work.users.push_back(x.user);
-            }
-        }
+        if (biases || personal)
+            work.users.touch(x.user);
         if (personal) {
             const auto p = m_parameters.userWeights.row(x.user).cast<double>();
             loss += 0.5 * lambda * p.squaredNorm();
             g.userWeights.row(x.user) += (slope * f + lambda * p).cast<float>();
         }
         if (biases) {
-            if (!work.itemTouched[size_t(x.item)]) {
-                work.itemTouched[size_t(x.item)] = 1;
-                work.items.push_back(x.item);
-            }
+            work.items.touch(x.item);
             g.userBias(x.user) += float(slope + lambda * bu);
             g.itemBias(x.item) += float(slope + lambda * bi);
         }
@@ -416,16 +392,9 @@ double SvrRecommender::objective(SvrParameters *gradient) const
 
 double SvrRecommender::objective(const std::vector<SvrExample> &examples, SvrParameters *gradient) const
 {
-    std::vector<Record> records;
-    records.reserve(examples.size());
-    for (const SvrExample &x : examples)
-        records.push_back({x.user, x.item, x.rating});
     Workspace work;
     work.reset(m_parameters);
-    const double loss = batchObjective(records.data(), int(records.size()), work);
-    if (gradient)
-        *gradient = work.gradient;
-    return loss;
+    return keepGradient(batchObjective(examples.data(), int(examples.size()), work), work.gradient, gradient);
 }
 
 void SvrRecommender::applyUpdates(const SvrParameters &gradient, const std::vector<int> *users,
@@ -484,33 +453,17 @@ double SvrRecommender::trainEpoch(double learningRate)
     for (int first = 0; first < n; first += batch) {
         const int count = std::min(n, first + batch) - first;
         total += count * batchObjective(m_epoch.data() + first, count, *m_work);
-        applyUpdates(m_work->gradient, &m_work->users, &m_work->items, learningRate);
+        applyUpdates(m_work->gradient, &m_work->users.rows(), &m_work->items.rows(), learningRate);
     }
     refreshScores();
     return total / n;
 }
 
-void SvrRecommender::saveBest()
+bool sameShape(const SvrParameters &a, const SvrParameters &b)
 {
-    m_best = m_parameters;
-}
-
-void SvrRecommender::restoreBest()
-{
-    m_parameters = m_best;
-    refreshScores();
-}
-
-void SvrRecommender::setParameters(const SvrParameters &parameters)
-{
-    FL_CHECK(parameters.weights.size() == m_parameters.weights.size()
-                 && parameters.userBias.size() == m_parameters.userBias.size()
-                 && parameters.itemBias.size() == m_parameters.itemBias.size()
-                 && parameters.userWeights.rows() == m_parameters.userWeights.rows()
-                 && parameters.userWeights.cols() == m_parameters.userWeights.cols(),
-             "parameters of the shape the model was made with");
-    m_parameters = parameters;
-    refreshScores();
+    return a.weights.size() == b.weights.size() && a.userBias.size() == b.userBias.size()
+        && a.itemBias.size() == b.itemBias.size() && a.userWeights.rows() == b.userWeights.rows()
+        && a.userWeights.cols() == b.userWeights.cols();
 }
 
 } // namespace fl

@@ -42,7 +42,7 @@
 #include "engine/core/Result.h"
 #include "engine/models/LinearRecommender.h"
 #include "engine/models/Optimizer.h"
-#include "engine/models/Recommender.h"
+#include "engine/models/ParametricRecommender.h"
 
 #include <memory>
 #include <vector>
@@ -85,9 +85,10 @@ struct SvrParameters
     Eigen::VectorXf itemBias;   // bᵢ per item; empty without biases
     RowMatrixXf userWeights;    // pᵤ as rows, users × d; empty without user weights
 };
+bool sameShape(const SvrParameters &a, const SvrParameters &b);
 using SvrExample = LinearExample;
 
-class SvrRecommender : public TrainableRecommender
+class SvrRecommender : public ParametricRecommender<SvrParameters>
 {
 public:
     // content: one row per dataset item (required). training: optimizer, learning rate, L2, batch size,
@@ -99,8 +100,6 @@ public:
     ~SvrRecommender() override;
 
     QString name() const override;
-    int userCount() const override { return m_userCount; }
-    int itemCount() const override { return int(m_itemScore.size()); }
     void scoreItems(int user, Eigen::Ref<Eigen::VectorXf> scores) const override;
     double predict(int user, int item) const override;
     // One part per content modality, wᵀfᵢ⁽ᵐ⁾ (a single "content" part when the fusion is not additive),
@@ -111,18 +110,12 @@ public:
 
     // One pass; returns the mean of L over the pass's batches, each at the parameters before its step.
     double trainEpoch(double learningRate) override;
-    void saveBest() override;
-    void restoreBest() override;
 
     const SvrSettings &settings() const { return m_settings; }
     double epsilon() const { return m_settings.epsilon; }
     bool hasBiases() const { return m_settings.biases; }
     bool hasUserWeights() const { return m_settings.userWeights; }
     int dimension() const { return int(m_features.cols()); }
-    const RecommenderTraining &training() const { return m_training; }
-    const SvrParameters &parameters() const { return m_parameters; }
-    // Shapes must match parameters().
-    void setParameters(const SvrParameters &parameters);
 
     // The share of training interactions with |r̂ − r| ≤ ε at the current parameters (after the last
     // epoch, restoreBest or setParameters); 0 without training interactions and for a clone.
@@ -141,12 +134,7 @@ private:
     struct ScoringCopy {};
     SvrRecommender(const SvrRecommender &other, ScoringCopy);
 
-    struct Record
-    {
-        int user;
-        int item;
-        float rating;
-    };
+    using Record = SvrExample;
     struct Workspace;
 
     // L over `count` records (the sum in L over them); the subgradient goes into work, which also lists
@@ -159,16 +147,11 @@ private:
     double penalty() const;   // λ/2 ‖w‖²
     void applyUpdates(const SvrParameters &gradient, const std::vector<int> *users, const std::vector<int> *items,
                       double learningRate);
-    void refreshScores();
+    void refreshScores() override;
     double personalScore(int user, int item) const;   // pᵤᵀfᵢ, 0 without user weights
 
-    RecommenderTraining m_training;
     SvrSettings m_settings;
-    int m_userCount = 0;
-    std::shared_ptr<const ContentFeatures> m_content;
     Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> m_features;   // fᵢ, items × d
-    SvrParameters m_parameters;
-    SvrParameters m_best;
 
     std::vector<Record> m_records;
     std::vector<Record> m_epoch;            // this epoch's examples: the ratings and the unrated samples
@@ -178,9 +161,7 @@ private:
     ParameterUpdater m_weightUpdater;
     RowSparseUpdater m_userUpdater, m_itemUpdater, m_userWeightUpdater;
     std::unique_ptr<Workspace> m_work;
-
-    Eigen::VectorXd m_contentScore;   // F w after the last parameter change, items
-    Eigen::VectorXf m_itemScore;      // b + bᵢ + wᵀfᵢ, what scoreItems adds bᵤ to
+    // m_contentScore: F w; m_itemScore: b + bᵢ + wᵀfᵢ, what scoreItems adds bᵤ (and pᵤᵀfᵢ) to.
     double m_tubeFraction = 0;
 };
 

@@ -23,9 +23,9 @@ class Tr
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-// The config with only `modalities` switched on and seed s for the split and the initialisation, as
-// `fusionlab-cli train --seed s` sets them.
-RunConfig subsetConfig(const RunConfig &base, const QStringList &modalities, std::uint64_t seed)
+} // namespace
+
+RunConfig ablationRunConfig(const RunConfig &base, const QStringList &modalities, std::uint64_t seed)
 {
     RunConfig config = base;
     for (ModalityConfig &m : config.pipeline.modalities)
@@ -35,8 +35,6 @@ RunConfig subsetConfig(const RunConfig &base, const QStringList &modalities, std
     config.model.split.seed = seed;
     return config;
 }
-
-} // namespace
 
 std::vector<AblationSubset> ablationSubsets(const QStringList &modalities)
 {
@@ -137,7 +135,7 @@ Result<Ablation> runAblation(FusionPipeline &pipeline, const AblationRequest &re
 
     // Every subset embedded and planned once, here; the workers' copies of the pipeline share that.
     for (const AblationSubset &subset : ablation.subsets) {
-        if (Result<FusedItems> f = pipeline.fuse(subsetConfig(request.config, subset.modalities, request.firstSeed).pipeline); !f)
+        if (Result<FusedItems> f = pipeline.fuse(ablationRunConfig(request.config, subset.modalities, request.firstSeed).pipeline); !f)
             return makeError(f.error());
     }
 
@@ -152,7 +150,7 @@ Result<Ablation> runAblation(FusionPipeline &pipeline, const AblationRequest &re
         AblationRun run;
         run.subset = int(index % subsets);
         run.seed = request.firstSeed + index / subsets;
-        const RunConfig config = subsetConfig(request.config, ablation.subsets[size_t(run.subset)].modalities, run.seed);
+        const RunConfig config = ablationRunConfig(request.config, ablation.subsets[size_t(run.subset)].modalities, run.seed);
         RunCallbacks callbacks;
         callbacks.cancelled = isCancelled;
         run.record = runOnce(pipelines[size_t(worker)], config, dataset, callbacks);

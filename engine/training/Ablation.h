@@ -30,6 +30,10 @@ struct AblationSubset
 // "image alone" and appears once. One modality: just "all".
 std::vector<AblationSubset> ablationSubsets(const QStringList &modalities);
 
+// The config of one ablation run: base with only `modalities` switched on and seed s for the
+// initialisation and both splits, as `fusionlab-cli train --seed s` sets them.
+RunConfig ablationRunConfig(const RunConfig &base, const QStringList &modalities, std::uint64_t seed);
+
 struct AblationRequest
 {
     RunConfig config;            // the enabled modalities are the ones ablated

@@ -49,8 +49,7 @@ TrainingSession::~TrainingSession()
 
 void TrainingSession::setDataset(std::shared_ptr<const Dataset> dataset, DatasetIdentity identity)
 {
-    {
-        std::lock_guard lock(m_mutex);
+    request([&] {
         m_pendingDataset = std::move(dataset);
         m_pendingIdentity = std::move(identity);
         m_pendingConfig.reset();
@@ -58,8 +57,7 @@ void TrainingSession::setDataset(std::shared_ptr<const Dataset> dataset, Dataset
         // Set under the lock: the engine clears it when it takes the next config, and a late store
         // here would abort the preparation of that new run.
         m_abortPreparation = true;
-    }
-    m_wake.notify_all();
+    });
 }
 
 int TrainingSession::start(const RunConfig &config, bool startPaused)
@@ -86,82 +84,66 @@ int TrainingSession::start(const RunConfig &config, bool startPaused)
 
 void TrainingSession::pause()
 {
-    {
-        std::lock_guard lock(m_mutex);
+    request([&] {
         m_paused = true;
         m_steps = 0;
-    }
-    m_wake.notify_all();
+    });
 }
 
 void TrainingSession::resume()
 {
-    {
-        std::lock_guard lock(m_mutex);
+    request([&] {
         m_paused = false;
         m_resumeRequested = true;
-    }
-    m_wake.notify_all();
+    });
 }
 
 void TrainingSession::step()
 {
-    {
-        std::lock_guard lock(m_mutex);
+    request([&] {
         m_paused = true;
         ++m_steps;
-    }
-    m_wake.notify_all();
+    });
 }
 
 void TrainingSession::stop()
 {
-    {
-        std::lock_guard lock(m_mutex);
+    request([&] {
         m_stopRequested = true;
         m_pendingConfig.reset();
         m_abortPreparation = true;
-    }
-    m_wake.notify_all();
+    });
 }
 
 void TrainingSession::setLearningRate(double learningRate)
 {
-    {
-        std::lock_guard lock(m_mutex);
+    request([&] {
         m_pendingLearningRate = learningRate;
-    }
-    m_wake.notify_all();
+    });
 }
 
 void TrainingSession::setEpochLimit(int epochs)
 {
-    {
-        std::lock_guard lock(m_mutex);
+    request([&] {
         m_pendingEpochLimit = std::max(1, epochs);
-    }
-    m_wake.notify_all();
+    });
 }
 
 void TrainingSession::stepBack()
 {
-    {
-        std::lock_guard lock(m_mutex);
+    request([&] {
         // A Step still pending is not cancelled: forward then back, or back then forward, ends on
         // the same epoch with the same parameters.
         m_paused = true;
         ++m_stepsBack;
-    }
-    m_wake.notify_all();
+    });
 }
 
 void TrainingSession::setPlaybackSpeed(double epochsPerSecond)
 {
-    {
-        std::lock_guard lock(m_mutex);
+    request([&] {
         m_epochsPerSecond = std::isfinite(epochsPerSecond) ? std::max(0.0, epochsPerSecond) : 0.0;
-    }
-    m_wake.notify_all();
+    });
 }
 
 double TrainingSession::playbackSpeed() const

@@ -123,6 +123,16 @@ private:
     void post(std::function<void()> emission);
     // Session thread: emits what the outbox holds, in the order it was sent.
     Q_INVOKABLE void deliver();
+    // Changes the commands under m_mutex, then wakes the engine thread to act on them.
+    template<typename Change>
+    void request(Change &&change)
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            change();
+        }
+        m_wake.notify_all();
+    }
 
     // The engine thread: a std::thread, so that joining it is a synchronisation ThreadSanitizer sees
     // (QThread::wait() joins through libQt6Core's futex-based locks, which it cannot).

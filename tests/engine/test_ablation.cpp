@@ -17,17 +17,6 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-RunConfig singleRunConfig(const RunConfig &base, const QStringList &modalities, std::uint64_t seed)
-{
-    RunConfig config = base;
-    for (ModalityConfig &m : config.pipeline.modalities)
-        m.enabled = modalities.contains(m.name);
-    config.training.seed = seed;
-    config.pipeline.split.seed = seed;
-    config.model.split.seed = seed;
-    return config;
-}
-
 AblationRun run(int subset, std::uint64_t seed, double value)
 {
     AblationRun r;
@@ -142,6 +131,32 @@ private Q_SLOTS:
         QVERIFY(partial[2].values.empty());
     }
 
+    // One run's config: only the subset's modalities on, the seed in all three places a train run
+    // takes it from, everything else as in the base.
+    void runConfigOfASubset()
+    {
+        RunConfig base;
+        base.pipeline.modalities = {ModalityConfig{}, ModalityConfig{}, ModalityConfig{}};
+        base.pipeline.modalities[0].name = QStringLiteral("text");
+        base.pipeline.modalities[1].name = QStringLiteral("image");
+        base.pipeline.modalities[2].name = QStringLiteral("price");
+        for (ModalityConfig &m : base.pipeline.modalities)
+            m.enabled = true;
+        base.training.learningRate = 0.05;
+        base.training.seed = 1;
+        base.pipeline.split.seed = 2;
+        base.model.split.seed = 3;
+        const RunConfig config = ablationRunConfig(base, {QStringLiteral("price"), QStringLiteral("text")}, 9);
+        QCOMPARE(config.pipeline.modalities[0].enabled, true);
+        QCOMPARE(config.pipeline.modalities[1].enabled, false);
+        QCOMPARE(config.pipeline.modalities[2].enabled, true);
+        QCOMPARE(config.training.seed, std::uint64_t(9));
+        QCOMPARE(config.pipeline.split.seed, std::uint64_t(9));
+        QCOMPARE(config.model.split.seed, std::uint64_t(9));
+        QCOMPARE(config.training.learningRate, 0.05);
+        QCOMPARE(config.pipeline.modalities[2].name, QStringLiteral("price"));
+    }
+
     void defaultMetric()
     {
         RunConfig config;
@@ -179,7 +194,7 @@ private Q_SLOTS:
         std::map<std::pair<int, std::uint64_t>, double> expected;
         for (int s = 0; s < 7; ++s) {
             for (std::uint64_t seed : {5u, 6u}) {
-                const RunRecord record = runOnce(separate, singleRunConfig(request.config, ablation->subsets[size_t(s)].modalities, seed), m_identity);
+                const RunRecord record = runOnce(separate, ablationRunConfig(request.config, ablation->subsets[size_t(s)].modalities, seed), m_identity);
                 QCOMPARE(record.status, QStringLiteral("completed"));
                 expected[{s, seed}] = record.summaryValues().value(QStringLiteral("val_loss"));
             }
@@ -222,7 +237,7 @@ private Q_SLOTS:
         QCOMPARE(int(ablation->runs.size()), 3 * 2);
         FusionPipeline separate(m_demo);
         for (const AblationRun &r : ablation->runs) {
-            const RunRecord record = runOnce(separate, singleRunConfig(request.config, ablation->subsets[size_t(r.subset)].modalities, r.seed), m_identity);
+            const RunRecord record = runOnce(separate, ablationRunConfig(request.config, ablation->subsets[size_t(r.subset)].modalities, r.seed), m_identity);
             QVERIFY(std::isfinite(r.value));
             QCOMPARE(r.value, record.summaryValues().value(QStringLiteral("ndcg@10")));
         }
