@@ -605,6 +605,33 @@ private Q_SLOTS:
         QVERIFY(!makeRecommender(ModelKind::ItemKnn, data, split, randomContent(11, 4, 1)).ok());
     }
 
+    // The names are what experiment and run-record files, the window's settings and --model hold, so
+    // they may never change: each kind's name reads back as that kind, and nothing else reads at all.
+    void modelKindNames()
+    {
+        const QStringList recommenders{QStringLiteral("popularity"), QStringLiteral("random"), QStringLiteral("itemknn"),
+                                       QStringLiteral("mf"),         QStringLiteral("hybrid"), QStringLiteral("content"),
+                                       QStringLiteral("mlp"),        QStringLiteral("svr")};
+        QCOMPARE(recommenderKindNames(), recommenders);
+        QCOMPARE(recommenderKinds().size(), recommenders.size());
+        QStringList all;
+        for (ModelKind kind : modelKinds())
+            all << modelKindName(kind);
+        const QStringList linear(2, QStringLiteral("linear"));
+        QCOMPARE(all, linear + recommenders);
+        QCOMPARE(modelKinds().size(), 10);
+        for (ModelKind kind : modelKinds()) {
+            const std::optional<ModelKind> read = modelKindFromName(modelKindName(kind));
+            QVERIFY2(read, qPrintable(modelKindName(kind)));
+            // Both linear kinds are "linear"; the files' linear_ranking flag tells them apart.
+            QCOMPARE(withLinearRanking(*read, kind == ModelKind::LinearRanking), kind);
+        }
+        QVERIFY(modelKindFromName(u"linear") == ModelKind::Linear);
+        QCOMPARE(withLinearRanking(ModelKind::Hybrid, true), ModelKind::Hybrid);
+        for (const char16_t *unknown : {u"", u"svd++", u"Hybrid", u" mf", u"linear-ranking", u"svm"})
+            QVERIFY2(!modelKindFromName(unknown), qPrintable(QString::fromUtf16(unknown)));
+    }
+
     // The demo's ratings follow category, colour and style, which text and images carry. Hold out 20% of
     // the items entirely; the hybrid (BPR) must rank them for each user from content alone.
     void hybridRanksUnseenDemoItems()
