@@ -334,12 +334,13 @@ Result<RunConfig> runConfigFromOptions(const QCommandLineParser &parser, const D
 {
     // The model first: its defaults (engine/models/ModelDefaults.h, the window's too) are what the other
     // options change.
-    QString kind = linearRecommenderKind();
+    ModelKind kind = ModelKind::Linear;
     if (parser.isSet(QStringLiteral("model"))) {
-        kind = parser.value(QStringLiteral("model")).trimmed().toLower();
-        if (kind != linearRecommenderKind() && !recommenderKinds().contains(kind))
+        const std::optional<ModelKind> named = modelKindFromName(parser.value(QStringLiteral("model")).trimmed().toLower());
+        if (!named)
             return makeError(QStringLiteral("--model expects linear, %1, got '%2'.")
-                                 .arg(recommenderKinds().join(QStringLiteral(", ")), parser.value(QStringLiteral("model"))));
+                                 .arg(recommenderKindNames().join(QStringLiteral(", ")), parser.value(QStringLiteral("model"))));
+        kind = *named;
     }
     // --model linear with any option that only a ranking run reads is the regression as a recommender
     // (LinearRecommender); without them it stays the seed's run on its own split.
@@ -348,8 +349,8 @@ Result<RunConfig> runConfigFromOptions(const QCommandLineParser &parser, const D
         rankingOption = rankingOption || parser.isSet(QString::fromLatin1(name));
     for (const QString &name : rankingOnlyOptions)
         rankingOption = rankingOption || parser.isSet(name);
-    const bool linearRanking = kind == linearRecommenderKind() && rankingOption;
-    const ModelDefaults defaults = modelDefaults(kind, linearRanking);
+    kind = withLinearRanking(kind, rankingOption);
+    const ModelDefaults defaults = modelDefaults(kind);
     TrainingConfig training = defaultTraining(defaults, 42);
     auto number = [&](const char *name, double lo, double hi, double *target) -> std::optional<QString> {
         const QString key = QString::fromLatin1(name);
@@ -461,11 +462,11 @@ Result<RunConfig> runConfigFromOptions(const QCommandLineParser &parser, const D
     model.svr = svr;
     const bool mlpOption = parser.isSet(QStringLiteral("hidden")) || parser.isSet(QStringLiteral("dropout"));
     const bool svrOption = parser.isSet(QStringLiteral("epsilon")) || parser.isSet(QStringLiteral("unrated-samples"));
-    if (mlpOption && model.kind != QLatin1String("mlp"))
+    if (mlpOption && model.kind != ModelKind::Mlp)
         return makeError(QStringLiteral("--hidden and --dropout are for --model mlp."));
-    if (svrOption && model.kind != QLatin1String("svr"))
+    if (svrOption && model.kind != ModelKind::Svr)
         return makeError(QStringLiteral("--epsilon and --unrated-samples are for --model svr."));
-    if (parser.isSet(QStringLiteral("no-user-vectors")) && model.kind != QLatin1String("mlp") && model.kind != QLatin1String("svr"))
+    if (parser.isSet(QStringLiteral("no-user-vectors")) && !hasUserVectorOption(model.kind))
         return makeError(QStringLiteral("--no-user-vectors is for --model mlp and svr."));
     model.split.ratio = testShare;
     model.split.validationRatio = parser.isSet(QStringLiteral("validation")) ? validation : 0.1;
@@ -475,8 +476,7 @@ Result<RunConfig> runConfigFromOptions(const QCommandLineParser &parser, const D
     model.monitor = QStringLiteral("ndcg@%1").arg(model.ks.front());
     model.useThreshold = parser.isSet(QStringLiteral("threshold"));
     model.threshold = threshold;
-    if (linearRanking) {
-        model.linearRanking = true;
+    if (model.kind == ModelKind::LinearRanking) {
         model.linearBiases = parser.isSet(QStringLiteral("biases"));
         if (model.loss != LossKind::Squared)
             return makeError(QStringLiteral("--model linear is fitted by squared loss; --loss bpr is for mf, hybrid and content."));
@@ -719,7 +719,7 @@ int CommandLineTool::runAndReport(FusionPipeline &pipeline, const RunConfig &con
                   {"optimizer", optimizerName(training.optimizer)},
                   {"seconds", seconds},
                   {"prepare_seconds", prepareSeconds},
-                  {"model", config.model.kind},
+                  {"model", modelKindName(config.model.kind)},
                   {"dataset_hash", identity.hash},
                   {"notes", QJsonArray::fromStringList(info.notes)}};
     if (!config.model.isLinear()) {
@@ -727,7 +727,7 @@ int CommandLineTool::runAndReport(FusionPipeline &pipeline, const RunConfig &con
         s.insert(QStringLiteral("loss"), config.model.loss == LossKind::Bpr ? QStringLiteral("bpr") : QStringLiteral("squared"));
         s.insert(QStringLiteral("best_epoch"), summary.bestEpoch);
         s.insert(QStringLiteral("train_interactions"), info.trainRows);
-        if (config.model.linearRanking)
+        if (config.model.kind == ModelKind::LinearRanking)
             s.insert(QStringLiteral("biases"), config.model.linearBiases);
         for (auto it = summary.metrics.cbegin(); it != summary.metrics.cend(); ++it)
             s.insert(it.key(), jsonNumber(it.value()));

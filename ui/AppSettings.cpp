@@ -1,7 +1,7 @@
 #include "AppSettings.h"
 
 #include "engine/evaluation/MetricKey.h"
-#include "engine/models/RecommenderFactory.h"
+#include "engine/models/ModelKind.h"
 
 #include <QSettings>
 
@@ -114,8 +114,8 @@ void AppSettings::saveRunConfig(const RunConfig &config)
     s.setValue(QStringLiteral("l2"), config.training.l2);
     s.setValue(QStringLiteral("seed"), QString::number(config.training.seed));
     s.beginGroup(QStringLiteral("model"));
-    s.setValue(QStringLiteral("kind"), config.model.kind);
-    s.setValue(QStringLiteral("linearRanking"), config.model.linearRanking);
+    s.setValue(QStringLiteral("kind"), modelKindName(config.model.kind));
+    s.setValue(QStringLiteral("linearRanking"), config.model.kind == ModelKind::LinearRanking);
     s.setValue(QStringLiteral("linearBiases"), config.model.linearBiases);
     s.setValue(QStringLiteral("loss"), config.model.loss == LossKind::Bpr ? QStringLiteral("bpr") : QStringLiteral("squared"));
     s.setValue(QStringLiteral("factors"), config.model.factors);
@@ -160,10 +160,8 @@ RunConfig AppSettings::restoreRunConfig(const Dataset &dataset)
     config.pipeline.split.seed = config.training.seed;
     s.beginGroup(QStringLiteral("model"));
     ModelConfig &model = config.model;
-    const QString kind = s.value(QStringLiteral("kind"), model.kind).toString();
-    if (kind == QLatin1String("linear") || recommenderKinds().contains(kind))
-        model.kind = kind;
-    model.linearRanking = model.kind == linearRecommenderKind() && s.value(QStringLiteral("linearRanking"), false).toBool();
+    model.kind = modelKindFromName(s.value(QStringLiteral("kind")).toString()).value_or(model.kind);
+    model.kind = withLinearRanking(model.kind, s.value(QStringLiteral("linearRanking"), false).toBool());
     model.linearBiases = s.value(QStringLiteral("linearBiases"), false).toBool();
     model.loss = s.value(QStringLiteral("loss")).toString() == QLatin1String("bpr") ? LossKind::Bpr : LossKind::Squared;
     model.factors = std::clamp(s.value(QStringLiteral("factors"), model.factors).toInt(), 1, 512);

@@ -3,7 +3,7 @@
 #include "AppSettings.h"
 
 #include "engine/models/ModelDefaults.h"
-#include "engine/models/RecommenderFactory.h"
+#include "engine/models/ModelKind.h"
 
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -49,7 +49,8 @@ QString ExperimentController::runLabel(const RunConfig &config)
         .arg(config.training.learningRate, 0, 'g', 3);
     if (config.model.isLinear())
         return fusion;
-    const QString model = config.model.linearRanking ? QStringLiteral("linear ranking") : config.model.kind;
+    const QString model = config.model.kind == ModelKind::LinearRanking ? QStringLiteral("linear ranking")
+                                                                        : modelKindName(config.model.kind);
     return QStringLiteral("%1 · %2 · %3").arg(model, recSplitKindName(config.model.split.kind), fusion);
 }
 
@@ -106,11 +107,6 @@ void ExperimentController::onLoaded()
     startRun(true);
 }
 
-QString ExperimentController::modelKey(const ModelConfig &model)
-{
-    return model.kind == linearRecommenderKind() && model.linearRanking ? model.kind + QStringLiteral("-ranking") : model.kind;
-}
-
 void ExperimentController::startRun(bool paused)
 {
     if (!m_dataset)
@@ -136,16 +132,16 @@ void ExperimentController::setPipelineConfig(const PipelineConfig &pipeline)
 void ExperimentController::setModelConfig(const ModelConfig &model)
 {
     ModelConfig chosen = model;
-    if (modelKey(model) != modelKey(m_config.model)) {
+    if (model.kind != m_config.model.kind) {
         // Another model: the settings it was last trained with here, or its defaults (the CLI's too).
-        m_settingsByModel[modelKey(m_config.model)] = {m_config.training, m_config.model.loss, m_config.pipeline.op};
+        m_settingsByModel[m_config.model.kind] = {m_config.training, m_config.model.loss, m_config.pipeline.op};
         const std::uint64_t seed = m_config.training.seed;
-        if (const auto it = m_settingsByModel.find(modelKey(model)); it != m_settingsByModel.end()) {
+        if (const auto it = m_settingsByModel.find(model.kind); it != m_settingsByModel.end()) {
             m_config.training = it->second.training;
             chosen.loss = it->second.loss;
             m_config.pipeline.op = it->second.fusion;
         } else {
-            const ModelDefaults defaults = modelDefaults(model.kind, model.linearRanking);
+            const ModelDefaults defaults = modelDefaults(model.kind);
             m_config.training = defaultTraining(defaults, seed);
             m_config.pipeline.op = defaults.fusion;
             chosen.loss = defaults.loss;
@@ -256,8 +252,8 @@ void ExperimentController::applyConfig(const RunConfig &config, bool run)
     }
     next.pipeline.split.seed = next.training.seed;
     next.model.split.seed = next.training.seed;
-    if (modelKey(next.model) != modelKey(m_config.model))
-        m_settingsByModel[modelKey(m_config.model)] = {m_config.training, m_config.model.loss, m_config.pipeline.op};
+    if (next.model.kind != m_config.model.kind)
+        m_settingsByModel[m_config.model.kind] = {m_config.training, m_config.model.loss, m_config.pipeline.op};
     m_config = next;
     saveSoon();
     Q_EMIT configChanged(m_config);

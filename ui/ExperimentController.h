@@ -97,15 +97,14 @@ private:
     QString m_loadingPath;
     RunConfig m_config;
     // What each model was last trained with in this window (its training settings and loss), by
-    // modelKey(): chosen again, a model gets them back; chosen the first time, its ModelDefaults.
+    // kind: chosen again, a model gets them back; chosen the first time, its ModelDefaults.
     struct ModelSettingsMemory
     {
         TrainingConfig training;
         LossKind loss = LossKind::Squared;
         FusionOp fusion = FusionOp::Sum;
     };
-    std::map<QString, ModelSettingsMemory> m_settingsByModel;
-    static QString modelKey(const ModelConfig &model);
+    std::map<ModelKind, ModelSettingsMemory> m_settingsByModel;
     int m_runId = 0;
     bool m_autoRun = false;   // true once the user pressed Train; a new run then starts running
     struct Loaded

@@ -232,42 +232,52 @@ void FormulaPanel::renderModel(QStringList &lines) const
     const QString d = m_problem ? QString::number(m_problem->featureWidth) : QStringLiteral("d");
     const QString fi = tr("f<sub>i</sub> = row i of F ∈ ℝ<sup>%1</sup>").arg(d);
     bool factorModel = true;
-    if (model.kind == QLatin1String("linear")) {
+    switch (model.kind) {
+    case ModelKind::Linear:
+    case ModelKind::LinearRanking:
         lines << (model.linearBiases
                       ? tr("<b>Model</b>: ŷ<sub>ui</sub> = b + b<sub>u</sub> + b<sub>i</sub> + wᵀf<sub>i</sub>, %1").arg(fi)
                       : tr("<b>Model</b>: ŷ<sub>ui</sub> = b + wᵀf<sub>i</sub>, %1 — the same list for every user").arg(fi));
-    } else if (model.kind == QLatin1String("popularity")) {
+        break;
+    case ModelKind::Popularity:
         lines << tr("<b>Model</b>: score(u, i) = number of training interactions of item i");
         factorModel = false;
-    } else if (model.kind == QLatin1String("random")) {
+        break;
+    case ModelKind::Random:
         lines << tr("<b>Model</b>: score(u, i) = hash(seed, u, i) ∈ [0, 1), a fixed random number: the chance baseline");
         factorModel = false;
-    } else if (model.kind == QLatin1String("mlp")) {
+        break;
+    case ModelKind::Mlp: {
         const QString widths = model.mlp.hidden.empty() ? QStringLiteral("—") : hiddenWidthsText(model.mlp.hidden);
         lines << tr("<b>Model</b>: ŷ<sub>ui</sub> = b + b<sub>u</sub> + b<sub>i</sub> + (w + p<sub>u</sub>)ᵀh(f<sub>i</sub>), "
                     "h(f) = ReLU(W<sub>2</sub>·ReLU(W<sub>1</sub>f + c<sub>1</sub>) + c<sub>2</sub>), hidden layers %1, %2")
                      .arg(widths.toHtmlEscaped(), fi);
-    } else if (model.kind == QLatin1String("svr")) {
+        break;
+    }
+    case ModelKind::Svr:
         lines << tr("<b>Model</b>: ŷ<sub>ui</sub> = b + b<sub>u</sub> + b<sub>i</sub> + (w + p<sub>u</sub>)ᵀf<sub>i</sub>, %1").arg(fi);
-    } else if (model.kind == QLatin1String("itemknn")) {
+        break;
+    case ModelKind::ItemKnn:
         lines << tr("<b>Model</b>: score(u, i) = Σ<sub>j ∈ history(u)</sub> r<sub>uj</sub> · cos(f<sub>i</sub>, f<sub>j</sub>) "
                     "over i's 50 nearest neighbours, %1").arg(fi);
         factorModel = false;
-    } else if (model.kind == QLatin1String("mf")) {
+        break;
+    case ModelKind::Mf:
         lines << tr("<b>Model</b>: ŷ<sub>ui</sub> = μ + b<sub>u</sub> + b<sub>i</sub> + p<sub>u</sub>ᵀq<sub>i</sub>, "
                     "p, q ∈ ℝ<sup>%1</sup>").arg(k);
-    } else if (model.kind == QLatin1String("hybrid")) {
+        break;
+    case ModelKind::Hybrid:
         lines << tr("<b>Model</b>: ŷ<sub>ui</sub> = μ + b<sub>u</sub> + b<sub>i</sub> + βᵀf<sub>i</sub> + "
                     "p<sub>u</sub>ᵀ(q<sub>i</sub> + W f<sub>i</sub>), p, q ∈ ℝ<sup>%1</sup>, %2").arg(k, fi);
-    } else if (model.kind == QLatin1String("content")) {
+        break;
+    case ModelKind::Content:
         lines << tr("<b>Model</b>: ŷ<sub>ui</sub> = μ + b<sub>u</sub> + b<sub>i</sub> + βᵀf<sub>i</sub> + "
                     "p<sub>u</sub>ᵀW f<sub>i</sub>, p ∈ ℝ<sup>%1</sup>, %2").arg(k, fi);
-    } else {
-        lines << tr("<b>Model</b>: %1").arg(model.kind.toHtmlEscaped());
+        break;
     }
     if (factorModel) {
         const QString loss = m_epoch ? number(m_epoch->trainLoss) : QStringLiteral("…");
-        if (model.kind == QLatin1String("svr"))
+        if (model.kind == ModelKind::Svr)
         {
             lines << tr("<b>Loss</b>: L = 1/N Σ max(0, |ŷ<sub>ui</sub> − r<sub>ui</sub>| − ε) + λ/2‖w‖² = <b>%1</b>: "
                         "no cost inside the tube |ŷ − r| ≤ ε = %2").arg(loss, number(model.svr.epsilon));

@@ -12,7 +12,7 @@
 #include "TestMetricsReadout.h"
 
 #include "engine/core/CsvWriter.h"
-#include "engine/models/RecommenderFactory.h"
+#include "engine/models/ModelKind.h"
 
 #include <QChart>
 #include <QChartView>
@@ -395,7 +395,7 @@ QString MetricsChartView::Private::hint() const
     if (!current || current->monitor.isEmpty()) {
         return MetricsChartView::tr("Ranking metrics appear here when a recommendation model trains (%1).\n"
                                     "The linear seed regression has none: its loss curve tells its story.")
-            .arg(recommenderKinds().join(QStringLiteral(", ")));
+            .arg(recommenderKindNames().join(QStringLiteral(", ")));
     }
     if (runs.ghostCount() == 0)
         return MetricsChartView::tr("Validation metrics appear here after the first epoch.");

@@ -1,7 +1,7 @@
 #include "ModelPanel.h"
 
 #include "engine/evaluation/MetricKey.h"
-#include "engine/models/RecommenderFactory.h"
+#include "engine/models/ModelKind.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -21,75 +21,72 @@ namespace fl {
 
 namespace {
 
-const QString kLinearRanking = QStringLiteral("linear-ranking");
-
-QString modelDescription(const QString &kind)
+QString modelDescription(ModelKind kind)
 {
-    if (kind == QLatin1String("linear"))
+    switch (kind) {
+    case ModelKind::Linear:
         return ModelPanel::tr("The seed: ŷ = Fw + b on the fused item features F, fitted to the ratings. "
                               "The dotted line is its closed-form optimum.");
-    if (kind == kLinearRanking)
+    case ModelKind::LinearRanking:
         return ModelPanel::tr("The seed's regression as a recommender: ŷ = b + wᵀfᵢ (+ bᵤ + bᵢ) fitted to the "
                               "training interactions of the split, and judged by how it ranks held-out items.");
-    if (kind == QLatin1String("popularity"))
+    case ModelKind::Popularity:
         return ModelPanel::tr("Ranks items by their number of training interactions, the same list for everyone. "
                               "The baseline every other model must beat.");
-    if (kind == QLatin1String("itemknn"))
+    case ModelKind::ItemKnn:
         return ModelPanel::tr("Scores an item by the cosine similarity of its fused content to what the user "
                               "already has (50 nearest neighbours). No training epochs.");
-    if (kind == QLatin1String("mf"))
+    case ModelKind::Mf:
         return ModelPanel::tr("ŷ = μ + bᵤ + bᵢ + pᵤᵀqᵢ: collaborative filtering without content. "
                               "It cannot rank items nobody has trained on.");
-    if (kind == QLatin1String("hybrid"))
+    case ModelKind::Hybrid:
         return ModelPanel::tr("ŷ = μ + bᵤ + bᵢ + βᵀfᵢ + pᵤᵀ(qᵢ + W fᵢ): factors from the ratings plus the fused "
                               "content fᵢ, so cold items are ranked by their content.");
-    if (kind == QLatin1String("content"))
+    case ModelKind::Content:
         return ModelPanel::tr("ŷ = μ + bᵤ + bᵢ + βᵀfᵢ + pᵤᵀW fᵢ: the hybrid without item factors — "
                               "everything an item gets comes from its content.");
-    if (kind == QLatin1String("random"))
+    case ModelKind::Random:
         return ModelPanel::tr("Scores every item by a fixed, seeded random number: what a model that cannot tell "
                               "items apart achieves. The floor every model must clear. No training epochs.");
-    if (kind == QLatin1String("mlp"))
+    case ModelKind::Mlp:
         return ModelPanel::tr("A neural network on the fused content: ŷ = b + bᵤ + bᵢ + (w + pᵤ)ᵀh(fᵢ), h two ReLU "
                               "layers (64, 32), pᵤ each user's own weights. With BPR loss it ranks; with squared "
                               "loss it predicts ratings.");
-    if (kind == QLatin1String("svr"))
+    case ModelKind::Svr:
         return ModelPanel::tr("Linear support vector regression: ŷ = b + bᵤ + bᵢ + (w + pᵤ)ᵀfᵢ with the "
                               "ε-insensitive loss max(0, |ŷ − r| − ε): errors inside the tube of half-width ε "
                               "cost nothing.");
+    }
     return {};
 }
 
 } // namespace
 
-QString ModelPanel::modelKey(const ModelConfig &config)
+QString ModelPanel::modelTitle(ModelKind kind)
 {
-    return config.kind == linearRecommenderKind() && config.linearRanking ? kLinearRanking : config.kind;
-}
-
-QString ModelPanel::modelTitle(const QString &kind)
-{
-    if (kind == QLatin1String("linear"))
+    switch (kind) {
+    case ModelKind::Linear:
         return tr("Linear regression (the seed)");
-    if (kind == kLinearRanking)
+    case ModelKind::LinearRanking:
         return tr("Linear regression as a recommender");
-    if (kind == QLatin1String("popularity"))
+    case ModelKind::Popularity:
         return tr("Popularity (baseline)");
-    if (kind == QLatin1String("itemknn"))
+    case ModelKind::ItemKnn:
         return tr("Item-kNN on fused content");
-    if (kind == QLatin1String("mf"))
+    case ModelKind::Mf:
         return tr("Matrix factorization (no content)");
-    if (kind == QLatin1String("hybrid"))
+    case ModelKind::Hybrid:
         return tr("Hybrid: MF + fused content (VBPR)");
-    if (kind == QLatin1String("content"))
+    case ModelKind::Content:
         return tr("Content only (fused features)");
-    if (kind == QLatin1String("random"))
+    case ModelKind::Random:
         return tr("Random (chance baseline)");
-    if (kind == QLatin1String("mlp"))
+    case ModelKind::Mlp:
         return tr("Neural network on fused content");
-    if (kind == QLatin1String("svr"))
+    case ModelKind::Svr:
         return tr("Support vector regression (linear)");
-    return kind;
+    }
+    return modelKindName(kind);
 }
 
 std::vector<int> ModelPanel::parseKs(const QString &text)
@@ -116,10 +113,8 @@ ModelPanel::ModelPanel(QWidget *parent)
     auto *top = new QFormLayout;
     top->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_model = new QComboBox(this);
-    m_model->addItem(modelTitle(QStringLiteral("linear")), QStringLiteral("linear"));
-    m_model->addItem(modelTitle(kLinearRanking), kLinearRanking);
-    for (const QString &kind : recommenderKinds())
-        m_model->addItem(modelTitle(kind), kind);
+    for (ModelKind kind : modelKinds())
+        m_model->addItem(modelTitle(kind), int(kind));
     m_model->setToolTip(tr("What a run fits. The linear regression predicts ratings from the fused features; "
                            "the recommendation models rank items for each user and report ranking metrics "
                            "on held-out interactions."));
@@ -250,9 +245,7 @@ ModelPanel::ModelPanel(QWidget *parent)
         });
     };
     onCombo(m_model, [this](const QVariant &v) {
-        const QString key = v.toString();
-        m_config.linearRanking = key == kLinearRanking;
-        m_config.kind = m_config.linearRanking ? linearRecommenderKind() : key;
+        m_config.kind = ModelKind(v.toInt());
     });
     connect(m_biases, &QCheckBox::toggled, this, [this](bool on) {
         if (m_updating)
@@ -368,23 +361,16 @@ void ModelPanel::commit()
 void ModelPanel::syncWidgets()
 {
     m_updating = true;
-    const QString key = modelKey(m_config);
-    int index = m_model->findData(key);
-    if (index < 0) {
-        m_model->addItem(modelTitle(key), key);
-        index = m_model->count() - 1;
-    }
-    m_model->setCurrentIndex(index);
-    m_description->setText(modelDescription(key));
+    m_model->setCurrentIndex(m_model->findData(int(m_config.kind)));
+    m_description->setText(modelDescription(m_config.kind));
     m_description->setVisible(!m_description->text().isEmpty());
     m_rankingOptions->setVisible(!m_config.isLinear());
     m_loss->setCurrentIndex(m_loss->findData(int(m_config.loss)));
-    const bool factorModel = m_config.kind == QLatin1String("mf") || m_config.kind == QLatin1String("hybrid")
-        || m_config.kind == QLatin1String("content");
-    const bool mlp = m_config.kind == QLatin1String("mlp");
-    const bool svr = m_config.kind == QLatin1String("svr");
+    const bool factorModel = isFactorModel(m_config.kind);
+    const bool mlp = m_config.kind == ModelKind::Mlp;
+    const bool svr = m_config.kind == ModelKind::Svr;
     m_loss->setEnabled(factorModel || mlp);
-    const bool linearRanking = key == kLinearRanking;
+    const bool linearRanking = m_config.kind == ModelKind::LinearRanking;
     m_biases->setChecked(m_config.linearBiases);
     m_biases->setVisible(linearRanking);
     if (auto *form = qobject_cast<QFormLayout *>(m_rankingOptions->layout()))

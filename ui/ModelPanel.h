@@ -33,10 +33,9 @@ public:
 
     // "10, 20" → {10, 20}: positive, ascending, each once; empty if the text is not such a list.
     static std::vector<int> parseKs(const QString &text);
-    // The model box's key of a config: its kind, or "linear-ranking" for the LinearRecommender.
-    static QString modelKey(const ModelConfig &config);
-    // The name a user reads for a model key ("hybrid" → "Hybrid: MF + fused content (VBPR)").
-    static QString modelTitle(const QString &key);
+    // The name a user reads for a model (Hybrid → "Hybrid: MF + fused content (VBPR)"). The model box
+    // holds every kind, with int(ModelKind) as its data.
+    static QString modelTitle(ModelKind kind);
 
     QComboBox *modelBox() const { return m_model; }
     QComboBox *lossBox() const { return m_loss; }

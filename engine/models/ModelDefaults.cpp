@@ -2,10 +2,10 @@
 
 namespace fl {
 
-ModelDefaults modelDefaults(const QString &kind, bool linearRanking)
+ModelDefaults modelDefaults(ModelKind kind)
 {
     ModelDefaults d;
-    if (kind == QLatin1String("linear") && !linearRanking)
+    if (kind == ModelKind::Linear)
         return d;   // the seed's loop
     d.optimizer = OptimizerKind::Adam;
     d.learningRate = 0.01;
@@ -13,15 +13,29 @@ ModelDefaults modelDefaults(const QString &kind, bool linearRanking)
     d.l2 = 1e-4;
     d.epochs = 100;
     d.patience = 10;
-    // The seed's regression as a recommender keeps the seed's features, F = αE₁ + βE₂.
-    d.fusion = kind == QLatin1String("linear") ? FusionOp::Sum : FusionOp::Concat;
-    if (kind == QLatin1String("mf") || kind == QLatin1String("hybrid") || kind == QLatin1String("content")) {
+    d.fusion = FusionOp::Concat;
+    switch (kind) {
+    case ModelKind::Mf:
+    case ModelKind::Hybrid:
+    case ModelKind::Content:
         d.loss = LossKind::Bpr;
-    } else if (kind == QLatin1String("mlp")) {
+        break;
+    case ModelKind::Mlp:
         d.loss = LossKind::Bpr;
         d.batchSize = 256;
-    } else if (kind == QLatin1String("svr")) {
+        break;
+    case ModelKind::Svr:
         d.learningRate = 0.003;
+        break;
+    case ModelKind::LinearRanking:
+        // The seed's regression as a recommender keeps the seed's features, F = αE₁ + βE₂.
+        d.fusion = FusionOp::Sum;
+        break;
+    case ModelKind::Linear:
+    case ModelKind::Popularity:
+    case ModelKind::Random:
+    case ModelKind::ItemKnn:
+        break;
     }
     return d;
 }

@@ -22,6 +22,7 @@
 
 #include "engine/fusion/Fusion.h"
 #include "engine/models/LinearRegression.h"
+#include "engine/models/ModelKind.h"
 #include "engine/models/Recommender.h"
 
 #include <QString>
@@ -41,9 +42,8 @@ struct ModelDefaults
     FusionOp fusion = FusionOp::Sum;
 };
 
-// The defaults of model `kind` ("linear" or one of recommenderKinds()); linearRanking: "linear" as a
-// recommender (the LinearRecommender) rather than the seed's regression.
-ModelDefaults modelDefaults(const QString &kind, bool linearRanking = false);
+// The defaults of model `kind`.
+ModelDefaults modelDefaults(ModelKind kind);
 
 // The training settings of those defaults, with the given seed.
 TrainingConfig defaultTraining(const ModelDefaults &defaults, std::uint64_t seed);

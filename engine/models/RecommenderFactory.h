@@ -3,7 +3,7 @@
 // Making the recommendation models by name. The pieces they share (item content from a fusion plan,
 // per-item training counts, each user's training items) are in ModelInputs.h.
 //
-// Models by name (recommenderKinds()):
+// Models by kind (ModelKind.h; recommenderKinds()):
 //   "popularity"  PopularityModel                 — training interactions per item
 //   "random"      RandomModel                     — a seeded hash of (seed, u, i): the chance baseline
 //   "itemknn"     ItemKnnModel                    — cosine similarity of fused content, top-k neighbours
@@ -12,34 +12,30 @@
 //   "content"     FactorModel, FactorVariant::ContentOnly    — μ + bᵤ + bᵢ + pᵤᵀ W fᵢ       (qᵢ ≡ 0)
 //   "mlp"         MlpRecommender                  — b + bᵤ + bᵢ + (w + pᵤ)ᵀh(fᵢ), h a ReLU network
 //   "svr"         SvrRecommender                  — b + bᵤ + bᵢ + (w + pᵤ)ᵀfᵢ, ε-insensitive loss
-// and, by the name "linear" (linearRecommenderKind(); not in recommenderKinds(), because elsewhere
-// "linear" alone names the seed's regression on its own split, see ModelConfig in RunTrainer.h):
+// and ModelKind::LinearRanking (not in recommenderKinds(), because its name "linear" alone names the
+// seed's regression on its own split, see ModelConfig in RunTrainer.h):
 //   "linear"      LinearRecommender               — b + wᵀfᵢ (+ bᵤ + bᵢ): the seed's regression ranked
 
 #include "engine/core/Result.h"
 #include "engine/data/Dataset.h"
 #include "engine/models/MlpRecommender.h"
 #include "engine/models/ModelInputs.h"
+#include "engine/models/ModelKind.h"
 #include "engine/models/Recommender.h"
 #include "engine/models/SvrRecommender.h"
-
-#include <QStringList>
 
 #include <memory>
 #include <vector>
 
 namespace fl {
 
-QStringList recommenderKinds();   // "popularity", "random", "itemknn", "mf", "hybrid", "content", "mlp", "svr"
-QString linearRecommenderKind();  // "linear": the LinearRecommender, which makeRecommender also makes
-
-// The model `kind` (one of recommenderKinds() or linearRecommenderKind()) over the split's training
-// interactions. Content is required by "itemknn", "hybrid", "content" and "linear" (its rows must be
-// the dataset's items) and ignored by the others. The random model scores from training.seed. A factor
+// The model `kind` over the split's training interactions; both linear kinds make the LinearRecommender
+// (the seed's own run is a LinearRunTrainer and does not come here). Content is required by the kinds
+// that usesContent() (its rows must be the dataset's items) and ignored by the others. The random model scores from training.seed. A factor
 // model is returned untrained, with its parameters initialised from training.seed; the linear model
 // untrained (w = 0, b = the mean rating), with user and item biases when `biases` is set (ignored by
 // the other kinds).
-Result<std::unique_ptr<Recommender>> makeRecommender(const QString &kind, const Dataset &dataset,
+Result<std::unique_ptr<Recommender>> makeRecommender(ModelKind kind, const Dataset &dataset,
                                                      const SplitIndices &split,
                                                      std::shared_ptr<const ContentFeatures> content,
                                                      const RecommenderTraining &training = {},

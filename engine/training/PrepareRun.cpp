@@ -30,26 +30,29 @@ QString learnedWeightsNote()
 // The model's formula for the Formulas panel and the CLI, with the fused features' own.
 QString modelFormula(const ModelConfig &model, const QString &fusion)
 {
-    const QString &kind = model.kind;
-    if (kind == linearRecommenderKind()) {
+    switch (model.kind) {
+    case ModelKind::Linear:
+    case ModelKind::LinearRanking:
         return (model.linearBiases ? QStringLiteral("ŷᵤᵢ = b + bᵤ + bᵢ + wᵀfᵢ; ") : QStringLiteral("ŷᵤᵢ = b + wᵀfᵢ; "))
             + fusion;
-    }
-    if (kind == QLatin1String("popularity"))
+    case ModelKind::Popularity:
         return QStringLiteral("score(u, i) = number of training interactions of i");
-    if (kind == QLatin1String("random"))
+    case ModelKind::Random:
         return QStringLiteral("score(u, i) = hash(seed, u, i) ∈ [0, 1)");
-    if (kind == QLatin1String("mlp"))
+    case ModelKind::Mlp:
         return mlpFormula(model.mlp, model.loss) + QStringLiteral("; ") + fusion;
-    if (kind == QLatin1String("svr"))
+    case ModelKind::Svr:
         return svrFormula(model.svr) + QStringLiteral("; ") + fusion;
-    if (kind == QLatin1String("itemknn"))
+    case ModelKind::ItemKnn:
         return QStringLiteral("score(u, i) = Σⱼ∈Iᵤ cos(fᵢ, fⱼ) over i's 50 nearest items; ") + fusion;
-    if (kind == QLatin1String("mf"))
+    case ModelKind::Mf:
         return QStringLiteral("ŷᵤᵢ = μ + bᵤ + bᵢ + pᵤᵀqᵢ");
-    if (kind == QLatin1String("content"))
+    case ModelKind::Content:
         return QStringLiteral("ŷᵤᵢ = μ + bᵤ + bᵢ + βᵀfᵢ + pᵤᵀW fᵢ; ") + fusion;
-    return QStringLiteral("ŷᵤᵢ = μ + bᵤ + bᵢ + βᵀfᵢ + pᵤᵀ(qᵢ + W fᵢ); ") + fusion;
+    case ModelKind::Hybrid:
+        return QStringLiteral("ŷᵤᵢ = μ + bᵤ + bᵢ + βᵀfᵢ + pᵤᵀ(qᵢ + W fᵢ); ") + fusion;
+    }
+    return {};
 }
 
 // What the run cannot measure, and so reports as NaN (null), with the reason.
@@ -83,10 +86,6 @@ QStringList unmeasuredNotes(const Dataset &dataset, const Recommender &model, co
 Result<PreparedRun> prepareRankingRun(FusionPipeline &pipeline, const RunConfig &config, const ProgressFn &progress)
 {
     const std::shared_ptr<const Dataset> dataset = pipeline.sharedDataset();
-    if (config.model.kind != linearRecommenderKind() && !recommenderKinds().contains(config.model.kind)) {
-        return makeError(Tr::tr("Unknown model '%1'; expected linear or one of %2.")
-                             .arg(config.model.kind, recommenderKinds().join(QStringLiteral(", "))));
-    }
     Result<SplitIndices> split = splitInteractions(*dataset, config.model.split);
     if (!split)
         return makeError(split.error());
@@ -94,15 +93,13 @@ Result<PreparedRun> prepareRankingRun(FusionPipeline &pipeline, const RunConfig 
         return makeError(Tr::tr("The split leaves no training interactions."));
 
     PreparedRun run;
-    const QString &kind = config.model.kind;
+    const ModelKind kind = config.model.kind;
     std::shared_ptr<const ContentFeatures> content;
     QString fusion;
-    const bool linear = kind == linearRecommenderKind();
-    const bool usesContent = linear || kind == QLatin1String("itemknn") || kind == QLatin1String("hybrid")
-        || kind == QLatin1String("content") || kind == QLatin1String("mlp") || kind == QLatin1String("svr");
+    const bool withContent = usesContent(kind);
     const bool leaveOut = config.pipeline.missing == MissingPolicy::LeaveOut;
     std::optional<FusedItems> fused;
-    if (usesContent || leaveOut) {
+    if (withContent || leaveOut) {
         Result<FusedItems> made = pipeline.fuse(config.pipeline, progress);
         if (!made)
             return makeError(made.error());
@@ -139,11 +136,11 @@ Result<PreparedRun> prepareRankingRun(FusionPipeline &pipeline, const RunConfig 
     if (learnWeights) {
         if (!learnsFusionWeights(config.model))
             return makeError(Tr::tr("Fusion weights can be learned by the linear regression, the hybrid and the content "
-                                    "model, not by %1.").arg(kind));
+                                    "model, not by %1.").arg(modelKindName(kind)));
         if (const std::optional<QString> problem = learnedWeightsProblem(fused->plan->op, fused->weights))
             return makeError(*problem);
     }
-    if (usesContent) {
+    if (withContent) {
         // Learning starts from the chosen weights, a zero raised just above it (no part may be empty).
         const std::vector<double> weights =
             learnWeights ? LearnedFusionWeights(fused->weights, config.training.optimizer).initialWeights() : fused->weights;

@@ -8,7 +8,7 @@
 #include "engine/embedding/ImageFeatures.h"
 #include "engine/fusion/Fusion.h"
 #include "engine/models/Optimizer.h"
-#include "engine/models/RecommenderFactory.h"
+#include "engine/models/ModelKind.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -317,7 +317,7 @@ QJsonObject runConfigToJson(const RunConfig &config)
                                  {"batch_size", t.batchSize},
                                  {"l2", number(t.l2)},
                                  {"seed", seedValue(t.seed)}}},
-        {"model", QJsonObject{{"kind", m.kind},
+        {"model", QJsonObject{{"kind", modelKindName(m.kind)},
                               {"loss", m.loss == LossKind::Bpr ? QStringLiteral("bpr") : QStringLiteral("squared")},
                               {"factors", m.factors},
                               {"negatives", m.negatives},
@@ -331,7 +331,7 @@ QJsonObject runConfigToJson(const RunConfig &config)
                               {"patience", m.patience},
                               {"monitor", m.monitor},
                               {"validation_users", m.validationUsers},
-                              {"linear_ranking", m.linearRanking},
+                              {"linear_ranking", m.kind == ModelKind::LinearRanking},
                               {"biases", m.linearBiases},
                               {"mlp", QJsonObject{{"hidden", hiddenArray(m.mlp.hidden)},
                                                   {"dropout", number(m.mlp.dropout)},
@@ -482,9 +482,10 @@ Result<RunConfig> runConfigFromJson(const QJsonObject &json)
     const Reader m = root.child("model");
     ModelConfig &model = config.model;
     if (m.has("kind")) {
-        model.kind = m.value("kind").toString();
-        if (model.kind != linearRecommenderKind() && !recommenderKinds().contains(model.kind))
-            m.fail("kind", Tr::tr("linear or one of %1").arg(recommenderKinds().join(QStringLiteral(", "))));
+        if (const std::optional<ModelKind> kind = modelKindFromName(m.value("kind").toString()))
+            model.kind = *kind;
+        else
+            m.fail("kind", Tr::tr("linear or one of %1").arg(recommenderKindNames().join(QStringLiteral(", "))));
     }
     if (m.has("loss")) {
         const QString loss = m.value("loss").toString();
@@ -524,7 +525,9 @@ Result<RunConfig> runConfigFromJson(const QJsonObject &json)
     if (m.has("monitor"))
         model.monitor = m.value("monitor").toString();
     m.integer("validation_users", 1, 1 << 30, &model.validationUsers);
-    m.boolean("linear_ranking", &model.linearRanking);
+    bool linearRanking = model.kind == ModelKind::LinearRanking;
+    m.boolean("linear_ranking", &linearRanking);
+    model.kind = withLinearRanking(model.kind, linearRanking);
     m.boolean("biases", &model.linearBiases);
     if (m.has("mlp")) {
         const Reader n = m.child("mlp");
@@ -568,8 +571,8 @@ QMap<QString, QString> describeParameters(const RunRecord &record)
     QMap<QString, QString> p;
     const RunConfig &c = record.config;
     p.insert(QStringLiteral("dataset"), record.dataset.name);
-    QString model = c.model.kind;
-    if (c.model.kind == linearRecommenderKind() && c.model.linearRanking)
+    QString model = modelKindName(c.model.kind);
+    if (c.model.kind == ModelKind::LinearRanking)
         model = c.model.linearBiases ? Tr::tr("linear recommender with biases") : Tr::tr("linear recommender");
     p.insert(QStringLiteral("model"), model);
     p.insert(QStringLiteral("fusion"), fusionOpName(c.pipeline.op));
@@ -598,14 +601,13 @@ QMap<QString, QString> describeParameters(const RunRecord &record)
         p.insert(QStringLiteral("validation"), numberText(c.pipeline.split.validationFraction));
     } else {
         p.insert(QStringLiteral("loss"), c.model.loss == LossKind::Bpr ? QStringLiteral("bpr") : QStringLiteral("squared"));
-        if (c.model.kind == QLatin1String("mf") || c.model.kind == QLatin1String("hybrid")
-            || c.model.kind == QLatin1String("content"))
+        if (isFactorModel(c.model.kind))
             p.insert(QStringLiteral("factors"), QString::number(c.model.factors));
-        if (c.model.kind == QLatin1String("mlp")) {
+        if (c.model.kind == ModelKind::Mlp) {
             p.insert(QStringLiteral("hidden"), hiddenWidthsText(c.model.mlp.hidden));
             p.insert(QStringLiteral("dropout"), numberText(c.model.mlp.dropout));
         }
-        if (c.model.kind == QLatin1String("svr")) {
+        if (c.model.kind == ModelKind::Svr) {
             p.insert(QStringLiteral("epsilon"), numberText(c.model.svr.epsilon));
             p.insert(QStringLiteral("unrated_samples"), QString::number(c.model.svr.unratedSamples));
         }
@@ -743,7 +745,7 @@ QString RunRecord::label() const
 {
     if (!name.isEmpty())
         return name;
-    QString model = config.model.kind;
+    const QString model = modelKindName(config.model.kind);
     QStringList weights;
     for (size_t i = 0; i < config.pipeline.modalities.size(); ++i) {
         const ModalityConfig &m = config.pipeline.modalities[i];

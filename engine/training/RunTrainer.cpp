@@ -6,7 +6,7 @@ namespace fl {
 
 bool learnsFusionWeights(const ModelConfig &model)
 {
-    return model.isLinear() || model.kind == QLatin1String("hybrid") || model.kind == QLatin1String("content");
+    return canLearnFusionWeights(model.kind);
 }
 
 LinearRunTrainer::LinearRunTrainer(std::shared_ptr<const TrainingProblem> problem, const TrainingConfig &config)

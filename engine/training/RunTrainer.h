@@ -9,6 +9,7 @@
 #include "engine/fusion/FusionPipeline.h"
 #include "engine/models/LinearRegression.h"
 #include "engine/models/MlpRecommender.h"
+#include "engine/models/ModelKind.h"
 #include "engine/models/Recommender.h"
 #include "engine/models/SvrRecommender.h"
 
@@ -21,14 +22,14 @@
 
 namespace fl {
 
-// Which model a run fits, and how a ranking model is split and judged. "linear" is the seed's
-// regression (its split is PipelineConfig::split); the others are recommenderKinds(). "linear" with
-// linearRanking set is the same regression as a recommender (LinearRecommender: b + wᵀfᵢ, plus bᵤ + bᵢ
-// with linearBiases), split by `split`, trained and judged like the ranking models; the CLI sets it when
-// --model linear comes with --split or another ranking option.
+// Which model a run fits, and how a ranking model is split and judged. ModelKind::Linear is the seed's
+// regression (its split is PipelineConfig::split); the others are ranking models. LinearRanking is the
+// same regression as a recommender (LinearRecommender: b + wᵀfᵢ, plus bᵤ + bᵢ with linearBiases), split
+// by `split`, trained and judged like the ranking models; the CLI chooses it when --model linear comes
+// with --split or another ranking option.
 struct ModelConfig
 {
-    QString kind = QStringLiteral("linear");
+    ModelKind kind = ModelKind::Linear;
     LossKind loss = LossKind::Squared;       // squared on ratings, or BPR on implicit feedback
     int factors = 32;
     int negatives = 1;
@@ -41,14 +42,13 @@ struct ModelConfig
     QString monitor = defaultMonitorMetric().name();
     int validationUsers = 5000;               // per-epoch validation on at most this many users
 
-    MlpSettings mlp;                          // kind "mlp": hidden widths, dropout, user vectors
-    SvrSettings svr;                          // kind "svr": ε, unrated samples, user weights
+    MlpSettings mlp;                          // kind Mlp: hidden widths, dropout, user vectors
+    SvrSettings svr;                          // kind Svr: ε, unrated samples, user weights
 
-    bool linearRanking = false;               // kind "linear": the LinearRecommender, not the seed's run
-    bool linearBiases = false;                // the LinearRecommender with user and item biases
+    bool linearBiases = false;                // kind LinearRanking: with user and item biases
 
     // The seed's regression on its own split (not the LinearRecommender).
-    bool isLinear() const { return kind == QLatin1String("linear") && !linearRanking; }
+    bool isLinear() const { return kind == ModelKind::Linear; }
 };
 
 // Whether the model can learn its fusion weights (PipelineConfig::learnWeights): the seed's regression,

@@ -1103,11 +1103,6 @@
         <translation>&lt;b&gt;模型&lt;/b&gt;：ŷ&lt;sub&gt;ui&lt;/sub&gt; = μ + b&lt;sub&gt;u&lt;/sub&gt; + b&lt;sub&gt;i&lt;/sub&gt; + βᵀf&lt;sub&gt;i&lt;/sub&gt; + p&lt;sub&gt;u&lt;/sub&gt;ᵀW f&lt;sub&gt;i&lt;/sub&gt;，p ∈ ℝ&lt;sup&gt;%1&lt;/sup&gt;，%2</translation>
     </message>
     <message>
-        <location filename="../../ui/FormulaPanel.cpp" line="266"/>
-        <source>&lt;b&gt;Model&lt;/b&gt;: %1</source>
-        <translation>&lt;b&gt;模型&lt;/b&gt;：%1</translation>
-    </message>
-    <message>
         <location filename="../../ui/FormulaPanel.cpp" line="272"/>
         <source>&lt;b&gt;Loss&lt;/b&gt;: L = 1/N Σ max(0, |ŷ&lt;sub&gt;ui&lt;/sub&gt; − r&lt;sub&gt;ui&lt;/sub&gt;| − ε) + λ/2‖w‖² = &lt;b&gt;%1&lt;/b&gt;: no cost inside the tube |ŷ − r| ≤ ε = %2</source>
         <translation>&lt;b&gt;损失&lt;/b&gt;：L = 1/N Σ max(0, |ŷ&lt;sub&gt;ui&lt;/sub&gt; − r&lt;sub&gt;ui&lt;/sub&gt;| − ε) + λ/2‖w‖² = &lt;b&gt;%1&lt;/b&gt;：间隔带 |ŷ − r| ≤ ε = %2 内的误差不计损失</translation>
@@ -5419,11 +5414,6 @@ Train a model first: its recommendations, and why it makes them, will appear her
 <context>
     <name>fl::RecommenderFactory</name>
     <message>
-        <location filename="../../engine/models/RecommenderFactory.cpp" line="45"/>
-        <source>Unknown model &apos;%1&apos;; choose one of %2.</source>
-        <translation>未知的模型 &apos;%1&apos;；请从 %2 中选择一个。</translation>
-    </message>
-    <message>
         <location filename="../../engine/models/RecommenderFactory.cpp" line="52"/>
         <source>The model &apos;%1&apos; needs fused item content; switch on at least one modality.</source>
         <translation>模型 &apos;%1&apos; 需要融合的物品内容；请至少开启一个模态。</translation>
@@ -6425,11 +6415,6 @@ Train a model first: its recommendations, and why it makes them, will appear her
         <location filename="../../engine/training/PrepareRun.cpp" line="78"/>
         <source>RMSE and MAE are not reported: %1 ranks items and does not predict ratings.</source>
         <translation>不报告 RMSE 和 MAE：%1 只对物品排序，不预测评分。</translation>
-    </message>
-    <message>
-        <location filename="../../engine/training/PrepareRun.cpp" line="87"/>
-        <source>Unknown model &apos;%1&apos;; expected linear or one of %2.</source>
-        <translation>未知的模型 &apos;%1&apos;；应为 linear 或 %2 之一。</translation>
     </message>
     <message>
         <location filename="../../engine/training/PrepareRun.cpp" line="94"/>

@@ -170,7 +170,7 @@ QJsonObject runUiBenchmark(double seconds, int weightChanges, UiLoad load)
         // The hybrid recommender for 50 epochs without early stopping: every cell and every ablation
         // run is a real training run of about a second, and so is each of the session's runs.
         fl::ModelConfig model = controller->config().model;
-        model.kind = QStringLiteral("hybrid");
+        model.kind = fl::ModelKind::Hybrid;
         model.patience = 0;
         controller->setModelConfig(model);
         fl::TrainingConfig training = controller->config().training;
@@ -472,7 +472,7 @@ bool writeTrainingScreenshots(const QString &directory, QSize size)
     // The hybrid recommender on the cold-start split, trained with BPR and Adam, then its
     // recommendations for one user with the parts of every score.
     fl::ModelConfig model = controller->config().model;
-    model.kind = QStringLiteral("hybrid");
+    model.kind = fl::ModelKind::Hybrid;
     model.loss = fl::LossKind::Bpr;
     model.split.kind = fl::RecSplitKind::ColdItems;
     controller->setModelConfig(model);   // brings the recommendation models' training settings

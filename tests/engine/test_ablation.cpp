@@ -161,13 +161,12 @@ private Q_SLOTS:
     {
         RunConfig config;
         QCOMPARE(defaultRunMetric(config), QStringLiteral("val_loss"));
-        config.model.kind = QStringLiteral("hybrid");
+        config.model.kind = ModelKind::Hybrid;
         config.model.monitor = QStringLiteral("ndcg@20");
         QCOMPARE(defaultRunMetric(config), QStringLiteral("ndcg@20"));
         config.model.split.kind = RecSplitKind::ColdItems;
         QCOMPARE(defaultRunMetric(config), QStringLiteral("cold_ndcg@20"));
-        config.model.kind = QStringLiteral("linear");
-        config.model.linearRanking = true;
+        config.model.kind = ModelKind::LinearRanking;
         QCOMPARE(defaultRunMetric(config), QStringLiteral("cold_ndcg@20"));
     }
 
@@ -223,7 +222,7 @@ private Q_SLOTS:
         AblationRequest request;
         request.config.pipeline = defaultPipelineConfig(*m_demo);
         request.config.pipeline.modality(QStringLiteral("price"))->enabled = false;
-        request.config.model.kind = QStringLiteral("hybrid");
+        request.config.model.kind = ModelKind::Hybrid;
         request.config.model.factors = 8;
         request.config.model.validationUsers = 200;
         request.config.training.optimizer = OptimizerKind::Adam;

@@ -198,13 +198,13 @@ private Q_SLOTS:
 
     void factoryMakesRandomFromTheTrainingSeed()
     {
-        QVERIFY(recommenderKinds().contains(QStringLiteral("random")));
+        QVERIFY(recommenderKinds().contains(ModelKind::Random));
         const Dataset data = skewedDataset();
         SplitIndices split;
         split.train = test::allIndices(data);
         RecommenderTraining training;
         training.seed = 9;
-        Result<std::unique_ptr<Recommender>> made = makeRecommender(QStringLiteral("random"), data, split, nullptr, training);
+        Result<std::unique_ptr<Recommender>> made = makeRecommender(ModelKind::Random, data, split, nullptr, training);
         QVERIFY2(made, made ? "" : qPrintable(made.error()));
         const RandomModel expected(data.userCount(), data.itemCount(), 9);
         for (int i = 0; i < data.itemCount(); ++i)

@@ -36,7 +36,7 @@ class DefaultsTest : public QObject
 private Q_SLOTS:
     void theSeedKeepsItsLoop()
     {
-        const ModelDefaults d = modelDefaults(QStringLiteral("linear"));
+        const ModelDefaults d = modelDefaults(ModelKind::Linear);
         QCOMPARE(d.optimizer, OptimizerKind::GradientDescent);
         QCOMPARE(d.learningRate, 0.01);
         QCOMPARE(d.epochs, 200);
@@ -47,7 +47,7 @@ private Q_SLOTS:
         QCOMPARE(t.optimizer, TrainingConfig{}.optimizer);
         QCOMPARE(t.batchSize, TrainingConfig{}.batchSize);
         // As a recommender it keeps the seed's features, F = αE₁ + βE₂, and ranks with Adam.
-        const ModelDefaults ranking = modelDefaults(QStringLiteral("linear"), true);
+        const ModelDefaults ranking = modelDefaults(ModelKind::LinearRanking);
         QCOMPARE(ranking.fusion, FusionOp::Sum);
         QCOMPARE(ranking.optimizer, OptimizerKind::Adam);
         QCOMPARE(ranking.loss, LossKind::Squared);
@@ -55,31 +55,32 @@ private Q_SLOTS:
 
     void rankingModelsHaveTheirOwn()
     {
-        for (const QString &kind : {QStringLiteral("mf"), QStringLiteral("hybrid"), QStringLiteral("content"), QStringLiteral("mlp")}) {
+        for (ModelKind kind : {ModelKind::Mf, ModelKind::Hybrid, ModelKind::Content, ModelKind::Mlp}) {
             const ModelDefaults d = modelDefaults(kind);
             QCOMPARE(d.loss, LossKind::Bpr);
             QCOMPARE(d.optimizer, OptimizerKind::Adam);
             QCOMPARE(d.fusion, FusionOp::Concat);
             QCOMPARE(d.patience, 10);
         }
-        QCOMPARE(modelDefaults(QStringLiteral("mlp")).batchSize, 256);
-        QCOMPARE(modelDefaults(QStringLiteral("svr")).loss, LossKind::Squared);
-        QCOMPARE(modelDefaults(QStringLiteral("svr")).learningRate, 0.003);
+        QCOMPARE(modelDefaults(ModelKind::Mlp).batchSize, 256);
+        QCOMPARE(modelDefaults(ModelKind::Svr).loss, LossKind::Squared);
+        QCOMPARE(modelDefaults(ModelKind::Svr).learningRate, 0.003);
     }
 
     // `train demo --model KIND` with nothing else reports the settings it trained with: the engine's
     // defaults, for every model.
     void theCliTrainsWithTheDefaults()
     {
-        for (const QString &kind : QStringList{QStringLiteral("linear")} + recommenderKinds()) {
+        for (ModelKind kind : QList<ModelKind>{ModelKind::Linear} + recommenderKinds()) {
             const ModelDefaults d = modelDefaults(kind);
-            const QJsonObject s = summaryOf({QStringLiteral("train"), QStringLiteral("demo"), QStringLiteral("--model"), kind,
+            const QString name = modelKindName(kind);
+            const QJsonObject s = summaryOf({QStringLiteral("train"), QStringLiteral("demo"), QStringLiteral("--model"), name,
                                              QStringLiteral("--epochs"), QStringLiteral("2"), QStringLiteral("--json")});
-            QVERIFY2(!s.isEmpty(), qPrintable(kind));
+            QVERIFY2(!s.isEmpty(), qPrintable(name));
             QCOMPARE(s[QStringLiteral("optimizer")].toString(), optimizerName(d.optimizer));
             QCOMPARE(s[QStringLiteral("lr")].toDouble(), d.learningRate);
             QCOMPARE(s[QStringLiteral("fusion")].toString(), fusionOpName(d.fusion));
-            if (kind != QLatin1String("linear"))
+            if (kind != ModelKind::Linear)
                 QCOMPARE(s[QStringLiteral("loss")].toString(), d.loss == LossKind::Bpr ? QStringLiteral("bpr") : QStringLiteral("squared"));
         }
     }

@@ -50,7 +50,7 @@ private:
 
     // Trains `kind` on the cold-items split with the given modalities fused by concatenation (all of
     // them when empty) and returns the cold-start test metrics at K = 10.
-    ColdResult train(const QString &kind, const QStringList &modalities = {})
+    ColdResult train(ModelKind kind, const QStringList &modalities = {})
     {
         RunConfig config;
         config.pipeline = defaultPipelineConfig(*m_demo);
@@ -101,11 +101,11 @@ private Q_SLOTS:
 
     void fusedHybridBeatsEachModalityAloneAndNoContent()
     {
-        const ColdResult fused = train(QStringLiteral("hybrid"));
-        const ColdResult text = train(QStringLiteral("hybrid"), {QStringLiteral("text")});
-        const ColdResult image = train(QStringLiteral("hybrid"), {QStringLiteral("image")});
-        const ColdResult mf = train(QStringLiteral("mf"));
-        const ColdResult popularity = train(QStringLiteral("popularity"));
+        const ColdResult fused = train(ModelKind::Hybrid);
+        const ColdResult text = train(ModelKind::Hybrid, {QStringLiteral("text")});
+        const ColdResult image = train(ModelKind::Hybrid, {QStringLiteral("image")});
+        const ColdResult mf = train(ModelKind::Mf);
+        const ColdResult popularity = train(ModelKind::Popularity);
         qInfo("cold ndcg@10 / recall@10, seed %d: fused %.4f / %.4f, text %.4f / %.4f, image %.4f / %.4f, "
               "mf %.4f / %.4f, popularity %.4f / %.4f",
               int(kSeed), fused.ndcg, fused.recall, text.ndcg, text.recall, image.ndcg, image.recall, mf.ndcg,

@@ -119,7 +119,7 @@ private Q_SLOTS:
         ranking.metric = QStringLiteral("ndcg@10");
         QVERIFY(checkLandscapeRequest(ranking).error().contains(QLatin1String("ndcg@10")));
         QVERIFY(!closedFormLandscape(pipeline, ranking).ok());
-        ranking.config.model.kind = QStringLiteral("hybrid");
+        ranking.config.model.kind = ModelKind::Hybrid;
         QVERIFY(checkLandscapeRequest(ranking).ok());
         ranking.metric = QStringLiteral("cold_ndcg@10");
         QVERIFY(!checkLandscapeRequest(ranking).ok());
@@ -267,7 +267,7 @@ private Q_SLOTS:
     void trainedCellsEqualSingleRuns()
     {
         RunConfig config = regressionConfig(*m_demo);
-        config.model.kind = QStringLiteral("hybrid");
+        config.model.kind = ModelKind::Hybrid;
         config.model.factors = 8;
         config.model.validationUsers = 200;
         config.training.optimizer = OptimizerKind::Adam;

@@ -470,24 +470,24 @@ private Q_SLOTS:
         const Dataset data = syntheticDataset(*content, 10, 4, 102);
         SplitIndices split;
         split.train = allIndices(data);
-        QCOMPARE(linearRecommenderKind(), QStringLiteral("linear"));
-        QVERIFY(!recommenderKinds().contains(linearRecommenderKind()));   // "linear" alone is the seed's run
+        QCOMPARE(modelKindName(ModelKind::LinearRanking), QStringLiteral("linear"));
+        QVERIFY(!recommenderKinds().contains(ModelKind::LinearRanking));   // "linear" alone is the seed's run
         for (const bool biases : {false, true}) {
-            Result<std::unique_ptr<Recommender>> model = makeRecommender(QStringLiteral("linear"), data, split, content, {}, biases);
+            Result<std::unique_ptr<Recommender>> model = makeRecommender(ModelKind::LinearRanking, data, split, content, {}, biases);
             QVERIFY(model.ok());
             const auto *linear = dynamic_cast<const LinearRecommender *>(model->get());
             QVERIFY(linear);
             QCOMPARE(linear->hasBiases(), biases);
             QVERIFY(dynamic_cast<TrainableRecommender *>(model->get()));
         }
-        QVERIFY(!makeRecommender(QStringLiteral("linear"), data, split, nullptr).ok());
+        QVERIFY(!makeRecommender(ModelKind::LinearRanking, data, split, nullptr).ok());
         RecommenderTraining bpr;
         bpr.loss = LossKind::Bpr;
-        QVERIFY(!makeRecommender(QStringLiteral("linear"), data, split, content, bpr).ok());
+        QVERIFY(!makeRecommender(ModelKind::LinearRanking, data, split, content, bpr).ok());
     }
 
     // A ranking run of the linear recommender on the demo through prepareRun: the seed's regression
-    // stays what "linear" alone means; with linearRanking the run has ranking metrics, its curve starts
+    // stays what "linear" alone means; as LinearRanking the run has ranking metrics, its curve starts
     // above the closed-form floor and the summary reports it.
     void rankingRunOnTheDemo()
     {
@@ -498,13 +498,13 @@ private Q_SLOTS:
         config.pipeline = defaultPipelineConfig(*demo);
         config.training.epochs = 30;
         config.training.learningRate = 0.1;
-        config.model.kind = QStringLiteral("linear");
+        config.model.kind = ModelKind::Linear;
 
         Result<PreparedRun> seed = prepareRun(pipeline, config);
         QVERIFY(seed.ok());
         QVERIFY(dynamic_cast<LinearRunTrainer *>(seed->trainer.get()));
 
-        config.model.linearRanking = true;
+        config.model.kind = ModelKind::LinearRanking;
         config.model.split.kind = RecSplitKind::ColdItems;
         QVERIFY(!config.model.isLinear());
         Result<PreparedRun> run = prepareRun(pipeline, config);

@@ -591,19 +591,45 @@ private Q_SLOTS:
         SplitIndices split;
         split.train = allIndices(data);
         auto content = randomContent(12, 4, 1);
-        for (const QString &kind : recommenderKinds()) {
+        for (ModelKind kind : recommenderKinds()) {
             Result<std::unique_ptr<Recommender>> model = makeRecommender(kind, data, split, content);
-            QVERIFY2(model.ok(), qPrintable(kind));
+            QVERIFY2(model.ok(), qPrintable(modelKindName(kind)));
             QCOMPARE((*model)->itemCount(), 12);
             QCOMPARE((*model)->userCount(), 10);
             QCOMPARE(dynamic_cast<TrainableRecommender *>(model->get()) != nullptr,
-                     kind == QStringLiteral("mf") || kind == QStringLiteral("hybrid") || kind == QStringLiteral("content")
-                         || kind == QStringLiteral("mlp") || kind == QStringLiteral("svr"));
+                     kind == ModelKind::Mf || kind == ModelKind::Hybrid || kind == ModelKind::Content
+                         || kind == ModelKind::Mlp || kind == ModelKind::Svr);
         }
-        QVERIFY(!makeRecommender(QStringLiteral("svd++"), data, split, content).ok());
-        QVERIFY(!makeRecommender(QStringLiteral("hybrid"), data, split, nullptr).ok());
-        QVERIFY(makeRecommender(QStringLiteral("mf"), data, split, nullptr).ok());
-        QVERIFY(!makeRecommender(QStringLiteral("itemknn"), data, split, randomContent(11, 4, 1)).ok());
+        QVERIFY(!makeRecommender(ModelKind::Hybrid, data, split, nullptr).ok());
+        QVERIFY(makeRecommender(ModelKind::Mf, data, split, nullptr).ok());
+        QVERIFY(!makeRecommender(ModelKind::ItemKnn, data, split, randomContent(11, 4, 1)).ok());
+    }
+
+    // The names are what experiment and run-record files, the window's settings and --model hold, so
+    // they may never change: each kind's name reads back as that kind, and nothing else reads at all.
+    void modelKindNames()
+    {
+        const QStringList recommenders{QStringLiteral("popularity"), QStringLiteral("random"), QStringLiteral("itemknn"),
+                                       QStringLiteral("mf"),         QStringLiteral("hybrid"), QStringLiteral("content"),
+                                       QStringLiteral("mlp"),        QStringLiteral("svr")};
+        QCOMPARE(recommenderKindNames(), recommenders);
+        QCOMPARE(recommenderKinds().size(), recommenders.size());
+        QStringList all;
+        for (ModelKind kind : modelKinds())
+            all << modelKindName(kind);
+        const QStringList linear(2, QStringLiteral("linear"));
+        QCOMPARE(all, linear + recommenders);
+        QCOMPARE(modelKinds().size(), 10);
+        for (ModelKind kind : modelKinds()) {
+            const std::optional<ModelKind> read = modelKindFromName(modelKindName(kind));
+            QVERIFY2(read, qPrintable(modelKindName(kind)));
+            // Both linear kinds are "linear"; the files' linear_ranking flag tells them apart.
+            QCOMPARE(withLinearRanking(*read, kind == ModelKind::LinearRanking), kind);
+        }
+        QVERIFY(modelKindFromName(u"linear") == ModelKind::Linear);
+        QCOMPARE(withLinearRanking(ModelKind::Hybrid, true), ModelKind::Hybrid);
+        for (const char16_t *unknown : {u"", u"svd++", u"Hybrid", u" mf", u"linear-ranking", u"svm"})
+            QVERIFY2(!modelKindFromName(unknown), qPrintable(QString::fromUtf16(unknown)));
     }
 
     // The demo's ratings follow category, colour and style, which text and images carry. Hold out 20% of
@@ -647,7 +673,7 @@ private Q_SLOTS:
         t.batchSize = 256;
         t.l2 = 0.3;   // strong: what generalises to unseen items is the content's share, not qᵢ
         t.seed = 5;
-        auto train = [&](const QString &kind) {
+        auto train = [&](ModelKind kind) {
             Result<std::unique_ptr<Recommender>> model = makeRecommender(kind, *demo, split, content, t);
             if (!model)
                 qFatal("%s", qPrintable(model.error()));
@@ -656,9 +682,9 @@ private Q_SLOTS:
                 trainable->trainEpoch(t.learningRate);
             return std::move(model).value();
         };
-        const double hybridAuc = meanAuc(*train(QStringLiteral("hybrid")), heldOut, positives);
-        const double mfAuc = meanAuc(*train(QStringLiteral("mf")), heldOut, positives);
-        const double contentAuc = meanAuc(*train(QStringLiteral("content")), heldOut, positives);
+        const double hybridAuc = meanAuc(*train(ModelKind::Hybrid), heldOut, positives);
+        const double mfAuc = meanAuc(*train(ModelKind::Mf), heldOut, positives);
+        const double contentAuc = meanAuc(*train(ModelKind::Content), heldOut, positives);
         const double knnAuc = meanAuc(ItemKnnModel(*demo, split.train, content), heldOut, positives);
         qInfo("held-out items, mean AUC over users: hybrid %.3f, content-only %.3f, item-kNN %.3f, MF %.3f",
               hybridAuc, contentAuc, knnAuc, mfAuc);

@@ -46,7 +46,7 @@ struct Run
 Run makeRun(std::shared_ptr<Dataset> dataset, LossKind loss, int patience)
 {
     RunConfig config;
-    config.model.kind = QStringLiteral("mf");
+    config.model.kind = ModelKind::Mf;
     config.model.loss = loss;
     config.model.split.kind = RecSplitKind::File;
     config.model.patience = patience;
@@ -143,14 +143,14 @@ private Q_SLOTS:
     // test alike — for a model without content too, so that every model is judged on the same ones.
     void leaveOutDropsItemsMissingAModality_data()
     {
-        QTest::addColumn<QString>("kind");
-        QTest::newRow("mf") << QStringLiteral("mf");
-        QTest::newRow("hybrid") << QStringLiteral("hybrid");
+        QTest::addColumn<int>("kind");
+        QTest::newRow("mf") << int(ModelKind::Mf);
+        QTest::newRow("hybrid") << int(ModelKind::Hybrid);
     }
 
     void leaveOutDropsItemsMissingAModality()
     {
-        QFETCH(QString, kind);
+        QFETCH(int, kind);
         std::shared_ptr<Dataset> dataset = ringDataset(30, 40);
         ModalitySource price;
         price.name = QStringLiteral("price");
@@ -168,7 +168,7 @@ private Q_SLOTS:
         RunConfig config;
         config.pipeline = defaultPipelineConfig(*dataset);
         config.pipeline.missing = MissingPolicy::LeaveOut;
-        config.model.kind = kind;
+        config.model.kind = ModelKind(kind);
         config.model.split.kind = RecSplitKind::Random;
         config.training.optimizer = OptimizerKind::Adam;
         Result<PreparedRun> prepared = prepareRun(pipeline, config);
@@ -193,25 +193,25 @@ private Q_SLOTS:
     // ratings, NaN (null) with a note for popularity, random and a factor model trained by BPR.
     void ratingErrorsOnlyForRatingPredictors_data()
     {
-        QTest::addColumn<QString>("kind");
+        QTest::addColumn<int>("kind");
         QTest::addColumn<bool>("bpr");
         QTest::addColumn<bool>("predicts");
         QTest::addColumn<QString>("why");
-        QTest::newRow("popularity") << QStringLiteral("popularity") << false << false << QStringLiteral("Popularity ranks items and does not predict ratings");
-        QTest::newRow("random") << QStringLiteral("random") << false << false << QStringLiteral("Random ranks items and does not predict ratings");
-        QTest::newRow("mf squared") << QStringLiteral("mf") << false << true << QString();
-        QTest::newRow("mf bpr") << QStringLiteral("mf") << true << false << QStringLiteral("trained with BPR");
+        QTest::newRow("popularity") << int(ModelKind::Popularity) << false << false << QStringLiteral("Popularity ranks items and does not predict ratings");
+        QTest::newRow("random") << int(ModelKind::Random) << false << false << QStringLiteral("Random ranks items and does not predict ratings");
+        QTest::newRow("mf squared") << int(ModelKind::Mf) << false << true << QString();
+        QTest::newRow("mf bpr") << int(ModelKind::Mf) << true << false << QStringLiteral("trained with BPR");
     }
 
     void ratingErrorsOnlyForRatingPredictors()
     {
-        QFETCH(QString, kind);
+        QFETCH(int, kind);
         QFETCH(bool, bpr);
         QFETCH(bool, predicts);
         QFETCH(QString, why);
         FusionPipeline pipeline(ringDataset(30, 40));
         RunConfig config;
-        config.model.kind = kind;
+        config.model.kind = ModelKind(kind);
         config.model.loss = bpr ? LossKind::Bpr : LossKind::Squared;
         config.model.split.kind = RecSplitKind::File;
         config.model.factors = 4;
@@ -240,7 +240,7 @@ private Q_SLOTS:
     {
         FusionPipeline pipeline(ringDataset(30, 40));
         RunConfig config;
-        config.model.kind = QStringLiteral("popularity");
+        config.model.kind = ModelKind::Popularity;
         config.model.split.kind = RecSplitKind::Random;
         config.model.split.ratio = 0;
         config.model.split.validationRatio = 0;

@@ -43,7 +43,7 @@ RunConfig unusualConfig()
     c.pipeline.modalities[0].text.tfidf.sublinearTf = true;
     c.pipeline.modalities[1].image.kind = ImageFeatureKind::Both;
     c.training = {0.0123, 37, OptimizerKind::Adam, 64, 0.002, 7};
-    c.model.kind = QStringLiteral("hybrid");
+    c.model.kind = ModelKind::Hybrid;
     c.model.loss = LossKind::Bpr;
     c.model.factors = 8;
     c.model.split.kind = RecSplitKind::ColdItems;
@@ -152,7 +152,7 @@ private Q_SLOTS:
         QVERIFY(diverged.epochs.size() < 50);
 
         RunConfig ranking = demoConfig(200);
-        ranking.model.kind = QStringLiteral("mf");
+        ranking.model.kind = ModelKind::Mf;
         ranking.training.optimizer = OptimizerKind::Adam;
         ranking.training.learningRate = 0.05;
         ranking.model.patience = 2;
@@ -200,7 +200,7 @@ private Q_SLOTS:
     {
         FusionPipeline pipeline(test::loadDemo());
         RunConfig ranking = demoConfig(4);
-        ranking.model.kind = QStringLiteral("hybrid");
+        ranking.model.kind = ModelKind::Hybrid;
         ranking.training.optimizer = OptimizerKind::Adam;
         RunRecord record = runOnce(pipeline, ranking, identifyDataset(*test::loadDemo(), QStringLiteral("demo"), QStringLiteral("demo")));
         record.name = QStringLiteral("hybrid, 4 epochs");

@@ -261,7 +261,7 @@ private Q_SLOTS:
         QSignalSpy snapshots(&probe, &SessionProbe::modelSnapshot);
         QSignalSpy finished(&probe, &SessionProbe::finished);
         RunConfig config = makeConfig(*dataset, 6, 0.02);
-        config.model.kind = QStringLiteral("hybrid");
+        config.model.kind = ModelKind::Hybrid;
         config.model.patience = 0;
         const int id = session.start(config, true);
         session.step();

@@ -148,8 +148,9 @@ RunConfig randomConfig(const Dataset &d, Random &random)
     static const OptimizerKind optimizers[] = {OptimizerKind::GradientDescent, OptimizerKind::MiniBatchSgd,
                                                OptimizerKind::Momentum, OptimizerKind::Adam};
     c.training.optimizer = optimizers[random.below(4)];
-    static const char *kinds[] = {"linear", "linear", "hybrid", "mf", "content", "popularity"};
-    c.model.kind = QString::fromLatin1(kinds[random.below(6)]);
+    static const ModelKind kinds[] = {ModelKind::Linear, ModelKind::Linear, ModelKind::Hybrid,
+                                      ModelKind::Mf,     ModelKind::Content, ModelKind::Popularity};
+    c.model.kind = kinds[random.below(6)];
     c.model.factors = 4;
     c.model.patience = int(random.below(3));
     return c;

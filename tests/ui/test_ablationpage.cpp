@@ -254,7 +254,7 @@ void TestAblationPage::cancelStopsPartWay()
     QSignalSpy finished(&page, &AblationPage::finished);
     RunConfig config;
     config.pipeline = defaultPipelineConfig(*m_demo);
-    config.model.kind = QStringLiteral("mf");
+    config.model.kind = ModelKind::Mf;
     config.training.optimizer = OptimizerKind::Adam;
     config.training.epochs = 40;
     config.model.patience = 0;

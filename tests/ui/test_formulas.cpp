@@ -76,31 +76,31 @@ void TestFormulas::initTestCase()
 
 void TestFormulas::noCombiningCharacters_data()
 {
-    QTest::addColumn<QString>("model");
+    QTest::addColumn<int>("model");
     QTest::addColumn<int>("optimizer");
     QTest::addColumn<int>("loss");
-    QTest::newRow("regression") << QStringLiteral("linear") << int(OptimizerKind::GradientDescent) << int(LossKind::Squared);
-    QTest::newRow("mf sgd") << QStringLiteral("mf") << int(OptimizerKind::MiniBatchSgd) << int(LossKind::Squared);
-    QTest::newRow("mf adam bpr") << QStringLiteral("mf") << int(OptimizerKind::Adam) << int(LossKind::Bpr);
-    QTest::newRow("hybrid momentum") << QStringLiteral("hybrid") << int(OptimizerKind::Momentum) << int(LossKind::Squared);
-    QTest::newRow("content adam") << QStringLiteral("content") << int(OptimizerKind::Adam) << int(LossKind::Squared);
+    QTest::newRow("regression") << int(ModelKind::Linear) << int(OptimizerKind::GradientDescent) << int(LossKind::Squared);
+    QTest::newRow("mf sgd") << int(ModelKind::Mf) << int(OptimizerKind::MiniBatchSgd) << int(LossKind::Squared);
+    QTest::newRow("mf adam bpr") << int(ModelKind::Mf) << int(OptimizerKind::Adam) << int(LossKind::Bpr);
+    QTest::newRow("hybrid momentum") << int(ModelKind::Hybrid) << int(OptimizerKind::Momentum) << int(LossKind::Squared);
+    QTest::newRow("content adam") << int(ModelKind::Content) << int(OptimizerKind::Adam) << int(LossKind::Squared);
 }
 
 void TestFormulas::noCombiningCharacters()
 {
-    QFETCH(QString, model);
+    QFETCH(int, model);
     QFETCH(int, optimizer);
     QFETCH(int, loss);
     RunConfig config;
     config.pipeline = defaultPipelineConfig(*m_demo);
-    config.model.kind = model;
+    config.model.kind = ModelKind(model);
     config.model.loss = LossKind(loss);
     config.training.optimizer = OptimizerKind(optimizer);
     FormulaPanel panel;
     panel.setConfig(config);
     const QString text = panel.text();
     QVERIFY2(!hasCombiningMark(text), qPrintable(text));
-    if (model != QLatin1String("linear")) {
+    if (ModelKind(model) != ModelKind::Linear) {
         // The prediction keeps its hat (precomposed ŷ), and the loss compares it with the rating.
         QVERIFY2(text.contains(QStringLiteral("ŷ<sub>ui</sub>")), qPrintable(text));
         if (LossKind(loss) == LossKind::Squared)

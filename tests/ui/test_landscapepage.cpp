@@ -332,7 +332,7 @@ void TestLandscapePage::controlsFollowTheConfig()
 {
     LandscapePage page;
     RunConfig config = demoConfig(*m_demo);
-    config.model.kind = QStringLiteral("hybrid");
+    config.model.kind = ModelKind::Hybrid;
     config.model.ks = {5, 20};
     config.model.monitor = QStringLiteral("recall@20");
     config.model.split.kind = RecSplitKind::ColdItems;
@@ -455,7 +455,7 @@ void TestLandscapePage::trainedGridFillsInAndCancels()
     page.resize(1024, 700);
     QSignalSpy finished(&page, &LandscapePage::finished);
     RunConfig config = demoConfig(*m_demo);
-    config.model.kind = QStringLiteral("hybrid");
+    config.model.kind = ModelKind::Hybrid;
     config.training.epochs = 2;
     config.training.learningRate = 0.01;
     config.training.optimizer = OptimizerKind::Adam;

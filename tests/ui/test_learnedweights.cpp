@@ -135,7 +135,7 @@ private Q_SLOTS:
     {
         RunConfig config;
         config.pipeline = defaultPipelineConfig(*m_demo);
-        config.model.kind = QStringLiteral("svr");
+        config.model.kind = ModelKind::Svr;
         config.training.optimizer = OptimizerKind::Adam;
         config.training.learningRate = 0.003;
         config.training.epochs = 3;

@@ -222,7 +222,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!applied.isEmpty(), 60000);
         QCOMPARE(panel()->lessonNumber(), 4);
         QCOMPARE(controller()->datasetPath(), QStringLiteral("demo"));
-        QCOMPARE(controller()->config().model.kind, QStringLiteral("hybrid"));
+        QCOMPARE(controller()->config().model.kind, ModelKind::Hybrid);
     }
 
     void lessonTwoDivergesAboveTheLine()
@@ -417,7 +417,7 @@ private Q_SLOTS:
         QTest::mouseClick(page->lessonButton(3), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!applied.isEmpty(), 60000);
         QCOMPARE(panel()->lessonNumber(), 3);
-        QCOMPARE(controller()->config().model.kind, QStringLiteral("hybrid"));
+        QCOMPARE(controller()->config().model.kind, ModelKind::Hybrid);
 
         // "Just explore" closes it and opens nothing.
         m_window->showStartPage();

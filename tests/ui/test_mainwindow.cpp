@@ -305,7 +305,7 @@ private Q_SLOTS:
         QCOMPARE(back.training.l2, 0.002);
         QCOMPARE(back.training.epochs, 321);
         QCOMPARE(back.training.seed, std::uint64_t(99));
-        config.model.kind = QStringLiteral("hybrid");
+        config.model.kind = ModelKind::Hybrid;
         config.model.loss = LossKind::Bpr;
         config.model.factors = 12;
         config.model.split.kind = RecSplitKind::ColdItems;
@@ -316,7 +316,7 @@ private Q_SLOTS:
         config.model.patience = 7;
         AppSettings::saveRunConfig(config);
         const ModelConfig model = AppSettings::restoreRunConfig(*demo).model;
-        QCOMPARE(model.kind, QStringLiteral("hybrid"));
+        QCOMPARE(model.kind, ModelKind::Hybrid);
         QCOMPARE(model.loss, LossKind::Bpr);
         QCOMPARE(model.factors, 12);
         QCOMPARE(model.split.kind, RecSplitKind::ColdItems);
@@ -334,7 +334,7 @@ private Q_SLOTS:
         QCOMPARE(m_window->trainingPanel()->learningRateSpinBox()->value(), 0.0375);
         QCOMPARE(m_window->modalitiesPanel()->weightSpinBox(0)->value(), 1.25);
         QVERIFY(!m_window->modalitiesPanel()->enabledBox(2)->isChecked());
-        QCOMPARE(m_window->modelPanel()->modelBox()->currentData().toString(), QStringLiteral("hybrid"));
+        QCOMPARE(ModelKind(m_window->modelPanel()->modelBox()->currentData().toInt()), ModelKind::Hybrid);
         QCOMPARE(m_window->modelPanel()->ksEdit()->text(), QStringLiteral("5, 50"));
         QCOMPARE(AppSettings::recentDatasets().value(0), QStringLiteral("demo"));
         AppSettings::clear();
@@ -347,13 +347,13 @@ private Q_SLOTS:
         ModelPanel *panel = m_window->modelPanel();
         QVERIFY(!panel->rankingOptions()->isVisibleTo(panel));   // the seed's regression first
         QSignalSpy started(m_window->controller(), &ExperimentController::runStarted);
-        panel->modelBox()->setCurrentIndex(panel->modelBox()->findData(QStringLiteral("hybrid")));
+        panel->modelBox()->setCurrentIndex(panel->modelBox()->findData(int(ModelKind::Hybrid)));
         QCOMPARE(started.count(), 1);
-        QCOMPARE(m_window->controller()->config().model.kind, QStringLiteral("hybrid"));
+        QCOMPARE(m_window->controller()->config().model.kind, ModelKind::Hybrid);
         QVERIFY(panel->rankingOptions()->isVisibleTo(panel));
         QVERIFY(started.at(0).at(1).toString().startsWith(QStringLiteral("hybrid")));
         // A model chosen the first time gets its own defaults (the CLI's too), the regression keeps its own.
-        const ModelDefaults defaults = modelDefaults(QStringLiteral("hybrid"));
+        const ModelDefaults defaults = modelDefaults(ModelKind::Hybrid);
         QCOMPARE(m_window->controller()->config().training.optimizer, defaults.optimizer);
         QCOMPARE(m_window->trainingPanel()->optimizerBox()->currentData().toString(), optimizerName(defaults.optimizer));
         QCOMPARE(m_window->controller()->config().training.learningRate, defaults.learningRate);
@@ -382,23 +382,23 @@ private Q_SLOTS:
         TrainingConfig training = m_window->controller()->config().training;
         training.learningRate = 0.02;
         m_window->controller()->setTrainingConfig(training);
-        panel->modelBox()->setCurrentIndex(panel->modelBox()->findData(QStringLiteral("linear")));
+        panel->modelBox()->setCurrentIndex(panel->modelBox()->findData(int(ModelKind::Linear)));
         QCOMPARE(m_window->controller()->config().training.optimizer, OptimizerKind::GradientDescent);
         QCOMPARE(m_window->controller()->config().training.learningRate, 0.01);
-        panel->modelBox()->setCurrentIndex(panel->modelBox()->findData(QStringLiteral("svr")));
-        QCOMPARE(m_window->controller()->config().training.learningRate, modelDefaults(QStringLiteral("svr")).learningRate);
+        panel->modelBox()->setCurrentIndex(panel->modelBox()->findData(int(ModelKind::Svr)));
+        QCOMPARE(m_window->controller()->config().training.learningRate, modelDefaults(ModelKind::Svr).learningRate);
         QCOMPARE(m_window->controller()->config().model.loss, LossKind::Squared);
-        panel->modelBox()->setCurrentIndex(panel->modelBox()->findData(QStringLiteral("hybrid")));
+        panel->modelBox()->setCurrentIndex(panel->modelBox()->findData(int(ModelKind::Hybrid)));
         QCOMPARE(m_window->controller()->config().training.learningRate, 0.02);   // as the user left it
         QCOMPARE(m_window->controller()->config().model.loss, LossKind::Bpr);
 
         // A window opened on a recommendation model goes back to the seed's own settings.
         m_window.reset();
         openDemo();
-        QCOMPARE(m_window->controller()->config().model.kind, QStringLiteral("hybrid"));
+        QCOMPARE(m_window->controller()->config().model.kind, ModelKind::Hybrid);
         QCOMPARE(m_window->controller()->config().training.optimizer, defaults.optimizer);
         m_window->modelPanel()->modelBox()->setCurrentIndex(
-            m_window->modelPanel()->modelBox()->findData(QStringLiteral("linear")));
+            m_window->modelPanel()->modelBox()->findData(int(ModelKind::Linear)));
         QCOMPARE(m_window->controller()->config().training.optimizer, OptimizerKind::GradientDescent);
         QCOMPARE(m_window->controller()->config().training.learningRate, TrainingConfig{}.learningRate);
     }
@@ -440,8 +440,8 @@ private Q_SLOTS:
     void networkAndSvrSettingsReachTheEngine()
     {
         ModelPanel *panel = m_window->modelPanel();
-        panel->modelBox()->setCurrentIndex(panel->modelBox()->findData(QStringLiteral("mlp")));
-        QCOMPARE(m_window->controller()->config().model.kind, QStringLiteral("mlp"));
+        panel->modelBox()->setCurrentIndex(panel->modelBox()->findData(int(ModelKind::Mlp)));
+        QCOMPARE(m_window->controller()->config().model.kind, ModelKind::Mlp);
         QCOMPARE(m_window->controller()->config().model.loss, LossKind::Bpr);
         QVERIFY(panel->hiddenEdit()->isVisibleTo(panel));
         QVERIFY(!panel->epsilonBox()->isVisibleTo(panel));
@@ -457,7 +457,7 @@ private Q_SLOTS:
         panel->userVectorsCheck()->setChecked(false);
         QVERIFY(!m_window->controller()->config().model.mlp.userFactors);
 
-        panel->modelBox()->setCurrentIndex(panel->modelBox()->findData(QStringLiteral("svr")));
+        panel->modelBox()->setCurrentIndex(panel->modelBox()->findData(int(ModelKind::Svr)));
         QVERIFY(panel->epsilonBox()->isVisibleTo(panel));
         QVERIFY(panel->unratedSamplesBox()->isVisibleTo(panel));
         QVERIFY(!panel->hiddenEdit()->isVisibleTo(panel));
@@ -478,7 +478,7 @@ private Q_SLOTS:
         QVERIFY(recommendations->messageText().contains(QStringLiteral("linear regression")));
 
         ModelPanel *panel = m_window->modelPanel();
-        panel->modelBox()->setCurrentIndex(panel->modelBox()->findData(QStringLiteral("hybrid")));
+        panel->modelBox()->setCurrentIndex(panel->modelBox()->findData(int(ModelKind::Hybrid)));
         QTRY_COMPARE_WITH_TIMEOUT(session()->state(), TrainingSession::State::Paused, 20000);
         QVERIFY(recommendations->messageText().contains(QStringLiteral("not trained")));
         m_window->stepAction()->trigger();
@@ -502,7 +502,7 @@ private Q_SLOTS:
         }
 
         // Back to the regression: the page says why it is empty.
-        panel->modelBox()->setCurrentIndex(panel->modelBox()->findData(QStringLiteral("linear")));
+        panel->modelBox()->setCurrentIndex(panel->modelBox()->findData(int(ModelKind::Linear)));
         QVERIFY(recommendations->recommendations().empty());
         QVERIFY(recommendations->messageText().contains(QStringLiteral("linear regression")));
         QVERIFY(metrics->isHidden());   // the regression's loss gets the whole width

@@ -301,9 +301,9 @@ private Q_SLOTS:
         QCOMPARE(describeChange(c0, lr), QStringLiteral("η 0.01 → 0.1"));
 
         RunConfig mf = c0;
-        mf.model.kind = QStringLiteral("mf");
+        mf.model.kind = ModelKind::Mf;
         RunConfig hybrid = mf;
-        hybrid.model.kind = QStringLiteral("hybrid");
+        hybrid.model.kind = ModelKind::Hybrid;
         QCOMPARE(describeChange(mf, hybrid), QStringLiteral("model mf → hybrid"));
 
         // Several at once, in the Runs table's column order; past three, a count.

@@ -78,7 +78,7 @@ RunRecord rankingRun()
     run.id = newRunId();
     run.name = QStringLiteral("MF 基线 (BPR)");
     run.config = twoModalities(0.5);
-    run.config.model.kind = QStringLiteral("mf");
+    run.config.model.kind = ModelKind::Mf;
     run.config.model.loss = LossKind::Bpr;
     run.status = QStringLiteral("early stop");
     run.seconds = 75;

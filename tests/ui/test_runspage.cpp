@@ -81,7 +81,7 @@ RunRecord rankingRecord(const QString &id, int minutes)
     r.id = id;
     r.dataset.name = QStringLiteral("demo");
     r.config = linearConfig(0.5, true);
-    r.config.model.kind = QStringLiteral("mf");
+    r.config.model.kind = ModelKind::Mf;
     r.config.model.loss = LossKind::Bpr;
     r.started = kStart.addSecs(60 * minutes);
     r.seconds = 75;
@@ -429,7 +429,7 @@ private Q_SLOTS:
         QCOMPARE(requested.count(), 1);
         const RunConfig config = requested.front().front().value<RunConfig>();
         QCOMPARE(config.pipeline.modalities[0].weight, 1.2);
-        QCOMPARE(config.model.kind, QString("linear"));
+        QCOMPARE(config.model.kind, ModelKind::Linear);
     }
 
     void newRunsAndUpdates()
@@ -657,7 +657,7 @@ private Q_SLOTS:
         fast.training.learningRate = 0.08;
         configs.push_back(fast);
         RunConfig ranking = base;
-        ranking.model.kind = QStringLiteral("hybrid");
+        ranking.model.kind = ModelKind::Hybrid;
         ranking.model.loss = LossKind::Bpr;
         ranking.model.factors = 8;
         ranking.training.epochs = 30;

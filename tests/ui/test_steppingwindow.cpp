@@ -331,7 +331,7 @@ private Q_SLOTS:
     void rankingModelsCannotStepBack()
     {
         ModelConfig model = m_window->controller()->config().model;
-        model.kind = QStringLiteral("mf");
+        model.kind = ModelKind::Mf;
         m_window->controller()->setModelConfig(model);
         QTRY_COMPARE_WITH_TIMEOUT(session()->state(), TrainingSession::State::Paused, 20000);
         step(1);

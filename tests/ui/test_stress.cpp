@@ -215,7 +215,7 @@ private Q_SLOTS:
             QCOMPARE(m_window->modalitiesPanel()->weightSlider(m)->value(), qRound(config.pipeline.modalities[size_t(m)].weight * 100));
         }
         QCOMPARE(m_window->trainingPanel()->learningRateSpinBox()->value(), config.training.learningRate);
-        QCOMPARE(m_window->modelPanel()->modelBox()->currentData().toString().isEmpty(), false);
+        QVERIFY(m_window->modelPanel()->modelBox()->currentData().isValid());   // int(ModelKind)
 
         // The engine runs the controller's current run, and the chart holds its epochs exactly.
         QCOMPARE(controller->currentRunId(), session->currentRunId());
