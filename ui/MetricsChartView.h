@@ -123,9 +123,9 @@ protected:
     QByteArray csvTable() const override;
 
 private:
+    double m_penScale = 1.0;   // the chart pen scale the series were drawn with
     struct Private;
     std::unique_ptr<Private> m_d;
-    double m_penScale = 1.0;   // the chart pen scale the series were drawn with
 };
 
 } // namespace fl

@@ -629,29 +629,30 @@ const TextMarkup kRichTextMarkup{
     QStringLiteral("</ul>"),
 };
 
-// Appends a text block (title, subtitle, heading, subheading, paragraph or list) in the markup; the
-// other kinds, which each writer renders its own way, append nothing.
-void appendTextBlock(QString &html, const Block &block, const TextMarkup &markup)
+// Appends a text block (title, subtitle, heading, subheading, paragraph or list) in the markup and
+// returns true; the other kinds, which each writer renders its own way, append nothing (false).
+bool appendTextBlock(QString &html, const Block &block, const TextMarkup &markup)
 {
     const QString pageBreak = block.newPage ? markup.newPage : QString();
     const auto text = [&](const QString &pattern) { html += pattern.arg(pageBreak, escaped(block.text)); };
     switch (block.kind) {
-    case Block::Kind::Title: text(markup.title); return;
-    case Block::Kind::Subtitle: text(markup.subtitle); return;
-    case Block::Kind::Heading: text(markup.heading); return;
-    case Block::Kind::Subheading: text(markup.subheading); return;
-    case Block::Kind::Paragraph: text(markup.paragraph); return;
+    case Block::Kind::Title: text(markup.title); return true;
+    case Block::Kind::Subtitle: text(markup.subtitle); return true;
+    case Block::Kind::Heading: text(markup.heading); return true;
+    case Block::Kind::Subheading: text(markup.subheading); return true;
+    case Block::Kind::Paragraph: text(markup.paragraph); return true;
     case Block::Kind::List:
         html += markup.listOpen;
         for (const QString &item : block.items)
             html += markup.listItem.arg(escaped(item));
         html += markup.listClose;
-        return;
+        return true;
     case Block::Kind::Table:
     case Block::Kind::Figure:
     case Block::Kind::Caption:
-        return;
+        break;
     }
+    return false;
 }
 
 } // namespace
@@ -677,15 +678,9 @@ QByteArray htmlReport(const ReportContent &content)
     for (const Block &block : blocks) {
         if (block.kind != Block::Kind::Caption)
             closeFigure();
+        if (appendTextBlock(html, block, kPageMarkup))
+            continue;
         switch (block.kind) {
-        case Block::Kind::Title:
-        case Block::Kind::Subtitle:
-        case Block::Kind::Heading:
-        case Block::Kind::Subheading:
-        case Block::Kind::Paragraph:
-        case Block::Kind::List:
-            appendTextBlock(html, block, kPageMarkup);
-            break;
         case Block::Kind::Table:
             html += htmlTable(block.table);
             break;
@@ -701,6 +696,8 @@ QByteArray htmlReport(const ReportContent &content)
             else
                 html += QStringLiteral("<p>%1</p>\n").arg(escaped(block.text));
             closeFigure();
+            break;
+        default:   // the text blocks, written above
             break;
         }
     }
@@ -798,15 +795,9 @@ QString richText(const std::vector<Block> &blocks, std::vector<QByteArray> *figu
 {
     QString html = QStringLiteral("<html><body>");
     for (const Block &block : blocks) {
+        if (appendTextBlock(html, block, kRichTextMarkup))
+            continue;
         switch (block.kind) {
-        case Block::Kind::Title:
-        case Block::Kind::Subtitle:
-        case Block::Kind::Heading:
-        case Block::Kind::Subheading:
-        case Block::Kind::Paragraph:
-        case Block::Kind::List:
-            appendTextBlock(html, block, kRichTextMarkup);
-            break;
         case Block::Kind::Table:
             html += richTable(block.table);
             break;
@@ -822,6 +813,8 @@ QString richText(const std::vector<Block> &blocks, std::vector<QByteArray> *figu
         case Block::Kind::Caption:
             html += QStringLiteral("<p style=\"color: #444444; font-size: 9pt; margin-bottom: 8px;\">%1</p>")
                         .arg(escaped(block.text));
+            break;
+        default:   // the text blocks, written above
             break;
         }
     }

@@ -1,6 +1,7 @@
 #include "engine/models/LinearRecommender.h"
 
 #include "engine/core/Check.h"
+#include "engine/models/ModelInputs.h"
 
 #include <Eigen/Cholesky>
 #include <Eigen/Eigenvalues>
@@ -105,11 +106,6 @@ LinearRecommender::LinearRecommender(const LinearRecommender &other, ScoringCopy
 
 LinearRecommender::~LinearRecommender() = default;
 
-std::unique_ptr<Recommender> LinearRecommender::clone() const
-{
-    return std::unique_ptr<Recommender>(new LinearRecommender(*this, ScoringCopy{}));
-}
-
 QString LinearRecommender::name() const
 {
     return m_biases ? Tr::tr("Linear regression on fused content with user and item biases")
@@ -145,16 +141,8 @@ double LinearRecommender::predict(int user, int item) const
 std::vector<ScoreContribution> LinearRecommender::explain(int user, int item) const
 {
     const Eigen::Index d = m_features.cols();
-    const auto w = m_parameters.weights.head(d);
-    std::vector<ScoreContribution> parts;
-    if (m_content->parts.empty()) {
-        parts.push_back({QStringLiteral("content"), m_features.row(item).dot(w)});
-    } else {
-        for (size_t m = 0; m < m_content->parts.size(); ++m) {
-            parts.push_back({m_content->partNames.value(int(m)),
-                             m_content->parts[m].row(item).cast<double>().dot(w.transpose())});
-        }
-    }
+    std::vector<ScoreContribution> parts =
+        linearContentParts(*m_content, item, m_features.row(item), m_parameters.weights.head(d));
     double bias = m_parameters.weights(d);
     if (m_biases)
         bias += double(m_parameters.userBias(user)) + double(m_parameters.itemBias(item));

@@ -56,7 +56,7 @@ struct LinearExample
     float rating = 0;
 };
 
-class LinearRecommender : public ParametricRecommender<LinearParameters>
+class LinearRecommender : public ParametricRecommender<LinearRecommender, LinearParameters>
 {
 public:
     // content: one row per dataset item (required). training: optimizer, learning rate, L2, batch size,
@@ -72,8 +72,6 @@ public:
     // One part per content modality, wᵀfᵢ⁽ᵐ⁾ (a single "content" part when the fusion is not additive),
     // and "bias", b + bᵤ + bᵢ.
     std::vector<ScoreContribution> explain(int user, int item) const override;
-    // The parameters and content, without the training records: it scores but does not train.
-    std::unique_ptr<Recommender> clone() const override;
 
     double trainEpoch(double learningRate) override;
 
@@ -98,7 +96,7 @@ public:
     double maxStableLearningRate() const;
 
 private:
-    struct ScoringCopy {};
+    friend ParametricRecommender;
     LinearRecommender(const LinearRecommender &other, ScoringCopy);
 
     using Record = LinearExample;

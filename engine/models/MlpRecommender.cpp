@@ -255,11 +255,6 @@ MlpRecommender::MlpRecommender(const MlpRecommender &other, ScoringCopy)
 
 MlpRecommender::~MlpRecommender() = default;
 
-std::unique_ptr<Recommender> MlpRecommender::clone() const
-{
-    return std::unique_ptr<Recommender>(new MlpRecommender(*this, ScoringCopy{}));
-}
-
 QString MlpRecommender::name() const
 {
     const QString widths = m_settings.hidden.empty() ? Tr::tr("none") : hiddenWidthsText(m_settings.hidden);

@@ -101,7 +101,7 @@ bool sameShape(const MlpParameters &a, const MlpParameters &b);
 // One training example for objective().
 using MlpExample = InteractionExample;
 
-class MlpRecommender : public ParametricRecommender<MlpParameters>
+class MlpRecommender : public ParametricRecommender<MlpRecommender, MlpParameters>
 {
 public:
     // content: one row per dataset item (required). settings must pass checkMlpSettings. training: loss
@@ -118,8 +118,6 @@ public:
     // "content", g(fᵢ) = wᵀh(fᵢ) (a network does not split by modality), with user vectors "personal",
     // pᵤᵀh(fᵢ), and "bias", b + bᵤ + bᵢ.
     std::vector<ScoreContribution> explain(int user, int item) const override;
-    // The parameters and content, without the training records: it scores but does not train.
-    std::unique_ptr<Recommender> clone() const override;
 
     // One pass (dropout on, if set); returns the mean of L over the pass's batches, each at the
     // parameters before its step.
@@ -146,7 +144,7 @@ public:
     double objective(MlpParameters *gradient = nullptr) const;
 
 private:
-    struct ScoringCopy {};
+    friend ParametricRecommender;
     MlpRecommender(const MlpRecommender &other, ScoringCopy);
 
     struct Record

@@ -78,4 +78,16 @@ float UserProfiles::weight(int user, int item) const
     return at < 0 ? 0.0f : weights[size_t(at)];
 }
 
+std::vector<ScoreContribution> linearContentParts(const ContentFeatures &content, int item,
+                                                  const Eigen::Ref<const Eigen::RowVectorXd> &fused,
+                                                  const Eigen::Ref<const Eigen::VectorXd> &w)
+{
+    if (content.parts.empty())
+        return {{QStringLiteral("content"), fused.dot(w.transpose())}};
+    std::vector<ScoreContribution> parts;
+    for (size_t m = 0; m < content.parts.size(); ++m)
+        parts.push_back({content.partNames.value(int(m)), content.parts[m].row(item).cast<double>().dot(w.transpose())});
+    return parts;
+}
+
 } // namespace fl

@@ -16,6 +16,12 @@ namespace fl {
 // modality, cₖ·place(Bₖ), whose sum is F. A product fusion has no parts.
 ContentFeatures makeContentFeatures(const FusionPlan &plan, const std::vector<double> &weights);
 
+// The parts of a linear content score wᵀfᵢ, fused = fᵢ: one per content part, wᵀfᵢ⁽ᵐ⁾, named after its
+// modality, when the fusion is additive, else a single "content" part.
+std::vector<ScoreContribution> linearContentParts(const ContentFeatures &content, int item,
+                                                  const Eigen::Ref<const Eigen::RowVectorXd> &fused,
+                                                  const Eigen::Ref<const Eigen::VectorXd> &w);
+
 // How many training interactions each item has (size itemCount).
 std::vector<int> itemInteractionCounts(const Dataset &dataset, const std::vector<int> &train);
 

@@ -15,12 +15,20 @@
 
 namespace fl {
 
-// Parameters is a value type with a free function sameShape(const Parameters &, const Parameters &) that
-// says whether two values have the same sizes (found by argument-dependent lookup).
-template<typename Parameters>
+// Derived is the model (which befriends this class for its scoring copy, Derived(const Derived &,
+// ScoringCopy)). Parameters is a value type with a free function sameShape(const Parameters &,
+// const Parameters &) that says whether two values have the same sizes (found by argument-dependent
+// lookup).
+template<typename Derived, typename Parameters>
 class ParametricRecommender : public TrainableRecommender
 {
 public:
+    // The parameters, content and scores, without the training records: it scores but does not train.
+    std::unique_ptr<Recommender> clone() const override
+    {
+        return std::unique_ptr<Recommender>(new Derived(static_cast<const Derived &>(*this), ScoringCopy{}));
+    }
+
     int userCount() const override { return m_userCount; }
     int itemCount() const override { return int(m_itemScore.size()); }
 
@@ -42,6 +50,8 @@ public:
     }
 
 protected:
+    struct ScoringCopy {};
+
     ParametricRecommender(const RecommenderTraining &training, int userCount,
                           std::shared_ptr<const ContentFeatures> content)
         : m_training(training), m_userCount(userCount), m_content(std::move(content))

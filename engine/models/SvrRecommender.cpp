@@ -145,11 +145,6 @@ SvrRecommender::SvrRecommender(const SvrRecommender &other, ScoringCopy)
 
 SvrRecommender::~SvrRecommender() = default;
 
-std::unique_ptr<Recommender> SvrRecommender::clone() const
-{
-    return std::unique_ptr<Recommender>(new SvrRecommender(*this, ScoringCopy{}));
-}
-
 QString SvrRecommender::name() const
 {
     const QString epsilon = QString::number(m_settings.epsilon);
@@ -216,16 +211,8 @@ double SvrRecommender::predict(int user, int item) const
 std::vector<ScoreContribution> SvrRecommender::explain(int user, int item) const
 {
     const Eigen::Index d = m_features.cols();
-    const auto w = m_parameters.weights.head(d);
-    std::vector<ScoreContribution> parts;
-    if (m_content->parts.empty()) {
-        parts.push_back({QStringLiteral("content"), m_features.row(item).dot(w)});
-    } else {
-        for (size_t m = 0; m < m_content->parts.size(); ++m) {
-            parts.push_back({m_content->partNames.value(int(m)),
-                             m_content->parts[m].row(item).cast<double>().dot(w.transpose())});
-        }
-    }
+    std::vector<ScoreContribution> parts =
+        linearContentParts(*m_content, item, m_features.row(item), m_parameters.weights.head(d));
     if (m_settings.userWeights)
         parts.push_back({QStringLiteral("personal"), personalScore(user, item)});
     double bias = m_parameters.weights(d);

@@ -88,7 +88,7 @@ struct SvrParameters
 bool sameShape(const SvrParameters &a, const SvrParameters &b);
 using SvrExample = LinearExample;
 
-class SvrRecommender : public ParametricRecommender<SvrParameters>
+class SvrRecommender : public ParametricRecommender<SvrRecommender, SvrParameters>
 {
 public:
     // content: one row per dataset item (required). training: optimizer, learning rate, L2, batch size,
@@ -105,8 +105,6 @@ public:
     // One part per content modality, wᵀfᵢ⁽ᵐ⁾ (a single "content" part when the fusion is not additive),
     // with user weights "personal", pᵤᵀfᵢ, and "bias", b + bᵤ + bᵢ.
     std::vector<ScoreContribution> explain(int user, int item) const override;
-    // The parameters and content, without the training records: it scores but does not train.
-    std::unique_ptr<Recommender> clone() const override;
 
     // One pass; returns the mean of L over the pass's batches, each at the parameters before its step.
     double trainEpoch(double learningRate) override;
@@ -131,7 +129,7 @@ public:
     double objective(const std::vector<SvrExample> &examples, SvrParameters *gradient = nullptr) const;
 
 private:
-    struct ScoringCopy {};
+    friend ParametricRecommender;
     SvrRecommender(const SvrRecommender &other, ScoringCopy);
 
     using Record = SvrExample;

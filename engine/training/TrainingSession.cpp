@@ -239,6 +239,14 @@ void TrainingSession::run()
                 send(&TrainingSession::modelSnapshot, runId, snapshot);
         }
     };
+    // Everything the window shows of a run that stops for now: the epochs not yet sent, the model as it
+    // is, its parameters, and the state.
+    auto settlePaused = [&] {
+        flush();
+        offerSnapshot();
+        offerParameters(true);
+        setState(State::Paused);
+    };
     auto endRun = [&](const QString &reason) {
         flush();
         if (driver) {
@@ -399,10 +407,7 @@ void TrainingSession::run()
                 offerParameters(true);
                 setState(State::Paused);
             } else if (m_state.load() == State::Running && !stepPending) {
-                flush();
-                offerSnapshot();
-                offerParameters(true);
-                setState(State::Paused);
+                settlePaused();
             }
             lock.lock();
             continue;
@@ -420,10 +425,7 @@ void TrainingSession::run()
                 if (m_paused && m_steps == 0 && m_stepsBack == 0 && m_state.load() == State::Running) {
                     // Paused between two paced epochs: no epoch follows to notice it.
                     lock.unlock();
-                    flush();
-                    offerSnapshot();
-                    offerParameters(true);
-                    setState(State::Paused);
+                    settlePaused();
                     lock.lock();
                 }
                 continue;
@@ -481,10 +483,7 @@ void TrainingSession::run()
             ended = true;
             setState(State::Finished);
         } else if (pauseAfter) {
-            flush();
-            offerSnapshot();
-            offerParameters(true);
-            setState(State::Paused);
+            settlePaused();
         } else if (driver->epoch() == 1 || sinceFlush.elapsed() >= progressIntervalMs) {
             flush();   // the first epoch of a run goes out at once: a new curve should start drawing now
             offerParameters(false);
@@ -492,10 +491,7 @@ void TrainingSession::run()
         lock.lock();
         if (m_paused && m_steps == 0 && !ended && m_state.load() == State::Running) {
             lock.unlock();
-            flush();
-            offerSnapshot();
-            offerParameters(true);
-            setState(State::Paused);
+            settlePaused();
             lock.lock();
         }
     }
