@@ -22,9 +22,7 @@
 #include <QThread>
 #include <QVBoxLayout>
 
-#include <limits>
 #include <mutex>
-
 
 namespace fl {
 
@@ -399,21 +397,7 @@ void LandscapePage::compute()
     const int total = r.x.steps * r.y.steps;
     if (!statistics) {
         // A trained grid fills in cell by cell: start from an empty grid of the request.
-        Landscape empty;
-        empty.request = r;
-        empty.higherIsBetter = metricHigherIsBetter(r.metric);
-        empty.cells.resize(size_t(total));
-        for (int iy = 0; iy < r.y.steps; ++iy) {
-            for (int ix = 0; ix < r.x.steps; ++ix) {
-                LandscapeCell &cell = empty.cells[size_t(iy * r.x.steps + ix)];
-                cell.ix = ix;
-                cell.iy = iy;
-                cell.x = r.x.value(ix);
-                cell.y = r.y.value(iy);
-                cell.value = std::numeric_limits<double>::quiet_NaN();
-            }
-        }
-        m_view->setLandscape(empty);
+        m_view->setLandscape(emptyLandscape(r, false));
     }
     setProgress(0, total);
     m_cancel->setEnabled(true);

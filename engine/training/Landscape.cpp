@@ -51,6 +51,8 @@ RunConfig cellConfig(const LandscapeRequest &request, double x, double y)
     return config;
 }
 
+} // namespace
+
 Landscape emptyLandscape(const LandscapeRequest &request, bool closedForm)
 {
     Landscape landscape;
@@ -70,6 +72,8 @@ Landscape emptyLandscape(const LandscapeRequest &request, bool closedForm)
     }
     return landscape;
 }
+
+namespace {
 
 // The seed's full-batch gradient descent on a quadratic form, as LinearRegressionTrainer::step does it
 // (the same gradient, the same divergence rule), with one product by the Gram matrix per epoch: the

@@ -89,6 +89,10 @@ QString defaultRunMetric(const RunConfig &config);
 // bounds; a metric of runMetricNames) and says what is wrong.
 Result<void> checkLandscapeRequest(const LandscapeRequest &request);
 
+// The request's grid with every cell placed (ix, iy, x, y) and no value yet (NaN, empty status): what
+// a landscape starts from, and what the window shows while a trained one fills in.
+Landscape emptyLandscape(const LandscapeRequest &request, bool closedForm);
+
 // The regression's landscape from the statistics, on both cores. `progress` as everywhere (false
 // cancels: the result is then an error saying so).
 Result<Landscape> closedFormLandscape(FusionPipeline &pipeline, const LandscapeRequest &request,
