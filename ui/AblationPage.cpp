@@ -1,7 +1,5 @@
 #include "AblationPage.h"
 
-#include "engine/core/ThreadPriority.h"
-
 #include "AblationChart.h"
 #include "ContributionBar.h"
 #include "LandscapeView.h"
@@ -26,8 +24,6 @@
 #include <QVBoxLayout>
 
 #include <cmath>
-#include <mutex>
-
 
 namespace fl {
 
@@ -37,23 +33,8 @@ enum Column { SubsetColumn, MeanColumn, MinColumn, MaxColumn, DeltaColumn, RunsC
 
 } // namespace
 
-struct AblationPage::Job
-{
-    std::atomic<bool> cancel{false};
-};
-
-struct AblationPage::PipelineSlot
-{
-    explicit PipelineSlot(std::shared_ptr<const Dataset> data) : dataset(std::move(data)) {}
-
-    std::mutex mutex;
-    std::shared_ptr<const Dataset> dataset;
-    std::unique_ptr<FusionPipeline> pipeline;
-};
-
 AblationPage::AblationPage(QWidget *parent) : QWidget(parent)
 {
-    m_pool.setMaxThreadCount(2);
     auto *layout = new QVBoxLayout(this);
 
     auto *controls = new QHBoxLayout;
@@ -115,31 +96,22 @@ AblationPage::AblationPage(QWidget *parent) : QWidget(parent)
     refreshControls();
 }
 
-AblationPage::~AblationPage()
-{
-    if (m_job)
-        m_job->cancel = true;
-    m_pool.waitForDone();
-}
+AblationPage::~AblationPage() = default;
 
 void AblationPage::setContext(std::shared_ptr<const Dataset> dataset, const DatasetIdentity &identity, const RunConfig &config)
 {
-    const bool newDataset = dataset != m_dataset;
     m_dataset = std::move(dataset);
+    m_worker.setDataset(m_dataset);
     m_identity = identity;
     m_config = config;
-    if (newDataset)
-        m_slot.reset();
     refreshControls();
     const QString key = QString::number(quintptr(m_dataset.get())) + identity.hash
         + QString::fromUtf8(QJsonDocument(runConfigToJson(config)).toJson(QJsonDocument::Compact));
     if (key == m_contextKey)
         return;
     m_contextKey = key;
-    if (m_job) {
-        m_job->cancel = true;
-        m_job.reset();
-        ++m_generation;
+    if (m_worker.isRunning()) {
+        m_worker.drop();
         m_cancel->setEnabled(false);
         m_status->setText(tr("The settings changed, so the ablation was stopped; press Run to start it again."));
     } else if (!m_ablation.runs.empty()) {
@@ -165,7 +137,7 @@ void AblationPage::refreshControls()
         m_status->setText(tr("Load a dataset to ablate its modalities."));
     else if (enabled == 0)
         m_status->setText(tr("Switch on at least one modality in the Modalities panel."));
-    else if (!m_job && m_ablation.runs.empty())
+    else if (!m_worker.isRunning() && m_ablation.runs.empty())
         m_status->setText(tr("Trains each modality alone, all but each one, and all of them, once per seed, "
                              "with the current model and settings."));
 }
@@ -181,10 +153,7 @@ AblationRequest AblationPage::request() const
 
 void AblationPage::run()
 {
-    if (m_job)
-        m_job->cancel = true;
-    m_job.reset();
-    const quint64 generation = ++m_generation;
+    m_worker.drop();
     if (!m_dataset)
         return;
     const AblationRequest r = request();
@@ -204,59 +173,41 @@ void AblationPage::run()
     m_status->setText(tr("Training %n run(s) …", nullptr, m_ablation.planned));
     m_cancel->setEnabled(true);
 
-    if (!m_slot)
-        m_slot = std::make_shared<PipelineSlot>(m_dataset);
-    auto job = std::make_shared<Job>();
-    m_job = job;
     const int threads = std::max(1, QThread::idealThreadCount());
-    m_pool.start([this, slot = m_slot, job, r, generation, identity = m_identity, threads] {
-        lowerThreadPriority();
-        const std::lock_guard<std::mutex> lock(slot->mutex);
-        auto result = std::make_shared<Result<Ablation>>(makeError(tr("The ablation was cancelled.")));
-        if (!job->cancel) {
-            if (!slot->pipeline)
-                slot->pipeline = std::make_unique<FusionPipeline>(slot->dataset);
-            *result = runAblation(
-                *slot->pipeline, r, identity, threads,
-                [this, generation](const AblationRun &run) {
-                    QMetaObject::invokeMethod(this, [this, generation, run] { onRun(generation, run); }, Qt::QueuedConnection);
-                },
-                &job->cancel);
-        }
-        QMetaObject::invokeMethod(this, [this, generation, result] { onDone(generation, result); }, Qt::QueuedConnection);
-    });
+    m_worker.start(
+        Result<Ablation>(makeError(tr("The ablation was cancelled."))),
+        [this, r, identity = m_identity, threads](FusionPipeline &pipeline, const PipelineWorker::Job &job) {
+            return runAblation(
+                pipeline, r, identity, threads,
+                [this, &job](const AblationRun &run) { job.post([this, run] { onRun(run); }); }, job.cancelFlag());
+        },
+        [this](const Result<Ablation> &result, bool cancelled) { onDone(result, cancelled); });
 }
 
 void AblationPage::cancel()
 {
-    if (!m_job)
+    if (!m_worker.isRunning())
         return;
-    m_job->cancel = true;
+    m_worker.cancel();
     m_cancel->setEnabled(false);
     m_status->setText(tr("Cancelling … (the runs under way stop at their next epoch)"));
 }
 
-void AblationPage::onRun(quint64 generation, const AblationRun &run)
+void AblationPage::onRun(const AblationRun &run)
 {
-    if (generation != m_generation)
-        return;
     m_ablation.runs.push_back(run);
     showAblation();
 }
 
-void AblationPage::onDone(quint64 generation, const std::shared_ptr<Result<Ablation>> &result)
+void AblationPage::onDone(const Result<Ablation> &result, bool cancelled)
 {
-    if (generation != m_generation)
-        return;
-    const bool cancelled = m_job && m_job->cancel.load();
-    m_job.reset();
     m_cancel->setEnabled(false);
-    if (!result->ok()) {
-        m_status->setText(result->error());
+    if (!result.ok()) {
+        m_status->setText(result.error());
         Q_EMIT finished();
         return;
     }
-    m_ablation = result->value();
+    m_ablation = result.value();
     showAblation();
     int failed = 0;
     for (const AblationRun &run : m_ablation.runs)

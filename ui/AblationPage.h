@@ -4,16 +4,15 @@
 // runs"), a table of the subsets (mean, min, max, difference to "all", runs finished) that fills in as
 // runs finish, and the AblationChart.
 //
-// Threads as on the LandscapePage: the page's own FusionPipeline on the page's own pool, results back
-// as queued calls tagged with a generation, so that a new context or a new Run drops what an older job
+// The runs train on the page's PipelineWorker: a new context or a new Run drops what an older job
 // still sends; the UI thread never waits.
+
+#include "PipelineWorker.h"
 
 #include "engine/training/Ablation.h"
 
-#include <QThreadPool>
 #include <QWidget>
 
-#include <atomic>
 #include <memory>
 
 class QComboBox;
@@ -43,7 +42,7 @@ public:
     // The ablation as far as it got (runs arrive as they finish).
     const Ablation &ablation() const { return m_ablation; }
     AblationRequest request() const;
-    bool isRunning() const { return m_job != nullptr; }
+    bool isRunning() const { return m_worker.isRunning(); }
     QString progressText() const;
     QString statusText() const;
 
@@ -56,12 +55,9 @@ Q_SIGNALS:
     void finished();
 
 private:
-    struct Job;
-    struct PipelineSlot;
-
     void refreshControls();
-    void onRun(quint64 generation, const AblationRun &run);
-    void onDone(quint64 generation, const std::shared_ptr<Result<Ablation>> &result);
+    void onRun(const AblationRun &run);
+    void onDone(const Result<Ablation> &result, bool cancelled);
     void showAblation();
 
     std::shared_ptr<const Dataset> m_dataset;
@@ -70,10 +66,7 @@ private:
     QString m_contextKey;
 
     Ablation m_ablation;
-    std::shared_ptr<PipelineSlot> m_slot;
-    std::shared_ptr<Job> m_job;
-    quint64 m_generation = 0;
-    QThreadPool m_pool;
+    PipelineWorker m_worker{this, 2};
 
     QSpinBox *m_seeds = nullptr;
     QComboBox *m_metric = nullptr;

@@ -1,7 +1,5 @@
 #include "LandscapePage.h"
 
-#include "engine/core/ThreadPriority.h"
-
 #include "LandscapeView.h"
 #include "MetricChoices.h"
 
@@ -22,7 +20,7 @@
 #include <QThread>
 #include <QVBoxLayout>
 
-#include <mutex>
+#include <atomic>
 
 namespace fl {
 
@@ -54,25 +52,8 @@ QDoubleSpinBox *weightSpin(double value, QWidget *parent)
 
 } // namespace
 
-struct LandscapePage::Job
-{
-    std::atomic<bool> cancel{false};
-    std::atomic<int> reportedPermille{-1};
-};
-
-// The page's own pipeline: one job at a time holds it (a cancelled job gives it up at its next check).
-struct LandscapePage::PipelineSlot
-{
-    explicit PipelineSlot(std::shared_ptr<const Dataset> data) : dataset(std::move(data)) {}
-
-    std::mutex mutex;
-    std::shared_ptr<const Dataset> dataset;
-    std::unique_ptr<FusionPipeline> pipeline;
-};
-
 LandscapePage::LandscapePage(QWidget *parent) : QWidget(parent)
 {
-    m_pool.setMaxThreadCount(2);
     m_autoTimer.setSingleShot(true);
     m_autoTimer.setInterval(kAutoDelayMs);
     connect(&m_autoTimer, &QTimer::timeout, this, [this] {
@@ -83,12 +64,7 @@ LandscapePage::LandscapePage(QWidget *parent) : QWidget(parent)
     refreshControls();
 }
 
-LandscapePage::~LandscapePage()
-{
-    if (m_job)
-        m_job->cancel = true;
-    m_pool.waitForDone();
-}
+LandscapePage::~LandscapePage() = default;
 
 void LandscapePage::buildControls()
 {
@@ -210,17 +186,14 @@ void LandscapePage::setContext(std::shared_ptr<const Dataset> dataset, const Dat
     m_dataset = std::move(dataset);
     m_identity = identity;
     m_config = config;
-    if (newDataset)
-        m_slot.reset();
+    m_worker.setDataset(m_dataset);
     refreshControls();
     const QString key = contextKey(config);
     if (key == m_contextKey && !newDataset)
         return;
     m_contextKey = key;
-    if (m_job) {
-        m_job->cancel = true;
-        m_job.reset();
-        ++m_generation;
+    if (m_worker.isRunning()) {
+        m_worker.drop();
         m_cancel->setEnabled(false);
         m_progress->setValue(0);
         m_progressLabel->clear();
@@ -302,7 +275,7 @@ void LandscapePage::refreshControls()
         m_status->setText(tr("Load a dataset to see its landscape."));
     else if (names.size() < 2)
         m_status->setText(tr("The landscape spans the weights of two modalities: switch on at least two in the Modalities panel."));
-    if (!usable && !m_job)
+    if (!usable && !m_worker.isRunning())
         m_view->clear();
     m_settingUp = false;
 }
@@ -378,10 +351,7 @@ void LandscapePage::compute()
 {
     m_autoTimer.stop();
     m_stale = false;
-    if (m_job)
-        m_job->cancel = true;
-    m_job.reset();
-    const quint64 generation = ++m_generation;
+    m_worker.drop();
     if (!m_dataset)
         return;
     const LandscapeRequest r = request();
@@ -389,10 +359,6 @@ void LandscapePage::compute()
         m_status->setText(check.error());
         return;
     }
-    if (!m_slot)
-        m_slot = std::make_shared<PipelineSlot>(m_dataset);
-    auto job = std::make_shared<Job>();
-    m_job = job;
     const bool statistics = m_config.model.isLinear();
     const int total = r.x.steps * r.y.steps;
     if (!statistics) {
@@ -405,72 +371,54 @@ void LandscapePage::compute()
                                  : tr("Training %n run(s), one per cell …", nullptr, total));
 
     const int threads = std::max(1, QThread::idealThreadCount());
-    m_pool.start([this, slot = m_slot, job, r, generation, statistics, identity = m_identity, threads] {
-        lowerThreadPriority();
-        const std::lock_guard<std::mutex> lock(slot->mutex);
-        auto result = std::make_shared<Result<Landscape>>(makeError(tr("The landscape was cancelled.")));
-        if (!job->cancel) {
-            if (!slot->pipeline)
-                slot->pipeline = std::make_unique<FusionPipeline>(slot->dataset);
+    m_worker.start(
+        Result<Landscape>(makeError(tr("The landscape was cancelled."))),
+        [this, r, statistics, identity = m_identity, threads](FusionPipeline &pipeline, const PipelineWorker::Job &job) {
             if (statistics) {
-                *result = closedFormLandscape(*slot->pipeline, r, [this, job, generation](double fraction) {
+                std::atomic<int> reportedPermille{-1};   // a report per permille at most
+                return closedFormLandscape(pipeline, r, [this, &job, &reportedPermille](double fraction) {
                     const int permille = int(fraction * 1000);
-                    if (permille > job->reportedPermille.exchange(permille)) {
-                        QMetaObject::invokeMethod(this, [this, generation, fraction] { onProgress(generation, fraction); },
-                                                  Qt::QueuedConnection);
-                    }
-                    return !job->cancel.load();
+                    if (permille > reportedPermille.exchange(permille))
+                        job.post([this, fraction] { onProgress(fraction); });
+                    return !job.cancelRequested();
                 });
-            } else {
-                *result = trainedLandscape(
-                    *slot->pipeline, r, identity, threads,
-                    [this, generation](const LandscapeCell &cell) {
-                        QMetaObject::invokeMethod(this, [this, generation, cell] { onCell(generation, cell); }, Qt::QueuedConnection);
-                    },
-                    &job->cancel);
             }
-        }
-        QMetaObject::invokeMethod(this, [this, generation, result] { onDone(generation, result); }, Qt::QueuedConnection);
-    });
+            return trainedLandscape(
+                pipeline, r, identity, threads,
+                [this, &job](const LandscapeCell &cell) { job.post([this, cell] { onCell(cell); }); }, job.cancelFlag());
+        },
+        [this](const Result<Landscape> &result, bool cancelled) { onDone(result, cancelled); });
 }
 
 void LandscapePage::cancel()
 {
-    if (!m_job)
+    if (!m_worker.isRunning())
         return;
-    m_job->cancel = true;
+    m_worker.cancel();
     m_cancel->setEnabled(false);
     m_status->setText(tr("Cancelling …"));
 }
 
-void LandscapePage::onProgress(quint64 generation, double fraction)
+void LandscapePage::onProgress(double fraction)
 {
-    if (generation != m_generation)
-        return;
     setProgress(int(std::clamp(fraction, 0.0, 1.0) * m_total), m_total);
 }
 
-void LandscapePage::onCell(quint64 generation, const LandscapeCell &cell)
+void LandscapePage::onCell(const LandscapeCell &cell)
 {
-    if (generation != m_generation)
-        return;
     m_view->updateCell(cell);
     setProgress(m_done + 1, m_total);
 }
 
-void LandscapePage::onDone(quint64 generation, const std::shared_ptr<Result<Landscape>> &result)
+void LandscapePage::onDone(const Result<Landscape> &result, bool cancelled)
 {
-    if (generation != m_generation)
-        return;
-    const bool cancelled = m_job && m_job->cancel.load();
-    m_job.reset();
     m_cancel->setEnabled(false);
-    if (!result->ok()) {
-        m_status->setText(result->error());
+    if (!result.ok()) {
+        m_status->setText(result.error());
         Q_EMIT finished();
         return;
     }
-    const Landscape &landscape = result->value();
+    const Landscape &landscape = result.value();
     m_view->setLandscape(landscape);
     setProgress(landscape.filled, int(landscape.cells.size()));
     const int best = landscape.best();

@@ -7,18 +7,16 @@
 // whenever the page is visible and its inputs change; trained grids wait for Compute. Clicking a cell
 // asks for a run with those two weights.
 //
-// Every computation runs on the page's own thread pool with the page's own FusionPipeline (the
-// session's is not thread-safe), reused between computations under a mutex so that embeddings are
-// made once per dataset. Cells and progress come back as queued calls tagged with a generation:
-// a new context or a new Compute cancels the old job and drops whatever it still sends.
+// Every computation runs on the page's PipelineWorker: its embeddings are made once per dataset, and a
+// new context or a new Compute drops the old job and whatever it still sends.
+
+#include "PipelineWorker.h"
 
 #include "engine/training/Landscape.h"
 
-#include <QThreadPool>
 #include <QTimer>
 #include <QWidget>
 
-#include <atomic>
 #include <memory>
 
 class QButtonGroup;
@@ -49,7 +47,7 @@ public:
     LandscapeView *view() const { return m_view; }
     // What the controls ask for now.
     LandscapeRequest request() const;
-    bool isComputing() const { return m_job != nullptr; }
+    bool isComputing() const { return m_worker.isRunning(); }
     // "12 / 25 cells" while computing or after; empty before.
     QString progressText() const;
     QString statusText() const;
@@ -68,17 +66,14 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
-    struct Job;
-    struct PipelineSlot;
-
     void buildControls();
     void refreshControls();
     void axisChanged(bool xChanged);
     void inputsChanged();
     bool autoComputes() const;
-    void onProgress(quint64 generation, double fraction);
-    void onCell(quint64 generation, const LandscapeCell &cell);
-    void onDone(quint64 generation, const std::shared_ptr<Result<Landscape>> &result);
+    void onProgress(double fraction);
+    void onCell(const LandscapeCell &cell);
+    void onDone(const Result<Landscape> &result, bool cancelled);
     void setProgress(int done, int total);
     void chooseCell(double x, double y);
     QString contextKey(const RunConfig &config) const;
@@ -90,15 +85,12 @@ private:
     int m_lastEpochs = -1;
     int m_lastKind = -1;         // 1 regression, 0 ranking, −1 none yet
 
-    std::shared_ptr<PipelineSlot> m_slot;
-    std::shared_ptr<Job> m_job;  // the running job, or null
-    quint64 m_generation = 0;
     int m_done = 0;
     int m_total = 0;
     bool m_stale = false;        // the closed form is out of date and waits for the page to be shown
     bool m_settingUp = false;
     QTimer m_autoTimer;
-    QThreadPool m_pool;
+    PipelineWorker m_worker{this, 2};
 
     QComboBox *m_xModality = nullptr;
     QComboBox *m_yModality = nullptr;

@@ -4,8 +4,6 @@
 
 #include "LessonPanel.h"
 
-#include "engine/core/ThreadPriority.h"
-
 #include "ExperimentController.h"
 #include "Fonts.h"
 #include "Language.h"
@@ -31,7 +29,6 @@
 
 #include <cmath>
 #include <memory>
-#include <mutex>
 
 
 namespace fl {
@@ -59,25 +56,6 @@ QLabel *wrappedLabel(const QString &text, QWidget *parent)
 
 } // namespace
 
-struct LessonPanel::PipelineSlot
-{
-    std::shared_ptr<const Dataset> dataset;
-    std::mutex mutex;                            // one job at a time uses the pipeline
-    std::unique_ptr<FusionPipeline> pipeline;    // made on the worker, on first use
-
-    FusionPipeline &get()
-    {
-        if (!pipeline)
-            pipeline = std::make_unique<FusionPipeline>(dataset);
-        return *pipeline;
-    }
-};
-
-struct LessonPanel::Job
-{
-    std::atomic<bool> cancel{false};
-};
-
 struct LessonPanel::CompareResult
 {
     std::vector<int> lists[2];
@@ -89,7 +67,6 @@ LessonPanel::LessonPanel(ExperimentController *controller, QWidget *parent)
     : QWidget(parent)
     , m_controller(controller)
 {
-    m_pool.setMaxThreadCount(1);
     setFont(sizedFont(font(), 11));
 
     auto *layout = new QVBoxLayout(this);
@@ -193,11 +170,7 @@ LessonPanel::LessonPanel(ExperimentController *controller, QWidget *parent)
     buildLesson();
 }
 
-LessonPanel::~LessonPanel()
-{
-    cancelJob();
-    m_pool.waitForDone();
-}
+LessonPanel::~LessonPanel() = default;
 
 QString LessonPanel::statusText() const
 {
@@ -233,7 +206,7 @@ void LessonPanel::openLesson(int number)
     const std::vector<Lesson> &catalog = lessonCatalog();
     if (number < 1 || number > int(catalog.size()))
         return;
-    cancelJob();
+    m_worker.drop();
     ++m_generation;
     m_lesson = &catalog[size_t(number - 1)];
     m_ready = false;
@@ -424,38 +397,22 @@ void LessonPanel::setStatus(const QString &text)
     m_status->setVisible(!text.isEmpty());
 }
 
-std::shared_ptr<LessonPanel::PipelineSlot> LessonPanel::pipelineSlot()
-{
-    const std::shared_ptr<const Dataset> dataset = m_controller->dataset();
-    if (!m_slot || m_slot->dataset != dataset) {
-        m_slot = std::make_shared<PipelineSlot>();
-        m_slot->dataset = dataset;
-    }
-    return m_slot;
-}
-
 void LessonPanel::withMaxStable(const RunConfig &config, std::function<void(double)> done)
 {
     if (!m_controller->dataset())
         return;
     const quint64 generation = m_generation;
-    m_pool.start([this, slot = pipelineSlot(), config, generation, done = std::move(done)] {
-        lowerThreadPriority();
-        auto result = std::make_shared<Result<double>>(makeError(QString()));
-        {
-            const std::lock_guard<std::mutex> lock(slot->mutex);
-            *result = maxStableLearningRate(slot->get(), config);
-        }
-        QMetaObject::invokeMethod(this, [this, generation, result, done] {
-            if (generation != m_generation)
-                return;
-            if (!result->ok()) {
-                setStatus(result->error());
-                return;
-            }
-            done(result->value());
-        }, Qt::QueuedConnection);
-    });
+    m_worker.setDataset(m_controller->dataset());
+    m_worker.run([config](FusionPipeline &pipeline) { return maxStableLearningRate(pipeline, config); },
+                 [this, generation, done = std::move(done)](const Result<double> &result) {
+                     if (generation != m_generation)
+                         return;
+                     if (!result.ok()) {
+                         setStatus(result.error());
+                         return;
+                     }
+                     done(result.value());
+                 });
 }
 
 void LessonPanel::runStep(int index)
@@ -504,13 +461,6 @@ void LessonPanel::applyChange(const LessonAction &action)
     }
 }
 
-void LessonPanel::cancelJob()
-{
-    if (m_job)
-        m_job->cancel = true;
-    m_job.reset();
-}
-
 void LessonPanel::runTool()
 {
     if (!m_lesson || !m_ready || !m_controller->dataset())
@@ -523,7 +473,7 @@ void LessonPanel::runTool()
 
 void LessonPanel::runTable()
 {
-    cancelJob();
+    m_worker.drop();
     const LessonTool &tool = m_lesson->tool;
     const std::vector<RunConfig> configs = lessonTableConfigs(*m_lesson, m_preset);
     m_toolRecords.assign(configs.size(), RunRecord{});
@@ -552,33 +502,30 @@ void LessonPanel::runTable()
     setStatus(tr("Training %n run(s) in the background …", nullptr, int(configs.size())));
     m_toolButton->setEnabled(false);
 
-    auto job = std::make_shared<Job>();
-    m_job = job;
-    m_pool.start([this, slot = pipelineSlot(), job, configs, identity = m_controller->datasetIdentity()] {
-        lowerThreadPriority();
-        const std::lock_guard<std::mutex> lock(slot->mutex);
-        RunCallbacks callbacks;
-        callbacks.cancelled = [job] { return job->cancel.load(); };
-        for (size_t i = 0; i < configs.size() && !job->cancel; ++i) {
-            RunRecord record = runOnce(slot->get(), configs[i], identity, callbacks);
-            QMetaObject::invokeMethod(this, [this, job, i, record = std::move(record)] {
-                if (job != m_job)
-                    return;
-                m_toolRecords[i] = record;
-                const LessonTool &tool = m_lesson->tool;
-                for (int c = 0; c < int(tool.columns.size()); ++c) {
-                    QTableWidgetItem *cell = m_table->item(int(i), c + 1);
-                    const QString &key = tool.columns[size_t(c)].key;
-                    cell->setText(formatValue(key, lessonValue(record, key)));
-                    cell->setToolTip(record.message);
-                }
-                fitTable();
-            }, Qt::QueuedConnection);
-        }
-        QMetaObject::invokeMethod(this, [this, job] {
-            if (job != m_job)
-                return;
-            m_job.reset();
+    m_worker.setDataset(m_controller->dataset());
+    m_worker.start(
+        0,
+        [this, configs, identity = m_controller->datasetIdentity()](FusionPipeline &pipeline, const PipelineWorker::Job &job) {
+            RunCallbacks callbacks;
+            callbacks.cancelled = [&job] { return job.cancelRequested(); };
+            size_t i = 0;
+            for (; i < configs.size() && !job.cancelRequested(); ++i) {
+                RunRecord record = runOnce(pipeline, configs[i], identity, callbacks);
+                job.post([this, i, record = std::move(record)] {
+                    m_toolRecords[i] = record;
+                    const LessonTool &tool = m_lesson->tool;
+                    for (int c = 0; c < int(tool.columns.size()); ++c) {
+                        QTableWidgetItem *cell = m_table->item(int(i), c + 1);
+                        const QString &key = tool.columns[size_t(c)].key;
+                        cell->setText(formatValue(key, lessonValue(record, key)));
+                        cell->setToolTip(record.message);
+                    }
+                    fitTable();
+                });
+            }
+            return int(i);
+        },
+        [this](int, bool) {
             m_toolButton->setEnabled(true);
             QStringList failed;
             for (const RunRecord &record : m_toolRecords) {
@@ -588,13 +535,12 @@ void LessonPanel::runTable()
             setStatus(failed.isEmpty() ? tr("Done: every row is a run trained just now on this data.")
                                        : tr("Some runs failed: %1").arg(failed.join(QLatin1Char(' '))));
             Q_EMIT toolFinished();
-        }, Qt::QueuedConnection);
-    });
+        });
 }
 
 void LessonPanel::runCompare()
 {
-    cancelJob();
+    m_worker.drop();
     const RunConfig before = m_preset;
     const RunConfig after = m_controller->config();
     if (before.model.isLinear()) {
@@ -618,45 +564,42 @@ void LessonPanel::runCompare()
     setStatus(tr("Training both settings in the background …"));
     m_toolButton->setEnabled(false);
 
-    auto job = std::make_shared<Job>();
-    m_job = job;
-    m_pool.start([this, slot = pipelineSlot(), job, before, after, user, k, identity = m_controller->datasetIdentity()] {
-        lowerThreadPriority();
-        const std::lock_guard<std::mutex> lock(slot->mutex);
-        auto result = std::make_shared<CompareResult>();
-        RunCallbacks callbacks;
-        callbacks.cancelled = [job] { return job->cancel.load(); };
-        const Dataset &data = *slot->dataset;
-        for (int side = 0; side < 2 && !job->cancel && result->error.isEmpty(); ++side) {
-            Result<std::unique_ptr<RunDriver>> driver = startRun(slot->get(), side == 0 ? before : after, identity);
-            if (!driver) {
-                result->error = driver.error();
-                break;
+    m_worker.setDataset(dataset);
+    m_worker.start(
+        CompareResult{},
+        [before, after, user, k, identity = m_controller->datasetIdentity()](FusionPipeline &pipeline, const PipelineWorker::Job &job) {
+            CompareResult result;
+            RunCallbacks callbacks;
+            callbacks.cancelled = [&job] { return job.cancelRequested(); };
+            const Dataset &data = pipeline.dataset();
+            for (int side = 0; side < 2 && !job.cancelRequested() && result.error.isEmpty(); ++side) {
+                Result<std::unique_ptr<RunDriver>> driver = startRun(pipeline, side == 0 ? before : after, identity);
+                if (!driver) {
+                    result.error = driver.error();
+                    break;
+                }
+                result.records.push_back(runToEnd(**driver, callbacks));
+                const ModelSnapshot snapshot = (*driver)->trainer().snapshot();
+                if (!snapshot) {
+                    result.error = tr("This run has no ranking model to ask.");
+                    break;
+                }
+                // What the user rated in training is known to the model: the lists show what it would suggest.
+                std::vector<int> seen;
+                for (int index : snapshot.split->train) {
+                    if (data.interactionUser[size_t(index)] == user)
+                        seen.push_back(data.interactionItem[size_t(index)]);
+                }
+                for (const ScoredItem &scored : topKScored(*snapshot.model, user, k, seen))
+                    result.lists[side].push_back(scored.item);
             }
-            result->records.push_back(runToEnd(**driver, callbacks));
-            const ModelSnapshot snapshot = (*driver)->trainer().snapshot();
-            if (!snapshot) {
-                result->error = tr("This run has no ranking model to ask.");
-                break;
-            }
-            // What the user rated in training is known to the model: the lists show what it would suggest.
-            std::vector<int> seen;
-            for (int index : snapshot.split->train) {
-                if (data.interactionUser[size_t(index)] == user)
-                    seen.push_back(data.interactionItem[size_t(index)]);
-            }
-            for (const ScoredItem &scored : topKScored(*snapshot.model, user, k, seen))
-                result->lists[side].push_back(scored.item);
-        }
-        QMetaObject::invokeMethod(this, [this, job, result] {
-            if (job != m_job)
-                return;
-            m_job.reset();
+            return result;
+        },
+        [this](const CompareResult &result, bool) {
             m_toolButton->setEnabled(true);
-            showComparison(*result);
+            showComparison(result);
             Q_EMIT toolFinished();
-        }, Qt::QueuedConnection);
-    });
+        });
 }
 
 void LessonPanel::showComparison(const CompareResult &result)

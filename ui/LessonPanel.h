@@ -8,13 +8,12 @@
 // follow the UI language (lessonsInChinese()).
 
 #include "Lessons.h"
+#include "PipelineWorker.h"
 
 #include "engine/training/RunRecord.h"
 
-#include <QThreadPool>
 #include <QWidget>
 
-#include <atomic>
 #include <functional>
 #include <memory>
 #include <vector>
@@ -51,7 +50,7 @@ public:
     void runStep(int index);
     // Builds the lesson's table or comparison in the background (toolFinished follows).
     void runTool();
-    bool isToolRunning() const { return bool(m_job); }
+    bool isToolRunning() const { return m_worker.isRunning(); }
     // The runs the tool trained, in row order: the table's rows, or "before" and "after".
     const std::vector<RunRecord> &toolRecords() const { return m_toolRecords; }
     // The comparison's two lists (item indices, best first): before and after.
@@ -82,8 +81,6 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    struct PipelineSlot;
-    struct Job;
     struct CompareResult;
 
     void buildLesson();
@@ -101,9 +98,7 @@ private:
     void setStatus(const QString &text);
     void updateLimit();
     void setStepsEnabled(bool enabled);
-    void cancelJob();
     QString weightsLabel(const RunConfig &config) const;
-    std::shared_ptr<PipelineSlot> pipelineSlot();
 
     ExperimentController *m_controller;
     const Lesson *m_lesson = nullptr;
@@ -112,9 +107,7 @@ private:
     RunConfig m_preset;
     quint64 m_generation = 0;        // bumped when a lesson opens: late results of an old one are dropped
 
-    std::shared_ptr<PipelineSlot> m_slot;
-    std::shared_ptr<Job> m_job;
-    QThreadPool m_pool;
+    PipelineWorker m_worker{this, 1};   // the tools' runs, and 2/λ_max beside them
     std::vector<RunRecord> m_toolRecords;
     std::vector<int> m_before;
     std::vector<int> m_after;
