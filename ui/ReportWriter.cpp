@@ -523,6 +523,26 @@ QString inlineSvg(const QByteArray &svg, int figure)
     return out.trimmed();
 }
 
+// The table's body rows, each cell escaped (the first with the row's swatch in `swatchFormat`, %1 the
+// colour and %2 the cell) and written by cell(row, column, markup).
+template<typename Cell>
+QString tableRows(const Table &table, const QString &swatchFormat, Cell cell)
+{
+    QString html;
+    for (qsizetype r = 0; r < table.rows.size(); ++r) {
+        html += QStringLiteral("<tr>");
+        const QStringList &row = table.rows[r];
+        for (qsizetype c = 0; c < row.size(); ++c) {
+            QString markup = escaped(row[c]);
+            if (c == 0 && r < table.swatches.size() && table.swatches[r].isValid())
+                markup = swatchFormat.arg(table.swatches[r].name(), markup);
+            html += cell(row[c], c, markup);
+        }
+        html += QStringLiteral("</tr>\n");
+    }
+    return html;
+}
+
 QString htmlTable(const Table &table)
 {
     QString html = table.keyValue ? QStringLiteral("<div class=\"table-wrap\"><table class=\"facts\">\n")
@@ -534,28 +554,18 @@ QString htmlTable(const Table &table)
         html += QStringLiteral("</tr></thead>\n");
     }
     html += QStringLiteral("<tbody>\n");
-    for (qsizetype r = 0; r < table.rows.size(); ++r) {
-        html += QStringLiteral("<tr>");
-        const QStringList &row = table.rows[r];
-        for (qsizetype c = 0; c < row.size(); ++c) {
-            QString cell = escaped(row[c]);
-            if (c == 0 && r < table.swatches.size() && table.swatches[r].isValid())
-                cell = QStringLiteral("<span class=\"swatch\" style=\"background:%1\"></span>%2")
-                           .arg(table.swatches[r].name(), cell);
-            if (table.keyValue && c % 2 == 0) {
-                html += QStringLiteral("<th scope=\"row\">%1</th>").arg(cell);
-            } else {
-                QStringList classes;
-                if (table.numeric.value(c))
-                    classes << QStringLiteral("num");
-                if (row[c].size() == 64 && row[c].contains(QRegularExpression(QStringLiteral("^[0-9a-f]+$"))))
-                    classes << QStringLiteral("hash");
-                html += classes.isEmpty() ? QStringLiteral("<td>%1</td>").arg(cell)
-                                          : QStringLiteral("<td class=\"%1\">%2</td>").arg(classes.join(QLatin1Char(' ')), cell);
-            }
-        }
-        html += QStringLiteral("</tr>\n");
-    }
+    html += tableRows(table, QStringLiteral("<span class=\"swatch\" style=\"background:%1\"></span>%2"),
+                      [&table](const QString &text, qsizetype c, const QString &cell) {
+                          if (table.keyValue && c % 2 == 0)
+                              return QStringLiteral("<th scope=\"row\">%1</th>").arg(cell);
+                          QStringList classes;
+                          if (table.numeric.value(c))
+                              classes << QStringLiteral("num");
+                          if (text.size() == 64 && text.contains(QRegularExpression(QStringLiteral("^[0-9a-f]+$"))))
+                              classes << QStringLiteral("hash");
+                          return classes.isEmpty() ? QStringLiteral("<td>%1</td>").arg(cell)
+                                                   : QStringLiteral("<td class=\"%1\">%2</td>").arg(classes.join(QLatin1Char(' ')), cell);
+                      });
     html += QStringLiteral("</tbody></table></div>\n");
     return html;
 }
@@ -762,25 +772,18 @@ QString richTable(const Table &table)
                              escaped(table.header[c]));
         html += QStringLiteral("</tr>");
     }
-    for (qsizetype r = 0; r < table.rows.size(); ++r) {
-        html += QStringLiteral("<tr>");
-        const QStringList &row = table.rows[r];
-        for (qsizetype c = 0; c < row.size(); ++c) {
-            QString cell = escaped(row[c]);
-            if (c == 0 && r < table.swatches.size() && table.swatches[r].isValid())
-                cell = QStringLiteral("<span style=\"color:%1\">■</span>&nbsp;%2").arg(table.swatches[r].name(), cell);
-            if (table.keyValue && c % 2 == 0)
-                html += QStringLiteral("<td bgcolor=\"#f5f5f5\"><b>%1</b></td>").arg(cell);
-            else if (row[c].size() == 64 && !row[c].contains(QLatin1Char(' ')))
-                // A content hash: two halves, so that it wraps in the middle rather than overflowing.
-                html += QStringLiteral("<td><span style=\"font-family: monospace;\">%1<br>%2</span></td>")
-                            .arg(escaped(row[c].left(32)), escaped(row[c].mid(32)));
-            else
-                html += QStringLiteral("<td align=\"%1\">%2</td>")
-                            .arg(table.numeric.value(c) ? QStringLiteral("right") : QStringLiteral("left"), cell);
-        }
-        html += QStringLiteral("</tr>");
-    }
+    html += tableRows(table, QStringLiteral("<span style=\"color:%1\">■</span>&nbsp;%2"),
+                      [&table](const QString &text, qsizetype c, const QString &cell) {
+                          if (table.keyValue && c % 2 == 0)
+                              return QStringLiteral("<td bgcolor=\"#f5f5f5\"><b>%1</b></td>").arg(cell);
+                          if (text.size() == 64 && !text.contains(QLatin1Char(' '))) {
+                              // A content hash: two halves, so that it wraps in the middle rather than overflowing.
+                              return QStringLiteral("<td><span style=\"font-family: monospace;\">%1<br>%2</span></td>")
+                                  .arg(escaped(text.left(32)), escaped(text.mid(32)));
+                          }
+                          return QStringLiteral("<td align=\"%1\">%2</td>")
+                              .arg(table.numeric.value(c) ? QStringLiteral("right") : QStringLiteral("left"), cell);
+                      });
     html += QStringLiteral("</table>");
     return html;
 }
