@@ -21,12 +21,6 @@ constexpr qsizetype kChunkSize = qsizetype(8) << 20;
 constexpr char kSequenceByte = '\x1F';   // stands for CsvOptions::delimiterSequence in memory
 constexpr int kMaxHeaderNamesShown = 30;
 
-// The translation context of this file's messages; lupdate reads it from the macro.
-class Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(fl::CsvReader)
-};
-
 // Offset of the first byte that is not part of well-formed UTF-8 (Unicode table 3-7), or -1.
 qsizetype firstInvalidUtf8(const char *data, qsizetype size)
 {
@@ -153,19 +147,19 @@ Result<void> CsvReader::open(const QString &path)
     case FileKind::Regular:
         break;
     case FileKind::Missing:
-        return makeError(Tr::tr("%1: file not found (looked for %2)").arg(label, path));
+        return makeError(CsvReader::tr("%1: file not found (looked for %2)").arg(label, path));
     case FileKind::Folder:
-        return makeError(Tr::tr("%1: is a folder; expected a CSV file").arg(label));
+        return makeError(CsvReader::tr("%1: is a folder; expected a CSV file").arg(label));
     default:
-        return makeError(Tr::tr("%1: is %2, not a regular file; expected a CSV file").arg(label, fileKindName(kind)));
+        return makeError(CsvReader::tr("%1: is %2, not a regular file; expected a CSV file").arg(label, fileKindName(kind)));
     }
     if (!m_options.folder.isEmpty() && !resolvesInside(m_options.folder, path)) {
-        return makeError(Tr::tr("%1: leads outside the dataset folder %2 (to %3); expected a file inside it")
+        return makeError(CsvReader::tr("%1: leads outside the dataset folder %2 (to %3); expected a file inside it")
                              .arg(label, QDir::toNativeSeparators(m_options.folder),
                                   QDir::toNativeSeparators(QFileInfo(path).canonicalFilePath())));
     }
     if (!m_file->open(QIODevice::ReadOnly | QIODevice::Unbuffered))
-        return makeError(Tr::tr("%1: cannot open: %2").arg(label, m_file->errorString()));
+        return makeError(CsvReader::tr("%1: cannot open: %2").arg(label, m_file->errorString()));
     m_size = qsizetype(m_file->size());
     m_buffer.clear();
     return start();
@@ -211,7 +205,7 @@ Result<void> CsvReader::refill(qsizetype keepFrom, int keepLine)
             // The buffer is full and holds the record that starts at its start: the record has no end in
             // sight (no line end, or a quote that does not close). Refuse it rather than hold the whole file.
             if (m_fill >= kMaxRecordBytes) {
-                return makeError(Tr::tr("%1:%2: a record longer than %3 MB (no line end, or a quoted field that does "
+                return makeError(CsvReader::tr("%1:%2: a record longer than %3 MB (no line end, or a quoted field that does "
                                         "not close); expected lines of at most %3 MB")
                                      .arg(m_options.label).arg(keepLine).arg(kMaxRecordBytes >> 20));
             }
@@ -220,7 +214,7 @@ Result<void> CsvReader::refill(qsizetype keepFrom, int keepLine)
         const qsizetype wanted = m_buffer.size() - m_fill;
         const qint64 got = m_file->read(m_buffer.data() + m_fill, wanted);
         if (got < 0)
-            return makeError(Tr::tr("%1: cannot read: %2").arg(m_options.label, m_file->errorString()));
+            return makeError(CsvReader::tr("%1: cannot read: %2").arg(m_options.label, m_file->errorString()));
         const qsizetype searchFrom = std::max(m_window, m_fill);
         m_fill += qsizetype(got);
         if (got < wanted) {
@@ -244,7 +238,7 @@ Result<void> CsvReader::prepareWindow(qsizetype end, qsizetype keepFrom, int kee
         if (m_fill >= 3 && std::memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
             m_validated = 3;
         } else if (m_fill >= 2 && (std::memcmp(data, "\xFF\xFE", 2) == 0 || std::memcmp(data, "\xFE\xFF", 2) == 0)) {
-            return makeError(Tr::tr("%1: the file is UTF-16 text; expected UTF-8 or Latin-1 (save it as UTF-8)").arg(label));
+            return makeError(CsvReader::tr("%1: the file is UTF-16 text; expected UTF-8 or Latin-1 (save it as UTF-8)").arg(label));
         }
     }
     auto lineOf = [&](qsizetype offset) { return keepLine + lineEndsIn(data, keepFrom, offset); };
@@ -252,9 +246,9 @@ Result<void> CsvReader::prepareWindow(qsizetype end, qsizetype keepFrom, int kee
         const qsizetype bad = firstInvalidUtf8(data + m_validated, end - m_validated);
         if (bad >= 0) {
             const QString hint = m_options.encodingHint.isEmpty()
-                ? Tr::tr("set \"encoding\": \"latin-1\" in the manifest if the file is Latin-1")
+                ? CsvReader::tr("set \"encoding\": \"latin-1\" in the manifest if the file is Latin-1")
                 : m_options.encodingHint;
-            return makeError(Tr::tr("%1:%2: expected UTF-8 text; %3").arg(label).arg(lineOf(m_validated + bad)).arg(hint));
+            return makeError(CsvReader::tr("%1:%2: expected UTF-8 text; %3").arg(label).arg(lineOf(m_validated + bad)).arg(hint));
         }
     }
     const QByteArray &sequence = m_options.delimiterSequence;
@@ -267,7 +261,7 @@ Result<void> CsvReader::prepareWindow(qsizetype end, qsizetype keepFrom, int kee
         for (qsizetype read = m_validated; read < end;) {
             const char c = data[read];
             if (c == kSequenceByte) {
-                return makeError(Tr::tr("%1:%2: found the control character 0x1F; expected text with fields separated "
+                return makeError(CsvReader::tr("%1:%2: found the control character 0x1F; expected text with fields separated "
                                     "by %3")
                                      .arg(label).arg(lineOf(read)).arg(delimiterName()));
             }
@@ -307,13 +301,13 @@ Result<void> CsvReader::start()
     const QString &label = m_options.label;
     if (!m_options.delimiterSequence.isEmpty()) {
         if (m_options.quoting)
-            return makeError(Tr::tr("%1: a multi-byte delimiter needs quoting switched off").arg(label));
+            return makeError(CsvReader::tr("%1: a multi-byte delimiter needs quoting switched off").arg(label));
     } else if (m_delimiter == '"' || m_delimiter == '\r' || m_delimiter == '\n' || m_delimiter == '\0') {
-        return makeError(Tr::tr("%1: invalid delimiter; expected ',', tab, ';' or '|'").arg(label));
+        return makeError(CsvReader::tr("%1: invalid delimiter; expected ',', tab, ';' or '|'").arg(label));
     }
 
     if (m_file && !m_file->seek(0))
-        return makeError(Tr::tr("%1: cannot read: %2").arg(label, m_file->errorString()));
+        return makeError(CsvReader::tr("%1: cannot read: %2").arg(label, m_file->errorString()));
     m_fill = m_file ? 0 : m_buffer.size();
     m_window = 0;
     m_validated = 0;
@@ -335,10 +329,10 @@ Result<void> CsvReader::start()
             return ok;
         m_pos = 0;
     }
-    const QString expected = m_options.hasHeader ? Tr::tr("expected a header line") : Tr::tr("expected a record");
+    const QString expected = m_options.hasHeader ? CsvReader::tr("expected a header line") : CsvReader::tr("expected a record");
     if (first.outcome == Outcome::End) {
-        return makeError(Tr::tr("%1 is empty; %2").arg(label, m_options.hasHeader ? Tr::tr("expected a header line")
-                                                                              : Tr::tr("expected at least one record")));
+        return makeError(CsvReader::tr("%1 is empty; %2").arg(label, m_options.hasHeader ? CsvReader::tr("expected a header line")
+                                                                              : CsvReader::tr("expected at least one record")));
     }
     if (first.outcome != Outcome::Record)
         return makeError(describeProblem(first, expected));
@@ -379,13 +373,13 @@ Result<void> CsvReader::start()
 Result<void> CsvReader::rewind()
 {
     if (!m_ready)
-        return makeError(Tr::tr("%1: nothing to read; open the file first").arg(m_options.label));
+        return makeError(CsvReader::tr("%1: nothing to read; open the file first").arg(m_options.label));
     if (m_bodyStart < m_offset || m_bodyStart > m_offset + m_window) {
         // Another chunk is in the buffer: read the file again from the first record (from its start if
         // delimiterSequence rewriting makes offsets differ from the file's).
         const qsizetype from = m_options.delimiterSequence.isEmpty() ? m_bodyStart : 0;
         if (!m_file->seek(from))
-            return makeError(Tr::tr("%1: cannot read: %2").arg(m_options.label, m_file->errorString()));
+            return makeError(CsvReader::tr("%1: cannot read: %2").arg(m_options.label, m_file->errorString()));
         m_fill = 0;
         m_window = 0;
         m_validated = 0;
@@ -423,7 +417,7 @@ Result<void> CsvReader::openPart(const CsvReader &whole, qsizetype from)
 {
     m_file = std::make_unique<QFile>(whole.m_file->fileName());
     if (!m_file->open(QIODevice::ReadOnly | QIODevice::Unbuffered))
-        return makeError(Tr::tr("%1: cannot open: %2").arg(m_options.label, m_file->errorString()));
+        return makeError(CsvReader::tr("%1: cannot open: %2").arg(m_options.label, m_file->errorString()));
     m_size = whole.m_size;
     m_header = whole.m_header;
     m_firstRecordLine = whole.m_firstRecordLine;
@@ -454,13 +448,13 @@ QString CsvReader::headerText() const
 QString CsvReader::expectation() const
 {
     if (m_options.hasHeader) {
-        return Tr::tr("expected %1 fields (header: %2)").arg(m_header.size()).arg(listNames(m_header));
+        return CsvReader::tr("expected %1 fields (header: %2)").arg(m_header.size()).arg(listNames(m_header));
     }
     if (!m_options.columnNames.isEmpty()) {
-        return Tr::tr("expected %1 fields separated by %2 (%3)")
+        return CsvReader::tr("expected %1 fields separated by %2 (%3)")
             .arg(m_header.size()).arg(delimiterName(), listNames(m_header));
     }
-    return Tr::tr("expected %1 fields (as on line %2)").arg(m_header.size()).arg(m_firstRecordLine);
+    return CsvReader::tr("expected %1 fields (as on line %2)").arg(m_header.size()).arg(m_firstRecordLine);
 }
 
 QString CsvReader::describeProblem(const Parsed &parsed, const QString &expected) const
@@ -468,19 +462,19 @@ QString CsvReader::describeProblem(const Parsed &parsed, const QString &expected
     const QString &label = m_options.label;
     switch (parsed.outcome) {
     case Outcome::StrayQuote:
-        return Tr::tr("%1:%2: %3 but found a stray quote (\") inside unquoted field %4; a field that contains quotes "
+        return CsvReader::tr("%1:%2: %3 but found a stray quote (\") inside unquoted field %4; a field that contains quotes "
                   "must be quoted as a whole, with each inner quote doubled")
             .arg(label).arg(parsed.problemLine).arg(expected).arg(parsed.problemField);
     case Outcome::TextAfterQuote:
-        return Tr::tr("%1:%2: %3 but found text after the closing quote of field %4; expected the delimiter %5 or the "
+        return CsvReader::tr("%1:%2: %3 but found text after the closing quote of field %4; expected the delimiter %5 or the "
                   "end of the line")
             .arg(label).arg(parsed.problemLine).arg(expected).arg(parsed.problemField).arg(delimiterName());
     case Outcome::Unterminated:
-        return Tr::tr("%1:%2: %3 but found %4, the last one a quoted field whose quote (line %5) is never closed "
+        return CsvReader::tr("%1:%2: %3 but found %4, the last one a quoted field whose quote (line %5) is never closed "
                   "before the end of the file")
             .arg(label).arg(parsed.startLine).arg(expected).arg(parsed.problemField).arg(parsed.problemLine);
     case Outcome::TooManyFields:
-        return Tr::tr("%1:%2: more than %3 fields; expected at most %3 columns")
+        return CsvReader::tr("%1:%2: more than %3 fields; expected at most %3 columns")
             .arg(label).arg(parsed.startLine).arg(kMaxColumns);
     case Outcome::Record:
     case Outcome::End:
@@ -643,7 +637,7 @@ CsvReader::Step CsvReader::nextRecord(CsvRecord &record)
             return Step::Failed;
         }
         if (m_spans.size() != size_t(m_header.size())) {
-            m_error = Tr::tr("%1:%2: %3 but found %4").arg(m_options.label).arg(parsed.startLine).arg(expectation())
+            m_error = CsvReader::tr("%1:%2: %3 but found %4").arg(m_options.label).arg(parsed.startLine).arg(expectation())
                           .arg(m_spans.size());
             return Step::Failed;
         }
@@ -660,7 +654,7 @@ bool CsvReader::reportProgress(const ProgressFn &progress)
     m_lastReport = m_offset + m_pos;
     if (progress(std::min(1.0, double(m_lastReport) / double(std::max<qsizetype>(1, m_size)))))
         return true;
-    m_error = Tr::tr("%1: reading cancelled").arg(m_options.label);
+    m_error = CsvReader::tr("%1: reading cancelled").arg(m_options.label);
     return false;
 }
 

@@ -17,6 +17,7 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QCoreApplication>
 #include <QFile>
 #include <QString>
 #include <QStringList>
@@ -106,6 +107,8 @@ struct CsvTable
 // start if called again).
 class CsvReader
 {
+    Q_DECLARE_TR_FUNCTIONS(fl::CsvReader)
+
 public:
     // Returning an error stops the walk; forEachRecord() then returns that error unchanged.
     using RecordFn = std::function<Result<void>(const CsvRecord &)>;

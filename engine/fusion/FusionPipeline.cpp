@@ -10,12 +10,6 @@ namespace fl {
 
 namespace {
 
-// The translation context of this file's messages; lupdate reads it from the macro.
-class Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(fl::FusionPipeline)
-};
-
 // An error naming the weights when F = Σₖ cₖ·Bₖ could hold a value that is not finite, or when Σ F² over
 // `rows` rows could overflow; maxima holds the largest |value| of each block.
 Result<void> checkFusedFinite(const FusionPlan &plan, const std::vector<double> &maxima,
@@ -55,9 +49,9 @@ Result<void> checkFusedFinite(const FusionPlan &plan, const std::vector<double> 
         symbols << symbol(k);
     }
     const QString last = symbols.takeLast();
-    const QString which = symbols.isEmpty() ? last : Tr::tr("%1 or %2").arg(symbols.join(QStringLiteral(", ")), last);
+    const QString which = symbols.isEmpty() ? last : FusionPipeline::tr("%1 or %2").arg(symbols.join(QStringLiteral(", ")), last);
     const QString formula = fusionOpFormula(plan.op, plan.modalityIndices).section(QStringLiteral(" = "), 1);
-    return makeError(Tr::tr("%1 overflows with %2: the fused features are not finite numbers (or their squares are "
+    return makeError(FusionPipeline::tr("%1 overflows with %2: the fused features are not finite numbers (or their squares are "
                             "not); lower %3.")
                          .arg(formula, values.join(QStringLiteral(", ")), which));
 }
@@ -149,7 +143,7 @@ Result<std::shared_ptr<const ModalityMatrix>> FusionPipeline::embedding(const Mo
 {
     const ModalitySource *source = m_dataset->modality(config.name);
     if (!source)
-        return makeError(Tr::tr("The dataset has no modality named '%1'.").arg(config.name));
+        return makeError(FusionPipeline::tr("The dataset has no modality named '%1'.").arg(config.name));
     const QString key = embeddingKey(*source, config);
     if (auto it = m_embeddings.constFind(key); it != m_embeddings.constEnd())
         return *it;
@@ -177,7 +171,7 @@ Result<std::shared_ptr<const ModalityMatrix>> FusionPipeline::embedding(const Mo
         matrix.name = source->name;
         matrix.values = source->values;
         matrix.missing = missing;
-        matrix.description = Tr::tr("%1 column(s) from %2, used as they are").arg(source->values.cols()).arg(source->origin);
+        matrix.description = FusionPipeline::tr("%1 column(s) from %2, used as they are").arg(source->values.cols()).arg(source->origin);
         if (const QString note = missingValuesNote(source->name, matrix.values, missing); !note.isEmpty()) {
             imputeMissingWithMean(matrix.values, missing);
             matrix.notes << note;
@@ -218,7 +212,7 @@ Result<FusedItems> FusionPipeline::fuse(const PipelineConfig &config, const Prog
             std::shared_ptr<const ModalityMatrix> flagged = m_embeddings.value(key);
             if (!flagged) {
                 ModalityMatrix withFlag = withMissingIndicator(*matrix);
-                withFlag.notes << Tr::tr("%1: %2 items without it are zeros, with a \"missing\" column added.")
+                withFlag.notes << FusionPipeline::tr("%1: %2 items without it are zeros, with a \"missing\" column added.")
                                       .arg(matrix->name).arg(matrix->missingCount());
                 flagged = std::make_shared<const ModalityMatrix>(std::move(withFlag));
                 m_embeddings.insert(key, flagged);
@@ -230,7 +224,7 @@ Result<FusedItems> FusionPipeline::fuse(const PipelineConfig &config, const Prog
         ++done;
     }
     if (embedded.empty())
-        return makeError(Tr::tr("Switch on at least one modality: there is nothing to fuse."));
+        return makeError(FusionPipeline::tr("Switch on at least one modality: there is nothing to fuse."));
 
     fused.plan = m_plans.value(planKey);
     if (!fused.plan) {
@@ -287,7 +281,7 @@ Result<FusionPipeline::PreparedStatistics> FusionPipeline::prepareWithStatistics
                                                                                  const ProgressFn &progress)
 {
     if (m_dataset->interactionCount() == 0)
-        return makeError(Tr::tr("The dataset '%1' has no interactions to train on.").arg(m_dataset->name));
+        return makeError(FusionPipeline::tr("The dataset '%1' has no interactions to train on.").arg(m_dataset->name));
     Result<FusedItems> fusedItems = fuse(config, progress);
     if (!fusedItems)
         return makeError(fusedItems.error());
@@ -334,11 +328,11 @@ Result<FusionPipeline::PreparedStatistics> FusionPipeline::prepareWithStatistics
     }
     if (rows.train->size() == 0) {
         if (!leftOut.empty()) {
-            return makeError(Tr::tr("Leaving out items with missing data leaves no training interactions: every "
+            return makeError(FusionPipeline::tr("Leaving out items with missing data leaves no training interactions: every "
                                 "rated item lacks one of the fused modalities. Choose mean imputation or a "
                                 "missing indicator instead."));
         }
-        return makeError(Tr::tr("The split leaves no training interactions (validation fraction %1).")
+        return makeError(FusionPipeline::tr("The split leaves no training interactions (validation fraction %1).")
                              .arg(config.split.validationFraction));
     }
 
@@ -368,7 +362,7 @@ Result<FusionPipeline::PreparedStatistics> FusionPipeline::prepareWithStatistics
     problem->validation = statistics->validation.assemble(*plan, problem->weights);
     if (!leftOut.empty()) {
         const int kept = rows.train->size() + rows.validation->size();
-        problem->notes << Tr::tr("Left out %L1 of %L2 interactions, those of the %L3 item(s) lacking a fused modality.")
+        problem->notes << FusionPipeline::tr("Left out %L1 of %L2 interactions, those of the %L3 item(s) lacking a fused modality.")
                               .arg(m_dataset->interactionCount() - kept)
                               .arg(m_dataset->interactionCount())
                               .arg(std::count(leftOut.begin(), leftOut.end(), true));

@@ -15,6 +15,7 @@
 #include "engine/fusion/FusedProblem.h"
 #include "engine/fusion/Fusion.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QString>
 
@@ -90,6 +91,8 @@ struct FusedItems
 
 class FusionPipeline
 {
+    Q_DECLARE_TR_FUNCTIONS(fl::FusionPipeline)
+
 public:
     explicit FusionPipeline(std::shared_ptr<const Dataset> dataset);
 

@@ -17,16 +17,6 @@ namespace fl {
 
 namespace {
 
-// The translation context of this file's messages; lupdate reads it from the macro.
-class Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(fl::FactorModel)
-};
-
-} // namespace
-
-namespace {
-
 constexpr float kInitialScale = 0.1f;
 constexpr int kNegativeAttempts = 64;
 constexpr int kPrefetchDistance = 16;
@@ -285,11 +275,11 @@ std::unique_ptr<Recommender> FactorModel::clone() const
 
 QString FactorModel::name() const
 {
-    const QString loss = m_training.loss == LossKind::Bpr ? Tr::tr("BPR") : Tr::tr("squared loss");
+    const QString loss = m_training.loss == LossKind::Bpr ? FactorModel::tr("BPR") : FactorModel::tr("squared loss");
     switch (m_variant) {
-    case FactorVariant::Collaborative: return Tr::tr("Matrix factorisation (%1)").arg(loss);
-    case FactorVariant::Hybrid: return Tr::tr("Hybrid factorisation with content (%1)").arg(loss);
-    case FactorVariant::ContentOnly: return Tr::tr("Content factorisation (%1)").arg(loss);
+    case FactorVariant::Collaborative: return FactorModel::tr("Matrix factorisation (%1)").arg(loss);
+    case FactorVariant::Hybrid: return FactorModel::tr("Hybrid factorisation with content (%1)").arg(loss);
+    case FactorVariant::ContentOnly: return FactorModel::tr("Content factorisation (%1)").arg(loss);
     }
     return QString();
 }

@@ -59,6 +59,8 @@
 #include "engine/models/ModelInputs.h"
 #include "engine/models/Recommender.h"
 
+#include <QCoreApplication>
+
 #include <atomic>
 #include <memory>
 #include <mutex>
@@ -76,6 +78,8 @@ using FactorExample = InteractionExample;
 
 class FactorModel : public TrainableRecommender
 {
+    Q_DECLARE_TR_FUNCTIONS(fl::FactorModel)
+
 public:
     // content is required by Hybrid and ContentOnly (one row per dataset item) and ignored by
     // Collaborative. The parameters are initialised from training.seed.

@@ -10,16 +10,6 @@
 
 namespace fl {
 
-namespace {
-
-// The translation context of this file's messages; lupdate reads it from the macro.
-class Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(fl::ItemKnnModel)
-};
-
-} // namespace
-
 static constexpr int kBlock = 256;   // items per similarity product
 
 ItemKnnModel::ItemKnnModel(const Dataset &dataset, const std::vector<int> &train,
@@ -103,7 +93,7 @@ void ItemKnnModel::findNeighbours()
 
 QString ItemKnnModel::name() const
 {
-    return Tr::tr("Item-kNN (content, k = %1)").arg(m_k);
+    return ItemKnnModel::tr("Item-kNN (content, k = %1)").arg(m_k);
 }
 
 void ItemKnnModel::scoreItems(int user, Eigen::Ref<Eigen::VectorXf> scores) const

@@ -26,6 +26,8 @@
 #include "engine/models/ModelInputs.h"
 #include "engine/models/Recommender.h"
 
+#include <QCoreApplication>
+
 #include <memory>
 #include <vector>
 
@@ -39,6 +41,8 @@ struct ItemKnnOptions
 
 class ItemKnnModel : public Recommender
 {
+    Q_DECLARE_TR_FUNCTIONS(fl::ItemKnnModel)
+
 public:
     // content->fused must have one row per dataset item.
     ItemKnnModel(const Dataset &dataset, const std::vector<int> &train,

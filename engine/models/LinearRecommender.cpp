@@ -1,6 +1,7 @@
 #include "engine/models/LinearRecommender.h"
 
 #include "engine/core/Check.h"
+#include "engine/models/BiasedLinearBatch.h"
 #include "engine/models/ModelInputs.h"
 
 #include <Eigen/Cholesky>
@@ -12,16 +13,6 @@
 #include <limits>
 
 namespace fl {
-
-namespace {
-
-// The translation context of this file's messages; lupdate reads it from the macro.
-class Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(fl::LinearRecommender)
-};
-
-} // namespace
 
 namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
@@ -53,13 +44,11 @@ struct LinearRecommender::Workspace
 LinearRecommender::LinearRecommender(const Dataset &dataset, const std::vector<int> &train,
                                      std::shared_ptr<const ContentFeatures> content,
                                      const RecommenderTraining &training, bool biases)
-    : ParametricRecommender(training, dataset.userCount(), std::move(content))
+    : ParametricRecommender(training, dataset, std::move(content))
     , m_biases(biases)
     , m_random(training.seed)
     , m_work(std::make_unique<Workspace>())
 {
-    FL_CHECK(m_content && m_content->fused.rows() == dataset.itemCount(),
-             "content features with one row per item of the dataset");
     m_training.loss = LossKind::Squared;
     m_features = m_content->fused.cast<double>();
     const Eigen::Index d = m_features.cols();
@@ -108,8 +97,8 @@ LinearRecommender::~LinearRecommender() = default;
 
 QString LinearRecommender::name() const
 {
-    return m_biases ? Tr::tr("Linear regression on fused content with user and item biases")
-                    : Tr::tr("Linear regression on fused content");
+    return m_biases ? LinearRecommender::tr("Linear regression on fused content with user and item biases")
+                    : LinearRecommender::tr("Linear regression on fused content");
 }
 
 void LinearRecommender::refreshScores()
@@ -211,39 +200,12 @@ double LinearRecommender::batchObjective(const Record *records, int count, Works
     work.clear();
     if (count <= 0)
         return penalty();
-    const Eigen::Index d = m_features.cols();
-    const auto w = m_parameters.weights.head(d);
-    const double b = m_parameters.weights(d);
-    const double lambda = m_training.l2;
-    LinearParameters &g = work.gradient;
-    double loss = 0;
-    double biasGradient = 0;
+    BiasedLinearBatch batch(m_features, m_parameters, work.gradient, work.users, work.items, m_training.l2, m_biases);
     for (int k = 0; k < count; ++k) {
-        const Record &x = records[k];
-        const auto f = m_features.row(x.item);
-        double e = f.dot(w) + b - x.rating;
-        double bu = 0, bi = 0;
-        if (m_biases) {
-            bu = m_parameters.userBias(x.user);
-            bi = m_parameters.itemBias(x.item);
-            e += bu + bi;
-            work.users.touch(x.user);
-            work.items.touch(x.item);
-            g.userBias(x.user) += float(e + lambda * bu);
-            g.itemBias(x.item) += float(e + lambda * bi);
-        }
-        loss += 0.5 * e * e + 0.5 * lambda * (bu * bu + bi * bi);
-        g.weights.head(d) += e * f.transpose();
-        biasGradient += e;
+        const auto r = batch.residual(records[k]);
+        batch.add(r, 0.5 * r.e * r.e, r.e);
     }
-    const double scale = 1.0 / count;
-    g.weights.head(d) = scale * g.weights.head(d) + lambda * w;
-    g.weights(d) = scale * biasGradient;
-    for (const int u : work.users)
-        g.userBias(u) *= float(scale);
-    for (const int i : work.items)
-        g.itemBias(i) *= float(scale);
-    return scale * loss + penalty();
+    return batch.finish(count) + penalty();
 }
 
 double LinearRecommender::objective(LinearParameters *gradient) const

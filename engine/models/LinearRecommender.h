@@ -35,6 +35,8 @@
 #include "engine/models/Optimizer.h"
 #include "engine/models/ParametricRecommender.h"
 
+#include <QCoreApplication>
+
 #include <memory>
 #include <vector>
 
@@ -58,6 +60,8 @@ struct LinearExample
 
 class LinearRecommender : public ParametricRecommender<LinearRecommender, LinearParameters>
 {
+    Q_DECLARE_TR_FUNCTIONS(fl::LinearRecommender)
+
 public:
     // content: one row per dataset item (required). training: optimizer, learning rate, L2, batch size,
     // seed; the loss is always squared (factors and negatives are not used).

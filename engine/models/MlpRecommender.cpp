@@ -13,12 +13,6 @@ namespace fl {
 
 namespace {
 
-// The translation context of this file's messages; lupdate reads it from the macro.
-class Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(fl::MlpRecommender)
-};
-
 constexpr int kNegativeAttempts = 64;
 constexpr int kMaxWidth = 4096;
 constexpr Eigen::Index kScoringChunk = 2048;                  // items per forward pass when scoring
@@ -53,7 +47,7 @@ Result<std::vector<int>> parseHiddenWidths(const QString &text)
         bool ok = false;
         const int width = part.toInt(&ok);
         if (!ok || width < 1 || width > kMaxWidth) {
-            return makeError(Tr::tr("Hidden layer widths must be whole numbers from 1 to %1, separated by commas "
+            return makeError(MlpRecommender::tr("Hidden layer widths must be whole numbers from 1 to %1, separated by commas "
                                     "(e.g. 64,32); '%2' is not.")
                                  .arg(kMaxWidth)
                                  .arg(part));
@@ -99,14 +93,14 @@ Result<void> checkMlpSettings(const MlpSettings &settings)
 {
     for (const int w : settings.hidden) {
         if (w < 1 || w > kMaxWidth) {
-            return makeError(Tr::tr("Hidden layer widths must be whole numbers from 1 to %1, separated by commas "
+            return makeError(MlpRecommender::tr("Hidden layer widths must be whole numbers from 1 to %1, separated by commas "
                                     "(e.g. 64,32); '%2' is not.")
                                  .arg(kMaxWidth)
                                  .arg(w));
         }
     }
     if (!(settings.dropout >= 0 && settings.dropout < 1))
-        return makeError(Tr::tr("The dropout rate must be at least 0 and below 1 (it is %1).").arg(settings.dropout));
+        return makeError(MlpRecommender::tr("The dropout rate must be at least 0 and below 1 (it is %1).").arg(settings.dropout));
     return {};
 }
 
@@ -174,13 +168,11 @@ struct MlpRecommender::Workspace
 MlpRecommender::MlpRecommender(const Dataset &dataset, const std::vector<int> &train,
                                std::shared_ptr<const ContentFeatures> content, const RecommenderTraining &training,
                                const MlpSettings &settings)
-    : ParametricRecommender(training, dataset.userCount(), std::move(content))
+    : ParametricRecommender(training, dataset, std::move(content))
     , m_settings(settings)
     , m_random(training.seed)
     , m_work(std::make_unique<Workspace>())
 {
-    FL_CHECK(m_content && m_content->fused.rows() == dataset.itemCount(),
-             "content features with one row per item of the dataset");
     FL_CHECK(checkMlpSettings(m_settings).ok(), "settings checked by the factory");
     m_training.negatives = std::max(1, training.negatives);
     m_features = m_content->fused.transpose().cast<double>();
@@ -257,17 +249,17 @@ MlpRecommender::~MlpRecommender() = default;
 
 QString MlpRecommender::name() const
 {
-    const QString widths = m_settings.hidden.empty() ? Tr::tr("none") : hiddenWidthsText(m_settings.hidden);
-    const QString loss = m_training.loss == LossKind::Bpr ? Tr::tr("BPR") : Tr::tr("squared loss");
+    const QString widths = m_settings.hidden.empty() ? MlpRecommender::tr("none") : hiddenWidthsText(m_settings.hidden);
+    const QString loss = m_training.loss == LossKind::Bpr ? MlpRecommender::tr("BPR") : MlpRecommender::tr("squared loss");
     if (m_settings.userFactors) {
         return m_settings.biases
-            ? Tr::tr("Neural network on fused content with user vectors and user and item biases (hidden layers %1; %2)")
+            ? MlpRecommender::tr("Neural network on fused content with user vectors and user and item biases (hidden layers %1; %2)")
                   .arg(widths, loss)
-            : Tr::tr("Neural network on fused content with user vectors (hidden layers %1; %2)").arg(widths, loss);
+            : MlpRecommender::tr("Neural network on fused content with user vectors (hidden layers %1; %2)").arg(widths, loss);
     }
     return m_settings.biases
-        ? Tr::tr("Neural network on fused content with user and item biases (hidden layers %1; %2)").arg(widths, loss)
-        : Tr::tr("Neural network on fused content (hidden layers %1; %2)").arg(widths, loss);
+        ? MlpRecommender::tr("Neural network on fused content with user and item biases (hidden layers %1; %2)").arg(widths, loss)
+        : MlpRecommender::tr("Neural network on fused content (hidden layers %1; %2)").arg(widths, loss);
 }
 
 void MlpRecommender::refreshScores()

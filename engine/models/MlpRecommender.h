@@ -55,6 +55,8 @@
 #include "engine/models/Optimizer.h"
 #include "engine/models/ParametricRecommender.h"
 
+#include <QCoreApplication>
+
 #include <memory>
 #include <vector>
 
@@ -103,6 +105,8 @@ using MlpExample = InteractionExample;
 
 class MlpRecommender : public ParametricRecommender<MlpRecommender, MlpParameters>
 {
+    Q_DECLARE_TR_FUNCTIONS(fl::MlpRecommender)
+
 public:
     // content: one row per dataset item (required). settings must pass checkMlpSettings. training: loss
     // (squared or BPR), optimizer, learning rate, L2, batch size, negatives, momentum, seed (factors is

@@ -52,10 +52,13 @@ public:
 protected:
     struct ScoringCopy {};
 
-    ParametricRecommender(const RecommenderTraining &training, int userCount,
+    // content: one row per item of the dataset (checked in every build).
+    ParametricRecommender(const RecommenderTraining &training, const Dataset &dataset,
                           std::shared_ptr<const ContentFeatures> content)
-        : m_training(training), m_userCount(userCount), m_content(std::move(content))
+        : m_training(training), m_userCount(dataset.userCount()), m_content(std::move(content))
     {
+        FL_CHECK(m_content && m_content->fused.rows() == dataset.itemCount(),
+                 "content features with one row per item of the dataset");
     }
     // For a model's scoring copy (clone()): the same parameters, which are also its best, content and
     // scores.

@@ -6,16 +6,6 @@
 
 namespace fl {
 
-namespace {
-
-// The translation context of this file's messages; lupdate reads it from the macro.
-class Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(fl::PopularityModel)
-};
-
-} // namespace
-
 PopularityModel::PopularityModel(const Dataset &dataset, const std::vector<int> &train)
     : m_users(dataset.userCount())
 {
@@ -25,7 +15,7 @@ PopularityModel::PopularityModel(const Dataset &dataset, const std::vector<int> 
 
 QString PopularityModel::name() const
 {
-    return Tr::tr("Popularity");
+    return PopularityModel::tr("Popularity");
 }
 
 void PopularityModel::scoreItems(int, Eigen::Ref<Eigen::VectorXf> scores) const

@@ -7,12 +7,16 @@
 
 #include "engine/models/Recommender.h"
 
+#include <QCoreApplication>
+
 #include <vector>
 
 namespace fl {
 
 class PopularityModel : public Recommender
 {
+    Q_DECLARE_TR_FUNCTIONS(fl::PopularityModel)
+
 public:
     PopularityModel(const Dataset &dataset, const std::vector<int> &train);
 

@@ -8,12 +8,6 @@ namespace fl {
 
 namespace {
 
-// The translation context of this file's messages; lupdate reads it from the macro.
-class Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(fl::RandomModel)
-};
-
 std::uint64_t mix(std::uint64_t z)
 {
     z += 0x9e3779b97f4a7c15ULL;
@@ -36,7 +30,7 @@ RandomModel::RandomModel(int users, int items, std::uint64_t seed)
 
 QString RandomModel::name() const
 {
-    return Tr::tr("Random");
+    return RandomModel::tr("Random");
 }
 
 float RandomModel::score(int user, int item) const

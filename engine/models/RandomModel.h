@@ -7,6 +7,8 @@
 
 #include "engine/models/Recommender.h"
 
+#include <QCoreApplication>
+
 #include <cstdint>
 
 namespace fl {
@@ -18,6 +20,8 @@ std::uint64_t seededHash(std::uint64_t seed, int user, int item);
 
 class RandomModel : public Recommender
 {
+    Q_DECLARE_TR_FUNCTIONS(fl::RandomModel)
+
 public:
     RandomModel(int users, int items, std::uint64_t seed);
 

@@ -1,6 +1,7 @@
 #include "engine/models/SvrRecommender.h"
 
 #include "engine/core/Check.h"
+#include "engine/models/BiasedLinearBatch.h"
 #include "engine/models/ModelInputs.h"
 
 #include <QCoreApplication>
@@ -11,12 +12,6 @@
 namespace fl {
 
 namespace {
-
-// The translation context of this file's messages; lupdate reads it from the macro.
-class Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(fl::SvrRecommender)
-};
 
 constexpr int kMaxUnratedSamples = 100;
 constexpr int kSampleAttempts = 64;
@@ -40,9 +35,9 @@ QString svrFormula(const SvrSettings &settings)
 Result<void> checkSvrSettings(const SvrSettings &settings)
 {
     if (!(std::isfinite(settings.epsilon) && settings.epsilon >= 0))
-        return makeError(Tr::tr("The SVR tube half-width ε must be a number ≥ 0 (it is %1).").arg(settings.epsilon));
+        return makeError(SvrRecommender::tr("The SVR tube half-width ε must be a number ≥ 0 (it is %1).").arg(settings.epsilon));
     if (settings.unratedSamples < 0 || settings.unratedSamples > kMaxUnratedSamples) {
-        return makeError(Tr::tr("The number of unrated items sampled per rating must be from 0 to %1 (it is %2).")
+        return makeError(SvrRecommender::tr("The number of unrated items sampled per rating must be from 0 to %1 (it is %2).")
                              .arg(kMaxUnratedSamples)
                              .arg(settings.unratedSamples));
     }
@@ -81,13 +76,11 @@ struct SvrRecommender::Workspace
 SvrRecommender::SvrRecommender(const Dataset &dataset, const std::vector<int> &train,
                                std::shared_ptr<const ContentFeatures> content, const RecommenderTraining &training,
                                const SvrSettings &settings)
-    : ParametricRecommender(training, dataset.userCount(), std::move(content))
+    : ParametricRecommender(training, dataset, std::move(content))
     , m_settings(settings)
     , m_random(training.seed)
     , m_work(std::make_unique<Workspace>())
 {
-    FL_CHECK(m_content && m_content->fused.rows() == dataset.itemCount(),
-             "content features with one row per item of the dataset");
     FL_CHECK(checkSvrSettings(m_settings).ok(), "settings checked by the factory");
     m_training.loss = LossKind::Squared;   // the rating-regression kind; the loss itself is ε-insensitive
     m_features = m_content->fused.cast<double>();
@@ -150,14 +143,14 @@ QString SvrRecommender::name() const
     const QString epsilon = QString::number(m_settings.epsilon);
     if (m_settings.userWeights) {
         return m_settings.biases
-            ? Tr::tr("Linear support vector regression on fused content with user weights and user and item biases "
+            ? SvrRecommender::tr("Linear support vector regression on fused content with user weights and user and item biases "
                      "(ε = %1)")
                   .arg(epsilon)
-            : Tr::tr("Linear support vector regression on fused content with user weights (ε = %1)").arg(epsilon);
+            : SvrRecommender::tr("Linear support vector regression on fused content with user weights (ε = %1)").arg(epsilon);
     }
     return m_settings.biases
-        ? Tr::tr("Linear support vector regression on fused content with user and item biases (ε = %1)").arg(epsilon)
-        : Tr::tr("Linear support vector regression on fused content (ε = %1)").arg(epsilon);
+        ? SvrRecommender::tr("Linear support vector regression on fused content with user and item biases (ε = %1)").arg(epsilon)
+        : SvrRecommender::tr("Linear support vector regression on fused content (ε = %1)").arg(epsilon);
 }
 
 void SvrRecommender::refreshScores()
@@ -307,62 +300,34 @@ double SvrRecommender::batchObjective(const Record *records, int count, Workspac
 {
     work.clear();
     const Eigen::Index d = m_features.cols();
-    const auto w = m_parameters.weights.head(d);
     const double lambda = m_training.l2;
     SvrParameters &g = work.gradient;
     if (count <= 0) {
-        g.weights.head(d) = lambda * w;
+        g.weights.head(d) = lambda * m_parameters.weights.head(d);
         return penalty();
     }
-    const double b = m_parameters.weights(d);
     const double epsilon = m_settings.epsilon;
-    const bool biases = m_settings.biases;
     const bool personal = m_settings.userWeights;
-    double loss = 0;
-    double biasGradient = 0;
+    BiasedLinearBatch batch(m_features, m_parameters, g, work.users, work.items, lambda, m_settings.biases);
     for (int k = 0; k < count; ++k) {
-        const Record &x = records[k];
-        const auto f = m_features.row(x.item);
-        double e = f.dot(w) + b - x.rating;
-        double bu = 0, bi = 0;
-        if (biases) {
-            bu = m_parameters.userBias(x.user);
-            bi = m_parameters.itemBias(x.item);
-            e += bu + bi;
-        }
+        auto r = batch.residual(records[k]);
         if (personal)
-            e += f.dot(m_parameters.userWeights.row(x.user).cast<double>());
-        const double slope = tubeSlope(e, epsilon);
-        loss += std::max(0.0, std::abs(e) - epsilon) + 0.5 * lambda * (bu * bu + bi * bi);
-        if (biases || personal)
-            work.users.touch(x.user);
+            r.e += r.features.dot(m_parameters.userWeights.row(r.user).cast<double>());
+        const double slope = tubeSlope(r.e, epsilon);
+        batch.add(r, std::max(0.0, std::abs(r.e) - epsilon), slope);
         if (personal) {
-            const auto p = m_parameters.userWeights.row(x.user).cast<double>();
-            loss += 0.5 * lambda * p.squaredNorm();
-            g.userWeights.row(x.user) += (slope * f + lambda * p).cast<float>();
-        }
-        if (biases) {
-            work.items.touch(x.item);
-            g.userBias(x.user) += float(slope + lambda * bu);
-            g.itemBias(x.item) += float(slope + lambda * bi);
-        }
-        if (slope != 0) {
-            g.weights.head(d) += slope * f.transpose();
-            biasGradient += slope;
+            const auto p = m_parameters.userWeights.row(r.user).cast<double>();
+            batch.addLoss(0.5 * lambda * p.squaredNorm());
+            work.users.touch(r.user);
+            g.userWeights.row(r.user) += (slope * r.features + lambda * p).cast<float>();
         }
     }
-    const double scale = 1.0 / count;
-    g.weights.head(d) = scale * g.weights.head(d) + lambda * w;
-    g.weights(d) = scale * biasGradient;
-    for (const int u : work.users) {
-        if (biases)
-            g.userBias(u) *= float(scale);
-        if (personal)
-            g.userWeights.row(u) *= float(scale);
+    const double loss = batch.finish(count);
+    if (personal) {
+        for (const int u : work.users)
+            g.userWeights.row(u) *= float(1.0 / count);
     }
-    for (const int i : work.items)
-        g.itemBias(i) *= float(scale);
-    return scale * loss + penalty();
+    return loss + penalty();
 }
 
 double SvrRecommender::objective(SvrParameters *gradient) const

@@ -44,6 +44,8 @@
 #include "engine/models/Optimizer.h"
 #include "engine/models/ParametricRecommender.h"
 
+#include <QCoreApplication>
+
 #include <memory>
 #include <vector>
 
@@ -90,6 +92,8 @@ using SvrExample = LinearExample;
 
 class SvrRecommender : public ParametricRecommender<SvrRecommender, SvrParameters>
 {
+    Q_DECLARE_TR_FUNCTIONS(fl::SvrRecommender)
+
 public:
     // content: one row per dataset item (required). training: optimizer, learning rate, L2, batch size,
     // momentum, seed; the loss is always the ε-insensitive one (RecommenderTraining::loss, factors and

@@ -15,15 +15,9 @@ namespace fl {
 
 namespace {
 
-// The translation context of this file's messages; lupdate reads it from the macro.
-class Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(fl::RunTrainer)
-};
-
 QString learnedWeightsNote()
 {
-    return Tr::tr("Fusion weights are learned with the model, starting from the chosen ones and keeping their sum "
+    return RunTrainer::tr("Fusion weights are learned with the model, starting from the chosen ones and keeping their sum "
                   "(αₖ = s·softmax(θ)ₖ).");
 }
 
@@ -61,24 +55,24 @@ QStringList unmeasuredNotes(const Dataset &dataset, const Recommender &model, co
 {
     QStringList notes;
     if (split.validation.empty())
-        notes << Tr::tr("The validation part is empty: there are no validation metrics or validation loss, so early "
+        notes << RunTrainer::tr("The validation part is empty: there are no validation metrics or validation loss, so early "
                         "stopping is off and the last epoch is reported.");
     if (split.test.empty()) {
-        notes << Tr::tr("The test part is empty: the test metrics cannot be computed and are not reported.");
+        notes << RunTrainer::tr("The test part is empty: the test metrics cannot be computed and are not reported.");
     } else if (std::find(split.coldItem.begin(), split.coldItem.end(), true) != split.coldItem.end()) {
         const bool coldTest = std::any_of(split.test.begin(), split.test.end(), [&](int index) {
             const size_t item = size_t(dataset.interactionItem[size_t(index)]);
             return item < split.coldItem.size() && split.coldItem[item];
         });
         if (!coldTest)
-            notes << Tr::tr("No held-out item has a test interaction: the cold_ metrics cannot be computed and are not "
+            notes << RunTrainer::tr("No held-out item has a test interaction: the cold_ metrics cannot be computed and are not "
                             "reported.");
     }
     if (!predictsRatings(model, config)) {
         notes << (model.predictsRatings()
-                      ? Tr::tr("RMSE and MAE are not reported: trained with BPR, %1 learns an order of items, not "
+                      ? RunTrainer::tr("RMSE and MAE are not reported: trained with BPR, %1 learns an order of items, not "
                                "ratings.").arg(model.name())
-                      : Tr::tr("RMSE and MAE are not reported: %1 ranks items and does not predict ratings.").arg(model.name()));
+                      : RunTrainer::tr("RMSE and MAE are not reported: %1 ranks items and does not predict ratings.").arg(model.name()));
     }
     return notes;
 }
@@ -90,7 +84,7 @@ Result<PreparedRun> prepareRankingRun(FusionPipeline &pipeline, const RunConfig 
     if (!split)
         return makeError(split.error());
     if (split->train.empty())
-        return makeError(Tr::tr("The split leaves no training interactions."));
+        return makeError(RunTrainer::tr("The split leaves no training interactions."));
 
     PreparedRun run;
     const ModelKind kind = config.model.kind;
@@ -123,11 +117,11 @@ Result<PreparedRun> prepareRankingRun(FusionPipeline &pipeline, const RunConfig 
                 dropped += part->end() - kept;
                 part->erase(kept, part->end());
             }
-            split->notes << Tr::tr("Leaving out %1 items missing a fused modality: %2 of their interactions are "
+            split->notes << RunTrainer::tr("Leaving out %1 items missing a fused modality: %2 of their interactions are "
                                "not trained on or evaluated (they stay in the catalogue that is ranked).")
                                 .arg(items).arg(dropped);
             if (split->train.empty()) {
-                return makeError(Tr::tr("Leaving out items with missing data leaves no training interactions. "
+                return makeError(RunTrainer::tr("Leaving out items with missing data leaves no training interactions. "
                                     "Choose mean imputation or a missing indicator instead."));
             }
         }
@@ -135,7 +129,7 @@ Result<PreparedRun> prepareRankingRun(FusionPipeline &pipeline, const RunConfig 
     const bool learnWeights = config.pipeline.learnWeights;
     if (learnWeights) {
         if (!learnsFusionWeights(config.model))
-            return makeError(Tr::tr("Fusion weights can be learned by the linear regression, the hybrid and the content "
+            return makeError(RunTrainer::tr("Fusion weights can be learned by the linear regression, the hybrid and the content "
                                     "model, not by %1.").arg(modelKindName(kind)));
         if (const std::optional<QString> problem = learnedWeightsProblem(fused->plan->op, fused->weights))
             return makeError(*problem);
@@ -212,11 +206,11 @@ Result<PreparedRun> prepareRun(FusionPipeline &pipeline, const RunConfig &config
     PreparedRun run;
     run.info = describeProblem(**prepared, config.training.l2);
     if ((*prepared)->validationRows->size() == 0)
-        run.info.notes << Tr::tr("The validation part is empty: RMSE, MAE and the validation loss cannot be computed "
+        run.info.notes << RunTrainer::tr("The validation part is empty: RMSE, MAE and the validation loss cannot be computed "
                                  "and are not reported.");
     if ((*prepared)->learnWeights) {
         run.info.notes << learnedWeightsNote()
-                       << Tr::tr("The closed-form floor is that of the starting weights: learning them can go below it.");
+                       << RunTrainer::tr("The closed-form floor is that of the starting weights: learning them can go below it.");
     }
     run.trainer = std::make_unique<LinearRunTrainer>(*prepared, config.training);
     return run;

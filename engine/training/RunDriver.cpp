@@ -9,12 +9,6 @@ namespace fl {
 
 namespace {
 
-// The translation context of this file's messages; lupdate reads it from the macro.
-class Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(fl::RunDriver)
-};
-
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 } // namespace
@@ -182,7 +176,7 @@ RunRecord runOnce(FusionPipeline &pipeline, const RunConfig &config, const Datas
     } catch (const std::exception &e) {
         RunRecord failed = newRunHeader(config, dataset);
         failed.status = QStringLiteral("failed");
-        failed.message = Tr::tr("The engine stopped: %1").arg(QString::fromLocal8Bit(e.what()));
+        failed.message = RunDriver::tr("The engine stopped: %1").arg(QString::fromLocal8Bit(e.what()));
         return failed;
     }
 }

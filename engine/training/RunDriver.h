@@ -11,6 +11,7 @@
 #include "engine/training/RunRecord.h"
 #include "engine/training/RunTrainer.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 
 #include <functional>
@@ -20,6 +21,8 @@ namespace fl {
 
 class RunDriver
 {
+    Q_DECLARE_TR_FUNCTIONS(fl::RunDriver)
+
 public:
     enum class Stop { None, Completed, EarlyStop, Diverged };
 

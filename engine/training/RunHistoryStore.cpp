@@ -14,12 +14,6 @@ namespace fl {
 
 namespace {
 
-// The translation context of this file's messages; lupdate reads it from the macro.
-class Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(fl::RunHistoryStore)
-};
-
 QString lockPathFor(const QString &sessionPath)
 {
     QString path = sessionPath;
@@ -54,12 +48,12 @@ QString RunHistoryStore::defaultFolder()
 Result<void> RunHistoryStore::open()
 {
     if (!QDir().mkpath(m_folder))
-        return makeError(Tr::tr("Cannot create the autosave folder %1.").arg(QDir::toNativeSeparators(m_folder)));
+        return makeError(RunHistoryStore::tr("Cannot create the autosave folder %1.").arg(QDir::toNativeSeparators(m_folder)));
     m_lock = std::make_unique<QLockFile>(lockPathFor(m_sessionPath));
     m_lock->setStaleLockTime(0);
     if (!m_lock->tryLock(0)) {
         m_lock.reset();
-        return makeError(Tr::tr("Cannot lock %1 for this window's autosave.").arg(QDir::toNativeSeparators(lockPathFor(m_sessionPath))));
+        return makeError(RunHistoryStore::tr("Cannot lock %1 for this window's autosave.").arg(QDir::toNativeSeparators(lockPathFor(m_sessionPath))));
     }
     return {};
 }

@@ -11,6 +11,7 @@
 #include "engine/core/Result.h"
 #include "engine/training/Experiment.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QString>
 
@@ -27,6 +28,8 @@ namespace fl {
 
 class RunHistoryStore
 {
+    Q_DECLARE_TR_FUNCTIONS(fl::RunHistoryStore)
+
 public:
     // The folder of the session files: the application's data folder + "/autosave" by default.
     explicit RunHistoryStore(QString folder = defaultFolder());

@@ -13,6 +13,7 @@
 #include "engine/models/Recommender.h"
 #include "engine/models/SvrRecommender.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QMap>
 #include <QString>
@@ -92,6 +93,8 @@ struct ModelSnapshot
 
 class RunTrainer
 {
+    Q_DECLARE_TR_FUNCTIONS(fl::RunTrainer)
+
 public:
     virtual ~RunTrainer() = default;
 

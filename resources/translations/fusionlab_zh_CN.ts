@@ -4,32 +4,32 @@
 <context>
     <name>fl::Ablation</name>
     <message>
-        <location filename="../../engine/training/Ablation.cpp" line="53"/>
+        <location filename="../../engine/training/Ablation.cpp" line="51"/>
         <source>%1 alone</source>
         <translation>仅 %1</translation>
     </message>
     <message>
-        <location filename="../../engine/training/Ablation.cpp" line="57"/>
+        <location filename="../../engine/training/Ablation.cpp" line="55"/>
         <source>all but %1</source>
         <translation>除 %1 外全部</translation>
     </message>
     <message>
-        <location filename="../../engine/training/Ablation.cpp" line="61"/>
+        <location filename="../../engine/training/Ablation.cpp" line="59"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../engine/training/Ablation.cpp" line="124"/>
+        <location filename="../../engine/training/Ablation.cpp" line="122"/>
         <source>Switch on at least one modality to ablate.</source>
         <translation>请至少开启一个模态才能进行消融。</translation>
     </message>
     <message>
-        <location filename="../../engine/training/Ablation.cpp" line="126"/>
+        <location filename="../../engine/training/Ablation.cpp" line="124"/>
         <source>An ablation needs between 1 and 1000 seeds, not %1.</source>
         <translation>消融需要 1 到 1000 个随机种子，而不是 %1 个。</translation>
     </message>
     <message>
-        <location filename="../../engine/training/Ablation.cpp" line="132"/>
+        <location filename="../../engine/training/Ablation.cpp" line="130"/>
         <source>A run of this model has no value &apos;%1&apos;; choose one of %2.</source>
         <translation>该模型的运行不产生值 &apos;%1&apos;；请从 %2 中选择一个。</translation>
     </message>
@@ -100,133 +100,133 @@
 <context>
     <name>fl::AblationPage</name>
     <message>
-        <location filename="../../ui/AblationPage.cpp" line="63"/>
+        <location filename="../../ui/AblationPage.cpp" line="44"/>
         <source>Seeds</source>
         <translation>随机种子数</translation>
     </message>
     <message>
-        <location filename="../../ui/AblationPage.cpp" line="65"/>
+        <location filename="../../ui/AblationPage.cpp" line="46"/>
         <source>Metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/AblationPage.cpp" line="67"/>
+        <location filename="../../ui/AblationPage.cpp" line="48"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../ui/AblationPage.cpp" line="68"/>
+        <location filename="../../ui/AblationPage.cpp" line="49"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/AblationPage.cpp" line="77"/>
+        <location filename="../../ui/AblationPage.cpp" line="58"/>
         <source>Each subset of modalities over</source>
         <translation>每个模态子集使用</translation>
     </message>
     <message>
-        <location filename="../../ui/AblationPage.cpp" line="79"/>
+        <location filename="../../ui/AblationPage.cpp" line="60"/>
         <source>seeds, judged by</source>
         <translation>个随机种子训练，评价指标为</translation>
     </message>
     <message>
-        <location filename="../../ui/AblationPage.cpp" line="97"/>
+        <location filename="../../ui/AblationPage.cpp" line="78"/>
         <source>Subset</source>
         <translation>子集</translation>
     </message>
     <message>
-        <location filename="../../ui/AblationPage.cpp" line="97"/>
+        <location filename="../../ui/AblationPage.cpp" line="78"/>
         <source>Mean</source>
         <translation>均值</translation>
     </message>
     <message>
-        <location filename="../../ui/AblationPage.cpp" line="97"/>
+        <location filename="../../ui/AblationPage.cpp" line="78"/>
         <source>Min</source>
         <translation>最小值</translation>
     </message>
     <message>
-        <location filename="../../ui/AblationPage.cpp" line="97"/>
+        <location filename="../../ui/AblationPage.cpp" line="78"/>
         <source>Max</source>
         <translation>最大值</translation>
     </message>
     <message>
-        <location filename="../../ui/AblationPage.cpp" line="97"/>
+        <location filename="../../ui/AblationPage.cpp" line="78"/>
         <source>Δ to all</source>
         <translation>Δ（相对全部）</translation>
     </message>
     <message>
-        <location filename="../../ui/AblationPage.cpp" line="97"/>
+        <location filename="../../ui/AblationPage.cpp" line="78"/>
         <source>Runs</source>
         <translation>运行记录</translation>
     </message>
     <message>
-        <location filename="../../ui/AblationPage.cpp" line="144"/>
+        <location filename="../../ui/AblationPage.cpp" line="116"/>
         <source>The settings changed, so the ablation was stopped; press Run to start it again.</source>
         <translation>设置已更改，消融已停止；点击“运行”重新开始。</translation>
     </message>
     <message>
-        <location filename="../../ui/AblationPage.cpp" line="146"/>
+        <location filename="../../ui/AblationPage.cpp" line="118"/>
         <source>The settings changed since this ablation ran; press Run to bring it up to date.</source>
         <translation>此次消融之后设置已更改；点击“运行”以更新结果。</translation>
     </message>
     <message>
-        <location filename="../../ui/AblationPage.cpp" line="165"/>
+        <location filename="../../ui/AblationPage.cpp" line="137"/>
         <source>Load a dataset to ablate its modalities.</source>
         <translation>加载数据集后即可对其模态进行消融。</translation>
     </message>
     <message>
-        <location filename="../../ui/AblationPage.cpp" line="167"/>
+        <location filename="../../ui/AblationPage.cpp" line="139"/>
         <source>Switch on at least one modality in the Modalities panel.</source>
         <translation>请在“模态”面板中至少启用一个模态。</translation>
     </message>
     <message>
-        <location filename="../../ui/AblationPage.cpp" line="169"/>
+        <location filename="../../ui/AblationPage.cpp" line="141"/>
         <source>Trains each modality alone, all but each one, and all of them, once per seed, with the current model and settings.</source>
         <translation>使用当前模型和设置，对每个随机种子各训练一次：每个模态单独训练、每次剔除一个模态训练，以及全部模态一起训练。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/AblationPage.cpp" line="204"/>
+        <location filename="../../ui/AblationPage.cpp" line="173"/>
         <source>Training %n run(s) …</source>
         <translation>
             <numerusform>正在训练 %n 次运行…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/AblationPage.cpp" line="215"/>
+        <location filename="../../ui/AblationPage.cpp" line="178"/>
         <source>The ablation was cancelled.</source>
         <translation>消融已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/AblationPage.cpp" line="236"/>
+        <location filename="../../ui/AblationPage.cpp" line="193"/>
         <source>Cancelling … (the runs under way stop at their next epoch)</source>
         <translation>正在取消…（进行中的运行将在下一轮停止）</translation>
     </message>
     <message>
-        <location filename="../../ui/AblationPage.cpp" line="264"/>
+        <location filename="../../ui/AblationPage.cpp" line="215"/>
         <source>Cancelled after %1 of %2 runs.</source>
         <translation>已取消：%2 次运行中完成了 %1 次。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/AblationPage.cpp" line="265"/>
+        <location filename="../../ui/AblationPage.cpp" line="216"/>
         <source>Done: %n run(s).</source>
         <translation>
             <numerusform>完成：共 %n 次运行。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/AblationPage.cpp" line="267"/>
+        <location filename="../../ui/AblationPage.cpp" line="218"/>
         <source>%n run(s) failed or diverged and are left out of the means.</source>
         <translation>
             <numerusform>%n 次运行失败或发散，已从均值中剔除。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/AblationPage.cpp" line="290"/>
+        <location filename="../../ui/AblationPage.cpp" line="241"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/AblationPage.cpp" line="323"/>
+        <location filename="../../ui/AblationPage.cpp" line="274"/>
         <source>%1 / %2 runs</source>
         <translation>%1 / %2 次运行</translation>
     </message>
@@ -315,141 +315,141 @@
 <context>
     <name>fl::CsvReader</name>
     <message>
-        <location filename="../../engine/data/CsvReader.cpp" line="156"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="150"/>
         <source>%1: file not found (looked for %2)</source>
         <translation>%1：文件未找到（查找位置：%2）</translation>
     </message>
     <message>
-        <location filename="../../engine/data/CsvReader.cpp" line="158"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="152"/>
         <source>%1: is a folder; expected a CSV file</source>
         <translation>%1：这是一个文件夹；应为 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../engine/data/CsvReader.cpp" line="160"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="154"/>
         <source>%1: is %2, not a regular file; expected a CSV file</source>
         <translation>%1：是%2，不是普通文件；应为 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../engine/data/CsvReader.cpp" line="163"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="157"/>
         <source>%1: leads outside the dataset folder %2 (to %3); expected a file inside it</source>
         <translation>%1：指向数据集文件夹 %2 之外（指向 %3）；应为该文件夹内的文件</translation>
     </message>
     <message>
-        <location filename="../../engine/data/CsvReader.cpp" line="168"/>
-        <location filename="../../engine/data/CsvReader.cpp" line="426"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="162"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="420"/>
         <source>%1: cannot open: %2</source>
         <translation>%1：无法打开：%2</translation>
     </message>
     <message>
-        <location filename="../../engine/data/CsvReader.cpp" line="214"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="208"/>
         <source>%1:%2: a record longer than %3 MB (no line end, or a quoted field that does not close); expected lines of at most %3 MB</source>
         <translation>%1:%2：记录超过 %3 MB（没有行尾，或引号字段未闭合）；每行应不超过 %3 MB</translation>
     </message>
     <message>
-        <location filename="../../engine/data/CsvReader.cpp" line="223"/>
-        <location filename="../../engine/data/CsvReader.cpp" line="316"/>
-        <location filename="../../engine/data/CsvReader.cpp" line="388"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="217"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="310"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="382"/>
         <source>%1: cannot read: %2</source>
         <translation>%1：无法读取：%2</translation>
     </message>
     <message>
-        <location filename="../../engine/data/CsvReader.cpp" line="247"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="241"/>
         <source>%1: the file is UTF-16 text; expected UTF-8 or Latin-1 (save it as UTF-8)</source>
         <translation>%1：该文件是 UTF-16 文本；应为 UTF-8 或 Latin-1（请将其另存为 UTF-8）</translation>
     </message>
     <message>
-        <location filename="../../engine/data/CsvReader.cpp" line="255"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="249"/>
         <source>set &quot;encoding&quot;: &quot;latin-1&quot; in the manifest if the file is Latin-1</source>
         <translation>如果该文件是 Latin-1 编码，请在清单中设置 &quot;encoding&quot;: &quot;latin-1&quot;</translation>
     </message>
     <message>
-        <location filename="../../engine/data/CsvReader.cpp" line="257"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="251"/>
         <source>%1:%2: expected UTF-8 text; %3</source>
         <translation>%1:%2：应为 UTF-8 文本；%3</translation>
     </message>
     <message>
-        <location filename="../../engine/data/CsvReader.cpp" line="270"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="264"/>
         <source>%1:%2: found the control character 0x1F; expected text with fields separated by %3</source>
         <translation>%1:%2：发现控制字符 0x1F；应为以 %3 分隔字段的文本</translation>
     </message>
     <message>
-        <location filename="../../engine/data/CsvReader.cpp" line="310"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="304"/>
         <source>%1: a multi-byte delimiter needs quoting switched off</source>
         <translation>%1：多字节分隔符要求关闭引号处理</translation>
     </message>
     <message>
-        <location filename="../../engine/data/CsvReader.cpp" line="312"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="306"/>
         <source>%1: invalid delimiter; expected &apos;,&apos;, tab, &apos;;&apos; or &apos;|&apos;</source>
         <translation>%1：分隔符无效；应为 &apos;,&apos;、制表符、&apos;;&apos; 或 &apos;|&apos;</translation>
     </message>
     <message>
-        <location filename="../../engine/data/CsvReader.cpp" line="338"/>
-        <location filename="../../engine/data/CsvReader.cpp" line="340"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="332"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="334"/>
         <source>expected a header line</source>
         <translation>应为表头行</translation>
     </message>
     <message>
-        <location filename="../../engine/data/CsvReader.cpp" line="338"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="332"/>
         <source>expected a record</source>
         <translation>应为一条记录</translation>
     </message>
     <message>
-        <location filename="../../engine/data/CsvReader.cpp" line="340"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="334"/>
         <source>%1 is empty; %2</source>
         <translation>%1 为空；%2</translation>
     </message>
     <message>
-        <location filename="../../engine/data/CsvReader.cpp" line="341"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="335"/>
         <source>expected at least one record</source>
         <translation>应至少有一条记录</translation>
     </message>
     <message>
-        <location filename="../../engine/data/CsvReader.cpp" line="382"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="376"/>
         <source>%1: nothing to read; open the file first</source>
         <translation>%1：没有可读取的内容；请先打开文件</translation>
     </message>
     <message>
-        <location filename="../../engine/data/CsvReader.cpp" line="457"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="451"/>
         <source>expected %1 fields (header: %2)</source>
         <translation>应为 %1 个字段（表头：%2）</translation>
     </message>
     <message>
-        <location filename="../../engine/data/CsvReader.cpp" line="460"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="454"/>
         <source>expected %1 fields separated by %2 (%3)</source>
         <translation>应为以 %2 分隔的 %1 个字段（%3）</translation>
     </message>
     <message>
-        <location filename="../../engine/data/CsvReader.cpp" line="463"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="457"/>
         <source>expected %1 fields (as on line %2)</source>
         <translation>应为 %1 个字段（与第 %2 行相同）</translation>
     </message>
     <message>
-        <location filename="../../engine/data/CsvReader.cpp" line="471"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="465"/>
         <source>%1:%2: %3 but found a stray quote (&quot;) inside unquoted field %4; a field that contains quotes must be quoted as a whole, with each inner quote doubled</source>
         <translation>%1:%2：%3，但在未加引号的第 %4 个字段中发现了多余的引号 (&quot;)；包含引号的字段必须整体加引号，并把其中的每个引号写成两个</translation>
     </message>
     <message>
-        <location filename="../../engine/data/CsvReader.cpp" line="475"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="469"/>
         <source>%1:%2: %3 but found text after the closing quote of field %4; expected the delimiter %5 or the end of the line</source>
         <translation>%1:%2：%3，但在第 %4 个字段的右引号之后发现了文本；应为分隔符 %5 或行尾</translation>
     </message>
     <message>
-        <location filename="../../engine/data/CsvReader.cpp" line="479"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="473"/>
         <source>%1:%2: %3 but found %4, the last one a quoted field whose quote (line %5) is never closed before the end of the file</source>
         <translation>%1:%2：%3，但发现 %4 个字段，其中最后一个是带引号的字段，其引号（第 %5 行）直到文件末尾都没有闭合</translation>
     </message>
     <message>
-        <location filename="../../engine/data/CsvReader.cpp" line="483"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="477"/>
         <source>%1:%2: more than %3 fields; expected at most %3 columns</source>
         <translation>%1:%2：字段超过 %3 个；最多应有 %3 列</translation>
     </message>
     <message>
-        <location filename="../../engine/data/CsvReader.cpp" line="646"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="640"/>
         <source>%1:%2: %3 but found %4</source>
         <translation>%1:%2：%3，但实际有 %4 个字段</translation>
     </message>
     <message>
-        <location filename="../../engine/data/CsvReader.cpp" line="663"/>
+        <location filename="../../engine/data/CsvReader.cpp" line="657"/>
         <source>%1: reading cancelled</source>
         <translation>%1：读取已取消</translation>
     </message>
@@ -895,58 +895,58 @@
 <context>
     <name>fl::DemoGenerator</name>
     <message>
-        <location filename="../../engine/data/DemoGenerator.cpp" line="617"/>
         <location filename="../../engine/data/DemoGenerator.cpp" line="623"/>
+        <location filename="../../engine/data/DemoGenerator.cpp" line="629"/>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../engine/data/DemoGenerator.cpp" line="563"/>
+        <location filename="../../engine/data/DemoGenerator.cpp" line="569"/>
         <source>Demo dataset: %1</source>
         <translation>演示数据集：%1</translation>
     </message>
     <message>
-        <location filename="../../engine/data/DemoGenerator.cpp" line="565"/>
+        <location filename="../../engine/data/DemoGenerator.cpp" line="571"/>
         <source>items must be between %1 and 99,999 (got %2).</source>
         <translation>物品数必须在 %1 到 99,999 之间（实际为 %2）。</translation>
     </message>
     <message>
-        <location filename="../../engine/data/DemoGenerator.cpp" line="567"/>
+        <location filename="../../engine/data/DemoGenerator.cpp" line="573"/>
         <source>users must be between 1 and 99,999 (got %1).</source>
         <translation>用户数必须在 1 到 99,999 之间（实际为 %1）。</translation>
     </message>
     <message>
-        <location filename="../../engine/data/DemoGenerator.cpp" line="569"/>
+        <location filename="../../engine/data/DemoGenerator.cpp" line="575"/>
         <source>ratings per user must be between 1 and the number of items, %1 (got %2).</source>
         <translation>每个用户的评分数必须在 1 到物品数 %1 之间（实际为 %2）。</translation>
     </message>
     <message>
-        <location filename="../../engine/data/DemoGenerator.cpp" line="574"/>
+        <location filename="../../engine/data/DemoGenerator.cpp" line="580"/>
         <source>Cannot create the folder %1.</source>
         <translation>无法创建文件夹 %1。</translation>
     </message>
     <message>
-        <location filename="../../engine/data/DemoGenerator.cpp" line="633"/>
+        <location filename="../../engine/data/DemoGenerator.cpp" line="639"/>
         <source>Demo with missing modalities: the shares of missing images (%1) and texts (%2) must each be between 0 and 1 and add up to at most 1.</source>
         <translation>缺失模态的演示数据：缺失图像的比例（%1）和缺失文本的比例（%2）都必须在 0 到 1 之间，且两者之和不超过 1。</translation>
     </message>
     <message>
-        <location filename="../../engine/data/DemoGenerator.cpp" line="647"/>
+        <location filename="../../engine/data/DemoGenerator.cpp" line="653"/>
         <source>Demo with missing modalities: expected the demo&apos;s &quot;text&quot; and &quot;image&quot; modalities with one entry per item.</source>
         <translation>缺失模态的演示数据：应有演示数据的 &quot;text&quot; 和 &quot;image&quot; 模态，且每个物品各有一项。</translation>
     </message>
     <message>
-        <location filename="../../engine/data/DemoGenerator.cpp" line="668"/>
+        <location filename="../../engine/data/DemoGenerator.cpp" line="674"/>
         <source> (%1 items&apos; texts removed)</source>
         <translation>（已删除 %1 个物品的文本）</translation>
     </message>
     <message>
-        <location filename="../../engine/data/DemoGenerator.cpp" line="669"/>
+        <location filename="../../engine/data/DemoGenerator.cpp" line="675"/>
         <source> (%1 items&apos; images removed)</source>
         <translation>（已删除 %1 个物品的图像）</translation>
     </message>
     <message>
-        <location filename="../../engine/data/DemoGenerator.cpp" line="670"/>
+        <location filename="../../engine/data/DemoGenerator.cpp" line="676"/>
         <source>%1, %2% of images and texts missing</source>
         <translation>%1，缺失 %2% 的图像和文本</translation>
     </message>
@@ -1020,27 +1020,27 @@
 <context>
     <name>fl::FactorModel</name>
     <message>
-        <location filename="../../engine/models/FactorModel.cpp" line="310"/>
+        <location filename="../../engine/models/FactorModel.cpp" line="278"/>
         <source>BPR</source>
         <translation>BPR</translation>
     </message>
     <message>
-        <location filename="../../engine/models/FactorModel.cpp" line="310"/>
+        <location filename="../../engine/models/FactorModel.cpp" line="278"/>
         <source>squared loss</source>
         <translation>平方损失</translation>
     </message>
     <message>
-        <location filename="../../engine/models/FactorModel.cpp" line="312"/>
+        <location filename="../../engine/models/FactorModel.cpp" line="280"/>
         <source>Matrix factorisation (%1)</source>
         <translation>矩阵分解（%1）</translation>
     </message>
     <message>
-        <location filename="../../engine/models/FactorModel.cpp" line="313"/>
+        <location filename="../../engine/models/FactorModel.cpp" line="281"/>
         <source>Hybrid factorisation with content (%1)</source>
         <translation>结合内容的混合分解（%1）</translation>
     </message>
     <message>
-        <location filename="../../engine/models/FactorModel.cpp" line="314"/>
+        <location filename="../../engine/models/FactorModel.cpp" line="282"/>
         <source>Content factorisation (%1)</source>
         <translation>纯内容分解（%1）</translation>
     </message>
@@ -1053,200 +1053,200 @@
         <translation>f&lt;sub&gt;i&lt;/sub&gt; = F 的第 i 行 ∈ ℝ&lt;sup&gt;%1&lt;/sup&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/FormulaPanel.cpp" line="237"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="239"/>
         <source>&lt;b&gt;Model&lt;/b&gt;: ŷ&lt;sub&gt;ui&lt;/sub&gt; = b + b&lt;sub&gt;u&lt;/sub&gt; + b&lt;sub&gt;i&lt;/sub&gt; + wᵀf&lt;sub&gt;i&lt;/sub&gt;, %1</source>
         <translation>&lt;b&gt;模型&lt;/b&gt;：ŷ&lt;sub&gt;ui&lt;/sub&gt; = b + b&lt;sub&gt;u&lt;/sub&gt; + b&lt;sub&gt;i&lt;/sub&gt; + wᵀf&lt;sub&gt;i&lt;/sub&gt;，%1</translation>
     </message>
     <message>
-        <location filename="../../ui/FormulaPanel.cpp" line="238"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="240"/>
         <source>&lt;b&gt;Model&lt;/b&gt;: ŷ&lt;sub&gt;ui&lt;/sub&gt; = b + wᵀf&lt;sub&gt;i&lt;/sub&gt;, %1 — the same list for every user</source>
         <translation>&lt;b&gt;模型&lt;/b&gt;：ŷ&lt;sub&gt;ui&lt;/sub&gt; = b + wᵀf&lt;sub&gt;i&lt;/sub&gt;，%1——每个用户得到同一份列表</translation>
     </message>
     <message>
-        <location filename="../../ui/FormulaPanel.cpp" line="240"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="243"/>
         <source>&lt;b&gt;Model&lt;/b&gt;: score(u, i) = number of training interactions of item i</source>
         <translation>&lt;b&gt;模型&lt;/b&gt;：score(u, i) = 物品 i 在训练集中的交互数</translation>
     </message>
     <message>
-        <location filename="../../ui/FormulaPanel.cpp" line="243"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="247"/>
         <source>&lt;b&gt;Model&lt;/b&gt;: score(u, i) = hash(seed, u, i) ∈ [0, 1), a fixed random number: the chance baseline</source>
         <translation>&lt;b&gt;模型&lt;/b&gt;：score(u, i) = hash(seed, u, i) ∈ [0, 1)，固定的随机数：随机基线</translation>
     </message>
     <message>
-        <location filename="../../ui/FormulaPanel.cpp" line="247"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="252"/>
         <source>&lt;b&gt;Model&lt;/b&gt;: ŷ&lt;sub&gt;ui&lt;/sub&gt; = b + b&lt;sub&gt;u&lt;/sub&gt; + b&lt;sub&gt;i&lt;/sub&gt; + (w + p&lt;sub&gt;u&lt;/sub&gt;)ᵀh(f&lt;sub&gt;i&lt;/sub&gt;), h(f) = ReLU(W&lt;sub&gt;2&lt;/sub&gt;·ReLU(W&lt;sub&gt;1&lt;/sub&gt;f + c&lt;sub&gt;1&lt;/sub&gt;) + c&lt;sub&gt;2&lt;/sub&gt;), hidden layers %1, %2</source>
         <translation>&lt;b&gt;模型&lt;/b&gt;：ŷ&lt;sub&gt;ui&lt;/sub&gt; = b + b&lt;sub&gt;u&lt;/sub&gt; + b&lt;sub&gt;i&lt;/sub&gt; + (w + p&lt;sub&gt;u&lt;/sub&gt;)ᵀh(f&lt;sub&gt;i&lt;/sub&gt;)，h(f) = ReLU(W&lt;sub&gt;2&lt;/sub&gt;·ReLU(W&lt;sub&gt;1&lt;/sub&gt;f + c&lt;sub&gt;1&lt;/sub&gt;) + c&lt;sub&gt;2&lt;/sub&gt;)，隐藏层 %1，%2</translation>
     </message>
     <message>
-        <location filename="../../ui/FormulaPanel.cpp" line="251"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="258"/>
         <source>&lt;b&gt;Model&lt;/b&gt;: ŷ&lt;sub&gt;ui&lt;/sub&gt; = b + b&lt;sub&gt;u&lt;/sub&gt; + b&lt;sub&gt;i&lt;/sub&gt; + (w + p&lt;sub&gt;u&lt;/sub&gt;)ᵀf&lt;sub&gt;i&lt;/sub&gt;, %1</source>
         <translation>&lt;b&gt;模型&lt;/b&gt;：ŷ&lt;sub&gt;ui&lt;/sub&gt; = b + b&lt;sub&gt;u&lt;/sub&gt; + b&lt;sub&gt;i&lt;/sub&gt; + (w + p&lt;sub&gt;u&lt;/sub&gt;)ᵀf&lt;sub&gt;i&lt;/sub&gt;，%1</translation>
     </message>
     <message>
-        <location filename="../../ui/FormulaPanel.cpp" line="253"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="261"/>
         <source>&lt;b&gt;Model&lt;/b&gt;: score(u, i) = Σ&lt;sub&gt;j ∈ history(u)&lt;/sub&gt; r&lt;sub&gt;uj&lt;/sub&gt; · cos(f&lt;sub&gt;i&lt;/sub&gt;, f&lt;sub&gt;j&lt;/sub&gt;) over i&apos;s 50 nearest neighbours, %1</source>
         <translation>&lt;b&gt;模型&lt;/b&gt;：score(u, i) = Σ&lt;sub&gt;j ∈ history(u)&lt;/sub&gt; r&lt;sub&gt;uj&lt;/sub&gt; · cos(f&lt;sub&gt;i&lt;/sub&gt;, f&lt;sub&gt;j&lt;/sub&gt;)，只计入 i 的 50 个最近邻，%1</translation>
     </message>
     <message>
-        <location filename="../../ui/FormulaPanel.cpp" line="257"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="266"/>
         <source>&lt;b&gt;Model&lt;/b&gt;: ŷ&lt;sub&gt;ui&lt;/sub&gt; = μ + b&lt;sub&gt;u&lt;/sub&gt; + b&lt;sub&gt;i&lt;/sub&gt; + p&lt;sub&gt;u&lt;/sub&gt;ᵀq&lt;sub&gt;i&lt;/sub&gt;, p, q ∈ ℝ&lt;sup&gt;%1&lt;/sup&gt;</source>
         <translation>&lt;b&gt;模型&lt;/b&gt;：ŷ&lt;sub&gt;ui&lt;/sub&gt; = μ + b&lt;sub&gt;u&lt;/sub&gt; + b&lt;sub&gt;i&lt;/sub&gt; + p&lt;sub&gt;u&lt;/sub&gt;ᵀq&lt;sub&gt;i&lt;/sub&gt;，p, q ∈ ℝ&lt;sup&gt;%1&lt;/sup&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/FormulaPanel.cpp" line="260"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="270"/>
         <source>&lt;b&gt;Model&lt;/b&gt;: ŷ&lt;sub&gt;ui&lt;/sub&gt; = μ + b&lt;sub&gt;u&lt;/sub&gt; + b&lt;sub&gt;i&lt;/sub&gt; + βᵀf&lt;sub&gt;i&lt;/sub&gt; + p&lt;sub&gt;u&lt;/sub&gt;ᵀ(q&lt;sub&gt;i&lt;/sub&gt; + W f&lt;sub&gt;i&lt;/sub&gt;), p, q ∈ ℝ&lt;sup&gt;%1&lt;/sup&gt;, %2</source>
         <translation>&lt;b&gt;模型&lt;/b&gt;：ŷ&lt;sub&gt;ui&lt;/sub&gt; = μ + b&lt;sub&gt;u&lt;/sub&gt; + b&lt;sub&gt;i&lt;/sub&gt; + βᵀf&lt;sub&gt;i&lt;/sub&gt; + p&lt;sub&gt;u&lt;/sub&gt;ᵀ(q&lt;sub&gt;i&lt;/sub&gt; + W f&lt;sub&gt;i&lt;/sub&gt;)，p, q ∈ ℝ&lt;sup&gt;%1&lt;/sup&gt;，%2</translation>
     </message>
     <message>
-        <location filename="../../ui/FormulaPanel.cpp" line="263"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="274"/>
         <source>&lt;b&gt;Model&lt;/b&gt;: ŷ&lt;sub&gt;ui&lt;/sub&gt; = μ + b&lt;sub&gt;u&lt;/sub&gt; + b&lt;sub&gt;i&lt;/sub&gt; + βᵀf&lt;sub&gt;i&lt;/sub&gt; + p&lt;sub&gt;u&lt;/sub&gt;ᵀW f&lt;sub&gt;i&lt;/sub&gt;, p ∈ ℝ&lt;sup&gt;%1&lt;/sup&gt;, %2</source>
         <translation>&lt;b&gt;模型&lt;/b&gt;：ŷ&lt;sub&gt;ui&lt;/sub&gt; = μ + b&lt;sub&gt;u&lt;/sub&gt; + b&lt;sub&gt;i&lt;/sub&gt; + βᵀf&lt;sub&gt;i&lt;/sub&gt; + p&lt;sub&gt;u&lt;/sub&gt;ᵀW f&lt;sub&gt;i&lt;/sub&gt;，p ∈ ℝ&lt;sup&gt;%1&lt;/sup&gt;，%2</translation>
     </message>
     <message>
-        <location filename="../../ui/FormulaPanel.cpp" line="272"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="282"/>
         <source>&lt;b&gt;Loss&lt;/b&gt;: L = 1/N Σ max(0, |ŷ&lt;sub&gt;ui&lt;/sub&gt; − r&lt;sub&gt;ui&lt;/sub&gt;| − ε) + λ/2‖w‖² = &lt;b&gt;%1&lt;/b&gt;: no cost inside the tube |ŷ − r| ≤ ε = %2</source>
         <translation>&lt;b&gt;损失&lt;/b&gt;：L = 1/N Σ max(0, |ŷ&lt;sub&gt;ui&lt;/sub&gt; − r&lt;sub&gt;ui&lt;/sub&gt;| − ε) + λ/2‖w‖² = &lt;b&gt;%1&lt;/b&gt;：间隔带 |ŷ − r| ≤ ε = %2 内的误差不计损失</translation>
     </message>
     <message>
-        <location filename="../../ui/FormulaPanel.cpp" line="275"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="285"/>
         <source>inside the tube: &lt;b&gt;%1%&lt;/b&gt; of the training examples (they do not move w); the other %2% are the support vectors</source>
         <translation>间隔带内：&lt;b&gt;%1%&lt;/b&gt; 的训练样本（它们不会改变 w）；其余 %2% 是支持向量</translation>
     </message>
     <message>
-        <location filename="../../ui/FormulaPanel.cpp" line="281"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="291"/>
         <source>&lt;b&gt;Loss&lt;/b&gt;: L = −1/N Σ ln σ(ŷ&lt;sub&gt;ui&lt;/sub&gt; − ŷ&lt;sub&gt;uj&lt;/sub&gt;) + λ/2‖Θ‖² = &lt;b&gt;%1&lt;/b&gt;, j an item u has not seen</source>
         <translation>&lt;b&gt;损失&lt;/b&gt;：L = −1/N Σ ln σ(ŷ&lt;sub&gt;ui&lt;/sub&gt; − ŷ&lt;sub&gt;uj&lt;/sub&gt;) + λ/2‖Θ‖² = &lt;b&gt;%1&lt;/b&gt;，j 为用户 u 未交互过的物品</translation>
     </message>
     <message>
-        <location filename="../../ui/FormulaPanel.cpp" line="284"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="294"/>
         <source>&lt;b&gt;Loss&lt;/b&gt;: L = 1/N Σ ½(ŷ&lt;sub&gt;ui&lt;/sub&gt; − r&lt;sub&gt;ui&lt;/sub&gt;)² + λ/2‖Θ‖² = &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>&lt;b&gt;损失&lt;/b&gt;：L = 1/N Σ ½(ŷ&lt;sub&gt;ui&lt;/sub&gt; − r&lt;sub&gt;ui&lt;/sub&gt;)² + λ/2‖Θ‖² = &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/FormulaPanel.cpp" line="288"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="298"/>
         <source>Θ ← Θ − η∇L (all interactions)</source>
         <translation>Θ ← Θ − η∇L（全部交互）</translation>
     </message>
     <message>
-        <location filename="../../ui/FormulaPanel.cpp" line="289"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="299"/>
         <source>Θ ← Θ − η∇L&lt;sub&gt;batch&lt;/sub&gt;</source>
         <translation>Θ ← Θ − η∇L&lt;sub&gt;batch&lt;/sub&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/FormulaPanel.cpp" line="290"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="300"/>
         <source>v ← 0.9v + ∇L&lt;sub&gt;batch&lt;/sub&gt;, Θ ← Θ − ηv</source>
         <translation>v ← 0.9v + ∇L&lt;sub&gt;batch&lt;/sub&gt;, Θ ← Θ − ηv</translation>
     </message>
     <message>
-        <location filename="../../ui/FormulaPanel.cpp" line="292"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="302"/>
         <source>Adam: Θ ← Θ − η · (m / (1 − β&lt;sub&gt;1&lt;/sub&gt;&lt;sup&gt;t&lt;/sup&gt;)) / (√(v / (1 − β&lt;sub&gt;2&lt;/sub&gt;&lt;sup&gt;t&lt;/sup&gt;)) + ε)</source>
         <translation>Adam：Θ ← Θ − η · (m / (1 − β&lt;sub&gt;1&lt;/sub&gt;&lt;sup&gt;t&lt;/sup&gt;)) / (√(v / (1 − β&lt;sub&gt;2&lt;/sub&gt;&lt;sup&gt;t&lt;/sup&gt;)) + ε)</translation>
     </message>
     <message>
-        <location filename="../../ui/FormulaPanel.cpp" line="295"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="305"/>
         <source>&lt;b&gt;Update&lt;/b&gt;: %1, &amp;nbsp;%2, %3%4</source>
         <translation>&lt;b&gt;更新&lt;/b&gt;：%1，&amp;nbsp;%2，%3%4</translation>
     </message>
     <message>
-        <location filename="../../ui/FormulaPanel.cpp" line="296"/>
-        <location filename="../../ui/FormulaPanel.cpp" line="399"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="306"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="409"/>
         <source>η = &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>η = &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/FormulaPanel.cpp" line="297"/>
-        <location filename="../../ui/FormulaPanel.cpp" line="402"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="307"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="412"/>
         <source>λ = %1</source>
         <translation>λ = %1</translation>
     </message>
     <message>
-        <location filename="../../ui/FormulaPanel.cpp" line="298"/>
-        <location filename="../../ui/FormulaPanel.cpp" line="400"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="308"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="410"/>
         <source>, epoch %1</source>
         <translation>，第 %1 轮</translation>
     </message>
     <message>
-        <location filename="../../ui/FormulaPanel.cpp" line="301"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="311"/>
         <source>&lt;b&gt;Validation&lt;/b&gt; %1 = &lt;b&gt;%2&lt;/b&gt; at epoch %3; best %4 at epoch %5</source>
         <translation>&lt;b&gt;验证&lt;/b&gt;：第 %3 轮 %1 = &lt;b&gt;%2&lt;/b&gt;；最佳值 %4（第 %5 轮）</translation>
     </message>
     <message>
-        <location filename="../../ui/FormulaPanel.cpp" line="305"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="315"/>
         <source>&lt;b&gt;Validation&lt;/b&gt;: %1 on held-out interactions, every epoch</source>
         <translation>&lt;b&gt;验证&lt;/b&gt;：每轮在留出的交互上计算 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/FormulaPanel.cpp" line="323"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="333"/>
         <source>&lt;b&gt;Text&lt;/b&gt;: %1 = W·V&lt;sup&gt;T&lt;/sup&gt; &amp;nbsp;(%2) = (%3)·(%4)</source>
         <translation>&lt;b&gt;文本&lt;/b&gt;：%1 = W·V&lt;sup&gt;T&lt;/sup&gt; &amp;nbsp;(%2) = (%3)·(%4)</translation>
     </message>
     <message>
-        <location filename="../../ui/FormulaPanel.cpp" line="327"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="337"/>
         <source>W: TF-IDF of the %1 items with %2 over %3 terms; V: the %4 leading term directions of W (LSA), so %5 = U&lt;sub&gt;k&lt;/sub&gt;Σ&lt;sub&gt;k&lt;/sub&gt;%6</source>
         <translation>W：具有 %2 的 %1 个物品在 %3 个词项上的 TF-IDF；V：W 的前 %4 个主词项方向（LSA），因此 %5 = U&lt;sub&gt;k&lt;/sub&gt;Σ&lt;sub&gt;k&lt;/sub&gt;%6</translation>
     </message>
     <message>
-        <location filename="../../ui/FormulaPanel.cpp" line="331"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="341"/>
         <source>; items without text get the mean row</source>
         <translation>；没有文本的物品取均值行</translation>
     </message>
     <message>
-        <location filename="../../ui/FormulaPanel.cpp" line="353"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="363"/>
         <source> off</source>
         <translation> 已关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/FormulaPanel.cpp" line="367"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="377"/>
         <source>&lt;b&gt;Fusion&lt;/b&gt;: no modality is switched on</source>
         <translation>&lt;b&gt;融合&lt;/b&gt;：没有开启任何模态</translation>
     </message>
     <message>
-        <location filename="../../ui/FormulaPanel.cpp" line="368"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="378"/>
         <source>&lt;b&gt;Fusion&lt;/b&gt;: F = %1 = %2</source>
         <translation>&lt;b&gt;融合&lt;/b&gt;：F = %1 = %2</translation>
     </message>
     <message>
-        <location filename="../../ui/FormulaPanel.cpp" line="379"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="389"/>
         <source>&lt;b&gt;Learned weights&lt;/b&gt;: α&lt;sub&gt;k&lt;/sub&gt; = s·softmax(θ)&lt;sub&gt;k&lt;/sub&gt;, trained with the model from the values above, their sum s kept</source>
         <translation>&lt;b&gt;学习的权重&lt;/b&gt;：α&lt;sub&gt;k&lt;/sub&gt; = s·softmax(θ)&lt;sub&gt;k&lt;/sub&gt;，从上面的值出发与模型一起训练，保持其和 s 不变</translation>
     </message>
     <message>
-        <location filename="../../ui/FormulaPanel.cpp" line="381"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="391"/>
         <source>&lt;b&gt;Learned weights&lt;/b&gt;: %1 &amp;nbsp;(α&lt;sub&gt;k&lt;/sub&gt; = s·softmax(θ)&lt;sub&gt;k&lt;/sub&gt;, sum kept)</source>
         <translation>&lt;b&gt;学习的权重&lt;/b&gt;：%1 &amp;nbsp;（α&lt;sub&gt;k&lt;/sub&gt; = s·softmax(θ)&lt;sub&gt;k&lt;/sub&gt;，和保持不变）</translation>
     </message>
     <message>
-        <location filename="../../ui/FormulaPanel.cpp" line="391"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="401"/>
         <source>&lt;b&gt;Model&lt;/b&gt;: f(x&lt;sub&gt;i&lt;/sub&gt;; W) = W&lt;sup&gt;T&lt;/sup&gt;x&lt;sub&gt;i&lt;/sub&gt; + b, x&lt;sub&gt;i&lt;/sub&gt; = row i of F ∈ ℝ&lt;sup&gt;%1&lt;/sup&gt;</source>
         <translation>&lt;b&gt;模型&lt;/b&gt;：f(x&lt;sub&gt;i&lt;/sub&gt;; W) = W&lt;sup&gt;T&lt;/sup&gt;x&lt;sub&gt;i&lt;/sub&gt; + b，x&lt;sub&gt;i&lt;/sub&gt; = F 的第 i 行 ∈ ℝ&lt;sup&gt;%1&lt;/sup&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/FormulaPanel.cpp" line="394"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="404"/>
         <source>&lt;b&gt;Loss&lt;/b&gt;: L = 1/(2N) Σ&lt;sub&gt;i=1…N&lt;/sub&gt; (y&lt;sub&gt;i&lt;/sub&gt; − f(x&lt;sub&gt;i&lt;/sub&gt;; W))² = &lt;b&gt;%1&lt;/b&gt; &amp;nbsp;(N = %2)</source>
         <translation>&lt;b&gt;损失&lt;/b&gt;：L = 1/(2N) Σ&lt;sub&gt;i=1…N&lt;/sub&gt; (y&lt;sub&gt;i&lt;/sub&gt; − f(x&lt;sub&gt;i&lt;/sub&gt;; W))² = &lt;b&gt;%1&lt;/b&gt; &amp;nbsp;(N = %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/FormulaPanel.cpp" line="396"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="406"/>
         <source>validation loss %1 on %2 held-out ratings</source>
         <translation>在 %2 条留出评分上的验证损失为 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/FormulaPanel.cpp" line="398"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="408"/>
         <source>&lt;b&gt;Update&lt;/b&gt;: W ← W − η∇&lt;sub&gt;W&lt;/sub&gt;L, &amp;nbsp;%1%2</source>
         <translation>&lt;b&gt;更新&lt;/b&gt;：W ← W − η∇&lt;sub&gt;W&lt;/sub&gt;L，&amp;nbsp;%1%2</translation>
     </message>
     <message>
-        <location filename="../../ui/FormulaPanel.cpp" line="402"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="412"/>
         <source>with L2: + λ/2·‖W‖², %1</source>
         <translation>加 L2 正则：+ λ/2·‖W‖²，%1</translation>
     </message>
     <message>
-        <location filename="../../ui/FormulaPanel.cpp" line="404"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="414"/>
         <source>&lt;b&gt;Closed form&lt;/b&gt;: (XᵀX/N + λI) W* = Xᵀy/N gives L* = &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>&lt;b&gt;闭式解&lt;/b&gt;：由 (XᵀX/N + λI) W* = Xᵀy/N 得 L* = &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/FormulaPanel.cpp" line="405"/>
+        <location filename="../../ui/FormulaPanel.cpp" line="415"/>
         <source>Gradient descent converges for η &amp;lt; 2/λ&lt;sub&gt;max&lt;/sub&gt; = %1</source>
         <translation>当 η &amp;lt; 2/λ&lt;sub&gt;max&lt;/sub&gt; = %1 时，梯度下降收敛</translation>
     </message>
@@ -1292,52 +1292,52 @@
 <context>
     <name>fl::FusionPipeline</name>
     <message>
-        <location filename="../../engine/fusion/FusionPipeline.cpp" line="58"/>
+        <location filename="../../engine/fusion/FusionPipeline.cpp" line="52"/>
         <source>%1 or %2</source>
         <translation>%1 或 %2</translation>
     </message>
     <message>
-        <location filename="../../engine/fusion/FusionPipeline.cpp" line="60"/>
+        <location filename="../../engine/fusion/FusionPipeline.cpp" line="54"/>
         <source>%1 overflows with %2: the fused features are not finite numbers (or their squares are not); lower %3.</source>
         <translation>%1 在 %2 时溢出：融合特征（或其平方）不是有限数；请减小 %3。</translation>
     </message>
     <message>
-        <location filename="../../engine/fusion/FusionPipeline.cpp" line="152"/>
+        <location filename="../../engine/fusion/FusionPipeline.cpp" line="146"/>
         <source>The dataset has no modality named &apos;%1&apos;.</source>
         <translation>数据集中没有名为 &apos;%1&apos; 的模态。</translation>
     </message>
     <message>
-        <location filename="../../engine/fusion/FusionPipeline.cpp" line="180"/>
+        <location filename="../../engine/fusion/FusionPipeline.cpp" line="174"/>
         <source>%1 column(s) from %2, used as they are</source>
         <translation>来自 %2 的 %1 列，按原样使用</translation>
     </message>
     <message>
-        <location filename="../../engine/fusion/FusionPipeline.cpp" line="221"/>
+        <location filename="../../engine/fusion/FusionPipeline.cpp" line="215"/>
         <source>%1: %2 items without it are zeros, with a &quot;missing&quot; column added.</source>
         <translation>%1：缺少该模态的 %2 个物品取零值，并添加了一个 &quot;missing&quot; 列。</translation>
     </message>
     <message>
-        <location filename="../../engine/fusion/FusionPipeline.cpp" line="233"/>
+        <location filename="../../engine/fusion/FusionPipeline.cpp" line="227"/>
         <source>Switch on at least one modality: there is nothing to fuse.</source>
         <translation>请至少开启一个模态：当前没有可融合的内容。</translation>
     </message>
     <message>
-        <location filename="../../engine/fusion/FusionPipeline.cpp" line="290"/>
+        <location filename="../../engine/fusion/FusionPipeline.cpp" line="284"/>
         <source>The dataset &apos;%1&apos; has no interactions to train on.</source>
         <translation>数据集 &apos;%1&apos; 没有可用于训练的交互。</translation>
     </message>
     <message>
-        <location filename="../../engine/fusion/FusionPipeline.cpp" line="337"/>
+        <location filename="../../engine/fusion/FusionPipeline.cpp" line="331"/>
         <source>Leaving out items with missing data leaves no training interactions: every rated item lacks one of the fused modalities. Choose mean imputation or a missing indicator instead.</source>
         <translation>剔除含缺失数据的物品后没有训练交互了：每个被评分的物品都缺少某个参与融合的模态。请改用均值填补或缺失指示列。</translation>
     </message>
     <message>
-        <location filename="../../engine/fusion/FusionPipeline.cpp" line="341"/>
+        <location filename="../../engine/fusion/FusionPipeline.cpp" line="335"/>
         <source>The split leaves no training interactions (validation fraction %1).</source>
         <translation>该划分没有留下任何训练交互（验证比例 %1）。</translation>
     </message>
     <message>
-        <location filename="../../engine/fusion/FusionPipeline.cpp" line="371"/>
+        <location filename="../../engine/fusion/FusionPipeline.cpp" line="365"/>
         <source>Left out %L1 of %L2 interactions, those of the %L3 item(s) lacking a fused modality.</source>
         <translation>已剔除 %L2 条交互中的 %L1 条，即缺少参与融合模态的 %L3 个物品的交互。</translation>
     </message>
@@ -2007,7 +2007,7 @@
 <context>
     <name>fl::ItemKnnModel</name>
     <message>
-        <location filename="../../engine/models/ItemKnnModel.cpp" line="106"/>
+        <location filename="../../engine/models/ItemKnnModel.cpp" line="96"/>
         <source>Item-kNN (content, k = %1)</source>
         <translation>物品 kNN（内容，k = %1）</translation>
     </message>
@@ -2015,62 +2015,62 @@
 <context>
     <name>fl::Landscape</name>
     <message>
-        <location filename="../../engine/training/Landscape.cpp" line="154"/>
+        <location filename="../../engine/training/Landscape.cpp" line="158"/>
         <source>Choose a modality for each axis of the landscape.</source>
         <translation>请为权重地形图的每个坐标轴选择一个模态。</translation>
     </message>
     <message>
-        <location filename="../../engine/training/Landscape.cpp" line="157"/>
+        <location filename="../../engine/training/Landscape.cpp" line="161"/>
         <source>The dataset has no modality named &apos;%1&apos;.</source>
         <translation>数据集中没有名为 &apos;%1&apos; 的模态。</translation>
     </message>
     <message>
-        <location filename="../../engine/training/Landscape.cpp" line="159"/>
+        <location filename="../../engine/training/Landscape.cpp" line="163"/>
         <source>The modality &apos;%1&apos; is switched off; switch it on to sweep its weight.</source>
         <translation>模态 &apos;%1&apos; 已关闭；请开启它才能扫描其权重。</translation>
     </message>
     <message>
-        <location filename="../../engine/training/Landscape.cpp" line="161"/>
+        <location filename="../../engine/training/Landscape.cpp" line="165"/>
         <source>The weight of &apos;%1&apos; needs between 1 and 1001 steps, not %2.</source>
         <translation>&apos;%1&apos; 的权重扫描需要 1 到 1001 个取值点，而不是 %2 个。</translation>
     </message>
     <message>
-        <location filename="../../engine/training/Landscape.cpp" line="163"/>
+        <location filename="../../engine/training/Landscape.cpp" line="167"/>
         <source>The weight range of &apos;%1&apos; must be finite numbers.</source>
         <translation>&apos;%1&apos; 的权重范围必须是有限数。</translation>
     </message>
     <message>
-        <location filename="../../engine/training/Landscape.cpp" line="166"/>
+        <location filename="../../engine/training/Landscape.cpp" line="170"/>
         <source>The two axes both sweep &apos;%1&apos;: choose two different modalities.</source>
         <translation>两个坐标轴都在扫描 &apos;%1&apos;：请选择两个不同的模态。</translation>
     </message>
     <message>
-        <location filename="../../engine/training/Landscape.cpp" line="169"/>
+        <location filename="../../engine/training/Landscape.cpp" line="173"/>
         <source>The number of gradient-descent epochs cannot be negative (%1).</source>
         <translation>梯度下降的轮数不能为负（%1）。</translation>
     </message>
     <message>
-        <location filename="../../engine/training/Landscape.cpp" line="171"/>
+        <location filename="../../engine/training/Landscape.cpp" line="175"/>
         <source>A run of this model has no value &apos;%1&apos;; choose one of %2.</source>
         <translation>该模型的运行不产生值 &apos;%1&apos;；请从 %2 中选择一个。</translation>
     </message>
     <message>
-        <location filename="../../engine/training/Landscape.cpp" line="210"/>
+        <location filename="../../engine/training/Landscape.cpp" line="214"/>
         <source>Only the seed&apos;s linear regression has a landscape from its statistics; train the cells instead.</source>
         <translation>只有种子线性回归的权重地形图可由其统计量直接算出；请改为逐个训练网格单元。</translation>
     </message>
     <message>
-        <location filename="../../engine/training/Landscape.cpp" line="212"/>
+        <location filename="../../engine/training/Landscape.cpp" line="216"/>
         <source>The regression&apos;s landscape shows val_loss or train_loss, not &apos;%1&apos;.</source>
         <translation>回归的权重地形图显示 val_loss 或 train_loss，而不是 &apos;%1&apos;。</translation>
     </message>
     <message>
-        <location filename="../../engine/training/Landscape.cpp" line="215"/>
+        <location filename="../../engine/training/Landscape.cpp" line="219"/>
         <source>The landscape after %1 epochs follows full-batch gradient descent, but the run uses mini-batch training; choose gradient descent or train the cells.</source>
         <translation>经过 %1 轮后的权重地形图按全批量梯度下降计算，但该运行使用小批量训练；请选择梯度下降，或逐个训练网格单元。</translation>
     </message>
     <message>
-        <location filename="../../engine/training/Landscape.cpp" line="271"/>
+        <location filename="../../engine/training/Landscape.cpp" line="275"/>
         <source>The landscape was cancelled after %1 of %2 cells.</source>
         <translation>权重地形图在完成 %2 个网格单元中的 %1 个后被取消。</translation>
     </message>
@@ -2078,152 +2078,152 @@
 <context>
     <name>fl::LandscapePage</name>
     <message>
-        <location filename="../../ui/LandscapePage.cpp" line="113"/>
+        <location filename="../../ui/LandscapePage.cpp" line="87"/>
         <source>weight from</source>
         <translation>权重从</translation>
     </message>
     <message>
-        <location filename="../../ui/LandscapePage.cpp" line="115"/>
+        <location filename="../../ui/LandscapePage.cpp" line="89"/>
         <source>to</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../ui/LandscapePage.cpp" line="117"/>
+        <location filename="../../ui/LandscapePage.cpp" line="91"/>
         <source>in</source>
         <translation>，取</translation>
     </message>
     <message>
-        <location filename="../../ui/LandscapePage.cpp" line="119"/>
+        <location filename="../../ui/LandscapePage.cpp" line="93"/>
         <source>steps</source>
         <translation>个值</translation>
     </message>
     <message>
-        <location filename="../../ui/LandscapePage.cpp" line="121"/>
-        <location filename="../../ui/LandscapePage.cpp" line="123"/>
+        <location filename="../../ui/LandscapePage.cpp" line="95"/>
+        <location filename="../../ui/LandscapePage.cpp" line="97"/>
         <source>Horizontal axis</source>
         <translation>横轴</translation>
     </message>
     <message>
-        <location filename="../../ui/LandscapePage.cpp" line="122"/>
-        <location filename="../../ui/LandscapePage.cpp" line="124"/>
+        <location filename="../../ui/LandscapePage.cpp" line="96"/>
+        <location filename="../../ui/LandscapePage.cpp" line="98"/>
         <source>Vertical axis</source>
         <translation>纵轴</translation>
     </message>
     <message>
-        <location filename="../../ui/LandscapePage.cpp" line="125"/>
+        <location filename="../../ui/LandscapePage.cpp" line="99"/>
         <source>Horizontal steps</source>
         <translation>横轴取值个数</translation>
     </message>
     <message>
-        <location filename="../../ui/LandscapePage.cpp" line="126"/>
+        <location filename="../../ui/LandscapePage.cpp" line="100"/>
         <source>Vertical steps</source>
         <translation>纵轴取值个数</translation>
     </message>
     <message>
-        <location filename="../../ui/LandscapePage.cpp" line="132"/>
+        <location filename="../../ui/LandscapePage.cpp" line="106"/>
         <source>closed form (optimum)</source>
         <translation>闭式解（最优解）</translation>
     </message>
     <message>
-        <location filename="../../ui/LandscapePage.cpp" line="133"/>
+        <location filename="../../ui/LandscapePage.cpp" line="107"/>
         <source>after</source>
         <translation>经过</translation>
     </message>
     <message>
-        <location filename="../../ui/LandscapePage.cpp" line="141"/>
+        <location filename="../../ui/LandscapePage.cpp" line="115"/>
         <source>Each cell shows the validation loss</source>
         <translation>每个格子显示验证损失：</translation>
     </message>
     <message>
-        <location filename="../../ui/LandscapePage.cpp" line="146"/>
+        <location filename="../../ui/LandscapePage.cpp" line="120"/>
         <source>epochs of gradient descent</source>
         <translation>轮梯度下降之后</translation>
     </message>
     <message>
-        <location filename="../../ui/LandscapePage.cpp" line="154"/>
+        <location filename="../../ui/LandscapePage.cpp" line="128"/>
         <source>Metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/LandscapePage.cpp" line="156"/>
+        <location filename="../../ui/LandscapePage.cpp" line="130"/>
         <source>Each cell trains a run and shows its</source>
         <translation>每个格子训练一次运行，并显示其</translation>
     </message>
     <message>
-        <location filename="../../ui/LandscapePage.cpp" line="162"/>
+        <location filename="../../ui/LandscapePage.cpp" line="136"/>
         <source>Compute</source>
         <translation>计算</translation>
     </message>
     <message>
-        <location filename="../../ui/LandscapePage.cpp" line="163"/>
+        <location filename="../../ui/LandscapePage.cpp" line="137"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/LandscapePage.cpp" line="186"/>
-        <location filename="../../ui/LandscapePage.cpp" line="204"/>
+        <location filename="../../ui/LandscapePage.cpp" line="160"/>
+        <location filename="../../ui/LandscapePage.cpp" line="178"/>
         <source>Hover over a cell to read it; click it to train a run with its weights.</source>
         <translation>鼠标悬停在格子上可查看数值；点击格子即以其权重训练一次运行。</translation>
     </message>
     <message>
-        <location filename="../../ui/LandscapePage.cpp" line="236"/>
+        <location filename="../../ui/LandscapePage.cpp" line="207"/>
         <source>The settings changed since this landscape was computed; press Compute to bring it up to date.</source>
         <translation>计算此地形图之后设置已更改；点击“计算”以更新。</translation>
     </message>
     <message>
-        <location filename="../../ui/LandscapePage.cpp" line="287"/>
+        <location filename="../../ui/LandscapePage.cpp" line="258"/>
         <source>The run trains with mini-batches; the landscape after E epochs follows full-batch gradient descent. Choose gradient descent in the Training panel.</source>
         <translation>当前运行使用小批量训练，而“经过 E 轮之后”的地形图按全批量梯度下降计算。请在“训练”面板中选择梯度下降。</translation>
     </message>
     <message>
-        <location filename="../../ui/LandscapePage.cpp" line="304"/>
+        <location filename="../../ui/LandscapePage.cpp" line="275"/>
         <source>Load a dataset to see its landscape.</source>
         <translation>加载数据集后即可查看其权重地形图。</translation>
     </message>
     <message>
-        <location filename="../../ui/LandscapePage.cpp" line="306"/>
+        <location filename="../../ui/LandscapePage.cpp" line="277"/>
         <source>The landscape spans the weights of two modalities: switch on at least two in the Modalities panel.</source>
         <translation>权重地形图由两个模态的权重张成：请在“模态”面板中至少启用两个模态。</translation>
     </message>
     <message>
-        <location filename="../../ui/LandscapePage.cpp" line="420"/>
+        <location filename="../../ui/LandscapePage.cpp" line="370"/>
         <source>Computing the landscape from the regression&apos;s statistics …</source>
         <translation>正在根据回归的统计量计算权重地形图…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/LandscapePage.cpp" line="421"/>
+        <location filename="../../ui/LandscapePage.cpp" line="371"/>
         <source>Training %n run(s), one per cell …</source>
         <translation>
             <numerusform>正在训练 %n 次运行，每个格子一次…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/LandscapePage.cpp" line="427"/>
+        <location filename="../../ui/LandscapePage.cpp" line="375"/>
         <source>The landscape was cancelled.</source>
         <translation>权重地形图的计算已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/LandscapePage.cpp" line="459"/>
+        <location filename="../../ui/LandscapePage.cpp" line="399"/>
         <source>Cancelling …</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../ui/LandscapePage.cpp" line="495"/>
+        <location filename="../../ui/LandscapePage.cpp" line="427"/>
         <source>Cancelled after %1 of %2 cells.</source>
         <translation>已取消：%2 个格子中完成了 %1 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/LandscapePage.cpp" line="498"/>
+        <location filename="../../ui/LandscapePage.cpp" line="430"/>
         <source>Best: %1. Click a cell to train a run with its weights.</source>
         <translation>最佳：%1。点击格子即以其权重训练一次运行。</translation>
     </message>
     <message>
-        <location filename="../../ui/LandscapePage.cpp" line="501"/>
+        <location filename="../../ui/LandscapePage.cpp" line="433"/>
         <source>No cell has a finite value: every run failed or diverged.</source>
         <translation>没有格子得到有限值：所有运行都失败或发散了。</translation>
     </message>
     <message>
-        <location filename="../../ui/LandscapePage.cpp" line="519"/>
+        <location filename="../../ui/LandscapePage.cpp" line="451"/>
         <source>%1 / %2 cells</source>
         <translation>%1 / %2 个格子</translation>
     </message>
@@ -2323,7 +2323,7 @@
 <context>
     <name>fl::Language</name>
     <message>
-        <location filename="../../ui/Language.cpp" line="331"/>
+        <location filename="../../ui/Language.cpp" line="333"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -2331,146 +2331,146 @@
 <context>
     <name>fl::LessonPanel</name>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="114"/>
+        <location filename="../../ui/LessonPanel.cpp" line="91"/>
         <source>What to observe</source>
         <translation>观察要点</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="130"/>
+        <location filename="../../ui/LessonPanel.cpp" line="107"/>
         <source>The user whose recommendations are compared</source>
         <translation>要比较其推荐结果的用户</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="154"/>
+        <location filename="../../ui/LessonPanel.cpp" line="131"/>
         <source>◀ Previous</source>
         <translation>◀ 上一课</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="155"/>
+        <location filename="../../ui/LessonPanel.cpp" line="132"/>
         <source>Next ▶</source>
         <translation>下一课 ▶</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="156"/>
+        <location filename="../../ui/LessonPanel.cpp" line="133"/>
         <source>The previous lesson</source>
         <translation>上一课</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="157"/>
+        <location filename="../../ui/LessonPanel.cpp" line="134"/>
         <source>The next lesson</source>
         <translation>下一课</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="174"/>
+        <location filename="../../ui/LessonPanel.cpp" line="151"/>
         <source>The lesson&apos;s dataset %1 could not be opened: %2</source>
         <translation>无法打开本课的数据集 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="179"/>
+        <location filename="../../ui/LessonPanel.cpp" line="156"/>
         <source>loading was cancelled.</source>
         <translation>加载已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="221"/>
+        <location filename="../../ui/LessonPanel.cpp" line="194"/>
         <source>This run: η = %1, 2/λ_max = %2, so η = %3 × 2/λ_max: %4</source>
         <translation>本次运行：η = %1，2/λ_max = %2，所以 η = %3 × 2/λ_max：%4</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="223"/>
+        <location filename="../../ui/LessonPanel.cpp" line="196"/>
         <source>below the line, it converges.</source>
         <translation>低于临界线，会收敛。</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="223"/>
+        <location filename="../../ui/LessonPanel.cpp" line="196"/>
         <source>above the line, it diverges.</source>
         <translation>高于临界线，会发散。</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="302"/>
+        <location filename="../../ui/LessonPanel.cpp" line="275"/>
         <source>Lesson %1 of %2</source>
         <translation>第 %1 课（共 %2 课）</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="303"/>
+        <location filename="../../ui/LessonPanel.cpp" line="276"/>
         <source>Choose a lesson in Help ▸ Lessons.</source>
         <translation>请在“帮助 ▸ 课程”中选择一课。</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="325"/>
-        <location filename="../../ui/LessonPanel.cpp" line="683"/>
+        <location filename="../../ui/LessonPanel.cpp" line="298"/>
+        <location filename="../../ui/LessonPanel.cpp" line="626"/>
         <source>Before
 %1</source>
         <translation>修改前
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="326"/>
-        <location filename="../../ui/LessonPanel.cpp" line="684"/>
+        <location filename="../../ui/LessonPanel.cpp" line="299"/>
+        <location filename="../../ui/LessonPanel.cpp" line="627"/>
         <source>After
 %1</source>
         <translation>修改后
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="342"/>
+        <location filename="../../ui/LessonPanel.cpp" line="315"/>
         <source>&amp;Lessons</source>
         <translation>课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="365"/>
-        <location filename="../../ui/LessonPanel.cpp" line="369"/>
+        <location filename="../../ui/LessonPanel.cpp" line="338"/>
+        <location filename="../../ui/LessonPanel.cpp" line="342"/>
         <source>Loading the lesson&apos;s data …</source>
         <translation>正在加载本课的数据…</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="380"/>
+        <location filename="../../ui/LessonPanel.cpp" line="353"/>
         <source>Computing 2/λ_max for the lesson&apos;s η …</source>
         <translation>正在为本课的 η 计算 2/λ_max…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/LessonPanel.cpp" line="552"/>
+        <location filename="../../ui/LessonPanel.cpp" line="502"/>
         <source>Training %n run(s) in the background …</source>
         <translation>
             <numerusform>正在后台训练 %n 个运行…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="588"/>
+        <location filename="../../ui/LessonPanel.cpp" line="535"/>
         <source>Done: every row is a run trained just now on this data.</source>
         <translation>完成：每一行都是刚刚在这份数据上训练的一次运行。</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="589"/>
+        <location filename="../../ui/LessonPanel.cpp" line="536"/>
         <source>Some runs failed: %1</source>
         <translation>部分运行失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="601"/>
+        <location filename="../../ui/LessonPanel.cpp" line="547"/>
         <source>The comparison needs a recommendation model.</source>
         <translation>比较需要使用推荐模型。</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="606"/>
+        <location filename="../../ui/LessonPanel.cpp" line="552"/>
         <source>The parameters are still the lesson&apos;s: change α or β first (step 2), then compare.</source>
         <translation>参数仍是本课的预设值：请先修改 α 或 β（第 2 步），再进行比较。</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="618"/>
+        <location filename="../../ui/LessonPanel.cpp" line="564"/>
         <source>Training both settings in the background …</source>
         <translation>正在后台训练两组设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="639"/>
+        <location filename="../../ui/LessonPanel.cpp" line="584"/>
         <source>This run has no ranking model to ask.</source>
         <translation>此运行没有可供查询的排序模型。</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="669"/>
+        <location filename="../../ui/LessonPanel.cpp" line="612"/>
         <source>The comparison was cancelled.</source>
         <translation>比较已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/LessonPanel.cpp" line="712"/>
+        <location filename="../../ui/LessonPanel.cpp" line="655"/>
         <source>User %1: %2 of %3 items are new after the change (bold: in one list only).</source>
         <translation>用户 %1：修改后的 %3 个物品中有 %2 个是新出现的（粗体：只出现在其中一个列表中）。</translation>
     </message>
@@ -2573,12 +2573,12 @@
 <context>
     <name>fl::LinearRecommender</name>
     <message>
-        <location filename="../../engine/models/LinearRecommender.cpp" line="134"/>
+        <location filename="../../engine/models/LinearRecommender.cpp" line="102"/>
         <source>Linear regression on fused content with user and item biases</source>
         <translation>基于融合内容、带用户与物品偏置的线性回归</translation>
     </message>
     <message>
-        <location filename="../../engine/models/LinearRecommender.cpp" line="135"/>
+        <location filename="../../engine/models/LinearRecommender.cpp" line="103"/>
         <source>Linear regression on fused content</source>
         <translation>基于融合内容的线性回归</translation>
     </message>
@@ -3857,48 +3857,48 @@ The linear seed regression has none: its loss curve tells its story.</source>
 <context>
     <name>fl::MlpRecommender</name>
     <message>
-        <location filename="../../engine/models/MlpRecommender.cpp" line="56"/>
-        <location filename="../../engine/models/MlpRecommender.cpp" line="102"/>
+        <location filename="../../engine/models/MlpRecommender.cpp" line="50"/>
+        <location filename="../../engine/models/MlpRecommender.cpp" line="96"/>
         <source>Hidden layer widths must be whole numbers from 1 to %1, separated by commas (e.g. 64,32); &apos;%2&apos; is not.</source>
         <translation>隐藏层宽度必须是 1 到 %1 之间的整数，用逗号分隔（例如 64,32）；“%2”不符合。</translation>
     </message>
     <message>
-        <location filename="../../engine/models/MlpRecommender.cpp" line="109"/>
+        <location filename="../../engine/models/MlpRecommender.cpp" line="103"/>
         <source>The dropout rate must be at least 0 and below 1 (it is %1).</source>
         <translation>Dropout 比率必须不小于 0 且小于 1（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../../engine/models/MlpRecommender.cpp" line="296"/>
+        <location filename="../../engine/models/MlpRecommender.cpp" line="254"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../engine/models/MlpRecommender.cpp" line="297"/>
+        <location filename="../../engine/models/MlpRecommender.cpp" line="255"/>
         <source>BPR</source>
         <translation>BPR</translation>
     </message>
     <message>
-        <location filename="../../engine/models/MlpRecommender.cpp" line="297"/>
+        <location filename="../../engine/models/MlpRecommender.cpp" line="255"/>
         <source>squared loss</source>
         <translation>平方损失</translation>
     </message>
     <message>
-        <location filename="../../engine/models/MlpRecommender.cpp" line="300"/>
+        <location filename="../../engine/models/MlpRecommender.cpp" line="258"/>
         <source>Neural network on fused content with user vectors and user and item biases (hidden layers %1; %2)</source>
         <translation>基于融合内容、带用户向量及用户与物品偏置的神经网络（隐藏层 %1；%2）</translation>
     </message>
     <message>
-        <location filename="../../engine/models/MlpRecommender.cpp" line="302"/>
+        <location filename="../../engine/models/MlpRecommender.cpp" line="260"/>
         <source>Neural network on fused content with user vectors (hidden layers %1; %2)</source>
         <translation>基于融合内容、带用户向量的神经网络（隐藏层 %1；%2）</translation>
     </message>
     <message>
-        <location filename="../../engine/models/MlpRecommender.cpp" line="305"/>
+        <location filename="../../engine/models/MlpRecommender.cpp" line="263"/>
         <source>Neural network on fused content with user and item biases (hidden layers %1; %2)</source>
         <translation>基于融合内容、带用户与物品偏置的神经网络（隐藏层 %1；%2）</translation>
     </message>
     <message>
-        <location filename="../../engine/models/MlpRecommender.cpp" line="306"/>
+        <location filename="../../engine/models/MlpRecommender.cpp" line="264"/>
         <source>Neural network on fused content (hidden layers %1; %2)</source>
         <translation>基于融合内容的神经网络（隐藏层 %1；%2）</translation>
     </message>
@@ -4116,332 +4116,332 @@ can learn what absence means; or its ratings left out of training and validation
 <context>
     <name>fl::ModelPanel</name>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="29"/>
+        <location filename="../../ui/ModelPanel.cpp" line="28"/>
         <source>The seed: ŷ = Fw + b on the fused item features F, fitted to the ratings. The dotted line is its closed-form optimum.</source>
         <translation>种子模型：在融合后的物品特征 F 上计算 ŷ = Fw + b，拟合评分。虚线是它的闭式最优解。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="32"/>
+        <location filename="../../ui/ModelPanel.cpp" line="31"/>
         <source>The seed&apos;s regression as a recommender: ŷ = b + wᵀfᵢ (+ bᵤ + bᵢ) fitted to the training interactions of the split, and judged by how it ranks held-out items.</source>
         <translation>把种子回归用作推荐模型：ŷ = b + wᵀfᵢ (+ bᵤ + bᵢ) 拟合划分出的训练交互，并按它对留出物品的排序效果来评估。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="35"/>
+        <location filename="../../ui/ModelPanel.cpp" line="34"/>
         <source>Ranks items by their number of training interactions, the same list for everyone. The baseline every other model must beat.</source>
         <translation>按训练交互数对物品排序，所有用户得到同一份列表。这是其他所有模型都必须超越的基线。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="38"/>
+        <location filename="../../ui/ModelPanel.cpp" line="37"/>
         <source>Scores an item by the cosine similarity of its fused content to what the user already has (50 nearest neighbours). No training epochs.</source>
         <translation>按物品融合内容与用户已有物品的余弦相似度打分（50 个最近邻）。无需训练轮次。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="41"/>
+        <location filename="../../ui/ModelPanel.cpp" line="40"/>
         <source>ŷ = μ + bᵤ + bᵢ + pᵤᵀqᵢ: collaborative filtering without content. It cannot rank items nobody has trained on.</source>
         <translation>ŷ = μ + bᵤ + bᵢ + pᵤᵀqᵢ：不使用内容的协同过滤。它无法为训练集中没有任何交互的物品排序。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="44"/>
+        <location filename="../../ui/ModelPanel.cpp" line="43"/>
         <source>ŷ = μ + bᵤ + bᵢ + βᵀfᵢ + pᵤᵀ(qᵢ + W fᵢ): factors from the ratings plus the fused content fᵢ, so cold items are ranked by their content.</source>
         <translation>ŷ = μ + bᵤ + bᵢ + βᵀfᵢ + pᵤᵀ(qᵢ + W fᵢ)：因子来自评分，再加上融合内容 fᵢ，因此冷启动物品可按其内容排序。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="47"/>
+        <location filename="../../ui/ModelPanel.cpp" line="46"/>
         <source>ŷ = μ + bᵤ + bᵢ + βᵀfᵢ + pᵤᵀW fᵢ: the hybrid without item factors — everything an item gets comes from its content.</source>
         <translation>ŷ = μ + bᵤ + bᵢ + βᵀfᵢ + pᵤᵀW fᵢ：去掉物品因子的混合模型——物品的一切表示都来自其内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="50"/>
+        <location filename="../../ui/ModelPanel.cpp" line="49"/>
         <source>Scores every item by a fixed, seeded random number: what a model that cannot tell items apart achieves. The floor every model must clear. No training epochs.</source>
         <translation>用固定随机种子为每个物品打分：无法区分物品的模型所能达到的水平，是每个模型都必须超越的底线。无需训练轮次。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="53"/>
+        <location filename="../../ui/ModelPanel.cpp" line="52"/>
         <source>A neural network on the fused content: ŷ = b + bᵤ + bᵢ + (w + pᵤ)ᵀh(fᵢ), h two ReLU layers (64, 32), pᵤ each user&apos;s own weights. With BPR loss it ranks; with squared loss it predicts ratings.</source>
         <translation>基于融合内容的神经网络：ŷ = b + bᵤ + bᵢ + (w + pᵤ)ᵀh(fᵢ)，h 为两层 ReLU（64、32），pᵤ 为每个用户自己的权重。使用 BPR 损失时用于排序；使用平方损失时预测评分。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="57"/>
+        <location filename="../../ui/ModelPanel.cpp" line="56"/>
         <source>Linear support vector regression: ŷ = b + bᵤ + bᵢ + (w + pᵤ)ᵀfᵢ with the ε-insensitive loss max(0, |ŷ − r| − ε): errors inside the tube of half-width ε cost nothing.</source>
         <translation>线性支持向量回归：ŷ = b + bᵤ + bᵢ + (w + pᵤ)ᵀfᵢ，采用 ε 不敏感损失 max(0, |ŷ − r| − ε)：落在半宽为 ε 的间隔带内的误差不计损失。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="73"/>
+        <location filename="../../ui/ModelPanel.cpp" line="69"/>
         <source>Linear regression (the seed)</source>
         <translation>线性回归（种子模型）</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="75"/>
+        <location filename="../../ui/ModelPanel.cpp" line="71"/>
         <source>Linear regression as a recommender</source>
         <translation>线性回归用作推荐模型</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="77"/>
+        <location filename="../../ui/ModelPanel.cpp" line="73"/>
         <source>Popularity (baseline)</source>
         <translation>热门度（基线）</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="79"/>
+        <location filename="../../ui/ModelPanel.cpp" line="75"/>
         <source>Item-kNN on fused content</source>
         <translation>基于融合内容的物品 kNN</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="81"/>
+        <location filename="../../ui/ModelPanel.cpp" line="77"/>
         <source>Matrix factorization (no content)</source>
         <translation>矩阵分解（不含内容）</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="83"/>
+        <location filename="../../ui/ModelPanel.cpp" line="79"/>
         <source>Hybrid: MF + fused content (VBPR)</source>
         <translation>混合模型：MF + 融合内容（VBPR）</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="85"/>
+        <location filename="../../ui/ModelPanel.cpp" line="81"/>
         <source>Content only (fused features)</source>
         <translation>纯内容（融合特征）</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="87"/>
+        <location filename="../../ui/ModelPanel.cpp" line="83"/>
         <source>Random (chance baseline)</source>
         <translation>随机（基线）</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="89"/>
+        <location filename="../../ui/ModelPanel.cpp" line="85"/>
         <source>Neural network on fused content</source>
         <translation>基于融合内容的神经网络</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="91"/>
+        <location filename="../../ui/ModelPanel.cpp" line="87"/>
         <source>Support vector regression (linear)</source>
         <translation>支持向量回归（线性）</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="123"/>
+        <location filename="../../ui/ModelPanel.cpp" line="118"/>
         <source>What a run fits. The linear regression predicts ratings from the fused features; the recommendation models rank items for each user and report ranking metrics on held-out interactions.</source>
         <translation>一次运行所拟合的模型。线性回归根据融合特征预测评分；推荐模型为每个用户对物品排序，并报告在留出交互上的排序指标。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="126"/>
+        <location filename="../../ui/ModelPanel.cpp" line="121"/>
         <source>Model:</source>
         <translation>模型：</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="140"/>
+        <location filename="../../ui/ModelPanel.cpp" line="135"/>
         <source>Squared error on ratings</source>
         <translation>评分的平方误差</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="141"/>
+        <location filename="../../ui/ModelPanel.cpp" line="136"/>
         <source>BPR with sampled negatives</source>
         <translation>BPR（负采样）</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="142"/>
+        <location filename="../../ui/ModelPanel.cpp" line="137"/>
         <source>Squared error fits the rating values. BPR (Bayesian personalized ranking) learns to rank each user&apos;s items above items they did not interact with — the choice for clicks and other implicit feedback.</source>
         <translation>平方误差拟合评分数值。BPR（贝叶斯个性化排序）学习把每个用户交互过的物品排在未交互的物品之前——适用于点击等隐式反馈。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="145"/>
+        <location filename="../../ui/ModelPanel.cpp" line="140"/>
         <source>Loss:</source>
         <translation>损失：</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="147"/>
+        <location filename="../../ui/ModelPanel.cpp" line="142"/>
         <source>user and item biases bᵤ + bᵢ</source>
         <translation>用户与物品偏置 bᵤ + bᵢ</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="148"/>
+        <location filename="../../ui/ModelPanel.cpp" line="143"/>
         <source>Adds a bias per user and per item to the linear model: how generous each user is and how liked each item is beyond its features.</source>
         <translation>为线性模型给每个用户和每个物品各加一个偏置：反映每个用户打分有多宽松，以及每个物品在其特征之外有多受欢迎。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="150"/>
+        <location filename="../../ui/ModelPanel.cpp" line="145"/>
         <source>Biases:</source>
         <translation>偏置：</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="154"/>
+        <location filename="../../ui/ModelPanel.cpp" line="149"/>
         <source>Latent dimension k of the user and item factors pᵤ, qᵢ.</source>
         <translation>用户与物品因子 pᵤ、qᵢ 的隐维度 k。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="155"/>
+        <location filename="../../ui/ModelPanel.cpp" line="150"/>
         <source>Factors k:</source>
         <translation>因子维度 k：</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="158"/>
+        <location filename="../../ui/ModelPanel.cpp" line="153"/>
         <source>Widths of the network&apos;s ReLU hidden layers, input side first, e.g. &quot;64, 32&quot;; &quot;none&quot; for no hidden layer.</source>
         <translation>网络各 ReLU 隐藏层的宽度，从输入侧开始，例如“64, 32”；输入“none”表示没有隐藏层。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="160"/>
+        <location filename="../../ui/ModelPanel.cpp" line="155"/>
         <source>Hidden layers:</source>
         <translation>隐藏层：</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="165"/>
+        <location filename="../../ui/ModelPanel.cpp" line="160"/>
         <source>The probability of dropping a hidden unit in each training step (0: off). Scoring always uses the whole network.</source>
         <translation>每个训练步中丢弃一个隐藏单元的概率（0：关闭）。打分时总是使用完整的网络。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="167"/>
+        <location filename="../../ui/ModelPanel.cpp" line="162"/>
         <source>Dropout:</source>
         <translation>Dropout：</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="172"/>
+        <location filename="../../ui/ModelPanel.cpp" line="167"/>
         <source>Half-width ε of the SVR&apos;s tube: errors smaller than ε cost nothing.</source>
         <translation>SVR 间隔带的半宽 ε：小于 ε 的误差不计损失。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="173"/>
+        <location filename="../../ui/ModelPanel.cpp" line="168"/>
         <source>Tube ε:</source>
         <translation>间隔带 ε：</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="176"/>
+        <location filename="../../ui/ModelPanel.cpp" line="171"/>
         <source>Per rating, this many items the user has not rated are trained towards 0, so that the SVR ranks what users pick. 0: ratings only, to predict ratings.</source>
         <translation>每条评分另取这么多个用户未评分的物品，以 0 为目标训练，使 SVR 能对用户会选择的物品排序。0：只用评分，用于预测评分。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="178"/>
+        <location filename="../../ui/ModelPanel.cpp" line="173"/>
         <source>Unrated samples:</source>
         <translation>未评分采样：</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="179"/>
+        <location filename="../../ui/ModelPanel.cpp" line="174"/>
         <source>each user&apos;s own weights pᵤ</source>
         <translation>每个用户自己的权重 pᵤ</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="180"/>
+        <location filename="../../ui/ModelPanel.cpp" line="175"/>
         <source>Adds a weight vector per user to the shared one, (w + pᵤ)ᵀ: without it every user gets the same ranking.</source>
         <translation>为每个用户在共享权重上加一个权重向量，即 (w + pᵤ)ᵀ：没有它，每个用户得到的排序都相同。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="182"/>
+        <location filename="../../ui/ModelPanel.cpp" line="177"/>
         <source>Personal:</source>
         <translation>个性化：</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="185"/>
+        <location filename="../../ui/ModelPanel.cpp" line="180"/>
         <source>Random, per user</source>
         <translation>随机（按用户）</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="186"/>
+        <location filename="../../ui/ModelPanel.cpp" line="181"/>
         <source>Latest per user</source>
         <translation>每个用户的最新交互</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="187"/>
+        <location filename="../../ui/ModelPanel.cpp" line="182"/>
         <source>Latest overall (one cut time)</source>
         <translation>全局最新（统一截止时间）</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="188"/>
+        <location filename="../../ui/ModelPanel.cpp" line="183"/>
         <source>The dataset&apos;s own split</source>
         <translation>数据集自带的划分</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="189"/>
+        <location filename="../../ui/ModelPanel.cpp" line="184"/>
         <source>Cold-start items</source>
         <translation>冷启动物品</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="190"/>
+        <location filename="../../ui/ModelPanel.cpp" line="185"/>
         <source>Which interactions are held out for validation and test. Cold-start items holds whole items out of training, so only their content can rank them. The temporal splits need timestamps; the dataset&apos;s own split needs its labels (MMRec x_label).</source>
         <translation>哪些交互留作验证和测试。“冷启动物品”把整个物品排除在训练之外，因此只能靠内容为它们排序。按时间的划分需要时间戳；数据集自带的划分需要其标签（MMRec x_label）。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="193"/>
+        <location filename="../../ui/ModelPanel.cpp" line="188"/>
         <source>Split:</source>
         <translation>划分：</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="198"/>
+        <location filename="../../ui/ModelPanel.cpp" line="193"/>
         <source> %</source>
         <translation> %</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="199"/>
+        <location filename="../../ui/ModelPanel.cpp" line="194"/>
         <source>The test share: of each user&apos;s interactions, of all interactions (latest overall) or of the items (cold-start). A tenth of the rest is validation.</source>
         <translation>测试集所占比例：按每个用户的交互、全部交互（全局最新）或物品（冷启动）计算。其余部分的十分之一用作验证。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="201"/>
+        <location filename="../../ui/ModelPanel.cpp" line="196"/>
         <source>Test share:</source>
         <translation>测试比例：</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="205"/>
+        <location filename="../../ui/ModelPanel.cpp" line="200"/>
         <source>use the share</source>
         <translation>使用比例</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="206"/>
+        <location filename="../../ui/ModelPanel.cpp" line="201"/>
         <source>Latest per user: each user&apos;s last N interactions are test (and the N before them validation). 0 uses the test share instead.</source>
         <translation>每个用户的最新交互：每个用户最后 N 条交互用作测试（再往前 N 条用作验证）。设为 0 则改用测试比例。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="208"/>
+        <location filename="../../ui/ModelPanel.cpp" line="203"/>
         <source>Last N:</source>
         <translation>最后 N 条：</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="211"/>
+        <location filename="../../ui/ModelPanel.cpp" line="206"/>
         <source>The list lengths K of Precision, Recall, NDCG, HitRate and MAP, e.g. &quot;10, 20&quot;. Early stopping watches NDCG at the first K.</source>
         <translation>Precision、Recall、NDCG、HitRate 和 MAP 的列表长度 K，例如 &quot;10, 20&quot;。早停监控第一个 K 处的 NDCG。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="213"/>
+        <location filename="../../ui/ModelPanel.cpp" line="208"/>
         <source>Metrics at K:</source>
         <translation>指标的 K 值：</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="218"/>
+        <location filename="../../ui/ModelPanel.cpp" line="213"/>
         <source>rating ≥</source>
         <translation>评分 ≥</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="222"/>
+        <location filename="../../ui/ModelPanel.cpp" line="217"/>
         <source>Count a test interaction as relevant only when its rating reaches the threshold. Off: every test interaction is relevant (MMRec&apos;s protocol).</source>
         <translation>仅当测试交互的评分达到阈值时才算作相关。关闭时：所有测试交互都算相关（MMRec 的评测方式）。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="227"/>
+        <location filename="../../ui/ModelPanel.cpp" line="222"/>
         <source>Relevant:</source>
         <translation>相关：</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="231"/>
+        <location filename="../../ui/ModelPanel.cpp" line="226"/>
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="232"/>
+        <location filename="../../ui/ModelPanel.cpp" line="227"/>
         <source> epochs</source>
         <translation> 轮</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="233"/>
+        <location filename="../../ui/ModelPanel.cpp" line="228"/>
         <source>Early stopping: stop when validation NDCG has not improved for this many epochs, and keep the best epoch&apos;s parameters.</source>
         <translation>早停：验证 NDCG 连续这么多轮没有提升时停止训练，并保留最佳一轮的参数。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="235"/>
+        <location filename="../../ui/ModelPanel.cpp" line="230"/>
         <source>Patience:</source>
         <translation>早停耐心：</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="349"/>
+        <location filename="../../ui/ModelPanel.cpp" line="342"/>
         <source>This dataset has no timestamps.</source>
         <translation>此数据集没有时间戳。</translation>
     </message>
     <message>
-        <location filename="../../ui/ModelPanel.cpp" line="350"/>
+        <location filename="../../ui/ModelPanel.cpp" line="343"/>
         <source>This dataset has no train/validation/test labels of its own.</source>
         <translation>此数据集没有自带的训练/验证/测试标签。</translation>
     </message>
@@ -4876,7 +4876,7 @@ can learn what absence means; or its ratings left out of training and validation
 <context>
     <name>fl::PopularityModel</name>
     <message>
-        <location filename="../../engine/models/PopularityModel.cpp" line="28"/>
+        <location filename="../../engine/models/PopularityModel.cpp" line="18"/>
         <source>Popularity</source>
         <translation>热门度</translation>
     </message>
@@ -4902,7 +4902,7 @@ can learn what absence means; or its ratings left out of training and validation
 <context>
     <name>fl::RandomModel</name>
     <message>
-        <location filename="../../engine/models/RandomModel.cpp" line="39"/>
+        <location filename="../../engine/models/RandomModel.cpp" line="33"/>
         <source>Random</source>
         <translation>随机</translation>
     </message>
@@ -5414,27 +5414,27 @@ Train a model first: its recommendations, and why it makes them, will appear her
 <context>
     <name>fl::RecommenderFactory</name>
     <message>
-        <location filename="../../engine/models/RecommenderFactory.cpp" line="52"/>
+        <location filename="../../engine/models/RecommenderFactory.cpp" line="31"/>
         <source>The model &apos;%1&apos; needs fused item content; switch on at least one modality.</source>
         <translation>模型 &apos;%1&apos; 需要融合的物品内容；请至少开启一个模态。</translation>
     </message>
     <message>
-        <location filename="../../engine/models/RecommenderFactory.cpp" line="54"/>
+        <location filename="../../engine/models/RecommenderFactory.cpp" line="34"/>
         <source>The fused content has %1 rows but the dataset has %2 items.</source>
         <translation>融合内容有 %1 行，但数据集有 %2 个物品。</translation>
     </message>
     <message>
-        <location filename="../../engine/models/RecommenderFactory.cpp" line="60"/>
+        <location filename="../../engine/models/RecommenderFactory.cpp" line="42"/>
         <source>The linear model is fitted to ratings by squared loss; BPR is for the factor models.</source>
         <translation>线性模型按平方损失拟合评分；BPR 只用于因子模型。</translation>
     </message>
     <message>
-        <location filename="../../engine/models/RecommenderFactory.cpp" line="71"/>
+        <location filename="../../engine/models/RecommenderFactory.cpp" line="51"/>
         <source>The support vector regression is fitted by the ε-insensitive loss; BPR is for the factor models and the neural network.</source>
         <translation>支持向量回归按 ε 不敏感损失拟合；BPR 只用于因子模型和神经网络。</translation>
     </message>
     <message>
-        <location filename="../../engine/models/RecommenderFactory.cpp" line="77"/>
+        <location filename="../../engine/models/RecommenderFactory.cpp" line="64"/>
         <source>The number of factors must be at least 1 (it is %1).</source>
         <translation>因子数必须至少为 1（当前为 %1）。</translation>
     </message>
@@ -5590,7 +5590,7 @@ Train a model first: its recommendations, and why it makes them, will appear her
     </message>
     <message>
         <location filename="../../ui/ReportWriter.cpp" line="366"/>
-        <location filename="../../ui/ReportWriter.cpp" line="1290"/>
+        <location filename="../../ui/ReportWriter.cpp" line="1319"/>
         <source>Loss curves</source>
         <translation>损失曲线</translation>
     </message>
@@ -5665,53 +5665,53 @@ Train a model first: its recommendations, and why it makes them, will appear her
         <translation>α–β 权重地形图</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="567"/>
-        <location filename="../../ui/ReportWriter.cpp" line="786"/>
+        <location filename="../../ui/ReportWriter.cpp" line="577"/>
+        <location filename="../../ui/ReportWriter.cpp" line="813"/>
         <source>(This figure could not be read.)</source>
         <translation>（无法读取此图。）</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="953"/>
+        <location filename="../../ui/ReportWriter.cpp" line="982"/>
         <source>the PDF writer could not start</source>
         <translation>PDF 写入器无法启动</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="973"/>
+        <location filename="../../ui/ReportWriter.cpp" line="1002"/>
         <source>Page %1 of %2</source>
         <translation>第 %1 页，共 %2 页</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="983"/>
+        <location filename="../../ui/ReportWriter.cpp" line="1012"/>
         <source>the PDF could not be finished</source>
         <translation>PDF 无法完成</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="1099"/>
+        <location filename="../../ui/ReportWriter.cpp" line="1128"/>
         <source>training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="1100"/>
+        <location filename="../../ui/ReportWriter.cpp" line="1129"/>
         <source>validation</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="1159"/>
+        <location filename="../../ui/ReportWriter.cpp" line="1188"/>
         <source>No finite loss to draw.</source>
         <translation>没有可绘制的有限损失值。</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="1201"/>
+        <location filename="../../ui/ReportWriter.cpp" line="1230"/>
         <source>epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="1206"/>
+        <location filename="../../ui/ReportWriter.cpp" line="1235"/>
         <source>loss (log scale)</source>
         <translation>损失（对数刻度）</translation>
     </message>
     <message>
-        <location filename="../../ui/ReportWriter.cpp" line="1206"/>
+        <location filename="../../ui/ReportWriter.cpp" line="1235"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
@@ -5743,7 +5743,7 @@ Train a model first: its recommendations, and why it makes them, will appear her
 <context>
     <name>fl::RunDriver</name>
     <message>
-        <location filename="../../engine/training/RunDriver.cpp" line="185"/>
+        <location filename="../../engine/training/RunDriver.cpp" line="179"/>
         <source>The engine stopped: %1</source>
         <translation>引擎已停止：%1</translation>
     </message>
@@ -5955,12 +5955,12 @@ Train a model first: its recommendations, and why it makes them, will appear her
 <context>
     <name>fl::RunHistoryStore</name>
     <message>
-        <location filename="../../engine/training/RunHistoryStore.cpp" line="57"/>
+        <location filename="../../engine/training/RunHistoryStore.cpp" line="51"/>
         <source>Cannot create the autosave folder %1.</source>
         <translation>无法创建自动保存文件夹 %1。</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunHistoryStore.cpp" line="62"/>
+        <location filename="../../engine/training/RunHistoryStore.cpp" line="56"/>
         <source>Cannot lock %1 for this window&apos;s autosave.</source>
         <translation>无法为此窗口的自动保存锁定 %1。</translation>
     </message>
@@ -6178,208 +6178,208 @@ Train a model first: its recommendations, and why it makes them, will appear her
         <translation>gd、sgd、momentum 或 adam</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="487"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="488"/>
         <source>linear or one of %1</source>
         <translation>linear 或 %1 之一</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="496"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="497"/>
         <source>squared or bpr</source>
         <translation>squared 或 bpr</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="511"/>
-        <location filename="../../engine/training/RunRecord.cpp" line="517"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="512"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="518"/>
         <source>a list of cut-offs from 1 to 10000</source>
         <translation>由 1 到 10000 之间的截断值组成的列表</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="536"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="539"/>
         <source>a list of layer widths from 1 to 4096</source>
         <translation>由 1 到 4096 的层宽组成的列表</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="573"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="576"/>
         <source>linear recommender with biases</source>
         <translation>带偏置的线性推荐模型</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="573"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="576"/>
         <source>linear recommender</source>
         <translation>线性推荐模型</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="577"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="580"/>
         <source>auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="579"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="582"/>
         <source>on</source>
         <translation>开</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="579"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="582"/>
         <source>off</source>
         <translation>关</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="581"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="584"/>
         <source>%1, learned</source>
         <translation>%1，学习得到</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="593"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="596"/>
         <source>full</source>
         <translation>全量</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="619"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="621"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="662"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="664"/>
         <source>%1 text width</source>
         <translation>%1 文本宽度</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="663"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="665"/>
         <source>%1 image features</source>
         <translation>%1 图像特征</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="666"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="668"/>
         <source>dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="667"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="669"/>
         <source>model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="668"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="670"/>
         <source>fusion</source>
         <translation>融合</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="669"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="671"/>
         <source>missing values</source>
         <translation>缺失值</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="670"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="672"/>
         <source>common width</source>
         <translation>公共宽度</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="671"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="673"/>
         <source>optimizer</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="672"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="674"/>
         <source>η</source>
         <translation>η</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="673"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="675"/>
         <source>batch</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="674"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="676"/>
         <source>λ (L2)</source>
         <translation>λ（L2 正则）</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="675"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="677"/>
         <source>epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="676"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="678"/>
         <source>seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="677"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="679"/>
         <source>validation share</source>
         <translation>验证比例</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="678"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="680"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="679"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="681"/>
         <source>factors</source>
         <translation>因子数</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="680"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="682"/>
         <source>hidden layers</source>
         <translation>隐藏层</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="681"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="683"/>
         <source>dropout</source>
         <translation>dropout</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="682"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="684"/>
         <source>ε (SVR tube)</source>
         <translation>ε（SVR 间隔带）</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="683"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="685"/>
         <source>unrated samples</source>
         <translation>未评分采样数</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="684"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="686"/>
         <source>split</source>
         <translation>划分</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="685"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="687"/>
         <source>test share</source>
         <translation>测试比例</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="686"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="688"/>
         <source>K</source>
         <translation>K</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="687"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="689"/>
         <source>relevance threshold</source>
         <translation>相关性阈值</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="688"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="690"/>
         <source>patience</source>
         <translation>早停耐心</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="853"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="855"/>
         <source>A run has no &apos;id&apos;.</source>
         <translation>某个运行没有 &apos;id&apos;。</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="859"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="861"/>
         <source>Run %1: %2</source>
         <translation>运行 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="887"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="889"/>
         <source>Run %1: its curves have different lengths.</source>
         <translation>运行 %1：其各条曲线长度不一致。</translation>
     </message>
     <message>
-        <location filename="../../engine/training/RunRecord.cpp" line="912"/>
+        <location filename="../../engine/training/RunRecord.cpp" line="914"/>
         <source>Run %1: the curve of %2 has %3 points for %4 epochs.</source>
         <translation>运行 %1：%2 的曲线有 %3 个点，但共有 %4 轮。</translation>
     </message>
@@ -6387,62 +6387,62 @@ Train a model first: its recommendations, and why it makes them, will appear her
 <context>
     <name>fl::RunTrainer</name>
     <message>
-        <location filename="../../engine/training/PrepareRun.cpp" line="26"/>
+        <location filename="../../engine/training/PrepareRun.cpp" line="20"/>
         <source>Fusion weights are learned with the model, starting from the chosen ones and keeping their sum (αₖ = s·softmax(θ)ₖ).</source>
         <translation>融合权重与模型一起学习，从所选权重出发并保持其和不变（αₖ = s·softmax(θ)ₖ）。</translation>
     </message>
     <message>
-        <location filename="../../engine/training/PrepareRun.cpp" line="61"/>
+        <location filename="../../engine/training/PrepareRun.cpp" line="58"/>
         <source>The validation part is empty: there are no validation metrics or validation loss, so early stopping is off and the last epoch is reported.</source>
         <translation>验证部分为空：没有验证指标和验证损失，因此早停关闭，报告最后一轮的结果。</translation>
     </message>
     <message>
-        <location filename="../../engine/training/PrepareRun.cpp" line="64"/>
+        <location filename="../../engine/training/PrepareRun.cpp" line="61"/>
         <source>The test part is empty: the test metrics cannot be computed and are not reported.</source>
         <translation>测试部分为空：无法计算测试指标，不予报告。</translation>
     </message>
     <message>
-        <location filename="../../engine/training/PrepareRun.cpp" line="71"/>
+        <location filename="../../engine/training/PrepareRun.cpp" line="68"/>
         <source>No held-out item has a test interaction: the cold_ metrics cannot be computed and are not reported.</source>
         <translation>没有任何留出的冷启动物品有测试交互：无法计算 cold_ 指标，不予报告。</translation>
     </message>
     <message>
-        <location filename="../../engine/training/PrepareRun.cpp" line="76"/>
+        <location filename="../../engine/training/PrepareRun.cpp" line="73"/>
         <source>RMSE and MAE are not reported: trained with BPR, %1 learns an order of items, not ratings.</source>
         <translation>不报告 RMSE 和 MAE：%1 以 BPR 训练，学到的是物品的排序，而不是评分。</translation>
     </message>
     <message>
-        <location filename="../../engine/training/PrepareRun.cpp" line="78"/>
+        <location filename="../../engine/training/PrepareRun.cpp" line="75"/>
         <source>RMSE and MAE are not reported: %1 ranks items and does not predict ratings.</source>
         <translation>不报告 RMSE 和 MAE：%1 只对物品排序，不预测评分。</translation>
     </message>
     <message>
-        <location filename="../../engine/training/PrepareRun.cpp" line="94"/>
+        <location filename="../../engine/training/PrepareRun.cpp" line="87"/>
         <source>The split leaves no training interactions.</source>
         <translation>该划分没有留下任何训练交互。</translation>
     </message>
     <message>
-        <location filename="../../engine/training/PrepareRun.cpp" line="129"/>
+        <location filename="../../engine/training/PrepareRun.cpp" line="120"/>
         <source>Leaving out %1 items missing a fused modality: %2 of their interactions are not trained on or evaluated (they stay in the catalogue that is ranked).</source>
         <translation>剔除 %1 个缺少参与融合模态的物品：它们的 %2 条交互不参与训练和评估（这些物品仍在参与排序的物品目录中）。</translation>
     </message>
     <message>
-        <location filename="../../engine/training/PrepareRun.cpp" line="133"/>
+        <location filename="../../engine/training/PrepareRun.cpp" line="124"/>
         <source>Leaving out items with missing data leaves no training interactions. Choose mean imputation or a missing indicator instead.</source>
         <translation>剔除含缺失数据的物品后没有训练交互了。请改用均值填补或缺失指示列。</translation>
     </message>
     <message>
-        <location filename="../../engine/training/PrepareRun.cpp" line="141"/>
+        <location filename="../../engine/training/PrepareRun.cpp" line="132"/>
         <source>Fusion weights can be learned by the linear regression, the hybrid and the content model, not by %1.</source>
         <translation>融合权重可由线性回归、混合模型和内容模型学习，%1 不行。</translation>
     </message>
     <message>
-        <location filename="../../engine/training/PrepareRun.cpp" line="218"/>
+        <location filename="../../engine/training/PrepareRun.cpp" line="209"/>
         <source>The validation part is empty: RMSE, MAE and the validation loss cannot be computed and are not reported.</source>
         <translation>验证部分为空：无法计算 RMSE、MAE 和验证损失，不予报告。</translation>
     </message>
     <message>
-        <location filename="../../engine/training/PrepareRun.cpp" line="222"/>
+        <location filename="../../engine/training/PrepareRun.cpp" line="213"/>
         <source>The closed-form floor is that of the starting weights: learning them can go below it.</source>
         <translation>闭式解下界对应起始权重：学习权重后损失可以低于它。</translation>
     </message>
@@ -6770,32 +6770,32 @@ Every training run appears here as it finishes, with its parameters, curves and 
 <context>
     <name>fl::SvrRecommender</name>
     <message>
-        <location filename="../../engine/models/SvrRecommender.cpp" line="43"/>
+        <location filename="../../engine/models/SvrRecommender.cpp" line="38"/>
         <source>The SVR tube half-width ε must be a number ≥ 0 (it is %1).</source>
         <translation>SVR 间隔带半宽 ε 必须是 ≥ 0 的数（当前为 %1）。</translation>
     </message>
     <message>
-        <location filename="../../engine/models/SvrRecommender.cpp" line="45"/>
+        <location filename="../../engine/models/SvrRecommender.cpp" line="40"/>
         <source>The number of unrated items sampled per rating must be from 0 to %1 (it is %2).</source>
         <translation>每条评分采样的未评分物品数必须在 0 到 %1 之间（当前为 %2）。</translation>
     </message>
     <message>
-        <location filename="../../engine/models/SvrRecommender.cpp" line="175"/>
+        <location filename="../../engine/models/SvrRecommender.cpp" line="148"/>
         <source>Linear support vector regression on fused content with user weights and user and item biases (ε = %1)</source>
         <translation>基于融合内容、带用户权重及用户与物品偏置的线性支持向量回归（ε = %1）</translation>
     </message>
     <message>
-        <location filename="../../engine/models/SvrRecommender.cpp" line="178"/>
+        <location filename="../../engine/models/SvrRecommender.cpp" line="151"/>
         <source>Linear support vector regression on fused content with user weights (ε = %1)</source>
         <translation>基于融合内容、带用户权重的线性支持向量回归（ε = %1）</translation>
     </message>
     <message>
-        <location filename="../../engine/models/SvrRecommender.cpp" line="181"/>
+        <location filename="../../engine/models/SvrRecommender.cpp" line="154"/>
         <source>Linear support vector regression on fused content with user and item biases (ε = %1)</source>
         <translation>基于融合内容、带用户与物品偏置的线性支持向量回归（ε = %1）</translation>
     </message>
     <message>
-        <location filename="../../engine/models/SvrRecommender.cpp" line="182"/>
+        <location filename="../../engine/models/SvrRecommender.cpp" line="155"/>
         <source>Linear support vector regression on fused content (ε = %1)</source>
         <translation>基于融合内容的线性支持向量回归（ε = %1）</translation>
     </message>
@@ -7066,17 +7066,17 @@ Every training run appears here as it finishes, with its parameters, curves and 
 <context>
     <name>fl::TrainingSession</name>
     <message>
-        <location filename="../../engine/training/TrainingSession.cpp" line="331"/>
+        <location filename="../../engine/training/TrainingSession.cpp" line="321"/>
         <source>No dataset is loaded.</source>
         <translation>尚未加载数据集。</translation>
     </message>
     <message>
-        <location filename="../../engine/training/TrainingSession.cpp" line="363"/>
+        <location filename="../../engine/training/TrainingSession.cpp" line="353"/>
         <source>The engine could not prepare this run: %1</source>
         <translation>引擎无法准备此次运行：%1</translation>
     </message>
     <message>
-        <location filename="../../engine/training/TrainingSession.cpp" line="478"/>
+        <location filename="../../engine/training/TrainingSession.cpp" line="462"/>
         <source>The engine stopped: %1</source>
         <translation>引擎已停止：%1</translation>
     </message>
@@ -7295,42 +7295,42 @@ a gradient descent step moves it by −η·∂L/∂%1 = %4</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/main.cpp" line="30"/>
+        <location filename="../../app/main.cpp" line="42"/>
         <source>A lab for cross-modal feature fusion in recommender systems.</source>
         <translation>推荐系统跨模态特征融合实验室。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="33"/>
+        <location filename="../../app/main.cpp" line="45"/>
         <source>Forget the saved layout and parameters.</source>
         <translation>清除已保存的布局和参数。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="34"/>
+        <location filename="../../app/main.cpp" line="46"/>
         <source>Open a saved experiment (its dataset, parameters and runs).</source>
         <translation>打开已保存的实验（包括其数据集、参数和运行记录）。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="36"/>
+        <location filename="../../app/main.cpp" line="48"/>
         <source>&apos;demo&apos;, &apos;demo-missing&apos; (the demo with a quarter of its images and texts missing), a folder with manifest.json, or a manifest file.</source>
         <translation>&apos;demo&apos;、&apos;demo-missing&apos;（缺少四分之一图像和文本的演示数据集）、包含 manifest.json 的文件夹，或清单文件。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="37"/>
+        <location filename="../../app/main.cpp" line="49"/>
         <source>Open lesson N (1 to 5) with its data, parameters and guide.</source>
         <translation>打开第 N 课（1 到 5），包括其数据、参数和指引。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="40"/>
+        <location filename="../../app/main.cpp" line="52"/>
         <source>The window&apos;s language for this session: zh_CN or en.</source>
         <translation>本次会话的窗口语言：zh_CN 或 en。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="52"/>
+        <location filename="../../app/main.cpp" line="64"/>
         <source>Unknown language &apos;%1&apos;; expected one of: %2.</source>
         <translation>未知语言 &apos;%1&apos;；应为以下之一：%2。</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="76"/>
+        <location filename="../../app/main.cpp" line="88"/>
         <source>Could not open the experiment</source>
         <translation>无法打开实验</translation>
     </message>
