@@ -1,3 +1,9 @@
+// Why one file (about 700 lines):
+// The metrics chart's own data path: a run's validation metrics arrive per epoch, each key's values become
+// points, and the metric chosen by family and K is drawn with its cold-items twin, the best-epoch marker
+// and the test read-out, all over one run's state. What it shares with the loss chart
+// is RunChartView; its separable parts (MetricChooser, MetricRun, TestMetricsReadout) are files of their own.
+
 #include "MetricsChartView.h"
 
 #include "ChartAxes.h"
