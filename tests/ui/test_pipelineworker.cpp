@@ -32,6 +32,18 @@ struct Gate
     }
 };
 
+// A receiver and its worker on the demo (the worker is destroyed first, as a page's member would be).
+struct Harness
+{
+    Harness(std::shared_ptr<const Dataset> dataset, int threads) : worker(&receiver, threads)
+    {
+        worker.setDataset(std::move(dataset));
+    }
+
+    QObject receiver;
+    PipelineWorker worker;
+};
+
 } // namespace
 
 class TestPipelineWorker : public QObject
@@ -59,9 +71,8 @@ void TestPipelineWorker::initTestCase()
 
 void TestPipelineWorker::reportsThenResultOnTheReceiversThread()
 {
-    QObject receiver;
-    PipelineWorker worker(&receiver, 2);
-    worker.setDataset(m_demo);
+    Harness harness(m_demo, 2);
+    PipelineWorker &worker = harness.worker;
     std::vector<int> reports;
     int result = -1;
     bool cancelled = true;
@@ -74,7 +85,7 @@ void TestPipelineWorker::reportsThenResultOnTheReceiversThread()
             workThread = QThread::currentThread();
             for (int i = 1; i <= 3; ++i) {
                 job.post([&, i] {
-                    reportsOnReceiver = reportsOnReceiver && QThread::currentThread() == receiver.thread();
+                    reportsOnReceiver = reportsOnReceiver && QThread::currentThread() == harness.receiver.thread();
                     reports.push_back(i);
                 });
             }
@@ -89,7 +100,7 @@ void TestPipelineWorker::reportsThenResultOnTheReceiversThread()
     QTRY_COMPARE(result, int(m_demo->itemIds.size()));
     QCOMPARE(reports, (std::vector<int>{1, 2, 3}));
     QVERIFY(reportsOnReceiver);
-    QVERIFY(workThread != nullptr && workThread != receiver.thread());
+    QVERIFY(workThread != nullptr && workThread != harness.receiver.thread());
     QVERIFY(!cancelled);
     QVERIFY(!runningInDone);
     QVERIFY(!worker.isRunning());
@@ -97,9 +108,8 @@ void TestPipelineWorker::reportsThenResultOnTheReceiversThread()
 
 void TestPipelineWorker::newJobSilencesTheOldOne()
 {
-    QObject receiver;
-    PipelineWorker worker(&receiver, 2);
-    worker.setDataset(m_demo);
+    Harness harness(m_demo, 2);
+    PipelineWorker &worker = harness.worker;
     Gate gate;
     bool oldReported = false;
     bool oldDone = false;
@@ -128,8 +138,8 @@ void TestPipelineWorker::newJobSilencesTheOldOne()
 
     // drop() alone silences a job too, and leaves no job running. On one thread the errand queued after
     // the dropped job runs after it, so when the errand's result is in, the job's would be too.
-    PipelineWorker single(&receiver, 1);
-    single.setDataset(m_demo);
+    Harness one(m_demo, 1);
+    PipelineWorker &single = one.worker;
     bool droppedReported = false;
     bool droppedDone = false;
     single.start(
@@ -150,9 +160,8 @@ void TestPipelineWorker::newJobSilencesTheOldOne()
 
 void TestPipelineWorker::cancelLetsTheResultThrough()
 {
-    QObject receiver;
-    PipelineWorker worker(&receiver, 2);
-    worker.setDataset(m_demo);
+    Harness harness(m_demo, 2);
+    PipelineWorker &worker = harness.worker;
     std::atomic<bool> started{false};
     std::atomic<bool> flagSet{false};
     int reports = 0;
@@ -186,9 +195,8 @@ void TestPipelineWorker::cancelLetsTheResultThrough()
 
 void TestPipelineWorker::cancelledBeforeItsTurnRunsNothing()
 {
-    QObject receiver;
-    PipelineWorker worker(&receiver, 1);
-    worker.setDataset(m_demo);
+    Harness harness(m_demo, 1);
+    PipelineWorker &worker = harness.worker;
     Gate gate;
     int errand = 0;
     worker.run([&](FusionPipeline &) { gate.wait(); return 1; }, [&](int value) { errand = value; });
@@ -221,9 +229,8 @@ void TestPipelineWorker::cancelledBeforeItsTurnRunsNothing()
 
 void TestPipelineWorker::pipelineOncePerDataset()
 {
-    QObject receiver;
-    PipelineWorker worker(&receiver, 2);
-    worker.setDataset(m_demo);
+    Harness harness(m_demo, 2);
+    PipelineWorker &worker = harness.worker;
     const auto pipelineOfNextJob = [&worker] {
         const FusionPipeline *seen = nullptr;
         bool done = false;
@@ -253,9 +260,8 @@ void TestPipelineWorker::pipelineOncePerDataset()
 
 void TestPipelineWorker::errandReportsBesideAJob()
 {
-    QObject receiver;
-    PipelineWorker worker(&receiver, 2);
-    worker.setDataset(m_demo);
+    Harness harness(m_demo, 2);
+    PipelineWorker &worker = harness.worker;
     Gate gate;
     bool jobDone = false;
     worker.start(
