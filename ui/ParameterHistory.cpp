@@ -5,6 +5,7 @@
 #include <QAction>
 #include <QCoreApplication>
 #include <QKeySequence>
+#include <QPointer>
 #include <QScopedValueRollback>
 #include <QUndoCommand>
 #include <QUndoStack>
@@ -109,7 +110,16 @@ private:
 
 ParameterHistory::ParameterHistory(QObject *parent) : QObject(parent), m_stack(new QUndoStack(this)) {}
 
-ParameterHistory::~ParameterHistory() = default;
+ParameterHistory::~ParameterHistory()
+{
+    // The actions' updates are connected with this object as their context, so QObject's destructor
+    // cuts them before it deletes the stack (whose clear() then signals). An action that outlives the
+    // history has nothing left to undo.
+    for (const QPointer<QAction> &action : std::as_const(m_actions)) {
+        if (action)
+            action->setEnabled(false);
+    }
+}
 
 void ParameterHistory::setCurrent(const RunConfig &config)
 {
@@ -136,14 +146,17 @@ QAction *ParameterHistory::createUndoAction(QObject *parent)
 {
     auto *action = new QAction(parent);
     action->setShortcuts(QKeySequence::Undo);
-    const auto update = [this, action] {
+    const auto update = [this, action = QPointer<QAction>(action)] {
+        if (!action)
+            return;
         action->setEnabled(canUndo());
         action->setText(canUndo() ? tr("Undo %1").arg(undoText()) : tr("Undo"));
     };
     update();
-    connect(m_stack, &QUndoStack::canUndoChanged, action, update);
-    connect(m_stack, &QUndoStack::undoTextChanged, action, update);
+    connect(m_stack, &QUndoStack::canUndoChanged, this, update);
+    connect(m_stack, &QUndoStack::undoTextChanged, this, update);
     connect(action, &QAction::triggered, this, &ParameterHistory::undo);
+    m_actions.append(action);
     return action;
 }
 
@@ -155,14 +168,17 @@ QAction *ParameterHistory::createRedoAction(QObject *parent)
     if (!shortcuts.contains(shiftZ))
         shortcuts.prepend(shiftZ);
     action->setShortcuts(shortcuts);
-    const auto update = [this, action] {
+    const auto update = [this, action = QPointer<QAction>(action)] {
+        if (!action)
+            return;
         action->setEnabled(canRedo());
         action->setText(canRedo() ? tr("Redo %1").arg(redoText()) : tr("Redo"));
     };
     update();
-    connect(m_stack, &QUndoStack::canRedoChanged, action, update);
-    connect(m_stack, &QUndoStack::redoTextChanged, action, update);
+    connect(m_stack, &QUndoStack::canRedoChanged, this, update);
+    connect(m_stack, &QUndoStack::redoTextChanged, this, update);
     connect(action, &QAction::triggered, this, &ParameterHistory::redo);
+    m_actions.append(action);
     return action;
 }
 

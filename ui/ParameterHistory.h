@@ -14,7 +14,9 @@
 
 #include "engine/training/RunTrainer.h"
 
+#include <QList>
 #include <QObject>
+#include <QPointer>
 #include <QString>
 
 class QAction;
@@ -75,6 +77,7 @@ private:
     void restore(const RunConfig &config);
 
     QUndoStack *m_stack = nullptr;
+    QList<QPointer<QAction>> m_actions;   // made by create…Action(), owned by their parents
     RunConfig m_current;
     bool m_pushing = false;    // QUndoStack::push() calls redo() at once: the change is already applied
     bool m_restoring = false;  // inside configRestored

@@ -12,6 +12,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+#include <QUndoStack>
 
 using namespace fl;
 
@@ -282,6 +283,46 @@ private Q_SLOTS:
         history.setCurrent(c0);
         QCOMPARE(undo->text(), QStringLiteral("Undo"));
         QVERIFY(!undo->isEnabled());
+    }
+
+    // The window deletes the history before the actions it made (its child first). Deleting the history
+    // clears its stack, which signals: no update may reach the half-destroyed history (the sanitizer
+    // build's UBSan caught one), and the actions left behind are disabled and do nothing.
+    void actionsOutliveTheirHistory()
+    {
+        QObject owner;
+        auto *history = new ParameterHistory;
+        QAction *undo = history->createUndoAction(&owner);
+        QAction *redo = history->createRedoAction(&owner);
+        const RunConfig c0 = baseConfig();
+        history->setCurrent(c0);
+        history->record(withAlpha(c0, 1.2), QStringLiteral("α change"));
+        history->record(withAlpha(c0, 0.7), QStringLiteral("α change again"));
+        history->undo();
+        QVERIFY(undo->isEnabled());
+        QVERIFY(redo->isEnabled());
+        QCOMPARE(undo->text(), QStringLiteral("Undo α change"));
+
+        QSignalSpy cleared(history->stack(), &QUndoStack::canUndoChanged);
+        QSignalSpy destroyed(history, &QObject::destroyed);
+        delete history;
+        QCOMPARE(destroyed.count(), 1);
+        QVERIFY(!cleared.isEmpty());                              // the stack did signal as it went
+        QCOMPARE(undo->text(), QStringLiteral("Undo α change"));   // and no update ran on its way out
+        QVERIFY(!undo->isEnabled());
+        QVERIFY(!redo->isEnabled());
+        undo->trigger();
+        redo->trigger();
+
+        // Actions deleted before their history are forgotten by it.
+        ParameterHistory kept;
+        {
+            QObject shortLived;
+            kept.createUndoAction(&shortLived);
+        }
+        kept.setCurrent(c0);
+        kept.record(withAlpha(c0, 2.0));
+        QVERIFY(kept.canUndo());
     }
 
     void describeChangeTexts()
