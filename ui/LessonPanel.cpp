@@ -504,12 +504,10 @@ void LessonPanel::runTable()
 
     m_worker.setDataset(m_controller->dataset());
     m_worker.start(
-        0,
         [this, configs, identity = m_controller->datasetIdentity()](FusionPipeline &pipeline, const PipelineWorker::Job &job) {
             RunCallbacks callbacks;
             callbacks.cancelled = [&job] { return job.cancelRequested(); };
-            size_t i = 0;
-            for (; i < configs.size() && !job.cancelRequested(); ++i) {
+            for (size_t i = 0; i < configs.size() && !job.cancelRequested(); ++i) {
                 RunRecord record = runOnce(pipeline, configs[i], identity, callbacks);
                 job.post([this, i, record = std::move(record)] {
                     m_toolRecords[i] = record;
@@ -523,9 +521,8 @@ void LessonPanel::runTable()
                     fitTable();
                 });
             }
-            return int(i);
         },
-        [this](int, bool) {
+        [this](bool) {
             m_toolButton->setEnabled(true);
             QStringList failed;
             for (const RunRecord &record : m_toolRecords) {

@@ -75,6 +75,13 @@ public:
                [result, done = std::move(done)](bool cancelled) { done(*result, cancelled); });
     }
 
+    // The same for work whose only output is its reports (job.post()): `done(cancelled)`.
+    template <typename Work, typename Done>
+    void start(Work work, Done done)
+    {
+        launch(std::move(work), std::move(done));
+    }
+
     // Work beside the current job, which it neither drops nor waits for other than for the pipeline:
     // `work(pipeline)` runs on the pool, then `done(result)` on the receiver's thread, always (the caller
     // tells a stale result by its own means).

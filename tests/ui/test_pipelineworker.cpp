@@ -104,6 +104,24 @@ void TestPipelineWorker::reportsThenResultOnTheReceiversThread()
     QVERIFY(!cancelled);
     QVERIFY(!runningInDone);
     QVERIFY(!worker.isRunning());
+
+    // A job whose only output is its reports: they arrive, then done(cancelled) with no result.
+    reports.clear();
+    bool done = false;
+    cancelled = true;
+    worker.start(
+        [&](FusionPipeline &, const PipelineWorker::Job &job) {
+            for (int i = 4; i <= 5; ++i)
+                job.post([&, i] { reports.push_back(i); });
+        },
+        [&](bool wasCancelled) {
+            cancelled = wasCancelled;
+            done = true;
+        });
+    QTRY_VERIFY(done);
+    QCOMPARE(reports, (std::vector<int>{4, 5}));
+    QVERIFY(!cancelled);
+    QVERIFY(!worker.isRunning());
 }
 
 void TestPipelineWorker::newJobSilencesTheOldOne()
